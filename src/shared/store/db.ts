@@ -1,0 +1,47 @@
+/**
+ * The Tickler database (Dexie over IndexedDB). The popup reads it directly for a fast first paint;
+ * every write goes through local-edits.ts (UI) or the sync engine (engineering guide §1).
+ * Schemas only grow: every version() stays here forever (convention 9).
+ */
+import {Dexie, type EntityTable} from 'dexie';
+import type {Checkpoint, ConflictRow, MetaRow, OutboxEntry, Partition, Reminder, SyncHistoryRow} from './schema.js';
+
+export const DEFAULT_DB_NAME = 'tickler';
+
+export type TicklerDb = Dexie & {
+	reminders: EntityTable<Reminder, 'id'>;
+	outbox: EntityTable<OutboxEntry, 'reminderId'>;
+	checkpoints: EntityTable<Checkpoint, 'partition'>;
+	partitions: EntityTable<Partition, 'id'>;
+	syncHistory: EntityTable<SyncHistoryRow, 'seq'>;
+	conflicts: EntityTable<ConflictRow, 'seq'>;
+	meta: EntityTable<MetaRow, 'key'>;
+};
+
+export type OpenTicklerDbOptions = {
+	name?: string;
+	/** Tests inject a fresh fake-indexeddb factory per test (engineering guide §5). */
+	indexedDB?: IDBFactory;
+	IDBKeyRange?: typeof IDBKeyRange;
+};
+
+export function openTicklerDb(options: OpenTicklerDbOptions = {}): TicklerDb {
+	const dexieOptions: {indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange} = {};
+	if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
+	if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+	const db = new Dexie(options.name ?? DEFAULT_DB_NAME, dexieOptions) as TicklerDb;
+
+	// Version 1. [partition+status+dueDate] makes the popup's "open, due on or before tomorrow" one
+	// indexed range (R22); reminders without a due date are simply absent from it (null is not a key).
+	db.version(1).stores({
+		reminders: 'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState]',
+		outbox: 'reminderId, partition, [partition+parked]',
+		checkpoints: 'partition',
+		partitions: 'id',
+		syncHistory: '++seq, [partition+startedAt]',
+		conflicts: '++seq, [partition+at], reminderId',
+		meta: 'key',
+	});
+
+	return db;
+}

@@ -1,0 +1,146 @@
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import type {TicklerDb} from './db.js';
+import {
+	addReminder,
+	completeReminder,
+	deleteReminder,
+	editReminder,
+	InvalidReminderError,
+	reopenReminder,
+	retryReminder,
+	UndoNotPossibleError,
+	undoDelete,
+} from './local-edits.js';
+import {LOCAL_PARTITION, type Partition} from './schema.js';
+import {openTestDb} from './test-db.js';
+import {isCalendarDate} from './validate.js';
+
+let db: TicklerDb;
+beforeEach(() => {
+	db = openTestDb();
+});
+afterEach(() => {
+	db.close();
+});
+
+const P = '00D000000000001AAA:005000000000001AAA';
+function partition(enabled: boolean): Partition {
+	return {
+		id: P, orgId: 'o', userId: 'u', instanceHost: 'h', username: 'u', displayName: 'U', enabled, enabledAt: 0, everEnabled: true,
+		subjectTemplate: '{{activity_subject}}', clockOffsetMs: 0, status: {phase: enabled ? 'idle' : 'off', budget: 'normal'},
+	};
+}
+
+describe('validation (issue 4 "Bad input")', () => {
+	test('names are trimmed and must have 1–255 characters', async () => {
+		const r = await addReminder(db, {name: '  call Ana  '});
+		expect(r.name).toBe('call Ana');
+		await expect(addReminder(db, {name: '   '})).rejects.toBeInstanceOf(InvalidReminderError);
+		await expect(addReminder(db, {name: 'x'.repeat(256)})).rejects.toThrow(/at most 255/);
+		await expect(addReminder(db, {name: 'x'.repeat(255)})).resolves.toMatchObject({name: 'x'.repeat(255)});
+	});
+
+	test('line breaks in a name become spaces (R10)', async () => {
+		expect((await addReminder(db, {name: 'a\nb'})).name).toBe('a b');
+	});
+
+	test('details over 32,000 characters are rejected', async () => {
+		await expect(addReminder(db, {name: 'a', details: 'd'.repeat(32_001)})).rejects.toThrow(/32000/);
+		await expect(addReminder(db, {name: 'a', details: 'd'.repeat(32_000)})).resolves.toBeDefined();
+	});
+
+	test('due dates must be real calendar dates (R11)', async () => {
+		expect(isCalendarDate('2026-02-28')).toBe(true);
+		expect(isCalendarDate('2028-02-29')).toBe(true);
+		expect(isCalendarDate('2026-02-29')).toBe(false);
+		expect(isCalendarDate('2026-13-01')).toBe(false);
+		expect(isCalendarDate('2026-1-01')).toBe(false);
+		await expect(addReminder(db, {name: 'a', dueDate: '2026-02-30'})).rejects.toBeInstanceOf(InvalidReminderError);
+		await expect(addReminder(db, {name: 'a', dueDate: '2026-03-05T00:00:00Z'})).rejects.toThrow(/calendar date/);
+		expect((await addReminder(db, {name: 'a', dueDate: null})).dueDate).toBeNull();
+	});
+
+	test('an invalid edit changes nothing', async () => {
+		const r = await addReminder(db, {name: 'a'});
+		await expect(editReminder(db, r.id, {name: ''})).rejects.toBeInstanceOf(InvalidReminderError);
+		await expect(editReminder(db, r.id, {status: 'done' as never})).rejects.toBeInstanceOf(InvalidReminderError);
+		expect(await db.reminders.get(r.id)).toEqual(r);
+	});
+});
+
+describe('R5: local-only decision', () => {
+	test('reminders created with no enabled partition are local-only and never queued', async () => {
+		const r = await addReminder(db, {name: 'a'}, {now: 5});
+		expect(r).toMatchObject({partition: LOCAL_PARTITION, localOnly: true, syncState: 'local-only', createdAt: 5});
+		await editReminder(db, r.id, {name: 'b'});
+		await deleteReminder(db, r.id);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	test('reminders created while sync is on record a create intent in the same transaction (R17, R18)', async () => {
+		await db.partitions.put(partition(true));
+		await db.meta.put({key: 'activePartition', value: P});
+		const r = await addReminder(db, {name: 'a'});
+		expect(r).toMatchObject({partition: P, localOnly: false, syncState: 'pending'});
+		expect(await db.outbox.get(r.id)).toMatchObject({create: true, delete: false, parked: 0});
+	});
+
+	test('R6: reminders created while sync is off for the partition are local-only', async () => {
+		await db.partitions.put(partition(false));
+		await db.meta.put({key: 'activePartition', value: P});
+		expect(await addReminder(db, {name: 'a'})).toMatchObject({partition: P, localOnly: true});
+	});
+});
+
+describe('outbox coalescing (R12, R17)', () => {
+	async function synced() {
+		await db.partitions.put(partition(true));
+		const r = await addReminder(db, {name: 'a'}, {partition: P, now: 1});
+		await db.outbox.delete(r.id);
+		await db.reminders.update(r.id, {taskId: '00T000000000001AAA', syncState: 'synced'});
+		return r;
+	}
+
+	test('edits record only the changed fields and their edit times', async () => {
+		const r = await synced();
+		await editReminder(db, r.id, {name: 'a', priority: 'high'}, {now: 10});
+		await completeReminder(db, r.id, {now: 20});
+		expect((await db.outbox.get(r.id))?.fields.sort()).toEqual(['priority', 'status']);
+		const stored = await db.reminders.get(r.id);
+		expect(stored?.editedAt).toMatchObject({name: 1, priority: 10, status: 20});
+		expect(stored?.syncState).toBe('pending');
+		await reopenReminder(db, r.id);
+		expect((await db.reminders.get(r.id))?.status).toBe('open');
+	});
+
+	test('delete tombstones; undo restores with the pending edits', async () => {
+		const r = await synced();
+		await editReminder(db, r.id, {details: 'x'});
+		await deleteReminder(db, r.id);
+		expect(await db.outbox.get(r.id)).toMatchObject({delete: true, fields: ['details']});
+		expect((await db.reminders.get(r.id))?.deletedAt).toBeDefined();
+		await expect(editReminder(db, r.id, {name: 'z'})).rejects.toThrow(/No reminder/);
+		const restored = await undoDelete(db, r.id);
+		expect(restored.deletedAt).toBeUndefined();
+		expect(await db.outbox.get(r.id)).toMatchObject({delete: false, fields: ['details']});
+	});
+
+	test('undo after the delete was pushed is refused', async () => {
+		const r = await synced();
+		await deleteReminder(db, r.id);
+		await db.reminders.delete(r.id); // what the engine does once Salesforce confirmed
+		await expect(undoDelete(db, r.id)).rejects.toBeInstanceOf(UndoNotPossibleError);
+	});
+
+	test('retry clears a parked error', async () => {
+		const r = await synced();
+		await editReminder(db, r.id, {name: 'b'});
+		await db.outbox.update(r.id, {parked: 1, attempts: 3});
+		await db.reminders.update(r.id, {syncState: 'error', error: {code: 'X', message: 'm', hint: 'h'}});
+		await retryReminder(db, r.id);
+		expect(await db.outbox.get(r.id)).toMatchObject({parked: 0, attempts: 0});
+		const stored = await db.reminders.get(r.id);
+		expect(stored?.syncState).toBe('pending');
+		expect(stored?.error).toBeUndefined();
+	});
+});

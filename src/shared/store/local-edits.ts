@@ -1,0 +1,177 @@
+/**
+ * The ONLY way the UI writes (engineering guide §1). Each function writes the reminder and its outbox
+ * entry in one Dexie transaction, so a change is durable the moment the UI shows it (R17).
+ */
+import type {TicklerDb} from './db.js';
+import {emptyEntry, hasWork, withFields} from './outbox.js';
+import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type SyncedField} from './schema.js';
+import {
+	InvalidReminderError,
+	type NewReminderInput,
+	type ReminderPatch,
+	validateNewReminder,
+	validatePatch,
+} from './validate.js';
+
+export {InvalidReminderError} from './validate.js';
+export type {NewReminderInput, ReminderPatch} from './validate.js';
+
+export class ReminderNotFoundError extends Error {
+	override name = 'ReminderNotFoundError';
+}
+
+/** undoDelete after the delete already reached Salesforce (or the reminder is gone for another reason). */
+export class UndoNotPossibleError extends Error {
+	override name = 'UndoNotPossibleError';
+}
+
+export type EditOptions = {
+	/** Local clock, epoch ms (tests pass a fake clock's time). */
+	now?: number;
+};
+
+export type AddOptions = EditOptions & {
+	/** Defaults to the active partition (the one sync was last enabled for), else LOCAL_PARTITION. */
+	partition?: string;
+};
+
+/** The partition new reminders go into: the last one sync was enabled for, or 'local' (R2, R5). */
+export async function activePartition(db: TicklerDb): Promise<string> {
+	const row = await db.meta.get('activePartition');
+	return row?.value ?? LOCAL_PARTITION;
+}
+
+export async function addReminder(db: TicklerDb, input: NewReminderInput, options: AddOptions = {}): Promise<Reminder> {
+	const fields = validateNewReminder(input);
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', [db.reminders, db.outbox, db.partitions, db.meta], async () => {
+		const partitionId = options.partition ?? (await activePartition(db));
+		const partition = await db.partitions.get(partitionId);
+		// R5/R6: only reminders created while sync is on for their partition are ever pushed.
+		const localOnly = !partition?.enabled;
+		const reminder: Reminder = {
+			...fields,
+			id: crypto.randomUUID(),
+			partition: partitionId,
+			createdAt: now,
+			updatedAt: now,
+			editedAt: Object.fromEntries(SYNCED_FIELDS.map(field => [field, now])),
+			origin: 'local',
+			localOnly,
+			syncState: localOnly ? 'local-only' : 'pending',
+		};
+		await db.reminders.add(reminder);
+		if (!localOnly) {
+			// The create intent (R18): durable before anything is sent.
+			await db.outbox.put({...emptyEntry(reminder.id, partitionId, now), create: true});
+		}
+
+		return reminder;
+	});
+}
+
+export async function editReminder(
+	db: TicklerDb,
+	id: string,
+	patch: ReminderPatch,
+	options: EditOptions = {},
+): Promise<Reminder> {
+	const valid = validatePatch(patch);
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', [db.reminders, db.outbox], async () => {
+		const reminder = await db.reminders.get(id);
+		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(`No reminder ${id}`);
+		const changed = SYNCED_FIELDS.filter(field => field in valid && valid[field] !== reminder[field]);
+		if (changed.length === 0) return reminder;
+		const editedAt = {...reminder.editedAt};
+		for (const field of changed) editedAt[field] = now;
+		const next: Reminder = {...reminder, ...valid, editedAt, updatedAt: now};
+		if (!reminder.localOnly) {
+			const entry = (await db.outbox.get(id)) ?? emptyEntry(id, reminder.partition, now);
+			// A create sends every field anyway; recording them too is harmless and keeps R12 simple.
+			await db.outbox.put(withFields(entry, changed));
+			next.syncState = 'pending';
+			delete next.error;
+		}
+
+		await db.reminders.put(next);
+		return next;
+	});
+}
+
+export async function completeReminder(db: TicklerDb, id: string, options: EditOptions = {}): Promise<Reminder> {
+	return editReminder(db, id, {status: 'complete'}, options);
+}
+
+export async function reopenReminder(db: TicklerDb, id: string, options: EditOptions = {}): Promise<Reminder> {
+	return editReminder(db, id, {status: 'open'}, options);
+}
+
+/**
+ * Soft-deletes: the reminder disappears from every query at once and a tombstone stays until the
+ * Task's deletion is pushed (R14). A reminder that never reached Salesforce needs no push.
+ */
+export async function deleteReminder(db: TicklerDb, id: string, options: EditOptions = {}): Promise<void> {
+	const now = options.now ?? Date.now();
+	await db.transaction('rw', [db.reminders, db.outbox], async () => {
+		const reminder = await db.reminders.get(id);
+		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(`No reminder ${id}`);
+		await db.reminders.put({...reminder, deletedAt: now, updatedAt: now});
+		if (reminder.localOnly) return;
+		const entry = (await db.outbox.get(id)) ?? emptyEntry(id, reminder.partition, now);
+		await db.outbox.put({...entry, delete: true, parked: 0, attempts: 0, nextAttemptAt: 0});
+	});
+}
+
+/**
+ * Restores a deleted reminder whose deletion has not been pushed yet, with its pending edits. Once the
+ * engine has deleted the Task, the tombstone is gone and this throws UndoNotPossibleError: a deletion is
+ * never undone by sync (R14). If the delete is in flight at that moment, the deletion wins.
+ */
+export async function undoDelete(db: TicklerDb, id: string, options: EditOptions = {}): Promise<Reminder> {
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', [db.reminders, db.outbox], async () => {
+		const reminder = await db.reminders.get(id);
+		if (!reminder || reminder.deletedAt === undefined) {
+			throw new UndoNotPossibleError('This reminder was already deleted in Salesforce and cannot be restored.');
+		}
+
+		const restored: Reminder = {...reminder, updatedAt: now};
+		delete restored.deletedAt;
+		const entry = await db.outbox.get(id);
+		if (entry) {
+			const next = {...entry, delete: false};
+			await (hasWork(next) ? db.outbox.put(next) : db.outbox.delete(id));
+			if (!hasWork(next) && restored.syncState === 'pending') restored.syncState = 'synced';
+		}
+
+		await db.reminders.put(restored);
+		return restored;
+	});
+}
+
+/** Clears a reminder's error so the engine pushes it again (R19). */
+export async function retryReminder(db: TicklerDb, id: string, options: EditOptions = {}): Promise<void> {
+	const now = options.now ?? Date.now();
+	await db.transaction('rw', [db.reminders, db.outbox], async () => {
+		const reminder = await db.reminders.get(id);
+		if (!reminder) throw new ReminderNotFoundError(`No reminder ${id}`);
+		const entry = await db.outbox.get(id);
+		const next: Reminder = {
+			...reminder,
+			syncState: entry ? 'pending' : reminder.localOnly ? 'local-only' : 'synced',
+			updatedAt: now,
+		};
+		delete next.error;
+		await db.reminders.put(next);
+		if (entry) await db.outbox.put({...entry, parked: 0, attempts: 0, nextAttemptAt: 0});
+	});
+}
+
+/** Changes the subject template of a partition (R10; options page). */
+export async function setSubjectTemplate(db: TicklerDb, partition: string, template: string): Promise<void> {
+	if (template.length > 1000) throw new InvalidReminderError('name', 'The subject template is too long.');
+	await db.partitions.update(partition, {subjectTemplate: template});
+}
+
+export type {SyncedField};

@@ -1,0 +1,117 @@
+/**
+ * Reads for the UI (popup, options, badge). Read-only; safe from any context that can open the DB.
+ * "Today" and "tomorrow" are the rep's local calendar dates, passed in as YYYY-MM-DD strings (R11).
+ */
+import {Dexie} from 'dexie';
+import type {TicklerDb} from './db.js';
+import {activePartition} from './local-edits.js';
+import type {ConflictRow, Partition, Reminder, SyncHistoryRow} from './schema.js';
+
+export {activePartition};
+
+export type DueReminders = {overdue: Reminder[]; today: Reminder[]; tomorrow: Reminder[]};
+
+/** The rep's local calendar date for a time (R11): never UTC. */
+export function localDateString(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The popup's list (R22): open reminders due on or before tomorrow, as one indexed range. */
+export async function dueReminders(db: TicklerDb, partition: string, days: {today: string; tomorrow: string}): Promise<DueReminders> {
+	const rows = await db.reminders
+		.where('[partition+status+dueDate]')
+		.between([partition, 'open', Dexie.minKey], [partition, 'open', days.tomorrow], true, true)
+		.toArray();
+	const result: DueReminders = {overdue: [], today: [], tomorrow: []};
+	for (const row of rows) {
+		if (row.deletedAt !== undefined || row.dueDate === null) continue;
+		if (row.dueDate < days.today) result.overdue.push(row);
+		else if (row.dueDate === days.today) result.today.push(row);
+		else result.tomorrow.push(row);
+	}
+
+	return result;
+}
+
+/** Count for the toolbar icon (R22): open reminders due today (overdue ones included). */
+export async function dueTodayCount(db: TicklerDb, partition: string, today: string): Promise<number> {
+	return db.reminders
+		.where('[partition+status+dueDate]')
+		.between([partition, 'open', Dexie.minKey], [partition, 'open', today], true, true)
+		.filter(row => row.deletedAt === undefined)
+		.count();
+}
+
+/** Every visible reminder of a partition (no tombstones). */
+export async function listReminders(db: TicklerDb, partition: string): Promise<Reminder[]> {
+	return db.reminders.where('partition').equals(partition).filter(row => row.deletedAt === undefined).toArray();
+}
+
+export async function getReminder(db: TicklerDb, id: string): Promise<Reminder | undefined> {
+	const row = await db.reminders.get(id);
+	return row?.deletedAt === undefined ? row : undefined;
+}
+
+/** For the content-script badge (R24). */
+export async function reminderForTask(db: TicklerDb, partition: string, taskId: string): Promise<Reminder | undefined> {
+	const row = await db.reminders.where('[partition+taskId]').equals([partition, taskId]).first();
+	return row?.deletedAt === undefined ? row : undefined;
+}
+
+/** Local changes waiting to be pushed (parked ones are counted as errors instead). */
+export async function pendingCount(db: TicklerDb, partition: string): Promise<number> {
+	return db.outbox.where('[partition+parked]').equals([partition, 0]).count();
+}
+
+export async function remindersInError(db: TicklerDb, partition: string): Promise<Reminder[]> {
+	return db.reminders.where('[partition+syncState]').equals([partition, 'error']).toArray();
+}
+
+/** Most recent first. */
+export async function syncHistory(db: TicklerDb, partition: string, limit = 50): Promise<SyncHistoryRow[]> {
+	return db.syncHistory
+		.where('[partition+startedAt]')
+		.between([partition, Dexie.minKey], [partition, Dexie.maxKey])
+		.reverse()
+		.limit(limit)
+		.toArray();
+}
+
+/** Most recent first (R16: the rep can see what was overwritten). */
+export async function conflicts(db: TicklerDb, partition: string, limit = 100): Promise<ConflictRow[]> {
+	return db.conflicts.where('[partition+at]').between([partition, Dexie.minKey], [partition, Dexie.maxKey]).reverse().limit(limit).toArray();
+}
+
+export async function getPartition(db: TicklerDb, id: string): Promise<Partition | undefined> {
+	return db.partitions.get(id);
+}
+
+export async function listPartitions(db: TicklerDb): Promise<Partition[]> {
+	return db.partitions.toArray();
+}
+
+export type TicklerExport = {
+	format: 'tickler-export';
+	version: 1;
+	exportedAt: string;
+	partitions: Partition[];
+	reminders: Reminder[];
+	outbox: unknown[];
+	syncHistory: SyncHistoryRow[];
+	conflicts: ConflictRow[];
+};
+
+/** Everything local, as JSON-ready data (tombstones included, so nothing is hidden). */
+export async function exportAll(db: TicklerDb, now: number = Date.now()): Promise<TicklerExport> {
+	return db.transaction('r', [db.partitions, db.reminders, db.outbox, db.syncHistory, db.conflicts], async () => ({
+		format: 'tickler-export' as const,
+		version: 1 as const,
+		exportedAt: new Date(now).toISOString(),
+		partitions: await db.partitions.toArray(),
+		reminders: await db.reminders.toArray(),
+		outbox: await db.outbox.toArray(),
+		syncHistory: await db.syncHistory.toArray(),
+		conflicts: await db.conflicts.toArray(),
+	}));
+}

@@ -1,0 +1,174 @@
+/**
+ * The shapes stored in the Tickler database (docs/sync-protocol.md "Schema").
+ * Local timestamps are epoch milliseconds from the local clock; Salesforce timestamps are kept as the
+ * strings Salesforce sent (`…T…000+0000`), so nothing is re-parsed on the way back.
+ */
+import type {PauseReason, SyncPhase} from '@/shared/types.js';
+
+/** Reminders created before any partition was ever enabled live here (R5). */
+export const LOCAL_PARTITION = 'local';
+
+export const SYNCED_FIELDS = ['name', 'status', 'priority', 'dueDate', 'details'] as const;
+export type SyncedField = (typeof SYNCED_FIELDS)[number];
+
+export type ReminderStatus = 'open' | 'complete';
+export type ReminderPriority = 'normal' | 'high';
+
+/** The five fields that sync (sync-rules.md "Field mapping"). */
+export type ReminderFields = {
+	name: string;
+	status: ReminderStatus;
+	priority: ReminderPriority;
+	/** `YYYY-MM-DD`, a calendar date in every time zone (R11), or null for "no due date". */
+	dueDate: string | null;
+	details: string;
+};
+
+export type SyncState = 'synced' | 'pending' | 'error' | 'conflict' | 'local-only';
+
+export type ReminderError = {code: string; message: string; hint: string};
+
+/** What both sides agreed on at the last successful sync of this reminder: the merge base (R12, R16). */
+export type BaseSnapshot = ReminderFields & {
+	/** The Task's `LastModifiedDate` when this base was taken ('' when not yet seen, e.g. right after a create). */
+	lastModifiedDate: string;
+	systemModstamp: string;
+	/** The raw Salesforce `Status` last seen, so an `In Progress` is never overwritten by accident (R8). */
+	sfStatus: string;
+	sfPriority: string;
+};
+
+export type Reminder = ReminderFields & {
+	/** Local id (uuid). */
+	id: string;
+	/** `${orgId18}:${userId18}` or LOCAL_PARTITION (R2). */
+	partition: string;
+	/** The linked Task (00T…, 18 chars) once known. */
+	taskId?: string;
+	createdAt: number;
+	updatedAt: number;
+	/** Local edit time of each field, local clock (R16 compares it, corrected by the server offset). */
+	editedAt: Partial<Record<SyncedField, number>>;
+	origin: 'local' | 'salesforce';
+	/** Never pushed to Salesforce (R5, R6). */
+	localOnly: boolean;
+	syncState: SyncState;
+	error?: ReminderError;
+	base?: BaseSnapshot;
+	/** Soft-delete tombstone: hidden from the UI, kept until the delete is pushed (R14, R17). */
+	deletedAt?: number;
+	/** Set when the last merge overwrote a local value; the rep can look it up in `conflicts` (R16). */
+	lastConflictAt?: number;
+};
+
+/**
+ * One durable, coalesced entry per reminder (R17). A create is recorded here the moment the reminder is
+ * added: that is the create intent of R18.
+ */
+export type OutboxEntry = {
+	reminderId: string;
+	partition: string;
+	/** The reminder has no Task yet and one must be created. */
+	create: boolean;
+	/**
+	 * Server-corrected time a create request for this reminder last left. While set and not acked, the
+	 * create is "in doubt": the next pull links a matching Task instead of creating again (R18).
+	 */
+	createSentAt?: number;
+	/** Fields changed locally since the last successful sync (R12). */
+	fields: SyncedField[];
+	/** The reminder was deleted locally; the Task must be deleted (R14). */
+	delete: boolean;
+	/** 1 = a permanent error parked it until the rep retries (R19). Number because IndexedDB can't index booleans. */
+	parked: 0 | 1;
+	/** Per-record transient failures so far, and when the next attempt may run (R19). */
+	attempts: number;
+	nextAttemptAt: number;
+	enqueuedAt: number;
+};
+
+export type Checkpoint = {
+	partition: string;
+	/** Pull cursor: the greatest `SystemModstamp` fully applied (R13). */
+	systemModstamp: string | null;
+	/** Server time (ms) of the start of the last pull that reached the end of the changes. */
+	lastPullAt?: number;
+	/** Server time (ms) of the last reconciliation (R15). */
+	lastReconciledAt?: number;
+};
+
+export type TaskStatusValue = {apiName: string; label: string; isClosed: boolean; isDefault: boolean};
+export type TaskPriorityValue = {apiName: string; label: string; isHighPriority: boolean; isDefault: boolean};
+
+export type BudgetState = 'normal' | 'slow' | 'manual-only';
+
+export type PartitionStatus = {
+	phase: SyncPhase;
+	pauseReason?: PauseReason;
+	message?: string;
+	lastSyncAt?: number;
+	/** Earliest time the scheduler should run an automatic cycle again. */
+	nextSyncAfter?: number;
+	/** Persisted exponential backoff after transient failures (R19). */
+	backoff?: {attempt: number; until: number};
+	/** R21: how close the org is to its daily API allowance. */
+	budget: BudgetState;
+};
+
+export type Partition = {
+	/** `${orgId18}:${userId18}` */
+	id: string;
+	orgId: string;
+	userId: string;
+	instanceHost: string;
+	username: string;
+	displayName: string;
+	enabled: boolean;
+	/** Local time sync was last enabled (R4). */
+	enabledAt?: number;
+	everEnabled: boolean;
+	/** The "activity subject template" (R10). */
+	subjectTemplate: string;
+	picklists?: {statuses: TaskStatusValue[]; priorities: TaskPriorityValue[]; fetchedAt: number};
+	/** From `Sforce-Limit-Info` (R21). */
+	apiUsage?: {used: number; limit: number; at: number};
+	/** serverTime - localTime, measured from `Date` headers (R16). */
+	clockOffsetMs: number;
+	status: PartitionStatus;
+};
+
+export type SyncTrigger = 'alarm' | 'manual' | 'local-change' | 'popup' | 'page-visit';
+
+export type SyncHistoryRow = {
+	seq?: number;
+	partition: string;
+	trigger: SyncTrigger;
+	startedAt: number;
+	endedAt: number;
+	outcome: 'ok' | 'skipped' | 'paused' | 'failed';
+	pulled: number;
+	pushed: number;
+	deleted: number;
+	conflicts: number;
+	/** HTTP requests this cycle sent to Salesforce (R21; read by the benchmarks). */
+	apiRequests: number;
+	errors: Array<{code: string; message: string}>;
+	/** Plain-language notes, e.g. why reconciliation removed reminders (R15). Never field values. */
+	notes: string[];
+};
+
+export type ConflictRow = {
+	seq?: number;
+	partition: string;
+	reminderId: string;
+	taskId: string;
+	field: SyncedField;
+	/** The value that lost. */
+	overwritten: string | null;
+	/** The value that won. */
+	kept: string | null;
+	winner: 'local' | 'salesforce';
+	at: number;
+};
+
+export type MetaRow = {key: 'activePartition'; value: string};

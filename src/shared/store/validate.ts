@@ -1,0 +1,109 @@
+/**
+ * Input rules for reminders written by the UI. Limits are Salesforce's: `Subject` 255, `Description`
+ * 32,000 (salesforce-api.md §7.2). Names over 255 characters are rejected rather than truncated, so the
+ * rep never loses text silently (issue 4 "Bad input").
+ */
+import type {ReminderFields, ReminderPriority, ReminderStatus} from './schema.js';
+
+export const MAX_NAME_LENGTH = 255;
+export const MAX_DETAILS_LENGTH = 32_000;
+
+export class InvalidReminderError extends Error {
+	override name = 'InvalidReminderError';
+	readonly field: keyof ReminderFields | 'id';
+	constructor(field: keyof ReminderFields | 'id', message: string) {
+		super(message);
+		this.field = field;
+	}
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date `YYYY-MM-DD` (2026-02-30 is not one). R11. */
+export function isCalendarDate(value: string): boolean {
+	const match = DATE_PATTERN.exec(value);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	if (year < 1700 || year > 4000 || month < 1 || month > 12 || day < 1) return false;
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function validateName(value: unknown): string {
+	if (typeof value !== 'string') throw new InvalidReminderError('name', 'The reminder needs a name.');
+	// Line breaks would not survive as a Task Subject (R10); fold them into spaces.
+	const name = value.replaceAll(/[\r\n]+/g, ' ').trim();
+	if (name.length === 0) throw new InvalidReminderError('name', 'The reminder needs a name.');
+	if (name.length > MAX_NAME_LENGTH) {
+		throw new InvalidReminderError(
+			'name',
+			`The name is ${name.length} characters long; Salesforce allows at most ${MAX_NAME_LENGTH}. Shorten it or move the rest into the details.`,
+		);
+	}
+
+	return name;
+}
+
+export function validateDetails(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value !== 'string') throw new InvalidReminderError('details', 'The details must be text.');
+	if (value.length > MAX_DETAILS_LENGTH) {
+		throw new InvalidReminderError(
+			'details',
+			`The details are ${value.length} characters long; Salesforce allows at most ${MAX_DETAILS_LENGTH}.`,
+		);
+	}
+
+	return value;
+}
+
+export function validateDueDate(value: unknown): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	if (typeof value !== 'string' || !isCalendarDate(value)) {
+		throw new InvalidReminderError('dueDate', `"${String(value)}" is not a calendar date (expected YYYY-MM-DD).`);
+	}
+
+	return value;
+}
+
+export function validateStatus(value: unknown): ReminderStatus {
+	if (value === 'open' || value === 'complete') return value;
+	throw new InvalidReminderError('status', 'The status must be "open" or "complete".');
+}
+
+export function validatePriority(value: unknown): ReminderPriority {
+	if (value === undefined) return 'normal';
+	if (value === 'normal' || value === 'high') return value;
+	throw new InvalidReminderError('priority', 'The priority must be "normal" or "high".');
+}
+
+export type NewReminderInput = {
+	name: string;
+	priority?: ReminderPriority;
+	dueDate?: string | null;
+	details?: string;
+	status?: ReminderStatus;
+};
+
+export function validateNewReminder(input: NewReminderInput): ReminderFields {
+	return {
+		name: validateName(input.name),
+		status: input.status === undefined ? 'open' : validateStatus(input.status),
+		priority: validatePriority(input.priority),
+		dueDate: validateDueDate(input.dueDate),
+		details: validateDetails(input.details),
+	};
+}
+
+export type ReminderPatch = Partial<ReminderFields>;
+
+/** Validates only the fields present in the patch. */
+export function validatePatch(patch: ReminderPatch): Partial<ReminderFields> {
+	const out: Partial<ReminderFields> = {};
+	if ('name' in patch) out.name = validateName(patch.name);
+	if ('status' in patch) out.status = validateStatus(patch.status);
+	if ('priority' in patch) out.priority = validatePriority(patch.priority);
+	if ('dueDate' in patch) out.dueDate = validateDueDate(patch.dueDate);
+	if ('details' in patch) out.details = validateDetails(patch.details);
+	return out;
+}
