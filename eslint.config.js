@@ -1,0 +1,101 @@
+// One linter (ESLint + typescript-eslint strict-type-checked) with two project rules the engineering
+// guide asks for: context boundaries, and no mutable module state in the service worker.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import noBackgroundModuleState from './scripts/eslint/no-background-module-state.js';
+
+const uiBoundary = {
+	patterns: [
+		{
+			group: ['@/background/*', '@/background/**', '**/background/**'],
+			message: 'UI and content code reach the worker through @/shared/messages only.',
+		},
+		{group: ['jsforce', 'jsforce/*'], message: 'Only the service worker talks to Salesforce (R25).'},
+	],
+};
+
+export default tseslint.config(
+	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json', '.org-data/**']},
+	js.configs.recommended,
+	...tseslint.configs.strictTypeChecked,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: {allowDefaultProject: ['*.js', 'scripts/*.mjs', 'scripts/eslint/*.js']},
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+		plugins: {tickler: {rules: {'no-background-module-state': noBackgroundModuleState}}},
+		rules: {
+			'@typescript-eslint/restrict-template-expressions': ['error', {allowNumber: true, allowBoolean: true}],
+			'@typescript-eslint/no-confusing-void-expression': 'off',
+			'@typescript-eslint/require-await': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+			'no-console': 'error',
+		},
+	},
+	{
+		files: ['src/popup/**', 'src/options/**', 'src/content/**'],
+		rules: {'no-restricted-imports': ['error', uiBoundary]},
+	},
+	{
+		files: ['src/shared/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'@/background/**',
+								'@/popup/**',
+								'@/options/**',
+								'@/content/**',
+								'../background/**',
+								'../popup/**',
+								'../options/**',
+								'../content/**',
+							],
+							message: 'src/shared must not import from a context folder.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		files: ['src/background/**'],
+		ignores: ['**/*.test.ts', '**/*.int.test.ts'],
+		rules: {
+			'tickler/no-background-module-state': 'error',
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{group: ['@/popup/**', '@/options/**', '@/content/**'], message: 'The worker must not import UI code.'},
+					],
+				},
+			],
+		},
+	},
+	{
+		// Tests, tools and the local org print to the console on purpose and use looser test idioms.
+		files: ['test/**', 'bench/**', 'scripts/**', '**/*.test.ts', '**/*.test.tsx', '**/*.int.test.ts', '*.config.ts'],
+		rules: {
+			'no-console': 'off',
+			'@typescript-eslint/no-non-null-assertion': 'off',
+			'@typescript-eslint/no-unsafe-assignment': 'off',
+			'@typescript-eslint/no-unsafe-member-access': 'off',
+			'@typescript-eslint/no-unsafe-call': 'off',
+			'@typescript-eslint/no-unsafe-argument': 'off',
+			'@typescript-eslint/no-unsafe-return': 'off',
+			'@typescript-eslint/no-floating-promises': 'off',
+		},
+	},
+	{
+		files: ['**/*.js', '**/*.mjs'],
+		...tseslint.configs.disableTypeChecked,
+		languageOptions: {globals: globals.node},
+	},
+);

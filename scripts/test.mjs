@@ -1,0 +1,88 @@
+// `npm test`: everything, in the order that places a failure fastest — types, lint, format, unit,
+// integration, build, then end-to-end in real Chromium against dist/. Every step runs even when an
+// earlier one failed (so one run shows every problem), and the run ends with one summary line.
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, readFileSync, rmSync} from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const reports = path.join(root, 'tmp', 'test-reports');
+rmSync(reports, {recursive: true, force: true});
+mkdirSync(reports, {recursive: true});
+
+// A suite that silently shrinks is a suite that stopped checking (engineering guide, convention 15).
+const minimums = JSON.parse(readFileSync(path.join(root, 'test', 'minimum-test-counts.json'), 'utf8'));
+
+const npx = (...args) => ['npx', ...args];
+const vitest = project =>
+	npx(
+		'vitest',
+		'run',
+		'--project',
+		project,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile=${path.join(reports, `${project}.json`)}`,
+	);
+const steps = [
+	{name: 'types', command: npx('tsc', '--noEmit')},
+	{name: 'lint', command: npx('eslint', '.', '--max-warnings', '0')},
+	{name: 'format', command: npx('prettier', '--check', '.', '--log-level', 'warn')},
+	{name: 'unit', command: vitest('unit'), project: 'unit'},
+	{name: 'integration', command: vitest('integration'), project: 'integration'},
+	{name: 'build', command: npx('vite', 'build', '--logLevel', 'warn')},
+	{name: 'e2e (Chromium)', command: vitest('e2e'), project: 'e2e', needs: 'build'},
+];
+
+const results = [];
+let passed = 0;
+let failed = 0;
+for (const step of steps) {
+	if (step.needs && results.find(result => result.name === step.needs)?.ok === false) {
+		results.push({name: step.name, ok: false, detail: `not run: ${step.needs} failed`});
+		failed += 1;
+		continue;
+	}
+
+	console.log(`\n━━━ ${step.name} ━━━ ${step.command.join(' ')}`);
+	const started = Date.now();
+	const run = spawnSync(step.command[0], step.command.slice(1), {
+		cwd: root,
+		stdio: 'inherit',
+		env: {...process.env, FORCE_COLOR: '1'},
+	});
+	let ok = run.status === 0;
+	let failedTests = 0;
+	let detail = `${((Date.now() - started) / 1000).toFixed(1)} s`;
+	if (step.project) {
+		try {
+			const report = JSON.parse(readFileSync(path.join(reports, `${step.project}.json`), 'utf8'));
+			const skipped = report.numPendingTests + report.numTodoTests;
+			passed += report.numPassedTests;
+			failedTests = report.numFailedTests;
+			detail += `, ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`;
+			const minimum = minimums[step.project] ?? 1;
+			if (report.numTotalTests < minimum) {
+				ok = false;
+				detail += ` — only ${report.numTotalTests} tests ran, fewer than the ${minimum} in test/minimum-test-counts.json`;
+			}
+			if (skipped > 0) {
+				ok = false;
+				detail += ' — skipped tests hide failures; none are allowed';
+			}
+		} catch {
+			ok = false;
+			detail += ' — no test report was written';
+		}
+	}
+
+	// A failing step with no failing test (types, lint, a suite that crashed) still counts as one failure.
+	failed += ok ? failedTests : Math.max(failedTests, 1);
+	results.push({name: step.name, ok, detail});
+}
+
+console.log('\n━━━ summary ━━━');
+for (const result of results) console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.name.padEnd(16)} ${result.detail}`);
+const allOk = results.every(result => result.ok);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(allOk ? 0 : 1);

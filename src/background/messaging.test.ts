@@ -1,0 +1,70 @@
+import {expect, test} from 'vitest';
+import type {BackgroundApi} from '@/shared/messages.js';
+import {handleMessage} from './messaging.js';
+import {inputValidators} from './validators.js';
+
+const OWN_ID = 'own-extension';
+const calls: unknown[] = [];
+const api: BackgroundApi = {
+	ping: async () => ({pong: true, version: '1', context: 'background', libraries: {jsforce: '3', dexie: '4'}}),
+	getSyncStatus: async () => ({phase: 'off', pendingCount: 0, errorCount: 0}),
+	requestSync: async input => {
+		calls.push(input);
+		return {queued: true};
+	},
+};
+
+test('a valid request reaches the API and its value comes back', async () => {
+	const reply = await handleMessage(
+		api,
+		inputValidators,
+		{channel: 'tickler', method: 'requestSync', input: {reason: 'user'}},
+		OWN_ID,
+		OWN_ID,
+	);
+	expect(reply).toEqual({ok: true, value: {queued: true}});
+	expect(calls.at(-1)).toEqual({reason: 'user'});
+});
+
+test.each([
+	['an unknown method', {channel: 'tickler', method: 'deleteEverything'}, 'Unknown message'],
+	['a method from the prototype chain', {channel: 'tickler', method: 'toString'}, 'Unknown message'],
+	['a non-string method', {channel: 'tickler', method: 42}, 'Unknown message'],
+	['a wrong input value', {channel: 'tickler', method: 'requestSync', input: {reason: 'cron'}}, 'Invalid reason'],
+	['a missing input', {channel: 'tickler', method: 'requestSync'}, 'Expected an object'],
+	['input where none is taken', {channel: 'tickler', method: 'ping', input: {x: 1}}, 'This message takes no input'],
+])('R27: %s is refused with a named error', async (_label, message, expected) => {
+	const before = calls.length;
+	const reply = await handleMessage(api, inputValidators, message, OWN_ID, OWN_ID);
+	expect(reply).toEqual({ok: false, error: {name: 'InvalidMessageError', message: expected}});
+	expect(calls.length).toBe(before);
+});
+
+test('R27: a message from another extension is refused', async () => {
+	const reply = await handleMessage(api, inputValidators, {channel: 'tickler', method: 'ping'}, 'someone-else', OWN_ID);
+	expect(reply).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+});
+
+test('an error thrown by the API crosses as {name, message}', async () => {
+	class SessionExpiredError extends Error {
+		override name = 'SessionExpiredError';
+	}
+
+	const failing: BackgroundApi = {
+		...api,
+		getSyncStatus: async () => {
+			throw new SessionExpiredError('Sign in to Salesforce to resume sync');
+		},
+	};
+	const reply = await handleMessage(
+		failing,
+		inputValidators,
+		{channel: 'tickler', method: 'getSyncStatus'},
+		OWN_ID,
+		OWN_ID,
+	);
+	expect(reply).toEqual({
+		ok: false,
+		error: {name: 'SessionExpiredError', message: 'Sign in to Salesforce to resume sync'},
+	});
+});

@@ -1,0 +1,47 @@
+import browser, {type Runtime} from 'webextension-polyfill';
+import {type BackgroundApi, isRequest, type Method, type Reply} from '@/shared/messages.js';
+
+/** Runtime checks for what crosses the boundary (rule R27): one per method, no exceptions. */
+export type InputValidators = {[M in Method]: (input: unknown) => Parameters<BackgroundApi[M]>[0]};
+
+export class InvalidMessageError extends Error {
+	override name = 'InvalidMessageError';
+}
+
+function toReplyError(error: unknown): {name: string; message: string} {
+	return error instanceof Error ? {name: error.name, message: error.message} : {name: 'Error', message: String(error)};
+}
+
+/** Answers one message. Exported for unit tests; the worker wires it through serveBackgroundApi. */
+export async function handleMessage(
+	api: BackgroundApi,
+	validators: InputValidators,
+	message: unknown,
+	senderId: string | undefined,
+	ownId: string,
+): Promise<Reply> {
+	try {
+		if (senderId !== ownId) throw new InvalidMessageError('Message from another extension refused');
+		if (!isRequest(message) || typeof message.method !== 'string' || !Object.hasOwn(validators, message.method)) {
+			throw new InvalidMessageError('Unknown message');
+		}
+
+		const method = message.method as Method;
+		const input = validators[method](message.input);
+		const handler = api[method] as (input: unknown) => Promise<unknown>;
+		const value = await handler.call(api, input);
+		return {ok: true, value} as Reply;
+	} catch (error) {
+		return {ok: false, error: toReplyError(error)};
+	}
+}
+
+/** Receiver side: registered once, synchronously, at the top of the service worker. */
+export function serveBackgroundApi(api: BackgroundApi, validators: InputValidators): void {
+	browser.runtime.onMessage.addListener(
+		(message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
+			if (!isRequest(message)) return undefined; // Not ours: let other listeners answer
+			return handleMessage(api, validators, message, sender.id, browser.runtime.id);
+		},
+	);
+}

@@ -1,0 +1,65 @@
+import browser from 'webextension-polyfill';
+import type {Ping, SyncStatus} from './types.js';
+
+/**
+ * The one list of things other contexts may ask the background to do (engineering guide §3).
+ * State flows through storage + onChanged; commands and queries flow through these messages.
+ */
+export type BackgroundApi = {
+	ping: () => Promise<Ping>;
+	getSyncStatus: () => Promise<SyncStatus>;
+	requestSync: (input: {reason: 'user' | 'popup-opened' | 'page-visit'}) => Promise<{queued: boolean}>;
+};
+
+export type Method = keyof BackgroundApi;
+export type Input<M extends Method> = Parameters<BackgroundApi[M]>[0];
+export type Output<M extends Method> = Awaited<ReturnType<BackgroundApi[M]>>;
+
+export type Request<M extends Method = Method> = {channel: 'tickler'; method: M; input: Input<M>};
+export type Reply<M extends Method = Method> =
+	{ok: true; value: Output<M>} | {ok: false; error: {name: string; message: string}};
+
+export const CHANNEL = 'tickler';
+
+export function isRequest(value: unknown): value is {channel: 'tickler'; method: unknown; input: unknown} {
+	return typeof value === 'object' && value !== null && (value as {channel?: unknown}).channel === CHANNEL;
+}
+
+/** Errors that only mean "the worker is still waking up": safe to retry once it is. */
+export const WAKE_UP_ERRORS = [
+	'Could not establish connection. Receiving end does not exist.',
+	'The message port closed before a response was received.',
+] as const;
+
+export function isWakeUpError(error: unknown): boolean {
+	const message = error instanceof Error ? error.message : String(error);
+	return WAKE_UP_ERRORS.some(known => message.includes(known));
+}
+
+/** Caller side: popup, options page and content script all use this. */
+export async function callBackground<M extends Method>(
+	method: M,
+	...input: Input<M> extends undefined ? [] : [Input<M>]
+): Promise<Output<M>> {
+	const request = {channel: CHANNEL, method, input: input[0]} as Request<M>;
+	let reply: Reply<M> | undefined;
+	for (let attempt = 0; ; attempt++) {
+		try {
+			reply = (await browser.runtime.sendMessage(request)) as Reply<M> | undefined; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- the polyfill types the reply as any
+			break;
+		} catch (error) {
+			if (attempt >= 3 || !isWakeUpError(error)) throw error;
+			await new Promise(resolve => setTimeout(resolve, 100 * 2 ** attempt));
+		}
+	}
+
+	if (reply === undefined) {
+		throw new Error(`No handler answered "${method}"`);
+	}
+
+	if (!reply.ok) {
+		throw Object.assign(new Error(reply.error.message), {name: reply.error.name});
+	}
+
+	return reply.value;
+}

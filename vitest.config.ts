@@ -1,0 +1,68 @@
+import {fileURLToPath} from 'node:url';
+import preact from '@preact/preset-vite';
+import {defineConfig} from 'vitest/config';
+
+const src = fileURLToPath(new URL('src', import.meta.url));
+const browserFake = fileURLToPath(new URL('test/fakes/browser.ts', import.meta.url));
+
+/**
+ * Test layers (engineering guide §5), each its own project:
+ *   unit         *.test.ts / *.test.tsx beside the code — fakes only, milliseconds each
+ *                (*.test-d.ts type tests are enforced by `tsc --noEmit`, the first step of npm test)
+ *   integration  *.int.test.ts — real jsforce + Dexie (fake-indexeddb) against the local org over HTTP
+ *   e2e          test/e2e/*.e2e.ts — real Chromium loading dist/, serial
+ *   soak         *.soak.ts — the long randomized runs behind `npm run soak` (not in `npm test`)
+ */
+export default defineConfig({
+	plugins: [preact()],
+	resolve: {
+		// webextension-polyfill throws outside an extension; unit and integration tests get a
+		// behavioural fake instead. The e2e project loads the real build, so it needs no alias.
+		alias: {'@': src, 'webextension-polyfill': browserFake},
+	},
+	test: {
+		passWithNoTests: false,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['**/*.int.test.ts', 'node_modules/**'],
+					environment: 'node',
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+					environment: 'node',
+					testTimeout: 30_000,
+					hookTimeout: 30_000,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['test/e2e/**/*.e2e.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 60_000,
+					fileParallelism: false,
+					maxWorkers: 1,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'soak',
+					include: ['test/**/*.soak.ts', 'src/**/*.soak.ts'],
+					environment: 'node',
+					testTimeout: 3_600_000,
+				},
+			},
+		],
+	},
+});
