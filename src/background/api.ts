@@ -21,4 +21,8 @@ export const backgroundApi: BackgroundApi = {
 	async requestSync() {
 		return {queued: false};
 	},
+	async getTaskBadge() {
+		// TODO [2026-12-15]: answered from the store and the engine by the rep's-experience issue (#5).
+		throw new Error('The Task badge is not available yet');
+	},
 };

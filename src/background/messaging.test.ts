@@ -12,6 +12,7 @@ const api: BackgroundApi = {
 		calls.push(input);
 		return {queued: true};
 	},
+	getTaskBadge: async input => ({state: 'not-linked', reason: 'sync-off', message: `sync is off for ${input.taskId}`}),
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
@@ -33,6 +34,25 @@ test.each([
 	['a wrong input value', {channel: 'tickler', method: 'requestSync', input: {reason: 'cron'}}, 'Invalid reason'],
 	['a missing input', {channel: 'tickler', method: 'requestSync'}, 'Expected an object'],
 	['input where none is taken', {channel: 'tickler', method: 'ping', input: {x: 1}}, 'This message takes no input'],
+	[
+		'a host outside Salesforce',
+		{channel: 'tickler', method: 'getTaskBadge', input: {host: 'evil.example.com', taskId: '00T000000000001AAA'}},
+		'Invalid host',
+	],
+	[
+		'a non-Task id',
+		{
+			channel: 'tickler',
+			method: 'getTaskBadge',
+			input: {host: 'acme.lightning.force.com', taskId: '001000000000001AAA'},
+		},
+		'Invalid Task id',
+	],
+	[
+		'an id with a quote',
+		{channel: 'tickler', method: 'getTaskBadge', input: {host: 'acme.lightning.force.com', taskId: "00T0000000'OR'1"}},
+		'Invalid Task id',
+	],
 ])('R27: %s is refused with a named error', async (_label, message, expected) => {
 	const before = calls.length;
 	const reply = await handleMessage(api, inputValidators, message, OWN_ID, OWN_ID);

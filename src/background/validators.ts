@@ -29,4 +29,20 @@ export const inputValidators: InputValidators = {
 	requestSync: input => ({
 		reason: oneOf(record(input)['reason'], ['user', 'popup-opened', 'page-visit'] as const, 'reason'),
 	}),
+	getTaskBadge: input => {
+		const {host, taskId} = record(input);
+		// A content script runs beside an untrusted page: accept only a Salesforce hostname and a Task id.
+		if (
+			typeof host !== 'string' ||
+			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host)
+		) {
+			throw new InvalidMessageError('Invalid host');
+		}
+
+		if (typeof taskId !== 'string' || !/^00T[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(taskId)) {
+			throw new InvalidMessageError('Invalid Task id');
+		}
+
+		return {host, taskId};
+	},
 };

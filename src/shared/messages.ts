@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type {Ping, SyncStatus} from './types.js';
+import type {Ping, SyncStatus, TaskBadge} from './types.js';
 
 /**
  * The one list of things other contexts may ask the background to do (engineering guide §3).
@@ -9,6 +9,8 @@ export type BackgroundApi = {
 	ping: () => Promise<Ping>;
 	getSyncStatus: () => Promise<SyncStatus>;
 	requestSync: (input: {reason: 'user' | 'popup-opened' | 'page-visit'}) => Promise<{queued: boolean}>;
+	/** The badge for a Task page: `host` is the page's hostname, `taskId` a 15- or 18-char 00T id. */
+	getTaskBadge: (input: {host: string; taskId: string}) => Promise<TaskBadge>;
 };
 
 export type Method = keyof BackgroundApi;

@@ -19,3 +19,27 @@ export type SyncStatus = {
 };
 
 export type Ping = {pong: true; version: string; context: 'background'; libraries: {jsforce: string; dexie: string}};
+
+/**
+ * What the badge on a Salesforce Task page shows (R24). The content script renders it; the worker
+ * decides it (the content script never sees reminders' data beyond this, nor the session).
+ */
+export type TaskBadge =
+	| {state: 'synced'; reminderName: string; lastSyncedAt: string}
+	| {state: 'pending'; reminderName: string}
+	| {state: 'error'; reminderName: string; message: string; hint?: string}
+	| {state: 'conflict'; reminderName: string; message: string}
+	| {
+			state: 'not-linked';
+			reason:
+				| 'owned-by-someone-else'
+				| 'not-a-reminder-type'
+				| 'recurring-series'
+				| 'created-before-sync'
+				| 'deleted'
+				| 'not-found'
+				| 'sync-off'
+				| 'signed-out'
+				| 'other-org';
+			message: string;
+	  };
