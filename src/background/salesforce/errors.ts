@@ -1,0 +1,107 @@
+/**
+ * The Salesforce error taxonomy (R19, R20, R21). Every error code the engine acts on is pinned here and
+ * tested in errors.test.ts; nothing else in the code base matches on error strings.
+ */
+export type ErrorClass = 'transient' | 'auth' | 'limit' | 'conflict' | 'permanent';
+
+export class SalesforceApiError extends Error {
+	override name = 'SalesforceApiError';
+	readonly errorCode: string;
+	readonly status: number | undefined;
+	readonly fields: string[];
+	constructor(errorCode: string, message: string, options: {status?: number; fields?: string[]} = {}) {
+		super(message);
+		this.errorCode = errorCode;
+		this.status = options.status;
+		this.fields = options.fields ?? [];
+	}
+}
+
+/** No usable session (no `sid` cookie, or none for this org): R20. */
+export class NoSessionError extends Error {
+	override name = 'NoSessionError';
+}
+
+/** A response that is not what Salesforce documents; never applied (issue 4 "Bad input"). */
+export class MalformedResponseError extends Error {
+	override name = 'MalformedResponseError';
+}
+
+export const TRANSIENT_CODES: readonly string[] = [
+	'UNABLE_TO_LOCK_ROW',
+	'SERVER_UNAVAILABLE',
+	'REQUEST_RUNNING_TOO_LONG',
+	'QUERY_TIMEOUT',
+	'INVALID_QUERY_LOCATOR',
+	'MALFORMED_RESPONSE',
+	'NETWORK_ERROR',
+	'TIMEOUT',
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'UND_ERR_SOCKET',
+	'AbortError',
+	'FetchError',
+];
+export const AUTH_CODES: readonly string[] = ['INVALID_SESSION_ID', 'INVALID_AUTH_HEADER', 'NO_SESSION', 'OAUTH_APP_BLOCKED'];
+export const LIMIT_CODES: readonly string[] = ['REQUEST_LIMIT_EXCEEDED'];
+export const CONFLICT_CODES: readonly string[] = ['PRECONDITION_FAILED'];
+/** For a Task that is gone, an update or delete counts as done: R14 "a Task that is already gone counts as deleted". */
+export const GONE_CODES: readonly string[] = ['ENTITY_IS_DELETED', 'NOT_FOUND', 'INVALID_CROSS_REFERENCE_KEY'];
+
+function codeOf(error: unknown): {code: string; status: number | undefined; message: string} {
+	if (error instanceof SalesforceApiError) return {code: error.errorCode, status: error.status, message: error.message};
+	if (error instanceof NoSessionError) return {code: 'NO_SESSION', status: undefined, message: error.message};
+	if (error instanceof MalformedResponseError) return {code: 'MALFORMED_RESPONSE', status: undefined, message: error.message};
+	if (error instanceof Error) {
+		const withCode = error as Error & {errorCode?: unknown; code?: unknown};
+		const code = typeof withCode.errorCode === 'string' ? withCode.errorCode : typeof withCode.code === 'string' ? withCode.code : error.name;
+		return {code, status: undefined, message: error.message};
+	}
+
+	return {code: 'UNKNOWN', status: undefined, message: String(error)};
+}
+
+export function errorCode(error: unknown): string {
+	return codeOf(error).code;
+}
+
+export function classify(error: unknown): ErrorClass {
+	const {code, status, message} = codeOf(error);
+	return classifyCode(code, status, message);
+}
+
+export function classifyCode(code: string, status?: number, message = ''): ErrorClass {
+	if (AUTH_CODES.includes(code) || status === 401) return 'auth';
+	if (LIMIT_CODES.includes(code)) return 'limit';
+	if (CONFLICT_CODES.includes(code) || status === 412) return 'conflict';
+	if (TRANSIENT_CODES.includes(code)) return 'transient';
+	if (/^ERROR_HTTP_5\d\d$/.test(code) || (status !== undefined && status >= 500)) return 'transient';
+	// jsforce reports HTML bodies (maintenance pages) and dropped sockets with these messages.
+	if (/html content|socket hang up|fetch failed|network|timed? ?out|aborted/i.test(message)) return 'transient';
+	return 'permanent';
+}
+
+export function isGone(code: string): boolean {
+	return GONE_CODES.includes(code);
+}
+
+/** A readable message and hint for a per-record error (R19), shown beside the reminder. */
+export function describeRecordError(code: string, message: string): {code: string; message: string; hint: string} {
+	const hints: Record<string, string> = {
+		STRING_TOO_LONG: 'Shorten the name or details, then retry.',
+		INSUFFICIENT_ACCESS_OR_READONLY: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
+		INSUFFICIENT_ACCESS: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
+		FIELD_CUSTOM_VALIDATION_EXCEPTION: 'A validation rule in your org refused the change. Adjust the reminder, then retry.',
+		REQUIRED_FIELD_MISSING: 'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
+		INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: 'Your org refused a picklist value. Retry after the next sync refreshes the values.',
+		FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
+	};
+	const safeMessage = message.length > 500 ? `${message.slice(0, 500)}…` : message;
+	return {
+		code,
+		message: `Salesforce refused this change: ${safeMessage || code}`,
+		hint: hints[code] ?? 'Edit the reminder and retry, or delete it. Other reminders keep syncing.',
+	};
+}

@@ -1,0 +1,175 @@
+/**
+ * The only file that imports jsforce (engineering guide §1). Implements SalesforcePort over the REST API
+ * with the rep's own session. Every response's `Sforce-Limit-Info` (R21) and `Date` header (R16) is read
+ * through a wrapping transport; jsforce's own retries are switched off because the engine owns retries
+ * (R19) and a silently retried POST could duplicate a Task (R18).
+ */
+import {Connection} from 'jsforce/core';
+import type {TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
+import {MalformedResponseError, SalesforceApiError} from './errors.js';
+import {to18} from './ids.js';
+import type {Identity, QueryPage, ResponseMeta, SalesforcePort, SaveResult, TaskWrite} from './port.js';
+
+export type JsforceAdapterOptions = {
+	/** `https://acme.my.salesforce.com` (never a lightning host), or the local org's URL. */
+	instanceUrl: string;
+	/** The session id. Held only here, sent only to instanceUrl, never logged (R25). */
+	accessToken: string;
+	version?: string;
+	/** Client-side timeout per request, ms. */
+	timeoutMs?: number;
+	/** Local clock (for the clock offset); defaults to Date.now. */
+	now?: () => number;
+};
+
+type RawResponse = {statusCode: number; headers: Record<string, string | undefined>};
+type TransportLike = Connection['_transport'];
+
+export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePort {
+	const conn = new Connection({instanceUrl: options.instanceUrl, accessToken: options.accessToken, version: options.version ?? '62.0'});
+	const now = options.now ?? Date.now;
+	const base = conn._transport;
+	const meta: ResponseMeta = {};
+	let requests = 0;
+	let identity: Promise<Identity> | undefined;
+
+	function observe(response: RawResponse): void {
+		const limit = response.headers['sforce-limit-info'];
+		const usage = limit ? /api-usage=(\d+)\/(\d+)/.exec(limit) : null;
+		if (usage) meta.apiUsage = {used: Number(usage[1]), limit: Number(usage[2])};
+		const date = response.headers['date'];
+		const serverMs = date ? Date.parse(date) : Number.NaN;
+		// The Date header has whole seconds: add half a second so the offset is unbiased.
+		if (Number.isFinite(serverMs)) meta.clockOffsetMs = serverMs + 500 - now();
+	}
+
+	async function call<T>(request: {method: string; url: string; body?: string}): Promise<T> {
+		let status: number | undefined;
+		const transport = {
+			httpRequest(req: unknown, transportOptions: Record<string, unknown> = {}) {
+				requests++;
+				const pending = base.httpRequest(req as never, {...transportOptions, retry: {maxRetries: 0}, timeout: options.timeoutMs ?? 60_000} as never);
+				pending.then(
+					response => {
+						status = (response as RawResponse).statusCode;
+						observe(response as RawResponse);
+					},
+					() => undefined,
+				);
+				return pending;
+			},
+		} as unknown as TransportLike;
+		const headers: Record<string, string> = request.body === undefined ? {} : {'content-type': 'application/json'};
+		try {
+			return (await conn.request<T>({...request, headers} as never, {transport} as never)) as T;
+		} catch (error) {
+			throw toApiError(error, status);
+		}
+	}
+
+	function toPage<T>(raw: unknown): QueryPage<T> {
+		const body = raw as {records?: unknown; done?: unknown; nextRecordsUrl?: unknown; totalSize?: unknown} | null;
+		if (!body || !Array.isArray(body.records)) throw new MalformedResponseError('Query response without records');
+		const page: QueryPage<T> = {records: body.records as T[], done: body.done !== false, totalSize: Number(body.totalSize ?? body.records.length)};
+		if (typeof body.nextRecordsUrl === 'string') page.nextRecordsUrl = body.nextRecordsUrl;
+		if (!page.done && page.nextRecordsUrl === undefined) throw new MalformedResponseError('Query page not done but without nextRecordsUrl');
+		return page;
+	}
+
+	function toSaveResults(raw: unknown, expected: number): SaveResult[] {
+		if (!Array.isArray(raw) || raw.length !== expected) throw new MalformedResponseError('Collection response of the wrong length');
+		return raw.map((item: unknown): SaveResult => {
+			const result = item as {id?: unknown; success?: unknown; errors?: unknown} | null;
+			if (result?.success === true && typeof result.id === 'string') return {success: true, id: to18(result.id)};
+			const errors = Array.isArray(result?.errors)
+				? (result.errors as Array<Record<string, unknown>>).map(e => ({
+						statusCode: String(e['statusCode'] ?? e['errorCode'] ?? 'UNKNOWN'),
+						message: String(e['message'] ?? ''),
+						fields: Array.isArray(e['fields']) ? (e['fields'] as unknown[]).map(String) : [],
+					}))
+				: [{statusCode: 'MALFORMED_RESPONSE', message: 'No errors in a failed result', fields: []}];
+			return typeof result?.id === 'string' ? {success: false, id: result.id, errors} : {success: false, errors};
+		});
+	}
+
+	return {
+		identity() {
+			// One request per session, cached for the adapter's lifetime (R21: the idle poll stays at one).
+			identity ??= call<Record<string, unknown>>({method: 'GET', url: '/services/oauth2/userinfo'}).then(info => {
+				const userId = info['user_id'];
+				const orgId = info['organization_id'];
+				if (typeof userId !== 'string' || typeof orgId !== 'string') throw new MalformedResponseError('userinfo without ids');
+				return {
+					userId: to18(userId),
+					orgId: to18(orgId),
+					username: String(info['preferred_username'] ?? ''),
+					displayName: String(info['name'] ?? ''),
+					instanceHost: new URL(options.instanceUrl).host,
+				};
+			});
+			identity.catch(() => {
+				identity = undefined;
+			});
+			return identity;
+		},
+		async query<T>(soql: string, {includeDeleted}: {includeDeleted: boolean}) {
+			return toPage<T>(await call({method: 'GET', url: `/${includeDeleted ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`}));
+		},
+		async queryMore<T>(nextRecordsUrl: string) {
+			if (!nextRecordsUrl.startsWith('/services/data/')) throw new MalformedResponseError('Unexpected nextRecordsUrl');
+			return toPage<T>(await call({method: 'GET', url: nextRecordsUrl}));
+		},
+		async taskPicklists() {
+			const version = conn.version;
+			const body = {
+				allOrNone: false,
+				compositeRequest: [
+					{method: 'GET', referenceId: 'statuses', url: `/services/data/v${version}/query?q=${encodeURIComponent('SELECT ApiName, MasterLabel, IsClosed, IsDefault, SortOrder FROM TaskStatus ORDER BY SortOrder')}`},
+					{method: 'GET', referenceId: 'priorities', url: `/services/data/v${version}/query?q=${encodeURIComponent('SELECT ApiName, MasterLabel, IsHighPriority, IsDefault, SortOrder FROM TaskPriority ORDER BY SortOrder')}`},
+				],
+			};
+			const raw = await call<{compositeResponse?: Array<{body?: unknown; httpStatusCode?: number}>}>({method: 'POST', url: '/composite', body: JSON.stringify(body)});
+			const [statusPart, priorityPart] = raw.compositeResponse ?? [];
+			for (const part of [statusPart, priorityPart]) {
+				if (!part || (part.httpStatusCode ?? 500) >= 400) {
+					const first = Array.isArray(part?.body) ? (part.body[0] as {errorCode?: string; message?: string} | undefined) : undefined;
+					throw new SalesforceApiError(first?.errorCode ?? 'MALFORMED_RESPONSE', first?.message ?? 'Composite subrequest failed', {status: part?.httpStatusCode ?? 500});
+				}
+			}
+
+			const statuses = toPage<Record<string, unknown>>(statusPart?.body).records.map((r): TaskStatusValue => ({
+				apiName: String(r['ApiName'] ?? r['MasterLabel']), label: String(r['MasterLabel'] ?? r['ApiName']), isClosed: r['IsClosed'] === true, isDefault: r['IsDefault'] === true,
+			}));
+			const priorities = toPage<Record<string, unknown>>(priorityPart?.body).records.map((r): TaskPriorityValue => ({
+				apiName: String(r['ApiName'] ?? r['MasterLabel']), label: String(r['MasterLabel'] ?? r['ApiName']), isHighPriority: r['IsHighPriority'] === true, isDefault: r['IsDefault'] === true,
+			}));
+			return {statuses, priorities};
+		},
+		async createTasks(records: TaskWrite[]) {
+			const body = {allOrNone: false, records: records.map(r => ({attributes: {type: 'Task'}, ...r}))};
+			return toSaveResults(await call({method: 'POST', url: '/composite/sobjects', body: JSON.stringify(body)}), records.length);
+		},
+		async updateTasks(records: Array<TaskWrite & {Id: string}>) {
+			const body = {allOrNone: false, records: records.map(({Id, ...fields}) => ({attributes: {type: 'Task'}, id: Id, ...fields}))};
+			return toSaveResults(await call({method: 'PATCH', url: '/composite/sobjects', body: JSON.stringify(body)}), records.length);
+		},
+		async deleteTasks(ids: string[]) {
+			return toSaveResults(await call({method: 'DELETE', url: `/composite/sobjects?ids=${ids.map(encodeURIComponent).join(',')}&allOrNone=false`}), ids.length);
+		},
+		requestCount: () => requests,
+		responseMeta: () => ({...meta}),
+	};
+}
+
+function toApiError(error: unknown, status: number | undefined): unknown {
+	if (error instanceof SalesforceApiError || error instanceof MalformedResponseError) return error;
+	if (error instanceof Error) {
+		const code = (error as Error & {errorCode?: unknown}).errorCode;
+		const systemCode = (error as Error & {code?: unknown}).code;
+		const errorCode = typeof code === 'string' ? code : typeof systemCode === 'string' ? systemCode : status === undefined ? 'NETWORK_ERROR' : `ERROR_HTTP_${status}`;
+		// Messages from Salesforce may quote field values; keep them off logs (the engine logs codes only).
+		return new SalesforceApiError(errorCode, error.message, status === undefined ? {} : {status});
+	}
+
+	return new SalesforceApiError('NETWORK_ERROR', String(error));
+}

@@ -1,0 +1,81 @@
+/**
+ * What the sync engine needs from Salesforce (engineering guide §4 "Ports"). The jsforce adapter
+ * implements it over HTTP; test/fakes/salesforce-port.ts implements it in memory.
+ */
+import type {TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
+
+/** The Task fields the engine reads. Values are as Salesforce serializes them (salesforce-api.md §2.6). */
+export type TaskRow = {
+	Id: string;
+	Subject: string | null;
+	Status: string | null;
+	Priority: string | null;
+	ActivityDate: string | null;
+	Description: string | null;
+	OwnerId: string;
+	TaskSubtype: string | null;
+	IsRecurrence: boolean;
+	IsArchived: boolean;
+	IsDeleted: boolean;
+	IsClosed: boolean;
+	CreatedDate: string;
+	LastModifiedDate: string;
+	SystemModstamp: string;
+};
+
+export const TASK_FIELDS = [
+	'Id', 'Subject', 'Status', 'Priority', 'ActivityDate', 'Description', 'OwnerId', 'TaskSubtype', 'IsRecurrence',
+	'IsArchived', 'IsDeleted', 'IsClosed', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp',
+] as const satisfies ReadonlyArray<keyof TaskRow>;
+
+export type QueryPage<T> = {records: T[]; done: boolean; nextRecordsUrl?: string; totalSize: number};
+
+/** One result per record, in request order (sObject Collections, salesforce-api.md §5.1). */
+export type SaveResult =
+	| {success: true; id: string}
+	| {success: false; id?: string; errors: Array<{statusCode: string; message: string; fields: string[]}>};
+
+export type Identity = {
+	orgId: string;
+	userId: string;
+	username: string;
+	displayName: string;
+	instanceHost: string;
+};
+
+/** Writable Task fields the engine sends (R8–R11). */
+export type TaskWrite = {
+	Subject?: string;
+	Status?: string;
+	Priority?: string;
+	ActivityDate?: string | null;
+	Description?: string | null;
+	TaskSubtype?: 'Task';
+};
+
+export type ResponseMeta = {
+	/** From `Sforce-Limit-Info: api-usage=N/M` of the latest response carrying it (R21). */
+	apiUsage?: {used: number; limit: number};
+	/** Server time minus local time, from the latest `Date` header (R16). */
+	clockOffsetMs?: number;
+};
+
+export type SalesforcePort = {
+	/** The session's user and org. Adapters cache it for the session's lifetime (no request per cycle). */
+	identity(): Promise<Identity>;
+	/** One page of a SOQL query; `includeDeleted` uses `queryAll` (deleted and archived rows too). */
+	query<T>(soql: string, options: {includeDeleted: boolean}): Promise<QueryPage<T>>;
+	queryMore<T>(nextRecordsUrl: string): Promise<QueryPage<T>>;
+	/** TaskStatus and TaskPriority values, in one request (issue 4 "Discovery"). */
+	taskPicklists(): Promise<{statuses: TaskStatusValue[]; priorities: TaskPriorityValue[]}>;
+	/** At most 200 each (sObject Collections, allOrNone=false). */
+	createTasks(records: TaskWrite[]): Promise<SaveResult[]>;
+	updateTasks(records: Array<TaskWrite & {Id: string}>): Promise<SaveResult[]>;
+	deleteTasks(ids: string[]): Promise<SaveResult[]>;
+	/** HTTP requests sent so far through this port (R21 accounting). */
+	requestCount(): number;
+	/** What the latest responses said about usage and time. */
+	responseMeta(): ResponseMeta;
+};
+
+export const MAX_BATCH = 200;

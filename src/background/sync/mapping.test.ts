@@ -1,0 +1,121 @@
+import {describe, expect, test} from 'vitest';
+import type {TaskRow} from '@/background/salesforce/port.js';
+import {
+	completedStatus,
+	createWrite,
+	defaultOpenStatus,
+	dueDateFromSalesforce,
+	importFields,
+	nameFromSubject,
+	type OrgPicklists,
+	priorityFromSalesforce,
+	priorityToSalesforce,
+	statusFromSalesforce,
+	statusToSalesforce,
+	theirsFields,
+	updateWrite,
+} from './mapping.js';
+
+const standard: OrgPicklists = {
+	statuses: [
+		{apiName: 'Not Started', label: 'Not Started', isClosed: false, isDefault: true},
+		{apiName: 'In Progress', label: 'In Progress', isClosed: false, isDefault: false},
+		{apiName: 'Completed', label: 'Completed', isClosed: true, isDefault: false},
+		{apiName: 'Deferred', label: 'Deferred', isClosed: false, isDefault: false},
+	],
+	priorities: [
+		{apiName: 'High', label: 'High', isHighPriority: true, isDefault: false},
+		{apiName: 'Normal', label: 'Normal', isHighPriority: false, isDefault: true},
+		{apiName: 'Low', label: 'Low', isHighPriority: false, isDefault: false},
+	],
+};
+const custom: OrgPicklists = {
+	statuses: [
+		{apiName: 'Open', label: 'Open', isClosed: false, isDefault: true},
+		{apiName: 'Done', label: 'Done', isClosed: true, isDefault: false},
+		{apiName: 'Cancelled', label: 'Cancelled', isClosed: true, isDefault: false},
+	],
+	priorities: standard.priorities,
+};
+
+function row(overrides: Partial<TaskRow>): TaskRow {
+	return {
+		Id: '00T000000000001AAA', Subject: 'S', Status: 'Not Started', Priority: 'Normal', ActivityDate: null, Description: null,
+		OwnerId: '005000000000001AAA', TaskSubtype: 'Task', IsRecurrence: false, IsArchived: false, IsDeleted: false, IsClosed: false,
+		CreatedDate: '2026-03-05T10:00:00.000+0000', LastModifiedDate: '2026-03-05T10:00:00.000+0000', SystemModstamp: '2026-03-05T10:00:00.000+0000',
+		...overrides,
+	};
+}
+
+describe('R8 status', () => {
+	test('uses the org values, not hard-coded ones', () => {
+		expect(completedStatus(standard)).toBe('Completed');
+		expect(defaultOpenStatus(standard)).toBe('Not Started');
+		expect(completedStatus(custom)).toBe('Done');
+		expect(defaultOpenStatus(custom)).toBe('Open');
+		expect(statusToSalesforce('complete', custom)).toBe('Done');
+		expect(statusToSalesforce('open', custom)).toBe('Open');
+	});
+
+	test('other values do not sync on update, and import as closed → complete else open', () => {
+		expect(statusFromSalesforce('In Progress', standard, false)).toBeUndefined();
+		expect(statusFromSalesforce('In Progress', standard, true)).toBe('open');
+		expect(statusFromSalesforce('Cancelled', custom, true)).toBe('complete');
+		expect(statusFromSalesforce('Weird', standard, true, true)).toBe('complete');
+		expect(statusFromSalesforce('Completed', standard, false)).toBe('complete');
+		expect(statusFromSalesforce('Not Started', standard, false)).toBe('open');
+	});
+});
+
+describe('R9 priority', () => {
+	test('High/Normal map both ways; Low leaves the reminder as it was, imports as normal', () => {
+		expect(priorityFromSalesforce('High', standard, false)).toBe('high');
+		expect(priorityFromSalesforce('Normal', standard, false)).toBe('normal');
+		expect(priorityFromSalesforce('Low', standard, false)).toBeUndefined();
+		expect(priorityFromSalesforce('Low', standard, true)).toBe('normal');
+		expect(priorityToSalesforce('high', standard)).toBe('High');
+		expect(priorityToSalesforce('normal', standard)).toBe('Normal');
+	});
+});
+
+describe('R10/R11 subject and dates', () => {
+	test('the Subject becomes the name on import, cleaned; a missing one gets a placeholder', () => {
+		expect(nameFromSubject('  a\nb ')).toBe('a b');
+		expect(nameFromSubject(null)).toBe('(no subject)');
+		expect(nameFromSubject('x'.repeat(300))).toHaveLength(255);
+	});
+
+	test('ActivityDate is a calendar date; datetimes are cut to the date; garbage is ignored', () => {
+		expect(dueDateFromSalesforce('2026-03-05')).toBe('2026-03-05');
+		expect(dueDateFromSalesforce('2026-03-05T23:30:00.000+0000')).toBe('2026-03-05');
+		expect(dueDateFromSalesforce(null)).toBeNull();
+		expect(dueDateFromSalesforce('2026-02-30')).toBeUndefined();
+		expect(dueDateFromSalesforce(42)).toBeUndefined();
+	});
+
+	test('theirs ignores the Subject and unsyncable values', () => {
+		const theirs = theirsFields(row({Subject: 'renamed', Status: 'In Progress', Priority: 'Low', ActivityDate: 'nope'}), standard);
+		expect(theirs).toEqual({details: ''});
+	});
+
+	test('import maps every field', () => {
+		expect(importFields(row({Subject: 'Call', Status: 'Completed', Priority: 'High', ActivityDate: '2026-01-02', Description: 'd'}), standard)).toEqual({
+			name: 'Call', status: 'complete', priority: 'high', dueDate: '2026-01-02', details: 'd',
+		});
+	});
+});
+
+describe('R12 writes', () => {
+	const fields = {name: 'N', status: 'complete' as const, priority: 'high' as const, dueDate: null, details: ''};
+	test('create renders the template and sends every field', () => {
+		expect(createWrite(fields, 'T: {{activity_subject}}', standard)).toEqual({
+			Subject: 'T: N', Status: 'Completed', Priority: 'High', ActivityDate: null, Description: null, TaskSubtype: 'Task',
+		});
+	});
+
+	test('update sends only the changed fields; a rename only when the template uses the name', () => {
+		expect(updateWrite(fields, ['priority'], '{{activity_subject}}', standard)).toEqual({Priority: 'High'});
+		expect(updateWrite(fields, ['name', 'dueDate'], '{{activity_subject}}', standard)).toEqual({Subject: 'N', ActivityDate: null});
+		expect(updateWrite(fields, ['name'], 'Fixed subject', standard)).toEqual({});
+	});
+});

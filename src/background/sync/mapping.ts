@@ -1,0 +1,121 @@
+/**
+ * Field mapping between reminders and Tasks (R8–R11). Picklist values always come from the org's
+ * TaskStatus/TaskPriority (discovery), never hard-coded, except as fallbacks for an org that returned none.
+ */
+import type {TaskRow, TaskWrite} from '@/background/salesforce/port.js';
+import type {ReminderFields, ReminderPriority, ReminderStatus, SyncedField, TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
+import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/validate.js';
+import {renderSubject, templateUsesName} from './template.js';
+
+export type OrgPicklists = {statuses: TaskStatusValue[]; priorities: TaskPriorityValue[]};
+
+/** R8: `Completed`, or the org's closed value when `Completed` does not exist. */
+export function completedStatus(p: OrgPicklists): string {
+	return p.statuses.find(s => s.apiName === 'Completed')?.apiName ?? p.statuses.find(s => s.isClosed)?.apiName ?? 'Completed';
+}
+
+/** R8: the default open status (IsDefault), normally `Not Started`. */
+export function defaultOpenStatus(p: OrgPicklists): string {
+	return p.statuses.find(s => s.isDefault && !s.isClosed)?.apiName ?? p.statuses.find(s => s.apiName === 'Not Started')?.apiName ?? 'Not Started';
+}
+
+/**
+ * R8, Salesforce → local. Only the default open and the completed status sync; any other value leaves
+ * the reminder as it was (undefined) — except on first import, where closed → complete, else open.
+ */
+export function statusFromSalesforce(value: string | null, p: OrgPicklists, firstImport: boolean, rowIsClosed = false): ReminderStatus | undefined {
+	if (value === defaultOpenStatus(p)) return 'open';
+	if (value === completedStatus(p)) return 'complete';
+	if (!firstImport) return undefined;
+	const known = p.statuses.find(s => s.apiName === value);
+	return (known ? known.isClosed : rowIsClosed) ? 'complete' : 'open';
+}
+
+export function statusToSalesforce(status: ReminderStatus, p: OrgPicklists): string {
+	return status === 'complete' ? completedStatus(p) : defaultOpenStatus(p);
+}
+
+function highPriority(p: OrgPicklists): string {
+	return p.priorities.find(v => v.apiName === 'High')?.apiName ?? p.priorities.find(v => v.isHighPriority)?.apiName ?? 'High';
+}
+
+function normalPriority(p: OrgPicklists): string {
+	return p.priorities.find(v => v.apiName === 'Normal')?.apiName ?? p.priorities.find(v => v.isDefault && !v.isHighPriority)?.apiName ?? 'Normal';
+}
+
+/** R9: `High` ↔ high, `Normal` ↔ normal; `Low` (or any other) leaves the reminder as it was, or is normal on first import. */
+export function priorityFromSalesforce(value: string | null, p: OrgPicklists, firstImport: boolean): ReminderPriority | undefined {
+	if (value === highPriority(p)) return 'high';
+	if (value === normalPriority(p)) return 'normal';
+	return firstImport ? 'normal' : undefined;
+}
+
+export function priorityToSalesforce(priority: ReminderPriority, p: OrgPicklists): string {
+	return priority === 'high' ? highPriority(p) : normalPriority(p);
+}
+
+/** R11: a date stays a calendar date. A malformed value is ignored (undefined), never stored. */
+export function dueDateFromSalesforce(value: unknown): string | null | undefined {
+	if (value === null) return null;
+	if (typeof value !== 'string') return undefined;
+	const day = value.slice(0, 10);
+	return isCalendarDate(day) ? day : undefined;
+}
+
+export function detailsFromSalesforce(value: unknown): string {
+	return typeof value === 'string' ? value.slice(0, MAX_DETAILS_LENGTH) : '';
+}
+
+/** R10: a Task's Subject becomes the name on import only. */
+export function nameFromSubject(subject: unknown): string {
+	const name = typeof subject === 'string' ? subject.replaceAll(/[\r\n]+/g, ' ').trim() : '';
+	return name.length === 0 ? '(no subject)' : name.slice(0, MAX_NAME_LENGTH);
+}
+
+/** The reminder a newly imported Task becomes (R4, R8–R11). */
+export function importFields(row: TaskRow, p: OrgPicklists): ReminderFields {
+	return {
+		name: nameFromSubject(row.Subject),
+		status: statusFromSalesforce(row.Status, p, true, row.IsClosed) ?? 'open',
+		priority: priorityFromSalesforce(row.Priority, p, true) ?? 'normal',
+		dueDate: dueDateFromSalesforce(row.ActivityDate) ?? null,
+		details: detailsFromSalesforce(row.Description),
+	};
+}
+
+/** What Salesforce says now, per field; undefined = "this field does not sync from this value" (R8–R10). */
+export function theirsFields(row: TaskRow, p: OrgPicklists): Partial<ReminderFields> {
+	const theirs: Partial<ReminderFields> = {details: detailsFromSalesforce(row.Description)};
+	const status = statusFromSalesforce(row.Status, p, false);
+	if (status !== undefined) theirs.status = status;
+	const priority = priorityFromSalesforce(row.Priority, p, false);
+	if (priority !== undefined) theirs.priority = priority;
+	const dueDate = dueDateFromSalesforce(row.ActivityDate);
+	if (dueDate !== undefined) theirs.dueDate = dueDate;
+	return theirs;
+}
+
+export function createWrite(fields: ReminderFields, template: string, p: OrgPicklists): TaskWrite {
+	return {
+		Subject: renderSubject(template, fields.name),
+		Status: statusToSalesforce(fields.status, p),
+		Priority: priorityToSalesforce(fields.priority, p),
+		ActivityDate: fields.dueDate,
+		Description: fields.details === '' ? null : fields.details,
+		TaskSubtype: 'Task',
+	};
+}
+
+/** R12: only the changed fields; R8: status only when it changed; R10: Subject only if the template uses the name. */
+export function updateWrite(fields: ReminderFields, changed: readonly SyncedField[], template: string, p: OrgPicklists): TaskWrite {
+	const write: TaskWrite = {};
+	for (const field of changed) {
+		if (field === 'name' && templateUsesName(template)) write.Subject = renderSubject(template, fields.name);
+		if (field === 'status') write.Status = statusToSalesforce(fields.status, p);
+		if (field === 'priority') write.Priority = priorityToSalesforce(fields.priority, p);
+		if (field === 'dueDate') write.ActivityDate = fields.dueDate;
+		if (field === 'details') write.Description = fields.details === '' ? null : fields.details;
+	}
+
+	return write;
+}

@@ -1,0 +1,66 @@
+/**
+ * Three-way merge per field (R16), in the MobileSync vocabulary: base (what both sides agreed at the last
+ * sync), yours (the reminder), theirs (the Task now). Pure.
+ */
+import {SYNCED_FIELDS, type ReminderFields, type SyncedField} from '@/shared/store/schema.js';
+
+export type MergeInput = {
+	base: ReminderFields;
+	yours: ReminderFields;
+	/** undefined for a field whose Salesforce value does not sync (R8–R10): it counts as unchanged there. */
+	theirs: Partial<ReminderFields>;
+	/** Fields the outbox says were edited locally since the last sync. */
+	localChanged: readonly SyncedField[];
+	/** Local edit times per field, already corrected to server time. */
+	localEditedAt: Partial<Record<SyncedField, number>>;
+	/** The Task's LastModifiedDate, epoch ms. */
+	remoteModifiedAt: number;
+};
+
+export type FieldConflict = {field: SyncedField; winner: 'local' | 'salesforce'; overwritten: string | null; kept: string | null};
+
+export type MergeResult = {
+	/** Values to write into the reminder. */
+	apply: Partial<ReminderFields>;
+	/** The new base: Salesforce's value of every field that syncs from it. */
+	base: ReminderFields;
+	/** Local changes still to push. */
+	pending: SyncedField[];
+	conflicts: FieldConflict[];
+};
+
+export function mergeFields(input: MergeInput): MergeResult {
+	const apply: Partial<ReminderFields> = {};
+	const base = {...input.base} as Record<SyncedField, unknown>;
+	const pending: SyncedField[] = [];
+	const conflicts: FieldConflict[] = [];
+	for (const field of SYNCED_FIELDS) {
+		const before = input.base[field];
+		const mine = input.yours[field];
+		const remote = input.theirs[field];
+		const theirsChanged = remote !== undefined && remote !== before;
+		const yoursChanged = input.localChanged.includes(field) && mine !== before;
+		if (remote !== undefined) base[field] = remote;
+		if (theirsChanged && !yoursChanged) {
+			(apply as Record<SyncedField, unknown>)[field] = remote;
+		} else if (yoursChanged && !theirsChanged) {
+			pending.push(field);
+		} else if (theirsChanged && yoursChanged && mine !== remote) {
+			const localAt = input.localEditedAt[field] ?? 0;
+			// Later edit wins; a tie goes to Salesforce, which has the authoritative clock.
+			if (localAt > input.remoteModifiedAt) {
+				pending.push(field);
+				conflicts.push({field, winner: 'local', overwritten: String(remote), kept: stringOrNull(mine)});
+			} else {
+				(apply as Record<SyncedField, unknown>)[field] = remote;
+				conflicts.push({field, winner: 'salesforce', overwritten: stringOrNull(mine), kept: stringOrNull(remote)});
+			}
+		}
+	}
+
+	return {apply, base: base as ReminderFields, pending, conflicts};
+}
+
+function stringOrNull(value: unknown): string | null {
+	return value === null || value === undefined ? null : String(value);
+}

@@ -1,0 +1,59 @@
+/**
+ * When to run the next automatic cycle (R13, R19, R21). Pure: the service worker turns the delay into a
+ * `chrome.alarms` alarm (engineering guide §2.3).
+ */
+import type {BudgetState} from '@/shared/store/schema.js';
+
+export type Activity = 'salesforce-tab' | 'popup-recent' | 'active' | 'idle';
+
+export const SLOW_ABOVE = 0.8;
+export const MANUAL_ONLY_ABOVE = 0.95;
+
+const BASE_DELAY: Record<Activity, number> = {
+	'salesforce-tab': 60_000, // R13: within a minute while in Salesforce…
+	'popup-recent': 60_000, // …or with the popup open
+	active: 4 * 60_000, // within a few minutes otherwise
+	idle: 15 * 60_000,
+};
+/** A local change is pushed within seconds (R13). */
+export const LOCAL_CHANGE_DELAY = 2000;
+/** While over 95 %, one probe every half hour learns whether usage has dropped (the header is the only source). */
+export const MANUAL_ONLY_PROBE_DELAY = 30 * 60_000;
+
+export function budgetState(apiUsage: {used: number; limit: number} | undefined): BudgetState {
+	if (!apiUsage || apiUsage.limit <= 0) return 'normal';
+	const ratio = apiUsage.used / apiUsage.limit;
+	if (ratio >= MANUAL_ONLY_ABOVE) return 'manual-only';
+	if (ratio >= SLOW_ABOVE) return 'slow';
+	return 'normal';
+}
+
+export type NextSyncInput = {
+	activity: Activity;
+	apiUsage?: {used: number; limit: number} | undefined;
+	/** Persisted backoff after transient failures. */
+	backoff?: {until: number} | undefined;
+	pendingLocalChanges: number;
+	now: number;
+};
+
+export function nextSyncDelay(input: NextSyncInput): number {
+	const budget = budgetState(input.apiUsage);
+	let delay: number;
+	if (budget === 'manual-only') {
+		delay = MANUAL_ONLY_PROBE_DELAY;
+	} else {
+		delay = input.pendingLocalChanges > 0 ? LOCAL_CHANGE_DELAY : BASE_DELAY[input.activity];
+		// R21: above 80 %, poll a quarter as often; local changes still go out, but not faster than a minute.
+		if (budget === 'slow') delay = input.pendingLocalChanges > 0 ? Math.max(delay, 60_000) : delay * 4;
+	}
+
+	if (input.backoff) delay = Math.max(delay, input.backoff.until - input.now);
+	return Math.max(0, delay);
+}
+
+/** R19: exponential backoff with jitter; `random` in [0, 1) is injected so tests are deterministic. */
+export function backoffDelay(attempt: number, random: number, baseMs = 5000, maxMs = 30 * 60_000): number {
+	const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt));
+	return Math.round(exponential * (0.5 + random / 2));
+}
