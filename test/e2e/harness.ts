@@ -4,15 +4,38 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {type BrowserContext, chromium, type Page, type Worker} from 'playwright-core';
 import {findChromium} from './chromium-path.js';
+import {
+	DEFAULT_ORG_NAME,
+	type RoutableOrg,
+	routeSalesforceToOrg,
+	type SalesforceHosts,
+	salesforceHosts,
+} from './salesforce-routing.js';
 
 const DIST = path.resolve(import.meta.dirname, '../../dist');
 
+export type LaunchOptions = {
+	/**
+	 * A running local org (`startLocalOrg()`'s result). When given, its Salesforce hostnames are routed
+	 * to it before any page opens or the worker fetches.
+	 */
+	org?: RoutableOrg & {org?: {name: string}};
+	/** The My Domain name to route; defaults to the org's own name, else `tickler-demo`. */
+	orgName?: string;
+	/** Headless unless false (the demo opens a window when a display is available). */
+	headless?: boolean;
+};
+
 export type ExtensionSession = {
 	context: BrowserContext;
+	/** The routed Salesforce hosts (present whenever an org was given). */
+	hosts: SalesforceHosts;
 	extensionId: string;
 	worker: Worker;
 	/** Opens one of the extension's own pages (e.g. 'src/popup/index.html') and records its errors. */
 	openExtensionPage(pagePath: string): Promise<{page: Page; errors: string[]}>;
+	/** Opens any URL (e.g. a routed Salesforce page) in a new tab and records its console errors. */
+	openPage(url: string): Promise<{page: Page; errors: string[]}>;
 	close(): Promise<void>;
 };
 
@@ -21,7 +44,7 @@ export type ExtensionSession = {
  * ships). Flags from the engineering guide's verified recipe; the background-networking flags keep
  * Chromium from dialling Google on this closed network.
  */
-export async function launchExtension(): Promise<ExtensionSession> {
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
 	if (!existsSync(path.join(DIST, 'manifest.json'))) {
 		throw new Error('dist/manifest.json is missing: run `npm run build` first (npm run test:e2e does).');
 	}
@@ -29,7 +52,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-e2e-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),
-		headless: true,
+		headless: options.headless ?? true,
 		args: [
 			`--disable-extensions-except=${DIST}`,
 			`--load-extension=${DIST}`,
@@ -42,27 +65,42 @@ export async function launchExtension(): Promise<ExtensionSession> {
 			'--no-first-run',
 		],
 	});
+	const orgName = options.orgName ?? options.org?.org?.name ?? DEFAULT_ORG_NAME;
+	// Routing goes in before we even wait for the worker: nothing may reach the network unrouted.
+	const hosts = options.org ? await routeSalesforceToOrg(context, options.org, {orgName}) : salesforceHosts(orgName);
 	const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 	const extensionId = new URL(worker.url()).host;
 
+	const openPage = async (url: string): Promise<{page: Page; errors: string[]}> => {
+		const page = await context.newPage();
+		const errors = recordErrors(page);
+		await page.goto(url);
+		await page.waitForLoadState('load');
+		return {page, errors};
+	};
+
 	return {
 		context,
+		hosts,
 		extensionId,
 		worker,
 		async openExtensionPage(pagePath) {
-			const page = await context.newPage();
-			const errors: string[] = [];
-			page.on('console', message => {
-				if (message.type() === 'error') errors.push(message.text());
-			});
-			page.on('pageerror', error => errors.push(error.message));
-			await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
-			await page.waitForLoadState('load');
-			return {page, errors};
+			return openPage(`chrome-extension://${extensionId}/${pagePath}`);
 		},
+		openPage,
 		async close() {
 			await context.close();
 			await rm(userDataDir, {recursive: true, force: true});
 		},
 	};
+}
+
+/** Console errors and uncaught exceptions of a page, as they happen. */
+export function recordErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', message => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', error => errors.push(error.message));
+	return errors;
 }
