@@ -1,0 +1,41 @@
+// Programmatic entry point: `startLocalOrg()` — the contract other engineers code against (issue 3).
+
+import {startTransport} from './http.js';
+import {Org} from './org.js';
+
+export {Org} from './org.js';
+export type {OrgUser, RequestLogEntry, TaskRow, WriteOptions} from './org.js';
+export type {FaultSettings, FaultKind} from './faults.js';
+export type {SessionKind} from './sessions.js';
+export type {TaskStatusValue, TaskPriorityValue} from './picklists.js';
+export {formatDateTime} from './dates.js';
+export {normalizeId, to18} from './ids.js';
+
+export type LocalOrgOptions = {
+	/** Default 0 = a random free port on 127.0.0.1. */
+	port?: number;
+	/** 'demo' = the demo data set; a number = generate that many Tasks for the rep (benchmarks); default 'none'. */
+	seed?: 'demo' | 'none' | number;
+	/** Persist the org to this JSON file (debounced, and on close) and reload it on start. */
+	dataFile?: string;
+	/** Initial org clock; default real now. */
+	now?: Date;
+	/** Default 100,000 + 1,000 × user licences (Enterprise Edition, salesforce-api.md §6). */
+	apiDailyLimit?: number;
+	/** Host to bind; default 127.0.0.1. */
+	host?: string;
+};
+
+export type LocalOrg = {
+	/** 'http://127.0.0.1:PORT' */
+	url: string;
+	/** The in-memory model, for direct inspection/manipulation from tests in the same process. */
+	org: Org;
+	close(): Promise<void>;
+};
+
+export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
+	const org = new Org({...(options.now ? {now: options.now} : {}), ...(options.apiDailyLimit !== undefined ? {apiDailyLimit: options.apiDailyLimit} : {})});
+	const transport = await startTransport(org, options.port ?? 0, options.host ?? '127.0.0.1');
+	return {url: transport.url, org, close: () => transport.close()};
+}

@@ -1,0 +1,259 @@
+// The in-memory org: users, sessions, clock, picklists, records (Task + minimal parents), recycle bin,
+// archive, API usage, request log and faults. Routes and tests both act on this one model.
+
+import {createClock} from './clock.js';
+import type {Clock} from './clock.js';
+import {Faults} from './faults.js';
+import {IdFactory, to18} from './ids.js';
+import {ApiUsage, defaultApiLimit} from './limits.js';
+import {Picklists} from './picklists.js';
+import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
+import {Sessions} from './sessions.js';
+import type {SessionKind, SessionTimeouts} from './sessions.js';
+import {Store} from './store.js';
+import type {SRecord} from './store.js';
+import {RECYCLE_BIN_DAYS, Tasks} from './tasks.js';
+import type {TaskFilter, TaskRow} from './tasks.js';
+
+export type {TaskRow} from './tasks.js';
+
+export type OrgUser = {
+	id: string;
+	username: string;
+	name: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+	alias: string;
+	timeZone: string;
+	locale: string;
+	language: string;
+};
+export type RequestLogEntry = {method: string; path: string; status: number; at: Date; countedAsApi: boolean};
+export type OrgOptions = {now?: Date; apiDailyLimit?: number; name?: string; frozenClock?: boolean};
+export type WriteOptions = {system?: boolean};
+
+const DAY = 86_400_000;
+const USER_LICENCES = 3;
+
+export class Org {
+	readonly orgId15 = '00DTk00000DEMO1';
+	readonly orgId = to18(this.orgId15);
+	/** My Domain name: hosts are `<name>.my.salesforce.com` ↔ `<name>.lightning.force.com` (§8). */
+	readonly name: string;
+	readonly clock: Clock;
+	readonly store = new Store();
+	readonly ids = new IdFactory();
+	readonly picklists: Picklists;
+	readonly tasks: Tasks;
+	readonly sessions: Sessions;
+	readonly usage: ApiUsage;
+	readonly faults = new Faults();
+	readonly users: {rep: OrgUser; rep2: OrgUser; admin: OrgUser};
+	requests: RequestLogEntry[] = [];
+	/** When the org "was created": the start of its replication history (§4.2 earliestDateAvailable). */
+	readonly createdAt: number;
+	private readonly listeners = new Set<() => void>();
+	private lastMaintenance = Number.NEGATIVE_INFINITY;
+
+	constructor(options: OrgOptions = {}) {
+		this.name = options.name ?? 'tickler-demo';
+		const clock = createClock(options.now, options.frozenClock ?? false);
+		// Moving the clock may age rows into the archive or out of the recycle bin: maintain on next access.
+		this.clock = {
+			now: clock.now,
+			nowMs: clock.nowMs,
+			set: d => {
+				clock.set(d);
+				this.lastMaintenance = Number.NEGATIVE_INFINITY;
+			},
+			advance: ms => {
+				clock.advance(ms);
+				this.lastMaintenance = Number.NEGATIVE_INFINITY;
+			},
+		};
+		const now = (): number => this.clock.nowMs();
+		this.createdAt = now() - 400 * DAY;
+		this.picklists = new Picklists(this.store, this.ids, () => this.auditFields());
+		this.tasks = new Tasks({
+			store: this.store,
+			ids: this.ids,
+			picklists: this.picklists,
+			now,
+			createdAt: this.createdAt,
+		});
+		this.sessions = new Sessions(this.orgId15, now);
+		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
+		this.users = {
+			rep: this.addUser('Rita', 'Rep', 'rep', 'Europe/Rome', 'it_IT'),
+			rep2: this.addUser('Sam', 'Second', 'rep2', 'America/New_York', 'en_US'),
+			admin: this.addUser('Ada', 'Admin', 'admin', 'America/Los_Angeles', 'en_US'),
+		};
+	}
+
+	private addUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
+		const u: OrgUser = {
+			id: this.ids.next('005'),
+			username: `${key}@${this.name}.example`,
+			name: `${firstName} ${lastName}`,
+			firstName,
+			lastName,
+			email: `${key}@${this.name}.example`,
+			alias: key.slice(0, 8),
+			timeZone,
+			locale,
+			language: 'en_US',
+		};
+		this.store.put('User', {
+			...this.auditFields(),
+			Id: u.id,
+			Username: u.username,
+			LastName: lastName,
+			FirstName: firstName,
+			Name: u.name,
+			Alias: u.alias,
+			Email: u.email,
+			TimeZoneSidKey: timeZone,
+			LocaleSidKey: locale,
+			LanguageLocaleKey: 'en_US',
+			IsActive: true,
+			UserType: 'Standard',
+		});
+		return u;
+	}
+
+	auditFields(userId?: string): SRecord {
+		const t = this.clock.nowMs();
+		const by = userId ?? this.users?.admin.id ?? null;
+		return {CreatedDate: t, CreatedById: by, LastModifiedDate: t, LastModifiedById: by, SystemModstamp: t};
+	}
+
+	user(id: string): OrgUser | undefined {
+		return Object.values(this.users).find(u => u.id === id);
+	}
+
+	userByUsername(username: string): OrgUser | undefined {
+		return Object.values(this.users).find(u => u.username.toLowerCase() === username.toLowerCase());
+	}
+
+	// ---- sessions (§1) ----
+	createSession(userId: string, kind: SessionKind = 'api'): string {
+		if (!this.user(userId)) throw new Error(`No such user ${userId}`);
+		const sid = this.sessions.create(userId, kind);
+		this.changed();
+		return sid;
+	}
+	expireSession(sid: string): void {
+		this.sessions.expire(sid);
+		this.changed();
+	}
+	expireAllSessions(): void {
+		this.sessions.expireAll();
+		this.changed();
+	}
+	setSessionTimeouts(t: Partial<SessionTimeouts>): void {
+		this.sessions.timeouts = {...this.sessions.timeouts, ...t};
+	}
+
+	// ---- Tasks, acting as a user (the Salesforce UI or another user) ----
+	createTask(asUserId: string, fields: Record<string, unknown>, opts: WriteOptions = {}): TaskRow {
+		this.maintain();
+		const row = this.tasks.create(asUserId, fields, opts.system ? 'system' : 'create');
+		this.changed();
+		return row;
+	}
+	updateTask(asUserId: string, id: string, fields: Record<string, unknown>, opts: WriteOptions = {}): TaskRow {
+		this.maintain();
+		const row = this.tasks.update(asUserId, id, fields, opts.system ? 'system' : 'update');
+		this.changed();
+		return row;
+	}
+	deleteTask(asUserId: string, id: string): void {
+		this.maintain();
+		this.tasks.delete(asUserId, id);
+		this.changed();
+	}
+	undeleteTask(id: string): TaskRow {
+		const row = this.tasks.undelete(id);
+		this.changed();
+		return row;
+	}
+	getTask(id: string): TaskRow | undefined {
+		this.maintain();
+		return this.tasks.get(id);
+	}
+	listTasks(filter?: TaskFilter): TaskRow[] {
+		this.maintain();
+		return this.tasks.list(filter);
+	}
+	/** Empties the recycle bin (or only rows deleted before `olderThan`); moves earliestDateAvailable (§4.2). */
+	purgeRecycleBin(olderThan?: Date): number {
+		const n = this.tasks.purge(olderThan?.getTime());
+		this.changed();
+		return n;
+	}
+
+	/** Inserts a non-Task record (Account, Contact, Lead, Opportunity) for WhoId/WhatId and pages. */
+	insertRecord(object: 'Account' | 'Contact' | 'Lead' | 'Opportunity', fields: SRecord): string {
+		const prefix = {Account: '001', Contact: '003', Lead: '00Q', Opportunity: '006'}[object];
+		const id = this.ids.next(prefix);
+		const name =
+			object === 'Contact' || object === 'Lead'
+				? [fields['FirstName'], fields['LastName']].filter(Boolean).join(' ')
+				: fields['Name'];
+		this.store.put(object, {
+			...this.auditFields(),
+			OwnerId: this.users.rep.id,
+			IsDeleted: false,
+			...fields,
+			Id: id,
+			Name: name ?? null,
+		});
+		this.changed();
+		return id;
+	}
+
+	// ---- picklists (§7.4) ----
+	setTaskStatuses(values: TaskStatusValue[]): void {
+		this.picklists.setStatuses(values);
+		this.changed();
+	}
+	setTaskPriorities(values: TaskPriorityValue[]): void {
+		this.picklists.setPriorities(values);
+		this.changed();
+	}
+
+	// ---- API usage (§6) ----
+	apiUsage(): {used: number; limit: number} {
+		return {used: this.usage.used(), limit: this.usage.limit};
+	}
+	setApiUsage(used: number): void {
+		this.usage.set(used);
+	}
+	setApiLimit(limit: number): void {
+		this.usage.limit = limit;
+	}
+	resetRequestLog(): void {
+		this.requests = [];
+	}
+
+	/** Purges the recycle bin after 15 days and sweeps the archive (§4.2, §7.4), at most once per org-minute. */
+	maintain(): void {
+		const now = this.clock.nowMs();
+		if (now - this.lastMaintenance < 60_000 && now >= this.lastMaintenance) return;
+		this.lastMaintenance = now;
+		const before = this.tasks.recycleBin.size;
+		this.tasks.purge(now - RECYCLE_BIN_DAYS * DAY);
+		this.tasks.sweepArchive();
+		if (this.tasks.recycleBin.size !== before) this.changed();
+	}
+
+	onChange(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	changed(): void {
+		for (const l of this.listeners) l();
+	}
+}

@@ -1,0 +1,64 @@
+// SOQL date literals (TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n, …) resolved to a range of
+// calendar days in the running user's time zone (salesforce-api.md §2.5; SOQL docs "Date Formats and
+// Date Literals"). LAST_N_DAYS:n includes today and the n days before it; NEXT_N_DAYS:n starts tomorrow.
+
+import {addDays, ymdInZone, zonedMidnight} from './dates.js';
+
+/** An inclusive range of local calendar days. */
+export type DayRange = {from: string; to: string};
+
+export function dateLiteralRange(
+	literal: string,
+	n: number | undefined,
+	nowMs: number,
+	timeZone: string,
+): DayRange | undefined {
+	const today = ymdInZone(nowMs, timeZone);
+	const k = n ?? 0;
+	const dow = new Date(today + 'T00:00:00Z').getUTCDay(); // weeks start on Sunday (en_US locale)
+	const monthStart = today.slice(0, 8) + '01';
+	const nextMonthStart = addMonths(monthStart, 1);
+	switch (literal.toUpperCase()) {
+		case 'TODAY':
+			return {from: today, to: today};
+		case 'YESTERDAY':
+			return {from: addDays(today, -1), to: addDays(today, -1)};
+		case 'TOMORROW':
+			return {from: addDays(today, 1), to: addDays(today, 1)};
+		case 'LAST_N_DAYS':
+			return {from: addDays(today, -k), to: today};
+		case 'NEXT_N_DAYS':
+			return {from: addDays(today, 1), to: addDays(today, k)};
+		case 'N_DAYS_AGO':
+			return {from: addDays(today, -k), to: addDays(today, -k)};
+		case 'LAST_90_DAYS':
+			return {from: addDays(today, -90), to: today};
+		case 'NEXT_90_DAYS':
+			return {from: addDays(today, 1), to: addDays(today, 90)};
+		case 'THIS_WEEK':
+			return {from: addDays(today, -dow), to: addDays(today, 6 - dow)};
+		case 'LAST_WEEK':
+			return {from: addDays(today, -dow - 7), to: addDays(today, -dow - 1)};
+		case 'NEXT_WEEK':
+			return {from: addDays(today, 7 - dow), to: addDays(today, 13 - dow)};
+		case 'THIS_MONTH':
+			return {from: monthStart, to: addDays(nextMonthStart, -1)};
+		case 'LAST_MONTH':
+			return {from: addMonths(monthStart, -1), to: addDays(monthStart, -1)};
+		case 'NEXT_MONTH':
+			return {from: nextMonthStart, to: addDays(addMonths(monthStart, 2), -1)};
+		default:
+			return undefined;
+	}
+}
+
+function addMonths(ymdFirst: string, months: number): string {
+	const d = new Date(ymdFirst + 'T00:00:00Z');
+	d.setUTCMonth(d.getUTCMonth() + months);
+	return d.toISOString().slice(0, 10);
+}
+
+/** The same range as UTC instants [start, end) for dateTime fields, midnight to midnight in the user's zone. */
+export function instantRange(r: DayRange, timeZone: string): {start: number; end: number} {
+	return {start: zonedMidnight(r.from, timeZone), end: zonedMidnight(addDays(r.to, 1), timeZone)};
+}

@@ -1,0 +1,190 @@
+// SOQL compilation: parse with @jetstreamapp/soql-parser-js (no hand-written parser), validate against the
+// schema, and build a plan (projection, predicate, sort, limit) — salesforce-api.md §2. Error bodies follow
+// the recorded shapes of §2.4.
+
+import {parseQuery} from '@jetstreamapp/soql-parser-js';
+import type {FieldType as AstField, OrderByClause, Query} from '@jetstreamapp/soql-parser-js';
+import {SfError} from './errors.js';
+import {fieldDef, objectDef, objectForId} from './schema.js';
+import type {FieldDef, ObjectDef} from './schema.js';
+import {compileWhere} from './soql-where.js';
+import type {Accessor, Predicate} from './soql-where.js';
+import type {FieldValue, SRecord, Store} from './store.js';
+
+export type Column = {kind: 'field'; acc: Accessor} | {kind: 'rel'; rel: string; via: FieldDef; fields: Accessor[]} | {kind: 'agg'; alias: string};
+export type SortKey = {acc: Accessor; desc: boolean; nullsFirst: boolean};
+export type CompiledQuery = {
+	object: ObjectDef;
+	countOnly: boolean;
+	aggregate: boolean;
+	columns: Column[];
+	where: Predicate | undefined;
+	ownerIds: string[] | undefined;
+	sort: SortKey[];
+	limit: number | undefined;
+	offset: number;
+};
+export type CompileEnv = {store: Store; nowMs: number; timeZone: string};
+
+/** Fields of the polymorphic "Name" entity reachable through Who/What/Owner (INFERRED subset). */
+const NAME_FIELDS: FieldDef[] = ['Id', 'Name', 'Type', 'FirstName', 'LastName', 'Email', 'Alias', 'Username', 'IsActive'].map((name) => ({
+	name, label: name, type: name === 'Id' ? 'id' : name === 'IsActive' ? 'boolean' : 'string', createable: false, updateable: false, nillable: true, filterable: true,
+}));
+
+const MAX_OFFSET = 2000;
+
+function caret(soql: string, token: string | undefined, message: string): string {
+	// §2.4: "\n<query>\n<spaces>^\nERROR at Row:1:Column:<n>\n<message>"
+	const flat = soql.replace(/\s+/g, ' ');
+	let idx = token ? flat.toLowerCase().search(new RegExp(`(?<![\\w.])${token.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`)) : 0;
+	if (idx < 0) idx = 0;
+	return `\n${flat}\n${' '.repeat(idx)}^\nERROR at Row:1:Column:${idx + 1}\n${message}`;
+}
+
+export function malformedQuery(message: string): SfError {
+	return new SfError(400, 'MALFORMED_QUERY', message);
+}
+
+/** Maps the parser's error to Salesforce's "unexpected token: X" (recorded in §2.4). */
+function parseError(e: unknown): SfError {
+	const msg = e instanceof Error ? e.message : String(e);
+	const found = /found --> '([^']*)' <--|but found: '([^']*)'/.exec(msg);
+	const token = found?.[1] ?? found?.[2];
+	return malformedQuery(`unexpected token: ${token === undefined || token === '' ? '<EOF>' : token}`);
+}
+
+export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
+	if (soql.trim() === '') throw malformedQuery('A query string has to be specified');
+	let q: Query;
+	try {
+		q = parseQuery(soql);
+	} catch (e) {
+		throw parseError(e);
+	}
+	const objName = q.sObject ?? '';
+	const object = objectDef(objName);
+	if (!object) {
+		throw new SfError(400, 'INVALID_TYPE', caret(soql, objName, `sObject type '${objName}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`));
+	}
+	const invalidField = (path: string): SfError =>
+		new SfError(400, 'INVALID_FIELD', caret(soql, path, `No such column '${path.split('.').pop() ?? path}' on entity '${object.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`));
+	const badRel = (rel: string, path: string): SfError =>
+		new SfError(400, 'INVALID_FIELD', caret(soql, path, `Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`));
+
+	const resolve = (path: string): Accessor => {
+		const parts = path.split('.');
+		// `Task.Subject` (object-name prefix) is legal SOQL.
+		if (parts.length === 2 && parts[0]?.toLowerCase() === object.name.toLowerCase()) parts.shift();
+		if (parts.length === 1) {
+			const def = fieldDef(object, parts[0] ?? '');
+			if (!def) throw invalidField(path);
+			const name = def.name;
+			return {def, path: name, get: (r) => r[name]};
+		}
+		if (parts.length !== 2) throw badRel(parts[0] ?? path, path);
+		const [relName = '', sub = ''] = parts;
+		const via = object.relByLower.get(relName.toLowerCase());
+		if (!via) throw badRel(relName, path);
+		return relAccessor(via, sub, env.store, () => invalidField(path));
+	};
+
+	const columns: Column[] = [];
+	let countOnly = false;
+	let aggregate = false;
+	const relCols = new Map<string, Extract<Column, {kind: 'rel'}>>();
+	const seen = new Set<string>();
+	const addColumn = (f: AstField): void => {
+		if (f.type === 'FieldFunctionExpression') {
+			if (f.functionName.toUpperCase() !== 'COUNT') throw malformedQuery(`function ${f.functionName} is not supported by the local org`);
+			if (f.parameters.length === 0) countOnly = true;
+			else {
+				aggregate = true;
+				columns.push({kind: 'agg', alias: f.alias ?? `expr${columns.filter((c) => c.kind === 'agg').length}`});
+			}
+			return;
+		}
+		if (f.type === 'Field') {
+			const acc = resolve(f.field);
+			if (seen.has(acc.path.toLowerCase())) throw malformedQuery(`duplicate field selected: ${acc.path}`);
+			seen.add(acc.path.toLowerCase());
+			columns.push({kind: 'field', acc});
+			return;
+		}
+		if (f.type === 'FieldRelationship') {
+			const path = [...f.relationships, f.field].join('.');
+			const acc = resolve(path);
+			const relName = path.includes('.') ? (object.relByLower.get((f.relationships[f.relationships.length - 1] ?? '').toLowerCase())?.relationshipName ?? '') : '';
+			if (!relName) {
+				columns.push({kind: 'field', acc});
+				return;
+			}
+			let col = relCols.get(relName);
+			if (!col) {
+				const via = object.relByLower.get(relName.toLowerCase());
+				if (!via) throw badRel(relName, path);
+				col = {kind: 'rel', rel: relName, via, fields: []};
+				relCols.set(relName, col);
+				columns.push(col);
+			}
+			col.fields.push(acc);
+			return;
+		}
+		throw malformedQuery('subqueries and TYPEOF are not supported by the local org');
+	};
+	for (const f of q.fields ?? []) addColumn(f);
+
+	if (countOnly && columns.length > 0) throw malformedQuery('COUNT() must be the only element in the SELECT list');
+	let ownerIds: string[] | undefined;
+	const where = q.where
+		? compileWhere(q.where, {
+				resolve: (p) => {
+					const acc = resolve(p);
+					// §7.2: long text areas (Description) can't be filtered.
+					if (!acc.def.filterable) throw new SfError(400, 'INVALID_FIELD', caret(soql, p, `field '${acc.def.name}' can not be filtered in query call`));
+					return acc;
+				},
+				filterError: (m) => new SfError(400, 'INVALID_QUERY_FILTER_OPERATOR', caret(soql, undefined, m)),
+				nowMs: env.nowMs,
+				timeZone: env.timeZone,
+				ownerHint: object.name === 'Task' ? (ids) => (ownerIds = ids) : undefined,
+			} as Parameters<typeof compileWhere>[1])
+		: undefined;
+	const orderBy: OrderByClause[] = q.orderBy === undefined ? [] : Array.isArray(q.orderBy) ? q.orderBy : [q.orderBy];
+	const sort = orderBy.map((o): SortKey => {
+		if (!('field' in o)) throw malformedQuery('ORDER BY functions are not supported by the local org');
+		const desc = o.order === 'DESC';
+		// SOQL docs (ORDER BY): nulls sort first in ascending and last in descending order unless NULLS is given.
+		return {acc: resolve(o.field), desc, nullsFirst: o.nulls ? o.nulls === 'FIRST' : !desc};
+	});
+	if (q.offset !== undefined && q.offset > MAX_OFFSET) throw new SfError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
+	return {object, countOnly, aggregate, columns, where, ownerIds, sort, limit: q.limit, offset: q.offset ?? 0};
+}
+
+/** A parent-relationship accessor (`Owner.Name`, `What.Name`, `Account.Name`). Polymorphic lookups go through "Name". */
+function relAccessor(via: FieldDef, sub: string, store: Store, invalid: () => SfError): Accessor {
+	const targets = via.referenceTo ?? [];
+	const polymorphic = targets.length > 1 || via.relationshipName === 'Owner';
+	const idField = via.name;
+	let def: FieldDef | undefined;
+	if (polymorphic) def = NAME_FIELDS.find((f) => f.name.toLowerCase() === sub.toLowerCase());
+	else {
+		const target = objectDef(targets[0] ?? '');
+		def = target ? fieldDef(target, sub) : undefined;
+	}
+	if (!def) throw invalid();
+	const name = def.name;
+	const path = `${via.relationshipName ?? ''}.${name}`;
+	if (name === 'Type' && polymorphic) return {def, path, get: (r) => (typeof r[idField] === 'string' ? (objectForId(r[idField]) ?.name ?? null) : null)};
+	return {
+		def,
+		path,
+		get: (r): FieldValue | undefined => {
+			const id = r[idField];
+			if (typeof id !== 'string') return null;
+			const parent = store.find(id)?.record;
+			return parent ? (parent[name] ?? null) : null;
+		},
+	};
+}
+
+export type {SRecord};

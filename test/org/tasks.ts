@@ -1,0 +1,239 @@
+// Task rules: defaults, derived fields, create-only fields, soft delete / recycle bin, archive
+// (salesforce-api.md §3, §4.2, §7.2, §7.4).
+
+import {addDays, ymdInZone} from './dates.js';
+import {SfError, entityIsDeleted, notFound} from './errors.js';
+import {coerceFields} from './field-input.js';
+import type {WriteMode} from './field-input.js';
+import type {IdFactory} from './ids.js';
+import type {Picklists} from './picklists.js';
+import {TASK, objectForId} from './schema.js';
+import type {FieldValue, SRecord, Store} from './store.js';
+
+/** A Task as stored: dateTimes are epoch ms, ActivityDate is 'YYYY-MM-DD'. */
+export type TaskRow = SRecord & {
+	Id: string;
+	Subject: string | null;
+	Status: string;
+	Priority: string;
+	ActivityDate: string | null;
+	Description: string | null;
+	OwnerId: string;
+	WhoId: string | null;
+	WhatId: string | null;
+	TaskSubtype: string | null;
+	IsRecurrence: boolean;
+	IsClosed: boolean;
+	IsHighPriority: boolean;
+	IsArchived: boolean;
+	IsDeleted: boolean;
+	CreatedDate: number;
+	CreatedById: string;
+	LastModifiedDate: number;
+	LastModifiedById: string;
+	SystemModstamp: number;
+	CompletedDateTime: number | null;
+};
+
+export type TaskFilter = {ownerId?: string; includeDeleted?: boolean; includeArchived?: boolean};
+
+const DAY = 86_400_000;
+const ARCHIVE_AGE_DAYS = 365;
+/** §4.2: deleted records stay in the recycle bin / delete log for 15 days. */
+export const RECYCLE_BIN_DAYS = 15;
+
+export type TaskDeps = {store: Store; ids: IdFactory; picklists: Picklists; now: () => number; createdAt: number};
+
+export class Tasks {
+	private readonly d: TaskDeps;
+	/** id → deletedDate (ms) for rows in the recycle bin. */
+	readonly recycleBin = new Map<string, number>();
+	/** §4.2 getDeleted `earliestDateAvailable`: moves forward when deleted rows are purged. */
+	earliestDeletedAvailable: number;
+	private lastModstamp = 0;
+
+	constructor(d: TaskDeps) {
+		this.d = d;
+		this.earliestDeletedAvailable = Math.floor(d.createdAt / 60_000) * 60_000;
+	}
+
+	/** Strictly increasing write times, so SystemModstamp order is the write order even within 1 ms. */
+	private stamp(): number {
+		const t = Math.max(this.d.now(), this.lastModstamp + 1);
+		this.lastModstamp = t;
+		return t;
+	}
+
+	get(id: string): TaskRow | undefined {
+		return this.d.store.get('Task', id) as TaskRow | undefined;
+	}
+
+	/** A live (not deleted) row or the right 404 (§3): ENTITY_IS_DELETED for recycle-bin rows on writes. */
+	live(id: string, forWrite: boolean): TaskRow {
+		const row = this.get(id);
+		if (!row) throw notFound();
+		if (row.IsDeleted) throw forWrite ? entityIsDeleted() : notFound();
+		return row;
+	}
+
+	create(asUserId: string, fields: Record<string, unknown>, mode: Exclude<WriteMode, 'update'> = 'create'): TaskRow {
+		const input = coerceFields(TASK, fields, mode);
+		this.checkRefs(input);
+		const now = this.stamp();
+		const row: SRecord = {};
+		for (const f of TASK.fields) row[f.name] = f.type === 'boolean' ? false : null;
+		Object.assign(row, {
+			Id: this.d.ids.next('00T'),
+			Status: this.d.picklists.defaultStatus(),
+			Priority: this.d.picklists.defaultPriority(),
+			OwnerId: asUserId,
+			TaskSubtype: 'Task',
+			CreatedDate: now,
+			CreatedById: asUserId,
+			LastModifiedDate: now,
+			LastModifiedById: asUserId,
+			SystemModstamp: now,
+			WhoCount: 0,
+			WhatCount: 0,
+			...input,
+		});
+		const task = row as TaskRow;
+		if (task.Status === null) throw requiredMissing('Status');
+		if (task.Priority === null) throw requiredMissing('Priority');
+		this.derive(task, undefined, now);
+		this.d.store.put('Task', task);
+		return task;
+	}
+
+	update(
+		asUserId: string,
+		id: string,
+		fields: Record<string, unknown>,
+		mode: Exclude<WriteMode, 'create'> = 'update',
+	): TaskRow {
+		const prev = this.live(id, true);
+		const input = coerceFields(TASK, fields, mode);
+		this.checkRefs(input);
+		if ('Status' in input && input['Status'] === null) throw requiredMissing('Status');
+		if ('Priority' in input && input['Priority'] === null) throw requiredMissing('Priority');
+		const now = this.stamp();
+		const next = {...prev, ...input, LastModifiedDate: now, LastModifiedById: asUserId, SystemModstamp: now} as TaskRow;
+		if (mode === 'system') Object.assign(next, input);
+		this.derive(next, prev, now);
+		this.d.store.put('Task', next);
+		return next;
+	}
+
+	/** Soft delete to the recycle bin (§7.4 "Deletion"); DELETE of a deleted row is ENTITY_IS_DELETED (§3). */
+	delete(asUserId: string, id: string): void {
+		const prev = this.live(id, true);
+		const now = this.stamp();
+		// UNCONFIRMED: a delete bumps SystemModstamp/LastModifiedDate as queryAll shows on real orgs.
+		this.d.store.put('Task', {
+			...prev,
+			IsDeleted: true,
+			LastModifiedDate: now,
+			LastModifiedById: asUserId,
+			SystemModstamp: now,
+		});
+		this.recycleBin.set(id, now);
+	}
+
+	/** SOAP `undelete` (§7.1); REST has none, so this is test/page-only. UNCONFIRMED: bumps SystemModstamp. */
+	undelete(id: string): TaskRow {
+		const prev = this.get(id);
+		if (!prev) throw notFound();
+		if (!prev.IsDeleted) return prev;
+		const now = this.stamp();
+		const next = {...prev, IsDeleted: false, SystemModstamp: now} as TaskRow;
+		this.d.store.put('Task', next);
+		this.recycleBin.delete(id);
+		return next;
+	}
+
+	/** Physically removes recycle-bin rows deleted before `olderThan` (default: all) and moves earliestDateAvailable. */
+	purge(olderThan = Infinity): number {
+		let purged = 0;
+		for (const [id, deletedAt] of this.recycleBin) {
+			if (deletedAt >= olderThan) continue;
+			this.d.store.remove('Task', id);
+			this.recycleBin.delete(id);
+			// SOAP getDeletedResult: earliestDateAvailable is the time of the last physically deleted record;
+			// rounded UP to the minute so `start >= earliestDateAvailable` never hides a purged delete (UNCONFIRMED rounding).
+			this.earliestDeletedAvailable = Math.max(
+				this.earliestDeletedAvailable,
+				Math.ceil((deletedAt + 1) / 60_000) * 60_000,
+			);
+			purged++;
+		}
+		return purged;
+	}
+
+	/** §7.4: closed and ActivityDate ≥365 days old, or no date and created ≥365 days ago ⇒ IsArchived. */
+	sweepArchive(): void {
+		const now = this.d.now();
+		const cutoffYmd = addDays(ymdInZone(now, 'UTC'), -ARCHIVE_AGE_DAYS);
+		for (const r of this.d.store.table('Task').values()) {
+			const row = r as TaskRow;
+			const archived =
+				row.IsClosed &&
+				(row.ActivityDate !== null ? row.ActivityDate <= cutoffYmd : row.CreatedDate <= now - ARCHIVE_AGE_DAYS * DAY);
+			if (archived !== row.IsArchived) row.IsArchived = archived;
+		}
+	}
+
+	list(filter: TaskFilter = {}): TaskRow[] {
+		const out: TaskRow[] = [];
+		for (const r of this.d.store.candidates('Task', filter.ownerId ? [filter.ownerId] : undefined)) {
+			const row = r as TaskRow;
+			if (row.IsDeleted && !filter.includeDeleted) continue;
+			if (row.IsArchived && filter.includeArchived === false) continue;
+			out.push(row);
+		}
+		return out;
+	}
+
+	/** Derived fields: IsClosed/IsHighPriority from the picklist tables, CompletedDateTime, AccountId (§7.2). */
+	private derive(row: TaskRow, prev: TaskRow | undefined, now: number): void {
+		row.IsClosed = this.d.picklists.isClosed(row.Status);
+		row.IsHighPriority = this.d.picklists.isHigh(row.Priority);
+		if (row.IsClosed && !prev?.IsClosed) row.CompletedDateTime ??= now;
+		if (!row.IsClosed) row.CompletedDateTime = null; // UNCONFIRMED: reopening clears it.
+		if (prev?.IsClosed && row.IsClosed && prev.CompletedDateTime !== null)
+			row.CompletedDateTime = prev.CompletedDateTime;
+		row['WhoCount'] = row.WhoId ? 1 : 0;
+		row['WhatCount'] = row.WhatId ? 1 : 0;
+		row['AccountId'] = this.accountOf(row.WhatId) ?? this.accountOf(row.WhoId);
+	}
+
+	private accountOf(id: string | null): string | null {
+		if (!id) return null;
+		const hit = this.d.store.find(id);
+		if (!hit) return null;
+		if (hit.object === 'Account') return id;
+		const acc: FieldValue | undefined = hit.record['AccountId'];
+		return typeof acc === 'string' ? acc : null;
+	}
+
+	/** Reference fields must point at an existing record of an allowed type (§6 INVALID_CROSS_REFERENCE_KEY, wording UNCONFIRMED). */
+	private checkRefs(input: SRecord): void {
+		for (const name of ['OwnerId', 'WhoId', 'WhatId'] as const) {
+			const v = input[name];
+			if (typeof v !== 'string') continue;
+			const def = TASK.byLower.get(name.toLowerCase());
+			const target = objectForId(v);
+			const ok = target && def?.referenceTo?.includes(target.name) && this.d.store.get(target.name, v);
+			if (!ok)
+				throw new SfError(
+					400,
+					name === 'OwnerId' ? 'INVALID_CROSS_REFERENCE_KEY' : 'FIELD_INTEGRITY_EXCEPTION',
+					`${def?.label ?? name}: id value of incorrect type: ${v}`,
+					[name],
+				);
+		}
+	}
+}
+
+function requiredMissing(field: string): SfError {
+	return new SfError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${field}]`, [field]);
+}
