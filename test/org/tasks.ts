@@ -201,6 +201,7 @@ export class Tasks {
 		if (!row.IsClosed) row.CompletedDateTime = null; // UNCONFIRMED: reopening clears it.
 		if (prev?.IsClosed && row.IsClosed && prev.CompletedDateTime !== null)
 			row.CompletedDateTime = prev.CompletedDateTime;
+		row.IsArchived = isArchivable(row, now);
 		row['WhoCount'] = row.WhoId ? 1 : 0;
 		row['WhatCount'] = row.WhatId ? 1 : 0;
 		row['AccountId'] = this.accountOf(row.WhatId) ?? this.accountOf(row.WhoId);
@@ -232,6 +233,13 @@ export class Tasks {
 				);
 		}
 	}
+}
+
+/** §7.4 archive rule, evaluated on the org clock's UTC date (the real job's time zone is UNCONFIRMED). */
+export function isArchivable(row: TaskRow, now: number): boolean {
+	if (!row.IsClosed) return false;
+	if (row.ActivityDate !== null) return row.ActivityDate <= addDays(ymdInZone(now, 'UTC'), -ARCHIVE_AGE_DAYS);
+	return row.CreatedDate <= now - ARCHIVE_AGE_DAYS * DAY;
 }
 
 function requiredMissing(field: string): SfError {
