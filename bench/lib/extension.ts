@@ -1,0 +1,61 @@
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {type BrowserContext, chromium, type Page} from 'playwright-core';
+import {findChromium} from '../../test/e2e/chromium-path.js';
+
+/**
+ * Real Chromium with the extension the bench built. The e2e harness (test/e2e/harness.ts) always loads
+ * dist/; the bench loads its own build directory so a teammate's `npm run build` cannot swap files under
+ * a measurement. Flags are the engineering guide's verified recipe.
+ */
+export type BenchBrowser = {
+	context: BrowserContext;
+	extensionId: string;
+	pageUrl(pagePath: string): string;
+	openPage(pagePath: string): Promise<Page>;
+	close(): Promise<void>;
+};
+
+export async function launchBenchBrowser(distDir: string): Promise<BenchBrowser> {
+	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-bench-'));
+	const context = await chromium.launchPersistentContext(userDataDir, {
+		executablePath: findChromium(),
+		headless: true,
+		args: [
+			`--disable-extensions-except=${distDir}`,
+			`--load-extension=${distDir}`,
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-quic',
+			'--no-first-run',
+		],
+	});
+	try {
+		const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', {timeout: 30_000}));
+		const extensionId = new URL(worker.url()).host;
+		const pageUrl = (pagePath: string) => `chrome-extension://${extensionId}/${pagePath}`;
+		return {
+			context,
+			extensionId,
+			pageUrl,
+			async openPage(pagePath) {
+				const page = await context.newPage();
+				await page.goto(pageUrl(pagePath));
+				await page.waitForLoadState('load');
+				return page;
+			},
+			async close() {
+				await context.close();
+				await rm(userDataDir, {recursive: true, force: true});
+			},
+		};
+	} catch (error) {
+		await context.close();
+		await rm(userDataDir, {recursive: true, force: true});
+		throw error;
+	}
+}
