@@ -26,5 +26,5 @@ export function withFields(entry: OutboxEntry, fields: readonly SyncedField[]): 
 
 /** True when the entry still asks for work. */
 export function hasWork(entry: OutboxEntry): boolean {
-	return entry.create || entry.delete || entry.fields.length > 0 || entry.createSentAt !== undefined;
+	return entry.create || entry.delete || entry.fields.length > 0 || entry.createSent !== undefined;
 }

@@ -71,10 +71,11 @@ export type OutboxEntry = {
 	/** The reminder has no Task yet and one must be created. */
 	create: boolean;
 	/**
-	 * Server-corrected time a create request for this reminder last left. While set and not acked, the
-	 * create is "in doubt": the next pull links a matching Task instead of creating again (R18).
+	 * Recorded just before a create request leaves (R18): server-corrected time, the Subject and the field
+	 * values sent. While set, the create is "in doubt": the next pull links a matching Task instead of
+	 * creating it again; only after a complete pull finds none is it sent again.
 	 */
-	createSentAt?: number;
+	createSent?: {at: number; subject: string; fields: ReminderFields};
 	/** Fields changed locally since the last successful sync (R12). */
 	fields: SyncedField[];
 	/** The reminder was deleted locally; the Task must be deleted (R14). */

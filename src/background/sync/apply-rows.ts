@@ -1,0 +1,195 @@
+/**
+ * Applies one page of pulled Task rows and advances the checkpoint, in ONE Dexie transaction
+ * (engineering guide §2.4): a worker stopped mid-pull loses at most this page.
+ */
+import type {TaskRow} from '@/background/salesforce/port.js';
+import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
+import {isSalesforceId, to18} from '@/background/salesforce/ids.js';
+import {emptyEntry} from '@/shared/store/outbox.js';
+import {SYNCED_FIELDS, type ConflictRow, type OutboxEntry, type Reminder, type ReminderFields} from '@/shared/store/schema.js';
+import type {CycleContext} from './context.js';
+import {importFields, theirsFields} from './mapping.js';
+import {mergeFields} from './merge.js';
+
+/** R18: a Task created within this window before a create was recorded as sent may be that create. */
+const INTENT_MATCH_SLACK_MS = 5 * 60_000;
+
+export type PageOptions = {
+	/** R4: unlinked Tasks last modified before this (server ms) are not imported. */
+	importFloor: number;
+};
+
+/** Rejects rows that are not what Salesforce documents (issue 4 "Bad input"); they are skipped, not applied. */
+function validRow(raw: unknown): TaskRow | undefined {
+	const row = raw as Partial<TaskRow> | null;
+	if (!row || !isSalesforceId(row.Id) || typeof row.SystemModstamp !== 'string' || Number.isNaN(parseSalesforceDateTime(row.SystemModstamp))) return undefined;
+	if (typeof row.LastModifiedDate !== 'string' || typeof row.OwnerId !== 'string') return undefined;
+	return {...(row as TaskRow), Id: to18(row.Id), OwnerId: to18(row.OwnerId)};
+}
+
+function inScope(row: TaskRow): boolean {
+	// R1: reminder-like Tasks only; archived ones are not imported (and are not deletions either, R15).
+	return row.TaskSubtype === 'Task' && row.IsRecurrence !== true && row.IsArchived !== true && row.IsDeleted !== true;
+}
+
+function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
+	const sent = entry.createSent;
+	if (!sent) return false;
+	const created = parseSalesforceDateTime(row.CreatedDate);
+	return (row.Subject ?? '') === sent.subject && (row.ActivityDate ?? null) === sent.fields.dueDate && created >= sent.at - INTENT_MATCH_SLACK_MS;
+}
+
+export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: PageOptions): Promise<void> {
+	const {db} = ctx.deps;
+	const partitionId = ctx.partition.id;
+	const rows: TaskRow[] = [];
+	for (const raw of rawRows) {
+		const row = validRow(raw);
+		if (row) rows.push(row);
+	}
+
+	const skipped = rawRows.length - rows.length;
+	if (skipped > 0) ctx.stats.notes.push(`Skipped ${skipped} malformed Task row(s) from Salesforce.`);
+	const lastModstamp = rows.at(-1)?.SystemModstamp;
+	const now = ctx.deps.clock.now();
+	const offset = ctx.offsetMs();
+
+	await db.transaction('rw', [db.reminders, db.outbox, db.checkpoints, db.conflicts], async () => {
+		const linked = await db.reminders.where('[partition+taskId]').anyOf(rows.map(row => [partitionId, row.Id])).toArray();
+		const byTask = new Map(linked.map(reminder => [reminder.taskId, reminder]));
+		const entries = new Map((await db.outbox.bulkGet(linked.map(r => r.id))).flatMap(e => (e ? [[e.reminderId, e] as const] : [])));
+		// R18: creates in doubt; loaded only when there are any (normally none).
+		const inDoubt = await db.outbox.where('partition').equals(partitionId).filter(e => e.createSent !== undefined).toArray();
+		const putReminders = new Map<string, Reminder>();
+		const putEntries = new Map<string, OutboxEntry>();
+		const deleteReminders = new Set<string>();
+		const deleteEntries = new Set<string>();
+		const conflicts: ConflictRow[] = [];
+
+		for (const row of rows) {
+			let reminder = putReminders.get(byTask.get(row.Id)?.id ?? '') ?? byTask.get(row.Id);
+			let entry = reminder ? (putEntries.get(reminder.id) ?? entries.get(reminder.id)) : undefined;
+			let linkedNow = false;
+			if (!reminder) {
+				const intentIndex = inDoubt.findIndex(e => matchesIntent(row, e));
+				const intent = inDoubt[intentIndex];
+				if (intent?.createSent) {
+					inDoubt.splice(intentIndex, 1);
+					const candidate = await db.reminders.get(intent.reminderId);
+					if (candidate && !candidate.taskId) {
+						// R18: this Task is the create that was in doubt. Link it as if the create had been acked.
+						const sentFields = intent.createSent.fields;
+						reminder = {...candidate, taskId: row.Id, base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''}};
+						const pending = SYNCED_FIELDS.filter(f => candidate[f] !== sentFields[f]);
+						entry = {...intent, create: false, fields: pending};
+						delete entry.createSent;
+						linkedNow = true;
+						ctx.stats.notes.push('Linked a Task whose create had been interrupted (no duplicate created).');
+					}
+				}
+			}
+
+			if (row.IsDeleted) {
+				if (reminder) {
+					// R14/R16: a deletion in Salesforce deletes the reminder, even against local edits.
+					deleteReminders.add(reminder.id);
+					deleteEntries.add(reminder.id);
+					putReminders.delete(reminder.id);
+					putEntries.delete(reminder.id);
+					ctx.stats.deleted++;
+				}
+
+				continue;
+			}
+
+			if (!reminder) {
+				if (!inScope(row) || row.OwnerId !== ctx.identity.userId) continue;
+				if (parseSalesforceDateTime(row.LastModifiedDate) < options.importFloor) continue;
+				const fields = importFields(row, ctx.picklists);
+				const imported: Reminder = {
+					...fields,
+					id: crypto.randomUUID(),
+					partition: partitionId,
+					taskId: row.Id,
+					createdAt: now,
+					updatedAt: now,
+					editedAt: {},
+					origin: 'salesforce',
+					localOnly: false,
+					syncState: 'synced',
+					base: {...fields, lastModifiedDate: row.LastModifiedDate, systemModstamp: row.SystemModstamp, sfStatus: row.Status ?? '', sfPriority: row.Priority ?? ''},
+				};
+				putReminders.set(imported.id, imported);
+				byTask.set(row.Id, imported);
+				ctx.stats.pulled++;
+				continue;
+			}
+
+			byTask.set(row.Id, reminder);
+			const base = reminder.base;
+			if (base && base.systemModstamp !== '' && parseSalesforceDateTime(row.SystemModstamp) <= parseSalesforceDateTime(base.systemModstamp)) {
+				// Already applied (the pull re-reads its last second on purpose). Keep any linking done above.
+				if (linkedNow && entry) {
+					putEntries.set(reminder.id, entry);
+					putReminders.set(reminder.id, reminder);
+				}
+
+				continue;
+			}
+
+			const baseFields: ReminderFields = base ?? importFields(row, ctx.picklists);
+			const stamp = {lastModifiedDate: row.LastModifiedDate, systemModstamp: row.SystemModstamp, sfStatus: row.Status ?? '', sfPriority: row.Priority ?? ''};
+			if (reminder.deletedAt !== undefined) {
+				// R16: an edit against a local deletion — the deletion wins; the tombstone stays until pushed.
+				putReminders.set(reminder.id, {...reminder, base: {...pickFields(baseFields), ...stamp}});
+				if (entry) putEntries.set(reminder.id, entry);
+				continue;
+			}
+
+			const editedAt = Object.fromEntries(Object.entries(reminder.editedAt).map(([field, at]) => [field, at + offset]));
+			const merged = mergeFields({
+				base: baseFields,
+				yours: reminder,
+				theirs: theirsFields(row, ctx.picklists),
+				localChanged: entry?.fields ?? [],
+				localEditedAt: editedAt,
+				remoteModifiedAt: parseSalesforceDateTime(row.LastModifiedDate),
+			});
+			const changedLocally = Object.keys(merged.apply).length > 0;
+			if (changedLocally) ctx.stats.pulled++;
+			const next: Reminder = {...reminder, ...merged.apply, base: {...merged.base, ...stamp}, updatedAt: changedLocally ? now : reminder.updatedAt};
+			for (const conflict of merged.conflicts) {
+				conflicts.push({partition: partitionId, reminderId: reminder.id, taskId: row.Id, ...conflict, at: now});
+			}
+
+			ctx.stats.conflicts += merged.conflicts.length;
+			if (merged.conflicts.some(c => c.winner === 'salesforce')) next.lastConflictAt = now;
+			const nextEntry: OutboxEntry | undefined = entry ? {...entry, fields: merged.pending} : merged.pending.length > 0 ? {...emptyEntry(reminder.id, partitionId, now), fields: merged.pending} : undefined;
+			if (nextEntry && (nextEntry.fields.length > 0 || nextEntry.delete || nextEntry.create)) {
+				putEntries.set(reminder.id, nextEntry);
+				if (next.syncState !== 'error') next.syncState = 'pending';
+			} else {
+				if (entry) deleteEntries.add(reminder.id);
+				putEntries.delete(reminder.id);
+				next.syncState = next.lastConflictAt === now ? 'conflict' : next.syncState === 'conflict' ? 'conflict' : 'synced';
+				delete next.error;
+			}
+
+			putReminders.set(reminder.id, next);
+		}
+
+		if (deleteReminders.size > 0) await db.reminders.bulkDelete([...deleteReminders]);
+		if (deleteEntries.size > 0) await db.outbox.bulkDelete([...deleteEntries].filter(id => !putEntries.has(id)));
+		if (putReminders.size > 0) await db.reminders.bulkPut([...putReminders.values()]);
+		if (putEntries.size > 0) await db.outbox.bulkPut([...putEntries.values()]);
+		if (conflicts.length > 0) await db.conflicts.bulkAdd(conflicts);
+		if (lastModstamp !== undefined) {
+			const checkpoint = (await db.checkpoints.get(partitionId)) ?? {partition: partitionId, systemModstamp: null};
+			await db.checkpoints.put({...checkpoint, systemModstamp: lastModstamp});
+		}
+	});
+}
+
+function pickFields(fields: ReminderFields): ReminderFields {
+	return {name: fields.name, status: fields.status, priority: fields.priority, dueDate: fields.dueDate, details: fields.details};
+}

@@ -1,0 +1,161 @@
+/**
+ * One sync cycle (engineering guide §4; the state machine is drawn in docs/sync-protocol.md):
+ *
+ *   lock ─► gates (enabled? session? budget? backoff?) ─► identity (R2) ─► discovery (daily)
+ *        ─► pull (+ reconcile when due, R15) ─► push ─► status + history row
+ *
+ * No timers, no chrome.*, no fetch, no module state: the service worker (or a test, or a fleet
+ * simulation) supplies every port in SyncDeps.
+ */
+import {classify, errorCode} from '@/background/salesforce/errors.js';
+import type {Partition, PartitionStatus, SyncHistoryRow, SyncTrigger} from '@/shared/store/schema.js';
+import {DAY_MS, emptyStats, partitionKey, SyncDisabledError, type CycleContext, type CycleStats} from './context.js';
+import type {SyncDeps} from './ports.js';
+import {pull} from './pull.js';
+import {push} from './push.js';
+import {reconcile, reconciliationDue} from './reconcile.js';
+import {backoffDelay, budgetState, MANUAL_ONLY_PROBE_DELAY} from './scheduler.js';
+
+export type SyncCycleResult = CycleStats & {
+	outcome: SyncHistoryRow['outcome'];
+	/** Why nothing ran: 'busy' (another cycle holds the lock), 'disabled', 'backoff', 'api-limit'. */
+	skipped?: 'busy' | 'disabled' | 'backoff' | 'api-limit';
+	apiRequests: number;
+};
+
+export const MESSAGES = {
+	signIn: 'Sign in to Salesforce to resume sync',
+	otherIdentity: 'You are signed in to Salesforce as a different user or org than the one sync was enabled for, so sync is paused.',
+	manualOnly: 'Your org has used over 95 % of its daily API allowance: automatic sync is paused. "Sync now" still works.',
+	slow: 'Your org has used over 80 % of its daily API allowance: syncing less often.',
+	limitExceeded: 'Your org has used its daily API allowance: sync is paused and will retry later.',
+	retrying: 'Salesforce did not answer; retrying shortly.',
+} as const;
+
+const PICKLIST_MAX_AGE_MS = DAY_MS;
+
+export async function runSyncCycle(deps: SyncDeps, input: {partition: string; trigger: SyncTrigger}): Promise<SyncCycleResult> {
+	const locked = await deps.lock.tryRun(`tickler-sync:${input.partition}`, async () => cycle(deps, input));
+	return locked.ran ? locked.value : {...emptyStats(), outcome: 'skipped', skipped: 'busy', apiRequests: 0};
+}
+
+async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTrigger}): Promise<SyncCycleResult> {
+	const {db, clock} = deps;
+	const partition = await db.partitions.get(input.partition);
+	const skip = (reason: NonNullable<SyncCycleResult['skipped']>): SyncCycleResult => ({...emptyStats(), outcome: 'skipped', skipped: reason, apiRequests: 0});
+	if (!partition?.enabled) return skip('disabled');
+	const now = clock.now();
+	const manual = input.trigger === 'manual';
+	const usageFresh = partition.apiUsage !== undefined && now - partition.apiUsage.at < MANUAL_ONLY_PROBE_DELAY;
+	if (!manual && partition.status.budget === 'manual-only' && usageFresh) return skip('api-limit');
+	if (!manual && partition.status.backoff && partition.status.backoff.until > now) return skip('backoff');
+
+	const stats = emptyStats();
+	const startedAt = now;
+	const sf = deps.salesforce;
+	if (!sf) {
+		await setStatus(deps, partition, {phase: 'paused', pauseReason: 'no-session', message: MESSAGES.signIn});
+		await writeHistory(deps, partition, input.trigger, startedAt, 'paused', stats, 0);
+		return {...stats, outcome: 'paused', apiRequests: 0};
+	}
+
+	const requestsBefore = sf.requestCount();
+	let offset = partition.clockOffsetMs;
+	let outcome: SyncHistoryRow['outcome'] = 'ok';
+	let status: Partial<PartitionStatus> = {};
+	await setStatus(deps, partition, {phase: 'syncing'});
+	try {
+		const identity = await sf.identity();
+		offset = sf.responseMeta().clockOffsetMs ?? offset;
+		if (partitionKey(identity) !== partition.id) {
+			// R2: never write another identity's data into this partition.
+			outcome = 'paused';
+			status = {phase: 'paused', pauseReason: 'other-identity', message: MESSAGES.otherIdentity};
+			deps.log.info('sync paused', {partition: partition.id, reason: 'other-identity'});
+		} else {
+			let picklists = partition.picklists;
+			if (!picklists || now - picklists.fetchedAt > PICKLIST_MAX_AGE_MS) {
+				picklists = {...(await sf.taskPicklists()), fetchedAt: now};
+				await db.partitions.update(partition.id, {picklists});
+			}
+
+			const ctx: CycleContext = {
+				deps, sf, partition, identity, picklists, stats,
+				offsetMs: () => sf.responseMeta().clockOffsetMs ?? offset,
+				serverNow: () => clock.now() + (sf.responseMeta().clockOffsetMs ?? offset),
+			};
+			const pulled = await pull(ctx);
+			const checkpoint = await db.checkpoints.get(partition.id);
+			if (pulled.firstSync) {
+				await db.checkpoints.update(partition.id, {lastReconciledAt: ctx.serverNow()});
+			} else if (reconciliationDue(pulled.previousPullAt, checkpoint?.lastReconciledAt, ctx.serverNow())) {
+				await reconcile(ctx);
+			}
+
+			await push(ctx);
+			status = {phase: 'idle', lastSyncAt: clock.now()};
+		}
+	} catch (error) {
+		const cls = error instanceof SyncDisabledError ? 'disabled' : classify(error);
+		const code = errorCode(error);
+		stats.errors.push({code, message: cls});
+		const backoffAttempt = (partition.status.backoff?.attempt ?? -1) + 1;
+		const backoff = {attempt: backoffAttempt, until: clock.now() + backoffDelay(backoffAttempt, deps.random?.() ?? 0.5)};
+		if (cls === 'disabled') {
+			outcome = 'skipped';
+			status = {phase: 'off'};
+		} else if (cls === 'auth') {
+			// R20: pause; nothing is lost; the next cycle with a valid session resumes by itself.
+			outcome = 'paused';
+			status = {phase: 'paused', pauseReason: 'session-expired', message: MESSAGES.signIn};
+			deps.log.info('sync paused', {partition: partition.id, reason: 'session-expired'});
+		} else if (cls === 'limit') {
+			outcome = 'paused';
+			status = {phase: 'paused', pauseReason: 'api-limit', message: MESSAGES.limitExceeded, backoff};
+		} else {
+			// R19: transient (or unexpected) — retry with persisted exponential backoff and jitter.
+			outcome = 'failed';
+			status = {phase: 'idle', message: MESSAGES.retrying, backoff};
+			if (cls !== 'transient') deps.log.error('sync cycle failed', {partition: partition.id, code, class: cls});
+		}
+	}
+
+	const apiRequests = sf.requestCount() - requestsBefore;
+	const usage = sf.responseMeta().apiUsage;
+	const finalOffset = sf.responseMeta().clockOffsetMs ?? offset;
+	const budget = budgetState(usage ?? partition.apiUsage);
+	const patch: Partial<Partition> = {clockOffsetMs: finalOffset};
+	if (usage) patch.apiUsage = {...usage, at: clock.now()};
+	await db.partitions.update(partition.id, patch);
+	const current = await db.partitions.get(partition.id);
+	if (current) {
+		const next: PartitionStatus = {...current.status, ...status, budget, phase: current.enabled ? (status.phase ?? 'idle') : 'off'};
+		if (outcome === 'ok') {
+			delete next.backoff;
+			delete next.pauseReason;
+			delete next.message;
+			if (budget === 'slow') next.message = MESSAGES.slow;
+			if (budget === 'manual-only') next.message = MESSAGES.manualOnly;
+		}
+
+		await db.partitions.update(partition.id, {status: next});
+	}
+
+	await writeHistory(deps, partition, input.trigger, startedAt, outcome, stats, apiRequests);
+	deps.log.debug('sync cycle', {partition: partition.id, outcome, pulled: stats.pulled, pushed: stats.pushed, apiRequests});
+	return {...stats, outcome, apiRequests};
+}
+
+async function setStatus(deps: SyncDeps, partition: Partition, status: Partial<PartitionStatus>): Promise<void> {
+	await deps.db.transaction('rw', deps.db.partitions, async () => {
+		const current = await deps.db.partitions.get(partition.id);
+		if (current?.enabled) await deps.db.partitions.update(partition.id, {status: {...current.status, ...status}});
+	});
+}
+
+async function writeHistory(deps: SyncDeps, partition: Partition, trigger: SyncTrigger, startedAt: number, outcome: SyncHistoryRow['outcome'], stats: CycleStats, apiRequests: number): Promise<void> {
+	await deps.db.syncHistory.add({
+		partition: partition.id, trigger, startedAt, endedAt: deps.clock.now(), outcome, pulled: stats.pulled, pushed: stats.pushed,
+		deleted: stats.deleted, conflicts: stats.conflicts, apiRequests, errors: stats.errors, notes: stats.notes,
+	});
+}

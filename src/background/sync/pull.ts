@@ -1,0 +1,48 @@
+/**
+ * Pull (R4, R6, R13, R14): one SOQL query ordered by (SystemModstamp, Id) from the checkpoint. After the
+ * first sync it is a `queryAll`, so changes, deletions (IsDeleted) and archived rows come back together:
+ * an idle poll is one request (R21). Each page is applied with its checkpoint in one transaction.
+ */
+import {TASK_FIELDS, type QueryPage} from '@/background/salesforce/port.js';
+import {parseSalesforceDateTime, soqlDateTime, soqlString} from '@/background/salesforce/soql.js';
+import {applyPage} from './apply-rows.js';
+import {assertEnabled, DAY_MS, type CycleContext} from './context.js';
+
+export type PullResult = {
+	/** Server time of the previous complete pull, before this one (R15 decides on it). */
+	previousPullAt: number | undefined;
+	firstSync: boolean;
+	pages: number;
+};
+
+export async function pull(ctx: CycleContext): Promise<PullResult> {
+	const {db} = ctx.deps;
+	const checkpoint = await db.checkpoints.get(ctx.partition.id);
+	const enabledAtServer = (ctx.partition.enabledAt ?? ctx.deps.clock.now()) + ctx.offsetMs();
+	// R4: the first sync imports Tasks modified in the 24 hours before enabledAt; later pulls import new
+	// Tasks from the same floor on, so a system-only touch of an old Task never imports it.
+	const importFloor = enabledAtServer - DAY_MS;
+	const cursor = checkpoint?.systemModstamp ?? null;
+	const firstSync = cursor === null;
+	const from = firstSync ? importFloor : parseSalesforceDateTime(cursor);
+	// `>=` from the whole second: ties and sub-second stamps are re-read, and re-applying is idempotent.
+	const soql = `SELECT ${TASK_FIELDS.join(', ')} FROM Task WHERE OwnerId = ${soqlString(ctx.identity.userId)} AND SystemModstamp >= ${soqlDateTime(from)} ORDER BY SystemModstamp, Id`;
+	const startedAt = ctx.serverNow();
+	let page: QueryPage<unknown> = await ctx.sf.query<unknown>(soql, {includeDeleted: !firstSync});
+	let pages = 1;
+	for (;;) {
+		await applyPage(ctx, page.records, {importFloor});
+		if (page.done || page.nextRecordsUrl === undefined) break;
+		await assertEnabled(ctx);
+		page = await ctx.sf.queryMore<unknown>(page.nextRecordsUrl);
+		pages++;
+	}
+
+	const previousPullAt = checkpoint?.lastPullAt;
+	await db.transaction('rw', db.checkpoints, async () => {
+		const current = (await db.checkpoints.get(ctx.partition.id)) ?? {partition: ctx.partition.id, systemModstamp: null};
+		// The cursor of an empty first sync is its floor, so the next poll is a queryAll from there.
+		await db.checkpoints.put({...current, systemModstamp: current.systemModstamp ?? new Date(from).toISOString(), lastPullAt: startedAt});
+	});
+	return {previousPullAt, firstSync, pages};
+}

@@ -1,0 +1,84 @@
+/**
+ * Integration harness: the local org over HTTP, the real jsforce adapter, the real engine, Dexie on a new
+ * fake-indexeddb factory. Used by the rule tests and the model-based test.
+ */
+import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
+import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
+import type {SalesforcePort} from '@/background/salesforce/port.js';
+import {disableSync, enableSync} from '@/background/sync/enable.js';
+import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
+import {createMemoryLock} from '@/background/sync/lock.js';
+import {silentLog} from '@/background/sync/log.js';
+import type {Clock, Lock, SyncDeps} from '@/background/sync/ports.js';
+import {openTicklerDb, type TicklerDb} from '@/shared/store/db.js';
+import type {Partition, Reminder, SyncTrigger} from '@/shared/store/schema.js';
+import {startLocalOrg, type LocalOrg} from '../org/index.js';
+import {skewedClock} from '../fakes/clock.js';
+
+export const START = new Date('2026-03-05T09:00:00.000Z');
+
+export type Harness = {
+	local: LocalOrg;
+	org: LocalOrg['org'];
+	db: TicklerDb;
+	clock: Clock;
+	partition: string;
+	repId: string;
+	sid: string;
+	sf: SalesforcePort | null;
+	lock: Lock;
+	deps(): SyncDeps;
+	newPort(sid?: string): SalesforcePort;
+	enable(): Promise<Partition>;
+	disable(): Promise<void>;
+	sync(trigger?: SyncTrigger): Promise<SyncCycleResult>;
+	/** Simulates a worker restart: a new port (same session), a new lock, the same database. */
+	restart(): void;
+	reminders(): Promise<Reminder[]>;
+	repTasks(): ReturnType<LocalOrg['org']['listTasks']>;
+	close(): Promise<void>;
+};
+
+let dbCounter = 0;
+
+export async function startHarness(options: {now?: Date; skewMs?: number; apiDailyLimit?: number; timeoutMs?: number} = {}): Promise<Harness> {
+	const local = await startLocalOrg({now: options.now ?? START, ...(options.apiDailyLimit === undefined ? {} : {apiDailyLimit: options.apiDailyLimit})});
+	const org = local.org;
+	const clock = skewedClock(org.clock, options.skewMs ?? 0);
+	const db = openTicklerDb({name: `tickler-int-${dbCounter++}`, indexedDB: new IDBFactory(), IDBKeyRange});
+	const repId = org.users.rep.id;
+	const newPort = (sid = h.sid) => createJsforcePort({instanceUrl: local.url, accessToken: sid, now: clock.now, timeoutMs: options.timeoutMs ?? 400});
+	const h: Harness = {
+		local, org, db, clock, repId,
+		partition: `${org.orgId}:${repId}`,
+		sid: org.createSession(repId, 'api'),
+		sf: null,
+		lock: createMemoryLock(),
+		deps: () => ({db, salesforce: h.sf, clock, lock: h.lock, log: silentLog, random: () => 0.5}),
+		newPort,
+		async enable() {
+			if (!h.sf) throw new Error('no port');
+			return enableSync(h.deps(), {identity: await h.sf.identity()});
+		},
+		async disable() {
+			await disableSync(h.deps(), h.partition);
+		},
+		async sync(trigger = 'manual') {
+			return runSyncCycle(h.deps(), {partition: h.partition, trigger});
+		},
+		restart() {
+			h.sf = newPort();
+			h.lock = createMemoryLock();
+		},
+		async reminders() {
+			return db.reminders.where('partition').equals(h.partition).filter(r => r.deletedAt === undefined).toArray();
+		},
+		repTasks: () => org.listTasks({ownerId: repId}),
+		async close() {
+			db.close();
+			await local.close();
+		},
+	};
+	h.sf = newPort();
+	return h;
+}

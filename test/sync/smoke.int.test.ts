@@ -1,0 +1,29 @@
+import {afterEach, beforeEach, expect, test} from 'vitest';
+import {addReminder} from '@/shared/store/local-edits.js';
+import {startHarness, type Harness} from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+	h = await startHarness();
+});
+afterEach(async () => {
+	await h.close();
+});
+
+test('smoke: first sync imports, a local create is pushed', async () => {
+	h.org.createTask(h.repId, {Subject: 'Call Ana', ActivityDate: '2026-03-05'});
+	await h.enable();
+	const first = await h.sync();
+	expect(first.errors).toEqual([]);
+	expect(first.outcome).toBe('ok');
+	const reminders = await h.reminders();
+	expect(reminders.map(r => r.name)).toEqual(['Call Ana']);
+	await addReminder(h.db, {name: 'Send quote', dueDate: '2026-03-06'}, {now: h.clock.now()});
+	const second = await h.sync();
+	expect(second.errors).toEqual([]);
+	expect(second.pushed).toBe(1);
+	expect(h.repTasks().map(t => t.Subject).sort()).toEqual(['Call Ana', 'Send quote']);
+	const idle = await h.sync();
+	expect(idle.apiRequests).toBe(1);
+	console.log(first.apiRequests, second.apiRequests, idle.apiRequests, h.org.requests.map(r => `${r.method} ${r.path} ${r.status}`));
+});
