@@ -32,6 +32,8 @@ export type Harness = {
 	enable(): Promise<Partition>;
 	disable(): Promise<void>;
 	sync(trigger?: SyncTrigger): Promise<SyncCycleResult>;
+	/** A fresh session and port, e.g. after the org clock moved past the session timeout. */
+	signIn(): void;
 	/** Simulates a worker restart: a new port (same session), a new lock, the same database. */
 	restart(): void;
 	reminders(): Promise<Reminder[]>;
@@ -65,6 +67,10 @@ export async function startHarness(options: {now?: Date; skewMs?: number; apiDai
 		},
 		async sync(trigger = 'manual') {
 			return runSyncCycle(h.deps(), {partition: h.partition, trigger});
+		},
+		signIn() {
+			h.sid = org.createSession(repId, 'api');
+			h.sf = newPort();
 		},
 		restart() {
 			h.sf = newPort();

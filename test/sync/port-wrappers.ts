@@ -1,0 +1,62 @@
+/** Port wrappers for tests: observe calls, tamper with them, or stop the "worker" after K calls. */
+import type {SalesforcePort} from '@/background/salesforce/port.js';
+
+type Method = Exclude<keyof SalesforcePort, 'requestCount' | 'responseMeta'>;
+export type Call = {method: Method; args: unknown[]};
+
+export type Hooks = {
+	/** May replace the arguments (return undefined to keep them). */
+	before?(call: Call): Promise<unknown[] | undefined> | unknown[] | undefined;
+	after?(call: Call, result: unknown): Promise<void> | void;
+};
+
+export function wrapPort(port: SalesforcePort, hooks: Hooks): SalesforcePort & {calls: Call[]} {
+	const calls: Call[] = [];
+	const wrap =
+		(method: Method) =>
+		async (...args: unknown[]): Promise<unknown> => {
+			const call: Call = {method, args};
+			calls.push(call);
+			const replaced = (await hooks.before?.(call)) ?? args;
+			const result = await (port[method] as (...a: unknown[]) => Promise<unknown>)(...replaced);
+			await hooks.after?.(call, result);
+			return result;
+		};
+	return {
+		calls,
+		identity: wrap('identity') as SalesforcePort['identity'],
+		query: wrap('query') as SalesforcePort['query'],
+		queryMore: wrap('queryMore') as SalesforcePort['queryMore'],
+		taskPicklists: wrap('taskPicklists') as SalesforcePort['taskPicklists'],
+		createTasks: wrap('createTasks') as SalesforcePort['createTasks'],
+		updateTasks: wrap('updateTasks') as SalesforcePort['updateTasks'],
+		deleteTasks: wrap('deleteTasks') as SalesforcePort['deleteTasks'],
+		requestCount: () => port.requestCount(),
+		responseMeta: () => port.responseMeta(),
+	};
+}
+
+export class WorkerStoppedError extends Error {
+	override name = 'WorkerStoppedError';
+}
+
+/**
+ * Simulates the service worker being stopped: after `calls` port calls, the next call either lets the
+ * request reach Salesforce and then throws (the answer is lost), or never settles (the cycle hangs and is
+ * abandoned). The engine is then restarted from its store.
+ */
+export function stoppingPort(port: SalesforcePort, calls: number, mode: 'after-send' | 'before-send' | 'hang'): SalesforcePort {
+	let seen = 0;
+	return wrapPort(port, {
+		async before() {
+			seen++;
+			if (seen <= calls) return undefined;
+			if (mode === 'hang') await new Promise(() => undefined);
+			if (mode === 'before-send') throw new WorkerStoppedError('stopped before send');
+			return undefined;
+		},
+		after() {
+			if (seen > calls && mode === 'after-send') throw new WorkerStoppedError('stopped after send');
+		},
+	});
+}
