@@ -1,5 +1,39 @@
 /**
- * Content script on Salesforce pages. It stays inert until it recognises a Task record page
- * (R24); the badge itself arrives with the badge issue. It never talks to Salesforce directly.
+ * Content script on Salesforce pages (R24). Inert unless the page is a Task record page: on Classic it
+ * checks the URL once; on Lightning, which moves between records with history.pushState, it also
+ * watches the URL — no DOM change until a Task page shows up. It never talks to Salesforce and never
+ * sees the session (R25): it only asks the worker for the badge of one Task id.
  */
-export {};
+import {callBackground} from '@/shared/messages.js';
+import {createBadgeController, type BadgeController} from './badge-controller.js';
+import {isContextInvalidatedError, isContextValid} from './context.js';
+import {detectTaskPage, isLightningHost, type TaskPage} from './detect.js';
+import {watchUrl} from './url-watch.js';
+
+function start(): void {
+	let controller: BadgeController | undefined;
+	let stopWatching = (): void => undefined;
+
+	const controllerFor = (): BadgeController =>
+		(controller ??= createBadgeController({
+			getBadge: async (page: TaskPage) => {
+				// A Task page visit is a reason to sync soon (issue 5); the worker debounces. Not awaited.
+				callBackground('requestSync', {reason: 'page-visit'}).catch(() => undefined);
+				return callBackground('getTaskBadge', {host: page.host, taskId: page.taskId});
+			},
+			isContextValid,
+			isContextInvalidatedError,
+			onOrphaned: () => stopWatching(),
+		}));
+
+	const onUrl = (href: string): void => {
+		const page = detectTaskPage(href);
+		if (page !== undefined) controllerFor().show(page);
+		else controller?.show(undefined);
+	};
+
+	if (isLightningHost(location.hostname)) stopWatching = watchUrl(onUrl);
+	onUrl(location.href);
+}
+
+if (isLightningHost(location.hostname) || detectTaskPage(location.href) !== undefined) start();

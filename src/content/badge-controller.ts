@@ -1,0 +1,129 @@
+import type {TaskBadge} from '@/shared/types.js';
+import {mountBadge, type MountedBadge} from './badge/mount.js';
+import type {TaskPage} from './detect.js';
+import {findRecordHeader, placeBadge} from './selectors.js';
+
+/**
+ * The badge's lifecycle on one tab (R24): ask the worker for the Task's badge, mount or update it,
+ * keep it fresh while the page stays open, remove it when the rep leaves the Task, and tear everything
+ * down quietly once the extension context is gone (engineering guide §2 rule 5). It never logs: the
+ * page's console belongs to Salesforce.
+ */
+export type BadgeControllerDeps = {
+	getBadge: (page: TaskPage) => Promise<TaskBadge>;
+	isContextValid: () => boolean;
+	isContextInvalidatedError: (error: unknown) => boolean;
+	/** Called once the extension is gone; the caller stops its URL watcher. */
+	onOrphaned: () => void;
+	doc?: Document;
+	/** How often the open badge re-asks the worker (state changes after a sync). */
+	refreshMs?: number;
+	/** How often the open badge checks for orphaning and re-places itself under a late-rendered header. */
+	tickMs?: number;
+};
+
+export type BadgeController = {
+	show: (page: TaskPage | undefined) => void;
+	destroy: () => void;
+};
+
+export function createBadgeController(deps: BadgeControllerDeps): BadgeController {
+	const doc = deps.doc ?? document;
+	const win = doc.defaultView ?? window;
+	const refreshMs = deps.refreshMs ?? 15_000;
+	const tickMs = deps.tickMs ?? 1000;
+	let current: TaskPage | undefined;
+	let latest: TaskBadge | undefined;
+	let mounted: MountedBadge | undefined;
+	let timer: number | undefined;
+	let lastRefresh = 0;
+	let generation = 0;
+	let destroyed = false;
+
+	const place = (): void => {
+		if (mounted === undefined || latest === undefined) return;
+		mounted.update(latest, placeBadge(findRecordHeader(doc), win.innerWidth));
+	};
+
+	const hide = (): void => {
+		mounted?.unmount();
+		mounted = undefined;
+		latest = undefined;
+		if (timer !== undefined) win.clearInterval(timer);
+		timer = undefined;
+		doc.removeEventListener('visibilitychange', onVisible);
+	};
+
+	const destroy = (): void => {
+		if (destroyed) return;
+		destroyed = true;
+		current = undefined;
+		hide();
+		deps.onOrphaned();
+	};
+
+	const load = async (page: TaskPage): Promise<void> => {
+		const mine = ++generation;
+		lastRefresh = Date.now();
+		try {
+			const badge = await deps.getBadge(page);
+			// A newer navigation (or a teardown) happened while the worker answered: drop this reply.
+			if (mine !== generation || destroyed) return;
+			latest = badge;
+			if (mounted === undefined) {
+				mounted = mountBadge(doc);
+				timer = win.setInterval(tick, tickMs);
+				doc.addEventListener('visibilitychange', onVisible);
+			}
+
+			place();
+		} catch (error) {
+			if (deps.isContextInvalidatedError(error)) {
+				destroy();
+			} else if (mine === generation) {
+				// The worker could not say (e.g. still starting): show nothing rather than a wrong state.
+				hide();
+			}
+		}
+	};
+
+	function tick(): void {
+		if (!deps.isContextValid()) {
+			destroy();
+			return;
+		}
+
+		if (current !== undefined && Date.now() - lastRefresh >= refreshMs) {
+			void load(current);
+			return;
+		}
+
+		place();
+	}
+
+	function onVisible(): void {
+		if (doc.visibilityState === 'visible' && current !== undefined) void load(current);
+	}
+
+	return {
+		show(page) {
+			if (destroyed) return;
+			if (page === undefined) {
+				current = undefined;
+				generation++;
+				hide();
+				return;
+			}
+
+			if (!deps.isContextValid()) {
+				destroy();
+				return;
+			}
+
+			if (current?.taskId === page.taskId && current.host === page.host && mounted !== undefined) return;
+			current = page;
+			void load(page);
+		},
+		destroy,
+	};
+}

@@ -1,0 +1,30 @@
+/**
+ * The badge's whole stylesheet, applied inside its shadow root so nothing leaks into or out of the
+ * Salesforce page (R24). Colours and type follow the Lightning Design System tokens
+ * (brand #0176d3, success #2e844a, warning #dd7a01, error #ba0517, text #181818 / #444, borders #c9c9c9,
+ * font size 0.75rem/0.8125rem, the Salesforce Sans stack). `:host` resets every inherited property.
+ */
+export const BADGE_CSS = `
+:host { all: initial; }
+.badge { font-family: 'Salesforce Sans', -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;
+	font-size: 0.8125rem; line-height: 1.5; color: #181818; display: flex; flex-direction: column; align-items: flex-end; }
+.pill { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 0.375rem; cursor: pointer;
+	padding: 0.125rem 0.625rem 0.125rem 0.5rem; border-radius: 15rem; border: 1px solid #c9c9c9; background: #fff;
+	font: inherit; font-size: 0.75rem; font-weight: 400; line-height: 1.25rem; color: #181818;
+	box-shadow: 0 2px 2px 0 rgba(0, 0, 0, 0.1); white-space: nowrap; }
+.pill:hover { background: #f3f3f3; }
+.pill:focus-visible { outline: none; box-shadow: 0 0 3px #0176d3; border-color: #0176d3; }
+.brand { font-weight: 700; color: #0176d3; }
+.dot { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: #747474; flex: none; }
+.success .dot { background: #2e844a; }
+.warning .dot { background: #dd7a01; }
+.error .dot { background: #ba0517; }
+.error .label { color: #ba0517; font-weight: 700; }
+.card { box-sizing: border-box; margin-top: 0.25rem; width: 18rem; padding: 0.75rem 1rem; background: #fff;
+	border: 1px solid #c9c9c9; border-radius: 0.25rem; box-shadow: 0 2px 3px 0 rgba(0, 0, 0, 0.16); }
+.card[hidden] { display: none; }
+.card p { margin: 0 0 0.25rem; overflow-wrap: anywhere; }
+.title { font-weight: 700; }
+.hint { color: #444; }
+.note { margin-top: 0.5rem !important; padding-top: 0.5rem; border-top: 1px solid #e5e5e5; color: #444; font-size: 0.75rem; }
+`;
