@@ -83,3 +83,10 @@ export function getWithHost(url: string, path: string, headers: Record<string, s
 		req.end();
 	});
 }
+
+/** After a clock jump beyond the session lifetime, give the target a fresh API session (local org only). */
+export function renewSession(t: Target): void {
+	const org = must(t.org);
+	t.sid = org.createSession(t.userId);
+	t.conn = connect(t.url, t.sid);
+}

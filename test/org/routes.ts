@@ -138,7 +138,9 @@ function beginTx(org: Org): () => void {
 
 /** `GET /limits` (§6); DailyApiRequests mirrors the Sforce-Limit-Info window; other figures are static. */
 function limits(org: Org): ApiResponse {
-	const {used, limit} = org.apiUsage();
+	// +1: this /limits call is counted after it is answered, but its own Sforce-Limit-Info includes it.
+	const {limit} = org.apiUsage();
+	const used = org.apiUsage().used + 1;
 	const fixed = (max: number): {Max: number; Remaining: number} => ({Max: max, Remaining: max});
 	return json(200, {
 		ConcurrentAsyncGetReportInstances: fixed(200), ConcurrentSyncReportRuns: fixed(20),
