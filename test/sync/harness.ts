@@ -34,6 +34,8 @@ export type Harness = {
 	sync(trigger?: SyncTrigger): Promise<SyncCycleResult>;
 	/** A fresh session and port, e.g. after the org clock moved past the session timeout. */
 	signIn(): void;
+	/** Simulates the browser closing and opening again: the same IndexedDB, a new connection. */
+	reopenDb(): void;
 	/** Simulates a worker restart: a new port (same session), a new lock, the same database. */
 	restart(): void;
 	reminders(): Promise<Reminder[]>;
@@ -47,16 +49,18 @@ export async function startHarness(options: {now?: Date; skewMs?: number; apiDai
 	const local = await startLocalOrg({now: options.now ?? START, ...(options.apiDailyLimit === undefined ? {} : {apiDailyLimit: options.apiDailyLimit})});
 	const org = local.org;
 	const clock = skewedClock(org.clock, options.skewMs ?? 0);
-	const db = openTicklerDb({name: `tickler-int-${dbCounter++}`, indexedDB: new IDBFactory(), IDBKeyRange});
+	const factory = new IDBFactory();
+	const dbName = `tickler-int-${dbCounter++}`;
 	const repId = org.users.rep.id;
 	const newPort = (sid = h.sid) => createJsforcePort({instanceUrl: local.url, accessToken: sid, now: clock.now, timeoutMs: options.timeoutMs ?? 400});
 	const h: Harness = {
-		local, org, db, clock, repId,
+		local, org, clock, repId,
+		db: openTicklerDb({name: dbName, indexedDB: factory, IDBKeyRange}),
 		partition: `${org.orgId}:${repId}`,
 		sid: org.createSession(repId, 'api'),
 		sf: null,
 		lock: createMemoryLock(),
-		deps: () => ({db, salesforce: h.sf, clock, lock: h.lock, log: silentLog, random: () => 0.5}),
+		deps: () => ({db: h.db, salesforce: h.sf, clock, lock: h.lock, log: silentLog, random: () => 0.5}),
 		newPort,
 		async enable() {
 			if (!h.sf) throw new Error('no port');
@@ -77,11 +81,15 @@ export async function startHarness(options: {now?: Date; skewMs?: number; apiDai
 			h.lock = createMemoryLock();
 		},
 		async reminders() {
-			return db.reminders.where('partition').equals(h.partition).filter(r => r.deletedAt === undefined).toArray();
+			return h.db.reminders.where('partition').equals(h.partition).filter(r => r.deletedAt === undefined).toArray();
 		},
 		repTasks: () => org.listTasks({ownerId: repId}),
+		reopenDb() {
+			h.db.close();
+			h.db = openTicklerDb({name: dbName, indexedDB: factory, IDBKeyRange});
+		},
 		async close() {
-			db.close();
+			h.db.close();
 			await local.close();
 		},
 	};

@@ -1,0 +1,148 @@
+/** R17–R20 (never lose, never duplicate, errors, sessions) against the local org over HTTP. */
+import {afterEach, beforeEach, expect, test} from 'vitest';
+import type {TaskWrite} from '@/background/salesforce/port.js';
+import {addReminder, editReminder, retryReminder} from '@/shared/store/local-edits.js';
+import {pendingCount, remindersInError} from '@/shared/store/queries.js';
+import {startHarness, type Harness} from './harness.js';
+import {stoppingPort, wrapPort} from './port-wrappers.js';
+
+let h: Harness;
+beforeEach(async () => {
+	h = await startHarness();
+	await h.enable();
+	await h.sync();
+});
+afterEach(async () => {
+	await h.close();
+});
+
+function subjects(): string[] {
+	return h.repTasks().map(t => t.Subject ?? '').sort();
+}
+
+test('R17: a local change survives the browser closing, network failures and session expiry, and is pushed once sync can run', async () => {
+	const r = await addReminder(h.db, {name: 'durable'}, {now: h.clock.now()});
+	await editReminder(h.db, r.id, {priority: 'high'}, {now: h.clock.now()});
+	h.reopenDb();
+	h.restart();
+	expect(await h.db.outbox.get(r.id)).toMatchObject({create: true});
+	h.org.faults.set({rate503: 1});
+	expect((await h.sync()).outcome).toBe('failed');
+	h.org.faults.clear();
+	h.org.expireAllSessions();
+	expect((await h.sync()).outcome).toBe('paused');
+	expect(await pendingCount(h.db, h.partition)).toBe(1);
+	h.signIn();
+	expect((await h.sync()).outcome).toBe('ok');
+	expect(h.repTasks().map(t => [t.Subject, t.Priority])).toEqual([['durable', 'High']]);
+	expect(await pendingCount(h.db, h.partition)).toBe(0);
+});
+
+test('R18: a create committed by Salesforce whose answer was lost (commit-then-drop) is linked, not created again', async () => {
+	const r = await addReminder(h.db, {name: 'once', dueDate: '2026-03-07'}, {now: h.clock.now()});
+	h.org.faults.set({commitThenDrop: 1});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect(subjects()).toEqual(['once']);
+	expect((await h.db.outbox.get(r.id))?.createSent).toBeDefined();
+	await editReminder(h.db, r.id, {details: 'edited while in doubt'}, {now: h.clock.now()});
+	expect((await h.sync()).outcome).toBe('ok');
+	await h.sync();
+	expect(subjects()).toEqual(['once']);
+	const [task] = h.repTasks();
+	expect(task?.Description).toBe('edited while in doubt');
+	expect((await h.db.reminders.get(r.id))?.taskId).toBe(task?.Id);
+	expect((await h.reminders()).length).toBe(1);
+});
+
+test('R18: the worker stopped between Salesforce accepting a batch of creates and the store recording it — no duplicates after restart', async () => {
+	for (let i = 0; i < 230; i++) await addReminder(h.db, {name: `r${i}`}, {now: h.clock.now()});
+	const sf = h.sf;
+	if (!sf) throw new Error('no port');
+	h.sf = stoppingPort(sf, 2, 'after-send'); // poll, first create batch → answer lost
+	expect((await h.sync()).outcome).toBe('failed');
+	expect(h.repTasks().length).toBe(200);
+	h.restart();
+	expect((await h.sync()).outcome).toBe('ok');
+	expect(h.repTasks().length).toBe(230);
+	expect(new Set(subjects()).size).toBe(230);
+	const reminders = await h.reminders();
+	expect(reminders.length).toBe(230);
+	expect(new Set(reminders.map(x => x.taskId)).size).toBe(230);
+	expect(await h.db.outbox.count()).toBe(0);
+});
+
+test('R18: a create that timed out before Salesforce committed it is sent again exactly once', async () => {
+	await addReminder(h.db, {name: 'timed out'}, {now: h.clock.now()});
+	h.org.faults.set({failNth: {n: 2, kind: 'timeout'}});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect(subjects()).toEqual([]);
+	expect((await h.sync()).outcome).toBe('ok');
+	expect(subjects()).toEqual(['timed out']);
+	await h.sync();
+	expect(subjects()).toEqual(['timed out']);
+});
+
+test('R19: transient failures (503, HTML 503, lock errors) back off with a persisted, growing delay and then succeed', async () => {
+	const r = await addReminder(h.db, {name: 'retry me'}, {now: h.clock.now()});
+	h.org.faults.set({rate503: 1, html503: true});
+	expect((await h.sync('alarm')).outcome).toBe('failed');
+	const first = (await h.db.partitions.get(h.partition))?.status.backoff;
+	expect(first?.until).toBeGreaterThan(h.clock.now());
+	expect(await h.sync('alarm')).toMatchObject({skipped: 'backoff', apiRequests: 0});
+	h.org.faults.set({rate503: 0, lockRowRate: 1});
+	h.org.clock.advance((first?.until ?? 0) - h.clock.now() + 1);
+	expect((await h.sync('alarm')).outcome).toBe('failed');
+	const second = (await h.db.partitions.get(h.partition))?.status.backoff;
+	expect((second?.until ?? 0) - h.clock.now()).toBeGreaterThan((first?.until ?? 0) - (first ? h.clock.now() : 0) - 1);
+	expect(second?.attempt).toBe(1);
+	h.org.faults.clear();
+	h.org.clock.advance((second?.until ?? 0) - h.clock.now() + 1);
+	expect((await h.sync('alarm')).outcome).toBe('ok');
+	expect((await h.db.partitions.get(h.partition))?.status.backoff).toBeUndefined();
+	expect((await h.db.reminders.get(r.id))?.taskId).toBeDefined();
+});
+
+test('R19: a permanent error of one record parks that reminder with a readable message and hint, and never blocks the others', async () => {
+	const bad = await addReminder(h.db, {name: 'bad'}, {now: h.clock.now()});
+	await addReminder(h.db, {name: 'good 1'}, {now: h.clock.now()});
+	await addReminder(h.db, {name: 'good 2'}, {now: h.clock.now()});
+	const sf = h.sf;
+	if (!sf) throw new Error('no port');
+	// An org whose rules refuse this one record: Salesforce answers STRING_TOO_LONG for it alone.
+	h.sf = wrapPort(sf, {
+		before(call) {
+			if (call.method !== 'createTasks') return undefined;
+			return [(call.args[0] as TaskWrite[]).map(w => (w.Subject === 'bad' ? {...w, Subject: 'x'.repeat(300)} : w))];
+		},
+	});
+	expect((await h.sync()).outcome).toBe('ok');
+	expect(subjects()).toEqual(['good 1', 'good 2']);
+	const [parked] = await remindersInError(h.db, h.partition);
+	expect(parked?.id).toBe(bad.id);
+	expect(parked?.error).toMatchObject({code: 'STRING_TOO_LONG'});
+	expect(parked?.error?.hint).toMatch(/Shorten/);
+	h.org.resetRequestLog();
+	await h.sync();
+	expect(h.org.requests.length).toBe(1);
+	h.sf = sf;
+	await retryReminder(h.db, bad.id);
+	await h.sync();
+	expect(subjects()).toEqual(['bad', 'good 1', 'good 2']);
+	expect(await remindersInError(h.db, h.partition)).toEqual([]);
+});
+
+test('R20: an expired or missing session pauses sync, says so, loses nothing, and resumes on a fresh session', async () => {
+	h.org.expireSession(h.sid);
+	const r = await addReminder(h.db, {name: 'while expired'}, {now: h.clock.now()});
+	expect((await h.sync()).outcome).toBe('paused');
+	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({phase: 'paused', pauseReason: 'session-expired', message: 'Sign in to Salesforce to resume sync'});
+	h.sf = null;
+	expect((await h.sync('alarm')).outcome).toBe('paused');
+	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({pauseReason: 'no-session', message: 'Sign in to Salesforce to resume sync'});
+	expect(await h.db.outbox.get(r.id)).toBeDefined();
+	h.signIn();
+	expect((await h.sync('alarm')).outcome).toBe('ok');
+	expect((await h.db.partitions.get(h.partition))?.status.phase).toBe('idle');
+	expect((await h.db.partitions.get(h.partition))?.status.pauseReason).toBeUndefined();
+	expect(subjects()).toEqual(['while expired']);
+});
