@@ -60,7 +60,7 @@ export async function raw(t: Pick<Target, 'url' | 'sid'>, path: string, init: Re
 }
 
 /** Captures a rejected promise's error for field assertions. */
-export async function failure(p: Promise<unknown>): Promise<Error & {errorCode?: string; data?: unknown; statusCode?: number}> {
+export async function failure(p: PromiseLike<unknown>): Promise<Error & {errorCode?: string; data?: unknown; statusCode?: number}> {
 	try {
 		await p;
 	} catch (e) {
