@@ -1,9 +1,17 @@
 import browser from 'webextension-polyfill';
 import type {BackgroundApi} from '@/shared/messages.js';
+import {activePartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
 import type {SyncStatus} from '@/shared/types.js';
+import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
+import {db} from './db.js';
+import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {libraryVersions} from './self-check.js';
+import {startCycle, triggerFor} from './sync-runner.js';
+import {getTaskBadge} from './task-badge.js';
+import {updateToolbarCount} from './toolbar-count.js';
 
-const initialStatus: SyncStatus = {phase: 'off', pendingCount: 0, errorCount: 0};
+/** A page visit syncs (R13), but a rep clicking through Task pages does not cost a cycle per click (R21). */
+const PAGE_VISIT_MIN_GAP_MS = 20_000;
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
 export const backgroundApi: BackgroundApi = {
@@ -16,13 +24,44 @@ export const backgroundApi: BackgroundApi = {
 		};
 	},
 	async getSyncStatus() {
-		return initialStatus;
+		const partitionId = await activePartition(db);
+		const partition = await db.partitions.get(partitionId);
+		const status: SyncStatus = {
+			phase: partition?.enabled ? partition.status.phase : 'off',
+			pendingCount: await pendingCount(db, partitionId),
+			errorCount: (await remindersInError(db, partitionId)).length,
+		};
+		if (partition?.status.pauseReason !== undefined) status.pauseReason = partition.status.pauseReason;
+		if (partition?.status.message !== undefined) status.message = partition.status.message;
+		if (partition?.status.lastSyncAt !== undefined) status.lastSyncAt = new Date(partition.status.lastSyncAt).toISOString();
+		if (partition?.apiUsage !== undefined) status.apiUsage = {used: partition.apiUsage.used, limit: partition.apiUsage.limit};
+		return status;
 	},
-	async requestSync() {
-		return {queued: false};
+	async requestSync({reason}) {
+		if (reason === 'popup-opened') await patchWorkerState({popupOpenedAt: Date.now()});
+		// R22: the toolbar count follows a local change at once, whether or not sync is on.
+		if (reason === 'local-change') await updateToolbarCount(db);
+		const partition = await db.partitions.get(await activePartition(db));
+		if (!partition?.enabled) return {queued: false};
+		startCycle(triggerFor(reason));
+		return {queued: true};
 	},
-	async getTaskBadge() {
-		// TODO [2026-12-15]: answered from the store and the engine by the rep's-experience issue (#5).
-		throw new Error('The Task badge is not available yet');
+	async getTaskBadge(input) {
+		const now = Date.now();
+		const state = await readWorkerState();
+		await patchWorkerState({salesforceTabSeenAt: now});
+		const badge = await getTaskBadge(input);
+		// R13: visiting a Task page syncs, at most once per PAGE_VISIT_MIN_GAP_MS.
+		if (state.cycleStartedAt === undefined || now - state.cycleStartedAt > PAGE_VISIT_MIN_GAP_MS) startCycle('page-visit');
+		return badge;
+	},
+	async enableSync() {
+		return enableForCurrentSession();
+	},
+	async disableSync({partition}) {
+		return disablePartition(partition);
+	},
+	async forgetPartition({partition}) {
+		return forgetPartition(partition);
 	},
 };

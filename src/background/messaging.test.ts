@@ -13,6 +13,19 @@ const api: BackgroundApi = {
 		return {queued: true};
 	},
 	getTaskBadge: async input => ({state: 'not-linked', reason: 'sync-off', message: `sync is off for ${input.taskId}`}),
+	enableSync: async () => ({
+		partition: 'p',
+		orgId: '00D000000000001AAA',
+		userId: '005000000000001AAA',
+		username: 'rep@example.com',
+		displayName: 'Rep',
+		instanceHost: 'acme.my.salesforce.com',
+	}),
+	disableSync: async () => ({enabled: false}),
+	forgetPartition: async input => {
+		calls.push(input);
+		return {deletedReminders: 0};
+	},
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
@@ -53,6 +66,13 @@ test.each([
 		{channel: 'tickler', method: 'getTaskBadge', input: {host: 'acme.lightning.force.com', taskId: "00T0000000'OR'1"}},
 		'Invalid Task id',
 	],
+	['a partition that is not org:user', {channel: 'tickler', method: 'forgetPartition', input: {partition: 'local'}}, 'Invalid partition'],
+	[
+		'a partition with SOQL in it',
+		{channel: 'tickler', method: 'disableSync', input: {partition: "00D000000000001AAA:005' OR '1'='1"}},
+		'Invalid partition',
+	],
+	['input to enableSync', {channel: 'tickler', method: 'enableSync', input: {partition: 'x'}}, 'This message takes no input'],
 ])('R27: %s is refused with a named error', async (_label, message, expected) => {
 	const before = calls.length;
 	const reply = await handleMessage(api, inputValidators, message, OWN_ID, OWN_ID);

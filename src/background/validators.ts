@@ -22,13 +22,25 @@ function record(input: unknown): Record<string, unknown> {
 	return input as Record<string, unknown>;
 }
 
+/** `${orgId18}:${userId18}` (R2). The local-only partition is not an org and cannot be disabled or forgotten. */
+function partitionId(value: unknown): string {
+	if (typeof value !== 'string' || !/^00D[a-zA-Z0-9]{15}:005[a-zA-Z0-9]{15}$/.test(value)) {
+		throw new InvalidMessageError('Invalid partition');
+	}
+
+	return value;
+}
+
 /** What each message may carry; anything else is refused before the API sees it. */
 export const inputValidators: InputValidators = {
 	ping: noInput,
 	getSyncStatus: noInput,
 	requestSync: input => ({
-		reason: oneOf(record(input)['reason'], ['user', 'popup-opened', 'page-visit'] as const, 'reason'),
+		reason: oneOf(record(input)['reason'], ['user', 'popup-opened', 'page-visit', 'local-change'] as const, 'reason'),
 	}),
+	enableSync: noInput,
+	disableSync: input => ({partition: partitionId(record(input)['partition'])}),
+	forgetPartition: input => ({partition: partitionId(record(input)['partition'])}),
 	getTaskBadge: input => {
 		const {host, taskId} = record(input);
 		// A content script runs beside an untrusted page: accept only a Salesforce hostname and a Task id.

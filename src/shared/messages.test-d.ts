@@ -5,7 +5,7 @@ import {callBackground} from './messages.js';
 test('callBackground is typed by BackgroundApi', () => {
 	expectTypeOf(callBackground<'requestSync'>)
 		.parameter(1)
-		.toEqualTypeOf<{reason: 'user' | 'popup-opened' | 'page-visit'}>();
+		.toEqualTypeOf<{reason: 'user' | 'popup-opened' | 'page-visit' | 'local-change'}>();
 	const typeChecksOnly = (): void => {
 		void callBackground('ping');
 		void callBackground('requestSync', {reason: 'user'});
@@ -15,6 +15,10 @@ test('callBackground is typed by BackgroundApi', () => {
 		void callBackground('deleteEverything');
 		// @ts-expect-error missing input
 		void callBackground('requestSync');
+		void callBackground('enableSync');
+		void callBackground('forgetPartition', {partition: '00D000000000001AAA:005000000000001AAA'});
+		// @ts-expect-error forgetting needs the partition
+		void callBackground('forgetPartition');
 	};
 	expectTypeOf(typeChecksOnly).toBeFunction();
 });

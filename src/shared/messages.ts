@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type {Ping, SyncStatus, TaskBadge} from './types.js';
+import type {ConnectedAccount, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
 
 /**
  * The one list of things other contexts may ask the background to do (engineering guide §3).
@@ -8,9 +8,20 @@ import type {Ping, SyncStatus, TaskBadge} from './types.js';
 export type BackgroundApi = {
 	ping: () => Promise<Ping>;
 	getSyncStatus: () => Promise<SyncStatus>;
-	requestSync: (input: {reason: 'user' | 'popup-opened' | 'page-visit'}) => Promise<{queued: boolean}>;
+	/**
+	 * Asks for a sync cycle soon. `local-change` is the nudge the popup and options page send after a
+	 * write through local-edits (R13: pushed within seconds); requests made while a cycle runs coalesce
+	 * into one more cycle. `queued` is false when sync is off.
+	 */
+	requestSync: (input: {reason: SyncReason}) => Promise<{queued: boolean}>;
 	/** The badge for a Task page: `host` is the page's hostname, `taskId` a 15- or 18-char 00T id. */
 	getTaskBadge: (input: {host: string; taskId: string}) => Promise<TaskBadge>;
+	/** R3/R4: turns sync on for the org and user of the rep's current Salesforce session; runs the first sync. */
+	enableSync: () => Promise<ConnectedAccount>;
+	/** R7: turns sync off for a partition at once; nothing local is deleted. */
+	disableSync: (input: {partition: string}) => Promise<{enabled: false}>;
+	/** Disconnect: forgets one partition — its reminders, outbox, history and conflicts — and nothing else. */
+	forgetPartition: (input: {partition: string}) => Promise<{deletedReminders: number}>;
 };
 
 export type Method = keyof BackgroundApi;

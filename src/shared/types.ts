@@ -18,6 +18,19 @@ export type SyncStatus = {
 	apiUsage?: {used: number; limit: number};
 };
 
+/** Why a sync cycle is requested (messages.ts `requestSync`). */
+export type SyncReason = 'user' | 'popup-opened' | 'page-visit' | 'local-change';
+
+/** The org and user a partition belongs to (R2), as the settings page shows it. */
+export type ConnectedAccount = {
+	partition: string;
+	orgId: string;
+	userId: string;
+	username: string;
+	displayName: string;
+	instanceHost: string;
+};
+
 export type Ping = {pong: true; version: string; context: 'background'; libraries: {jsforce: string; dexie: string}};
 
 /**

@@ -81,7 +81,7 @@ export async function startHarness(options: {now?: Date; skewMs?: number; apiDai
 			h.lock = createMemoryLock();
 		},
 		async reminders() {
-			return h.db.reminders.where('partition').equals(h.partition).filter(r => r.deletedAt === undefined).toArray();
+			return (await h.db.reminders.where('partition').equals(h.partition).toArray()).filter(r => r.deletedAt === undefined);
 		},
 		repTasks: () => org.listTasks({ownerId: repId}),
 		reopenDb() {

@@ -59,7 +59,7 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 		const byTask = new Map(linked.map(reminder => [reminder.taskId, reminder]));
 		const entries = new Map((await db.outbox.bulkGet(linked.map(r => r.id))).flatMap(e => (e ? [[e.reminderId, e] as const] : [])));
 		// R18: creates in doubt; loaded only when there are any (normally none).
-		const inDoubt = await db.outbox.where('partition').equals(partitionId).filter(e => e.createSent !== undefined).toArray();
+		const inDoubt = (await db.outbox.where('partition').equals(partitionId).toArray()).filter(e => e.createSent !== undefined);
 		const putReminders = new Map<string, Reminder>();
 		const putEntries = new Map<string, OutboxEntry>();
 		const deleteReminders = new Set<string>();

@@ -3,6 +3,7 @@
  * first sync it is a `queryAll`, so changes, deletions (IsDeleted) and archived rows come back together:
  * an idle poll is one request (R21). Each page is applied with its checkpoint in one transaction.
  */
+import {MalformedResponseError} from '@/background/salesforce/errors.js';
 import {TASK_FIELDS, type QueryPage} from '@/background/salesforce/port.js';
 import {parseSalesforceDateTime, soqlDateTime, soqlString} from '@/background/salesforce/soql.js';
 import {applyPage} from './apply-rows.js';
@@ -31,6 +32,8 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 	let page: QueryPage<unknown> = await ctx.sf.query<unknown>(soql, {includeDeleted: !firstSync});
 	let pages = 1;
 	for (;;) {
+		// Never trust the shape of a response (issue 4 "Bad input"): a bad page aborts before anything is written.
+		if (!Array.isArray(page.records)) throw new MalformedResponseError('Query page without records');
 		await applyPage(ctx, page.records, {importFloor});
 		if (page.done || page.nextRecordsUrl === undefined) break;
 		await assertEnabled(ctx);

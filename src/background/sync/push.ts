@@ -28,7 +28,7 @@ function chunks<T>(items: T[]): T[][] {
 export async function push(ctx: CycleContext): Promise<void> {
 	const {db} = ctx.deps;
 	const now = ctx.deps.clock.now();
-	const entries = await db.outbox.where('[partition+parked]').equals([ctx.partition.id, 0]).filter(e => e.nextAttemptAt <= now).toArray();
+	const entries = (await db.outbox.where('[partition+parked]').equals([ctx.partition.id, 0]).toArray()).filter(e => e.nextAttemptAt <= now);
 	const reminders = await db.reminders.bulkGet(entries.map(e => e.reminderId));
 	const template = ctx.partition.subjectTemplate;
 	const creates: Item[] = [];

@@ -19,7 +19,7 @@ export function reconciliationDue(previousPullAt: number | undefined, lastReconc
 
 export async function reconcile(ctx: CycleContext): Promise<number> {
 	const {db} = ctx.deps;
-	const linked = await db.reminders.where('partition').equals(ctx.partition.id).filter(r => r.taskId !== undefined).toArray();
+	const linked = (await db.reminders.where('partition').equals(ctx.partition.id).toArray()).filter(r => r.taskId !== undefined);
 	let removed = 0;
 	for (let i = 0; i < linked.length; i += RECONCILE_CHUNK) {
 		await assertEnabled(ctx);

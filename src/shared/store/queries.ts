@@ -36,16 +36,15 @@ export async function dueReminders(db: TicklerDb, partition: string, days: {toda
 
 /** Count for the toolbar icon (R22): open reminders due today (overdue ones included). */
 export async function dueTodayCount(db: TicklerDb, partition: string, today: string): Promise<number> {
-	return db.reminders
-		.where('[partition+status+dueDate]')
-		.between([partition, 'open', Dexie.minKey], [partition, 'open', today], true, true)
-		.filter(row => row.deletedAt === undefined)
-		.count();
+	const rows = await db.reminders.where('[partition+status+dueDate]').between([partition, 'open', Dexie.minKey], [partition, 'open', today], true, true).toArray();
+	return rows.filter(row => row.deletedAt === undefined).length;
 }
 
 /** Every visible reminder of a partition (no tombstones). */
 export async function listReminders(db: TicklerDb, partition: string): Promise<Reminder[]> {
-	return db.reminders.where('partition').equals(partition).filter(row => row.deletedAt === undefined).toArray();
+	// toArray() then filter: a Dexie filter walks a cursor, which is far slower than getAll on big tables.
+	const rows = await db.reminders.where('partition').equals(partition).toArray();
+	return rows.filter(row => row.deletedAt === undefined);
 }
 
 export async function getReminder(db: TicklerDb, id: string): Promise<Reminder | undefined> {

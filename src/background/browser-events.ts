@@ -1,0 +1,66 @@
+/**
+ * Reactions to the browser: start-up, a new Salesforce session cookie (R20: resume by itself), the rep
+ * using a Salesforce tab or coming back from idle (R13: the minute cadence).
+ */
+import browser, {type Cookies, type Idle, type Tabs} from 'webextension-polyfill';
+import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
+import {activePartition} from '@/shared/store/queries.js';
+import {db} from './db.js';
+import {patchWorkerState} from './ephemeral.js';
+import {IDLE_DETECTION_SECONDS, RECENT_MS, SYNC_ALARM} from './schedule.js';
+import {isSessionCookieChange} from './session/find-session.js';
+import {refreshSchedule, startCycle} from './sync-runner.js';
+import {scheduleDayAlarm} from './toolbar-count.js';
+
+/** onInstalled / onStartup: the day alarm, the count, and a first cycle (which sets the sync alarm). */
+export async function onWorkerStart(): Promise<void> {
+	browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
+	await scheduleDayAlarm();
+	await refreshSchedule();
+	startCycle('alarm');
+}
+
+/** R20: a new `sid` on the partition's My Domain host resumes a paused sync without the rep doing anything. */
+export async function onCookieChanged(change: Cookies.OnChangedChangeInfoType): Promise<void> {
+	if (change.removed || !isSessionCookieChange(change.cookie)) return;
+	const partition = await db.partitions.get(await activePartition(db));
+	if (!partition?.enabled || partition.status.phase !== 'paused') return;
+	if (change.cookie.domain.replace(/^\./, '') !== partition.instanceHost) return;
+	startCycle('alarm');
+}
+
+/** Coming back from idle: pick the cadence up again, and sync if an alarm was pushed far out. */
+export async function onIdleStateChanged(state: Idle.IdleState): Promise<void> {
+	if (state !== 'active') return;
+	await syncSoonIfLate();
+}
+
+async function isSalesforceUrl(url: string | undefined): Promise<boolean> {
+	if (url === undefined) return false;
+	try {
+		return toMyDomainHost(new URL(url).hostname) !== undefined;
+	} catch {
+		return false;
+	}
+}
+
+/** R13: a Salesforce tab in use means polling about every minute: note it and pull the alarm in. */
+export async function onSalesforceTab(tab: Tabs.Tab): Promise<void> {
+	if (!(await isSalesforceUrl(tab.url))) return;
+	await patchWorkerState({salesforceTabSeenAt: Date.now()});
+	await syncSoonIfLate();
+}
+
+export async function onTabActivated(info: Tabs.OnActivatedActiveInfoType): Promise<void> {
+	await onSalesforceTab(await browser.tabs.get(info.tabId));
+}
+
+export async function onTabUpdated(_tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): Promise<void> {
+	if (change.status === 'complete') await onSalesforceTab(tab);
+}
+
+async function syncSoonIfLate(): Promise<void> {
+	const alarm = await browser.alarms.get(SYNC_ALARM);
+	if (alarm === undefined || alarm.scheduledTime - Date.now() > RECENT_MS) startCycle('alarm');
+	else await refreshSchedule();
+}

@@ -1,0 +1,79 @@
+import {beforeEach, expect, test} from 'vitest';
+import type {Partition} from '@/shared/store/schema.js';
+import browser from 'webextension-polyfill';
+import {openTab, resetFakeBrowser, setIdleState} from '../../test/fakes/browser.js';
+import {patchWorkerState} from './ephemeral.js';
+import {currentActivity, decideActivity, MIN_ALARM_MS, nextAlarmTime, RECENT_MS, scheduleNextSync, SYNC_ALARM} from './schedule.js';
+
+const now = 10_000_000;
+
+function partition(overrides: Partial<Partition> = {}): Partition {
+	return {
+		id: '00D000000000001AAA:005000000000001AAA',
+		orgId: '00D000000000001AAA',
+		userId: '005000000000001AAA',
+		instanceHost: 'acme.my.salesforce.com',
+		username: 'rep@acme.example',
+		displayName: 'Rita Rep',
+		enabled: true,
+		everEnabled: true,
+		subjectTemplate: '{{activity_subject}}',
+		clockOffsetMs: 0,
+		status: {phase: 'idle', budget: 'normal'},
+		...overrides,
+	};
+}
+
+beforeEach(async () => {
+	await resetFakeBrowser();
+});
+
+test.each([
+	['R13: a focused Salesforce tab', {idleState: 'active', salesforceTabActive: true}, 'salesforce-tab'],
+	['R13: a Salesforce tab used 2 minutes ago', {idleState: 'active', salesforceTabActive: false, salesforceTabSeenAt: now - 120_000}, 'salesforce-tab'],
+	['R13: the popup opened a minute ago', {idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - 60_000}, 'popup-recent'],
+	['the popup opened long ago', {idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - RECENT_MS - 1}, 'active'],
+	['nothing in particular', {idleState: 'active', salesforceTabActive: false}, 'active'],
+	['the browser is idle, even with a Salesforce tab focused', {idleState: 'idle', salesforceTabActive: true}, 'idle'],
+	['the screen is locked', {idleState: 'locked', salesforceTabActive: false, popupOpenedAt: now}, 'idle'],
+] as const)('%s → %s', (_label, input, expected) => {
+	expect(decideActivity({...input, now})).toBe(expected);
+});
+
+test('R13: about every minute in Salesforce, at most every 5 minutes otherwise, slower when idle', () => {
+	const p = partition();
+	expect(nextAlarmTime(p, 'salesforce-tab', 0, now) - now).toBe(60_000);
+	expect(nextAlarmTime(p, 'popup-recent', 0, now) - now).toBe(60_000);
+	expect(nextAlarmTime(p, 'active', 0, now) - now).toBeLessThanOrEqual(5 * 60_000);
+	expect(nextAlarmTime(p, 'idle', 0, now) - now).toBeGreaterThan(5 * 60_000);
+});
+
+test('R21: high API usage slows the schedule down', () => {
+	const busy = partition({apiUsage: {used: 90, limit: 100, at: now}});
+	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(60_000);
+});
+
+test('R19: a backoff and the engine\'s nextSyncAfter are respected; Chrome\'s 30 s alarm floor too', () => {
+	expect(nextAlarmTime(partition({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 600_000}}}), 'salesforce-tab', 0, now)).toBe(now + 600_000);
+	expect(nextAlarmTime(partition({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 400_000}}), 'salesforce-tab', 0, now)).toBe(now + 400_000);
+	expect(nextAlarmTime(partition(), 'salesforce-tab', 5, now) - now).toBe(MIN_ALARM_MS);
+});
+
+test('activity is read from chrome.idle, the tabs and the popup time in storage.session', async () => {
+	expect(await currentActivity(now)).toBe('active');
+	await patchWorkerState({popupOpenedAt: now - 1000});
+	expect(await currentActivity(now)).toBe('popup-recent');
+	openTab('https://acme.lightning.force.com/lightning/page/home', {active: true});
+	expect(await currentActivity(now)).toBe('salesforce-tab');
+	setIdleState('idle');
+	expect(await currentActivity(now)).toBe('idle');
+});
+
+test('R7: no alarm at all while sync is off', async () => {
+	await scheduleNextSync(partition(), 0, now);
+	expect(await browser.alarms.get(SYNC_ALARM)).toBeDefined();
+	await scheduleNextSync(partition({enabled: false}), 0, now);
+	expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
+	await scheduleNextSync(undefined, 0, now);
+	expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
+});

@@ -1,0 +1,74 @@
+/**
+ * Runs sync cycles for the active partition (R13). Requests coalesce: each waits for the worker's cycle
+ * lock and is skipped when a cycle started after it was made (that cycle already saw its change) — a
+ * debounce without timers, which a stopped worker would lose (engineering guide §2.3).
+ */
+import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
+import {activePartition, pendingCount} from '@/shared/store/queries.js';
+import type {SyncTrigger} from '@/shared/store/schema.js';
+import type {SyncReason} from '@/shared/types.js';
+import {db} from './db.js';
+import {engineDeps, portForSession} from './engine-deps.js';
+import {patchWorkerState, readWorkerState} from './ephemeral.js';
+import {scheduleNextSync} from './schedule.js';
+import {findSession} from './session/find-session.js';
+import {updateToolbarCount} from './toolbar-count.js';
+
+const REQUEST_LOCK = 'tickler-worker-cycle';
+
+export function triggerFor(reason: SyncReason | 'alarm' | 'session'): SyncTrigger {
+	switch (reason) {
+		case 'user':
+			return 'manual';
+		case 'popup-opened':
+			return 'popup';
+		case 'page-visit':
+			return 'page-visit';
+		case 'local-change':
+			return 'local-change';
+		case 'alarm':
+		case 'session':
+			return 'alarm';
+	}
+}
+
+/** One cycle now, for the active partition; then the toolbar count and the next alarm. */
+export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
+	const partitionId = await activePartition(db);
+	const partition = await db.partitions.get(partitionId);
+	let result: SyncCycleResult | undefined;
+	if (partition?.enabled) {
+		// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
+		const session = await findSession(partition.instanceHost);
+		result = await runSyncCycle(engineDeps(session ? portForSession(session) : null), {partition: partitionId, trigger});
+	}
+
+	await updateToolbarCount(db);
+	await scheduleNextSync(await db.partitions.get(partitionId), await pendingCount(db, partitionId), Date.now());
+	return result;
+}
+
+/** Re-reads the active partition and sets (or clears) the sync alarm and the toolbar count. */
+export async function refreshSchedule(): Promise<void> {
+	const partitionId = await activePartition(db);
+	await updateToolbarCount(db);
+	await scheduleNextSync(await db.partitions.get(partitionId), await pendingCount(db, partitionId), Date.now());
+}
+
+/** Coalescing entry point for every trigger (messages, alarms, cookies, page visits). */
+export async function requestCycle(trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
+	const requestedAt = Date.now();
+	return navigator.locks.request(REQUEST_LOCK, async () => {
+		const state = await readWorkerState();
+		if (state.cycleStartedAt !== undefined && state.cycleStartedAt >= requestedAt) return undefined;
+		await patchWorkerState({cycleStartedAt: Date.now()});
+		return runCycleNow(trigger);
+	});
+}
+
+/** Starts a cycle without making the caller wait; failures are the engine's to record. */
+export function startCycle(trigger: SyncTrigger): void {
+	requestCycle(trigger).catch((error: unknown) => {
+		reportError(error);
+	});
+}
