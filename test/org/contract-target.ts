@@ -69,20 +69,22 @@ export async function failure(p: PromiseLike<unknown>): Promise<Error & {errorCo
 	throw new Error('expected the call to fail');
 }
 
-/** node:http GET with an arbitrary Host header (fetch forbids setting Host). */
-export function getWithHost(url: string, path: string, headers: Record<string, string>): Promise<{status: number; headers: Record<string, string | string[] | undefined>; text: string}> {
+/** node:http request with an arbitrary Host header (fetch forbids setting Host); never follows redirects. */
+export function httpCall(url: string, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<{status: number; headers: Record<string, string | string[] | undefined>; text: string}> {
 	return new Promise((resolve, reject) => {
 		const u = new URL(url);
-		const req = httpRequest({host: u.hostname, port: u.port, path, method: 'GET', headers}, (res) => {
+		const req = httpRequest({host: u.hostname, port: u.port, path, method, headers}, (res) => {
 			let text = '';
 			res.setEncoding('utf8');
 			res.on('data', (c: string) => (text += c));
 			res.on('end', () => resolve({status: res.statusCode ?? 0, headers: res.headers, text}));
 		});
 		req.on('error', reject);
-		req.end();
+		req.end(body);
 	});
 }
+
+export const getWithHost = (url: string, path: string, headers: Record<string, string>): ReturnType<typeof httpCall> => httpCall(url, path, headers);
 
 /** After a clock jump beyond the session lifetime, give the target a fresh API session (local org only). */
 export function renewSession(t: Target): void {
