@@ -21,7 +21,8 @@ export async function enableForCurrentSession(): Promise<ConnectedAccount> {
 	try {
 		identity = await port.identity();
 	} catch (error) {
-		if (classify(error) === 'auth') throw new SessionExpiredError('Your Salesforce session has expired. Sign in again, then turn sync on.');
+		if (classify(error) === 'auth')
+			throw new SessionExpiredError('Your Salesforce session has expired. Sign in again, then turn sync on.');
 		throw error;
 	}
 
@@ -51,17 +52,27 @@ export async function disablePartition(partitionId: string): Promise<{enabled: f
 export async function forgetPartition(partitionId: string): Promise<{deletedReminders: number}> {
 	await disableSync(engineDeps(null), partitionId);
 	const deletedReminders = await navigator.locks.request(`tickler-sync:${partitionId}`, async () =>
-		db.transaction('rw', [db.partitions, db.reminders, db.outbox, db.checkpoints, db.syncHistory, db.conflicts, db.meta], async () => {
-			const count = await db.reminders.where('partition').equals(partitionId).delete();
-			await db.outbox.where('partition').equals(partitionId).delete();
-			await db.checkpoints.delete(partitionId);
-			await db.syncHistory.where('[partition+startedAt]').between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey]).delete();
-			await db.conflicts.where('[partition+at]').between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey]).delete();
-			await db.partitions.delete(partitionId);
-			const active = await db.meta.get('activePartition');
-			if (active?.value === partitionId) await db.meta.delete('activePartition');
-			return count;
-		}),
+		db.transaction(
+			'rw',
+			[db.partitions, db.reminders, db.outbox, db.checkpoints, db.syncHistory, db.conflicts, db.meta],
+			async () => {
+				const count = await db.reminders.where('partition').equals(partitionId).delete();
+				await db.outbox.where('partition').equals(partitionId).delete();
+				await db.checkpoints.delete(partitionId);
+				await db.syncHistory
+					.where('[partition+startedAt]')
+					.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
+					.delete();
+				await db.conflicts
+					.where('[partition+at]')
+					.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
+					.delete();
+				await db.partitions.delete(partitionId);
+				const active = await db.meta.get('activePartition');
+				if (active?.value === partitionId) await db.meta.delete('activePartition');
+				return count;
+			},
+		),
 	);
 	await refreshSchedule();
 	return {deletedReminders};

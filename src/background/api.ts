@@ -33,8 +33,10 @@ export const backgroundApi: BackgroundApi = {
 		};
 		if (partition?.status.pauseReason !== undefined) status.pauseReason = partition.status.pauseReason;
 		if (partition?.status.message !== undefined) status.message = partition.status.message;
-		if (partition?.status.lastSyncAt !== undefined) status.lastSyncAt = new Date(partition.status.lastSyncAt).toISOString();
-		if (partition?.apiUsage !== undefined) status.apiUsage = {used: partition.apiUsage.used, limit: partition.apiUsage.limit};
+		if (partition?.status.lastSyncAt !== undefined)
+			status.lastSyncAt = new Date(partition.status.lastSyncAt).toISOString();
+		if (partition?.apiUsage !== undefined)
+			status.apiUsage = {used: partition.apiUsage.used, limit: partition.apiUsage.limit};
 		return status;
 	},
 	async requestSync({reason}) {
@@ -52,7 +54,8 @@ export const backgroundApi: BackgroundApi = {
 		await patchWorkerState({salesforceTabSeenAt: now});
 		const badge = await getTaskBadge(input);
 		// R13: visiting a Task page syncs, at most once per PAGE_VISIT_MIN_GAP_MS.
-		if (state.cycleStartedAt === undefined || now - state.cycleStartedAt > PAGE_VISIT_MIN_GAP_MS) startCycle('page-visit');
+		if (state.cycleStartedAt === undefined || now - state.cycleStartedAt > PAGE_VISIT_MIN_GAP_MS)
+			startCycle('page-visit');
 		return badge;
 	},
 	async enableSync() {

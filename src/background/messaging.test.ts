@@ -66,13 +66,21 @@ test.each([
 		{channel: 'tickler', method: 'getTaskBadge', input: {host: 'acme.lightning.force.com', taskId: "00T0000000'OR'1"}},
 		'Invalid Task id',
 	],
-	['a partition that is not org:user', {channel: 'tickler', method: 'forgetPartition', input: {partition: 'local'}}, 'Invalid partition'],
+	[
+		'a partition that is not org:user',
+		{channel: 'tickler', method: 'forgetPartition', input: {partition: 'local'}},
+		'Invalid partition',
+	],
 	[
 		'a partition with SOQL in it',
 		{channel: 'tickler', method: 'disableSync', input: {partition: "00D000000000001AAA:005' OR '1'='1"}},
 		'Invalid partition',
 	],
-	['input to enableSync', {channel: 'tickler', method: 'enableSync', input: {partition: 'x'}}, 'This message takes no input'],
+	[
+		'input to enableSync',
+		{channel: 'tickler', method: 'enableSync', input: {partition: 'x'}},
+		'This message takes no input',
+	],
 ])('R27: %s is refused with a named error', async (_label, message, expected) => {
 	const before = calls.length;
 	const reply = await handleMessage(api, inputValidators, message, OWN_ID, OWN_ID);

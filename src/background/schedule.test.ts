@@ -3,7 +3,15 @@ import type {Partition} from '@/shared/store/schema.js';
 import browser from 'webextension-polyfill';
 import {openTab, resetFakeBrowser, setIdleState} from '../../test/fakes/browser.js';
 import {patchWorkerState} from './ephemeral.js';
-import {currentActivity, decideActivity, MIN_ALARM_MS, nextAlarmTime, RECENT_MS, scheduleNextSync, SYNC_ALARM} from './schedule.js';
+import {
+	currentActivity,
+	decideActivity,
+	MIN_ALARM_MS,
+	nextAlarmTime,
+	RECENT_MS,
+	scheduleNextSync,
+	SYNC_ALARM,
+} from './schedule.js';
 
 const now = 10_000_000;
 
@@ -30,9 +38,21 @@ beforeEach(async () => {
 
 test.each([
 	['R13: a focused Salesforce tab', {idleState: 'active', salesforceTabActive: true}, 'salesforce-tab'],
-	['R13: a Salesforce tab used 2 minutes ago', {idleState: 'active', salesforceTabActive: false, salesforceTabSeenAt: now - 120_000}, 'salesforce-tab'],
-	['R13: the popup opened a minute ago', {idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - 60_000}, 'popup-recent'],
-	['the popup opened long ago', {idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - RECENT_MS - 1}, 'active'],
+	[
+		'R13: a Salesforce tab used 2 minutes ago',
+		{idleState: 'active', salesforceTabActive: false, salesforceTabSeenAt: now - 120_000},
+		'salesforce-tab',
+	],
+	[
+		'R13: the popup opened a minute ago',
+		{idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - 60_000},
+		'popup-recent',
+	],
+	[
+		'the popup opened long ago',
+		{idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - RECENT_MS - 1},
+		'active',
+	],
 	['nothing in particular', {idleState: 'active', salesforceTabActive: false}, 'active'],
 	['the browser is idle, even with a Salesforce tab focused', {idleState: 'idle', salesforceTabActive: true}, 'idle'],
 	['the screen is locked', {idleState: 'locked', salesforceTabActive: false, popupOpenedAt: now}, 'idle'],
@@ -53,9 +73,23 @@ test('R21: high API usage slows the schedule down', () => {
 	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(60_000);
 });
 
-test('R19: a backoff and the engine\'s nextSyncAfter are respected; Chrome\'s 30 s alarm floor too', () => {
-	expect(nextAlarmTime(partition({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 600_000}}}), 'salesforce-tab', 0, now)).toBe(now + 600_000);
-	expect(nextAlarmTime(partition({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 400_000}}), 'salesforce-tab', 0, now)).toBe(now + 400_000);
+test("R19: a backoff and the engine's nextSyncAfter are respected; Chrome's 30 s alarm floor too", () => {
+	expect(
+		nextAlarmTime(
+			partition({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 600_000}}}),
+			'salesforce-tab',
+			0,
+			now,
+		),
+	).toBe(now + 600_000);
+	expect(
+		nextAlarmTime(
+			partition({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 400_000}}),
+			'salesforce-tab',
+			0,
+			now,
+		),
+	).toBe(now + 400_000);
 	expect(nextAlarmTime(partition(), 'salesforce-tab', 5, now) - now).toBe(MIN_ALARM_MS);
 });
 

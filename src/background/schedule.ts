@@ -50,7 +50,12 @@ export async function currentActivity(now: number): Promise<Activity> {
 }
 
 /** Pure: when the next automatic cycle should run, as an alarm time. */
-export function nextAlarmTime(partition: Partition, activity: Activity, pendingLocalChanges: number, now: number): number {
+export function nextAlarmTime(
+	partition: Partition,
+	activity: Activity,
+	pendingLocalChanges: number,
+	now: number,
+): number {
 	const delay = nextSyncDelay({
 		activity,
 		apiUsage: partition.apiUsage,
@@ -58,12 +63,19 @@ export function nextAlarmTime(partition: Partition, activity: Activity, pendingL
 		pendingLocalChanges,
 		now,
 	});
-	const earliest = Math.max(delay, partition.status.nextSyncAfter === undefined ? 0 : partition.status.nextSyncAfter - now);
+	const earliest = Math.max(
+		delay,
+		partition.status.nextSyncAfter === undefined ? 0 : partition.status.nextSyncAfter - now,
+	);
 	return now + Math.max(MIN_ALARM_MS, earliest);
 }
 
 /** Sets (or replaces) the one sync alarm; none while sync is off (R7: no traffic at all). */
-export async function scheduleNextSync(partition: Partition | undefined, pendingLocalChanges: number, now: number): Promise<void> {
+export async function scheduleNextSync(
+	partition: Partition | undefined,
+	pendingLocalChanges: number,
+	now: number,
+): Promise<void> {
 	if (!partition?.enabled) {
 		await browser.alarms.clear(SYNC_ALARM);
 		return;

@@ -40,7 +40,10 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 	if (partition?.enabled) {
 		// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
 		const session = await findSession(partition.instanceHost);
-		result = await runSyncCycle(engineDeps(session ? portForSession(session) : null), {partition: partitionId, trigger});
+		result = await runSyncCycle(engineDeps(session ? portForSession(session) : null), {
+			partition: partitionId,
+			trigger,
+		});
 	}
 
 	await updateToolbarCount(db);

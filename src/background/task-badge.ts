@@ -26,7 +26,8 @@ function notLinked(reason: NotLinked['reason'], message: string): TaskBadge {
 /** Pure: the badge of a Task that has a reminder in the store. */
 export function badgeForReminder(reminder: Reminder, partition: Partition): TaskBadge {
 	const reminderName = reminder.name;
-	if (reminder.deletedAt !== undefined) return notLinked('deleted', 'You deleted this reminder in Tickler; the Task is deleted at the next sync.');
+	if (reminder.deletedAt !== undefined)
+		return notLinked('deleted', 'You deleted this reminder in Tickler; the Task is deleted at the next sync.');
 	switch (reminder.syncState) {
 		case 'pending':
 			return {state: 'pending', reminderName};
@@ -38,24 +39,50 @@ export function badgeForReminder(reminder: Reminder, partition: Partition): Task
 				...(reminder.error?.hint === undefined ? {} : {hint: reminder.error.hint}),
 			};
 		case 'conflict':
-			return {state: 'conflict', reminderName, message: 'Both sides changed the same field; the later edit was kept. Tickler’s settings show what was overwritten.'};
+			return {
+				state: 'conflict',
+				reminderName,
+				message:
+					'Both sides changed the same field; the later edit was kept. Tickler’s settings show what was overwritten.',
+			};
 		case 'synced':
 		case 'local-only':
-			return {state: 'synced', reminderName, lastSyncedAt: new Date(partition.status.lastSyncAt ?? reminder.updatedAt).toISOString()};
+			return {
+				state: 'synced',
+				reminderName,
+				lastSyncedAt: new Date(partition.status.lastSyncAt ?? reminder.updatedAt).toISOString(),
+			};
 	}
 }
 
-type TaskScopeRow = {Id: string; Subject: string | null; OwnerId: string; TaskSubtype: string | null; IsRecurrence: boolean; IsArchived: boolean; LastModifiedDate: string};
+type TaskScopeRow = {
+	Id: string;
+	Subject: string | null;
+	OwnerId: string;
+	TaskSubtype: string | null;
+	IsRecurrence: boolean;
+	IsArchived: boolean;
+	LastModifiedDate: string;
+};
 
 /** Pure: why an unlinked Task is not a reminder (R1, R4), or undefined when it is in scope. */
 export function whyNotLinked(row: TaskScopeRow | undefined, partition: Partition): TaskBadge | undefined {
 	if (!row) return notLinked('not-found', 'Tickler cannot see this Task: it may be deleted or not shared with you.');
-	if (to18(row.OwnerId) !== partition.userId) return notLinked('owned-by-someone-else', 'This Task is owned by someone else; Tickler syncs only your own Tasks.');
-	if (row.TaskSubtype !== 'Task') return notLinked('not-a-reminder-type', 'Logged emails, calls and other activity types are not reminders, so Tickler leaves them out.');
-	if (row.IsRecurrence) return notLinked('recurring-series', 'This is a recurring series; Tickler syncs single Tasks only.');
+	if (to18(row.OwnerId) !== partition.userId)
+		return notLinked('owned-by-someone-else', 'This Task is owned by someone else; Tickler syncs only your own Tasks.');
+	if (row.TaskSubtype !== 'Task')
+		return notLinked(
+			'not-a-reminder-type',
+			'Logged emails, calls and other activity types are not reminders, so Tickler leaves them out.',
+		);
+	if (row.IsRecurrence)
+		return notLinked('recurring-series', 'This is a recurring series; Tickler syncs single Tasks only.');
 	const floor = (partition.enabledAt ?? 0) + partition.clockOffsetMs - DAY_MS;
 	if (parseSalesforceDateTime(row.LastModifiedDate) < floor) {
-		return notLinked('created-before-sync', 'This Task was last changed before sync was turned on; only Tasks changed in the 24 hours before are imported.');
+		return notLinked(
+			'created-before-sync',
+			'This Task was last changed before sync was turned on; only Tasks changed in the 24 hours before are imported.',
+		);
 	}
 
 	return undefined;

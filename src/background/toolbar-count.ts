@@ -25,7 +25,9 @@ export async function updateToolbarCount(db: TicklerDb, now: Date = new Date()):
 	const count = await dueTodayCount(db, await activePartition(db), localDateString(now));
 	await browser.action.setBadgeBackgroundColor({color: BRAND});
 	await browser.action.setBadgeText({text: badgeText(count)});
-	await browser.action.setTitle({title: count === 1 ? 'Tickler — 1 reminder due today' : `Tickler — ${count} reminders due today`});
+	await browser.action.setTitle({
+		title: count === 1 ? 'Tickler — 1 reminder due today' : `Tickler — ${count} reminders due today`,
+	});
 	return count;
 }
 

@@ -1,9 +1,79 @@
-/** The settings page (R3, R23). This shell is filled in by the settings issue. */
+/**
+ * The settings page (R3, R23). Like the popup it reads IndexedDB directly (liveQuery keeps it current
+ * while the worker syncs) and asks the worker only for what needs Salesforce or the session.
+ */
+import {liveQuery} from 'dexie';
+import {useEffect, useState} from 'preact/hooks';
+import {
+	activePartition,
+	conflicts,
+	getPartition,
+	listReminders,
+	remindersInError,
+	syncHistory,
+} from '@/shared/store/queries.js';
+import {AccountSection} from './account-section.js';
+import {ConflictsSection} from './conflicts-section.js';
+import {db} from './db.js';
+import {ErrorsSection} from './errors-section.js';
+import {ExportButton} from './export-button.js';
+import {HistorySection} from './history-section.js';
+import {SyncToggle} from './sync-toggle.js';
+import {TemplateSection} from './template-section.js';
+
+async function readSettings() {
+	const partitionId = await activePartition(db);
+	const [partition, reminders, errors, history, conflictRows] = await Promise.all([
+		getPartition(db, partitionId),
+		listReminders(db, partitionId),
+		remindersInError(db, partitionId),
+		syncHistory(db, partitionId, 20),
+		conflicts(db, partitionId, 50),
+	]);
+	return {partition, reminders, errors, history, conflictRows, names: new Map(reminders.map(r => [r.id, r.name]))};
+}
+
+type Settings = Awaited<ReturnType<typeof readSettings>>;
+
 export function App() {
+	const [data, setData] = useState<Settings | undefined>(undefined);
+	useEffect(() => {
+		const subscription = liveQuery(readSettings).subscribe({
+			next: setData,
+			// Keep the last good value on screen; surface the failure as an uncaught error for developers.
+			error: (error: unknown) =>
+				queueMicrotask(() => {
+					throw error;
+				}),
+		});
+		return () => subscription.unsubscribe();
+	}, []);
+
+	const partition = data?.partition;
 	return (
 		<main aria-labelledby="title">
 			<h1 id="title">Tickler settings</h1>
-			<p>Sync with Salesforce is off.</p>
+			{data ? (
+				<>
+					<SyncToggle partition={partition} />
+					{partition ? (
+						<>
+							<AccountSection partition={partition} reminderCount={data.reminders.length} />
+							<TemplateSection key={partition.id} partition={partition} />
+							<ErrorsSection reminders={data.errors} />
+							<ConflictsSection rows={data.conflictRows} names={data.names} />
+							<HistorySection rows={data.history} />
+						</>
+					) : (
+						<p class="explanation">Sign in to Salesforce in a tab, then tick the box above.</p>
+					)}
+					<section aria-labelledby="data-heading">
+						<h2 id="data-heading">Your data</h2>
+						<p class="explanation">Reminders are kept in this browser. Export them as a JSON file at any time.</p>
+						<ExportButton />
+					</section>
+				</>
+			) : null}
 		</main>
 	);
 }

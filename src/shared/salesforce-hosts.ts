@@ -22,7 +22,11 @@ const SETUP = new RegExp(`^(${MY_DOMAIN_PREFIX})\\.my\\.salesforce-setup\\.com$`
 
 function normalize(host: string): string {
 	// Microsoft Defender for Cloud Apps proxies Salesforce under `<host>.mcas.ms` (§1.2, SIR getMyDomain).
-	return host.trim().toLowerCase().replace(/\.$/, '').replace(/\.mcas\.ms$/, '');
+	return host
+		.trim()
+		.toLowerCase()
+		.replace(/\.$/, '')
+		.replace(/\.mcas\.ms$/, '');
 }
 
 /** The org's My Domain host for any of its hosts, or undefined for a host that is not a known Salesforce org host. */

@@ -87,6 +87,36 @@ type MessageListener = (message: unknown, sender: {id?: string; url?: string}) =
 const onMessage = createEvent<Parameters<MessageListener>, ReturnType<MessageListener>>();
 const EXTENSION_ID = 'fakeextensionidaaaaaaaaaaaaaaaa';
 
+/** Cookies as Chromium keeps them; tests seed them with `setCookie` below, as a sign-in would. */
+export type FakeCookie = {
+	name: string;
+	value: string;
+	domain: string;
+	path: string;
+	secure: boolean;
+	hostOnly: boolean;
+};
+const cookieJar = new Map<string, FakeCookie>();
+const cookieKey = (cookie: {name: string; domain: string; path: string}) =>
+	`${cookie.domain}|${cookie.path}|${cookie.name}`;
+const onCookieChanged = createEvent<[{removed: boolean; cookie: FakeCookie; cause: string}]>();
+function domainMatches(cookieDomain: string, domain: string): boolean {
+	const bare = cookieDomain.replace(/^\./, '');
+	return bare === domain || bare.endsWith(`.${domain}`);
+}
+
+/** Tabs: tests open and focus them with `openTab`; `url` filters accept `*://host/*`-style patterns. */
+export type FakeTab = {id: number; url: string; active: boolean; lastAccessed: number};
+const tabs = new Map<number, FakeTab>();
+function patternToRegExp(pattern: string): RegExp {
+	const escaped = pattern.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+	return new RegExp(`^${escaped}$`);
+}
+
+const badge = {text: '', color: '' as string | [number, number, number, number]};
+let idleState: 'active' | 'idle' | 'locked' = 'active';
+const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
+
 const browser = {
 	storage: {
 		local: createStorageArea('local'),
@@ -129,12 +159,106 @@ const browser = {
 		onInstalled: createEvent<[{reason: string}]>(),
 		onStartup: createEvent<[]>(),
 	},
+	cookies: {
+		async getAll(details: {name?: string; domain?: string; url?: string}) {
+			return [...cookieJar.values()]
+				.filter(cookie => details.name === undefined || cookie.name === details.name)
+				.filter(cookie => details.domain === undefined || domainMatches(cookie.domain, details.domain))
+				.filter(cookie => details.url === undefined || domainMatches(cookie.domain, new URL(details.url).hostname))
+				.map(cookie => ({...cookie}));
+		},
+		async get(details: {name: string; url: string}) {
+			const host = new URL(details.url).hostname;
+			const found = [...cookieJar.values()].find(
+				cookie => cookie.name === details.name && domainMatches(cookie.domain, host),
+			);
+			return found ? {...found} : null;
+		},
+		onChanged: onCookieChanged,
+	},
+	tabs: {
+		async query(info: {url?: string | string[]; active?: boolean}) {
+			const patterns =
+				info.url === undefined ? undefined : (Array.isArray(info.url) ? info.url : [info.url]).map(patternToRegExp);
+			return [...tabs.values()]
+				.filter(tab => patterns === undefined || patterns.some(pattern => pattern.test(tab.url)))
+				.filter(tab => info.active === undefined || tab.active === info.active)
+				.map(tab => ({...tab}));
+		},
+		onActivated: createEvent<[{tabId: number}]>(),
+		onUpdated: createEvent<[number, {url?: string; status?: string}, FakeTab]>(),
+	},
+	action: {
+		async setBadgeText(details: {text: string}) {
+			badge.text = details.text;
+		},
+		async getBadgeText() {
+			return badge.text;
+		},
+		async setBadgeBackgroundColor(details: {color: string | [number, number, number, number]}) {
+			badge.color = details.color;
+		},
+		async setTitle(_details: {title: string}) {
+			// Titles are not observed by tests.
+		},
+	},
+	idle: {
+		async queryState(_seconds: number) {
+			return idleState;
+		},
+		setDetectionInterval(_seconds: number) {
+			// Not modelled.
+		},
+		onStateChanged: onIdleStateChanged,
+	},
 };
+
+/** Test helper: put a cookie in the jar (and fire cookies.onChanged, as Chromium does). */
+export function setCookie(cookie: Omit<FakeCookie, 'path' | 'secure' | 'hostOnly'> & Partial<FakeCookie>): void {
+	const full: FakeCookie = {path: '/', secure: true, hostOnly: !cookie.domain.startsWith('.'), ...cookie};
+	cookieJar.set(cookieKey(full), full);
+	onCookieChanged.dispatch({removed: false, cookie: {...full}, cause: 'explicit'});
+}
+
+/** Test helper: remove a cookie (and fire cookies.onChanged). */
+export function removeCookie(name: string, domain: string, path = '/'): void {
+	const key = cookieKey({name, domain, path});
+	const cookie = cookieJar.get(key);
+	if (!cookie) return;
+	cookieJar.delete(key);
+	onCookieChanged.dispatch({removed: true, cookie: {...cookie}, cause: 'explicit'});
+}
+
+/** Test helper: open a tab; the newest tab with `active` is the focused one. */
+export function openTab(url: string, options: {active?: boolean; lastAccessed?: number} = {}): FakeTab {
+	const id = tabs.size + 1;
+	const tab: FakeTab = {id, url, active: options.active ?? false, lastAccessed: options.lastAccessed ?? Date.now()};
+	tabs.set(id, tab);
+	return {...tab};
+}
+
+/** Test helper: what the toolbar badge shows. */
+export function toolbarBadge(): {text: string; color: string | [number, number, number, number]} {
+	return {...badge};
+}
+
+/** Test helper: chrome.idle's state (fires idle.onStateChanged). */
+export function setIdleState(state: 'active' | 'idle' | 'locked'): void {
+	idleState = state;
+	onIdleStateChanged.dispatch(state);
+}
 
 /** Test helper: forget every stored value, alarm and listener between tests. */
 export async function resetFakeBrowser(): Promise<void> {
 	await Promise.all([browser.storage.local.clear(), browser.storage.session.clear(), browser.storage.sync.clear()]);
 	alarms.clear();
+	cookieJar.clear();
+	tabs.clear();
+	badge.text = '';
+	badge.color = '';
+	idleState = 'active';
+	onCookieChanged.clear();
+	onIdleStateChanged.clear();
 	storageChanged.clear();
 	onAlarm.clear();
 	onMessage.clear();

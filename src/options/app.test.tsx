@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import {render} from 'preact';
+import {act} from 'preact/test-utils';
+import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import browser from 'webextension-polyfill';
+import {addReminder} from '@/shared/store/local-edits.js';
+import type {Partition} from '@/shared/store/schema.js';
+import {resetFakeBrowser} from '../../test/fakes/browser.js';
+import {App} from './app.js';
+import {db} from './db.js';
+import {SYNC_EXPLANATION} from './sync-toggle.js';
+
+const PARTITION = '00D000000000001AAA:005000000000001AAA';
+let root: HTMLElement;
+const messages: unknown[] = [];
+
+function partition(overrides: Partial<Partition> = {}): Partition {
+	return {
+		id: PARTITION,
+		orgId: '00D000000000001AAA',
+		userId: '005000000000001AAA',
+		instanceHost: 'acme.my.salesforce.com',
+		username: 'rep@acme.example',
+		displayName: 'Rita Rep',
+		enabled: true,
+		enabledAt: Date.now() - 60_000,
+		everEnabled: true,
+		subjectTemplate: '{{activity_subject}}',
+		clockOffsetMs: 0,
+		apiUsage: {used: 1200, limit: 15_000, at: Date.now()},
+		status: {phase: 'idle', budget: 'normal', lastSyncAt: Date.now()},
+		...overrides,
+	};
+}
+
+async function enable(overrides: Partial<Partition> = {}) {
+	await db.partitions.put(partition(overrides));
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+}
+
+const text = () => root.textContent;
+const button = (name: string) => {
+	const found = [...root.querySelectorAll('button')].find(
+		element => element.textContent === name || element.getAttribute('aria-label') === name,
+	);
+	if (!found) throw new Error(`No button ${name}`);
+	return found;
+};
+
+beforeEach(async () => {
+	await resetFakeBrowser();
+	messages.length = 0;
+	// A stand-in worker: records what the page asks for and answers like the real one would.
+	browser.runtime.onMessage.addListener(async (message: unknown) => {
+		messages.push(message);
+		const {method} = message as {method: string};
+		if (method === 'enableSync')
+			return {
+				ok: false,
+				error: {name: 'NoSessionError', message: 'Sign in to Salesforce in a tab first, then turn sync on.'},
+			};
+		return {ok: true, value: method === 'forgetPartition' ? {deletedReminders: 1} : {queued: true}};
+	});
+	await Promise.all(db.tables.map(table => table.clear()));
+	root = document.createElement('div');
+	document.body.append(root);
+});
+
+afterEach(async () => {
+	await act(() => {
+		render(null, root);
+	});
+	root.remove();
+});
+
+async function mount() {
+	await act(() => {
+		render(<App />, root);
+	});
+	await vi.waitFor(() => expect(text()).toContain('Sync reminders with Salesforce Tasks'));
+}
+
+test('R3: sync is off by default, and the checkbox explains R4–R6 in plain words', async () => {
+	await mount();
+	const checkbox = root.querySelector('input[type=checkbox]') as HTMLInputElement;
+	expect(checkbox.checked).toBe(false);
+	expect(root.querySelector(`#${CSS.escape(checkbox.getAttribute('aria-describedby')!)}`)?.textContent).toBe(
+		SYNC_EXPLANATION,
+	);
+	expect(SYNC_EXPLANATION).toContain('last 24 hours are imported');
+	expect(SYNC_EXPLANATION).toContain('stay on this computer only');
+});
+
+test('R20: turning sync on without a Salesforce session says what to do', async () => {
+	await mount();
+	await act(() => {
+		(root.querySelector('input[type=checkbox]') as HTMLInputElement).click();
+	});
+	await vi.waitFor(() =>
+		expect(root.querySelector('[role=alert]')?.textContent).toBe(
+			'Sign in to Salesforce in a tab first, then turn sync on.',
+		),
+	);
+	expect(messages).toContainEqual({channel: 'tickler', method: 'enableSync', input: undefined});
+});
+
+test('R23: the connected org and user, API usage, history, errors with retry, conflicts', async () => {
+	await enable();
+	const broken = await addReminder(db, {name: 'Too long', dueDate: null});
+	await db.reminders.update(broken.id, {
+		syncState: 'error',
+		error: {code: 'STRING_TOO_LONG', message: 'Salesforce refused this change: too long', hint: 'Shorten it.'},
+	});
+	await db.syncHistory.add({
+		partition: PARTITION,
+		trigger: 'alarm',
+		startedAt: Date.now(),
+		endedAt: Date.now(),
+		outcome: 'ok',
+		pulled: 3,
+		pushed: 2,
+		deleted: 1,
+		conflicts: 1,
+		apiRequests: 4,
+		errors: [],
+		notes: [],
+	});
+	await db.conflicts.add({
+		partition: PARTITION,
+		reminderId: broken.id,
+		taskId: '00T000000000001AAA',
+		field: 'dueDate',
+		overwritten: '2026-03-05',
+		kept: '2026-03-06',
+		winner: 'salesforce',
+		at: Date.now(),
+	});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Rita Rep (rep@acme.example)'));
+	expect((root.querySelector('input[type=checkbox]') as HTMLInputElement).checked).toBe(true);
+	expect(text()).toContain('acme.my.salesforce.com');
+	expect(text()).toContain('(8%)');
+	const history = [...root.querySelectorAll('table')].find(table => table.textContent.includes('API requests'))!;
+	expect([...history.querySelectorAll('tbody td')].slice(1, 7).map(td => td.textContent)).toEqual([
+		'OK',
+		'3',
+		'2',
+		'1',
+		'1',
+		'4',
+	]);
+	expect(text()).toContain('Salesforce refused this change: too long');
+	expect(text()).toContain('2026-03-05');
+	expect(text()).toContain('Due date');
+	await act(() => {
+		button('Retry Too long').click();
+	});
+	await vi.waitFor(async () => expect((await db.reminders.get(broken.id))?.syncState).not.toBe('error'));
+});
+
+test('R10: the template preview follows typing, with the rename note', async () => {
+	await enable();
+	await mount();
+	const input = [...root.querySelectorAll('input')].find(element => element.value === '{{activity_subject}}')!;
+	await act(() => {
+		input.value = 'Tickler: {{activity_subject}}';
+		input.dispatchEvent(new Event('input', {bubbles: true}));
+	});
+	expect(root.querySelector('output')?.textContent).toBe('Tickler: Call Ana back about the quote');
+	expect(text()).toContain('Subject edits made in Salesforce never change the reminder');
+	await act(() => {
+		button('Save template').click();
+	});
+	await vi.waitFor(async () =>
+		expect((await db.partitions.get(PARTITION))?.subjectTemplate).toBe('Tickler: {{activity_subject}}'),
+	);
+	await act(() => {
+		input.value = 'Fixed subject';
+		input.dispatchEvent(new Event('input', {bubbles: true}));
+	});
+	expect(text()).toContain('(this one does not)');
+});
+
+test('Disconnect asks for confirmation before asking the worker to forget the partition', async () => {
+	await enable();
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Disconnect…'));
+	await act(() => {
+		button('Disconnect…').click();
+	});
+	expect(messages.filter(message => (message as {method: string}).method === 'forgetPartition')).toEqual([]);
+	expect(root.querySelector('[aria-label="Confirm disconnect"]')?.textContent).toContain(
+		'Your Tasks in Salesforce stay as they are',
+	);
+	await act(() => {
+		button('Disconnect and delete local data').click();
+	});
+	await vi.waitFor(() =>
+		expect(messages).toContainEqual({channel: 'tickler', method: 'forgetPartition', input: {partition: PARTITION}}),
+	);
+});

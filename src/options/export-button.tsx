@@ -1,0 +1,23 @@
+/** Export of everything stored locally as JSON (a download; nothing leaves the computer). The session id is never stored, so never exported (R25). */
+import {exportAll, localDateString} from '@/shared/store/queries.js';
+import {db} from './db.js';
+
+export async function downloadExport(): Promise<void> {
+	const data = await exportAll(db);
+	const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: 'application/json'}));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = `tickler-export-${localDateString(new Date())}.json`;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportButton() {
+	return (
+		<button type="button" onClick={() => void downloadExport()}>
+			Export local data (JSON)
+		</button>
+	);
+}

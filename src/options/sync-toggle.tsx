@@ -1,0 +1,53 @@
+/** The one sync checkbox (R3) with its plain explanation of R4–R6. */
+import {useId, useState} from 'preact/hooks';
+import {callBackground} from '@/shared/messages.js';
+import type {Partition} from '@/shared/store/schema.js';
+
+export const SYNC_EXPLANATION =
+	'Tasks you created or changed in Salesforce in the last 24 hours are imported; reminders you already have stay on this computer only; new reminders go to Salesforce. If you turn sync off and on again, Tasks deleted in Salesforce meanwhile are removed here too.';
+
+export function SyncToggle({partition}: {partition: Partition | undefined}) {
+	const id = useId();
+	const [busy, setBusy] = useState(false);
+	const [error, setError] = useState<string | undefined>(undefined);
+	const enabled = partition?.enabled === true;
+
+	async function toggle(on: boolean) {
+		setBusy(true);
+		setError(undefined);
+		try {
+			if (on) await callBackground('enableSync');
+			else if (partition) await callBackground('disableSync', {partition: partition.id});
+		} catch (caught) {
+			setError(caught instanceof Error ? caught.message : String(caught));
+		} finally {
+			setBusy(false);
+		}
+	}
+
+	return (
+		<section aria-labelledby={`${id}-heading`}>
+			<h2 id={`${id}-heading`}>Sync</h2>
+			<div class="checkbox-row">
+				<input
+					id={`${id}-sync`}
+					type="checkbox"
+					checked={enabled}
+					disabled={busy}
+					aria-describedby={`${id}-explanation`}
+					onChange={event => void toggle(event.currentTarget.checked)}
+				/>
+				<label for={`${id}-sync`}>Sync reminders with Salesforce Tasks</label>
+			</div>
+			<p id={`${id}-explanation`} class="explanation">
+				{SYNC_EXPLANATION}
+			</p>
+			{busy ? <p role="status">{enabled ? 'Turning sync off…' : 'Connecting to Salesforce…'}</p> : null}
+			{error ? (
+				<p class="error" role="alert">
+					{error}
+				</p>
+			) : null}
+		</section>
+	);
+}

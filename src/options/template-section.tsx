@@ -1,0 +1,57 @@
+/** The activity subject template with a live preview and the note on R10. */
+import {useId, useState} from 'preact/hooks';
+import {setSubjectTemplate} from '@/shared/store/local-edits.js';
+import type {Partition} from '@/shared/store/schema.js';
+import {db} from './db.js';
+import {previewSubject, usesName} from './subject-preview.js';
+
+const EXAMPLE_NAME = 'Call Ana back about the quote';
+
+export function TemplateSection({partition}: {partition: Partition}) {
+	const id = useId();
+	const [template, setTemplate] = useState(partition.subjectTemplate);
+	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
+	const preview = previewSubject(template, EXAMPLE_NAME);
+
+	async function save(event: Event) {
+		event.preventDefault();
+		try {
+			await setSubjectTemplate(db, partition.id, template);
+			setMessage({error: false, text: 'Saved.'});
+		} catch (caught) {
+			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});
+		}
+	}
+
+	return (
+		<section aria-labelledby={`${id}-heading`}>
+			<h2 id={`${id}-heading`}>Activity subject</h2>
+			<form onSubmit={event => void save(event)}>
+				<label for={`${id}-template`}>Activity subject template</label>
+				<input
+					id={`${id}-template`}
+					value={template}
+					onInput={event => setTemplate(event.currentTarget.value)}
+					aria-describedby={`${id}-note`}
+				/>
+				<p class="preview">
+					Preview for “{EXAMPLE_NAME}”:{' '}
+					<output for={`${id}-template`}>{preview === '' ? '(empty subject)' : preview}</output>
+				</p>
+				<p id={`${id}-note`} class="explanation">
+					Use {'{{activity_subject}}'} for the reminder’s name. New reminders get this Subject in Salesforce. Renaming a
+					reminder updates the Salesforce Subject only if the template contains {'{{activity_subject}}'}
+					{usesName(template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce never change the
+					reminder.
+				</p>
+				<button type="submit">Save template</button>
+				{message ? (
+					<span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'}>
+						{' '}
+						{message.text}
+					</span>
+				) : null}
+			</form>
+		</section>
+	);
+}

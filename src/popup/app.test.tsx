@@ -1,0 +1,190 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import {render} from 'preact';
+import {act} from 'preact/test-utils';
+import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {addReminder} from '@/shared/store/local-edits.js';
+import type {Partition} from '@/shared/store/schema.js';
+import {App} from './app.js';
+import {localDays} from './dates.js';
+import {db} from './db.js';
+import {PAINT_MARK} from './due-list.js';
+
+const PARTITION = '00D000000000001AAA:005000000000001AAA';
+let root: HTMLElement;
+
+function partition(overrides: Partial<Partition> = {}): Partition {
+	return {
+		id: PARTITION,
+		orgId: '00D000000000001AAA',
+		userId: '005000000000001AAA',
+		instanceHost: 'acme.my.salesforce.com',
+		username: 'rep@acme.example',
+		displayName: 'Rita Rep',
+		enabled: true,
+		enabledAt: Date.now() - 60_000,
+		everEnabled: true,
+		subjectTemplate: '{{activity_subject}}',
+		clockOffsetMs: 0,
+		status: {phase: 'idle', budget: 'normal', lastSyncAt: Date.now()},
+		...overrides,
+	};
+}
+
+async function enable(overrides: Partial<Partition> = {}) {
+	await db.partitions.put(partition(overrides));
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+}
+
+async function mount() {
+	await act(() => {
+		render(<App />, root);
+	});
+}
+
+const text = () => root.textContent;
+const byLabel = (label: string) => {
+	const element = root.querySelector(`[aria-label="${CSS.escape(label)}"]`);
+	if (!element) throw new Error(`No element labelled ${label}`);
+	return element as HTMLElement;
+};
+
+function typeInto(element: Element, value: string) {
+	(element as HTMLInputElement).value = value;
+	element.dispatchEvent(new Event('input', {bubbles: true}));
+}
+
+beforeEach(async () => {
+	await Promise.all(db.tables.map(table => table.clear()));
+	root = document.createElement('div');
+	document.body.append(root);
+});
+
+afterEach(async () => {
+	await act(() => {
+		render(null, root);
+	});
+	root.remove();
+});
+
+test('R22/R3: empty and off states are plain', async () => {
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Nothing due today'));
+	expect(text()).toContain('Sync is off — turn it on in Settings');
+	expect(performance.getEntriesByName(PAINT_MARK).length).toBeGreaterThan(0);
+});
+
+test('R22: overdue first and marked, then today, then tomorrow; later ones are not shown', async () => {
+	const {today, tomorrow} = localDays();
+	await enable();
+	await addReminder(db, {name: 'Later', dueDate: '2999-01-01'});
+	await addReminder(db, {name: 'Tomorrow call', dueDate: tomorrow});
+	await addReminder(db, {name: 'Today quote', dueDate: today, priority: 'high'});
+	await addReminder(db, {name: 'Old follow-up', dueDate: '2000-01-01'});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Tomorrow call'));
+	const names = [...root.querySelectorAll('.reminder .name')].map(element => element.textContent);
+	expect(names).toEqual(['Old follow-up', 'Today quote', 'Tomorrow call']);
+	expect(root.querySelector('.reminder.overdue')?.textContent).toContain('Overdue');
+	expect(text()).not.toContain('Later');
+	expect(text()).toContain('High priority');
+	expect(text()).toContain('Waiting to sync');
+	expect(byLabel('Complete Today quote').tagName).toBe('INPUT');
+	expect(byLabel('Edit Today quote').tagName).toBe('BUTTON');
+	expect(byLabel('Delete Today quote').tagName).toBe('BUTTON');
+});
+
+test('R22: a linked reminder links to its Lightning Task page in a new tab', async () => {
+	await enable();
+	const reminder = await addReminder(db, {name: 'Linked', dueDate: localDays().today});
+	await db.reminders.update(reminder.id, {taskId: '00T000000000001AAA', syncState: 'synced'});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Synced'));
+	const link = byLabel('Open Linked in Salesforce') as HTMLAnchorElement;
+	expect(link.getAttribute('href')).toBe('https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view');
+	expect(link.target).toBe('_blank');
+	expect(link.rel).toContain('noopener');
+});
+
+test('R27: a Subject with HTML is shown as text', async () => {
+	await addReminder(db, {name: '<img src=x onerror=alert(1)>', dueDate: localDays().today});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('<img src=x onerror=alert(1)>'));
+	expect(root.querySelector('img')).toBeNull();
+});
+
+test('R5: a reminder created while sync is off says it stays on this computer', async () => {
+	await addReminder(db, {name: 'Private', dueDate: localDays().today});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('On this computer only'));
+});
+
+test('R20: a paused session reads "Sign in to Salesforce to resume sync"', async () => {
+	await enable({status: {phase: 'paused', pauseReason: 'session-expired', budget: 'normal'}});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Sign in to Salesforce to resume sync'));
+});
+
+test('R22: add a reminder (due today by default); bad input shows the store’s message inline', async () => {
+	await enable();
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Nothing due today'));
+	await act(() => {
+		[...root.querySelectorAll('button')].find(button => button.textContent === 'Add reminder')?.click();
+	});
+	const form = byLabel('Add a reminder') as HTMLFormElement;
+	expect((form.querySelector('input[type=date]') as HTMLInputElement).value).toBe(localDays().today);
+	await act(() => {
+		form.requestSubmit();
+	});
+	await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toBe('The reminder needs a name.'));
+	expect(form.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
+	await act(() => {
+		typeInto(form.querySelector('input')!, 'Send the quote');
+	});
+	await act(() => {
+		form.requestSubmit();
+	});
+	await vi.waitFor(() => expect(root.querySelector('.reminder .name')?.textContent).toBe('Send the quote'));
+	expect(root.querySelector('[aria-label="Add a reminder"]')).toBeNull();
+});
+
+test('R22: complete with one click; delete with undo', async () => {
+	await enable();
+	await addReminder(db, {name: 'Call Ana', dueDate: localDays().today});
+	await addReminder(db, {name: 'Email Bo', dueDate: localDays().today});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Call Ana'));
+	await act(() => {
+		byLabel('Complete Call Ana').click();
+	});
+	await vi.waitFor(() => expect(text()).not.toContain('Call Ana'));
+	expect((await db.reminders.toArray()).find(r => r.name === 'Call Ana')?.status).toBe('complete');
+	await act(() => {
+		byLabel('Delete Email Bo').click();
+	});
+	await vi.waitFor(() => expect(text()).toContain('Deleted “Email Bo”.'));
+	await vi.waitFor(() => expect(root.querySelector('.reminder')).toBeNull());
+	await act(() => {
+		[...root.querySelectorAll('button')].find(button => button.textContent === 'Undo')?.click();
+	});
+	await vi.waitFor(() => expect(root.querySelector('.reminder .name')?.textContent).toBe('Email Bo'));
+});
+
+test('R22: edit a reminder inline', async () => {
+	await enable();
+	await addReminder(db, {name: 'Old name', dueDate: localDays().today});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Old name'));
+	await act(() => {
+		byLabel('Edit Old name').click();
+	});
+	const form = byLabel('Edit Old name') as HTMLFormElement;
+	await act(() => {
+		typeInto(form.querySelector('input')!, 'New name');
+	});
+	await act(() => {
+		form.requestSubmit();
+	});
+	await vi.waitFor(() => expect(root.querySelector('.reminder .name')?.textContent).toBe('New name'));
+});

@@ -1,0 +1,99 @@
+/** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
+import {useState} from 'preact/hooks';
+import {taskUrl} from '@/shared/salesforce-hosts.js';
+import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
+import type {Reminder} from '@/shared/store/schema.js';
+import {db} from './db.js';
+import {formatDueDate} from './dates.js';
+import {nudgeSync} from './nudge.js';
+import {ReminderForm} from './reminder-form.js';
+import {SyncState} from './sync-state.js';
+
+type Props = {
+	reminder: Reminder;
+	overdue: boolean;
+	instanceHost: string | undefined;
+	onDelete: (reminder: Reminder) => void;
+};
+
+export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) {
+	const [editing, setEditing] = useState(false);
+	const [error, setError] = useState<string | undefined>(undefined);
+	const link =
+		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
+
+	async function complete() {
+		try {
+			await completeReminder(db, reminder.id);
+			nudgeSync();
+		} catch (caught) {
+			setError(caught instanceof Error ? caught.message : String(caught));
+		}
+	}
+
+	if (editing) {
+		return (
+			<li class="reminder editing">
+				<ReminderForm
+					label={`Edit ${reminder.name}`}
+					submitLabel="Save"
+					initial={reminder}
+					onCancel={() => setEditing(false)}
+					onSubmit={async values => {
+						await editReminder(db, reminder.id, values);
+						nudgeSync();
+						setEditing(false);
+					}}
+				/>
+			</li>
+		);
+	}
+
+	return (
+		<li class={`reminder${overdue ? ' overdue' : ''}`}>
+			<input
+				type="checkbox"
+				class="complete"
+				aria-label={`Complete ${reminder.name}`}
+				onChange={() => void complete()}
+			/>
+			<div class="reminder-body">
+				<div class="reminder-name">
+					{reminder.priority === 'high' ? <span class="priority-high">High</span> : null}
+					{/* Salesforce text is rendered as text, never as HTML (R27). */}
+					<span class="name">{reminder.name}</span>
+				</div>
+				<div class="reminder-meta">
+					{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
+					<span>Due {formatDueDate(reminder.dueDate)}</span>
+					<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
+					<SyncState reminder={reminder} />
+				</div>
+				{error ? (
+					<p class="form-error" role="alert">
+						{error}
+					</p>
+				) : null}
+			</div>
+			<div class="reminder-actions">
+				{link ? (
+					<a
+						href={link}
+						target="_blank"
+						rel="noopener noreferrer"
+						aria-label={`Open ${reminder.name} in Salesforce`}
+						title="Open in Salesforce"
+					>
+						↗
+					</a>
+				) : null}
+				<button type="button" aria-label={`Edit ${reminder.name}`} title="Edit" onClick={() => setEditing(true)}>
+					✎
+				</button>
+				<button type="button" aria-label={`Delete ${reminder.name}`} title="Delete" onClick={() => onDelete(reminder)}>
+					🗑
+				</button>
+			</div>
+		</li>
+	);
+}

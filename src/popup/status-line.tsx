@@ -1,0 +1,34 @@
+/** The sync status line and "Sync now" (R22). Its text comes from status-text.ts. */
+import browser from 'webextension-polyfill';
+import {useState} from 'preact/hooks';
+import type {StatusView} from './status-text.js';
+import {nudgeSync} from './nudge.js';
+
+export function StatusLine({view}: {view: StatusView}) {
+	const [requested, setRequested] = useState(false);
+	return (
+		<div class={`status status--${view.kind}`} role="status" aria-live="polite">
+			<p class="status-text">
+				{view.text}
+				{view.kind === 'running' && (view.syncing || requested) ? <span class="syncing"> · Syncing…</span> : null}
+			</p>
+			{view.kind === 'running' && view.usage !== undefined ? <p class="status-usage">{view.usage}</p> : null}
+			{view.kind === 'off' ? (
+				<button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+					Open Settings
+				</button>
+			) : (
+				<button
+					type="button"
+					onClick={() => {
+						setRequested(true);
+						nudgeSync('user');
+						setTimeout(() => setRequested(false), 1500);
+					}}
+				>
+					Sync now
+				</button>
+			)}
+		</div>
+	);
+}

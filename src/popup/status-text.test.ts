@@ -1,0 +1,68 @@
+import {expect, test} from 'vitest';
+import type {Partition, PartitionStatus} from '@/shared/store/schema.js';
+import {SIGN_IN, statusView, SYNC_OFF} from './status-text.js';
+
+function partition(status: Partial<PartitionStatus>, extra: Partial<Partition> = {}): Partition {
+	return {
+		id: '00D000000000001AAA:005000000000001AAA',
+		orgId: '00D000000000001AAA',
+		userId: '005000000000001AAA',
+		instanceHost: 'acme.my.salesforce.com',
+		username: 'rep@acme.example',
+		displayName: 'Rita Rep',
+		enabled: true,
+		everEnabled: true,
+		subjectTemplate: '{{activity_subject}}',
+		clockOffsetMs: 0,
+		status: {phase: 'idle', budget: 'normal', ...status},
+		...extra,
+	};
+}
+
+const view = (p: Partition | undefined, pending = 0, errors = 0) =>
+	statusView({partition: p, pending, errors, formatTime: () => '10:42'});
+
+test('R3: no partition, or a disabled one, reads "Sync is off — turn it on in Settings"', () => {
+	expect(view(undefined)).toEqual({kind: 'off', text: SYNC_OFF});
+	expect(view(partition({}, {enabled: false}))).toEqual({kind: 'off', text: SYNC_OFF});
+	expect(SYNC_OFF).toBe('Sync is off — turn it on in Settings');
+});
+
+test.each(['no-session', 'session-expired'] as const)(
+	'R20: paused for %s reads "Sign in to Salesforce to resume sync"',
+	reason => {
+		expect(view(partition({phase: 'paused', pauseReason: reason, message: 'anything'}))).toEqual({
+			kind: 'paused',
+			text: SIGN_IN,
+			signIn: true,
+		});
+		expect(SIGN_IN).toBe('Sign in to Salesforce to resume sync');
+	},
+);
+
+test('R2: another identity pauses with the engine’s explanation', () => {
+	expect(
+		view(partition({phase: 'paused', pauseReason: 'other-identity', message: 'Signed in as someone else'})),
+	).toMatchObject({
+		kind: 'paused',
+		text: 'Signed in as someone else',
+		signIn: false,
+	});
+});
+
+test('R22: last sync, pending and errors', () => {
+	expect(view(partition({}))).toMatchObject({kind: 'running', text: 'Not synced yet'});
+	expect(view(partition({lastSyncAt: 1}), 2, 1)).toMatchObject({
+		kind: 'running',
+		text: 'Last sync 10:42 · 2 pending · 1 error',
+		syncing: false,
+	});
+	expect(view(partition({phase: 'syncing', lastSyncAt: 1}))).toMatchObject({syncing: true});
+});
+
+test('R21: API usage is shown only when high', () => {
+	expect(view(partition({lastSyncAt: 1}, {apiUsage: {used: 10, limit: 100, at: 0}}))).not.toHaveProperty('usage');
+	expect(view(partition({lastSyncAt: 1}, {apiUsage: {used: 85, limit: 100, at: 0}}))).toMatchObject({
+		usage: 'Org API usage 85% — syncing less often',
+	});
+});

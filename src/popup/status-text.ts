@@ -1,0 +1,50 @@
+/**
+ * What the status line says (R20, R21, R22), decided from stored state only. Pure, so every wording is
+ * table-tested; the three plain states are pinned by the issue.
+ */
+import type {Partition} from '@/shared/store/schema.js';
+
+export const SYNC_OFF = 'Sync is off — turn it on in Settings';
+export const SIGN_IN = 'Sign in to Salesforce to resume sync';
+/** R21: above this share of the org's daily allowance the popup says usage is high. */
+export const HIGH_USAGE = 0.8;
+
+export type StatusView =
+	| {kind: 'off'; text: string}
+	| {kind: 'paused'; text: string; signIn: boolean}
+	| {kind: 'running'; text: string; syncing: boolean; usage?: string};
+
+export function statusView(input: {
+	partition: Partition | undefined;
+	pending: number;
+	errors: number;
+	formatTime: (epochMs: number) => string;
+}): StatusView {
+	const {partition} = input;
+	if (!partition?.enabled) return {kind: 'off', text: SYNC_OFF};
+	const status = partition.status;
+	if (status.phase === 'paused') {
+		// R20: one plain sentence whatever the cause (no cookie, or Salesforce refused the session).
+		if (status.pauseReason === 'no-session' || status.pauseReason === 'session-expired')
+			return {kind: 'paused', text: SIGN_IN, signIn: true};
+		const fallback: Record<string, string> = {
+			'other-identity': 'Sync paused: this Salesforce session belongs to another user or org',
+			'api-limit': "Sync paused: your org has nearly used its daily API allowance. Use Sync now if it can't wait.",
+			offline: 'Sync paused: Salesforce cannot be reached',
+		};
+		return {kind: 'paused', text: status.message ?? fallback[status.pauseReason ?? ''] ?? 'Sync paused', signIn: false};
+	}
+
+	const parts = [
+		status.lastSyncAt === undefined ? 'Not synced yet' : `Last sync ${input.formatTime(status.lastSyncAt)}`,
+	];
+	if (input.pending > 0) parts.push(`${input.pending} pending`);
+	if (input.errors > 0) parts.push(input.errors === 1 ? '1 error' : `${input.errors} errors`);
+	const view: StatusView = {kind: 'running', text: parts.join(' · '), syncing: status.phase === 'syncing'};
+	const usage = partition.apiUsage;
+	if (usage !== undefined && usage.limit > 0 && usage.used / usage.limit >= HIGH_USAGE) {
+		view.usage = `Org API usage ${Math.round((usage.used / usage.limit) * 100)}% — syncing less often`;
+	}
+
+	return view;
+}

@@ -1,0 +1,31 @@
+/** How a reminder's sync state reads in the popup (R22; R5 for local-only, R19 for errors). */
+import type {Reminder} from '@/shared/store/schema.js';
+
+const LABELS: Record<Reminder['syncState'], string> = {
+	synced: 'Synced',
+	pending: 'Waiting to sync',
+	error: 'Sync error',
+	conflict: 'Conflict resolved',
+	'local-only': 'On this computer only',
+};
+
+export function SyncState({reminder}: {reminder: Reminder}) {
+	const state = reminder.syncState;
+	return (
+		<span class={`sync-state sync-state--${state}`}>
+			{LABELS[state]}
+			{state === 'error' && reminder.error ? (
+				<span class="sync-error">
+					: {reminder.error.message} {reminder.error.hint}
+				</span>
+			) : null}
+			{state === 'conflict' ? <span> — the newer edit was kept; see Settings for what changed</span> : null}
+			{state === 'local-only' ? (
+				<span title="Created before sync was turned on (R5): it is never sent to Salesforce.">
+					{' '}
+					(not sent to Salesforce)
+				</span>
+			) : null}
+		</span>
+	);
+}

@@ -1,0 +1,33 @@
+/** "Deleted … Undo" after a delete (R22). The delete is already durable; undo restores it while it is still local. */
+import {useEffect} from 'preact/hooks';
+
+export const UNDO_MS = 8000;
+
+type Props = {
+	name: string;
+	error: string | undefined;
+	onUndo: () => void;
+	onDismiss: () => void;
+};
+
+export function UndoToast({name, error, onUndo, onDismiss}: Props) {
+	useEffect(() => {
+		if (error !== undefined) return undefined;
+		const timer = setTimeout(onDismiss, UNDO_MS);
+		return () => clearTimeout(timer);
+	}, [error, onDismiss]);
+
+	return (
+		<div class="toast" role="status">
+			{error ?? <span>Deleted “{name}”.</span>}
+			{error === undefined ? (
+				<button type="button" onClick={onUndo}>
+					Undo
+				</button>
+			) : null}
+			<button type="button" aria-label="Dismiss" onClick={onDismiss}>
+				×
+			</button>
+		</div>
+	);
+}
