@@ -1,0 +1,128 @@
+import path from 'node:path';
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {type LocalOrg, startLocalOrg} from '../org/index.js';
+import {startBadgePages, type PageServer} from './badge-pages.js';
+import {type ExtensionSession, launchExtension} from './harness.js';
+import {signIn} from './salesforce-routing.js';
+
+// The badge end to end with the real worker (R24): the local org behind the routed Salesforce
+// hostnames, sync turned on, the first sync done; then Task pages show what the worker says. Also takes
+// the README's screenshots of the badge, the popup and the settings page after that sync.
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const EVIL = '<img src=x onerror=alert(1)>';
+
+let local: LocalOrg;
+let pages: PageServer;
+let session: ExtensionSession;
+const ids: {mine: string; theirs: string; evil: string} = {mine: '', theirs: '', evil: ''};
+
+function day(offset: number): string {
+	const d = new Date();
+	d.setDate(d.getDate() + offset);
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+beforeAll(async () => {
+	local = await startLocalOrg({seed: 'demo'});
+	const {rep, rep2} = local.org.users;
+	const create = (owner: string, Subject: string, offset: number, Priority = 'Normal') =>
+		local.org.createTask(owner, {Subject, ActivityDate: day(offset), Priority, Status: 'Not Started', OwnerId: owner})
+			.Id;
+	ids.mine = create(rep.id, 'Call Acme about the renewal', 0, 'High');
+	create(rep.id, 'Send the Q3 proposal to Globex', 0);
+	create(rep.id, 'Follow up with Umbrella on pricing', 1);
+	ids.evil = create(rep.id, EVIL, 1);
+	ids.theirs = create(rep2.id, 'Sam’s own call', 0);
+
+	// The org's own Lightning pages are still a placeholder: serve Salesforce-like Task pages for
+	// /lightning/** (a later route wins), everything else (REST, cookies) goes to the org.
+	pages = await startBadgePages({
+		[ids.mine]: 'Call Acme about the renewal',
+		[ids.theirs]: 'Sam’s own call',
+		[ids.evil]: EVIL,
+	});
+	session = await launchExtension({org: local});
+	await session.context.route(`https://${session.hosts.lightning}/{lightning/**,page.css}`, async route => {
+		const url = new URL(route.request().url());
+		const response = await fetch(`${pages.url}${url.pathname}${url.search}`);
+		await route.fulfill({
+			status: response.status,
+			headers: Object.fromEntries(response.headers),
+			body: Buffer.from(await response.arrayBuffer()),
+		});
+	});
+	await signIn(session.context, local.org);
+	const {page: tab} = await session.openPage(`https://${session.hosts.lightning}/lightning/page/home`);
+	const {page: settings} = await session.openExtensionPage('src/options/index.html');
+	const enabled = await settings.evaluate(async () =>
+		chrome.runtime.sendMessage({channel: 'tickler', method: 'enableSync'}),
+	);
+	if ((enabled as {ok?: boolean}).ok !== true) throw new Error(`enableSync failed: ${JSON.stringify(enabled)}`);
+	// expect.poll is for tests only; a plain loop waits for the first sync here.
+	for (let tries = 0; ; tries++) {
+		const status = await settings.evaluate(async () =>
+			chrome.runtime.sendMessage({channel: 'tickler', method: 'getSyncStatus'}),
+		);
+		if ((status as {value?: {lastSyncAt?: string}}).value?.lastSyncAt !== undefined) break;
+		if (tries > 120) throw new Error(`The first sync did not complete: ${JSON.stringify(status)}`);
+		await new Promise(resolve => setTimeout(resolve, 250));
+	}
+
+	await settings.close();
+	await tab.close();
+});
+
+afterAll(async () => {
+	await session.close();
+	await pages.close();
+	await local.close();
+});
+
+const badge = (page: Page) => page.locator('tickler-task-badge');
+const lightning = (id: string): string => `https://${session.hosts.lightning}/lightning/r/Task/${id}/view`;
+
+test('after the first sync, the rep’s Task shows "synced" with its reminder; a colleague’s Task says why it is not linked', async () => {
+	const {page, errors} = await session.openPage(lightning(ids.mine));
+	await page.setViewportSize({width: 1280, height: 520});
+	await expect
+		.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
+		.toBe('synced');
+	await badge(page).locator('button.pill').click();
+	const card = await badge(page).locator('.card').innerText();
+	expect(card).toContain('Call Acme about the renewal');
+	expect(card).toContain('Subject edits made in Salesforce do not change the reminder.');
+	await page.screenshot({path: path.join(SCREENSHOTS, 'badge.png'), clip: {x: 560, y: 0, width: 720, height: 420}});
+
+	await page.evaluate(id => history.pushState({}, '', `/lightning/r/Task/${id}/view`), ids.theirs);
+	await expect
+		.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
+		.toBe('not-linked');
+	expect(await badge(page).locator('.label').innerText()).toBe('Not linked');
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('a synced Subject of <img src=x onerror=alert(1)> is text in the badge (R27)', async () => {
+	const {page, errors} = await session.openPage(lightning(ids.evil));
+	await expect.poll(async () => badge(page).locator('.title').textContent(), {timeout: 15_000}).toBe(EVIL);
+	expect(await badge(page).locator('img').count()).toBe(0);
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('screenshots of the popup and the settings page after the first sync', async () => {
+	const {page: popup} = await session.openExtensionPage('src/popup/index.html');
+	await popup.setViewportSize({width: 420, height: 640});
+	await expect
+		.poll(async () => popup.locator('body').innerText(), {timeout: 15_000})
+		.toContain('Call Acme about the renewal');
+	await popup.screenshot({path: path.join(SCREENSHOTS, 'popup.png')});
+	const {page: settings} = await session.openExtensionPage('src/options/index.html');
+	await settings.setViewportSize({width: 1000, height: 900});
+	await expect
+		.poll(async () => settings.locator('body').innerText(), {timeout: 15_000})
+		.toMatch(/rep@tickler-demo\.example|Rita Rep/);
+	await settings.screenshot({path: path.join(SCREENSHOTS, 'settings.png'), fullPage: true});
+});
