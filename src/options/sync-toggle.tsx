@@ -8,12 +8,14 @@ export const SYNC_EXPLANATION =
 
 export function SyncToggle({partition}: {partition: Partition | undefined}) {
 	const id = useId();
-	const [busy, setBusy] = useState(false);
+	/** The state the rep asked for while the worker is on it (shown at once, reverted on failure). */
+	const [target, setTarget] = useState<boolean | undefined>(undefined);
+	const busy = target !== undefined;
 	const [error, setError] = useState<string | undefined>(undefined);
 	const enabled = partition?.enabled === true;
 
 	async function toggle(on: boolean) {
-		setBusy(true);
+		setTarget(on);
 		setError(undefined);
 		try {
 			if (on) await callBackground('enableSync');
@@ -21,7 +23,7 @@ export function SyncToggle({partition}: {partition: Partition | undefined}) {
 		} catch (caught) {
 			setError(caught instanceof Error ? caught.message : String(caught));
 		} finally {
-			setBusy(false);
+			setTarget(undefined);
 		}
 	}
 
@@ -32,7 +34,7 @@ export function SyncToggle({partition}: {partition: Partition | undefined}) {
 				<input
 					id={`${id}-sync`}
 					type="checkbox"
-					checked={enabled}
+					checked={target ?? enabled}
 					disabled={busy}
 					aria-describedby={`${id}-explanation`}
 					onChange={event => void toggle(event.currentTarget.checked)}
@@ -42,7 +44,7 @@ export function SyncToggle({partition}: {partition: Partition | undefined}) {
 			<p id={`${id}-explanation`} class="explanation">
 				{SYNC_EXPLANATION}
 			</p>
-			{busy ? <p role="status">{enabled ? 'Turning sync off…' : 'Connecting to Salesforce…'}</p> : null}
+			{busy ? <p role="status">{target ? 'Connecting to Salesforce…' : 'Turning sync off…'}</p> : null}
 			{error ? (
 				<p class="error" role="alert">
 					{error}
