@@ -2,6 +2,8 @@
 
 import {startTransport} from './http.js';
 import {Org} from './org.js';
+import {loadOrg, persist, saveOrg} from './persistence.js';
+import {generateTasks, seedDemo} from './seed.js';
 
 export {Org} from './org.js';
 export type {OrgUser, RequestLogEntry, TaskRow, WriteOptions} from './org.js';
@@ -10,6 +12,8 @@ export type {SessionKind} from './sessions.js';
 export type {TaskStatusValue, TaskPriorityValue} from './picklists.js';
 export {formatDateTime} from './dates.js';
 export {normalizeId, to18} from './ids.js';
+export {generateTasks, seedDemo} from './seed.js';
+export {measureQueryPage} from './measure.js';
 
 export type LocalOrgOptions = {
 	/** Default 0 = a random free port on 127.0.0.1. */
@@ -36,6 +40,21 @@ export type LocalOrg = {
 
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
 	const org = new Org({...(options.now ? {now: options.now} : {}), ...(options.apiDailyLimit !== undefined ? {apiDailyLimit: options.apiDailyLimit} : {})});
+	// A data file, when it exists, wins over the seed: the org "survives restarts".
+	const loaded = options.dataFile ? loadOrg(org, options.dataFile) : false;
+	if (!loaded) {
+		if (options.seed === 'demo') seedDemo(org);
+		else if (typeof options.seed === 'number') generateTasks(org, options.seed);
+	}
+	const saver = options.dataFile ? persist(org, options.dataFile) : undefined;
+	if (options.dataFile && !loaded) saveOrg(org, options.dataFile);
 	const transport = await startTransport(org, options.port ?? 0, options.host ?? '127.0.0.1');
-	return {url: transport.url, org, close: () => transport.close()};
+	return {
+		url: transport.url,
+		org,
+		close: async () => {
+			await transport.close();
+			saver?.stop();
+		},
+	};
 }

@@ -106,31 +106,71 @@ function clampBatch(n: number | undefined): number {
 	return Math.min(DEFAULT_BATCH, Math.max(MIN_BATCH, Math.floor(n)));
 }
 
-/** Decorate-sort-undecorate: keys are extracted (and lower-cased) once per row, not per comparison. */
+/**
+ * Sort with keys extracted once per row into columns (numbers into Float64Array, NaN = null; strings
+ * lower-cased), an index permutation, and an O(n) "already in order?" check first — the sync query
+ * (`ORDER BY SystemModstamp, Id`) usually meets rows already in that order.
+ */
 function sortRows(rows: SRecord[], keys: SortKey[]): SRecord[] {
-	const n = keys.length;
-	const dec = rows.map((r) => {
-		const k = new Array<FieldValue>(n);
-		for (let j = 0; j < n; j++) {
-			const v = (keys[j] as SortKey).acc.get(r) ?? null;
-			k[j] = typeof v === 'string' && (keys[j] as SortKey).acc.def.type !== 'id' && (keys[j] as SortKey).acc.def.type !== 'reference' ? v.toLowerCase() : v;
+	const n = rows.length;
+	type Col = {num: Float64Array | undefined; str: (string | null)[] | undefined; key: SortKey};
+	const build = (key: SortKey): Col => {
+		const t = key.acc.def.type;
+		const get = key.acc.get;
+		if (t === 'datetime' || t === 'int' || t === 'boolean') {
+			const col = new Float64Array(n);
+			for (let i = 0; i < n; i++) {
+				const v = get(rows[i] as SRecord);
+				col[i] = v === null || v === undefined ? Number.NaN : Number(v);
+			}
+			return {num: col, str: undefined, key};
 		}
-		return {r, k};
-	});
-	dec.sort((a, b) => {
-		for (let j = 0; j < n; j++) {
-			const x = a.k[j] ?? null;
-			const y = b.k[j] ?? null;
-			if (x === y) continue;
-			const key = keys[j] as SortKey;
-			if (x === null) return key.nullsFirst ? -1 : 1;
-			if (y === null) return key.nullsFirst ? 1 : -1;
-			const c = x < y ? -1 : 1;
-			return key.desc ? -c : c;
+		const ci = t !== 'id' && t !== 'reference';
+		const col = new Array<string | null>(n);
+		for (let i = 0; i < n; i++) {
+			const v = get(rows[i] as SRecord);
+			col[i] = v === null || v === undefined ? null : ci ? String(v).toLowerCase() : String(v);
+		}
+		return {num: undefined, str: col, key};
+	};
+	// Tie-break columns are only extracted if a tie is ever met (SystemModstamp rarely ties).
+	const built: (Col | undefined)[] = keys.map((k, i) => (i === 0 ? build(k) : undefined));
+	const cols = keys.map((k, i) => ({get col(): Col { return (built[i] ??= build(k)); }}));
+	const cmp = (a: number, b: number): number => {
+		for (const lazy of cols) {
+			const c = lazy.col;
+			let r = 0;
+			if (c.num) {
+				const x = c.num[a] as number;
+				const y = c.num[b] as number;
+				if (x === y) continue;
+				const xn = x !== x;
+				const yn = y !== y;
+				if (xn && yn) continue;
+				if (xn) return c.key.nullsFirst ? -1 : 1;
+				if (yn) return c.key.nullsFirst ? 1 : -1;
+				r = x < y ? -1 : 1;
+			} else if (c.str) {
+				const x = c.str[a] ?? null;
+				const y = c.str[b] ?? null;
+				if (x === y) continue;
+				if (x === null) return c.key.nullsFirst ? -1 : 1;
+				if (y === null) return c.key.nullsFirst ? 1 : -1;
+				r = x < y ? -1 : 1;
+			}
+			return c.key.desc ? -r : r;
 		}
 		return 0;
-	});
-	return dec.map((d) => d.r);
+	};
+	let sorted = true;
+	for (let i = 1; i < n && sorted; i++) if (cmp(i - 1, i) > 0) sorted = false;
+	if (sorted) return rows;
+	const idx = new Array<number>(n);
+	for (let i = 0; i < n; i++) idx[i] = i;
+	idx.sort(cmp);
+	const out = new Array<SRecord>(n);
+	for (let i = 0; i < n; i++) out[i] = rows[idx[i] as number] as SRecord;
+	return out;
 }
 
 function wire(v: FieldValue | undefined, type: string): FieldValue {

@@ -9,7 +9,7 @@ export type SRecord = {[field: string]: FieldValue};
 
 export class Store {
 	private readonly tables = new Map<string, Map<string, SRecord>>();
-	private readonly taskOwnerIndex = new Map<string, Set<string>>();
+	private readonly taskOwnerIndex = new Map<string, Map<string, SRecord>>();
 
 	table(object: string): Map<string, SRecord> {
 		let t = this.tables.get(object);
@@ -44,12 +44,12 @@ export class Store {
 			const prev = this.get('Task', id);
 			if (prev && prev['OwnerId'] !== record['OwnerId']) this.taskOwnerIndex.get(String(prev['OwnerId']))?.delete(id);
 			const owner = String(record['OwnerId']);
-			let set = this.taskOwnerIndex.get(owner);
-			if (!set) {
-				set = new Set();
-				this.taskOwnerIndex.set(owner, set);
+			let byId = this.taskOwnerIndex.get(owner);
+			if (!byId) {
+				byId = new Map();
+				this.taskOwnerIndex.set(owner, byId);
 			}
-			set.add(id);
+			byId.set(id, record);
 		}
 		this.table(object).set(id, record);
 	}
@@ -64,13 +64,9 @@ export class Store {
 	/** Candidate rows: the owner index when the query pins OwnerId, otherwise the whole table. */
 	candidates(object: string, ownerIds?: string[]): Iterable<SRecord> {
 		if (object !== 'Task' || !ownerIds) return this.table(object).values();
-		const t = this.table('Task');
+		if (ownerIds.length === 1) return this.taskOwnerIndex.get(ownerIds[0] ?? '')?.values() ?? [];
 		const out: SRecord[] = [];
-		for (const owner of ownerIds)
-			for (const id of this.taskOwnerIndex.get(owner) ?? []) {
-				const r = t.get(id);
-				if (r) out.push(r);
-			}
+		for (const owner of ownerIds) for (const r of this.taskOwnerIndex.get(owner)?.values() ?? []) out.push(r);
 		return out;
 	}
 

@@ -64,6 +64,12 @@ export class Tasks {
 		return t;
 	}
 
+	/** Fast path for generators and reloads: rows are stored as given (already valid and derived). */
+	insertRaw(row: TaskRow): void {
+		this.d.store.put('Task', row);
+		if (row.SystemModstamp > this.lastModstamp) this.lastModstamp = row.SystemModstamp;
+	}
+
 	get(id: string): TaskRow | undefined {
 		return this.d.store.get('Task', id) as TaskRow | undefined;
 	}
@@ -172,12 +178,10 @@ export class Tasks {
 	/** §7.4: closed and ActivityDate ≥365 days old, or no date and created ≥365 days ago ⇒ IsArchived. */
 	sweepArchive(): void {
 		const now = this.d.now();
-		const cutoffYmd = addDays(ymdInZone(now, 'UTC'), -ARCHIVE_AGE_DAYS);
+		const cutoff = archiveCutoff(now);
 		for (const r of this.d.store.table('Task').values()) {
 			const row = r as TaskRow;
-			const archived =
-				row.IsClosed &&
-				(row.ActivityDate !== null ? row.ActivityDate <= cutoffYmd : row.CreatedDate <= now - ARCHIVE_AGE_DAYS * DAY);
+			const archived = isArchivable(row, now, cutoff);
 			if (archived !== row.IsArchived) row.IsArchived = archived;
 		}
 	}
@@ -236,10 +240,14 @@ export class Tasks {
 }
 
 /** §7.4 archive rule, evaluated on the org clock's UTC date (the real job's time zone is UNCONFIRMED). */
-export function isArchivable(row: TaskRow, now: number): boolean {
+export function isArchivable(row: TaskRow, now: number, cutoffYmd = archiveCutoff(now)): boolean {
 	if (!row.IsClosed) return false;
-	if (row.ActivityDate !== null) return row.ActivityDate <= addDays(ymdInZone(now, 'UTC'), -ARCHIVE_AGE_DAYS);
+	if (row.ActivityDate !== null) return row.ActivityDate <= cutoffYmd;
 	return row.CreatedDate <= now - ARCHIVE_AGE_DAYS * DAY;
+}
+
+function archiveCutoff(now: number): string {
+	return addDays(ymdInZone(now, 'UTC'), -ARCHIVE_AGE_DAYS);
 }
 
 function requiredMissing(field: string): SfError {

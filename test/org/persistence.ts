@@ -1,0 +1,85 @@
+// `dataFile`: the org saved as JSON (debounced after changes, and on close) and reloaded on start, so the
+// demo org survives restarts. Sessions are kept too, so a printed session id stays usable.
+
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {dirname} from 'node:path';
+import type {Org} from './org.js';
+import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
+import type {Session} from './sessions.js';
+import type {SRecord} from './store.js';
+import type {TaskRow} from './tasks.js';
+
+type Snapshot = {
+	format: 'tickler-local-org/1';
+	savedAt: string;
+	tables: Record<string, SRecord[]>;
+	recycleBin: [string, number][];
+	earliestDeletedAvailable: number;
+	statuses: TaskStatusValue[];
+	priorities: TaskPriorityValue[];
+	sessions: Session[];
+};
+
+const SKIP = new Set(['TaskStatus', 'TaskPriority']);
+
+export function snapshot(org: Org): Snapshot {
+	const tables: Record<string, SRecord[]> = {};
+	for (const name of org.store.objects()) if (!SKIP.has(name)) tables[name] = [...org.store.table(name).values()];
+	return {
+		format: 'tickler-local-org/1', savedAt: org.clock.now().toISOString(), tables, recycleBin: [...org.tasks.recycleBin],
+		earliestDeletedAvailable: org.tasks.earliestDeletedAvailable, statuses: org.picklists.statusList(), priorities: org.picklists.priorityList(), sessions: org.sessions.list(),
+	};
+}
+
+export function saveOrg(org: Org, file: string): void {
+	mkdirSync(dirname(file), {recursive: true});
+	const tmp = `${file}.tmp`;
+	writeFileSync(tmp, JSON.stringify(snapshot(org)));
+	renameSync(tmp, file); // atomic replace: a crash mid-write never leaves a half file
+}
+
+/** Loads a saved org into a fresh Org; returns false when the file does not exist. */
+export function loadOrg(org: Org, file: string): boolean {
+	if (!existsSync(file)) return false;
+	const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+	if (snap.format !== 'tickler-local-org/1') throw new Error(`${file}: not a local org data file`);
+	org.setTaskStatuses(snap.statuses);
+	org.setTaskPriorities(snap.priorities);
+	for (const [name, rows] of Object.entries(snap.tables)) {
+		for (const row of rows) {
+			org.ids.observe(String(row['Id']));
+			if (name === 'Task') org.tasks.insertRaw(row as TaskRow);
+			else org.store.put(name, row);
+		}
+	}
+	for (const [id, at] of snap.recycleBin) org.tasks.recycleBin.set(id, at);
+	org.tasks.earliestDeletedAvailable = snap.earliestDeletedAvailable;
+	for (const s of snap.sessions) org.sessions.restore(s);
+	return true;
+}
+
+/** Saves `debounceMs` after the last change; `flush()` saves now (used by close()). */
+export function persist(org: Org, file: string, debounceMs = 300): {flush(): void; stop(): void} {
+	let timer: NodeJS.Timeout | undefined;
+	let dirty = false;
+	const flush = (): void => {
+		if (timer) clearTimeout(timer);
+		timer = undefined;
+		if (!dirty) return;
+		dirty = false;
+		saveOrg(org, file);
+	};
+	const off = org.onChange(() => {
+		dirty = true;
+		if (timer) clearTimeout(timer);
+		timer = setTimeout(flush, debounceMs);
+		timer.unref();
+	});
+	return {
+		flush,
+		stop: () => {
+			off();
+			flush();
+		},
+	};
+}
