@@ -45,3 +45,10 @@ test('R12: a field edited and then edited back is not pushed', () => {
 	const result = mergeFields({base, yours: base, theirs: base, localChanged: ['details'], localEditedAt: {}, remoteModifiedAt: 0});
 	expect(result.pending).toEqual([]);
 });
+
+test('R16: a field edited locally and back to its old value still counts as the later edit against Salesforce', async () => {
+	const result = mergeFields({base, yours: base, theirs: {...base, priority: 'high'}, localChanged: ['priority'], localEditedAt: {priority: 30}, remoteModifiedAt: 20});
+	expect(result.pending).toEqual(['priority']);
+	expect(result.apply).toEqual({});
+	expect(result.conflicts).toEqual([{field: 'priority', winner: 'local', overwritten: 'high', kept: 'normal'}]);
+});

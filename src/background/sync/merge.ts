@@ -39,22 +39,23 @@ export function mergeFields(input: MergeInput): MergeResult {
 		const mine = input.yours[field];
 		const remote = input.theirs[field];
 		const theirsChanged = remote !== undefined && remote !== before;
-		const yoursChanged = input.localChanged.includes(field) && mine !== before;
+		// Edited since the last sync, even back to the base value: that edit is still the later one (R16).
+		const edited = input.localChanged.includes(field);
 		if (remote !== undefined) base[field] = remote;
-		if (theirsChanged && !yoursChanged) {
-			(apply as Record<SyncedField, unknown>)[field] = remote;
-		} else if (yoursChanged && !theirsChanged) {
-			pending.push(field);
-		} else if (theirsChanged && yoursChanged && mine !== remote) {
+		if (theirsChanged && edited && mine !== remote) {
 			const localAt = input.localEditedAt[field] ?? 0;
 			// Later edit wins; a tie goes to Salesforce, which has the authoritative clock.
 			if (localAt > input.remoteModifiedAt) {
 				pending.push(field);
-				conflicts.push({field, winner: 'local', overwritten: String(remote), kept: stringOrNull(mine)});
+				conflicts.push({field, winner: 'local', overwritten: stringOrNull(remote), kept: stringOrNull(mine)});
 			} else {
 				(apply as Record<SyncedField, unknown>)[field] = remote;
 				conflicts.push({field, winner: 'salesforce', overwritten: stringOrNull(mine), kept: stringOrNull(remote)});
 			}
+		} else if (theirsChanged) {
+			if (!edited) (apply as Record<SyncedField, unknown>)[field] = remote;
+		} else if (edited && mine !== before) {
+			pending.push(field);
 		}
 	}
 
