@@ -4,10 +4,10 @@
  */
 import {classify} from '@/background/salesforce/errors.js';
 import {disableSync, enableSync} from '@/background/sync/enable.js';
-import {Dexie} from 'dexie';
 import type {ConnectedAccount} from '@/shared/types.js';
 import {db} from './db.js';
 import {engineDeps, portForSession} from './engine-deps.js';
+import {deletePartitionData} from './forget-partition.js';
 import {findSession} from './session/find-session.js';
 import {NoSessionError, SessionExpiredError} from './session/session-errors.js';
 import {refreshSchedule, startCycle} from './sync-runner.js';
@@ -52,27 +52,7 @@ export async function disablePartition(partitionId: string): Promise<{enabled: f
 export async function forgetPartition(partitionId: string): Promise<{deletedReminders: number}> {
 	await disableSync(engineDeps(null), partitionId);
 	const deletedReminders = await navigator.locks.request(`tickler-sync:${partitionId}`, async () =>
-		db.transaction(
-			'rw',
-			[db.partitions, db.reminders, db.outbox, db.checkpoints, db.syncHistory, db.conflicts, db.meta],
-			async () => {
-				const count = await db.reminders.where('partition').equals(partitionId).delete();
-				await db.outbox.where('partition').equals(partitionId).delete();
-				await db.checkpoints.delete(partitionId);
-				await db.syncHistory
-					.where('[partition+startedAt]')
-					.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
-					.delete();
-				await db.conflicts
-					.where('[partition+at]')
-					.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
-					.delete();
-				await db.partitions.delete(partitionId);
-				const active = await db.meta.get('activePartition');
-				if (active?.value === partitionId) await db.meta.delete('activePartition');
-				return count;
-			},
-		),
+		deletePartitionData(db, partitionId),
 	);
 	await refreshSchedule();
 	return {deletedReminders};

@@ -1,0 +1,93 @@
+import {afterEach, beforeEach, expect, test} from 'vitest';
+import type {TicklerDb} from '@/shared/store/db.js';
+import {addReminder} from '@/shared/store/local-edits.js';
+import {activePartition} from '@/shared/store/queries.js';
+import type {Partition} from '@/shared/store/schema.js';
+import {openTestDb} from '@/shared/store/test-db.js';
+import {deletePartitionData} from './forget-partition.js';
+
+const A = '00D000000000001AAA:005000000000001AAA';
+const B = '00D000000000002AAA:005000000000002AAA';
+let db: TicklerDb;
+
+function partition(id: string): Partition {
+	const [orgId = '', userId = ''] = id.split(':');
+	return {
+		id,
+		orgId,
+		userId,
+		instanceHost: 'acme.my.salesforce.com',
+		username: 'rep',
+		displayName: 'Rep',
+		enabled: true,
+		enabledAt: 0,
+		everEnabled: true,
+		subjectTemplate: '{{activity_subject}}',
+		clockOffsetMs: 0,
+		status: {phase: 'idle', budget: 'normal'},
+	};
+}
+
+async function fill(id: string) {
+	await db.partitions.put(partition(id));
+	const reminder = await addReminder(db, {name: `in ${id}`}, {partition: id});
+	await addReminder(db, {name: `more in ${id}`}, {partition: id});
+	await db.checkpoints.put({partition: id, systemModstamp: '2026-03-05T00:00:00.000Z'});
+	await db.syncHistory.add({
+		partition: id,
+		trigger: 'alarm',
+		startedAt: 1,
+		endedAt: 2,
+		outcome: 'ok',
+		pulled: 0,
+		pushed: 0,
+		deleted: 0,
+		conflicts: 0,
+		apiRequests: 1,
+		errors: [],
+		notes: [],
+	});
+	await db.conflicts.add({
+		partition: id,
+		reminderId: reminder.id,
+		taskId: '00T000000000001AAA',
+		field: 'name',
+		overwritten: 'a',
+		kept: 'b',
+		winner: 'local',
+		at: 1,
+	});
+}
+
+beforeEach(() => {
+	db = openTestDb();
+});
+afterEach(() => {
+	db.close();
+});
+
+test('R2: disconnecting deletes one partition’s data and nothing of another', async () => {
+	await fill(A);
+	await fill(B);
+	await db.meta.put({key: 'activePartition', value: A});
+	expect(await deletePartitionData(db, A)).toBe(2);
+	for (const table of [db.reminders, db.outbox, db.syncHistory, db.conflicts]) {
+		const rows = (await table.toArray()) as Array<{partition: string}>;
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every(row => row.partition === B)).toBe(true);
+	}
+
+	expect(await db.partitions.toCollection().primaryKeys()).toEqual([B]);
+	expect(await db.checkpoints.toCollection().primaryKeys()).toEqual([B]);
+	// The forgotten partition is no longer where new reminders go (R5: they stay local-only).
+	expect(await activePartition(db)).toBe('local');
+});
+
+test('forgetting another partition leaves the active one active', async () => {
+	await fill(A);
+	await fill(B);
+	await db.meta.put({key: 'activePartition', value: A});
+	await deletePartitionData(db, B);
+	expect(await activePartition(db)).toBe(A);
+	expect(await db.reminders.count()).toBe(2);
+});

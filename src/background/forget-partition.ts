@@ -1,0 +1,36 @@
+/**
+ * Disconnect (R2, R23): deletes everything of one partition — reminders (tombstones too), outbox,
+ * checkpoint, history, conflicts and the partition row — in one transaction, and nothing of any other.
+ * The caller holds the partition's sync lock, so no cycle writes into it meanwhile.
+ */
+import {Dexie} from 'dexie';
+import type {TicklerDb} from '@/shared/store/db.js';
+
+export async function deletePartitionData(db: TicklerDb, partitionId: string): Promise<number> {
+	const range = (): [unknown[], unknown[]] => [
+		[partitionId, Dexie.minKey],
+		[partitionId, Dexie.maxKey],
+	];
+	return db.transaction(
+		'rw',
+		[db.partitions, db.reminders, db.outbox, db.checkpoints, db.syncHistory, db.conflicts, db.meta],
+		async () => {
+			const count = await db.reminders.where('partition').equals(partitionId).delete();
+			await db.outbox.where('partition').equals(partitionId).delete();
+			await db.checkpoints.delete(partitionId);
+			await db.syncHistory
+				.where('[partition+startedAt]')
+				.between(...range())
+				.delete();
+			await db.conflicts
+				.where('[partition+at]')
+				.between(...range())
+				.delete();
+			await db.partitions.delete(partitionId);
+			const active = await db.meta.get('activePartition');
+			// New reminders then go to the local-only partition until sync is turned on again (R5).
+			if (active?.value === partitionId) await db.meta.delete('activePartition');
+			return count;
+		},
+	);
+}

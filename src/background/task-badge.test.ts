@@ -1,0 +1,161 @@
+import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import type {QueryPage, SalesforcePort} from '@/background/salesforce/port.js';
+import {SalesforceApiError} from '@/background/salesforce/errors.js';
+import {to18} from '@/background/salesforce/ids.js';
+import {addReminder} from '@/shared/store/local-edits.js';
+import type {Partition} from '@/shared/store/schema.js';
+import {resetFakeBrowser} from '../../test/fakes/browser.js';
+import {badgeForReminder, getTaskBadge, whyNotLinked} from './task-badge.js';
+
+// The worker's db handle opens the default database; give it a fresh fake IndexedDB per test file.
+vi.mock('./db.js', async () => {
+	const {openTestDb} = await import('@/shared/store/test-db.js');
+	return {db: openTestDb('task-badge')};
+});
+const {db} = await import('./db.js');
+
+const USER = '005000000000001AAA';
+const PARTITION = `00D000000000001AAA:${USER}`;
+const TASK = to18('00T000000000001'); // a real checksum, so the 15-character form maps to it
+const NOW = Date.parse('2026-03-05T12:00:00.000Z');
+
+function partition(overrides: Partial<Partition> = {}): Partition {
+	return {
+		id: PARTITION,
+		orgId: '00D000000000001AAA',
+		userId: USER,
+		instanceHost: 'acme.my.salesforce.com',
+		username: 'rep',
+		displayName: 'Rep',
+		enabled: true,
+		enabledAt: NOW,
+		everEnabled: true,
+		subjectTemplate: '{{activity_subject}}',
+		clockOffsetMs: 0,
+		status: {phase: 'idle', budget: 'normal', lastSyncAt: NOW},
+		...overrides,
+	};
+}
+
+const row = (extra: Record<string, unknown> = {}) => ({
+	Id: TASK,
+	Subject: 'Call Ana',
+	OwnerId: USER,
+	TaskSubtype: 'Task',
+	IsRecurrence: false,
+	IsArchived: false,
+	LastModifiedDate: '2026-03-05T10:00:00.000+0000',
+	...extra,
+});
+
+function fakePort(result: unknown[] | Error): SalesforcePort & {soql: string[]} {
+	const soql: string[] = [];
+	return {
+		soql,
+		async query<T>(query: string): Promise<QueryPage<T>> {
+			soql.push(query);
+			if (result instanceof Error) throw result;
+			return {records: result as T[], done: true, totalSize: result.length};
+		},
+	} as unknown as SalesforcePort & {soql: string[]};
+}
+
+beforeEach(async () => {
+	await resetFakeBrowser();
+	await Promise.all(db.tables.map(table => table.clear()));
+});
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+test.each([
+	['owned by someone else', {OwnerId: '005000000000002AAA'}, 'owned-by-someone-else'],
+	['a logged email', {TaskSubtype: 'Email'}, 'not-a-reminder-type'],
+	['a recurring series', {IsRecurrence: true}, 'recurring-series'],
+	['last changed before the import window', {LastModifiedDate: '2026-03-03T10:00:00.000+0000'}, 'created-before-sync'],
+] as const)('R1/R4/R24: a Task %s is not linked, and says why', (_label, extra, reason) => {
+	expect(whyNotLinked(row(extra), partition())).toMatchObject({state: 'not-linked', reason});
+});
+
+test('R24: an in-scope Task is not "not linked"; a missing one is not found', () => {
+	expect(whyNotLinked(row(), partition())).toBeUndefined();
+	expect(whyNotLinked(undefined, partition())).toMatchObject({reason: 'not-found'});
+});
+
+test('R24: a linked reminder’s badge follows its sync state', async () => {
+	const reminder = {...(await addReminder(db, {name: 'Call Ana'})), taskId: TASK};
+	expect(badgeForReminder({...reminder, syncState: 'synced'}, partition())).toEqual({
+		state: 'synced',
+		reminderName: 'Call Ana',
+		lastSyncedAt: new Date(NOW).toISOString(),
+	});
+	expect(badgeForReminder({...reminder, syncState: 'pending'}, partition())).toEqual({
+		state: 'pending',
+		reminderName: 'Call Ana',
+	});
+	expect(
+		badgeForReminder(
+			{...reminder, syncState: 'error', error: {code: 'X', message: 'Refused', hint: 'Fix it'}},
+			partition(),
+		),
+	).toEqual({
+		state: 'error',
+		reminderName: 'Call Ana',
+		message: 'Refused',
+		hint: 'Fix it',
+	});
+	expect(badgeForReminder({...reminder, syncState: 'conflict'}, partition())).toMatchObject({state: 'conflict'});
+	expect(badgeForReminder({...reminder, deletedAt: NOW}, partition())).toMatchObject({
+		state: 'not-linked',
+		reason: 'deleted',
+	});
+});
+
+test('R24: sync off, another org, and a linked Task need no request', async () => {
+	const port = fakePort([]);
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, port)).toMatchObject({
+		reason: 'sync-off',
+	});
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	expect(await getTaskBadge({host: 'beta.lightning.force.com', taskId: TASK}, port)).toMatchObject({
+		reason: 'other-org',
+	});
+	const reminder = await addReminder(db, {name: 'Linked'});
+	await db.reminders.update(reminder.id, {taskId: TASK, syncState: 'synced'});
+	// The 15-character id of a Classic URL finds the same reminder.
+	expect(await getTaskBadge({host: 'acme.my.salesforce.com', taskId: TASK.slice(0, 15)}, port)).toMatchObject({
+		state: 'synced',
+		reminderName: 'Linked',
+	});
+	expect(port.soql).toEqual([]);
+});
+
+test('R21/R24: a Task not in the store costs one request, which says why it is not linked', async () => {
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	const theirs = fakePort([row({OwnerId: '005000000000002AAA'})]);
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, theirs)).toMatchObject({
+		reason: 'owned-by-someone-else',
+	});
+	expect(theirs.soql).toHaveLength(1);
+	expect(theirs.soql[0]).toContain(`WHERE Id = '${TASK}'`);
+	// In scope but not pulled yet: it arrives with the next sync, named after its Subject (R10).
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, fakePort([row()]))).toEqual({
+		state: 'pending',
+		reminderName: 'Call Ana',
+	});
+	const expired = fakePort(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}));
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, expired)).toMatchObject({
+		reason: 'signed-out',
+	});
+});
+
+test('R20: without a session cookie the badge says to sign in', async () => {
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK})).toMatchObject({
+		state: 'not-linked',
+		reason: 'signed-out',
+	});
+});
