@@ -38,7 +38,8 @@ function parseArgs(argv: string[]): Options {
  */
 function ensureDemoTasks(org: Org): number {
 	const rep = org.users.rep;
-	if (org.listTasks().some(task => task.OwnerId === rep.id)) return 0;
+	// R4: only Tasks changed in the last 24 hours are imported, so an older seed would show an empty day.
+	if (todaysTasks(org).length > 0) return 0;
 	const tasks: Array<[string, number, string]> = [
 		['Call Acme about the renewal', 0, 'High'],
 		['Send the Q3 proposal to Globex', 0, 'Normal'],
@@ -66,13 +67,17 @@ function day(offset: number): string {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The rep's open Tasks due today, as the org holds them: what the popup's "today" must show. */
+/** The rep's open Tasks due today that the first sync imports (R4): what the popup's "today" must show. */
 function todaysTasks(org: Org): string[] {
 	const today = day(0);
-	return org
-		.listTasks({ownerId: org.users.rep.id})
-		.filter(task => !task.IsClosed && task.ActivityDate === today && task.Subject !== null)
-		.map(task => task.Subject ?? '');
+	return (
+		org
+			.listTasks({ownerId: org.users.rep.id})
+			// R4: the first sync imports Tasks created or changed in the last 24 hours; older ones stay in Salesforce.
+			.filter(task => !task.IsClosed && task.ActivityDate === today && task.Subject !== null)
+			.filter(task => task.LastModifiedDate >= org.clock.nowMs() - 86_400_000)
+			.map(task => task.Subject ?? '')
+	);
 }
 
 function fail(message: string): never {
@@ -190,7 +195,10 @@ async function main(): Promise<void> {
 	if (options.build) build();
 	const local = await startLocalOrg({seed: 'demo', ...(options.port === undefined ? {} : {port: options.port})});
 	const added = ensureDemoTasks(local.org);
-	if (added > 0) console.log(`(The org's demo seed had no Tasks for the rep; added ${added} demo Tasks.)`);
+	if (added > 0)
+		console.log(
+			`(The org's demo seed has no Task due today that the first sync imports (R4); added ${added} recent demo Tasks.)`,
+		);
 	console.log(`Local Salesforce org "${local.org.name}" at ${local.url}`);
 	// Printed as JSON on one line so the demo test (test/e2e/demo-once.e2e.ts) can compare it with the popup.
 	console.log(`Demo rep's Tasks due today in the org: ${JSON.stringify(todaysTasks(local.org))}`);
@@ -204,7 +212,7 @@ async function main(): Promise<void> {
 	};
 
 	try {
-		session = await launchExtension({org: local, headless});
+		session = await launchExtension({org: local, headless, handleSignals: false});
 		await signIn(session.context, local.org);
 		// A Salesforce tab tells Tickler which org the rep uses (issue 5, Session).
 		const tab = await session.context.newPage();

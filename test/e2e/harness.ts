@@ -24,6 +24,8 @@ export type LaunchOptions = {
 	orgName?: string;
 	/** Headless unless false (the demo opens a window when a display is available). */
 	headless?: boolean;
+	/** False lets the caller own Ctrl-C (the demo closes the org and the browser itself). */
+	handleSignals?: boolean;
 };
 
 export type ExtensionSession = {
@@ -53,6 +55,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),
 		headless: options.headless ?? true,
+		handleSIGINT: options.handleSignals ?? true,
+		handleSIGTERM: options.handleSignals ?? true,
 		args: [
 			`--disable-extensions-except=${DIST}`,
 			`--load-extension=${DIST}`,
