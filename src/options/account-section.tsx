@@ -43,8 +43,9 @@ export function AccountSection({partition, reminderCount}: {partition: Partition
 			{confirming ? (
 				<div class="confirm" role="group" aria-label="Confirm disconnect">
 					<p>
-						Disconnecting deletes the {reminderCount} reminders of {partition.username} on this computer, with their
-						sync history. Your Tasks in Salesforce stay as they are. Export your data first if you want a copy.
+						Disconnecting deletes the {reminderCount === 1 ? '1 reminder' : `${reminderCount} reminders`} of{' '}
+						{partition.username} on this computer, with their sync history. Your Tasks in Salesforce stay as they are.
+						Export your data first if you want a copy.
 					</p>
 					<button type="button" class="danger" onClick={() => void disconnect()}>
 						Disconnect and delete local data

@@ -91,7 +91,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) 
 					✎
 				</button>
 				<button type="button" aria-label={`Delete ${reminder.name}`} title="Delete" onClick={() => onDelete(reminder)}>
-					🗑
+					×
 				</button>
 			</div>
 		</li>

@@ -1,0 +1,77 @@
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {type ExtensionSession, launchExtension} from './harness.js';
+
+// R22: the popup is usable with the keyboard alone, and every control has an accessible name. Sync is
+// off here (no org needed): reminders are local-only (R5), and the popup says how to turn sync on.
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+	session = await launchExtension();
+});
+
+afterAll(async () => {
+	await session.close();
+});
+
+test('R22: add, edit, complete and delete-with-undo using only the keyboard', async () => {
+	const {page, errors} = await session.openExtensionPage('src/popup/index.html');
+	await expect.poll(async () => page.getByText('Nothing due today').count()).toBe(1);
+	expect(await page.getByRole('status').first().textContent()).toContain('Sync is off — turn it on in Settings');
+
+	// Add: Tab to "Add reminder", Enter; the name field has focus; Enter submits.
+	await page.locator('body').focus();
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('Call Ana back');
+	await page.keyboard.press('Enter');
+	const row = page.locator('.reminder', {hasText: 'Call Ana back'});
+	await expect.poll(async () => row.textContent()).toContain('On this computer only');
+
+	// Bad input is explained inline, next to the field.
+	await page.getByRole('button', {name: 'Add reminder'}).focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Enter');
+	await expect.poll(async () => page.getByRole('alert').textContent()).toBe('The reminder needs a name.');
+	await page.keyboard.press('Escape');
+
+	// Edit: focus the row's Edit button, Enter, change the name, Enter.
+	await page.getByRole('button', {name: 'Edit Call Ana back'}).focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.type('Call Ana back about pricing');
+	await page.keyboard.press('Enter');
+	await expect
+		.poll(async () => page.locator('.reminder .name').allTextContents())
+		.toEqual(['Call Ana back about pricing']);
+
+	// Delete, then undo from the toast, by keyboard.
+	await page.getByRole('button', {name: 'Delete Call Ana back about pricing'}).focus();
+	await page.keyboard.press('Enter');
+	await expect.poll(async () => page.locator('.reminder').count()).toBe(0);
+	await page.getByRole('button', {name: 'Undo'}).focus();
+	await page.keyboard.press('Enter');
+	await expect.poll(async () => page.locator('.reminder').count()).toBe(1);
+
+	// Complete: Space on the checkbox.
+	await page.getByRole('checkbox', {name: 'Complete Call Ana back about pricing'}).focus();
+	await page.keyboard.press('Space');
+	await expect.poll(async () => page.getByText('Nothing due today').count()).toBe(1);
+
+	// Every interactive element has an accessible name.
+	const unnamed = await page.evaluate(() =>
+		[...document.querySelectorAll('button, input, select, textarea, a')]
+			.filter(element => {
+				const labelled = element.getAttribute('aria-label') ?? element.getAttribute('aria-labelledby');
+				const id = element.getAttribute('id');
+				const label = id === null ? null : document.querySelector(`label[for="${CSS.escape(id)}"]`);
+				return !labelled && !label && element.textContent.trim() === '';
+			})
+			.map(element => element.outerHTML),
+	);
+	expect(unnamed).toEqual([]);
+	// The toolbar count follows local changes (R22): nothing open is due today now.
+	expect(await session.worker.evaluate(async () => chrome.action.getBadgeText({}))).toBe('');
+	expect(errors).toEqual([]);
+});
