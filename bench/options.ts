@@ -11,9 +11,11 @@ export type BenchOptions = {
 	reps: number;
 	/** Use an existing build instead of running `vite build` (the directory must hold manifest.json). */
 	dist: string | undefined;
+	/** Run every fleet cycle through the engine, idle polls included (checks the fleet's shortcut; slow). */
+	fullFleet: boolean;
 };
 
-export const USAGE = `npm run bench [-- --only ${FAMILIES.join(',')}] [--runs N] [--reps N] [--dist DIR]`;
+export const USAGE = `npm run bench [-- --only ${FAMILIES.join(',')}] [--runs N] [--reps N] [--dist DIR] [--full-fleet]`;
 
 function positiveInteger(flag: string, value: string | undefined): number {
 	const number = Number(value);
@@ -26,7 +28,7 @@ function isFamily(value: string): value is Family {
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-	const options: BenchOptions = {only: new Set(FAMILIES), runs: 7, reps: 500, dist: undefined};
+	const options: BenchOptions = {only: new Set(FAMILIES), runs: 7, reps: 500, dist: undefined, fullFleet: false};
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index]!;
 		const [flag, inline] = argument.includes('=') ? argument.split('=', 2) : [argument, undefined];
@@ -59,6 +61,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 			case '--dist': {
 				options.dist = value();
 				if (!options.dist) throw new Error(`--dist needs a directory (${USAGE})`);
+				break;
+			}
+
+			case '--full-fleet': {
+				options.fullFleet = true;
 				break;
 			}
 

@@ -13,7 +13,7 @@ import {type FamilyFailure, type FamilyResult, formatReport, writeResults} from 
 
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 
-type Context = {runs: number; reps: number; dist(): string; browser(): Promise<BenchBrowser>};
+type Context = {runs: number; reps: number; fullFleet: boolean; dist(): string; browser(): Promise<BenchBrowser>};
 type Runner = (context: Context) => Promise<FamilyResult>;
 
 /** Each family's module is imported only when it runs, so `--only bundle` does not load the org or the engine. */
@@ -26,7 +26,7 @@ const RUNNERS: Record<Family, Runner> = {
 	sync: async context => (await import('./metrics/sync-speed.js')).measureSyncSpeed(context.runs),
 	popup: async context =>
 		(await import('./metrics/popup-paint.js')).measurePopupPaint(await context.browser(), context.runs),
-	fleet: async context => (await import('./metrics/fleet.js')).measureFleet(context.reps),
+	fleet: async context => (await import('./metrics/fleet.js')).measureFleet(context.reps, context.fullFleet),
 };
 
 async function readPrevious(): Promise<Record<string, number>> {
@@ -45,6 +45,7 @@ async function main(): Promise<number> {
 	const context: Context = {
 		runs: options.runs,
 		reps: options.reps,
+		fullFleet: options.fullFleet,
 		dist() {
 			if (!dist) {
 				console.log(`building the extension into ${path.relative(ROOT, BENCH_DIST)} …`);

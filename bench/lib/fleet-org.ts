@@ -1,0 +1,37 @@
+import {Org, type OrgUser} from '../../test/org/index.js';
+import {startTransport} from '../../test/org/http.js';
+import type {LocalOrg} from '../../test/org/index.js';
+
+/**
+ * One local org for the whole fleet, on a frozen clock the simulation moves (no real waiting), with an
+ * Enterprise-like allowance of 100,000 + 1,000 per user (issue 6).
+ *
+ * The org has three users and no public way to add more yet, so the fleet registers its reps through the
+ * org's own (private) `addUser` — the same code path that makes `rep` and `rep2` — and lists them in
+ * `org.users`, which `org.user(id)` and authentication search. Remove this once test/org offers a public
+ * `addUser`; the assertion below fails loudly if the org's internals change.
+ */
+export type FleetOrg = LocalOrg & {reps: OrgUser[]};
+
+type AddUser = (firstName: string, lastName: string, key: string, timeZone: string, locale: string) => OrgUser;
+
+export function allowanceFor(users: number): number {
+	return 100_000 + 1000 * users;
+}
+
+export async function startFleetOrg(reps: number, start: Date): Promise<FleetOrg> {
+	const org = new Org({now: start, frozenClock: true, apiDailyLimit: allowanceFor(reps)});
+	const addUser = (org as unknown as {addUser: AddUser}).addUser.bind(org);
+	const users = org.users as unknown as Record<string, OrgUser>;
+	const fleet: OrgUser[] = [];
+	for (let index = 0; index < reps; index++) {
+		const key = `fleet${index}`;
+		const user = addUser('Fleet', `Rep ${index}`, key, 'Europe/Rome', 'it_IT');
+		users[key] = user;
+		if (org.user(user.id) !== user) throw new Error('the local org no longer finds users added this way');
+		fleet.push(user);
+	}
+
+	const transport = await startTransport(org, 0);
+	return {url: transport.url, org, reps: fleet, close: async () => transport.close()};
+}

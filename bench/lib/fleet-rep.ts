@@ -1,0 +1,201 @@
+import {addReminder, completeReminder, editReminder} from '../../src/shared/store/local-edits.js';
+import type {Partition, SyncTrigger} from '../../src/shared/store/schema.js';
+import type {Activity} from '../../src/background/sync/scheduler.js';
+import type {RepRig} from './engine-rig.js';
+import {type RepDay, type Segment, seededRandom} from './fleet-day.js';
+import type {FleetOrg} from './fleet-org.js';
+import {decideActivity, IDLE_AFTER_MS, isLate, nextAlarmTime, PAGE_VISIT_MIN_GAP_MS} from './worker-schedule.js';
+
+/**
+ * One rep of the fleet: the real engine (RepRig) plus what the service worker would do around it —
+ * which events request a cycle, and when the next alarm fires (mirrored from src/background, see
+ * worker-schedule.ts). Cycles themselves are run by the simulation loop in bench/metrics/fleet.ts.
+ */
+
+const TRIGGER_RANK: Record<SyncTrigger, number> = {manual: 4, popup: 3, 'local-change': 2, 'page-visit': 1, alarm: 0};
+
+export type PendingRemote = {at: number; taskId: string; marker: string};
+
+export class FleetRep {
+	readonly random: () => number;
+	eventIndex = 0;
+	isOpen = false;
+	segment: Segment | undefined;
+	alarmAt: number | undefined;
+	salesforceTabSeenAt: number | undefined;
+	popupOpenedAt: number | undefined;
+	lastCycleAt: number | undefined;
+	requested: SyncTrigger | undefined;
+	pendingLocal = 0;
+	lastOutcomeOk = true;
+	readonly pendingRemote: PendingRemote[] = [];
+	readonly taskIds: string[] = [];
+	requests = 0;
+	localEdits = 0;
+	remoteEdits = 0;
+
+	readonly index: number;
+	readonly rig: RepRig;
+	readonly day: RepDay;
+	partition: Partition;
+
+	constructor(index: number, rig: RepRig, day: RepDay, partition: Partition) {
+		this.index = index;
+		this.rig = rig;
+		this.day = day;
+		this.partition = partition;
+		this.random = seededRandom(index * 7919 + 17);
+	}
+
+	activity(now: number): Activity {
+		const away = this.segment?.kind === 'away' && now - this.segment.start >= IDLE_AFTER_MS;
+		return decideActivity({
+			idleState: away ? 'idle' : 'active',
+			salesforceTabActive: this.segment?.kind === 'salesforce',
+			salesforceTabSeenAt: this.salesforceTabSeenAt,
+			popupOpenedAt: this.popupOpenedAt,
+			now,
+		});
+	}
+
+	request(trigger: SyncTrigger): void {
+		if (!this.isOpen) return;
+		if (this.requested === undefined || TRIGGER_RANK[trigger] > TRIGGER_RANK[this.requested]) this.requested = trigger;
+	}
+
+	reschedule(now: number): void {
+		this.alarmAt = this.isOpen ? nextAlarmTime(this.partition, this.activity(now), this.pendingLocal, now) : undefined;
+	}
+
+	/** browser-events.ts syncSoonIfLate. */
+	private syncSoonIfLate(now: number): void {
+		if (isLate(this.alarmAt, now)) this.request('alarm');
+		else this.reschedule(now);
+	}
+
+	/** Applies one day event at its own time; Salesforce-side edits go straight into the org. */
+	async handle(event: RepDay['events'][number], fleet: FleetOrg, marker: () => string): Promise<void> {
+		switch (event.kind) {
+			case 'open': {
+				// onStartup: refresh the schedule and start a cycle.
+				this.isOpen = true;
+				this.reschedule(event.at);
+				this.request('alarm');
+				break;
+			}
+
+			case 'close': {
+				this.isOpen = false;
+				this.alarmAt = undefined;
+				this.requested = undefined;
+				break;
+			}
+
+			case 'segment': {
+				const wasIdle = this.activity(event.at) === 'idle';
+				this.segment = event.segment;
+				if (event.segment.kind === 'salesforce') {
+					this.salesforceTabSeenAt = event.at; // tabs.onActivated on a Salesforce tab
+					this.syncSoonIfLate(event.at);
+				} else if (wasIdle && event.segment.kind !== 'away') {
+					this.syncSoonIfLate(event.at); // idle.onStateChanged → active
+				}
+
+				break;
+			}
+
+			case 'page': {
+				this.salesforceTabSeenAt = event.at; // tabs.onUpdated complete
+				this.syncSoonIfLate(event.at);
+				// The Task page badge asks the worker, which syncs at most every 20 s (api.ts getTaskBadge).
+				if (event.taskPage && (this.lastCycleAt === undefined || event.at - this.lastCycleAt > PAGE_VISIT_MIN_GAP_MS)) {
+					this.request('page-visit');
+				}
+
+				break;
+			}
+
+			case 'popup': {
+				this.popupOpenedAt = event.at;
+				this.request('popup');
+				break;
+			}
+
+			case 'localEdit': {
+				await this.editLocally(event.at);
+				this.localEdits++;
+				this.pendingLocal++;
+				this.request('local-change'); // the popup's nudgeSync after a write
+				break;
+			}
+
+			case 'remoteEdit': {
+				this.editInSalesforce(event.at, fleet, marker());
+				this.remoteEdits++;
+				break;
+			}
+		}
+	}
+
+	private async editLocally(now: number): Promise<void> {
+		const {db, partition} = this.rig;
+		const roll = this.random();
+		if (roll < 0.25) {
+			await addReminder(
+				db,
+				{name: `Call back #${this.localEdits}`, dueDate: new Date(now).toISOString().slice(0, 10)},
+				{now},
+			);
+			return;
+		}
+
+		const linked = (await db.reminders.where('partition').equals(partition).toArray()).filter(
+			r => r.taskId && r.deletedAt === undefined,
+		);
+		const reminder = linked[Math.floor(this.random() * linked.length)];
+		if (!reminder) return;
+		if (roll < 0.6) await completeReminder(db, reminder.id, {now});
+		else if (roll < 0.8)
+			await editReminder(db, reminder.id, {priority: reminder.priority === 'high' ? 'normal' : 'high'}, {now});
+		else await editReminder(db, reminder.id, {dueDate: new Date(now + 86_400_000).toISOString().slice(0, 10)}, {now});
+	}
+
+	/** The rep edits in Salesforce. Every edit writes a unique Description, so its arrival is checkable. */
+	private editInSalesforce(now: number, fleet: FleetOrg, marker: string): void {
+		fleet.org.clock.set(new Date(now));
+		const existing = this.taskIds[Math.floor(this.random() * this.taskIds.length)];
+		if (this.random() < 0.3 || !existing) {
+			const row = fleet.org.createTask(this.rig.userId, {
+				Subject: `Prospect call ${marker}`,
+				TaskSubtype: 'Task',
+				ActivityDate: new Date(now).toISOString().slice(0, 10),
+				Description: marker,
+			});
+			this.taskIds.push(row.Id);
+			this.pendingRemote.push({at: now, taskId: row.Id, marker});
+			return;
+		}
+
+		const fields: Record<string, unknown> = {Description: marker};
+		if (this.random() < 0.25) fields['Status'] = 'Completed';
+		fleet.org.updateTask(this.rig.userId, existing, fields);
+		this.pendingRemote.push({at: now, taskId: existing, marker});
+	}
+
+	/** After a full cycle: which Salesforce edits reached the store, and how long each took. */
+	async collectArrivals(cycleAt: number): Promise<number[]> {
+		const delays: number[] = [];
+		const still: PendingRemote[] = [];
+		for (const edit of this.pendingRemote) {
+			const reminder = await this.rig.db.reminders
+				.where('[partition+taskId]')
+				.equals([this.rig.partition, edit.taskId])
+				.first();
+			if (reminder?.details === edit.marker) delays.push(cycleAt - edit.at);
+			else still.push(edit);
+		}
+
+		this.pendingRemote.splice(0, this.pendingRemote.length, ...still);
+		return delays;
+	}
+}
