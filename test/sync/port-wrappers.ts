@@ -45,18 +45,34 @@ export class WorkerStoppedError extends Error {
  * request reach Salesforce and then throws (the answer is lost), or never settles (the cycle hangs and is
  * abandoned). The engine is then restarted from its store.
  */
-export function stoppingPort(port: SalesforcePort, calls: number, mode: 'after-send' | 'before-send' | 'hang'): SalesforcePort {
+export function stoppingPort(port: SalesforcePort, calls: number, mode: 'after-send' | 'before-send' | 'hang'): SalesforcePort & {stopped: Promise<void>} {
 	let seen = 0;
-	return wrapPort(port, {
+	let markStopped: () => void = () => undefined;
+	const stopped = new Promise<void>(resolve => {
+		markStopped = resolve;
+	});
+	const wrapped = wrapPort(port, {
 		async before() {
 			seen++;
 			if (seen <= calls) return undefined;
-			if (mode === 'hang') await new Promise(() => undefined);
-			if (mode === 'before-send') throw new WorkerStoppedError('stopped before send');
+			if (mode === 'hang') {
+				markStopped();
+				await new Promise(() => undefined);
+			}
+
+			if (mode === 'before-send') {
+				markStopped();
+				throw new WorkerStoppedError('stopped before send');
+			}
+
 			return undefined;
 		},
 		after() {
-			if (seen > calls && mode === 'after-send') throw new WorkerStoppedError('stopped after send');
+			if (seen > calls && mode === 'after-send') {
+				markStopped();
+				throw new WorkerStoppedError('stopped after send');
+			}
 		},
 	});
+	return Object.assign(wrapped, {stopped});
 }

@@ -4,7 +4,7 @@
  * failure is resolved by the next pull instead of creating twice. Acks are written only after Salesforce
  * answered, and each is checked against what the reminder holds now (the UI may have edited meanwhile).
  */
-import {classifyCode, describeRecordError, isGone} from '@/background/salesforce/errors.js';
+import {classifyCode, describeRecordError, isGone, SalesforceApiError} from '@/background/salesforce/errors.js';
 import {MAX_BATCH, type SaveResult, type TaskWrite} from '@/background/salesforce/port.js';
 import {SYNCED_FIELDS, type OutboxEntry, type Reminder, type ReminderFields, type SyncedField} from '@/shared/store/schema.js';
 import {assertEnabled, type CycleContext} from './context.js';
@@ -90,7 +90,28 @@ export async function push(ctx: CycleContext): Promise<void> {
 				await db.outbox.update(item.entry.reminderId, {createSent: {at: sentAt, subject: sent.write.Subject ?? '', fields: sent.fields}});
 			}
 		});
-		const results = await ctx.sf.createTasks(payload.map(p => p.write));
+		let results: SaveResult[];
+		try {
+			results = await ctx.sf.createTasks(payload.map(p => p.write));
+		} catch (error) {
+			// An answer other than 500 means Salesforce refused the whole request: nothing was created, so the
+			// creates are no longer in doubt. No answer at all (timeout, dropped connection) or a 500 stays
+			// in doubt, and the next pull decides (R18).
+			if (error instanceof SalesforceApiError && error.status !== undefined && error.status !== 500) {
+				await db.transaction('rw', db.outbox, async () => {
+					for (const item of batch) {
+						const entry = await db.outbox.get(item.entry.reminderId);
+						if (entry?.createSent) {
+							const next = {...entry};
+							delete next.createSent;
+							await db.outbox.put(next);
+						}
+					}
+				});
+			}
+
+			throw error;
+		}
 		await settle(ctx, batch, results, async (item, result, i) => ackCreate(ctx, item, result.id, payload[i]?.fields ?? pickFields(item.reminder)), true);
 	}
 
@@ -160,9 +181,10 @@ async function ackUpdate(ctx: CycleContext, item: UpdateItem): Promise<void> {
 		const current = await db.reminders.get(item.reminder.id);
 		const entry = await db.outbox.get(item.reminder.id);
 		if (!current?.base) return;
-		const sentKeys = Object.keys(item.sent) as SyncedField[];
 		const next: Reminder = {...current, base: {...current.base, ...item.sent}};
-		const fields = (entry?.fields ?? []).filter(field => !sentKeys.includes(field) || current[field] !== item.sent[field]);
+		const nextBase = next.base ?? current.base;
+		// Value-based ack: whatever now equals what Salesforce has is done; edits made meanwhile stay queued.
+		const fields = (entry?.fields ?? []).filter((field: SyncedField) => current[field] !== nextBase[field]);
 		if (entry && (fields.length > 0 || entry.delete)) {
 			await db.outbox.put({...entry, fields, attempts: 0, nextAttemptAt: 0});
 		} else {
