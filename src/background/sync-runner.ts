@@ -32,23 +32,19 @@ export function triggerFor(reason: SyncReason | 'alarm' | 'session'): SyncTrigge
 	}
 }
 
-/** One cycle now, for the active partition; then the toolbar count and the next alarm. */
+/** One cycle now, for the active partition; then — whatever happened — the toolbar count and the next alarm. */
 export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
-	const partitionId = await activePartition(db);
-	const partition = await db.partitions.get(partitionId);
-	let result: SyncCycleResult | undefined;
-	if (partition?.enabled) {
+	try {
+		const partitionId = await activePartition(db);
+		const partition = await db.partitions.get(partitionId);
+		if (!partition?.enabled) return undefined;
 		// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
 		const session = await findSession(partition.instanceHost);
-		result = await runSyncCycle(engineDeps(session ? portForSession(session) : null), {
-			partition: partitionId,
-			trigger,
-		});
+		return await runSyncCycle(engineDeps(session ? portForSession(session) : null), {partition: partitionId, trigger});
+	} finally {
+		// Even after an unexpected error the next alarm is set: sync never silently stops (R13).
+		await refreshSchedule();
 	}
-
-	await updateToolbarCount(db);
-	await scheduleNextSync(await db.partitions.get(partitionId), await pendingCount(db, partitionId), Date.now());
-	return result;
 }
 
 /** Re-reads the active partition and sets (or clears) the sync alarm and the toolbar count. */

@@ -59,3 +59,18 @@ test('R20/R17: a new sign-in resumes sync by itself and nothing is lost', async 
 		.toContain('Synced');
 	expect(await popupNames(popup)).toEqual(['Written while signed out']);
 });
+
+test('R2: a session of another user ("Login As") never writes into this partition; sync pauses and says why', async () => {
+	const {org} = scenario;
+	await signIn(scenario.session.context, org, org.users.rep2);
+	await popup.getByRole('button', {name: 'Add reminder'}).click();
+	await popup.getByLabel('Name').fill('Not for Sam');
+	await popup.getByRole('button', {name: 'Add', exact: true}).click();
+	await expect.poll(async () => statusText(), {timeout: 10_000}).toContain('different user or org');
+	expect(org.listTasks().filter(task => task.Subject === 'Not for Sam')).toEqual([]);
+
+	// The rep signs back in: the change goes up, as the rep's own Task.
+	await signIn(scenario.session.context, org);
+	await expect.poll(async () => repTasks('Not for Sam').length, {timeout: 15_000}).toBe(1);
+	expect(org.listTasks().filter(task => task.Subject === 'Not for Sam')).toHaveLength(1);
+});
