@@ -49,6 +49,8 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 export function originOf(host: string | undefined, forwardedProto: string | undefined, fallback: string): string {
 	if (!host) return fallback;
 	const bare = host.split(':')[0] ?? host;
-	const https = forwardedProto ? forwardedProto.split(',')[0]?.trim() === 'https' : /\.(salesforce|force)\.com$/i.test(bare);
+	const https = forwardedProto
+		? forwardedProto.split(',')[0]?.trim() === 'https'
+		: /\.(salesforce|force)\.com$/i.test(bare);
 	return `${https ? 'https' : 'http'}://${host}`;
 }

@@ -19,7 +19,9 @@ test('a valid session queries, and every authenticated response carries Sforce-L
 });
 
 test('an invalid sid is 401 INVALID_SESSION_ID with WWW-Authenticate: Token and no Sforce-Limit-Info', async () => {
-	const r = await raw(t, `/services/data/v${API_VERSION}/query?q=SELECT+Id+FROM+Task`, {auth: `Bearer ${t.sid.split('!')[0]}!nope`});
+	const r = await raw(t, `/services/data/v${API_VERSION}/query?q=SELECT+Id+FROM+Task`, {
+		auth: `Bearer ${t.sid.split('!')[0]}!nope`,
+	});
 	expect(r.status).toBe(401);
 	expect(r.headers.get('www-authenticate')).toBe('Token');
 	expect(r.headers.get('sforce-limit-info')).toBeNull();
@@ -29,7 +31,9 @@ test('an invalid sid is 401 INVALID_SESSION_ID with WWW-Authenticate: Token and 
 });
 
 test('the OAuth prefix is accepted as well as Bearer', async () => {
-	const r = await raw(t, `/services/data/v${API_VERSION}/query?q=SELECT+Id+FROM+Task+LIMIT+1`, {auth: `OAuth ${t.sid}`});
+	const r = await raw(t, `/services/data/v${API_VERSION}/query?q=SELECT+Id+FROM+Task+LIMIT+1`, {
+		auth: `OAuth ${t.sid}`,
+	});
 	expect(r.status).toBe(200);
 });
 
@@ -40,16 +44,21 @@ localOnly('session ids are <15-char org id>!<opaque>', () => {
 	expect(org.orgId.slice(0, 15)).toBe(org.orgId15);
 });
 
-localOnly('a lightning-kind session is refused by REST with the "not valid for use with the REST API" 401', async () => {
-	const org = must(t.org);
-	const sid = org.createSession(org.users.rep.id, 'lightning');
-	const r = await raw({url: t.url, sid}, `/services/data/v${API_VERSION}/query?q=SELECT+Id+FROM+Task`);
-	expect(r.status).toBe(401);
-	expect(r.json).toEqual([{errorCode: 'INVALID_SESSION_ID', message: 'This session is not valid for use with the REST API'}]);
-	const err = await failure(connect(t.url, sid).query('SELECT Id FROM Task'));
-	expect(err.errorCode).toBe('INVALID_SESSION_ID');
-	expect(err.message).toBe('This session is not valid for use with the REST API');
-});
+localOnly(
+	'a lightning-kind session is refused by REST with the "not valid for use with the REST API" 401',
+	async () => {
+		const org = must(t.org);
+		const sid = org.createSession(org.users.rep.id, 'lightning');
+		const r = await raw({url: t.url, sid}, `/services/data/v${API_VERSION}/query?q=SELECT+Id+FROM+Task`);
+		expect(r.status).toBe(401);
+		expect(r.json).toEqual([
+			{errorCode: 'INVALID_SESSION_ID', message: 'This session is not valid for use with the REST API'},
+		]);
+		const err = await failure(connect(t.url, sid).query('SELECT Id FROM Task'));
+		expect(err.errorCode).toBe('INVALID_SESSION_ID');
+		expect(err.message).toBe('This session is not valid for use with the REST API');
+	},
+);
 
 localOnly('sessions expire on demand, after idle time and after their absolute lifetime on the org clock', async () => {
 	const org = must(t.org);
@@ -108,27 +117,42 @@ test('GET /services/data/ lists versions 31.0–62.0 without auth and without Sf
 	const r = await raw(t, '/services/data/', {auth: null});
 	expect(r.status).toBe(200);
 	expect(r.headers.get('sforce-limit-info')).toBeNull();
-	const versions = (r.json as {version: string; url: string; label: string}[]).map((v) => v.version);
+	const versions = (r.json as {version: string; url: string; label: string}[]).map(v => v.version);
 	for (let v = 31; v <= 62; v++) expect(versions).toContain(`${v}.0`);
 	expect((r.json as {url: string}[])[0]?.url).toBe('/services/data/v31.0');
 });
 
 localOnly('every version 31.0–62.0 is served; others are 404 NOT_FOUND', async () => {
-	for (const v of ['31.0', '45.0', '62.0']) expect((await connect(t.url, t.sid).request(`/services/data/v${v}/limits`)) as object).toHaveProperty('DailyApiRequests');
+	for (const v of ['31.0', '45.0', '62.0'])
+		expect(await connect(t.url, t.sid).request<object>(`/services/data/v${v}/limits`)).toHaveProperty(
+			'DailyApiRequests',
+		);
 	const r = await raw(t, '/services/data/v30.0/limits');
 	expect(r.status).toBe(404);
 	expect(r.json).toEqual([{message: 'The requested resource does not exist', errorCode: 'NOT_FOUND'}]);
 });
 
-localOnly('absolute URLs use the Host the request came in under (X-Forwarded-Proto or a Salesforce host ⇒ https)', async () => {
-	const auth = {Authorization: `Bearer ${t.sid}`};
-	const a = await getWithHost(t.url, `/services/data/v${API_VERSION}`, {...auth, Host: 'tickler-demo.my.salesforce.com'});
-	expect((JSON.parse(a.text) as Record<string, string>)['identity']).toMatch(/^https:\/\/tickler-demo\.my\.salesforce\.com\/id\/00D/);
-	const b = await getWithHost(t.url, `/services/data/v${API_VERSION}`, {...auth, Host: 'example.test:8443', 'X-Forwarded-Proto': 'https'});
-	expect((JSON.parse(b.text) as Record<string, string>)['identity']).toMatch(/^https:\/\/example\.test:8443\/id\//);
-	const c = await raw(t, `/services/data/v${API_VERSION}`);
-	expect((c.json as Record<string, string>)['identity']).toMatch(new RegExp(`^${t.url}/id/`));
-});
+localOnly(
+	'absolute URLs use the Host the request came in under (X-Forwarded-Proto or a Salesforce host ⇒ https)',
+	async () => {
+		const auth = {Authorization: `Bearer ${t.sid}`};
+		const a = await getWithHost(t.url, `/services/data/v${API_VERSION}`, {
+			...auth,
+			Host: 'tickler-demo.my.salesforce.com',
+		});
+		expect((JSON.parse(a.text) as Record<string, string>)['identity']).toMatch(
+			/^https:\/\/tickler-demo\.my\.salesforce\.com\/id\/00D/,
+		);
+		const b = await getWithHost(t.url, `/services/data/v${API_VERSION}`, {
+			...auth,
+			Host: 'example.test:8443',
+			'X-Forwarded-Proto': 'https',
+		});
+		expect((JSON.parse(b.text) as Record<string, string>)['identity']).toMatch(/^https:\/\/example\.test:8443\/id\//);
+		const c = await raw(t, `/services/data/v${API_VERSION}`);
+		expect((c.json as Record<string, string>)['identity']).toMatch(new RegExp(`^${t.url}/id/`));
+	},
+);
 
 localOnly('the HTTP Date header comes from the org clock', async () => {
 	const org = must(t.org);

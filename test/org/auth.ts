@@ -27,14 +27,29 @@ export function authenticate(org: Org, req: ApiRequest, requireApi = true): Auth
 	const h = req.headers['authorization'];
 	// Public client comment (§1.1, UNCONFIRMED): a malformed Authorization header is INVALID_AUTH_HEADER.
 	if (h !== undefined && !/^(?:Bearer|OAuth)\s+\S+\s*$/i.test(h)) {
-		return {ok: false, response: json(401, [{message: 'INVALID_HEADER_TYPE', errorCode: 'INVALID_AUTH_HEADER'}], {'WWW-Authenticate': 'Token'})};
+		return {
+			ok: false,
+			response: json(401, [{message: 'INVALID_HEADER_TYPE', errorCode: 'INVALID_AUTH_HEADER'}], {
+				'WWW-Authenticate': 'Token',
+			}),
+		};
 	}
 	const sid = bearerToken(req);
 	if (!sid) return {ok: false, response: unauthorized()};
 	const check = org.sessions.check(sid, requireApi);
 	if (!check.ok) {
 		// §1.1: jsforce treats this message as "do not refresh".
-		return {ok: false, response: check.reason === 'not-api' ? json(401, [{errorCode: 'INVALID_SESSION_ID', message: 'This session is not valid for use with the REST API'}], {'WWW-Authenticate': 'Token'}) : unauthorized()};
+		return {
+			ok: false,
+			response:
+				check.reason === 'not-api'
+					? json(
+							401,
+							[{errorCode: 'INVALID_SESSION_ID', message: 'This session is not valid for use with the REST API'}],
+							{'WWW-Authenticate': 'Token'},
+						)
+					: unauthorized(),
+		};
 	}
 	return {ok: true, session: check.session, sid};
 }
@@ -49,7 +64,8 @@ export function versionLabel(v: number): string {
 /** `GET /services/data/` — public, no Sforce-Limit-Info, not an API call (§6, §11.1; shape UNCONFIRMED). */
 export function versionsList(): ApiResponse {
 	const out = [];
-	for (let v = MIN_VERSION; v <= MAX_VERSION; v++) out.push({label: versionLabel(v), url: `/services/data/v${v}.0`, version: `${v}.0`});
+	for (let v = MIN_VERSION; v <= MAX_VERSION; v++)
+		out.push({label: versionLabel(v), url: `/services/data/v${v}.0`, version: `${v}.0`});
 	return json(200, out);
 }
 
@@ -61,26 +77,56 @@ export function identityUrl(org: Org, origin: string, userId: string): string {
 export function resources(org: Org, req: ApiRequest, version: string, userId: string): ApiResponse {
 	const b = `/services/data/v${version}`;
 	return json(200, {
-		tooling: `${b}/tooling`, metadata: `${b}/metadata`, eclair: `${b}/eclair`, folders: `${b}/folders`,
-		prechatForms: `${b}/prechatForms`, chatter: `${b}/chatter`, tabs: `${b}/tabs`, appMenu: `${b}/appMenu`,
-		quickActions: `${b}/quickActions`, queryAll: `${b}/queryAll`, commerce: `${b}/commerce`, wave: `${b}/wave`,
-		iot: `${b}/iot`, analytics: `${b}/analytics`, search: `${b}/search`, identity: identityUrl(org, req.origin, userId),
-		composite: `${b}/composite`, parameterizedSearch: `${b}/parameterizedSearch`, theme: `${b}/theme`, nouns: `${b}/nouns`,
-		recent: `${b}/recent`, licensing: `${b}/licensing`, limits: `${b}/limits`, process: `${b}/process`,
-		async: `${b}/async`, query: `${b}/query`, match: `${b}/match`, emailConnect: `${b}/emailConnect`,
-		compactLayouts: `${b}/compactLayouts`, knowledgeManagement: `${b}/knowledgeManagement`, sobjects: `${b}/sobjects`,
-		actions: `${b}/actions`, support: `${b}/support`,
+		tooling: `${b}/tooling`,
+		metadata: `${b}/metadata`,
+		eclair: `${b}/eclair`,
+		folders: `${b}/folders`,
+		prechatForms: `${b}/prechatForms`,
+		chatter: `${b}/chatter`,
+		tabs: `${b}/tabs`,
+		appMenu: `${b}/appMenu`,
+		quickActions: `${b}/quickActions`,
+		queryAll: `${b}/queryAll`,
+		commerce: `${b}/commerce`,
+		wave: `${b}/wave`,
+		iot: `${b}/iot`,
+		analytics: `${b}/analytics`,
+		search: `${b}/search`,
+		identity: identityUrl(org, req.origin, userId),
+		composite: `${b}/composite`,
+		parameterizedSearch: `${b}/parameterizedSearch`,
+		theme: `${b}/theme`,
+		nouns: `${b}/nouns`,
+		recent: `${b}/recent`,
+		licensing: `${b}/licensing`,
+		limits: `${b}/limits`,
+		process: `${b}/process`,
+		async: `${b}/async`,
+		query: `${b}/query`,
+		match: `${b}/match`,
+		emailConnect: `${b}/emailConnect`,
+		compactLayouts: `${b}/compactLayouts`,
+		knowledgeManagement: `${b}/knowledgeManagement`,
+		sobjects: `${b}/sobjects`,
+		actions: `${b}/actions`,
+		support: `${b}/support`,
 	});
 }
 
 function urls(origin: string, org: Org, u: OrgUser): Record<string, string> {
 	const v = `${MAX_VERSION}.0`;
 	return {
-		enterprise: `${origin}/services/Soap/c/{version}/${org.orgId}`, metadata: `${origin}/services/Soap/m/{version}/${org.orgId}`,
-		partner: `${origin}/services/Soap/u/{version}/${org.orgId}`, rest: `${origin}/services/data/v{version}/`,
-		sobjects: `${origin}/services/data/v{version}/sobjects/`, search: `${origin}/services/data/v{version}/search/`,
-		query: `${origin}/services/data/v{version}/query/`, recent: `${origin}/services/data/v{version}/recent/`,
-		profile: `${origin}/${u.id}`, feeds: `${origin}/services/data/v${v}/chatter/feeds`, users: `${origin}/services/data/v${v}/chatter/users`,
+		enterprise: `${origin}/services/Soap/c/{version}/${org.orgId}`,
+		metadata: `${origin}/services/Soap/m/{version}/${org.orgId}`,
+		partner: `${origin}/services/Soap/u/{version}/${org.orgId}`,
+		rest: `${origin}/services/data/v{version}/`,
+		sobjects: `${origin}/services/data/v{version}/sobjects/`,
+		search: `${origin}/services/data/v{version}/search/`,
+		query: `${origin}/services/data/v{version}/query/`,
+		recent: `${origin}/services/data/v{version}/recent/`,
+		profile: `${origin}/${u.id}`,
+		feeds: `${origin}/services/data/v${v}/chatter/feeds`,
+		users: `${origin}/services/data/v${v}/chatter/users`,
 		custom_domain: origin,
 	};
 }
@@ -89,13 +135,36 @@ function urls(origin: string, org: Org, u: OrgUser): Record<string, string> {
 export function identity(org: Org, req: ApiRequest, u: OrgUser): ApiResponse {
 	const photo = `${req.origin}/img/userprofile/default_profile_200_v2.png`;
 	return json(200, {
-		id: identityUrl(org, req.origin, u.id), asserted_user: true, user_id: u.id, organization_id: org.orgId,
-		username: u.username, nick_name: u.alias, display_name: u.name, email: u.email, email_verified: true,
-		first_name: u.firstName, last_name: u.lastName, timezone: u.timeZone, photos: {picture: photo, thumbnail: photo},
-		addr_street: null, addr_city: null, addr_state: null, addr_country: null, addr_zip: null, mobile_phone: null, mobile_phone_verified: false,
-		is_lightning_login_user: false, status: {created_date: null, body: null}, urls: urls(req.origin, org, u), active: true,
-		user_type: 'STANDARD', language: u.language, locale: u.locale, utcOffset: zoneOffsetMs(org.clock.nowMs(), u.timeZone),
-		last_modified_date: '2024-01-01T00:00:00.000+0000', is_app_installed: true,
+		id: identityUrl(org, req.origin, u.id),
+		asserted_user: true,
+		user_id: u.id,
+		organization_id: org.orgId,
+		username: u.username,
+		nick_name: u.alias,
+		display_name: u.name,
+		email: u.email,
+		email_verified: true,
+		first_name: u.firstName,
+		last_name: u.lastName,
+		timezone: u.timeZone,
+		photos: {picture: photo, thumbnail: photo},
+		addr_street: null,
+		addr_city: null,
+		addr_state: null,
+		addr_country: null,
+		addr_zip: null,
+		mobile_phone: null,
+		mobile_phone_verified: false,
+		is_lightning_login_user: false,
+		status: {created_date: null, body: null},
+		urls: urls(req.origin, org, u),
+		active: true,
+		user_type: 'STANDARD',
+		language: u.language,
+		locale: u.locale,
+		utcOffset: zoneOffsetMs(org.clock.nowMs(), u.timeZone),
+		last_modified_date: '2024-01-01T00:00:00.000+0000',
+		is_app_installed: true,
 	});
 }
 
@@ -103,10 +172,28 @@ export function identity(org: Org, req: ApiRequest, u: OrgUser): ApiResponse {
 export function userinfo(org: Org, req: ApiRequest, u: OrgUser): ApiResponse {
 	const photo = `${req.origin}/img/userprofile/default_profile_200_v2.png`;
 	return json(200, {
-		sub: identityUrl(org, req.origin, u.id), user_id: u.id, organization_id: org.orgId, preferred_username: u.username,
-		nickname: u.alias, name: u.name, email: u.email, email_verified: true, given_name: u.firstName, family_name: u.lastName,
-		zoneinfo: u.timeZone, photos: {picture: photo, thumbnail: photo}, profile: `${req.origin}/${u.id}`, picture: photo,
-		address: {}, urls: urls(req.origin, org, u), active: true, user_type: 'STANDARD', language: u.language, locale: u.locale,
-		utcOffset: zoneOffsetMs(org.clock.nowMs(), u.timeZone), updated_at: '2024-01-01T00:00:00Z', is_app_installed: true,
+		sub: identityUrl(org, req.origin, u.id),
+		user_id: u.id,
+		organization_id: org.orgId,
+		preferred_username: u.username,
+		nickname: u.alias,
+		name: u.name,
+		email: u.email,
+		email_verified: true,
+		given_name: u.firstName,
+		family_name: u.lastName,
+		zoneinfo: u.timeZone,
+		photos: {picture: photo, thumbnail: photo},
+		profile: `${req.origin}/${u.id}`,
+		picture: photo,
+		address: {},
+		urls: urls(req.origin, org, u),
+		active: true,
+		user_type: 'STANDARD',
+		language: u.language,
+		locale: u.locale,
+		utcOffset: zoneOffsetMs(org.clock.nowMs(), u.timeZone),
+		updated_at: '2024-01-01T00:00:00Z',
+		is_app_installed: true,
 	});
 }

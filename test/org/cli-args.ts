@@ -1,7 +1,13 @@
 // Argument parsing for `npm run org -- [--port N] [--seed demo|none|<count>] [--data FILE] [--host H]`.
 // Pure, so it is unit-tested; bad flags are reported, and the CLI exits 2.
 
-export type CliOptions = {port: number; seed: 'demo' | 'none' | number; dataFile: string | undefined; host: string; help: boolean};
+export type CliOptions = {
+	port: number;
+	seed: 'demo' | 'none' | number;
+	dataFile: string | undefined;
+	host: string;
+	help: boolean;
+};
 
 export class CliError extends Error {}
 
@@ -15,7 +21,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
 	const out: CliOptions = {port: 8787, seed: 'demo', dataFile: undefined, host: '127.0.0.1', help: false};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? '';
-		const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] = arg.includes('=')
+			? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+			: [arg, undefined];
 		const value = (): string => {
 			const v = inline ?? argv[++i];
 			if (v === undefined || v === '') throw new CliError(`${flag} needs a value`);

@@ -5,7 +5,12 @@ import {connect, localOnly} from './contract-target.js';
 
 const tsx = ['node_modules/.bin/tsx', 'test/org/cli.ts'];
 
-function run(args: string[]): {child: ReturnType<typeof spawn>; out: () => string; exited: Promise<number | null>; printed: (marker: string) => Promise<void>} {
+function run(args: string[]): {
+	child: ReturnType<typeof spawn>;
+	out: () => string;
+	exited: Promise<number | null>;
+	printed: (marker: string) => Promise<void>;
+} {
 	const child = spawn(tsx[0] ?? '', [tsx[1] ?? '', ...args], {stdio: ['ignore', 'pipe', 'pipe']});
 	let out = '';
 	const waiters: {marker: string; resolve: () => void}[] = [];
@@ -13,15 +18,17 @@ function run(args: string[]): {child: ReturnType<typeof spawn>; out: () => strin
 		out += d.toString();
 		for (const w of waiters) if (out.includes(w.marker)) w.resolve();
 	};
-	child.stdout?.on('data', onData);
-	child.stderr?.on('data', onData);
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	child.stdout.on('data', onData);
+	child.stderr.on('data', onData);
+	const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
 	// Resolves when the marker appears in the output (event-driven; no polling sleeps).
 	const printed = (marker: string): Promise<void> =>
-		out.includes(marker) ? Promise.resolve() : new Promise((resolve, reject) => {
-			waiters.push({marker, resolve});
-			void exited.then(() => reject(new Error(`exited before printing "${marker}":\n${out}`)));
-		});
+		out.includes(marker)
+			? Promise.resolve()
+			: new Promise((resolve, reject) => {
+					waiters.push({marker, resolve});
+					void exited.then(() => reject(new Error(`exited before printing "${marker}":\n${out}`)));
+				});
 	return {child, out: () => out, exited, printed};
 }
 

@@ -19,7 +19,12 @@ if (options.help) {
 	process.exit(0);
 }
 
-const local = await startLocalOrg({port: options.port, seed: options.seed, host: options.host, ...(options.dataFile ? {dataFile: options.dataFile} : {})});
+const local = await startLocalOrg({
+	port: options.port,
+	seed: options.seed,
+	host: options.host,
+	...(options.dataFile ? {dataFile: options.dataFile} : {}),
+});
 const {org} = local;
 const sid = org.createSession(org.users.rep.id, 'api');
 const tasks = org.listTasks().length;
@@ -28,7 +33,9 @@ process.stdout.write(
 		`Local Salesforce org "${org.name}" listening on ${local.url}`,
 		`  org id ${org.orgId}; ${tasks} live Tasks${options.dataFile ? `; data file ${options.dataFile}` : ''}`,
 		`  login page   ${local.url}/login   (password for every user: ${DEMO_PASSWORD})`,
-		...Object.entries(org.users).map(([key, u]) => `  ${key.padEnd(5)} ${u.username.padEnd(30)} ${u.id}  ${u.name} (${u.timeZone})`),
+		...Object.entries(org.users).map(
+			([key, u]) => `  ${key.padEnd(5)} ${u.username.padEnd(30)} ${u.id}  ${u.name} (${u.timeZone})`,
+		),
 		`  API session (rep): ${sid}`,
 		`  try: curl -H "Authorization: Bearer ${sid}" "${local.url}/services/data/v62.0/query?q=SELECT+Id,Subject+FROM+Task+LIMIT+5"`,
 		`  control API: ${local.url}/__org__/state  (see docs/local-org.md)`,

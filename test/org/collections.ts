@@ -8,17 +8,24 @@ import {normalizeId} from './ids.js';
 import {objectDef, objectForId, WRITABLE} from './schema.js';
 import {pickFields, recordJson} from './rows.js';
 import type {RowCtx} from './rows.js';
-import type {TaskRow} from './tasks.js';
 
 type Result = {id?: string; success: boolean; errors: {statusCode: string; message: string; fields: string[]}[]};
 
 const MAX_DML = 200;
 const MAX_RETRIEVE = 2000;
-const ROLLED_BACK = {statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] as string[]};
+const ROLLED_BACK = {
+	statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+	message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
+	fields: [] as string[],
+};
 
 function failure(e: unknown, id?: string): Result {
-	const err = e instanceof SfError ? e : new SfError(500, 'UNKNOWN_EXCEPTION', e instanceof Error ? e.message : String(e));
-	const r: Result = {success: false, errors: [{statusCode: err.errorCode, message: err.message, fields: err.fields ?? []}]};
+	const err =
+		e instanceof SfError ? e : new SfError(500, 'UNKNOWN_EXCEPTION', e instanceof Error ? e.message : String(e));
+	const r: Result = {
+		success: false,
+		errors: [{statusCode: err.errorCode, message: err.message, fields: err.fields ?? []}],
+	};
 	return id ? {id, ...r} : r;
 }
 
@@ -37,19 +44,23 @@ function runAll(ctx: RowCtx, allOrNone: boolean, ops: {id?: string; run: () => s
 			return failure(e, op.id);
 		}
 	});
-	if (allOrNone && snapshot && bin && results.some((r) => !r.success)) {
+	if (allOrNone && snapshot && bin && results.some(r => !r.success)) {
 		const table = org.store.table('Task');
 		for (const id of [...table.keys()]) if (!snapshot.has(id)) org.store.remove('Task', id);
 		for (const row of snapshot.values()) org.store.put('Task', row);
 		org.tasks.recycleBin.clear();
 		for (const [k, v] of bin) org.tasks.recycleBin.set(k, v);
-		return results.map((r) => (r.success ? {id: r.id, success: false, errors: [ROLLED_BACK]} : r) as Result);
+		return results.map(r => (r.success ? {id: r.id, success: false, errors: [ROLLED_BACK]} : r) as Result);
 	}
 	return results;
 }
 
 function tooMany(max: number): SfError {
-	return new SfError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${max} records into this call`);
+	return new SfError(
+		400,
+		'EXCEEDED_ID_LIMIT',
+		`record limit reached. cannot submit more than ${max} records into this call`,
+	);
 }
 
 export function collections(ctx: RowCtx): ApiResponse {
@@ -58,39 +69,75 @@ export function collections(ctx: RowCtx): ApiResponse {
 		const ids = (req.query.get('ids') ?? '').split(',').filter(Boolean);
 		if (ids.length > MAX_DML) throw tooMany(MAX_DML);
 		const allOrNone = req.query.get('allOrNone') === 'true';
-		return json(200, runAll(ctx, allOrNone, ids.map((raw) => ({id: raw, run: () => {
-			const id = taskId(raw);
-			org.deleteTask(ctx.userId, id);
-			return id;
-		}}))));
+		return json(
+			200,
+			runAll(
+				ctx,
+				allOrNone,
+				ids.map(raw => ({
+					id: raw,
+					run: () => {
+						const id = taskId(raw);
+						org.deleteTask(ctx.userId, id);
+						return id;
+					},
+				})),
+			),
+		);
 	}
 	const body = parseBody(req);
-	if (!isObject(body) || !Array.isArray(body['records'])) throw new SfError(400, 'JSON_PARSER_ERROR', 'Expected an object with a records array');
+	if (!isObject(body) || !Array.isArray(body['records']))
+		throw new SfError(400, 'JSON_PARSER_ERROR', 'Expected an object with a records array');
 	const records = body['records'] as unknown[];
 	if (records.length > MAX_DML) throw tooMany(MAX_DML);
 	const allOrNone = body['allOrNone'] === true;
 	if (req.method === 'POST') {
-		return json(200, runAll(ctx, allOrNone, records.map((rec) => ({run: () => {
-			const fields = recordFields(rec);
-			if ('Id' in fields || 'id' in fields) throw new SfError(400, 'INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
-			return org.createTask(ctx.userId, fields).Id;
-		}}))));
+		return json(
+			200,
+			runAll(
+				ctx,
+				allOrNone,
+				records.map(rec => ({
+					run: () => {
+						const fields = recordFields(rec);
+						if ('Id' in fields || 'id' in fields)
+							throw new SfError(400, 'INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
+						return org.createTask(ctx.userId, fields).Id;
+					},
+				})),
+			),
+		);
 	}
 	if (req.method === 'PATCH') {
-		return json(200, runAll(ctx, allOrNone, records.map((rec) => {
-			const fields = recordFields(rec);
-			// jsforce sends a lower-case `id` (§5.1 [JSF _updateMany]); accept any casing.
-			const rawKey = Object.keys(fields).find((k) => k.toLowerCase() === 'id');
-			const raw = rawKey ? fields[rawKey] : undefined;
-			if (rawKey) delete fields[rawKey];
-			return {id: typeof raw === 'string' ? raw : undefined, run: (): string => {
-				if (typeof raw !== 'string') throw new SfError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
-				const id = taskId(raw);
-				return (org.updateTask(ctx.userId, id, fields) as TaskRow).Id;
-			}} as {id?: string; run: () => string};
-		})));
+		return json(
+			200,
+			runAll(
+				ctx,
+				allOrNone,
+				records.map(rec => {
+					const fields = recordFields(rec);
+					// jsforce sends a lower-case `id` (§5.1 [JSF _updateMany]); accept any casing.
+					const rawKey = Object.keys(fields).find(k => k.toLowerCase() === 'id');
+					const raw = rawKey ? fields[rawKey] : undefined;
+					const rest = Object.fromEntries(Object.entries(fields).filter(([k]) => k !== rawKey));
+					return {
+						id: typeof raw === 'string' ? raw : undefined,
+						run: (): string => {
+							if (typeof raw !== 'string')
+								throw new SfError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
+							const id = taskId(raw);
+							return org.updateTask(ctx.userId, id, rest).Id;
+						},
+					} as {id?: string; run: () => string};
+				}),
+			),
+		);
 	}
-	throw new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are POST,PATCH,DELETE`);
+	throw new SfError(
+		405,
+		'METHOD_NOT_ALLOWED',
+		`HTTP Method '${req.method}' not allowed. Allowed are POST,PATCH,DELETE`,
+	);
 }
 
 function recordFields(rec: unknown): Record<string, unknown> {
@@ -98,7 +145,8 @@ function recordFields(rec: unknown): Record<string, unknown> {
 	const attrs = rec['attributes'];
 	const type = isObject(attrs) ? attrs['type'] : undefined;
 	// §5.1: each record names its type; this org only writes Task through collections.
-	if (typeof type !== 'string' || !WRITABLE.has(objectDef(type)?.name ?? '')) throw new SfError(400, 'INVALID_TYPE', `sObject type '${String(type)}' is not supported.`);
+	if (typeof type !== 'string' || !WRITABLE.has(objectDef(type)?.name ?? ''))
+		throw new SfError(400, 'INVALID_TYPE', `sObject type '${String(type)}' is not supported.`);
 	const {attributes: _ignored, ...fields} = rec;
 	return fields;
 }
@@ -106,7 +154,8 @@ function recordFields(rec: unknown): Record<string, unknown> {
 function taskId(raw: string): string {
 	const id = normalizeId(raw);
 	if (!id) throw new SfError(400, 'MALFORMED_ID', `Task ID: id value of incorrect type: ${raw}`, ['Id']);
-	if (objectForId(id)?.name !== 'Task') throw new SfError(400, 'MALFORMED_ID', `Task ID: id value of incorrect type: ${raw}`, ['Id']);
+	if (objectForId(id)?.name !== 'Task')
+		throw new SfError(400, 'MALFORMED_ID', `Task ID: id value of incorrect type: ${raw}`, ['Id']);
 	return id;
 }
 
@@ -126,15 +175,20 @@ export function collectionsRetrieve(ctx: RowCtx, objectName: string): ApiRespons
 		ids = (req.query.get('ids') ?? '').split(',').filter(Boolean);
 		fields = req.query.get('fields')?.split(',');
 	} else throw new SfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${req.method}' not allowed. Allowed are GET,POST`);
-	if (!Array.isArray(ids) || ids.some((i) => typeof i !== 'string')) throw new SfError(400, 'JSON_PARSER_ERROR', 'ids must be an array of strings');
+	if (!Array.isArray(ids) || ids.some(i => typeof i !== 'string'))
+		throw new SfError(400, 'JSON_PARSER_ERROR', 'ids must be an array of strings');
 	if (ids.length > MAX_RETRIEVE) throw tooMany(MAX_RETRIEVE);
-	if (!Array.isArray(fields) || fields.length === 0) throw new SfError(400, 'MISSING_ARGUMENT', 'fields parameter is required');
+	if (!Array.isArray(fields) || fields.length === 0)
+		throw new SfError(400, 'MISSING_ARGUMENT', 'fields parameter is required');
 	const picked = pickFields(def, fields as string[]);
 	org.maintain();
-	return json(200, (ids as string[]).map((raw) => {
-		const id = normalizeId(raw);
-		if (!id) throw new SfError(400, 'MALFORMED_ID', `${def.name} ID: id value of incorrect type: ${raw}`, ['Id']);
-		const r = org.store.get(def.name, id);
-		return r && r['IsDeleted'] !== true ? recordJson(def, r, version, picked) : null;
-	}));
+	return json(
+		200,
+		(ids as string[]).map(raw => {
+			const id = normalizeId(raw);
+			if (!id) throw new SfError(400, 'MALFORMED_ID', `${def.name} ID: id value of incorrect type: ${raw}`, ['Id']);
+			const r = org.store.get(def.name, id);
+			return r && r['IsDeleted'] !== true ? recordJson(def, r, version, picked) : null;
+		}),
+	);
 }

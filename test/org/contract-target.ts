@@ -15,13 +15,23 @@ export const REAL = Boolean(realUrl && realSid);
 export const API_VERSION = '62.0';
 
 if (REAL) {
-	console.warn(`\n[contract] SF_INSTANCE_URL is set: running against the REAL org ${realUrl}. Tests that need the local org's control API are SKIPPED.\n`);
+	console.warn(
+		`\n[contract] SF_INSTANCE_URL is set: running against the REAL org ${realUrl}. Tests that need the local org's control API are SKIPPED.\n`,
+	);
 }
 
 /** A test that needs the local org (control API, fixed clock, seeded users/data). */
 export const localOnly = test.skipIf(REAL);
 
-export type Target = {url: string; sid: string; conn: Connection; userId: string; local: LocalOrg | undefined; org: Org | undefined; close(): Promise<void>};
+export type Target = {
+	url: string;
+	sid: string;
+	conn: Connection;
+	userId: string;
+	local: LocalOrg | undefined;
+	org: Org | undefined;
+	close(): Promise<void>;
+};
 
 export function connect(url: string, sid: string): Connection {
 	return new Connection({instanceUrl: url, accessToken: sid, version: API_VERSION});
@@ -31,11 +41,27 @@ export async function openTarget(options: LocalOrgOptions = {}): Promise<Target>
 	if (REAL && realUrl && realSid) {
 		const conn = connect(realUrl, realSid);
 		const id = await conn.identity();
-		return {url: realUrl, sid: realSid, conn, userId: id.user_id, local: undefined, org: undefined, close: async () => {}};
+		return {
+			url: realUrl,
+			sid: realSid,
+			conn,
+			userId: id.user_id,
+			local: undefined,
+			org: undefined,
+			close: async () => {},
+		};
 	}
 	const local = await startLocalOrg(options);
 	const sid = local.org.createSession(local.org.users.rep.id);
-	return {url: local.url, sid, conn: connect(local.url, sid), userId: local.org.users.rep.id, local, org: local.org, close: () => local.close()};
+	return {
+		url: local.url,
+		sid,
+		conn: connect(local.url, sid),
+		userId: local.org.users.rep.id,
+		local,
+		org: local.org,
+		close: () => local.close(),
+	};
 }
 
 /** The local org, for `localOnly` tests (throws if called in real mode, which localOnly prevents). */
@@ -45,7 +71,11 @@ export function must<T>(v: T | undefined): T {
 }
 
 /** Raw fetch with the target's session, for shapes jsforce hides (headers, status codes, raw bodies). */
-export async function raw(t: Pick<Target, 'url' | 'sid'>, path: string, init: RequestInit & {auth?: string | null} = {}): Promise<{status: number; headers: Headers; text: string; json: unknown}> {
+export async function raw(
+	t: Pick<Target, 'url' | 'sid'>,
+	path: string,
+	init: RequestInit & {auth?: string | null} = {},
+): Promise<{status: number; headers: Headers; text: string; json: unknown}> {
 	const headers = new Headers(init.headers);
 	if (init.auth !== null) headers.set('Authorization', init.auth ?? `Bearer ${t.sid}`);
 	const res = await fetch(t.url + path, {...init, headers, redirect: 'manual'});
@@ -60,7 +90,9 @@ export async function raw(t: Pick<Target, 'url' | 'sid'>, path: string, init: Re
 }
 
 /** Captures a rejected promise's error for field assertions. */
-export async function failure(p: PromiseLike<unknown>): Promise<Error & {errorCode?: string; data?: unknown; statusCode?: number}> {
+export async function failure(
+	p: PromiseLike<unknown>,
+): Promise<Error & {errorCode?: string; data?: unknown; statusCode?: number}> {
 	try {
 		await p;
 	} catch (e) {
@@ -70,10 +102,16 @@ export async function failure(p: PromiseLike<unknown>): Promise<Error & {errorCo
 }
 
 /** node:http request with an arbitrary Host header (fetch forbids setting Host); never follows redirects. */
-export function httpCall(url: string, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<{status: number; headers: Record<string, string | string[] | undefined>; text: string}> {
+export function httpCall(
+	url: string,
+	path: string,
+	headers: Record<string, string>,
+	method = 'GET',
+	body?: string,
+): Promise<{status: number; headers: Record<string, string | string[] | undefined>; text: string}> {
 	return new Promise((resolve, reject) => {
 		const u = new URL(url);
-		const req = httpRequest({host: u.hostname, port: u.port, path, method, headers}, (res) => {
+		const req = httpRequest({host: u.hostname, port: u.port, path, method, headers}, res => {
 			let text = '';
 			res.setEncoding('utf8');
 			res.on('data', (c: string) => (text += c));
@@ -84,7 +122,8 @@ export function httpCall(url: string, path: string, headers: Record<string, stri
 	});
 }
 
-export const getWithHost = (url: string, path: string, headers: Record<string, string>): ReturnType<typeof httpCall> => httpCall(url, path, headers);
+export const getWithHost = (url: string, path: string, headers: Record<string, string>): ReturnType<typeof httpCall> =>
+	httpCall(url, path, headers);
 
 /** After a clock jump beyond the session lifetime, give the target a fresh API session (local org only). */
 export function renewSession(t: Target): void {

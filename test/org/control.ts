@@ -4,12 +4,10 @@
 import {isObject, json, noContent} from './api-types.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';
 import {SfError} from './errors.js';
-import type {FaultSettings} from './faults.js';
 import type {Org} from './org.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
 import {recordJson} from './rows.js';
 import {TASK} from './schema.js';
-import type {SessionKind} from './sessions.js';
 import type {TaskRow} from './tasks.js';
 
 function body(req: ApiRequest): Record<string, unknown> {
@@ -28,9 +26,18 @@ const taskJson = (row: TaskRow): Record<string, unknown> => recordJson(TASK, row
 
 export function orgState(org: Org): Record<string, unknown> {
 	return {
-		orgId: org.orgId, orgId15: org.orgId15, name: org.name, now: org.clock.now().toISOString(), users: org.users,
-		apiUsage: org.apiUsage(), faults: org.faults.current(), tasks: org.store.table('Task').size, recycleBin: org.tasks.recycleBin.size,
-		statuses: org.picklists.statusList(), priorities: org.picklists.priorityList(), sessions: org.sessions.list().length,
+		orgId: org.orgId,
+		orgId15: org.orgId15,
+		name: org.name,
+		now: org.clock.now().toISOString(),
+		users: org.users,
+		apiUsage: org.apiUsage(),
+		faults: org.faults.current(),
+		tasks: org.store.table('Task').size,
+		recycleBin: org.tasks.recycleBin.size,
+		statuses: org.picklists.statusList(),
+		priorities: org.picklists.priorityList(),
+		sessions: org.sessions.list().length,
 	};
 }
 
@@ -59,13 +66,13 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 		case 'GET faults':
 			return json(200, org.faults.current());
 		case 'POST faults':
-			org.faults.set(p as FaultSettings);
+			org.faults.set(p);
 			return json(200, org.faults.current());
 		case 'DELETE faults':
 			org.faults.clear();
 			return noContent();
 		case 'POST sessions': {
-			const sid = org.createSession(userId(org, p['userId'], rep), (p['kind'] === 'lightning' ? 'lightning' : 'api') as SessionKind);
+			const sid = org.createSession(userId(org, p['userId'], rep), p['kind'] === 'lightning' ? 'lightning' : 'api');
 			return json(201, {sid});
 		}
 		case 'POST sessions/:a':
@@ -74,7 +81,10 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 			else org.expireAllSessions();
 			return noContent();
 		case 'POST session-timeouts':
-			org.setSessionTimeouts({...(typeof p['idleMs'] === 'number' ? {idleMs: p['idleMs']} : {}), ...(typeof p['absoluteMs'] === 'number' ? {absoluteMs: p['absoluteMs']} : {})});
+			org.setSessionTimeouts({
+				...(typeof p['idleMs'] === 'number' ? {idleMs: p['idleMs']} : {}),
+				...(typeof p['absoluteMs'] === 'number' ? {absoluteMs: p['absoluteMs']} : {}),
+			});
 			return noContent();
 		case 'POST api-usage':
 			if (typeof p['used'] === 'number') org.setApiUsage(p['used']);
@@ -87,16 +97,32 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 			return noContent();
 		case 'GET tasks': {
 			const owner = req.query.get('ownerId');
-			return json(200, org.listTasks({...(owner ? {ownerId: userId(org, owner, rep)} : {}), includeDeleted: req.query.get('includeDeleted') === 'true'}).map(taskJson));
+			return json(
+				200,
+				org
+					.listTasks({
+						...(owner ? {ownerId: userId(org, owner, rep)} : {}),
+						includeDeleted: req.query.get('includeDeleted') === 'true',
+					})
+					.map(taskJson),
+			);
 		}
 		case 'POST tasks':
-			return json(201, taskJson(org.createTask(userId(org, p['asUserId'], rep), isObject(p['fields']) ? p['fields'] : {})));
+			return json(
+				201,
+				taskJson(org.createTask(userId(org, p['asUserId'], rep), isObject(p['fields']) ? p['fields'] : {})),
+			);
 		case 'GET tasks/:a': {
 			const row = org.getTask(a ?? '');
-			return row ? json(200, taskJson(row)) : json(404, [{message: 'The requested resource does not exist', errorCode: 'NOT_FOUND'}]);
+			return row
+				? json(200, taskJson(row))
+				: json(404, [{message: 'The requested resource does not exist', errorCode: 'NOT_FOUND'}]);
 		}
 		case 'PATCH tasks/:a':
-			return json(200, taskJson(org.updateTask(userId(org, p['asUserId'], rep), a ?? '', isObject(p['fields']) ? p['fields'] : {})));
+			return json(
+				200,
+				taskJson(org.updateTask(userId(org, p['asUserId'], rep), a ?? '', isObject(p['fields']) ? p['fields'] : {})),
+			);
 		case 'DELETE tasks/:a':
 			org.deleteTask(userId(org, req.query.get('asUserId'), rep), a ?? '');
 			return noContent();
@@ -104,7 +130,9 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 			return json(200, taskJson(org.undeleteTask(a ?? '')));
 		case 'POST recycle-bin/:a':
 			if (a !== 'purge') break;
-			return json(200, {purged: org.purgeRecycleBin(typeof p['olderThan'] === 'string' ? new Date(p['olderThan']) : undefined)});
+			return json(200, {
+				purged: org.purgeRecycleBin(typeof p['olderThan'] === 'string' ? new Date(p['olderThan']) : undefined),
+			});
 		case 'POST picklists':
 			if (Array.isArray(p['statuses'])) org.setTaskStatuses(p['statuses'] as TaskStatusValue[]);
 			if (Array.isArray(p['priorities'])) org.setTaskPriorities(p['priorities'] as TaskPriorityValue[]);

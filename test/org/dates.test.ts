@@ -5,7 +5,14 @@ import {dateLiteralRange, instantRange} from './soql-dates.js';
 test('dateTime wire format is …SSS+0000 and the REST input variants parse (§2.6)', () => {
 	expect(formatDateTime(Date.UTC(2013, 4, 20, 20, 49, 32))).toBe('2013-05-20T20:49:32.000+0000');
 	const t = Date.UTC(2024, 0, 1, 10, 0, 0);
-	for (const s of ['2024-01-01T10:00:00Z', '2024-01-01T10:00:00.000Z', '2024-01-01T10:00:00+00:00', '2024-01-01T10:00:00.000+0000', '2024-01-01T11:00:00+01:00']) expect(parseDateTime(s)).toBe(t);
+	for (const s of [
+		'2024-01-01T10:00:00Z',
+		'2024-01-01T10:00:00.000Z',
+		'2024-01-01T10:00:00+00:00',
+		'2024-01-01T10:00:00.000+0000',
+		'2024-01-01T11:00:00+01:00',
+	])
+		expect(parseDateTime(s)).toBe(t);
 	expect(parseDateTime('2024-13-01T10:00:00Z')).toBeUndefined();
 	expect(parseDateTime('tomorrow')).toBeUndefined();
 	expect(parseDateInput('2019-09-26T16:30:00.000+0000')).toBe('2019-09-26');
@@ -28,5 +35,8 @@ test('SOQL date literals: LAST_N_DAYS:n includes today and n days back; NEXT_N_D
 	expect(dateLiteralRange('THIS_WEEK', undefined, now, 'Europe/Rome')).toEqual({from: '2025-03-09', to: '2025-03-15'});
 	expect(dateLiteralRange('LAST_FISCAL_YEAR', undefined, now, 'UTC')).toBeUndefined();
 	const r = instantRange({from: '2025-03-11', to: '2025-03-11'}, 'Europe/Rome');
-	expect([new Date(r.start).toISOString(), new Date(r.end).toISOString()]).toEqual(['2025-03-10T23:00:00.000Z', '2025-03-11T23:00:00.000Z']);
+	expect([new Date(r.start).toISOString(), new Date(r.end).toISOString()]).toEqual([
+		'2025-03-10T23:00:00.000Z',
+		'2025-03-11T23:00:00.000Z',
+	]);
 });

@@ -27,7 +27,8 @@ const RECORDED = {
 	Vary: 'Accept-Encoding',
 };
 
-const HTML_503 = '<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>Salesforce is down for maintenance.</p></body></html>';
+const HTML_503 =
+	'<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>Salesforce is down for maintenance.</p></body></html>';
 
 function readBody(req: IncomingMessage): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -42,7 +43,14 @@ function toApiRequest(req: IncomingMessage, body: string, fallbackOrigin: string
 	const url = new URL(req.url ?? '/', 'http://x');
 	const headers: Record<string, string | undefined> = {};
 	for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-	return {method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query: url.searchParams, headers, body, origin: originOf(headers['host'], headers['x-forwarded-proto'], fallbackOrigin)};
+	return {
+		method: (req.method ?? 'GET').toUpperCase(),
+		path: url.pathname,
+		query: url.searchParams,
+		headers,
+		body,
+		origin: originOf(headers['host'], headers['x-forwarded-proto'], fallbackOrigin),
+	};
 }
 
 export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<Transport> {
@@ -64,17 +72,37 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 
 	const cors = (req: ApiRequest): Record<string, string> =>
 		// §0: not needed by the service worker; permissive for page-context demos (real orgs allow-list origins).
-		req.headers['origin'] ? {'Access-Control-Allow-Origin': req.headers['origin'], 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Expose-Headers': 'Sforce-Limit-Info'} : {};
+		req.headers['origin']
+			? {
+					'Access-Control-Allow-Origin': req.headers['origin'],
+					'Access-Control-Allow-Credentials': 'true',
+					'Access-Control-Expose-Headers': 'Sforce-Limit-Info',
+				}
+			: {};
 
 	const handleApi = async (req: ApiRequest, raw: IncomingMessage, res: ServerResponse): Promise<void> => {
 		if (req.method === 'OPTIONS') {
-			send(res, {status: 204, headers: {...cors(req), 'Access-Control-Allow-Methods': 'GET,POST,PATCH,DELETE,HEAD,OPTIONS', 'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'authorization,content-type', 'Access-Control-Max-Age': '600'}, body: undefined}, {});
+			send(
+				res,
+				{
+					status: 204,
+					headers: {
+						...cors(req),
+						'Access-Control-Allow-Methods': 'GET,POST,PATCH,DELETE,HEAD,OPTIONS',
+						'Access-Control-Allow-Headers':
+							req.headers['access-control-request-headers'] ?? 'authorization,content-type',
+						'Access-Control-Max-Age': '600',
+					},
+					body: undefined,
+				},
+				{},
+			);
 			return;
 		}
 		const isWrite = req.method === 'POST' || req.method === 'PATCH' || req.method === 'DELETE';
 		const fault = org.faults.decide(isWrite);
 		if (fault.latencyMs > 0) {
-			await new Promise<void>((resolve) => {
+			await new Promise<void>(resolve => {
 				const t = setTimeout(() => (timers.delete(t), resolve()), fault.latencyMs);
 				timers.add(t);
 			});
@@ -92,19 +120,44 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 			case 'html503':
 				log(req.method, req.path, 503, false);
 				// §6: body and Retry-After UNCONFIRMED; HTML variant exercises jsforce's text/html handling.
-				send(res, fault.kind === 'html503' ? {status: 503, headers: {'Content-Type': 'text/html'}, body: HTML_503} : json(503, [{message: 'Server temporarily unavailable', errorCode: 'SERVER_UNAVAILABLE'}]), RECORDED);
+				send(
+					res,
+					fault.kind === 'html503'
+						? {status: 503, headers: {'Content-Type': 'text/html'}, body: HTML_503}
+						: json(503, [{message: 'Server temporarily unavailable', errorCode: 'SERVER_UNAVAILABLE'}]),
+					RECORDED,
+				);
 				return;
 			case '500':
 				log(req.method, req.path, 500, false);
-				send(res, json(500, [{message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 0-0 (-1)', errorCode: 'UNKNOWN_EXCEPTION'}]), RECORDED);
+				send(
+					res,
+					json(500, [
+						{
+							message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 0-0 (-1)',
+							errorCode: 'UNKNOWN_EXCEPTION',
+						},
+					]),
+					RECORDED,
+				);
 				return;
 			case 'invalidSession':
 				log(req.method, req.path, 401, false);
-				send(res, json(401, [{message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID'}], {'WWW-Authenticate': 'Token'}), RECORDED);
+				send(
+					res,
+					json(401, [{message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID'}], {
+						'WWW-Authenticate': 'Token',
+					}),
+					RECORDED,
+				);
 				return;
 			case 'limitExceeded':
 				log(req.method, req.path, 403, false);
-				send(res, json(403, [{message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED'}]), RECORDED);
+				send(
+					res,
+					json(403, [{message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED'}]),
+					RECORDED,
+				);
 				return;
 			default:
 				break;
@@ -113,7 +166,17 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 		// but only once the session is valid (an invalid session still gets its 401).
 		const locked = fault.kind === 'lockRow' && authenticate(org, req).ok;
 		const result: RouteResult = locked
-			? {response: json(400, [{message: `unable to obtain exclusive access to this record or 1 records: ${req.path.split('/').pop() ?? ''}`, errorCode: 'UNABLE_TO_LOCK_ROW', fields: []}]), calls: 1, authenticated: true}
+			? {
+					response: json(400, [
+						{
+							message: `unable to obtain exclusive access to this record or 1 records: ${req.path.split('/').pop() ?? ''}`,
+							errorCode: 'UNABLE_TO_LOCK_ROW',
+							fields: [],
+						},
+					]),
+					calls: 1,
+					authenticated: true,
+				}
 			: routeApi({org, engine}, req);
 		org.usage.add(result.calls);
 		log(req.method, req.path, result.response.status, result.calls > 0);
@@ -121,7 +184,11 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 			raw.socket.destroy();
 			return;
 		}
-		send(res, result.response, {...RECORDED, ...cors(req), ...(result.authenticated ? {'Sforce-Limit-Info': org.usage.header()} : {})});
+		send(res, result.response, {
+			...RECORDED,
+			...cors(req),
+			...(result.authenticated ? {'Sforce-Limit-Info': org.usage.header()} : {}),
+		});
 	};
 
 	const server: Server = createServer((raw, res) => {
@@ -139,7 +206,16 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 					send(res, r, {});
 				}
 			} catch (e) {
-				if (!res.headersSent) send(res, {status: 500, headers: {'Content-Type': JSON_TYPE}, body: JSON.stringify([{message: String(e), errorCode: 'UNKNOWN_EXCEPTION'}])}, {});
+				if (!res.headersSent)
+					send(
+						res,
+						{
+							status: 500,
+							headers: {'Content-Type': JSON_TYPE},
+							body: JSON.stringify([{message: String(e), errorCode: 'UNKNOWN_EXCEPTION'}]),
+						},
+						{},
+					);
 			}
 		})();
 	});
@@ -159,7 +235,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				port: actual,
 				engine,
 				close: () =>
-					new Promise<void>((done) => {
+					new Promise<void>(done => {
 						for (const t of timers) clearTimeout(t);
 						for (const s of sockets) s.destroy();
 						server.close(() => done());

@@ -3,7 +3,13 @@ import {expect, test} from 'vitest';
 import {IdFactory, idChecksum, normalizeId, to18} from './ids.js';
 
 test('checksum matches ids recorded from real orgs (salesforce-api.md §7.3)', () => {
-	for (const id of ['001B000001Lp1G2IAJ', 'a00B000000FSkcvIAD', '01gB000003OCxSPIA1', '70130000001tcyIAAQ', 'a0BA0000000L2ZCMA0']) {
+	for (const id of [
+		'001B000001Lp1G2IAJ',
+		'a00B000000FSkcvIAD',
+		'01gB000003OCxSPIA1',
+		'70130000001tcyIAAQ',
+		'a0BA0000000L2ZCMA0',
+	]) {
 		expect(to18(id.slice(0, 15))).toBe(id);
 	}
 	expect(idChecksum('00T000000000000')).toBe('EAA'); // 'T' is upper case at position 2 of the first chunk
@@ -19,14 +25,19 @@ test('normalizeId accepts 15 and 18 chars and rejects malformed ones', () => {
 });
 
 test('every 15-char id round-trips through its 18-char form', () => {
-	fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z0-9]{15}$/), (id15) => normalizeId(to18(id15)) === to18(id15) && normalizeId(id15) === to18(id15)));
+	fc.assert(
+		fc.property(
+			fc.stringMatching(/^[a-zA-Z0-9]{15}$/),
+			id15 => normalizeId(to18(id15)) === to18(id15) && normalizeId(id15) === to18(id15),
+		),
+	);
 });
 
 test('IdFactory ids are unique, prefixed, valid, and continue after observe()', () => {
 	const f = new IdFactory();
 	const ids = Array.from({length: 5000}, () => f.next('00T'));
 	expect(new Set(ids).size).toBe(5000);
-	expect(ids.every((id) => id.startsWith('00T') && normalizeId(id) === id)).toBe(true);
+	expect(ids.every(id => id.startsWith('00T') && normalizeId(id) === id)).toBe(true);
 	const g = new IdFactory();
 	g.observe(ids.at(-1) ?? '');
 	expect(ids).not.toContain(g.next('00T'));

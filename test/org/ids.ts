@@ -13,7 +13,7 @@ export function idChecksum(id15: string): string {
 			const ch = id15.charCodeAt(chunk * 5 + j);
 			if (ch >= 65 && ch <= 90) bits |= 1 << j;
 		}
-		suffix += CHECKSUM_ALPHABET[bits];
+		suffix += CHECKSUM_ALPHABET.charAt(bits);
 	}
 	return suffix;
 }
@@ -64,7 +64,7 @@ function base62(n: number, width: number): string {
 	let out = '';
 	let rest = n;
 	while (rest > 0) {
-		out = BASE62[rest % 62] + out;
+		out = BASE62.charAt(rest % 62) + out;
 		rest = Math.floor(rest / 62);
 	}
 	return out.padStart(width, '0');

@@ -39,7 +39,10 @@ export type LocalOrg = {
 };
 
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
-	const org = new Org({...(options.now ? {now: options.now} : {}), ...(options.apiDailyLimit !== undefined ? {apiDailyLimit: options.apiDailyLimit} : {})});
+	const org = new Org({
+		...(options.now ? {now: options.now} : {}),
+		...(options.apiDailyLimit !== undefined ? {apiDailyLimit: options.apiDailyLimit} : {}),
+	});
 	// A data file, when it exists, wins over the seed: the org "survives restarts".
 	const loaded = options.dataFile ? loadOrg(org, options.dataFile) : false;
 	if (!loaded) {

@@ -21,35 +21,41 @@ test('/limits has DailyApiRequests, DataStorageMB and FileStorageMB with integer
 	}
 });
 
-localOnly('Sforce-Limit-Info counts each call; /limits agrees; default allowance is 100,000 + 1,000 per licence', async () => {
-	const org = must(t.org);
-	expect(org.apiUsage().limit).toBe(103_000);
-	org.setApiUsage(41);
-	const r = await raw(t, limitsPath);
-	expect(r.headers.get('sforce-limit-info')).toBe('api-usage=42/103000');
-	expect((r.json as Record<string, Rec>)['DailyApiRequests']).toEqual({Max: 103_000, Remaining: 103_000 - 42});
-	await t.conn.query('SELECT Id FROM Task LIMIT 1');
-	expect(t.conn.limitInfo.apiUsage).toEqual({used: 43, limit: 103_000});
-});
+localOnly(
+	'Sforce-Limit-Info counts each call; /limits agrees; default allowance is 100,000 + 1,000 per licence',
+	async () => {
+		const org = must(t.org);
+		expect(org.apiUsage().limit).toBe(103_000);
+		org.setApiUsage(41);
+		const r = await raw(t, limitsPath);
+		expect(r.headers.get('sforce-limit-info')).toBe('api-usage=42/103000');
+		expect((r.json as Record<string, Rec>)['DailyApiRequests']).toEqual({Max: 103_000, Remaining: 103_000 - 42});
+		await t.conn.query('SELECT Id FROM Task LIMIT 1');
+		expect(t.conn.limitInfo.apiUsage).toEqual({used: 43, limit: 103_000});
+	},
+);
 
-localOnly('a spent allowance is 403 REQUEST_LIMIT_EXCEEDED; usage is a trailing 24 h window on the org clock', async () => {
-	const org = must(t.org);
-	org.setApiLimit(10);
-	org.setApiUsage(10);
-	const r = await raw(t, limitsPath);
-	expect(r.status).toBe(403);
-	expect(r.json).toEqual([{message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED'}]);
-	expect((await failure(t.conn.query('SELECT Id FROM Task'))).errorCode).toBe('REQUEST_LIMIT_EXCEEDED');
-	expect(org.apiUsage().used).toBe(10);
-	org.clock.advance(23 * 3_600_000);
-	renewSession(t);
-	expect(org.apiUsage().used).toBe(10);
-	org.clock.advance(3_600_000 + 60_000);
-	renewSession(t);
-	expect(org.apiUsage().used).toBe(0);
-	expect((await raw(t, limitsPath)).status).toBe(200);
-	org.setApiLimit(103_000);
-});
+localOnly(
+	'a spent allowance is 403 REQUEST_LIMIT_EXCEEDED; usage is a trailing 24 h window on the org clock',
+	async () => {
+		const org = must(t.org);
+		org.setApiLimit(10);
+		org.setApiUsage(10);
+		const r = await raw(t, limitsPath);
+		expect(r.status).toBe(403);
+		expect(r.json).toEqual([{message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED'}]);
+		expect((await failure(t.conn.query('SELECT Id FROM Task'))).errorCode).toBe('REQUEST_LIMIT_EXCEEDED');
+		expect(org.apiUsage().used).toBe(10);
+		org.clock.advance(23 * 3_600_000);
+		renewSession(t);
+		expect(org.apiUsage().used).toBe(10);
+		org.clock.advance(3_600_000 + 60_000);
+		renewSession(t);
+		expect(org.apiUsage().used).toBe(0);
+		expect((await raw(t, limitsPath)).status).toBe(200);
+		org.setApiLimit(103_000);
+	},
+);
 
 localOnly('503 faults: JSON SERVER_UNAVAILABLE and an HTML maintenance page', async () => {
 	const org = must(t.org);
@@ -80,7 +86,9 @@ localOnly('dropped connections and held responses reach the client as network er
 	await expect(fetch(t.url + limitsPath, {headers: {Authorization: `Bearer ${t.sid}`}})).rejects.toThrow();
 	org.faults.clear();
 	org.faults.set({timeoutRate: 1});
-	await expect(fetch(t.url + limitsPath, {headers: {Authorization: `Bearer ${t.sid}`}, signal: AbortSignal.timeout(150)})).rejects.toThrow();
+	await expect(
+		fetch(t.url + limitsPath, {headers: {Authorization: `Bearer ${t.sid}`}, signal: AbortSignal.timeout(150)}),
+	).rejects.toThrow();
 	expect(org.requests.at(-1)?.status).toBe(0);
 });
 
@@ -88,8 +96,11 @@ localOnly('close() returns even while a response is being held', async () => {
 	const lo = await startLocalOrg();
 	const sid = lo.org.createSession(lo.org.users.rep.id);
 	lo.org.faults.set({timeoutRate: 1});
-	const pending = fetch(lo.url + limitsPath, {headers: {Authorization: `Bearer ${sid}`}}).then(() => 'answered', () => 'failed');
-	while (lo.org.requests.length === 0) await new Promise((r) => setImmediate(r));
+	const pending = fetch(lo.url + limitsPath, {headers: {Authorization: `Bearer ${sid}`}}).then(
+		() => 'answered',
+		() => 'failed',
+	);
+	while (lo.org.requests.length === 0) await new Promise(r => setImmediate(r));
 	await lo.close();
 	expect(await pending).toBe('failed');
 });
@@ -111,7 +122,7 @@ localOnly('commit-then-drop stores the write but the client sees a network error
 	org.faults.set({commitThenDrop: 1});
 	const e = await failure(t.conn.sobject('Task').create({Subject: 'Committed but dropped'}));
 	expect(e.errorCode).toBeUndefined();
-	expect(org.listTasks().filter((r) => r.Subject === 'Committed but dropped').length).toBe(1);
+	expect(org.listTasks().filter(r => r.Subject === 'Committed but dropped').length).toBe(1);
 	const ok = (await t.conn.sobject('Task').create({Subject: 'Next one'})) as {success: boolean};
 	expect(ok.success).toBe(true);
 });
@@ -135,12 +146,18 @@ localOnly('the control API over HTTP: state, clock, sessions, faults, tasks — 
 	const org = must(t.org);
 	org.setApiUsage(0);
 	const ctl = async (method: string, path: string, body?: unknown): Promise<{status: number; json: unknown}> => {
-		const r = await fetch(`${t.url}/__org__/${path}`, {method, headers: {'content-type': 'application/json'}, ...(body === undefined ? {} : {body: JSON.stringify(body)})});
+		const r = await fetch(`${t.url}/__org__/${path}`, {
+			method,
+			headers: {'content-type': 'application/json'},
+			...(body === undefined ? {} : {body: JSON.stringify(body)}),
+		});
 		const text = await r.text();
 		return {status: r.status, json: text ? (JSON.parse(text) as unknown) : undefined};
 	};
 	expect(((await ctl('GET', 'state')).json as Rec)['orgId']).toBe(org.orgId);
-	expect(((await ctl('POST', 'clock', {set: '2026-01-01T00:00:00Z', advanceMs: 60_000})).json as Rec)['now']).toBe('2026-01-01T00:01:00.000Z');
+	expect(((await ctl('POST', 'clock', {set: '2026-01-01T00:00:00Z', advanceMs: 60_000})).json as Rec)['now']).toBe(
+		'2026-01-01T00:01:00.000Z',
+	);
 	const sid = String(((await ctl('POST', 'sessions', {userId: 'rep2'})).json as Rec)['sid']);
 	const c2 = connect(t.url, sid);
 	const created = (await ctl('POST', 'tasks', {asUserId: 'rep2', fields: {Subject: 'From control'}})).json as Rec;

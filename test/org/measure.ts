@@ -21,7 +21,9 @@ const median = (xs: number[]): number => {
 };
 
 /** The sync engine's pull query shape (salesforce-api.md §2.5), over HTTP, against an org of `tasks` Tasks. */
-export async function measureQueryPage(options: {tasks?: number; runs?: number; warmup?: number; soql?: string} = {}): Promise<QueryPageTiming> {
+export async function measureQueryPage(
+	options: {tasks?: number; runs?: number; warmup?: number; soql?: string} = {},
+): Promise<QueryPageTiming> {
 	const tasks = options.tasks ?? 100_000;
 	const runs = options.runs ?? 15;
 	// Warm-up rounds let V8 optimise the evaluator before timing, as a long-running org would be.

@@ -55,14 +55,16 @@ export class Org {
 	readonly createdAt: number;
 	private readonly listeners = new Set<() => void>();
 	private lastMaintenance = Number.NEGATIVE_INFINITY;
+	/** Audit user for org-made rows (picklists, seeded parents): the admin, once created. */
+	private systemUserId: string | null = null;
 
 	constructor(options: OrgOptions = {}) {
 		this.name = options.name ?? 'tickler-demo';
 		const clock = createClock(options.now, options.frozenClock ?? false);
 		// Moving the clock may age rows into the archive or out of the recycle bin: maintain on next access.
 		this.clock = {
-			now: clock.now,
-			nowMs: clock.nowMs,
+			now: () => clock.now(),
+			nowMs: () => clock.nowMs(),
 			set: d => {
 				clock.set(d);
 				this.lastMaintenance = Number.NEGATIVE_INFINITY;
@@ -89,6 +91,7 @@ export class Org {
 			rep2: this.addUser('Sam', 'Second', 'rep2', 'America/New_York', 'en_US'),
 			admin: this.addUser('Ada', 'Admin', 'admin', 'America/Los_Angeles', 'en_US'),
 		};
+		this.systemUserId = this.users.admin.id;
 	}
 
 	private addUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
@@ -124,7 +127,7 @@ export class Org {
 
 	auditFields(userId?: string): SRecord {
 		const t = this.clock.nowMs();
-		const by = userId ?? this.users?.admin.id ?? null;
+		const by = userId ?? this.systemUserId;
 		return {CreatedDate: t, CreatedById: by, LastModifiedDate: t, LastModifiedById: by, SystemModstamp: t};
 	}
 

@@ -14,9 +14,20 @@ export function taskView(org: Org, row: TaskRow): Record<string, unknown> {
 	const who = row.WhoId ? org.store.find(row.WhoId)?.record['Name'] : null;
 	const what = row.WhatId ? org.store.find(row.WhatId)?.record['Name'] : null;
 	return {
-		Id: row.Id, Subject: row.Subject, Status: row.Status, Priority: row.Priority, ActivityDate: row.ActivityDate, Description: row.Description,
-		IsClosed: row.IsClosed, IsHighPriority: row.IsHighPriority, TaskSubtype: row.TaskSubtype, OwnerId: row.OwnerId, OwnerName: org.user(row.OwnerId)?.name ?? null,
-		WhoName: who ?? null, WhatName: what ?? null, LastModifiedDate: new Date(row.LastModifiedDate).toISOString(),
+		Id: row.Id,
+		Subject: row.Subject,
+		Status: row.Status,
+		Priority: row.Priority,
+		ActivityDate: row.ActivityDate,
+		Description: row.Description,
+		IsClosed: row.IsClosed,
+		IsHighPriority: row.IsHighPriority,
+		TaskSubtype: row.TaskSubtype,
+		OwnerId: row.OwnerId,
+		OwnerName: org.user(row.OwnerId)?.name ?? null,
+		WhoName: who ?? null,
+		WhatName: what ?? null,
+		LastModifiedDate: new Date(row.LastModifiedDate).toISOString(),
 	};
 }
 
@@ -40,29 +51,45 @@ export function handlePageApi(org: Org, req: ApiRequest, user: OrgUser): ApiResp
 	const [head, rawId, action] = parts;
 	const body = (): unknown => (req.body ? (JSON.parse(req.body) as unknown) : {});
 	try {
-		if (head === 'me') return json(200, {user, statuses: org.picklists.statusList(), priorities: org.picklists.priorityList(), closedStatus: org.picklists.closedStatus() ?? null});
+		if (head === 'me')
+			return json(200, {
+				user,
+				statuses: org.picklists.statusList(),
+				priorities: org.picklists.priorityList(),
+				closedStatus: org.picklists.closedStatus() ?? null,
+			});
 		if (head !== 'tasks') return json(404, {error: {errorCode: 'NOT_FOUND', message: 'Unknown page endpoint'}});
 		if (rawId === undefined) {
 			if (req.method === 'GET') {
 				const scope = req.query.get('scope');
-				const rows = org.listTasks(scope === 'all' ? {} : {ownerId: user.id}).filter((r) => !r.IsArchived);
-				rows.sort((a, b) => (a.ActivityDate ?? '9999') .localeCompare(b.ActivityDate ?? '9999') || (a.Subject ?? '').localeCompare(b.Subject ?? ''));
-				return json(200, rows.map((r) => taskView(org, r)));
+				const rows = org.listTasks(scope === 'all' ? {} : {ownerId: user.id}).filter(r => !r.IsArchived);
+				rows.sort(
+					(a, b) =>
+						(a.ActivityDate ?? '9999').localeCompare(b.ActivityDate ?? '9999') ||
+						(a.Subject ?? '').localeCompare(b.Subject ?? ''),
+				);
+				return json(
+					200,
+					rows.map(r => taskView(org, r)),
+				);
 			}
 			if (req.method === 'POST') return json(201, taskView(org, org.createTask(user.id, fieldsFrom(body()))));
 		} else {
 			const id = taskId(rawId);
 			if (action === 'complete' && req.method === 'POST') {
 				const closed = org.picklists.closedStatus();
-				if (!closed) throw new SfError(400, 'FIELD_INTEGRITY_EXCEPTION', 'This org has no closed Task status', ['Status']);
+				if (!closed)
+					throw new SfError(400, 'FIELD_INTEGRITY_EXCEPTION', 'This org has no closed Task status', ['Status']);
 				return json(200, taskView(org, org.updateTask(user.id, id, {Status: closed})));
 			}
 			if (action === undefined && req.method === 'GET') {
 				const row = org.getTask(id);
-				if (!row || row.IsDeleted) throw new SfError(404, 'NOT_FOUND', 'The record you are looking for was deleted or does not exist.');
+				if (!row || row.IsDeleted)
+					throw new SfError(404, 'NOT_FOUND', 'The record you are looking for was deleted or does not exist.');
 				return json(200, taskView(org, row));
 			}
-			if (action === undefined && req.method === 'PATCH') return json(200, taskView(org, org.updateTask(user.id, id, fieldsFrom(body()))));
+			if (action === undefined && req.method === 'PATCH')
+				return json(200, taskView(org, org.updateTask(user.id, id, fieldsFrom(body()))));
 			if (action === undefined && req.method === 'DELETE') {
 				org.deleteTask(user.id, id);
 				return noContent();
@@ -70,7 +97,8 @@ export function handlePageApi(org: Org, req: ApiRequest, user: OrgUser): ApiResp
 		}
 		return json(405, {error: {errorCode: 'METHOD_NOT_ALLOWED', message: `${req.method} not allowed`}});
 	} catch (e) {
-		if (e instanceof SfError) return json(e.status, {error: {errorCode: e.errorCode, message: e.message, fields: e.fields ?? []}});
+		if (e instanceof SfError)
+			return json(e.status, {error: {errorCode: e.errorCode, message: e.message, fields: e.fields ?? []}});
 		if (e instanceof SyntaxError) return json(400, {error: {errorCode: 'JSON_PARSER_ERROR', message: e.message}});
 		throw e;
 	}

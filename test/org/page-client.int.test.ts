@@ -22,18 +22,24 @@ async function openPage(path: string): Promise<Page> {
 	const document = window.document;
 	document.write((await shell.text()).replace(/<script[^>]*><\/script>/, ''));
 	// Page-relative fetches go to the org with the page's cookie, as the browser would send it.
-	const pageFetch = (input: string, init: RequestInit = {}): Promise<Response> => fetch(new URL(input, t.url), {...init, headers: {...(init.headers as Record<string, string>), Cookie: `sid=${sid}`}});
+	const pageFetch = (input: string, init: RequestInit = {}): Promise<Response> =>
+		fetch(new URL(input, t.url), {
+			...init,
+			headers: {...(init.headers as Record<string, string>), Cookie: `sid=${sid}`},
+		});
 	const names = ['window', 'document', 'history', 'location', 'fetch', 'Element', 'FormData'];
 	const values = [window, document, window.history, window.location, pageFetch, window.Element, window.FormData];
+	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the served client script inside happy-dom's globals
 	new Function(...names, PAGE_CLIENT_JS)(...values);
 	const until = async (cond: () => boolean): Promise<void> => {
-		for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setImmediate(r));
+		for (let i = 0; i < 2000 && !cond(); i++) await new Promise(r => setImmediate(r));
 		if (!cond()) throw new Error(`condition never met; page: ${document.body.innerHTML.slice(0, 500)}`);
 	};
 	return {window, document, until};
 }
 
-const q = (p: Page, testid: string): Element | null => p.document.querySelector(`[data-testid="${testid}"]`) as unknown as Element | null;
+const q = (p: Page, testid: string): Element | null =>
+	p.document.querySelector(`[data-testid="${testid}"]`) as unknown as Element | null;
 
 localOnly('a record page shows a hostile Subject literally, as text', async () => {
 	const org = must(t.org);
@@ -56,7 +62,7 @@ localOnly('links move between records with pushState, without a reload', async (
 	await p.until(() => p.document.querySelectorAll('[data-testid="task-link"]').length >= 2);
 	(p.window as unknown as {marker: string}).marker = 'same document';
 	const links = [...p.document.querySelectorAll('[data-testid="task-link"]')];
-	(links.find((l) => l.textContent === 'Second record') as unknown as {click(): void}).click();
+	(links.find(l => l.textContent === 'Second record') as unknown as {click(): void}).click();
 	await p.until(() => q(p, 'task-subject')?.textContent === 'Second record');
 	expect(p.window.location.pathname).toBe(`/lightning/r/Task/${b.Id}/view`);
 	expect((p.window as unknown as {marker: string}).marker).toBe('same document');
@@ -95,8 +101,8 @@ localOnly('the home page creates a Task for the signed-in user', async () => {
 	await p.until(() => q(p, 'new-task-form') !== null);
 	(q(p, 'input-subject') as unknown as {value: string}).value = 'Created on home';
 	(q(p, 'create') as unknown as {click(): void}).click();
-	await p.until(() => org.listTasks().some((r) => r.Subject === 'Created on home'));
-	const row = org.listTasks().find((r) => r.Subject === 'Created on home');
+	await p.until(() => org.listTasks().some(r => r.Subject === 'Created on home'));
+	const row = org.listTasks().find(r => r.Subject === 'Created on home');
 	expect(row?.OwnerId).toBe(org.users.rep.id);
 	await p.until(() => p.window.location.pathname === `/lightning/r/Task/${row?.Id ?? ''}/view`);
 	await p.window.happyDOM.close();

@@ -4,14 +4,21 @@
 import type {ApiResponse} from './api-types.js';
 
 export function escapeHtml(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c] ?? c);
+	return s.replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c] ?? c);
 }
 
 export function html(status: number, body: string, headers: Record<string, string> = {}): ApiResponse {
-	return {status, headers: {'Content-Type': 'text/html;charset=UTF-8', 'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private', ...headers}, body};
+	return {
+		status,
+		headers: {
+			'Content-Type': 'text/html;charset=UTF-8',
+			'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private',
+			...headers,
+		},
+		body,
+	};
 }
 
 export function redirect(location: string, headers: Record<string, string> = {}): ApiResponse {
 	return {status: 302, headers: {Location: location, ...headers}, body: undefined};
 }
-

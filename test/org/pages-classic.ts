@@ -7,18 +7,30 @@ import {normalizeId} from './ids.js';
 import type {Org, OrgUser} from './org.js';
 import {escapeHtml, html, redirect} from './page-html.js';
 
-const opt = (v: string, label: string, cur: string): string => `<option value="${escapeHtml(v)}"${v === cur ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+const opt = (v: string, label: string, cur: string): string =>
+	`<option value="${escapeHtml(v)}"${v === cur ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
 export function classicPage(org: Org, user: OrgUser, rawId: string, error?: string): ApiResponse {
 	const id = normalizeId(rawId) ?? '';
 	const t = org.getTask(id);
 	if (!t || t.IsDeleted) {
-		return html(404, `<!doctype html><html><body><h1 data-testid="page-title">Data Not Available</h1><p>The data you were trying to access could not be found. It may be due to another user deleting the data or a system error.</p></body></html>`);
+		return html(
+			404,
+			`<!doctype html><html><body><h1 data-testid="page-title">Data Not Available</h1><p>The data you were trying to access could not be found. It may be due to another user deleting the data or a system error.</p></body></html>`,
+		);
 	}
 	const e = (v: string | null): string => escapeHtml(v ?? '');
-	const statuses = org.picklists.statusList().map((s) => opt(s.ApiName, s.MasterLabel ?? s.ApiName, t.Status)).join('');
-	const priorities = org.picklists.priorityList().map((p) => opt(p.ApiName, p.MasterLabel ?? p.ApiName, t.Priority)).join('');
-	return html(error ? 400 : 200, `<!doctype html><html><head><meta charset="utf-8"><title>Task: ${e(t.Subject)} ~ Salesforce - Enterprise Edition</title></head>
+	const statuses = org.picklists
+		.statusList()
+		.map(s => opt(s.ApiName, s.MasterLabel ?? s.ApiName, t.Status))
+		.join('');
+	const priorities = org.picklists
+		.priorityList()
+		.map(p => opt(p.ApiName, p.MasterLabel ?? p.ApiName, t.Priority))
+		.join('');
+	return html(
+		error ? 400 : 200,
+		`<!doctype html><html><head><meta charset="utf-8"><title>Task: ${e(t.Subject)} ~ Salesforce - Enterprise Edition</title></head>
 <body class="classic"><div id="contentWrapper" data-testid="classic-app" data-user-id="${user.id}">
 <div class="bPageTitle"><h1 class="pageType">Task</h1><h2 class="pageDescription" data-testid="task-subject">${e(t.Subject)}</h2></div>
 ${error ? `<p data-testid="message" role="alert">${escapeHtml(error)}</p>` : ''}
@@ -37,7 +49,8 @@ ${error ? `<p data-testid="message" role="alert">${escapeHtml(error)}</p>` : ''}
 <button type="submit" name="_action" value="save" data-testid="save">Save</button>
 <button type="submit" name="_action" value="complete" data-testid="complete"${t.IsClosed ? ' disabled' : ''}>Mark Complete</button>
 <button type="submit" name="_action" value="delete" data-testid="delete">Delete</button></form>
-<p><a href="/lightning/r/Task/${t.Id}/view" data-testid="lightning-link">Switch to Lightning Experience</a></p></div></body></html>`);
+<p><a href="/lightning/r/Task/${t.Id}/view" data-testid="lightning-link">Switch to Lightning Experience</a></p></div></body></html>`,
+	);
 }
 
 /** Form POST to `/<id>`: save / complete / delete, then redirect (Post/Redirect/Get), as Classic does. */
@@ -57,7 +70,8 @@ export function classicAction(org: Org, req: ApiRequest, user: OrgUser, rawId: s
 			}
 			default: {
 				const fields: Record<string, unknown> = {};
-				for (const k of ['Subject', 'Status', 'Priority', 'ActivityDate', 'Description']) if (form.has(k)) fields[k] = form.get(k) === '' ? null : form.get(k);
+				for (const k of ['Subject', 'Status', 'Priority', 'ActivityDate', 'Description'])
+					if (form.has(k)) fields[k] = form.get(k) === '' ? null : form.get(k);
 				org.updateTask(user.id, id, fields);
 				return redirect(`/${id}`);
 			}

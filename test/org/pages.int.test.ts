@@ -23,14 +23,26 @@ localOnly('the login page shows the demo users and password; a wrong password is
 	expect(page.status).toBe(200);
 	expect(page.text).toContain('rep@tickler-demo.example');
 	expect(page.text).toContain('data-testid="demo-password">demo<');
-	const bad = await httpCall(t.url, '/login', {Host: MY, ...form}, 'POST', 'username=rep%40tickler-demo.example&pw=nope');
+	const bad = await httpCall(
+		t.url,
+		'/login',
+		{Host: MY, ...form},
+		'POST',
+		'username=rep%40tickler-demo.example&pw=nope',
+	);
 	expect(bad.status).toBe(401);
 	expect(bad.text).toContain('data-testid="login-error"');
 });
 
 localOnly('signing in on My Domain sets an API sid there and hands a non-API sid to the Lightning host', async () => {
 	const org = must(t.org);
-	const login = await httpCall(t.url, '/login', {Host: MY, ...form}, 'POST', 'username=rep%40tickler-demo.example&pw=demo&startURL=%2Flightning%2Fo%2FTask%2Flist');
+	const login = await httpCall(
+		t.url,
+		'/login',
+		{Host: MY, ...form},
+		'POST',
+		'username=rep%40tickler-demo.example&pw=demo&startURL=%2Flightning%2Fo%2FTask%2Flist',
+	);
 	expect(login.status).toBe(302);
 	expect(String(login.headers['set-cookie'])).toMatch(/^sid=00D[a-zA-Z0-9]{12}![^;]+; Path=\/; Secure; SameSite=None$/);
 	const apiSid = sidOf(login.headers['set-cookie']);
@@ -56,37 +68,68 @@ localOnly('signing in on My Domain sets an API sid there and hands a non-API sid
 localOnly('Lightning pages without a session redirect to the My Domain login with startURL', async () => {
 	const r = await httpCall(t.url, '/lightning/r/Task/00T000000000000/view', {Host: LX});
 	expect(r.status).toBe(302);
-	expect(r.headers['location']).toBe(`https://${MY}/login?startURL=${encodeURIComponent('/lightning/r/Task/00T000000000000/view')}`);
+	expect(r.headers['location']).toBe(
+		`https://${MY}/login?startURL=${encodeURIComponent('/lightning/r/Task/00T000000000000/view')}`,
+	);
 	const local = await httpCall(t.url, '/lightning/page/home', {});
 	expect(local.headers['location']).toBe(`/login?startURL=${encodeURIComponent('/lightning/page/home')}`);
 });
 
-localOnly('page JSON endpoints read and write the same store, authenticated by cookie and not counted as API calls', async () => {
-	const org = must(t.org);
-	const sid = org.createSession(org.users.rep.id, 'lightning');
-	const task = org.createTask(org.users.rep.id, {Subject: 'Page task', ActivityDate: '2025-02-03'});
-	org.setApiUsage(0);
-	const h = {Host: LX, Cookie: `sid=${sid}`, 'content-type': 'application/json'};
-	const got = JSON.parse((await httpCall(t.url, `/_ui/api/tasks/${task.Id}`, h)).text) as Record<string, unknown>;
-	expect(got['Subject']).toBe('Page task');
-	const patched = await httpCall(t.url, `/_ui/api/tasks/${task.Id}`, h, 'PATCH', JSON.stringify({Subject: 'Edited on the page', Priority: 'High', Description: 'from UI'}));
-	expect(patched.status).toBe(200);
-	expect(org.getTask(task.Id)).toMatchObject({Subject: 'Edited on the page', IsHighPriority: true, LastModifiedById: org.users.rep.id});
-	expect((await httpCall(t.url, `/_ui/api/tasks/${task.Id}/complete`, h, 'POST')).status).toBe(200);
-	expect(org.getTask(task.Id)?.IsClosed).toBe(true);
-	const created = JSON.parse((await httpCall(t.url, '/_ui/api/tasks', h, 'POST', JSON.stringify({Subject: 'Made on the page', ActivityDate: '2025-02-04'}))).text) as {Id: string};
-	expect(org.getTask(created.Id)?.OwnerId).toBe(org.users.rep.id);
-	expect((await httpCall(t.url, `/_ui/api/tasks/${created.Id}`, h, 'DELETE')).status).toBe(204);
-	expect(org.getTask(created.Id)?.IsDeleted).toBe(true);
-	const tooLong = await httpCall(t.url, `/_ui/api/tasks/${task.Id}`, h, 'PATCH', JSON.stringify({Subject: 'x'.repeat(300)}));
-	expect(JSON.parse(tooLong.text)).toMatchObject({error: {errorCode: 'STRING_TOO_LONG'}});
-	expect(org.apiUsage().used).toBe(0);
-	expect(org.requests.filter((r) => r.path.startsWith('/_ui/')).every((r) => !r.countedAsApi)).toBe(true);
-	expect((await httpCall(t.url, '/_ui/api/tasks', {Host: LX})).status).toBe(401);
-	// The REST API sees the page edit.
-	const viaApi = (await t.conn.sobject('Task').retrieve(task.Id)) as Record<string, unknown>;
-	expect(viaApi['Description']).toBe('from UI');
-});
+localOnly(
+	'page JSON endpoints read and write the same store, authenticated by cookie and not counted as API calls',
+	async () => {
+		const org = must(t.org);
+		const sid = org.createSession(org.users.rep.id, 'lightning');
+		const task = org.createTask(org.users.rep.id, {Subject: 'Page task', ActivityDate: '2025-02-03'});
+		org.setApiUsage(0);
+		const h = {Host: LX, Cookie: `sid=${sid}`, 'content-type': 'application/json'};
+		const got = JSON.parse((await httpCall(t.url, `/_ui/api/tasks/${task.Id}`, h)).text) as Record<string, unknown>;
+		expect(got['Subject']).toBe('Page task');
+		const patched = await httpCall(
+			t.url,
+			`/_ui/api/tasks/${task.Id}`,
+			h,
+			'PATCH',
+			JSON.stringify({Subject: 'Edited on the page', Priority: 'High', Description: 'from UI'}),
+		);
+		expect(patched.status).toBe(200);
+		expect(org.getTask(task.Id)).toMatchObject({
+			Subject: 'Edited on the page',
+			IsHighPriority: true,
+			LastModifiedById: org.users.rep.id,
+		});
+		expect((await httpCall(t.url, `/_ui/api/tasks/${task.Id}/complete`, h, 'POST')).status).toBe(200);
+		expect(org.getTask(task.Id)?.IsClosed).toBe(true);
+		const created = JSON.parse(
+			(
+				await httpCall(
+					t.url,
+					'/_ui/api/tasks',
+					h,
+					'POST',
+					JSON.stringify({Subject: 'Made on the page', ActivityDate: '2025-02-04'}),
+				)
+			).text,
+		) as {Id: string};
+		expect(org.getTask(created.Id)?.OwnerId).toBe(org.users.rep.id);
+		expect((await httpCall(t.url, `/_ui/api/tasks/${created.Id}`, h, 'DELETE')).status).toBe(204);
+		expect(org.getTask(created.Id)?.IsDeleted).toBe(true);
+		const tooLong = await httpCall(
+			t.url,
+			`/_ui/api/tasks/${task.Id}`,
+			h,
+			'PATCH',
+			JSON.stringify({Subject: 'x'.repeat(300)}),
+		);
+		expect(JSON.parse(tooLong.text)).toMatchObject({error: {errorCode: 'STRING_TOO_LONG'}});
+		expect(org.apiUsage().used).toBe(0);
+		expect(org.requests.filter(r => r.path.startsWith('/_ui/')).every(r => !r.countedAsApi)).toBe(true);
+		expect((await httpCall(t.url, '/_ui/api/tasks', {Host: LX})).status).toBe(401);
+		// The REST API sees the page edit.
+		const viaApi = (await t.conn.sobject('Task').retrieve(task.Id)) as Record<string, unknown>;
+		expect(viaApi['Description']).toBe('from UI');
+	},
+);
 
 localOnly('the Classic page /<id> renders record text escaped and saves through a form post', async () => {
 	const org = must(t.org);
@@ -98,9 +141,28 @@ localOnly('the Classic page /<id> renders record text escaped and saves through 
 	expect(page.text).not.toContain(evil);
 	expect(page.text).toContain('data-testid="task-subject">&lt;img src=x onerror=alert(1)&gt;</h2>');
 	expect(page.text).toContain('&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;');
-	const save = await httpCall(t.url, `/${task.Id}`, {Host: MY, Cookie: `sid=${sid}`, ...form}, 'POST', new URLSearchParams({_action: 'save', Subject: 'Safe now', Status: 'In Progress', Priority: 'Low', ActivityDate: '2025-02-10', Description: ''}).toString());
+	const save = await httpCall(
+		t.url,
+		`/${task.Id}`,
+		{Host: MY, Cookie: `sid=${sid}`, ...form},
+		'POST',
+		new URLSearchParams({
+			_action: 'save',
+			Subject: 'Safe now',
+			Status: 'In Progress',
+			Priority: 'Low',
+			ActivityDate: '2025-02-10',
+			Description: '',
+		}).toString(),
+	);
 	expect([save.status, save.headers['location']]).toEqual([302, `/${task.Id}`]);
-	expect(org.getTask(task.Id)).toMatchObject({Subject: 'Safe now', Status: 'In Progress', Priority: 'Low', ActivityDate: '2025-02-10', Description: null});
+	expect(org.getTask(task.Id)).toMatchObject({
+		Subject: 'Safe now',
+		Status: 'In Progress',
+		Priority: 'Low',
+		ActivityDate: '2025-02-10',
+		Description: null,
+	});
 	const del = await httpCall(t.url, `/${task.Id}`, {Host: MY, Cookie: `sid=${sid}`, ...form}, 'POST', '_action=delete');
 	expect(del.status).toBe(302);
 	expect(org.getTask(task.Id)?.IsDeleted).toBe(true);

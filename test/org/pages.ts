@@ -47,21 +47,31 @@ function pageUser(org: Org, req: ApiRequest): OrgUser | undefined {
 function afterLogin(org: Org, req: ApiRequest, user: OrgUser, startUrl: string): ApiResponse {
 	if (hostKind(host(req)) === 'my-domain') {
 		const lsid = org.createSession(user.id, 'lightning');
-		return redirect(`${proto(req)}://${lightningHostFor(host(req))}/secur/frontdoor.jsp?sid=${encodeURIComponent(lsid)}&retURL=${encodeURIComponent(startUrl)}`);
+		return redirect(
+			`${proto(req)}://${lightningHostFor(host(req))}/secur/frontdoor.jsp?sid=${encodeURIComponent(lsid)}&retURL=${encodeURIComponent(startUrl)}`,
+		);
 	}
 	return redirect(startUrl);
 }
 
 function loginRedirect(req: ApiRequest): ApiResponse {
 	const start = encodeURIComponent(req.path + (req.query.size ? `?${req.query.toString()}` : ''));
-	if (hostKind(host(req)) === 'lightning') return redirect(`${proto(req)}://${myDomainHostFor(host(req))}/login?startURL=${start}`);
+	if (hostKind(host(req)) === 'lightning')
+		return redirect(`${proto(req)}://${myDomainHostFor(host(req))}/login?startURL=${start}`);
 	return redirect(`/login?startURL=${start}`);
 }
 
 function loginPage(org: Org, req: ApiRequest, error?: string): ApiResponse {
-	const users = Object.values(org.users).map((u) => `<li><code data-testid="demo-username">${escapeHtml(u.username)}</code> (${escapeHtml(u.name)}, ${escapeHtml(u.timeZone)})</li>`).join('');
+	const users = Object.values(org.users)
+		.map(
+			u =>
+				`<li><code data-testid="demo-username">${escapeHtml(u.username)}</code> (${escapeHtml(u.name)}, ${escapeHtml(u.timeZone)})</li>`,
+		)
+		.join('');
 	const start = escapeHtml(safeReturn(req.query.get('startURL')));
-	return html(error ? 401 : 200, `<!doctype html><html><head><meta charset="utf-8"><title>Login | Salesforce</title></head><body>
+	return html(
+		error ? 401 : 200,
+		`<!doctype html><html><head><meta charset="utf-8"><title>Login | Salesforce</title></head><body>
 <main data-testid="login-page"><h1>Log in to ${escapeHtml(org.name)} (local Salesforce org)</h1>
 ${error ? `<p data-testid="login-error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/login" data-testid="login-form">
@@ -69,36 +79,43 @@ ${error ? `<p data-testid="login-error" role="alert">${escapeHtml(error)}</p>` :
 <label>Username <input name="username" data-testid="username" value="${escapeHtml(org.users.rep.username)}"></label>
 <label>Password <input name="pw" type="password" data-testid="password" value=""></label>
 <button type="submit" data-testid="login">Log In</button></form>
-<p>Demo users (password <code data-testid="demo-password">${DEMO_PASSWORD}</code>):</p><ul>${users}</ul></main></body></html>`);
+<p>Demo users (password <code data-testid="demo-password">${DEMO_PASSWORD}</code>):</p><ul>${users}</ul></main></body></html>`,
+	);
 }
 
 function shell(org: Org, user: OrgUser): ApiResponse {
-	return html(200, `<!doctype html><html><head><meta charset="utf-8"><title>Salesforce</title>
+	return html(
+		200,
+		`<!doctype html><html><head><meta charset="utf-8"><title>Salesforce</title>
 <style>body{font-family:system-ui,sans-serif;margin:0}header{background:#032d60;color:#fff;padding:8px 16px;display:flex;gap:16px}header a{color:#fff}main{padding:16px}form label{display:block;margin:4px 0}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}</style></head>
 <body><div id="app" data-testid="lightning-app" data-org-id="${org.orgId}">
 <header data-testid="global-header"><strong>${escapeHtml(org.name)}</strong>
 <a data-nav href="${HOME}" data-testid="nav-home">Home</a><a data-nav href="/lightning/o/Task/list" data-testid="nav-tasks">Tasks</a>
 <span data-testid="current-user" data-user-id="${user.id}">${escapeHtml(user.name)}</span><a href="/secur/logout.jsp" data-testid="logout">Log out</a></header>
 <p data-testid="message" role="status"></p><main data-testid="page" data-page="loading"></main></div>
-<script src="/_ui/app.js"></script></body></html>`);
+<script src="/_ui/app.js"></script></body></html>`,
+	);
 }
 
 export function handlePage(org: Org, req: ApiRequest): ApiResponse {
 	const path = req.path;
-	if (path === '/_ui/app.js') return {status: 200, headers: {'Content-Type': 'application/javascript;charset=UTF-8'}, body: PAGE_CLIENT_JS};
+	if (path === '/_ui/app.js')
+		return {status: 200, headers: {'Content-Type': 'application/javascript;charset=UTF-8'}, body: PAGE_CLIENT_JS};
 	if (path === '/favicon.ico') return {status: 204, headers: {}, body: undefined};
 	if (path === '/login' || path === '/') {
 		if (req.method === 'POST') {
 			const form = new URLSearchParams(req.body);
 			const user = org.userByUsername(form.get('username') ?? '');
-			if (!user || form.get('pw') !== DEMO_PASSWORD) return loginPage(org, req, 'Please check your username and password.');
+			if (!user || form.get('pw') !== DEMO_PASSWORD)
+				return loginPage(org, req, 'Please check your username and password.');
 			const kind: SessionKind = hostKind(host(req)) === 'lightning' ? 'lightning' : 'api';
 			const sid = org.createSession(user.id, kind);
 			const res = afterLogin(org, req, user, safeReturn(form.get('startURL')));
 			return {...res, headers: {...res.headers, 'Set-Cookie': sidCookie(req, sid)}};
 		}
 		const user = pageUser(org, req);
-		if (user && hostKind(host(req)) !== 'lightning') return afterLogin(org, req, user, safeReturn(req.query.get('startURL')));
+		if (user && hostKind(host(req)) !== 'lightning')
+			return afterLogin(org, req, user, safeReturn(req.query.get('startURL')));
 		if (user) return redirect(HOME);
 		if (hostKind(host(req)) === 'lightning') return loginRedirect(req);
 		return loginPage(org, req);
@@ -111,16 +128,23 @@ export function handlePage(org: Org, req: ApiRequest): ApiResponse {
 	if (path === '/secur/logout.jsp') {
 		const sid = parseCookies(req.headers['cookie']).get('sid');
 		if (sid) org.expireSession(sid);
-		return redirect('/login', {'Set-Cookie': `sid=; Path=/; Max-Age=0${proto(req) === 'https' ? '; Secure; SameSite=None' : ''}`});
+		return redirect('/login', {
+			'Set-Cookie': `sid=; Path=/; Max-Age=0${proto(req) === 'https' ? '; Secure; SameSite=None' : ''}`,
+		});
 	}
 	const user = pageUser(org, req);
-	if (path.startsWith('/_ui/api/')) return user ? handlePageApi(org, req, user) : json(401, {error: {errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid'}});
+	if (path.startsWith('/_ui/api/'))
+		return user
+			? handlePageApi(org, req, user)
+			: json(401, {error: {errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid'}});
 	if (path === '/one/one.app') return user ? redirect(HOME) : loginRedirect(req);
 	if (path === '/lightning' || path.startsWith('/lightning/')) return user ? shell(org, user) : loginRedirect(req);
 	const classic = /^\/([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})$/.exec(path);
 	if (classic && normalizeId(classic[1] ?? '')) {
 		if (!user) return loginRedirect(req);
-		return req.method === 'POST' ? classicAction(org, req, user, classic[1] ?? '') : classicPage(org, user, classic[1] ?? '');
+		return req.method === 'POST'
+			? classicAction(org, req, user, classic[1] ?? '')
+			: classicPage(org, user, classic[1] ?? '');
 	}
 	return html(404, '<!doctype html><html><body><h1 data-testid="page-title">URL No Longer Exists</h1></body></html>');
 }

@@ -9,8 +9,10 @@ import type {Session} from './sessions.js';
 import type {SRecord} from './store.js';
 import type {TaskRow} from './tasks.js';
 
+const FORMAT = 'tickler-local-org/1';
+
 type Snapshot = {
-	format: 'tickler-local-org/1';
+	format: string;
 	savedAt: string;
 	tables: Record<string, SRecord[]>;
 	recycleBin: [string, number][];
@@ -26,8 +28,14 @@ export function snapshot(org: Org): Snapshot {
 	const tables: Record<string, SRecord[]> = {};
 	for (const name of org.store.objects()) if (!SKIP.has(name)) tables[name] = [...org.store.table(name).values()];
 	return {
-		format: 'tickler-local-org/1', savedAt: org.clock.now().toISOString(), tables, recycleBin: [...org.tasks.recycleBin],
-		earliestDeletedAvailable: org.tasks.earliestDeletedAvailable, statuses: org.picklists.statusList(), priorities: org.picklists.priorityList(), sessions: org.sessions.list(),
+		format: FORMAT,
+		savedAt: org.clock.now().toISOString(),
+		tables,
+		recycleBin: [...org.tasks.recycleBin],
+		earliestDeletedAvailable: org.tasks.earliestDeletedAvailable,
+		statuses: org.picklists.statusList(),
+		priorities: org.picklists.priorityList(),
+		sessions: org.sessions.list(),
 	};
 }
 
@@ -42,7 +50,7 @@ export function saveOrg(org: Org, file: string): void {
 export function loadOrg(org: Org, file: string): boolean {
 	if (!existsSync(file)) return false;
 	const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-	if (snap.format !== 'tickler-local-org/1') throw new Error(`${file}: not a local org data file`);
+	if (snap.format !== FORMAT) throw new Error(`${file}: not a local org data file`);
 	org.setTaskStatuses(snap.statuses);
 	org.setTaskPriorities(snap.priorities);
 	for (const [name, rows] of Object.entries(snap.tables)) {

@@ -41,7 +41,8 @@ export class QueryEngine {
 			return {totalSize: 1, done: true, records: [rec]};
 		}
 		const batch = clampBatch(opts.batchSize);
-		if (rows.length <= batch) return {totalSize: rows.length, done: true, records: rows.map((r) => serialize(r, q, opts.version, this.org))};
+		if (rows.length <= batch)
+			return {totalSize: rows.length, done: true, records: rows.map(r => serialize(r, q, opts.version, this.org))};
 		const locator = this.newLocator(opts.userId);
 		this.cursors.set(locator, {rows, q, userId: opts.userId, lastUsed: nowMs});
 		return this.page(locator, 0, batch, opts.version);
@@ -68,11 +69,19 @@ export class QueryEngine {
 		if (!cursor) throw new SfError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
 		const end = Math.min(offset + batch, cursor.rows.length);
 		const records = new Array<unknown>(end - offset);
-		for (let k = offset; k < end; k++) records[k - offset] = serialize(cursor.rows[k] as SRecord, cursor.q, version, this.org);
+		for (let k = offset; k < end; k++)
+			records[k - offset] = serialize(cursor.rows[k] as SRecord, cursor.q, version, this.org);
 		const done = end >= cursor.rows.length;
 		// Locators are left re-usable until they expire so a retried page after a dropped response works
 		// (SOAP says one-time use; UNCONFIRMED for REST).
-		return done ? {totalSize: cursor.rows.length, done, records} : {totalSize: cursor.rows.length, done, nextRecordsUrl: `/services/data/v${version}/query/${locator}-${end}`, records};
+		return done
+			? {totalSize: cursor.rows.length, done, records}
+			: {
+					totalSize: cursor.rows.length,
+					done,
+					nextRecordsUrl: `/services/data/v${version}/query/${locator}-${end}`,
+					records,
+				};
 	}
 
 	private newLocator(userId: string): string {
@@ -135,7 +144,11 @@ function sortRows(rows: SRecord[], keys: SortKey[]): SRecord[] {
 	};
 	// Tie-break columns are only extracted if a tie is ever met (SystemModstamp rarely ties).
 	const built: (Col | undefined)[] = keys.map((k, i) => (i === 0 ? build(k) : undefined));
-	const cols = keys.map((k, i) => ({get col(): Col { return (built[i] ??= build(k)); }}));
+	const cols = keys.map((k, i) => ({
+		get col(): Col {
+			return (built[i] ??= build(k));
+		},
+	}));
 	const cmp = (a: number, b: number): number => {
 		for (const lazy of cols) {
 			const c = lazy.col;
@@ -180,7 +193,9 @@ function wire(v: FieldValue | undefined, type: string): FieldValue {
 
 /** One query record: attributes, then the selected fields in SELECT order (§2.2). */
 export function serialize(r: SRecord, q: CompiledQuery, version: string, org: Org): Record<string, unknown> {
-	const out: Record<string, unknown> = {attributes: {type: q.object.name, url: `/services/data/v${version}/sobjects/${q.object.name}/${String(r['Id'])}`}};
+	const out: Record<string, unknown> = {
+		attributes: {type: q.object.name, url: `/services/data/v${version}/sobjects/${q.object.name}/${String(r['Id'])}`},
+	};
 	for (const c of q.columns) {
 		if (c.kind === 'field') out[c.acc.def.name] = wire(c.acc.get(r), c.acc.def.type);
 		else if (c.kind === 'rel') out[c.rel] = relObject(r, c, version, org);
@@ -188,13 +203,20 @@ export function serialize(r: SRecord, q: CompiledQuery, version: string, org: Or
 	return out;
 }
 
-function relObject(r: SRecord, c: Extract<Column, {kind: 'rel'}>, version: string, org: Org): Record<string, unknown> | null {
+function relObject(
+	r: SRecord,
+	c: Extract<Column, {kind: 'rel'}>,
+	version: string,
+	org: Org,
+): Record<string, unknown> | null {
 	const id = r[c.via.name];
 	if (typeof id !== 'string' || !org.store.find(id)) return null;
 	const actual = objectForId(id)?.name ?? 'Name';
 	const polymorphic = (c.via.referenceTo?.length ?? 0) > 1 || c.rel === 'Owner';
 	// Polymorphic lookups resolve through the "Name" entity (UNCONFIRMED that Task.Owner reports type Name).
-	const o: Record<string, unknown> = {attributes: {type: polymorphic ? 'Name' : actual, url: `/services/data/v${version}/sobjects/${actual}/${id}`}};
+	const o: Record<string, unknown> = {
+		attributes: {type: polymorphic ? 'Name' : actual, url: `/services/data/v${version}/sobjects/${actual}/${id}`},
+	};
 	for (const acc of c.fields) o[acc.def.name] = wire(acc.get(r), acc.def.type);
 	return o;
 }

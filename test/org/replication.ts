@@ -28,14 +28,16 @@ function range(ctx: RowCtx, windowDays: number): {start: number; end: number} {
 	if (!rawStart || !rawEnd) throw new SfError(400, 'MISSING_ARGUMENT', 'start and end parameters are required');
 	const s = parseDateTime(rawStart);
 	const e = parseDateTime(rawEnd);
-	if (s === undefined || e === undefined) throw replicationError(`Invalid date format: ${s === undefined ? rawStart : rawEnd}`);
+	if (s === undefined || e === undefined)
+		throw replicationError(`Invalid date format: ${s === undefined ? rawStart : rawEnd}`);
 	const now = org.clock.nowMs();
 	const start = floorMinute(s);
 	// latestDateCovered is a whole minute ≤ end, and never in the future (§4.1).
 	const end = floorMinute(Math.min(e, now));
 	// "startDate must be at least one minute greater than endDate" is the real (sic) message (§4.3).
 	if (end - start < MINUTE) throw replicationError('startDate must be at least one minute greater than endDate');
-	if (start < floorMinute(now - windowDays * DAY)) throw replicationError(`startDate cannot be more than ${windowDays} days ago`);
+	if (start < floorMinute(now - windowDays * DAY))
+		throw replicationError(`startDate cannot be more than ${windowDays} days ago`);
 	if (end - start > windowDays * DAY) throw replicationError(`the date range cannot exceed ${windowDays} days`);
 	return {start, end};
 }
@@ -60,7 +62,12 @@ export function deleted(ctx: RowCtx): ApiResponse {
 	org.maintain();
 	const {start, end} = range(ctx, RECYCLE_BIN_DAYS);
 	const deletedRecords: {id: string; deletedDate: string}[] = [];
-	for (const [id, at] of org.tasks.recycleBin) if (at >= start && at < end) deletedRecords.push({id, deletedDate: formatDateTime(at)});
+	for (const [id, at] of org.tasks.recycleBin)
+		if (at >= start && at < end) deletedRecords.push({id, deletedDate: formatDateTime(at)});
 	deletedRecords.sort((a, b) => (a.deletedDate < b.deletedDate ? -1 : 1));
-	return json(200, {deletedRecords, earliestDateAvailable: formatDateTime(org.tasks.earliestDeletedAvailable), latestDateCovered: formatDateTime(end)});
+	return json(200, {
+		deletedRecords,
+		earliestDateAvailable: formatDateTime(org.tasks.earliestDeletedAvailable),
+		latestDateCovered: formatDateTime(end),
+	});
 }

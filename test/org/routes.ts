@@ -27,15 +27,21 @@ export function routeApi(ctx: ApiContext, req: ApiRequest): RouteResult {
 	if (path === '/services/oauth2/userinfo' || path.startsWith('/id/')) return identityRoute(ctx, req, path);
 	const m = VERSION_RE.exec(req.path);
 	const major = Number(m?.[1]);
-	if (!m || m[2] !== '0' || major < MIN_VERSION || major > MAX_VERSION) return {response: errorResponse(notFound()), calls: 0, authenticated: false};
+	if (!m || m[2] !== '0' || major < MIN_VERSION || major > MAX_VERSION)
+		return {response: errorResponse(notFound()), calls: 0, authenticated: false};
 	const auth = authenticate(org, req);
 	if (!auth.ok) return {response: auth.response, calls: 0, authenticated: false};
 	// §6: 403 REQUEST_LIMIT_EXCEEDED once the trailing-24h allowance is spent (the refused call is not counted).
-	if (org.usage.exhausted()) return {response: errorResponse(new SfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')), calls: 0, authenticated: true};
+	if (org.usage.exhausted())
+		return {
+			response: errorResponse(new SfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')),
+			calls: 0,
+			authenticated: true,
+		};
 	const sub = (m[3] ?? '').replace(/\/+$/, '');
 	if (sub === '/composite/batch' && req.method === 'POST') {
 		try {
-			const {response, subrequests} = compositeBatch(req, (s) => dispatchData(ctx, s, auth.session.userId));
+			const {response, subrequests} = compositeBatch(req, s => dispatchData(ctx, s, auth.session.userId));
 			return {response, calls: Math.max(1, subrequests), authenticated: true};
 		} catch (e) {
 			return {response: toResponse(e), calls: 1, authenticated: true};
@@ -98,23 +104,39 @@ function dispatchInner(ctx: ApiContext, req: ApiRequest, userId: string): ApiRes
 			// §2.1: `/query/<locator>` serves both; jsforce always re-requests through /query/ even for queryAll.
 			if (a !== undefined) return json(200, engine.more(a, {userId, version, ...(batchSize ? {batchSize} : {})}));
 			const q = req.query.get('q');
-			return json(200, engine.run(q ?? '', {all: head === 'queryAll', userId, version, ...(batchSize ? {batchSize} : {})}));
+			return json(
+				200,
+				engine.run(q ?? '', {all: head === 'queryAll', userId, version, ...(batchSize ? {batchSize} : {})}),
+			);
 		}
 		case 'sobjects': {
-			if (a === undefined) return json(200, {encoding: 'UTF-8', maxBatchSize: 200, sobjects: OBJECTS.map((o) => ({name: o.name, keyPrefix: o.keyPrefix, queryable: true, replicateable: true, urls: {sobject: `/services/data/v${version}/sobjects/${o.name}`}}))});
+			if (a === undefined)
+				return json(200, {
+					encoding: 'UTF-8',
+					maxBatchSize: 200,
+					sobjects: OBJECTS.map(o => ({
+						name: o.name,
+						keyPrefix: o.keyPrefix,
+						queryable: true,
+						replicateable: true,
+						urls: {sobject: `/services/data/v${version}/sobjects/${o.name}`},
+					})),
+				});
 			const def = objectDef(a);
 			if (!def) throw notFound();
 			if (b === undefined) return sobjectRoot(rctx, def);
 			if (c !== undefined) throw notFound();
 			if (b === 'describe') return describe(rctx, def);
 			if (b === 'updated' || b === 'deleted') {
-				if (def.name !== 'Task') throw new SfError(400, 'INVALID_TYPE', `sObject type '${def.name}' is not replicable by the local org`);
+				if (def.name !== 'Task')
+					throw new SfError(400, 'INVALID_TYPE', `sObject type '${def.name}' is not replicable by the local org`);
 				return b === 'updated' ? updated(rctx) : deleted(rctx);
 			}
 			return sobjectRow(rctx, def, b);
 		}
 		case 'composite': {
-			if (a === undefined && req.method === 'POST') return composite(req, (s) => dispatchData(ctx, s, userId), {begin: () => beginTx(org)});
+			if (a === undefined && req.method === 'POST')
+				return composite(req, s => dispatchData(ctx, s, userId), {begin: () => beginTx(org)});
 			if (a === 'sobjects' && b === undefined) return collections(rctx);
 			if (a === 'sobjects' && b !== undefined) return collectionsRetrieve(rctx, b);
 			throw notFound();
@@ -143,11 +165,21 @@ function limits(org: Org): ApiResponse {
 	const used = org.apiUsage().used + 1;
 	const fixed = (max: number): {Max: number; Remaining: number} => ({Max: max, Remaining: max});
 	return json(200, {
-		ConcurrentAsyncGetReportInstances: fixed(200), ConcurrentSyncReportRuns: fixed(20),
-		DailyApiRequests: {Max: limit, Remaining: Math.max(0, limit - used)}, DailyAsyncApexExecutions: fixed(250000),
-		DailyBulkApiBatches: fixed(15000), DailyBulkV2QueryFileStorageMB: fixed(976562), DailyBulkV2QueryJobs: fixed(10000),
-		DailyDurableStreamingApiEvents: fixed(10000), DailyGenericStreamingApiEvents: fixed(10000), DailyStreamingApiEvents: fixed(10000),
-		DataStorageMB: {Max: 5, Remaining: 5}, FileStorageMB: {Max: 20, Remaining: 20}, HourlyODataCallout: fixed(10000),
-		HourlyTimeBasedWorkflow: fixed(50), MassEmail: fixed(10), SingleEmail: fixed(15),
+		ConcurrentAsyncGetReportInstances: fixed(200),
+		ConcurrentSyncReportRuns: fixed(20),
+		DailyApiRequests: {Max: limit, Remaining: Math.max(0, limit - used)},
+		DailyAsyncApexExecutions: fixed(250000),
+		DailyBulkApiBatches: fixed(15000),
+		DailyBulkV2QueryFileStorageMB: fixed(976562),
+		DailyBulkV2QueryJobs: fixed(10000),
+		DailyDurableStreamingApiEvents: fixed(10000),
+		DailyGenericStreamingApiEvents: fixed(10000),
+		DailyStreamingApiEvents: fixed(10000),
+		DataStorageMB: {Max: 5, Remaining: 5},
+		FileStorageMB: {Max: 20, Remaining: 20},
+		HourlyODataCallout: fixed(10000),
+		HourlyTimeBasedWorkflow: fixed(50),
+		MassEmail: fixed(10),
+		SingleEmail: fixed(15),
 	});
 }

@@ -9,16 +9,41 @@ import type {TaskRow} from './tasks.js';
 
 const DAY = 86_400_000;
 
-type DemoTask = {Subject: string; due: number | null; Status?: string; Priority?: string; TaskSubtype?: string; owner?: 'rep' | 'rep2'; who?: string; what?: string; Description?: string; deleted?: boolean};
+type DemoTask = {
+	Subject: string;
+	due: number | null;
+	Status?: string;
+	Priority?: string;
+	TaskSubtype?: string;
+	owner?: 'rep' | 'rep2';
+	who?: string;
+	what?: string;
+	Description?: string;
+	deleted?: boolean;
+};
 
 /** The demo org: parents for WhoId/WhatId, then Tasks due overdue/today/tomorrow/next week relative to the org clock. */
 export function seedDemo(org: Org): void {
 	const acme = org.insertRecord('Account', {Name: 'Acme Corp'});
 	const globex = org.insertRecord('Account', {Name: 'Globex'});
-	const carla = org.insertRecord('Contact', {FirstName: 'Carla', LastName: 'Rossi', Email: 'carla@acme.example', AccountId: acme});
-	const dan = org.insertRecord('Contact', {FirstName: 'Dan', LastName: 'Dealer', Email: 'dan@globex.example', AccountId: globex});
+	const carla = org.insertRecord('Contact', {
+		FirstName: 'Carla',
+		LastName: 'Rossi',
+		Email: 'carla@acme.example',
+		AccountId: acme,
+	});
+	const dan = org.insertRecord('Contact', {
+		FirstName: 'Dan',
+		LastName: 'Dealer',
+		Email: 'dan@globex.example',
+		AccountId: globex,
+	});
 	const lena = org.insertRecord('Lead', {FirstName: 'Lena', LastName: 'Lead', Company: 'Initech'});
-	const renewal = org.insertRecord('Opportunity', {Name: 'Acme Renewal 2026', StageName: 'Negotiation/Review', AccountId: acme});
+	const renewal = org.insertRecord('Opportunity', {
+		Name: 'Acme Renewal 2026',
+		StageName: 'Negotiation/Review',
+		AccountId: acme,
+	});
 	const tasks: DemoTask[] = [
 		{Subject: 'Call Carla about the renewal', due: -3, Priority: 'High', who: carla, what: renewal},
 		{Subject: 'Send revised quote to Acme', due: -2, Status: 'In Progress', what: acme},
@@ -29,7 +54,13 @@ export function seedDemo(org: Org): void {
 		{Subject: 'Check in with Dan', due: 0, who: dan},
 		{Subject: 'Email the pricing sheet', due: 0, TaskSubtype: 'Email', who: carla},
 		{Subject: 'Log yesterday’s calls', due: 0, Priority: 'Low'},
-		{Subject: 'Renewal kickoff call', due: 0, Priority: 'High', what: renewal, Description: 'Agenda: scope, timeline, <pricing> & terms'},
+		{
+			Subject: 'Renewal kickoff call',
+			due: 0,
+			Priority: 'High',
+			what: renewal,
+			Description: 'Agenda: scope, timeline, <pricing> & terms',
+		},
 		{Subject: 'Update the forecast', due: 0, Status: 'In Progress'},
 		{Subject: 'Book travel for the Milan visit', due: 1},
 		{Subject: 'Draft the Globex proposal', due: 1, what: globex, Priority: 'High'},
@@ -61,11 +92,23 @@ export function seedDemo(org: Org): void {
 		// Back-dated audit fields so the demo looks lived-in; still in the past relative to the org clock.
 		const created = now - (20 - (i % 10)) * DAY - i * 60_000;
 		const fields: Record<string, unknown> = {
-			Subject: t.Subject, ActivityDate: t.due === null ? null : addDays(today, t.due), Status: t.Status, Priority: t.Priority, TaskSubtype: t.TaskSubtype,
-			WhoId: t.who, WhatId: t.what, Description: t.Description, OwnerId: owner, CreatedDate: created, CreatedById: owner, LastModifiedDate: created + DAY, LastModifiedById: owner, SystemModstamp: created + DAY,
+			Subject: t.Subject,
+			ActivityDate: t.due === null ? null : addDays(today, t.due),
+			Status: t.Status,
+			Priority: t.Priority,
+			TaskSubtype: t.TaskSubtype,
+			WhoId: t.who,
+			WhatId: t.what,
+			Description: t.Description,
+			OwnerId: owner,
+			CreatedDate: created,
+			CreatedById: owner,
+			LastModifiedDate: created + DAY,
+			LastModifiedById: owner,
+			SystemModstamp: created + DAY,
 		};
-		for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
-		const row = org.createTask(owner, fields, {system: true});
+		const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+		const row = org.createTask(owner, defined, {system: true});
 		if (t.deleted) org.deleteTask(owner, row.Id);
 	});
 }
@@ -105,9 +148,23 @@ export function generateTasks(org: Org, n: number, options: {ownerId?: string; s
 		const closed = org.picklists.isClosed(status);
 		const row = {
 			...blank,
-			Id: org.ids.next('00T'), Subject: `Generated task #${i + 1}`, ActivityDate: rand() < 0.1 ? null : addDays(today, Math.floor(rand() * 361) - 180),
-			Status: status, Priority: priority, IsClosed: closed, IsHighPriority: org.picklists.isHigh(priority), OwnerId: owner, TaskSubtype: rand() < 0.15 ? 'Email' : 'Task',
-			CreatedDate: stamp, CreatedById: owner, LastModifiedDate: stamp, LastModifiedById: owner, SystemModstamp: stamp, CompletedDateTime: closed ? stamp : null, WhoCount: 0, WhatCount: 0,
+			Id: org.ids.next('00T'),
+			Subject: `Generated task #${i + 1}`,
+			ActivityDate: rand() < 0.1 ? null : addDays(today, Math.floor(rand() * 361) - 180),
+			Status: status,
+			Priority: priority,
+			IsClosed: closed,
+			IsHighPriority: org.picklists.isHigh(priority),
+			OwnerId: owner,
+			TaskSubtype: rand() < 0.15 ? 'Email' : 'Task',
+			CreatedDate: stamp,
+			CreatedById: owner,
+			LastModifiedDate: stamp,
+			LastModifiedById: owner,
+			SystemModstamp: stamp,
+			CompletedDateTime: closed ? stamp : null,
+			WhoCount: 0,
+			WhatCount: 0,
 		} as unknown as TaskRow;
 		org.tasks.insertRaw(row);
 	}

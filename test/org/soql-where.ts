@@ -31,7 +31,7 @@ function flatten(w: WhereClause | undefined, out: Tok[]): void {
 	} else if (left && 'openParen' in left) {
 		for (let i = 0; i < (left.openParen ?? 0); i++) out.push({t: '('});
 	}
-	if ('operator' in w && w.operator) out.push({t: w.operator});
+	if ('operator' in w) out.push({t: w.operator});
 	if ('right' in w) flatten(w.right, out);
 }
 
@@ -47,7 +47,7 @@ export function compileWhere(where: WhereClause, env: WhereEnv): Predicate {
 			i++;
 			parts.push(andExpr());
 		}
-		return parts.length === 1 ? (parts[0] as Predicate) : (r) => parts.some((p) => p(r));
+		return parts.length === 1 ? (parts[0] as Predicate) : r => parts.some(p => p(r));
 	};
 	const andExpr = (): Predicate => {
 		const parts = [notExpr()];
@@ -57,8 +57,8 @@ export function compileWhere(where: WhereClause, env: WhereEnv): Predicate {
 		}
 		if (parts.length === 1) return parts[0] as Predicate;
 		const [a, b] = parts;
-		if (parts.length === 2 && a && b) return (r) => a(r) && b(r);
-		return (r) => {
+		if (parts.length === 2 && a && b) return r => a(r) && b(r);
+		return r => {
 			for (const p of parts) if (!p(r)) return false;
 			return true;
 		};
@@ -67,7 +67,7 @@ export function compileWhere(where: WhereClause, env: WhereEnv): Predicate {
 		if (peek()?.t === 'NOT') {
 			i++;
 			const inner = notExpr();
-			return (r) => !inner(r);
+			return r => !inner(r);
 		}
 		return primary();
 	};
@@ -80,14 +80,17 @@ export function compileWhere(where: WhereClause, env: WhereEnv): Predicate {
 			depth--;
 			return inner;
 		}
-		if (tok?.t === 'C') return compileCondition(tok.c, env, depth === 0 && !toks.some((t) => t.t === 'OR' || t.t === 'NOT'));
+		if (tok?.t === 'C')
+			return compileCondition(tok.c, env, depth === 0 && !toks.some(t => t.t === 'OR' || t.t === 'NOT'));
 		throw env.filterError('unexpected token in WHERE');
 	};
 	return orExpr();
 }
 
 const unquote = (v: string): string =>
-	v.startsWith("'") && v.endsWith("'") ? v.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_m, e: string) => unescapeSoql(e)) : v;
+	v.startsWith("'") && v.endsWith("'")
+		? v.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_m, e: string) => unescapeSoql(e))
+		: v;
 
 /** §2.5 string escapes; `\%` and `\_` stay escaped for LIKE. */
 function unescapeSoql(e: string): string {
@@ -106,9 +109,9 @@ function compileCondition(c: Condition, env: WhereEnv, topLevelAnd: boolean): Pr
 	const types = Array.isArray(c.literalType) ? c.literalType : values.map(() => c.literalType);
 	const nArgs = 'dateLiteralVariable' in c ? c.dateLiteralVariable : undefined;
 	const nList = Array.isArray(nArgs) ? nArgs : values.map(() => nArgs);
-	const lits = values.map((v, k) => literal(def, String(v), String(types[k] ?? ''), nList[k], env));
+	const lits = values.map((v, k) => literal(def, v, String(types[k] ?? ''), nList[k], env));
 	if (topLevelAnd && env.ownerHint && acc.path === 'OwnerId' && (op === '=' || op === 'IN')) {
-		env.ownerHint(lits.map((l) => (l.kind === 'value' ? String(l.v) : '')));
+		env.ownerHint(lits.map(l => (l.kind === 'value' ? String(l.v) : '')));
 	}
 	const get = acc.get;
 	const one = lits[0];
@@ -120,19 +123,19 @@ function compileCondition(c: Condition, env: WhereEnv, topLevelAnd: boolean): Pr
 			break;
 		case '!=': {
 			const e = eq(one, def);
-			test = (a) => !e(a);
+			test = a => !e(a);
 			break;
 		}
 		case 'IN':
 		case 'NOT IN': {
-			const tests = lits.map((l) => eq(l, def));
-			test = op === 'IN' ? (a) => tests.some((t) => t(a)) : (a) => !tests.some((t) => t(a));
+			const tests = lits.map(l => eq(l, def));
+			test = op === 'IN' ? a => tests.some(t => t(a)) : a => !tests.some(t => t(a));
 			break;
 		}
 		case 'LIKE': {
 			if (one.kind !== 'value' || typeof one.v !== 'string') throw env.filterError('LIKE needs a string');
 			const re = likeRegex(one.v);
-			test = (a) => typeof a === 'string' && re.test(a);
+			test = a => typeof a === 'string' && re.test(a);
 			break;
 		}
 		case '<':
@@ -144,14 +147,17 @@ function compileCondition(c: Condition, env: WhereEnv, topLevelAnd: boolean): Pr
 		default:
 			throw env.filterError(`operator ${op} is not supported by the local org`);
 	}
-	return (r) => test(get(r) ?? null);
+	return r => test(get(r) ?? null);
 }
 
-type Lit = {kind: 'value'; v: FieldValue} | {kind: 'range'; lo: number | string; hi: number | string; loInclusive: boolean};
+type Lit =
+	{kind: 'value'; v: FieldValue} | {kind: 'range'; lo: number | string; hi: number | string; loInclusive: boolean};
 
 function literal(def: FieldDef, raw: string, type: string, n: number | undefined, env: WhereEnv): Lit {
 	const mismatch = (want: string, quoted: boolean): Error =>
-		env.filterError(`value of filter criterion for field '${def.name}' must be of type ${want} and should ${quoted ? '' : 'not '}be enclosed in quotes`);
+		env.filterError(
+			`value of filter criterion for field '${def.name}' must be of type ${want} and should ${quoted ? '' : 'not '}be enclosed in quotes`,
+		);
 	if (type === 'NULL') return {kind: 'value', v: null};
 	switch (def.type) {
 		case 'boolean':
@@ -197,25 +203,29 @@ function eq(l: Lit, def: FieldDef): Cmp {
 	if (l.kind === 'range') {
 		const {lo, hi, loInclusive} = l;
 		// date ranges are inclusive of both days; dateTime ranges are [start, end)
-		return loInclusive ? (a) => a !== null && a >= lo && a <= hi : (a) => a !== null && a >= lo && a < hi;
+		return loInclusive ? a => a !== null && a >= lo && a <= hi : a => a !== null && a >= lo && a < hi;
 	}
 	const v = l.v;
-	if (v === null) return (a) => a === null;
+	if (v === null) return a => a === null;
 	if (typeof v === 'string' && def.type !== 'id' && def.type !== 'reference' && def.type !== 'date') {
 		const lower = v.toLowerCase();
-		return (a) => typeof a === 'string' && a.toLowerCase() === lower;
+		return a => typeof a === 'string' && a.toLowerCase() === lower;
 	}
-	return (a) => a === v;
+	return a => a === v;
 }
 
 function order(op: '<' | '<=' | '>' | '>=', l: Lit, def: FieldDef): Cmp {
 	if (l.kind === 'range') {
 		const {lo, hi, loInclusive} = l;
 		switch (op) {
-			case '<': return (a) => a !== null && a < lo;
-			case '>=': return (a) => a !== null && a >= lo;
-			case '>': return loInclusive ? (a) => a !== null && a > hi : (a) => a !== null && a >= hi;
-			default: return loInclusive ? (a) => a !== null && a <= hi : (a) => a !== null && a < hi;
+			case '<':
+				return a => a !== null && a < lo;
+			case '>=':
+				return a => a !== null && a >= lo;
+			case '>':
+				return loInclusive ? a => a !== null && a > hi : a => a !== null && a >= hi;
+			default:
+				return loInclusive ? a => a !== null && a <= hi : a => a !== null && a < hi;
 		}
 	}
 	const v = l.v;
@@ -224,10 +234,14 @@ function order(op: '<' | '<=' | '>' | '>=', l: Lit, def: FieldDef): Cmp {
 	const b = ci ? v.toLowerCase() : v;
 	const norm = (a: FieldValue): FieldValue => (ci && typeof a === 'string' ? a.toLowerCase() : a);
 	switch (op) {
-		case '<': return (a) => a !== null && (norm(a) as number) < (b as number);
-		case '<=': return (a) => a !== null && (norm(a) as number) <= (b as number);
-		case '>': return (a) => a !== null && (norm(a) as number) > (b as number);
-		default: return (a) => a !== null && (norm(a) as number) >= (b as number);
+		case '<':
+			return a => a !== null && (norm(a) as number) < (b as number);
+		case '<=':
+			return a => a !== null && (norm(a) as number) <= (b as number);
+		case '>':
+			return a => a !== null && (norm(a) as number) > (b as number);
+		default:
+			return a => a !== null && (norm(a) as number) >= (b as number);
 	}
 }
 
@@ -237,7 +251,7 @@ export function likeRegex(pattern: string): RegExp {
 	for (let k = 0; k < pattern.length; k++) {
 		const ch = pattern[k] ?? '';
 		if (ch === '\\' && (pattern[k + 1] === '%' || pattern[k + 1] === '_')) {
-			re += pattern[++k];
+			re += pattern.charAt(++k);
 		} else if (ch === '%') re += '[\\s\\S]*';
 		else if (ch === '_') re += '[\\s\\S]';
 		else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

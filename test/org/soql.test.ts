@@ -12,8 +12,10 @@ org.createTask(rep, {Subject: 'beta', ActivityDate: null});
 org.createTask(rep, {Subject: 'Gamma 50%', ActivityDate: '2025-03-12', Status: 'Completed'});
 org.createTask(org.users.rep2.id, {Subject: 'Delta', ActivityDate: '2025-03-09'});
 const engine = new QueryEngine(org);
-const run = (soql: string, all = false): Record<string, unknown>[] => engine.run(soql, {all, userId: rep, version: '62.0'}).records as Record<string, unknown>[];
-const subjects = (where: string, order = 'Subject'): unknown[] => run(`SELECT Subject FROM Task WHERE ${where} ORDER BY ${order}`).map((r) => r['Subject']);
+const run = (soql: string, all = false): Record<string, unknown>[] =>
+	engine.run(soql, {all, userId: rep, version: '62.0'}).records as Record<string, unknown>[];
+const subjects = (where: string, order = 'Subject'): unknown[] =>
+	run(`SELECT Subject FROM Task WHERE ${where} ORDER BY ${order}`).map(r => r['Subject']);
 const error = (soql: string): SfError => {
 	try {
 		run(soql);
@@ -25,11 +27,16 @@ const error = (soql: string): SfError => {
 
 test('string comparison is case-insensitive; ORDER BY strings too', () => {
 	expect(subjects("Subject = 'ALPHA'")).toEqual(['Alpha']);
-	expect(run('SELECT Subject FROM Task ORDER BY Subject').map((r) => r['Subject'])).toEqual(['Alpha', 'beta', 'Delta', 'Gamma 50%']);
+	expect(run('SELECT Subject FROM Task ORDER BY Subject').map(r => r['Subject'])).toEqual([
+		'Alpha',
+		'beta',
+		'Delta',
+		'Gamma 50%',
+	]);
 });
 
 test('!= includes nulls; < and > never match null', () => {
-	expect(subjects("ActivityDate != 2025-03-10")).toEqual(['beta', 'Delta', 'Gamma 50%']);
+	expect(subjects('ActivityDate != 2025-03-10')).toEqual(['beta', 'Delta', 'Gamma 50%']);
 	expect(subjects('ActivityDate < 2025-03-11')).toEqual(['Alpha', 'Delta']);
 });
 
@@ -53,9 +60,15 @@ test('IN with ids accepts 15-char ids; a bad id literal is an error', () => {
 });
 
 test('type mismatches and unfilterable fields are refused like Salesforce', () => {
-	expect(error("SELECT Id FROM Task WHERE ActivityDate = '2025-03-10'").message).toContain("must be of type date and should not be enclosed in quotes");
-	expect(error('SELECT Id FROM Task WHERE Subject = 5').message).toContain('must be of type string and should be enclosed in quotes');
-	expect(error("SELECT Id FROM Task WHERE Description = 'x'").message).toContain("field 'Description' can not be filtered in query call");
+	expect(error("SELECT Id FROM Task WHERE ActivityDate = '2025-03-10'").message).toContain(
+		'must be of type date and should not be enclosed in quotes',
+	);
+	expect(error('SELECT Id FROM Task WHERE Subject = 5').message).toContain(
+		'must be of type string and should be enclosed in quotes',
+	);
+	expect(error("SELECT Id FROM Task WHERE Description = 'x'").message).toContain(
+		"field 'Description' can not be filtered in query call",
+	);
 	expect(error('SELECT Id FROM Task WHERE CreatedDate = 2025-03-10').errorCode).toBe('INVALID_QUERY_FILTER_OPERATOR');
 	expect(error('SELECT Foo.Name FROM Task').message).toContain("Didn't understand relationship 'Foo'");
 	expect(error('SELECT Id FROM Task WHERE').errorCode).toBe('MALFORMED_QUERY');
@@ -63,7 +76,9 @@ test('type mismatches and unfilterable fields are refused like Salesforce', () =
 });
 
 test('COUNT() and COUNT(Id)', () => {
-	expect(engine.run('SELECT COUNT() FROM Task WHERE IsClosed = false', {all: false, userId: rep, version: '62.0'})).toEqual({totalSize: 3, done: true, records: []});
+	expect(
+		engine.run('SELECT COUNT() FROM Task WHERE IsClosed = false', {all: false, userId: rep, version: '62.0'}),
+	).toEqual({totalSize: 3, done: true, records: []});
 	expect(run('SELECT COUNT(Id) cnt FROM Task')).toEqual([{attributes: {type: 'AggregateResult'}, cnt: 4}]);
 });
 
@@ -71,7 +86,8 @@ test('date literals follow the running user: rep (Rome) and rep2 (New York) diff
 	const late = new Org({now: new Date('2025-03-10T23:30:00Z'), frozenClock: true});
 	late.createTask(late.users.rep.id, {Subject: 'X', ActivityDate: '2025-03-11'});
 	const e = new QueryEngine(late);
-	const q = (userId: string): number => e.run('SELECT Id FROM Task WHERE ActivityDate = TODAY', {all: false, userId, version: '62.0'}).totalSize;
+	const q = (userId: string): number =>
+		e.run('SELECT Id FROM Task WHERE ActivityDate = TODAY', {all: false, userId, version: '62.0'}).totalSize;
 	expect(q(late.users.rep.id)).toBe(1);
 	expect(q(late.users.rep2.id)).toBe(0);
 });

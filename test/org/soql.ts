@@ -11,7 +11,10 @@ import {compileWhere} from './soql-where.js';
 import type {Accessor, Predicate} from './soql-where.js';
 import type {FieldValue, SRecord, Store} from './store.js';
 
-export type Column = {kind: 'field'; acc: Accessor} | {kind: 'rel'; rel: string; via: FieldDef; fields: Accessor[]} | {kind: 'agg'; alias: string};
+export type Column =
+	| {kind: 'field'; acc: Accessor}
+	| {kind: 'rel'; rel: string; via: FieldDef; fields: Accessor[]}
+	| {kind: 'agg'; alias: string};
 export type SortKey = {acc: Accessor; desc: boolean; nullsFirst: boolean};
 export type CompiledQuery = {
 	object: ObjectDef;
@@ -27,8 +30,24 @@ export type CompiledQuery = {
 export type CompileEnv = {store: Store; nowMs: number; timeZone: string};
 
 /** Fields of the polymorphic "Name" entity reachable through Who/What/Owner (INFERRED subset). */
-const NAME_FIELDS: FieldDef[] = ['Id', 'Name', 'Type', 'FirstName', 'LastName', 'Email', 'Alias', 'Username', 'IsActive'].map((name) => ({
-	name, label: name, type: name === 'Id' ? 'id' : name === 'IsActive' ? 'boolean' : 'string', createable: false, updateable: false, nillable: true, filterable: true,
+const NAME_FIELDS: FieldDef[] = [
+	'Id',
+	'Name',
+	'Type',
+	'FirstName',
+	'LastName',
+	'Email',
+	'Alias',
+	'Username',
+	'IsActive',
+].map(name => ({
+	name,
+	label: name,
+	type: name === 'Id' ? 'id' : name === 'IsActive' ? 'boolean' : 'string',
+	createable: false,
+	updateable: false,
+	nillable: true,
+	filterable: true,
 }));
 
 const MAX_OFFSET = 2000;
@@ -36,7 +55,11 @@ const MAX_OFFSET = 2000;
 function caret(soql: string, token: string | undefined, message: string): string {
 	// §2.4: "\n<query>\n<spaces>^\nERROR at Row:1:Column:<n>\n<message>"
 	const flat = soql.replace(/\s+/g, ' ');
-	let idx = token ? flat.toLowerCase().search(new RegExp(`(?<![\\w.])${token.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`)) : 0;
+	let idx = token
+		? flat
+				.toLowerCase()
+				.search(new RegExp(`(?<![\\w.])${token.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`))
+		: 0;
 	if (idx < 0) idx = 0;
 	return `\n${flat}\n${' '.repeat(idx)}^\nERROR at Row:1:Column:${idx + 1}\n${message}`;
 }
@@ -64,12 +87,36 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 	const objName = q.sObject ?? '';
 	const object = objectDef(objName);
 	if (!object) {
-		throw new SfError(400, 'INVALID_TYPE', caret(soql, objName, `sObject type '${objName}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`));
+		throw new SfError(
+			400,
+			'INVALID_TYPE',
+			caret(
+				soql,
+				objName,
+				`sObject type '${objName}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+			),
+		);
 	}
 	const invalidField = (path: string): SfError =>
-		new SfError(400, 'INVALID_FIELD', caret(soql, path, `No such column '${path.split('.').pop() ?? path}' on entity '${object.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`));
+		new SfError(
+			400,
+			'INVALID_FIELD',
+			caret(
+				soql,
+				path,
+				`No such column '${path.split('.').pop() ?? path}' on entity '${object.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+			),
+		);
 	const badRel = (rel: string, path: string): SfError =>
-		new SfError(400, 'INVALID_FIELD', caret(soql, path, `Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`));
+		new SfError(
+			400,
+			'INVALID_FIELD',
+			caret(
+				soql,
+				path,
+				`Didn't understand relationship '${rel}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+			),
+		);
 
 	const resolve = (path: string): Accessor => {
 		const parts = path.split('.');
@@ -79,7 +126,7 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 			const def = fieldDef(object, parts[0] ?? '');
 			if (!def) throw invalidField(path);
 			const name = def.name;
-			return {def, path: name, get: (r) => r[name]};
+			return {def, path: name, get: r => r[name]};
 		}
 		if (parts.length !== 2) throw badRel(parts[0] ?? path, path);
 		const [relName = '', sub = ''] = parts;
@@ -89,17 +136,18 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 	};
 
 	const columns: Column[] = [];
-	let countOnly = false;
-	let aggregate = false;
+	// Mutable flags set inside addColumn (an object, so control-flow analysis does not pin them to false).
+	const flags = {countOnly: false, aggregate: false};
 	const relCols = new Map<string, Extract<Column, {kind: 'rel'}>>();
 	const seen = new Set<string>();
 	const addColumn = (f: AstField): void => {
 		if (f.type === 'FieldFunctionExpression') {
-			if (f.functionName.toUpperCase() !== 'COUNT') throw malformedQuery(`function ${f.functionName} is not supported by the local org`);
-			if (f.parameters.length === 0) countOnly = true;
+			if (f.functionName.toUpperCase() !== 'COUNT')
+				throw malformedQuery(`function ${f.functionName} is not supported by the local org`);
+			if (f.parameters.length === 0) flags.countOnly = true;
 			else {
-				aggregate = true;
-				columns.push({kind: 'agg', alias: f.alias ?? `expr${columns.filter((c) => c.kind === 'agg').length}`});
+				flags.aggregate = true;
+				columns.push({kind: 'agg', alias: f.alias ?? `expr${columns.filter(c => c.kind === 'agg').length}`});
 			}
 			return;
 		}
@@ -113,7 +161,10 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 		if (f.type === 'FieldRelationship') {
 			const path = [...f.relationships, f.field].join('.');
 			const acc = resolve(path);
-			const relName = path.includes('.') ? (object.relByLower.get((f.relationships[f.relationships.length - 1] ?? '').toLowerCase())?.relationshipName ?? '') : '';
+			const relName = path.includes('.')
+				? (object.relByLower.get((f.relationships[f.relationships.length - 1] ?? '').toLowerCase())?.relationshipName ??
+					'')
+				: '';
 			if (!relName) {
 				columns.push({kind: 'field', acc});
 				return;
@@ -133,20 +184,26 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 	};
 	for (const f of q.fields ?? []) addColumn(f);
 
-	if (countOnly && columns.length > 0) throw malformedQuery('COUNT() must be the only element in the SELECT list');
+	if (flags.countOnly && columns.length > 0)
+		throw malformedQuery('COUNT() must be the only element in the SELECT list');
 	let ownerIds: string[] | undefined;
 	const where = q.where
 		? compileWhere(q.where, {
-				resolve: (p) => {
+				resolve: p => {
 					const acc = resolve(p);
 					// §7.2: long text areas (Description) can't be filtered.
-					if (!acc.def.filterable) throw new SfError(400, 'INVALID_FIELD', caret(soql, p, `field '${acc.def.name}' can not be filtered in query call`));
+					if (!acc.def.filterable)
+						throw new SfError(
+							400,
+							'INVALID_FIELD',
+							caret(soql, p, `field '${acc.def.name}' can not be filtered in query call`),
+						);
 					return acc;
 				},
-				filterError: (m) => new SfError(400, 'INVALID_QUERY_FILTER_OPERATOR', caret(soql, undefined, m)),
+				filterError: m => new SfError(400, 'INVALID_QUERY_FILTER_OPERATOR', caret(soql, undefined, m)),
 				nowMs: env.nowMs,
 				timeZone: env.timeZone,
-				ownerHint: object.name === 'Task' ? (ids) => (ownerIds = ids) : undefined,
+				ownerHint: object.name === 'Task' ? ids => (ownerIds = ids) : undefined,
 			} as Parameters<typeof compileWhere>[1])
 		: undefined;
 	const orderBy: OrderByClause[] = q.orderBy === undefined ? [] : Array.isArray(q.orderBy) ? q.orderBy : [q.orderBy];
@@ -156,8 +213,19 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 		// SOQL docs (ORDER BY): nulls sort first in ascending and last in descending order unless NULLS is given.
 		return {acc: resolve(o.field), desc, nullsFirst: o.nulls ? o.nulls === 'FIRST' : !desc};
 	});
-	if (q.offset !== undefined && q.offset > MAX_OFFSET) throw new SfError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
-	return {object, countOnly, aggregate, columns, where, ownerIds, sort, limit: q.limit, offset: q.offset ?? 0};
+	if (q.offset !== undefined && q.offset > MAX_OFFSET)
+		throw new SfError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
+	return {
+		object,
+		countOnly: flags.countOnly,
+		aggregate: flags.aggregate,
+		columns,
+		where,
+		ownerIds,
+		sort,
+		limit: q.limit,
+		offset: q.offset ?? 0,
+	};
 }
 
 /** A parent-relationship accessor (`Owner.Name`, `What.Name`, `Account.Name`). Polymorphic lookups go through "Name". */
@@ -166,7 +234,7 @@ function relAccessor(via: FieldDef, sub: string, store: Store, invalid: () => Sf
 	const polymorphic = targets.length > 1 || via.relationshipName === 'Owner';
 	const idField = via.name;
 	let def: FieldDef | undefined;
-	if (polymorphic) def = NAME_FIELDS.find((f) => f.name.toLowerCase() === sub.toLowerCase());
+	if (polymorphic) def = NAME_FIELDS.find(f => f.name.toLowerCase() === sub.toLowerCase());
 	else {
 		const target = objectDef(targets[0] ?? '');
 		def = target ? fieldDef(target, sub) : undefined;
@@ -174,7 +242,8 @@ function relAccessor(via: FieldDef, sub: string, store: Store, invalid: () => Sf
 	if (!def) throw invalid();
 	const name = def.name;
 	const path = `${via.relationshipName ?? ''}.${name}`;
-	if (name === 'Type' && polymorphic) return {def, path, get: (r) => (typeof r[idField] === 'string' ? (objectForId(r[idField]) ?.name ?? null) : null)};
+	if (name === 'Type' && polymorphic)
+		return {def, path, get: r => (typeof r[idField] === 'string' ? (objectForId(r[idField])?.name ?? null) : null)};
 	return {
 		def,
 		path,

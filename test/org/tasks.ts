@@ -103,9 +103,9 @@ export class Tasks {
 			WhatCount: 0,
 			...input,
 		});
+		if (row['Status'] === null) throw requiredMissing('Status');
+		if (row['Priority'] === null) throw requiredMissing('Priority');
 		const task = row as TaskRow;
-		if (task.Status === null) throw requiredMissing('Status');
-		if (task.Priority === null) throw requiredMissing('Priority');
 		this.derive(task, undefined, now);
 		this.d.store.put('Task', task);
 		return task;
