@@ -55,10 +55,16 @@ test('R21: above 80 % of the allowance sync slows down and says so; above 95 % o
 	const limit = h.org.apiUsage().limit;
 	h.org.setApiUsage(Math.ceil(limit * 0.85));
 	await h.sync('alarm');
-	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({budget: 'slow', message: expect.stringMatching(/80 %/)});
+	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({
+		budget: 'slow',
+		message: expect.stringMatching(/80 %/),
+	});
 	h.org.setApiUsage(Math.ceil(limit * 0.96));
 	await h.sync('alarm');
-	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({budget: 'manual-only', message: expect.stringMatching(/Sync now/)});
+	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({
+		budget: 'manual-only',
+		message: expect.stringMatching(/Sync now/),
+	});
 	h.org.resetRequestLog();
 	expect(await h.sync('alarm')).toMatchObject({outcome: 'skipped', skipped: 'api-limit'});
 	expect(h.org.requests.length).toBe(0);

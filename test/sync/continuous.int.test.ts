@@ -36,7 +36,12 @@ test('R13: after the first sync, changes on either side reach the other with aut
 	await h.sync('local-change');
 	expect(h.org.getTask(created.Id)?.Status).toBe('Completed');
 	expect(h.org.getTask(t.Id)?.IsDeleted).toBe(true);
-	expect(h.repTasks().map(x => x.Subject).sort()).toEqual(['created in Salesforce', 'created locally']);
+	expect(
+		h
+			.repTasks()
+			.map(x => x.Subject)
+			.sort(),
+	).toEqual(['created in Salesforce', 'created locally']);
 	expect((await h.db.reminders.get(local.id))?.taskId).toBeDefined();
 });
 

@@ -136,12 +136,19 @@ test('R7: disabling stops traffic at once, deletes nothing, and keeps pending ch
 	expect(result.outcome).toBe('skipped');
 	expect(h.org.requests.map(r => r.method)).toEqual(['GET']);
 	expect((await h.db.partitions.get(h.partition))?.status.phase).toBe('off');
-	expect(await runSyncCycle(h.deps(), {partition: h.partition, trigger: 'manual'})).toMatchObject({skipped: 'disabled'});
+	expect(await runSyncCycle(h.deps(), {partition: h.partition, trigger: 'manual'})).toMatchObject({
+		skipped: 'disabled',
+	});
 	expect(h.org.requests.length).toBe(1);
 	expect((await h.reminders()).length).toBe(2);
 	expect(await h.db.outbox.get(reminder.id)).toMatchObject({create: true});
 	h.sf = sf;
 	await h.enable();
 	await h.sync();
-	expect(h.repTasks().map(t => t.Subject).sort()).toEqual(['a', 'pending']);
+	expect(
+		h
+			.repTasks()
+			.map(t => t.Subject)
+			.sort(),
+	).toEqual(['a', 'pending']);
 });

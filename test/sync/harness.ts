@@ -45,16 +45,30 @@ export type Harness = {
 
 let dbCounter = 0;
 
-export async function startHarness(options: {now?: Date; skewMs?: number; apiDailyLimit?: number; timeoutMs?: number} = {}): Promise<Harness> {
-	const local = await startLocalOrg({now: options.now ?? START, ...(options.apiDailyLimit === undefined ? {} : {apiDailyLimit: options.apiDailyLimit})});
+export async function startHarness(
+	options: {now?: Date; skewMs?: number; apiDailyLimit?: number; timeoutMs?: number} = {},
+): Promise<Harness> {
+	const local = await startLocalOrg({
+		now: options.now ?? START,
+		...(options.apiDailyLimit === undefined ? {} : {apiDailyLimit: options.apiDailyLimit}),
+	});
 	const org = local.org;
-	const clock = skewedClock(org.clock, options.skewMs ?? 0);
+	const clock = skewedClock({nowMs: () => org.clock.nowMs()}, options.skewMs ?? 0);
 	const factory = new IDBFactory();
 	const dbName = `tickler-int-${dbCounter++}`;
 	const repId = org.users.rep.id;
-	const newPort = (sid = h.sid) => createJsforcePort({instanceUrl: local.url, accessToken: sid, now: clock.now, timeoutMs: options.timeoutMs ?? 400});
+	const newPort = (sid = h.sid) =>
+		createJsforcePort({
+			instanceUrl: local.url,
+			accessToken: sid,
+			now: () => clock.now(),
+			timeoutMs: options.timeoutMs ?? 400,
+		});
 	const h: Harness = {
-		local, org, clock, repId,
+		local,
+		org,
+		clock,
+		repId,
 		db: openTicklerDb({name: dbName, indexedDB: factory, IDBKeyRange}),
 		partition: `${org.orgId}:${repId}`,
 		sid: org.createSession(repId, 'api'),
@@ -81,7 +95,9 @@ export async function startHarness(options: {now?: Date; skewMs?: number; apiDai
 			h.lock = createMemoryLock();
 		},
 		async reminders() {
-			return (await h.db.reminders.where('partition').equals(h.partition).toArray()).filter(r => r.deletedAt === undefined);
+			return (await h.db.reminders.where('partition').equals(h.partition).toArray()).filter(
+				r => r.deletedAt === undefined,
+			);
 		},
 		repTasks: () => org.listTasks({ownerId: repId}),
 		reopenDb() {

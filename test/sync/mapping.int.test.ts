@@ -147,6 +147,15 @@ test('R12: a sync sends only the fields changed locally and applies only the fie
 	h.org.updateTask(h.org.users.rep2.id, t.Id, {Description: 'from Salesforce'});
 	await h.sync();
 	expect(sent).toEqual([{Id: t.Id, Priority: 'High'}]);
-	expect(h.org.getTask(t.Id)).toMatchObject({Description: 'from Salesforce', Priority: 'High', ActivityDate: '2026-03-10'});
-	expect(await h.db.reminders.get(r.id)).toMatchObject({details: 'from Salesforce', priority: 'high', dueDate: '2026-03-10', syncState: 'synced'});
+	expect(h.org.getTask(t.Id)).toMatchObject({
+		Description: 'from Salesforce',
+		Priority: 'High',
+		ActivityDate: '2026-03-10',
+	});
+	expect(await h.db.reminders.get(r.id)).toMatchObject({
+		details: 'from Salesforce',
+		priority: 'high',
+		dueDate: '2026-03-10',
+		syncState: 'synced',
+	});
 });

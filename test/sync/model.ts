@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
-import type {Reminder, ReminderFields} from '@/shared/store/schema.js';
+import type {Reminder} from '@/shared/store/schema.js';
 import type {FaultKind} from '../org/index.js';
 import {startHarness, type Harness} from './harness.js';
 import {stoppingPort} from './port-wrappers.js';
@@ -26,7 +26,12 @@ export type Action =
 	| {kind: 'sfDelete'; pick: number; byOther: boolean}
 	| {kind: 'advance'; ms: number}
 	| {kind: 'signIn'}
-	| {kind: 'sync'; fault: FaultKind | 'none'; faultAt: number; stop: null | {after: number; mode: 'after-send' | 'before-send' | 'hang'}};
+	| {
+			kind: 'sync';
+			fault: FaultKind | 'none';
+			faultAt: number;
+			stop: null | {after: number; mode: 'after-send' | 'before-send' | 'hang'};
+	  };
 
 const names = fc.constantFrom('call Ana', 'send quote', 'demo prep', 'renew', 'follow up', 'lunch');
 const dates = fc.constantFrom<Value>(null, '2026-03-05', '2026-03-06', '2026-04-01');
@@ -38,24 +43,73 @@ const fieldValue = fc.oneof(
 	fc.record({field: fc.constant<Field>('dueDate'), value: dates}),
 	fc.record({field: fc.constant<Field>('details'), value: details}),
 );
-const sfFieldValue = fieldValue.filter(f => f.field !== 'name') as fc.Arbitrary<{field: Exclude<Field, 'name'>; value: Value}>;
+const sfFieldValue = fieldValue.filter(f => f.field !== 'name') as fc.Arbitrary<{
+	field: Exclude<Field, 'name'>;
+	value: Value;
+}>;
 
 export const actionArb: fc.Arbitrary<Action> = fc.oneof(
-	{weight: 3, arbitrary: fc.record({kind: fc.constant('localAdd' as const), name: names, dueDate: dates, priority: fc.constantFrom('normal' as const, 'high' as const)})},
-	{weight: 4, arbitrary: fc.record({kind: fc.constant('localEdit' as const), pick: fc.nat(50)}).chain(a => fieldValue.map(f => ({...a, ...f})))},
+	{
+		weight: 3,
+		arbitrary: fc.record({
+			kind: fc.constant('localAdd' as const),
+			name: names,
+			dueDate: dates,
+			priority: fc.constantFrom('normal' as const, 'high' as const),
+		}),
+	},
+	{
+		weight: 4,
+		arbitrary: fc
+			.record({kind: fc.constant('localEdit' as const), pick: fc.nat(50)})
+			.chain(a => fieldValue.map(f => ({...a, ...f}))),
+	},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('localDelete' as const), pick: fc.nat(50)})},
-	{weight: 2, arbitrary: fc.record({kind: fc.constant('sfAdd' as const), byOther: fc.boolean(), subject: names, dueDate: dates})},
-	{weight: 4, arbitrary: fc.record({kind: fc.constant('sfEdit' as const), pick: fc.nat(50), byOther: fc.boolean()}).chain(a => sfFieldValue.map(f => ({...a, ...f})))},
+	{
+		weight: 2,
+		arbitrary: fc.record({kind: fc.constant('sfAdd' as const), byOther: fc.boolean(), subject: names, dueDate: dates}),
+	},
+	{
+		weight: 4,
+		arbitrary: fc
+			.record({kind: fc.constant('sfEdit' as const), pick: fc.nat(50), byOther: fc.boolean()})
+			.chain(a => sfFieldValue.map(f => ({...a, ...f}))),
+	},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfDelete' as const), pick: fc.nat(50), byOther: fc.boolean()})},
-	{weight: 2, arbitrary: fc.record({kind: fc.constant('advance' as const), ms: fc.constantFrom(5 * SECOND, 60 * SECOND, 2 * 3_600_000, 25 * 3_600_000, 16 * DAY)})},
+	{
+		weight: 2,
+		arbitrary: fc.record({
+			kind: fc.constant('advance' as const),
+			ms: fc.constantFrom(5 * SECOND, 60 * SECOND, 2 * 3_600_000, 25 * 3_600_000, 16 * DAY),
+		}),
+	},
 	{weight: 1, arbitrary: fc.constant({kind: 'signIn' as const})},
 	{
 		weight: 5,
 		arbitrary: fc.record({
 			kind: fc.constant('sync' as const),
-			fault: fc.constantFrom<FaultKind | 'none'>('none', 'none', 'none', '503', 'html503', 'lockRow', 'drop', 'timeout', 'invalidSession', 'limitExceeded', '500', 'commitThenDrop'),
+			fault: fc.constantFrom<FaultKind | 'none'>(
+				'none',
+				'none',
+				'none',
+				'503',
+				'html503',
+				'lockRow',
+				'drop',
+				'timeout',
+				'invalidSession',
+				'limitExceeded',
+				'500',
+				'commitThenDrop',
+			),
 			faultAt: fc.integer({min: 1, max: 4}),
-			stop: fc.option(fc.record({after: fc.nat(5), mode: fc.constantFrom('after-send' as const, 'before-send' as const, 'hang' as const)}), {freq: 4}),
+			stop: fc.option(
+				fc.record({
+					after: fc.nat(5),
+					mode: fc.constantFrom('after-send' as const, 'before-send' as const, 'hang' as const),
+				}),
+				{freq: 4},
+			),
 		}),
 	},
 );
@@ -100,7 +154,11 @@ async function act(h: Harness, model: Model, action: Action): Promise<void> {
 	const live = (await h.reminders()).filter(r => !r.localOnly && keyOfReminder(model, r) !== undefined);
 	switch (action.kind) {
 		case 'localAdd': {
-			const r = await addReminder(h.db, {name: action.name, dueDate: action.dueDate, priority: action.priority}, {now: h.clock.now()});
+			const r = await addReminder(
+				h.db,
+				{name: action.name, dueDate: action.dueDate, priority: action.priority},
+				{now: h.clock.now()},
+			);
 			const key = `r:${r.id}`;
 			model.write(key, 'name', 'local', r.name, now);
 			model.write(key, 'status', 'local', 'open', now);
@@ -114,7 +172,7 @@ async function act(h: Harness, model: Model, action: Action): Promise<void> {
 			const r = live[action.pick % Math.max(1, live.length)];
 			const key = r && keyOfReminder(model, r);
 			if (!r || !key || r[action.field] === action.value) break;
-			await editReminder(h.db, r.id, {[action.field]: action.value} as Partial<ReminderFields>, {now: h.clock.now()});
+			await editReminder(h.db, r.id, {[action.field]: action.value}, {now: h.clock.now()});
 			model.write(key, action.field, 'local', action.value, now);
 			break;
 		}
@@ -132,9 +190,19 @@ async function act(h: Harness, model: Model, action: Action): Promise<void> {
 			const asUser = action.byOther ? h.org.users.admin.id : h.repId;
 			// Subjects made in Salesforce differ from local names: a Task the rep creates by hand with the same
 			// Subject and due date as an in-doubt create would be linked to it (documented R18 limitation).
-			const task = h.org.createTask(asUser, {Subject: `SF ${action.subject}`, ActivityDate: action.dueDate, OwnerId: h.repId});
+			const task = h.org.createTask(asUser, {
+				Subject: `SF ${action.subject}`,
+				ActivityDate: action.dueDate,
+				OwnerId: h.repId,
+			});
 			const key = `t:${task.Id}`;
-			for (const [field, value] of [['name', `SF ${action.subject}`], ['status', 'open'], ['priority', 'normal'], ['dueDate', action.dueDate], ['details', '']] as const) {
+			for (const [field, value] of [
+				['name', `SF ${action.subject}`],
+				['status', 'open'],
+				['priority', 'normal'],
+				['dueDate', action.dueDate],
+				['details', ''],
+			] as const) {
 				model.write(key, field, 'sf', value, now);
 			}
 
@@ -159,9 +227,9 @@ async function act(h: Harness, model: Model, action: Action): Promise<void> {
 				h.org.deleteTask(asUser, task.Id);
 				model.entity(key).deleted = true;
 			} else {
-				const before = taskValue(task as unknown as Record<string, unknown>, action.field);
+				const before = taskValue(task, action.field);
 				const updated = h.org.updateTask(asUser, task.Id, toSalesforce(action.field, action.value));
-				const at = Date.parse(String(updated.LastModifiedDate)) || Number(updated.LastModifiedDate);
+				const at = updated.LastModifiedDate;
 				// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
 				if (before !== action.value) model.write(key, action.field, 'sf', action.value, at);
 				else model.entity(key).sfWrites.push(at);
@@ -209,7 +277,8 @@ async function settle(h: Harness): Promise<void> {
 		const result = await h.sync('manual');
 		h.org.clock.advance(31 * 60 * SECOND);
 		const pending = await h.db.outbox.count();
-		if (result.outcome === 'ok' && pending === 0 && result.pushed === 0 && result.pulled === 0 && result.deleted === 0) return;
+		if (result.outcome === 'ok' && pending === 0 && result.pushed === 0 && result.pulled === 0 && result.deleted === 0)
+			return;
 	}
 
 	throw new Error('sync did not settle');
@@ -249,17 +318,25 @@ async function check(h: Harness, model: Model, oldTaskId: string): Promise<void>
 	if (taskIds.some(id => id === undefined)) fail('a synced reminder has no Task');
 	if (new Set(taskIds).size !== taskIds.length) fail('two reminders share a Task (duplicate)');
 	const liveTasks = h.repTasks().filter(t => !t.IsDeleted && t.Id !== oldTaskId);
-	if (liveTasks.length !== linked.length) fail(`${liveTasks.length} live Tasks but ${linked.length} synced reminders (duplicate or lost)`);
-	const localOnly = all.filter(r => r.localOnly).map(r => r.name).sort();
+	if (liveTasks.length !== linked.length)
+		fail(`${liveTasks.length} live Tasks but ${linked.length} synced reminders (duplicate or lost)`);
+	const localOnly = all
+		.filter(r => r.localOnly)
+		.map(r => r.name)
+		.sort();
 	if (localOnly.join() !== 'pre 1,pre 2') fail(`local-only reminders changed: ${localOnly.join()}`);
 	const alive = [...model.entities.values()].filter(e => !e.deleted).length;
-	if (alive !== linked.length) fail(`${alive} live entities but ${linked.length} synced reminders (a duplicate or a lost one)`);
+	if (alive !== linked.length)
+		fail(`${alive} live entities but ${linked.length} synced reminders (a duplicate or a lost one)`);
 	for (const e of model.entities.values()) {
-		const reminder = e.key.startsWith('r:') ? all.find(r => r.id === e.key.slice(2)) : all.find(r => r.taskId === e.key.slice(2));
+		const reminder = e.key.startsWith('r:')
+			? all.find(r => r.id === e.key.slice(2))
+			: all.find(r => r.taskId === e.key.slice(2));
 		if (e.deleted) {
 			if (reminder) fail(`deleted ${e.key} came back as a reminder`);
 			const taskId = e.key.startsWith('t:') ? e.key.slice(2) : undefined;
-			if (taskId && h.org.getTask(taskId) && !h.org.getTask(taskId)?.IsDeleted) fail(`deleted ${e.key} came back in Salesforce`);
+			if (taskId && h.org.getTask(taskId) && !h.org.getTask(taskId)?.IsDeleted)
+				fail(`deleted ${e.key} came back in Salesforce`);
 			continue;
 		}
 
@@ -272,7 +349,9 @@ async function check(h: Harness, model: Model, oldTaskId: string): Promise<void>
 			if (local !== remote) fail(`${e.key}.${field}: reminder ${String(local)} ≠ Task ${String(remote)}`);
 			const expected = expectedValue(e, field);
 			if (expected.exact !== undefined ? local !== expected.exact : !expected.oneOf.includes(local)) {
-				fail(`${e.key}.${field} = ${String(local)}, expected ${expected.exact === undefined ? `one of ${expected.oneOf.join('|')}` : String(expected.exact)}`);
+				fail(
+					`${e.key}.${field} = ${String(local)}, expected ${expected.exact === undefined ? `one of ${expected.oneOf.join('|')}` : String(expected.exact)}`,
+				);
 			}
 		}
 	}
@@ -287,7 +366,13 @@ export async function runScenario(actions: Action[]): Promise<void> {
 		h.signIn();
 		await addReminder(h.db, {name: 'pre 1'}, {now: h.clock.now()});
 		const recent = h.org.createTask(h.repId, {Subject: 'recent', ActivityDate: '2026-03-06'});
-		for (const [field, value] of [['name', 'recent'], ['status', 'open'], ['priority', 'normal'], ['dueDate', '2026-03-06'], ['details', '']] as const) {
+		for (const [field, value] of [
+			['name', 'recent'],
+			['status', 'open'],
+			['priority', 'normal'],
+			['dueDate', '2026-03-06'],
+			['details', ''],
+		] as const) {
 			model.write(`t:${recent.Id}`, field, 'sf', value, h.org.clock.nowMs());
 		}
 
@@ -300,7 +385,8 @@ export async function runScenario(actions: Action[]): Promise<void> {
 		await h.enable();
 		for (const action of actions) await act(h, model, action);
 		await settle(h);
-		if (process.env['MODEL_DEBUG']) console.log('settled', await h.db.reminders.toArray(), await h.db.syncHistory.toArray());
+		if (process.env['MODEL_DEBUG'])
+			console.log('settled', await h.db.reminders.toArray(), await h.db.syncHistory.toArray());
 		await check(h, model, old.Id);
 	} finally {
 		await h.close();
@@ -308,5 +394,7 @@ export async function runScenario(actions: Action[]): Promise<void> {
 }
 
 export function modelProperty(maxActions: number) {
-	return fc.asyncProperty(fc.array(actionArb, {minLength: 1, maxLength: maxActions, size: 'max'}), async actions => runScenario(actions));
+	return fc.asyncProperty(fc.array(actionArb, {minLength: 1, maxLength: maxActions, size: 'max'}), async actions =>
+		runScenario(actions),
+	);
 }

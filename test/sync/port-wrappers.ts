@@ -45,7 +45,11 @@ export class WorkerStoppedError extends Error {
  * request reach Salesforce and then throws (the answer is lost), or never settles (the cycle hangs and is
  * abandoned). The engine is then restarted from its store.
  */
-export function stoppingPort(port: SalesforcePort, calls: number, mode: 'after-send' | 'before-send' | 'hang'): SalesforcePort & {stopped: Promise<void>} {
+export function stoppingPort(
+	port: SalesforcePort,
+	calls: number,
+	mode: 'after-send' | 'before-send' | 'hang',
+): SalesforcePort & {stopped: Promise<void>} {
 	let seen = 0;
 	let markStopped: () => void = () => undefined;
 	const stopped = new Promise<void>(resolve => {

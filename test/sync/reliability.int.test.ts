@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 function subjects(): string[] {
-	return h.repTasks().map(t => t.Subject ?? '').sort();
+	return h
+		.repTasks()
+		.map(t => t.Subject ?? '')
+		.sort();
 }
 
 test('R17: a local change survives the browser closing, network failures and session expiry, and is pushed once sync can run', async () => {
@@ -135,10 +138,17 @@ test('R20: an expired or missing session pauses sync, says so, loses nothing, an
 	h.org.expireSession(h.sid);
 	const r = await addReminder(h.db, {name: 'while expired'}, {now: h.clock.now()});
 	expect((await h.sync()).outcome).toBe('paused');
-	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({phase: 'paused', pauseReason: 'session-expired', message: 'Sign in to Salesforce to resume sync'});
+	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({
+		phase: 'paused',
+		pauseReason: 'session-expired',
+		message: 'Sign in to Salesforce to resume sync',
+	});
 	h.sf = null;
 	expect((await h.sync('alarm')).outcome).toBe('paused');
-	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({pauseReason: 'no-session', message: 'Sign in to Salesforce to resume sync'});
+	expect((await h.db.partitions.get(h.partition))?.status).toMatchObject({
+		pauseReason: 'no-session',
+		message: 'Sign in to Salesforce to resume sync',
+	});
 	expect(await h.db.outbox.get(r.id)).toBeDefined();
 	h.signIn();
 	expect((await h.sync('alarm')).outcome).toBe('ok');

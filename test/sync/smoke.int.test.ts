@@ -22,8 +22,18 @@ test('smoke: first sync imports, a local create is pushed', async () => {
 	const second = await h.sync();
 	expect(second.errors).toEqual([]);
 	expect(second.pushed).toBe(1);
-	expect(h.repTasks().map(t => t.Subject).sort()).toEqual(['Call Ana', 'Send quote']);
+	expect(
+		h
+			.repTasks()
+			.map(t => t.Subject)
+			.sort(),
+	).toEqual(['Call Ana', 'Send quote']);
 	const idle = await h.sync();
 	expect(idle.apiRequests).toBe(1);
-	console.log(first.apiRequests, second.apiRequests, idle.apiRequests, h.org.requests.map(r => `${r.method} ${r.path} ${r.status}`));
+	console.log(
+		first.apiRequests,
+		second.apiRequests,
+		idle.apiRequests,
+		h.org.requests.map(r => `${r.method} ${r.path} ${r.status}`),
+	);
 });

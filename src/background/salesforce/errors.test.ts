@@ -1,8 +1,24 @@
 import {expect, test} from 'vitest';
-import {classify, classifyCode, describeRecordError, isGone, MalformedResponseError, NoSessionError, SalesforceApiError} from './errors.js';
+import {
+	classify,
+	classifyCode,
+	describeRecordError,
+	isGone,
+	MalformedResponseError,
+	NoSessionError,
+	SalesforceApiError,
+} from './errors.js';
 
 test('R19: transient failures are pinned', () => {
-	for (const code of ['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'ERROR_HTTP_503', 'ERROR_HTTP_500', 'NETWORK_ERROR', 'ECONNRESET', 'TIMEOUT']) {
+	for (const code of [
+		'UNABLE_TO_LOCK_ROW',
+		'SERVER_UNAVAILABLE',
+		'ERROR_HTTP_503',
+		'ERROR_HTTP_500',
+		'NETWORK_ERROR',
+		'ECONNRESET',
+		'TIMEOUT',
+	]) {
 		expect(classifyCode(code), code).toBe('transient');
 	}
 
@@ -14,18 +30,27 @@ test('R19: transient failures are pinned', () => {
 });
 
 test('R20: session problems are auth', () => {
-	expect(classify(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}))).toBe('auth');
+	expect(classify(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}))).toBe(
+		'auth',
+	);
 	expect(classify(new NoSessionError('no sid'))).toBe('auth');
 	expect(classifyCode('SOMETHING', 401)).toBe('auth');
 });
 
 test('R21: the daily limit is its own class; 412 is a conflict', () => {
-	expect(classify(new SalesforceApiError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', {status: 403}))).toBe('limit');
+	expect(
+		classify(new SalesforceApiError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', {status: 403})),
+	).toBe('limit');
 	expect(classifyCode('PRECONDITION_FAILED')).toBe('conflict');
 });
 
 test('R19: record-level refusals are permanent, with a readable message and hint', () => {
-	for (const code of ['STRING_TOO_LONG', 'INSUFFICIENT_ACCESS_OR_READONLY', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'INVALID_FIELD']) {
+	for (const code of [
+		'STRING_TOO_LONG',
+		'INSUFFICIENT_ACCESS_OR_READONLY',
+		'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+		'INVALID_FIELD',
+	]) {
 		expect(classifyCode(code), code).toBe('permanent');
 	}
 

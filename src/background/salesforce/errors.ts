@@ -44,7 +44,12 @@ export const TRANSIENT_CODES: readonly string[] = [
 	'AbortError',
 	'FetchError',
 ];
-export const AUTH_CODES: readonly string[] = ['INVALID_SESSION_ID', 'INVALID_AUTH_HEADER', 'NO_SESSION', 'OAUTH_APP_BLOCKED'];
+export const AUTH_CODES: readonly string[] = [
+	'INVALID_SESSION_ID',
+	'INVALID_AUTH_HEADER',
+	'NO_SESSION',
+	'OAUTH_APP_BLOCKED',
+];
 export const LIMIT_CODES: readonly string[] = ['REQUEST_LIMIT_EXCEEDED'];
 export const CONFLICT_CODES: readonly string[] = ['PRECONDITION_FAILED'];
 /** For a Task that is gone, an update or delete counts as done: R14 "a Task that is already gone counts as deleted". */
@@ -53,10 +58,16 @@ export const GONE_CODES: readonly string[] = ['ENTITY_IS_DELETED', 'NOT_FOUND', 
 function codeOf(error: unknown): {code: string; status: number | undefined; message: string} {
 	if (error instanceof SalesforceApiError) return {code: error.errorCode, status: error.status, message: error.message};
 	if (error instanceof NoSessionError) return {code: 'NO_SESSION', status: undefined, message: error.message};
-	if (error instanceof MalformedResponseError) return {code: 'MALFORMED_RESPONSE', status: undefined, message: error.message};
+	if (error instanceof MalformedResponseError)
+		return {code: 'MALFORMED_RESPONSE', status: undefined, message: error.message};
 	if (error instanceof Error) {
 		const withCode = error as Error & {errorCode?: unknown; code?: unknown};
-		const code = typeof withCode.errorCode === 'string' ? withCode.errorCode : typeof withCode.code === 'string' ? withCode.code : error.name;
+		const code =
+			typeof withCode.errorCode === 'string'
+				? withCode.errorCode
+				: typeof withCode.code === 'string'
+					? withCode.code
+					: error.name;
 		return {code, status: undefined, message: error.message};
 	}
 
@@ -91,11 +102,15 @@ export function isGone(code: string): boolean {
 export function describeRecordError(code: string, message: string): {code: string; message: string; hint: string} {
 	const hints: Record<string, string> = {
 		STRING_TOO_LONG: 'Shorten the name or details, then retry.',
-		INSUFFICIENT_ACCESS_OR_READONLY: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
+		INSUFFICIENT_ACCESS_OR_READONLY:
+			'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
 		INSUFFICIENT_ACCESS: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
-		FIELD_CUSTOM_VALIDATION_EXCEPTION: 'A validation rule in your org refused the change. Adjust the reminder, then retry.',
-		REQUIRED_FIELD_MISSING: 'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
-		INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: 'Your org refused a picklist value. Retry after the next sync refreshes the values.',
+		FIELD_CUSTOM_VALIDATION_EXCEPTION:
+			'A validation rule in your org refused the change. Adjust the reminder, then retry.',
+		REQUIRED_FIELD_MISSING:
+			'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
+		INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
+			'Your org refused a picklist value. Retry after the next sync refreshes the values.',
 		FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
 	};
 	const safeMessage = message.length > 500 ? `${message.slice(0, 500)}…` : message;

@@ -26,7 +26,11 @@ type RawResponse = {statusCode: number; headers: Record<string, string | undefin
 type TransportLike = Connection['_transport'];
 
 export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePort {
-	const conn = new Connection({instanceUrl: options.instanceUrl, accessToken: options.accessToken, version: options.version ?? '62.0'});
+	const conn = new Connection({
+		instanceUrl: options.instanceUrl,
+		accessToken: options.accessToken,
+		version: options.version ?? '62.0',
+	});
 	const now = options.now ?? Date.now;
 	const base = conn._transport;
 	const meta: ResponseMeta = {};
@@ -48,11 +52,16 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		const transport = {
 			httpRequest(req: unknown, transportOptions: Record<string, unknown> = {}) {
 				requests++;
-				const pending = base.httpRequest(req as never, {...transportOptions, retry: {maxRetries: 0}, timeout: options.timeoutMs ?? 60_000} as never);
+				const transportRequest = req as Parameters<TransportLike['httpRequest']>[0];
+				const pending = base.httpRequest(transportRequest, {
+					...transportOptions,
+					retry: {maxRetries: 0},
+					timeout: options.timeoutMs ?? 60_000,
+				});
 				pending.then(
-					response => {
-						status = (response as RawResponse).statusCode;
-						observe(response as RawResponse);
+					(response: RawResponse) => {
+						status = response.statusCode;
+						observe(response);
 					},
 					() => undefined,
 				);
@@ -61,7 +70,7 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		} as unknown as TransportLike;
 		const headers: Record<string, string> = request.body === undefined ? {} : {'content-type': 'application/json'};
 		try {
-			return (await conn.request<T>({...request, headers} as never, {transport} as never)) as T;
+			return await conn.request<T>({...request, headers} as Parameters<Connection['request']>[0], {transport});
 		} catch (error) {
 			throw toApiError(error, status);
 		}
@@ -70,21 +79,27 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 	function toPage<T>(raw: unknown): QueryPage<T> {
 		const body = raw as {records?: unknown; done?: unknown; nextRecordsUrl?: unknown; totalSize?: unknown} | null;
 		if (!body || !Array.isArray(body.records)) throw new MalformedResponseError('Query response without records');
-		const page: QueryPage<T> = {records: body.records as T[], done: body.done !== false, totalSize: Number(body.totalSize ?? body.records.length)};
+		const page: QueryPage<T> = {
+			records: body.records as T[],
+			done: body.done !== false,
+			totalSize: Number(body.totalSize ?? body.records.length),
+		};
 		if (typeof body.nextRecordsUrl === 'string') page.nextRecordsUrl = body.nextRecordsUrl;
-		if (!page.done && page.nextRecordsUrl === undefined) throw new MalformedResponseError('Query page not done but without nextRecordsUrl');
+		if (!page.done && page.nextRecordsUrl === undefined)
+			throw new MalformedResponseError('Query page not done but without nextRecordsUrl');
 		return page;
 	}
 
 	function toSaveResults(raw: unknown, expected: number): SaveResult[] {
-		if (!Array.isArray(raw) || raw.length !== expected) throw new MalformedResponseError('Collection response of the wrong length');
+		if (!Array.isArray(raw) || raw.length !== expected)
+			throw new MalformedResponseError('Collection response of the wrong length');
 		return raw.map((item: unknown): SaveResult => {
 			const result = item as {id?: unknown; success?: unknown; errors?: unknown} | null;
 			if (result?.success === true && typeof result.id === 'string') return {success: true, id: to18(result.id)};
 			const errors = Array.isArray(result?.errors)
 				? (result.errors as Array<Record<string, unknown>>).map(e => ({
-						statusCode: String(e['statusCode'] ?? e['errorCode'] ?? 'UNKNOWN'),
-						message: String(e['message'] ?? ''),
+						statusCode: text(e['statusCode'], text(e['errorCode'], 'UNKNOWN')),
+						message: text(e['message'], ''),
 						fields: Array.isArray(e['fields']) ? (e['fields'] as unknown[]).map(String) : [],
 					}))
 				: [{statusCode: 'MALFORMED_RESPONSE', message: 'No errors in a failed result', fields: []}];
@@ -98,12 +113,13 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 			identity ??= call<Record<string, unknown>>({method: 'GET', url: '/services/oauth2/userinfo'}).then(info => {
 				const userId = info['user_id'];
 				const orgId = info['organization_id'];
-				if (typeof userId !== 'string' || typeof orgId !== 'string') throw new MalformedResponseError('userinfo without ids');
+				if (typeof userId !== 'string' || typeof orgId !== 'string')
+					throw new MalformedResponseError('userinfo without ids');
 				return {
 					userId: to18(userId),
 					orgId: to18(orgId),
-					username: String(info['preferred_username'] ?? ''),
-					displayName: String(info['name'] ?? ''),
+					username: text(info['preferred_username'], ''),
+					displayName: text(info['name'], ''),
 					instanceHost: new URL(options.instanceUrl).host,
 				};
 			});
@@ -113,7 +129,9 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 			return identity;
 		},
 		async query<T>(soql: string, {includeDeleted}: {includeDeleted: boolean}) {
-			return toPage<T>(await call({method: 'GET', url: `/${includeDeleted ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`}));
+			return toPage<T>(
+				await call({method: 'GET', url: `/${includeDeleted ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`}),
+			);
 		},
 		async queryMore<T>(nextRecordsUrl: string) {
 			if (!nextRecordsUrl.startsWith('/services/data/')) throw new MalformedResponseError('Unexpected nextRecordsUrl');
@@ -124,41 +142,84 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 			const body = {
 				allOrNone: false,
 				compositeRequest: [
-					{method: 'GET', referenceId: 'statuses', url: `/services/data/v${version}/query?q=${encodeURIComponent('SELECT ApiName, MasterLabel, IsClosed, IsDefault, SortOrder FROM TaskStatus ORDER BY SortOrder')}`},
-					{method: 'GET', referenceId: 'priorities', url: `/services/data/v${version}/query?q=${encodeURIComponent('SELECT ApiName, MasterLabel, IsHighPriority, IsDefault, SortOrder FROM TaskPriority ORDER BY SortOrder')}`},
+					{
+						method: 'GET',
+						referenceId: 'statuses',
+						url: `/services/data/v${version}/query?q=${encodeURIComponent('SELECT ApiName, MasterLabel, IsClosed, IsDefault, SortOrder FROM TaskStatus ORDER BY SortOrder')}`,
+					},
+					{
+						method: 'GET',
+						referenceId: 'priorities',
+						url: `/services/data/v${version}/query?q=${encodeURIComponent('SELECT ApiName, MasterLabel, IsHighPriority, IsDefault, SortOrder FROM TaskPriority ORDER BY SortOrder')}`,
+					},
 				],
 			};
-			const raw = await call<{compositeResponse?: Array<{body?: unknown; httpStatusCode?: number}>}>({method: 'POST', url: '/composite', body: JSON.stringify(body)});
+			const raw = await call<{compositeResponse?: Array<{body?: unknown; httpStatusCode?: number}>}>({
+				method: 'POST',
+				url: '/composite',
+				body: JSON.stringify(body),
+			});
 			const [statusPart, priorityPart] = raw.compositeResponse ?? [];
 			for (const part of [statusPart, priorityPart]) {
 				if (!part || (part.httpStatusCode ?? 500) >= 400) {
-					const first = Array.isArray(part?.body) ? (part.body[0] as {errorCode?: string; message?: string} | undefined) : undefined;
-					throw new SalesforceApiError(first?.errorCode ?? 'MALFORMED_RESPONSE', first?.message ?? 'Composite subrequest failed', {status: part?.httpStatusCode ?? 500});
+					const first = Array.isArray(part?.body)
+						? (part.body[0] as {errorCode?: string; message?: string} | undefined)
+						: undefined;
+					throw new SalesforceApiError(
+						first?.errorCode ?? 'MALFORMED_RESPONSE',
+						first?.message ?? 'Composite subrequest failed',
+						{status: part?.httpStatusCode ?? 500},
+					);
 				}
 			}
 
 			const statuses = toPage<Record<string, unknown>>(statusPart?.body).records.map((r): TaskStatusValue => ({
-				apiName: String(r['ApiName'] ?? r['MasterLabel']), label: String(r['MasterLabel'] ?? r['ApiName']), isClosed: r['IsClosed'] === true, isDefault: r['IsDefault'] === true,
+				apiName: String(r['ApiName'] ?? r['MasterLabel']),
+				label: String(r['MasterLabel'] ?? r['ApiName']),
+				isClosed: r['IsClosed'] === true,
+				isDefault: r['IsDefault'] === true,
 			}));
 			const priorities = toPage<Record<string, unknown>>(priorityPart?.body).records.map((r): TaskPriorityValue => ({
-				apiName: String(r['ApiName'] ?? r['MasterLabel']), label: String(r['MasterLabel'] ?? r['ApiName']), isHighPriority: r['IsHighPriority'] === true, isDefault: r['IsDefault'] === true,
+				apiName: String(r['ApiName'] ?? r['MasterLabel']),
+				label: String(r['MasterLabel'] ?? r['ApiName']),
+				isHighPriority: r['IsHighPriority'] === true,
+				isDefault: r['IsDefault'] === true,
 			}));
 			return {statuses, priorities};
 		},
 		async createTasks(records: TaskWrite[]) {
 			const body = {allOrNone: false, records: records.map(r => ({attributes: {type: 'Task'}, ...r}))};
-			return toSaveResults(await call({method: 'POST', url: '/composite/sobjects', body: JSON.stringify(body)}), records.length);
+			return toSaveResults(
+				await call({method: 'POST', url: '/composite/sobjects', body: JSON.stringify(body)}),
+				records.length,
+			);
 		},
 		async updateTasks(records: Array<TaskWrite & {Id: string}>) {
-			const body = {allOrNone: false, records: records.map(({Id, ...fields}) => ({attributes: {type: 'Task'}, id: Id, ...fields}))};
-			return toSaveResults(await call({method: 'PATCH', url: '/composite/sobjects', body: JSON.stringify(body)}), records.length);
+			const body = {
+				allOrNone: false,
+				records: records.map(({Id, ...fields}) => ({attributes: {type: 'Task'}, id: Id, ...fields})),
+			};
+			return toSaveResults(
+				await call({method: 'PATCH', url: '/composite/sobjects', body: JSON.stringify(body)}),
+				records.length,
+			);
 		},
 		async deleteTasks(ids: string[]) {
-			return toSaveResults(await call({method: 'DELETE', url: `/composite/sobjects?ids=${ids.map(encodeURIComponent).join(',')}&allOrNone=false`}), ids.length);
+			return toSaveResults(
+				await call({
+					method: 'DELETE',
+					url: `/composite/sobjects?ids=${ids.map(encodeURIComponent).join(',')}&allOrNone=false`,
+				}),
+				ids.length,
+			);
 		},
 		requestCount: () => requests,
 		responseMeta: () => ({...meta}),
 	};
+}
+
+function text(value: unknown, fallback: string): string {
+	return typeof value === 'string' ? value : fallback;
 }
 
 function toApiError(error: unknown, status: number | undefined): unknown {
@@ -166,7 +227,14 @@ function toApiError(error: unknown, status: number | undefined): unknown {
 	if (error instanceof Error) {
 		const code = (error as Error & {errorCode?: unknown}).errorCode;
 		const systemCode = (error as Error & {code?: unknown}).code;
-		const errorCode = typeof code === 'string' ? code : typeof systemCode === 'string' ? systemCode : status === undefined ? 'NETWORK_ERROR' : `ERROR_HTTP_${status}`;
+		const errorCode =
+			typeof code === 'string'
+				? code
+				: typeof systemCode === 'string'
+					? systemCode
+					: status === undefined
+						? 'NETWORK_ERROR'
+						: `ERROR_HTTP_${status}`;
 		// Messages from Salesforce may quote field values; keep them off logs (the engine logs codes only).
 		return new SalesforceApiError(errorCode, error.message, status === undefined ? {} : {status});
 	}

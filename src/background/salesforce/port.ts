@@ -24,8 +24,21 @@ export type TaskRow = {
 };
 
 export const TASK_FIELDS = [
-	'Id', 'Subject', 'Status', 'Priority', 'ActivityDate', 'Description', 'OwnerId', 'TaskSubtype', 'IsRecurrence',
-	'IsArchived', 'IsDeleted', 'IsClosed', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp',
+	'Id',
+	'Subject',
+	'Status',
+	'Priority',
+	'ActivityDate',
+	'Description',
+	'OwnerId',
+	'TaskSubtype',
+	'IsRecurrence',
+	'IsArchived',
+	'IsDeleted',
+	'IsClosed',
+	'CreatedDate',
+	'LastModifiedDate',
+	'SystemModstamp',
 ] as const satisfies ReadonlyArray<keyof TaskRow>;
 
 export type QueryPage<T> = {records: T[]; done: boolean; nextRecordsUrl?: string; totalSize: number};

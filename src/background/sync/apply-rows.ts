@@ -6,7 +6,13 @@ import type {TaskRow} from '@/background/salesforce/port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
 import {isSalesforceId, to18} from '@/background/salesforce/ids.js';
 import {emptyEntry} from '@/shared/store/outbox.js';
-import {SYNCED_FIELDS, type ConflictRow, type OutboxEntry, type Reminder, type ReminderFields} from '@/shared/store/schema.js';
+import {
+	SYNCED_FIELDS,
+	type ConflictRow,
+	type OutboxEntry,
+	type Reminder,
+	type ReminderFields,
+} from '@/shared/store/schema.js';
 import type {CycleContext} from './context.js';
 import {importFields, theirsFields} from './mapping.js';
 import {mergeFields} from './merge.js';
@@ -22,21 +28,31 @@ export type PageOptions = {
 /** Rejects rows that are not what Salesforce documents (issue 4 "Bad input"); they are skipped, not applied. */
 function validRow(raw: unknown): TaskRow | undefined {
 	const row = raw as Partial<TaskRow> | null;
-	if (!row || !isSalesforceId(row.Id) || typeof row.SystemModstamp !== 'string' || Number.isNaN(parseSalesforceDateTime(row.SystemModstamp))) return undefined;
+	if (
+		!row ||
+		!isSalesforceId(row.Id) ||
+		typeof row.SystemModstamp !== 'string' ||
+		Number.isNaN(parseSalesforceDateTime(row.SystemModstamp))
+	)
+		return undefined;
 	if (typeof row.LastModifiedDate !== 'string' || typeof row.OwnerId !== 'string') return undefined;
 	return {...(row as TaskRow), Id: to18(row.Id), OwnerId: to18(row.OwnerId)};
 }
 
 function inScope(row: TaskRow): boolean {
 	// R1: reminder-like Tasks only; archived ones are not imported (and are not deletions either, R15).
-	return row.TaskSubtype === 'Task' && row.IsRecurrence !== true && row.IsArchived !== true && row.IsDeleted !== true;
+	return row.TaskSubtype === 'Task' && !row.IsRecurrence && !row.IsArchived && !row.IsDeleted;
 }
 
 function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
 	const sent = entry.createSent;
 	if (!sent) return false;
 	const created = parseSalesforceDateTime(row.CreatedDate);
-	return (row.Subject ?? '') === sent.subject && (row.ActivityDate ?? null) === sent.fields.dueDate && created >= sent.at - INTENT_MATCH_SLACK_MS;
+	return (
+		(row.Subject ?? '') === sent.subject &&
+		(row.ActivityDate ?? null) === sent.fields.dueDate &&
+		created >= sent.at - INTENT_MATCH_SLACK_MS
+	);
 }
 
 export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: PageOptions): Promise<void> {
@@ -55,11 +71,18 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 	const offset = ctx.offsetMs();
 
 	await db.transaction('rw', [db.reminders, db.outbox, db.checkpoints, db.conflicts], async () => {
-		const linked = await db.reminders.where('[partition+taskId]').anyOf(rows.map(row => [partitionId, row.Id])).toArray();
+		const linked = await db.reminders
+			.where('[partition+taskId]')
+			.anyOf(rows.map(row => [partitionId, row.Id]))
+			.toArray();
 		const byTask = new Map(linked.map(reminder => [reminder.taskId, reminder]));
-		const entries = new Map((await db.outbox.bulkGet(linked.map(r => r.id))).flatMap(e => (e ? [[e.reminderId, e] as const] : [])));
+		const entries = new Map(
+			(await db.outbox.bulkGet(linked.map(r => r.id))).flatMap(e => (e ? [[e.reminderId, e] as const] : [])),
+		);
 		// R18: creates in doubt; loaded only when there are any (normally none).
-		const inDoubt = (await db.outbox.where('partition').equals(partitionId).toArray()).filter(e => e.createSent !== undefined);
+		const inDoubt = (await db.outbox.where('partition').equals(partitionId).toArray()).filter(
+			e => e.createSent !== undefined,
+		);
 		const putReminders = new Map<string, Reminder>();
 		const putEntries = new Map<string, OutboxEntry>();
 		const deleteReminders = new Set<string>();
@@ -79,7 +102,11 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 					if (candidate && !candidate.taskId) {
 						// R18: this Task is the create that was in doubt. Link it as if the create had been acked.
 						const sentFields = intent.createSent.fields;
-						reminder = {...candidate, taskId: row.Id, base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''}};
+						reminder = {
+							...candidate,
+							taskId: row.Id,
+							base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
+						};
 						const pending = SYNCED_FIELDS.filter(f => candidate[f] !== sentFields[f]);
 						entry = {...intent, create: false, fields: pending};
 						delete entry.createSent;
@@ -117,7 +144,13 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 					origin: 'salesforce',
 					localOnly: false,
 					syncState: 'synced',
-					base: {...fields, lastModifiedDate: row.LastModifiedDate, systemModstamp: row.SystemModstamp, sfStatus: row.Status ?? '', sfPriority: row.Priority ?? ''},
+					base: {
+						...fields,
+						lastModifiedDate: row.LastModifiedDate,
+						systemModstamp: row.SystemModstamp,
+						sfStatus: row.Status ?? '',
+						sfPriority: row.Priority ?? '',
+					},
 				};
 				putReminders.set(imported.id, imported);
 				byTask.set(row.Id, imported);
@@ -127,7 +160,11 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 
 			byTask.set(row.Id, reminder);
 			const base = reminder.base;
-			if (base && base.systemModstamp !== '' && parseSalesforceDateTime(row.SystemModstamp) <= parseSalesforceDateTime(base.systemModstamp)) {
+			if (
+				base &&
+				base.systemModstamp !== '' &&
+				parseSalesforceDateTime(row.SystemModstamp) <= parseSalesforceDateTime(base.systemModstamp)
+			) {
 				// Already applied (the pull re-reads its last second on purpose). Keep any linking done above.
 				if (linkedNow && entry) {
 					putEntries.set(reminder.id, entry);
@@ -138,7 +175,12 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 			}
 
 			const baseFields: ReminderFields = base ?? importFields(row, ctx.picklists);
-			const stamp = {lastModifiedDate: row.LastModifiedDate, systemModstamp: row.SystemModstamp, sfStatus: row.Status ?? '', sfPriority: row.Priority ?? ''};
+			const stamp = {
+				lastModifiedDate: row.LastModifiedDate,
+				systemModstamp: row.SystemModstamp,
+				sfStatus: row.Status ?? '',
+				sfPriority: row.Priority ?? '',
+			};
 			if (reminder.deletedAt !== undefined) {
 				// R16: an edit against a local deletion — the deletion wins; the tombstone stays until pushed.
 				putReminders.set(reminder.id, {...reminder, base: {...pickFields(baseFields), ...stamp}});
@@ -157,21 +199,31 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 			});
 			const changedLocally = Object.keys(merged.apply).length > 0;
 			if (changedLocally) ctx.stats.pulled++;
-			const next: Reminder = {...reminder, ...merged.apply, base: {...merged.base, ...stamp}, updatedAt: changedLocally ? now : reminder.updatedAt};
+			const next: Reminder = {
+				...reminder,
+				...merged.apply,
+				base: {...merged.base, ...stamp},
+				updatedAt: changedLocally ? now : reminder.updatedAt,
+			};
 			for (const conflict of merged.conflicts) {
 				conflicts.push({partition: partitionId, reminderId: reminder.id, taskId: row.Id, ...conflict, at: now});
 			}
 
 			ctx.stats.conflicts += merged.conflicts.length;
 			if (merged.conflicts.some(c => c.winner === 'salesforce')) next.lastConflictAt = now;
-			const nextEntry: OutboxEntry | undefined = entry ? {...entry, fields: merged.pending} : merged.pending.length > 0 ? {...emptyEntry(reminder.id, partitionId, now), fields: merged.pending} : undefined;
+			const nextEntry: OutboxEntry | undefined = entry
+				? {...entry, fields: merged.pending}
+				: merged.pending.length > 0
+					? {...emptyEntry(reminder.id, partitionId, now), fields: merged.pending}
+					: undefined;
 			if (nextEntry && (nextEntry.fields.length > 0 || nextEntry.delete || nextEntry.create)) {
 				putEntries.set(reminder.id, nextEntry);
 				if (next.syncState !== 'error') next.syncState = 'pending';
 			} else {
 				if (entry) deleteEntries.add(reminder.id);
 				putEntries.delete(reminder.id);
-				next.syncState = next.lastConflictAt === now ? 'conflict' : next.syncState === 'conflict' ? 'conflict' : 'synced';
+				next.syncState =
+					next.lastConflictAt === now ? 'conflict' : next.syncState === 'conflict' ? 'conflict' : 'synced';
 				delete next.error;
 			}
 
@@ -191,5 +243,11 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 }
 
 function pickFields(fields: ReminderFields): ReminderFields {
-	return {name: fields.name, status: fields.status, priority: fields.priority, dueDate: fields.dueDate, details: fields.details};
+	return {
+		name: fields.name,
+		status: fields.status,
+		priority: fields.priority,
+		dueDate: fields.dueDate,
+		details: fields.details,
+	};
 }

@@ -12,7 +12,10 @@ import {partitionKey} from './context.js';
 import type {SyncDeps} from './ports.js';
 import {DEFAULT_SUBJECT_TEMPLATE} from './template.js';
 
-export async function enableSync(deps: Pick<SyncDeps, 'db' | 'clock' | 'log'>, input: {identity: Identity}): Promise<Partition> {
+export async function enableSync(
+	deps: Pick<SyncDeps, 'db' | 'clock' | 'log'>,
+	input: {identity: Identity},
+): Promise<Partition> {
 	const {db} = deps;
 	const now = deps.clock.now();
 	const id = partitionKey(input.identity);
@@ -37,16 +40,22 @@ export async function enableSync(deps: Pick<SyncDeps, 'db' | 'clock' | 'log'>, i
 		delete next.status.message;
 		await db.partitions.put(next);
 		// R5: reminders that existed before any sync was enabled become this partition's, local-only.
-		await db.reminders.where('partition').equals(LOCAL_PARTITION).modify(reminder => {
-			reminder.partition = id;
-			reminder.localOnly = true;
-			reminder.syncState = 'local-only';
-		});
+		await db.reminders
+			.where('partition')
+			.equals(LOCAL_PARTITION)
+			.modify(reminder => {
+				reminder.partition = id;
+				reminder.localOnly = true;
+				reminder.syncState = 'local-only';
+			});
 		await db.outbox.where('partition').equals(LOCAL_PARTITION).delete();
 		await db.meta.put({key: 'activePartition', value: id});
 		return next;
 	});
-	deps.log.info('sync enabled', {partition: id, reason: partition.enabledAt === now && !partition.picklists ? 'first' : 're-enable'});
+	deps.log.info('sync enabled', {
+		partition: id,
+		reason: partition.enabledAt === now && !partition.picklists ? 'first' : 're-enable',
+	});
 	return partition;
 }
 

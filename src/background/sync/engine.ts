@@ -25,8 +25,10 @@ export type SyncCycleResult = CycleStats & {
 
 export const MESSAGES = {
 	signIn: 'Sign in to Salesforce to resume sync',
-	otherIdentity: 'You are signed in to Salesforce as a different user or org than the one sync was enabled for, so sync is paused.',
-	manualOnly: 'Your org has used over 95 % of its daily API allowance: automatic sync is paused. "Sync now" still works.',
+	otherIdentity:
+		'You are signed in to Salesforce as a different user or org than the one sync was enabled for, so sync is paused.',
+	manualOnly:
+		'Your org has used over 95 % of its daily API allowance: automatic sync is paused. "Sync now" still works.',
 	slow: 'Your org has used over 80 % of its daily API allowance: syncing less often.',
 	limitExceeded: 'Your org has used its daily API allowance: sync is paused and will retry later.',
 	retrying: 'Salesforce did not answer; retrying shortly.',
@@ -34,7 +36,10 @@ export const MESSAGES = {
 
 const PICKLIST_MAX_AGE_MS = DAY_MS;
 
-export async function runSyncCycle(deps: SyncDeps, input: {partition: string; trigger: SyncTrigger}): Promise<SyncCycleResult> {
+export async function runSyncCycle(
+	deps: SyncDeps,
+	input: {partition: string; trigger: SyncTrigger},
+): Promise<SyncCycleResult> {
 	const locked = await deps.lock.tryRun(`tickler-sync:${input.partition}`, async () => cycle(deps, input));
 	return locked.ran ? locked.value : {...emptyStats(), outcome: 'skipped', skipped: 'busy', apiRequests: 0};
 }
@@ -42,7 +47,12 @@ export async function runSyncCycle(deps: SyncDeps, input: {partition: string; tr
 async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTrigger}): Promise<SyncCycleResult> {
 	const {db, clock} = deps;
 	const partition = await db.partitions.get(input.partition);
-	const skip = (reason: NonNullable<SyncCycleResult['skipped']>): SyncCycleResult => ({...emptyStats(), outcome: 'skipped', skipped: reason, apiRequests: 0});
+	const skip = (reason: NonNullable<SyncCycleResult['skipped']>): SyncCycleResult => ({
+		...emptyStats(),
+		outcome: 'skipped',
+		skipped: reason,
+		apiRequests: 0,
+	});
 	if (!partition?.enabled) return skip('disabled');
 	const now = clock.now();
 	const manual = input.trigger === 'manual';
@@ -80,7 +90,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 			}
 
 			const ctx: CycleContext = {
-				deps, sf, partition, identity, picklists, stats,
+				deps,
+				sf,
+				partition,
+				identity,
+				picklists,
+				stats,
 				offsetMs: () => sf.responseMeta().clockOffsetMs ?? offset,
 				serverNow: () => clock.now() + (sf.responseMeta().clockOffsetMs ?? offset),
 			};
@@ -100,7 +115,10 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 		const code = errorCode(error);
 		stats.errors.push({code, message: cls});
 		const backoffAttempt = (partition.status.backoff?.attempt ?? -1) + 1;
-		const backoff = {attempt: backoffAttempt, until: clock.now() + backoffDelay(backoffAttempt, deps.random?.() ?? 0.5)};
+		const backoff = {
+			attempt: backoffAttempt,
+			until: clock.now() + backoffDelay(backoffAttempt, deps.random?.() ?? 0.5),
+		};
 		if (cls === 'disabled') {
 			outcome = 'skipped';
 			status = {phase: 'off'};
@@ -129,7 +147,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	await db.partitions.update(partition.id, patch);
 	const current = await db.partitions.get(partition.id);
 	if (current) {
-		const next: PartitionStatus = {...current.status, ...status, budget, phase: current.enabled ? (status.phase ?? 'idle') : 'off'};
+		const next: PartitionStatus = {
+			...current.status,
+			...status,
+			budget,
+			phase: current.enabled ? (status.phase ?? 'idle') : 'off',
+		};
 		if (outcome === 'ok') {
 			delete next.backoff;
 			delete next.pauseReason;
@@ -142,7 +165,13 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	}
 
 	await writeHistory(deps, partition, input.trigger, startedAt, outcome, stats, apiRequests);
-	deps.log.debug('sync cycle', {partition: partition.id, outcome, pulled: stats.pulled, pushed: stats.pushed, apiRequests});
+	deps.log.debug('sync cycle', {
+		partition: partition.id,
+		outcome,
+		pulled: stats.pulled,
+		pushed: stats.pushed,
+		apiRequests,
+	});
 	return {...stats, outcome, apiRequests};
 }
 
@@ -153,9 +182,27 @@ async function setStatus(deps: SyncDeps, partition: Partition, status: Partial<P
 	});
 }
 
-async function writeHistory(deps: SyncDeps, partition: Partition, trigger: SyncTrigger, startedAt: number, outcome: SyncHistoryRow['outcome'], stats: CycleStats, apiRequests: number): Promise<void> {
+async function writeHistory(
+	deps: SyncDeps,
+	partition: Partition,
+	trigger: SyncTrigger,
+	startedAt: number,
+	outcome: SyncHistoryRow['outcome'],
+	stats: CycleStats,
+	apiRequests: number,
+): Promise<void> {
 	await deps.db.syncHistory.add({
-		partition: partition.id, trigger, startedAt, endedAt: deps.clock.now(), outcome, pulled: stats.pulled, pushed: stats.pushed,
-		deleted: stats.deleted, conflicts: stats.conflicts, apiRequests, errors: stats.errors, notes: stats.notes,
+		partition: partition.id,
+		trigger,
+		startedAt,
+		endedAt: deps.clock.now(),
+		outcome,
+		pulled: stats.pulled,
+		pushed: stats.pushed,
+		deleted: stats.deleted,
+		conflicts: stats.conflicts,
+		apiRequests,
+		errors: stats.errors,
+		notes: stats.notes,
 	});
 }

@@ -8,7 +8,9 @@ import type {Lock} from './ports.js';
 export function createWebLock(locks: LockManager): Lock {
 	return {
 		async tryRun<T>(name: string, fn: () => Promise<T>) {
-			return locks.request(name, {ifAvailable: true}, async lock => (lock ? {ran: true as const, value: await fn()} : {ran: false as const}));
+			return locks.request(name, {ifAvailable: true}, async lock =>
+				lock ? {ran: true as const, value: await fn()} : {ran: false as const},
+			);
 		},
 	};
 }

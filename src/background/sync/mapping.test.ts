@@ -40,9 +40,21 @@ const custom: OrgPicklists = {
 
 function row(overrides: Partial<TaskRow>): TaskRow {
 	return {
-		Id: '00T000000000001AAA', Subject: 'S', Status: 'Not Started', Priority: 'Normal', ActivityDate: null, Description: null,
-		OwnerId: '005000000000001AAA', TaskSubtype: 'Task', IsRecurrence: false, IsArchived: false, IsDeleted: false, IsClosed: false,
-		CreatedDate: '2026-03-05T10:00:00.000+0000', LastModifiedDate: '2026-03-05T10:00:00.000+0000', SystemModstamp: '2026-03-05T10:00:00.000+0000',
+		Id: '00T000000000001AAA',
+		Subject: 'S',
+		Status: 'Not Started',
+		Priority: 'Normal',
+		ActivityDate: null,
+		Description: null,
+		OwnerId: '005000000000001AAA',
+		TaskSubtype: 'Task',
+		IsRecurrence: false,
+		IsArchived: false,
+		IsDeleted: false,
+		IsClosed: false,
+		CreatedDate: '2026-03-05T10:00:00.000+0000',
+		LastModifiedDate: '2026-03-05T10:00:00.000+0000',
+		SystemModstamp: '2026-03-05T10:00:00.000+0000',
 		...overrides,
 	};
 }
@@ -94,13 +106,25 @@ describe('R10/R11 subject and dates', () => {
 	});
 
 	test('theirs ignores the Subject and unsyncable values', () => {
-		const theirs = theirsFields(row({Subject: 'renamed', Status: 'In Progress', Priority: 'Low', ActivityDate: 'nope'}), standard);
+		const theirs = theirsFields(
+			row({Subject: 'renamed', Status: 'In Progress', Priority: 'Low', ActivityDate: 'nope'}),
+			standard,
+		);
 		expect(theirs).toEqual({details: ''});
 	});
 
 	test('import maps every field', () => {
-		expect(importFields(row({Subject: 'Call', Status: 'Completed', Priority: 'High', ActivityDate: '2026-01-02', Description: 'd'}), standard)).toEqual({
-			name: 'Call', status: 'complete', priority: 'high', dueDate: '2026-01-02', details: 'd',
+		expect(
+			importFields(
+				row({Subject: 'Call', Status: 'Completed', Priority: 'High', ActivityDate: '2026-01-02', Description: 'd'}),
+				standard,
+			),
+		).toEqual({
+			name: 'Call',
+			status: 'complete',
+			priority: 'high',
+			dueDate: '2026-01-02',
+			details: 'd',
 		});
 	});
 });
@@ -109,13 +133,21 @@ describe('R12 writes', () => {
 	const fields = {name: 'N', status: 'complete' as const, priority: 'high' as const, dueDate: null, details: ''};
 	test('create renders the template and sends every field', () => {
 		expect(createWrite(fields, 'T: {{activity_subject}}', standard)).toEqual({
-			Subject: 'T: N', Status: 'Completed', Priority: 'High', ActivityDate: null, Description: null, TaskSubtype: 'Task',
+			Subject: 'T: N',
+			Status: 'Completed',
+			Priority: 'High',
+			ActivityDate: null,
+			Description: null,
+			TaskSubtype: 'Task',
 		});
 	});
 
 	test('update sends only the changed fields; a rename only when the template uses the name', () => {
 		expect(updateWrite(fields, ['priority'], '{{activity_subject}}', standard)).toEqual({Priority: 'High'});
-		expect(updateWrite(fields, ['name', 'dueDate'], '{{activity_subject}}', standard)).toEqual({Subject: 'N', ActivityDate: null});
+		expect(updateWrite(fields, ['name', 'dueDate'], '{{activity_subject}}', standard)).toEqual({
+			Subject: 'N',
+			ActivityDate: null,
+		});
 		expect(updateWrite(fields, ['name'], 'Fixed subject', standard)).toEqual({});
 	});
 });

@@ -3,7 +3,14 @@
  * TaskStatus/TaskPriority (discovery), never hard-coded, except as fallbacks for an org that returned none.
  */
 import type {TaskRow, TaskWrite} from '@/background/salesforce/port.js';
-import type {ReminderFields, ReminderPriority, ReminderStatus, SyncedField, TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
+import type {
+	ReminderFields,
+	ReminderPriority,
+	ReminderStatus,
+	SyncedField,
+	TaskPriorityValue,
+	TaskStatusValue,
+} from '@/shared/store/schema.js';
 import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/validate.js';
 import {renderSubject, templateUsesName} from './template.js';
 
@@ -11,19 +18,30 @@ export type OrgPicklists = {statuses: TaskStatusValue[]; priorities: TaskPriorit
 
 /** R8: `Completed`, or the org's closed value when `Completed` does not exist. */
 export function completedStatus(p: OrgPicklists): string {
-	return p.statuses.find(s => s.apiName === 'Completed')?.apiName ?? p.statuses.find(s => s.isClosed)?.apiName ?? 'Completed';
+	return (
+		p.statuses.find(s => s.apiName === 'Completed')?.apiName ?? p.statuses.find(s => s.isClosed)?.apiName ?? 'Completed'
+	);
 }
 
 /** R8: the default open status (IsDefault), normally `Not Started`. */
 export function defaultOpenStatus(p: OrgPicklists): string {
-	return p.statuses.find(s => s.isDefault && !s.isClosed)?.apiName ?? p.statuses.find(s => s.apiName === 'Not Started')?.apiName ?? 'Not Started';
+	return (
+		p.statuses.find(s => s.isDefault && !s.isClosed)?.apiName ??
+		p.statuses.find(s => s.apiName === 'Not Started')?.apiName ??
+		'Not Started'
+	);
 }
 
 /**
  * R8, Salesforce → local. Only the default open and the completed status sync; any other value leaves
  * the reminder as it was (undefined) — except on first import, where closed → complete, else open.
  */
-export function statusFromSalesforce(value: string | null, p: OrgPicklists, firstImport: boolean, rowIsClosed = false): ReminderStatus | undefined {
+export function statusFromSalesforce(
+	value: string | null,
+	p: OrgPicklists,
+	firstImport: boolean,
+	rowIsClosed = false,
+): ReminderStatus | undefined {
 	if (value === defaultOpenStatus(p)) return 'open';
 	if (value === completedStatus(p)) return 'complete';
 	if (!firstImport) return undefined;
@@ -36,15 +54,25 @@ export function statusToSalesforce(status: ReminderStatus, p: OrgPicklists): str
 }
 
 function highPriority(p: OrgPicklists): string {
-	return p.priorities.find(v => v.apiName === 'High')?.apiName ?? p.priorities.find(v => v.isHighPriority)?.apiName ?? 'High';
+	return (
+		p.priorities.find(v => v.apiName === 'High')?.apiName ?? p.priorities.find(v => v.isHighPriority)?.apiName ?? 'High'
+	);
 }
 
 function normalPriority(p: OrgPicklists): string {
-	return p.priorities.find(v => v.apiName === 'Normal')?.apiName ?? p.priorities.find(v => v.isDefault && !v.isHighPriority)?.apiName ?? 'Normal';
+	return (
+		p.priorities.find(v => v.apiName === 'Normal')?.apiName ??
+		p.priorities.find(v => v.isDefault && !v.isHighPriority)?.apiName ??
+		'Normal'
+	);
 }
 
 /** R9: `High` ↔ high, `Normal` ↔ normal; `Low` (or any other) leaves the reminder as it was, or is normal on first import. */
-export function priorityFromSalesforce(value: string | null, p: OrgPicklists, firstImport: boolean): ReminderPriority | undefined {
+export function priorityFromSalesforce(
+	value: string | null,
+	p: OrgPicklists,
+	firstImport: boolean,
+): ReminderPriority | undefined {
 	if (value === highPriority(p)) return 'high';
 	if (value === normalPriority(p)) return 'normal';
 	return firstImport ? 'normal' : undefined;
@@ -107,7 +135,12 @@ export function createWrite(fields: ReminderFields, template: string, p: OrgPick
 }
 
 /** R12: only the changed fields; R8: status only when it changed; R10: Subject only if the template uses the name. */
-export function updateWrite(fields: ReminderFields, changed: readonly SyncedField[], template: string, p: OrgPicklists): TaskWrite {
+export function updateWrite(
+	fields: ReminderFields,
+	changed: readonly SyncedField[],
+	template: string,
+	p: OrgPicklists,
+): TaskWrite {
 	const write: TaskWrite = {};
 	for (const field of changed) {
 		if (field === 'name' && templateUsesName(template)) write.Subject = renderSubject(template, fields.name);

@@ -17,7 +17,12 @@ export type MergeInput = {
 	remoteModifiedAt: number;
 };
 
-export type FieldConflict = {field: SyncedField; winner: 'local' | 'salesforce'; overwritten: string | null; kept: string | null};
+export type FieldConflict = {
+	field: SyncedField;
+	winner: 'local' | 'salesforce';
+	overwritten: string | null;
+	kept: string | null;
+};
 
 export type MergeResult = {
 	/** Values to write into the reminder. */
@@ -63,5 +68,5 @@ export function mergeFields(input: MergeInput): MergeResult {
 }
 
 function stringOrNull(value: unknown): string | null {
-	return value === null || value === undefined ? null : String(value);
+	return typeof value === 'string' ? value : null;
 }

@@ -45,7 +45,11 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 	await db.transaction('rw', db.checkpoints, async () => {
 		const current = (await db.checkpoints.get(ctx.partition.id)) ?? {partition: ctx.partition.id, systemModstamp: null};
 		// The cursor of an empty first sync is its floor, so the next poll is a queryAll from there.
-		await db.checkpoints.put({...current, systemModstamp: current.systemModstamp ?? new Date(from).toISOString(), lastPullAt: startedAt});
+		await db.checkpoints.put({
+			...current,
+			systemModstamp: current.systemModstamp ?? new Date(from).toISOString(),
+			lastPullAt: startedAt,
+		});
 	});
 	return {previousPullAt, firstSync, pages};
 }

@@ -6,7 +6,13 @@
  */
 import {classifyCode, describeRecordError, isGone, SalesforceApiError} from '@/background/salesforce/errors.js';
 import {MAX_BATCH, type SaveResult, type TaskWrite} from '@/background/salesforce/port.js';
-import {SYNCED_FIELDS, type OutboxEntry, type Reminder, type ReminderFields, type SyncedField} from '@/shared/store/schema.js';
+import {
+	SYNCED_FIELDS,
+	type OutboxEntry,
+	type Reminder,
+	type ReminderFields,
+	type SyncedField,
+} from '@/shared/store/schema.js';
 import {assertEnabled, type CycleContext} from './context.js';
 import {createWrite, updateWrite} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
@@ -16,7 +22,13 @@ type Item = {entry: OutboxEntry; reminder: Reminder};
 type UpdateItem = Item & {write: TaskWrite; sent: Partial<ReminderFields>};
 
 function pickFields(reminder: ReminderFields): ReminderFields {
-	return {name: reminder.name, status: reminder.status, priority: reminder.priority, dueDate: reminder.dueDate, details: reminder.details};
+	return {
+		name: reminder.name,
+		status: reminder.status,
+		priority: reminder.priority,
+		dueDate: reminder.dueDate,
+		details: reminder.details,
+	};
 }
 
 function chunks<T>(items: T[]): T[][] {
@@ -28,7 +40,9 @@ function chunks<T>(items: T[]): T[][] {
 export async function push(ctx: CycleContext): Promise<void> {
 	const {db} = ctx.deps;
 	const now = ctx.deps.clock.now();
-	const entries = (await db.outbox.where('[partition+parked]').equals([ctx.partition.id, 0]).toArray()).filter(e => e.nextAttemptAt <= now);
+	const entries = (await db.outbox.where('[partition+parked]').equals([ctx.partition.id, 0]).toArray()).filter(
+		e => e.nextAttemptAt <= now,
+	);
 	const reminders = await db.reminders.bulkGet(entries.map(e => e.reminderId));
 	const template = ctx.partition.subjectTemplate;
 	const creates: Item[] = [];
@@ -81,13 +95,18 @@ export async function push(ctx: CycleContext): Promise<void> {
 	for (const batch of chunks(creates)) {
 		await assertEnabled(ctx);
 		const sentAt = ctx.serverNow();
-		const payload = batch.map(item => ({fields: pickFields(item.reminder), write: createWrite(item.reminder, template, ctx.picklists)}));
+		const payload = batch.map(item => ({
+			fields: pickFields(item.reminder),
+			write: createWrite(item.reminder, template, ctx.picklists),
+		}));
 		// R18: the intent is durable before the request leaves.
 		await db.transaction('rw', db.outbox, async () => {
 			for (const [i, item] of batch.entries()) {
 				const sent = payload[i];
 				if (!sent) continue;
-				await db.outbox.update(item.entry.reminderId, {createSent: {at: sentAt, subject: sent.write.Subject ?? '', fields: sent.fields}});
+				await db.outbox.update(item.entry.reminderId, {
+					createSent: {at: sentAt, subject: sent.write.Subject ?? '', fields: sent.fields},
+				});
 			}
 		});
 		let results: SaveResult[];
@@ -112,13 +131,26 @@ export async function push(ctx: CycleContext): Promise<void> {
 
 			throw error;
 		}
-		await settle(ctx, batch, results, async (item, result, i) => ackCreate(ctx, item, result.id, payload[i]?.fields ?? pickFields(item.reminder)), true);
+		await settle(
+			ctx,
+			batch,
+			results,
+			async (item, result, i) => ackCreate(ctx, item, result.id, payload[i]?.fields ?? pickFields(item.reminder)),
+			true,
+		);
 	}
 
 	for (const batch of chunks(updates)) {
 		await assertEnabled(ctx);
 		const results = await ctx.sf.updateTasks(batch.map(item => ({...item.write, Id: item.reminder.taskId ?? ''})));
-		await settle(ctx, batch, results, async item => ackUpdate(ctx, item), false, async item => goneInSalesforce(ctx, item));
+		await settle(
+			ctx,
+			batch,
+			results,
+			async item => ackUpdate(ctx, item),
+			false,
+			async item => goneInSalesforce(ctx, item),
+		);
 	}
 }
 
@@ -149,7 +181,9 @@ async function settle<T extends Item>(
 
 		ctx.stats.errors.push({code: first.statusCode, message: 'A record was refused'});
 		const cls = classifyCode(first.statusCode);
-		await (cls === 'permanent' ? park(ctx, item, first.statusCode, first.message, isCreate) : retryLater(ctx, item, isCreate));
+		await (cls === 'permanent'
+			? park(ctx, item, first.statusCode, first.message, isCreate)
+			: retryLater(ctx, item, isCreate));
 	}
 }
 
@@ -159,9 +193,15 @@ async function ackCreate(ctx: CycleContext, item: Item, taskId: string, sentFiel
 		const current = await db.reminders.get(item.reminder.id);
 		const entry = await db.outbox.get(item.reminder.id);
 		if (!current) return;
-		const next: Reminder = {...current, taskId, base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''}};
+		const next: Reminder = {
+			...current,
+			taskId,
+			base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
+		};
 		const pending = SYNCED_FIELDS.filter(field => current[field] !== sentFields[field]);
-		const nextEntry: OutboxEntry | undefined = entry ? {...entry, create: false, fields: pending, attempts: 0, nextAttemptAt: 0} : undefined;
+		const nextEntry: OutboxEntry | undefined = entry
+			? {...entry, create: false, fields: pending, attempts: 0, nextAttemptAt: 0}
+			: undefined;
 		if (nextEntry) delete nextEntry.createSent;
 		if (nextEntry && (nextEntry.delete || pending.length > 0)) {
 			await db.outbox.put(nextEntry);
@@ -217,7 +257,11 @@ async function retryLater(ctx: CycleContext, item: Item, isCreate: boolean): Pro
 	const entry = await db.outbox.get(item.reminder.id);
 	if (!entry) return;
 	const attempts = entry.attempts + 1;
-	const next: OutboxEntry = {...entry, attempts, nextAttemptAt: ctx.deps.clock.now() + backoffDelay(attempts - 1, ctx.deps.random?.() ?? 0.5)};
+	const next: OutboxEntry = {
+		...entry,
+		attempts,
+		nextAttemptAt: ctx.deps.clock.now() + backoffDelay(attempts - 1, ctx.deps.random?.() ?? 0.5),
+	};
 	// A per-record failure is a definite "not created", so the create is no longer in doubt.
 	if (isCreate) delete next.createSent;
 	await db.outbox.put(next);

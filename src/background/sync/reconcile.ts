@@ -12,14 +12,20 @@ import {DAY_MS, DELETION_WINDOW_MS, assertEnabled, type CycleContext} from './co
 export const RECONCILE_CHUNK = 600;
 export const RECONCILE_EVERY_MS = 7 * DAY_MS;
 
-export function reconciliationDue(previousPullAt: number | undefined, lastReconciledAt: number | undefined, serverNow: number): boolean {
+export function reconciliationDue(
+	previousPullAt: number | undefined,
+	lastReconciledAt: number | undefined,
+	serverNow: number,
+): boolean {
 	if (previousPullAt !== undefined && serverNow - previousPullAt > DELETION_WINDOW_MS) return true;
 	return lastReconciledAt !== undefined && serverNow - lastReconciledAt > RECONCILE_EVERY_MS;
 }
 
 export async function reconcile(ctx: CycleContext): Promise<number> {
 	const {db} = ctx.deps;
-	const linked = (await db.reminders.where('partition').equals(ctx.partition.id).toArray()).filter(r => r.taskId !== undefined);
+	const linked = (await db.reminders.where('partition').equals(ctx.partition.id).toArray()).filter(
+		r => r.taskId !== undefined,
+	);
 	let removed = 0;
 	for (let i = 0; i < linked.length; i += RECONCILE_CHUNK) {
 		await assertEnabled(ctx);
@@ -29,7 +35,7 @@ export async function reconcile(ctx: CycleContext): Promise<number> {
 		const found = new Map<string, {OwnerId: string; IsDeleted: boolean}>();
 		let page = await ctx.sf.query<{Id: string; OwnerId: string; IsDeleted: boolean}>(soql, {includeDeleted: true});
 		for (;;) {
-			for (const row of page.records) found.set(to18(row.Id), {OwnerId: to18(String(row.OwnerId)), IsDeleted: row.IsDeleted === true});
+			for (const row of page.records) found.set(to18(row.Id), {OwnerId: to18(row.OwnerId), IsDeleted: row.IsDeleted});
 			if (page.done || page.nextRecordsUrl === undefined) break;
 			page = await ctx.sf.queryMore(page.nextRecordsUrl);
 		}
@@ -51,7 +57,9 @@ export async function reconcile(ctx: CycleContext): Promise<number> {
 	await db.checkpoints.update(ctx.partition.id, {lastReconciledAt: serverNow});
 	if (removed > 0) {
 		ctx.stats.deleted += removed;
-		ctx.stats.notes.push(`Reconciliation (R15): removed ${removed} reminder(s) whose Task no longer exists in Salesforce or is no longer yours.`);
+		ctx.stats.notes.push(
+			`Reconciliation (R15): removed ${removed} reminder(s) whose Task no longer exists in Salesforce or is no longer yours.`,
+		);
 	}
 
 	return removed;

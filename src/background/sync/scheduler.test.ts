@@ -21,14 +21,24 @@ test('R21: slower above 80 % of the allowance, manual-only above 95 %', () => {
 	expect(budgetState({used: 80, limit: 100})).toBe('slow');
 	expect(budgetState({used: 95, limit: 100})).toBe('manual-only');
 	expect(budgetState(undefined)).toBe('normal');
-	expect(nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 85, limit: 100}, pendingLocalChanges: 0, now})).toBe(240_000);
-	expect(nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 85, limit: 100}, pendingLocalChanges: 3, now})).toBe(60_000);
-	expect(nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 96, limit: 100}, pendingLocalChanges: 3, now})).toBe(MANUAL_ONLY_PROBE_DELAY);
+	expect(
+		nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 85, limit: 100}, pendingLocalChanges: 0, now}),
+	).toBe(240_000);
+	expect(
+		nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 85, limit: 100}, pendingLocalChanges: 3, now}),
+	).toBe(60_000);
+	expect(
+		nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 96, limit: 100}, pendingLocalChanges: 3, now}),
+	).toBe(MANUAL_ONLY_PROBE_DELAY);
 });
 
 test('R19: a persisted backoff is respected; backoff grows exponentially with jitter and a cap', () => {
-	expect(nextSyncDelay({activity: 'salesforce-tab', backoff: {until: now + 500_000}, pendingLocalChanges: 1, now})).toBe(500_000);
-	expect(nextSyncDelay({activity: 'salesforce-tab', backoff: {until: now - 1}, pendingLocalChanges: 0, now})).toBe(60_000);
+	expect(
+		nextSyncDelay({activity: 'salesforce-tab', backoff: {until: now + 500_000}, pendingLocalChanges: 1, now}),
+	).toBe(500_000);
+	expect(nextSyncDelay({activity: 'salesforce-tab', backoff: {until: now - 1}, pendingLocalChanges: 0, now})).toBe(
+		60_000,
+	);
 	expect(backoffDelay(0, 0)).toBe(2500);
 	expect(backoffDelay(0, 0.999_999)).toBeCloseTo(5000, -1);
 	expect(backoffDelay(3, 0.5)).toBe(30_000);

@@ -26,8 +26,18 @@ afterEach(() => {
 const P = '00D000000000001AAA:005000000000001AAA';
 function partition(enabled: boolean): Partition {
 	return {
-		id: P, orgId: 'o', userId: 'u', instanceHost: 'h', username: 'u', displayName: 'U', enabled, enabledAt: 0, everEnabled: true,
-		subjectTemplate: '{{activity_subject}}', clockOffsetMs: 0, status: {phase: enabled ? 'idle' : 'off', budget: 'normal'},
+		id: P,
+		orgId: 'o',
+		userId: 'u',
+		instanceHost: 'h',
+		username: 'u',
+		displayName: 'U',
+		enabled,
+		enabledAt: 0,
+		everEnabled: true,
+		subjectTemplate: '{{activity_subject}}',
+		clockOffsetMs: 0,
+		status: {phase: enabled ? 'idle' : 'off', budget: 'normal'},
 	};
 }
 

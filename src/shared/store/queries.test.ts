@@ -45,9 +45,19 @@ test('R22: the popup query paints in well under 150 ms with 20,000 reminders sto
 	for (let i = 0; i < 20_000; i++) {
 		const day = String(1 + (i % 28)).padStart(2, '0');
 		rows.push({
-			id: `r${i}`, partition: i % 2 ? 'P1' : 'P2', name: `n${i}`, status: i % 3 ? 'open' : 'complete', priority: 'normal',
-			dueDate: `2026-0${1 + (Math.floor(i / 2000) % 9)}-${day}`, details: '', createdAt: 0, updatedAt: 0, editedAt: {}, origin: 'salesforce',
-			localOnly: false, syncState: 'synced',
+			id: `r${i}`,
+			partition: i % 2 ? 'P1' : 'P2',
+			name: `n${i}`,
+			status: i % 3 ? 'open' : 'complete',
+			priority: 'normal',
+			dueDate: `2026-0${1 + (Math.floor(i / 2000) % 9)}-${day}`,
+			details: '',
+			createdAt: 0,
+			updatedAt: 0,
+			editedAt: {},
+			origin: 'salesforce',
+			localOnly: false,
+			syncState: 'synced',
 		});
 	}
 

@@ -18,7 +18,11 @@ export function localDateString(date: Date): string {
 }
 
 /** The popup's list (R22): open reminders due on or before tomorrow, as one indexed range. */
-export async function dueReminders(db: TicklerDb, partition: string, days: {today: string; tomorrow: string}): Promise<DueReminders> {
+export async function dueReminders(
+	db: TicklerDb,
+	partition: string,
+	days: {today: string; tomorrow: string},
+): Promise<DueReminders> {
 	const rows = await db.reminders
 		.where('[partition+status+dueDate]')
 		.between([partition, 'open', Dexie.minKey], [partition, 'open', days.tomorrow], true, true)
@@ -36,7 +40,10 @@ export async function dueReminders(db: TicklerDb, partition: string, days: {toda
 
 /** Count for the toolbar icon (R22): open reminders due today (overdue ones included). */
 export async function dueTodayCount(db: TicklerDb, partition: string, today: string): Promise<number> {
-	const rows = await db.reminders.where('[partition+status+dueDate]').between([partition, 'open', Dexie.minKey], [partition, 'open', today], true, true).toArray();
+	const rows = await db.reminders
+		.where('[partition+status+dueDate]')
+		.between([partition, 'open', Dexie.minKey], [partition, 'open', today], true, true)
+		.toArray();
 	return rows.filter(row => row.deletedAt === undefined).length;
 }
 
@@ -79,7 +86,12 @@ export async function syncHistory(db: TicklerDb, partition: string, limit = 50):
 
 /** Most recent first (R16: the rep can see what was overwritten). */
 export async function conflicts(db: TicklerDb, partition: string, limit = 100): Promise<ConflictRow[]> {
-	return db.conflicts.where('[partition+at]').between([partition, Dexie.minKey], [partition, Dexie.maxKey]).reverse().limit(limit).toArray();
+	return db.conflicts
+		.where('[partition+at]')
+		.between([partition, Dexie.minKey], [partition, Dexie.maxKey])
+		.reverse()
+		.limit(limit)
+		.toArray();
 }
 
 export async function getPartition(db: TicklerDb, id: string): Promise<Partition | undefined> {

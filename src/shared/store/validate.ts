@@ -60,7 +60,7 @@ export function validateDetails(value: unknown): string {
 export function validateDueDate(value: unknown): string | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string' || !isCalendarDate(value)) {
-		throw new InvalidReminderError('dueDate', `"${String(value)}" is not a calendar date (expected YYYY-MM-DD).`);
+		throw new InvalidReminderError('dueDate', `${JSON.stringify(value)} is not a calendar date (expected YYYY-MM-DD).`);
 	}
 
 	return value;
