@@ -1,3 +1,4 @@
+import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {type ExtensionSession, launchExtension} from './harness.js';
 
@@ -5,6 +6,11 @@ import {type ExtensionSession, launchExtension} from './harness.js';
 // off here (no org needed): reminders are local-only (R5), and the popup says how to turn sync on.
 
 let session: ExtensionSession;
+
+/** The form moves focus to its name field once it is on screen; keys pressed before that would go nowhere. */
+async function nameFieldFocused(page: Page): Promise<void> {
+	await expect.poll(async () => page.evaluate(() => document.activeElement?.id.endsWith('-name') ?? false)).toBe(true);
+}
 
 beforeAll(async () => {
 	session = await launchExtension();
@@ -24,6 +30,7 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	await page.keyboard.press('Tab');
 	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
 	await page.keyboard.press('Enter');
+	await nameFieldFocused(page);
 	await page.keyboard.type('Call Ana back');
 	await page.keyboard.press('Enter');
 	const row = page.locator('.reminder', {hasText: 'Call Ana back'});
@@ -32,6 +39,7 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	// Bad input is explained inline, next to the field.
 	await page.getByRole('button', {name: 'Add reminder'}).focus();
 	await page.keyboard.press('Enter');
+	await nameFieldFocused(page);
 	await page.keyboard.press('Enter');
 	await expect.poll(async () => page.getByRole('alert').textContent()).toBe('The reminder needs a name.');
 	await page.keyboard.press('Escape');
@@ -39,6 +47,7 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	// Edit: focus the row's Edit button, Enter, change the name, Enter.
 	await page.getByRole('button', {name: 'Edit Call Ana back'}).focus();
 	await page.keyboard.press('Enter');
+	await nameFieldFocused(page);
 	await page.keyboard.press('ControlOrMeta+A');
 	await page.keyboard.type('Call Ana back about pricing');
 	await page.keyboard.press('Enter');
