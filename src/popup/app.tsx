@@ -3,7 +3,7 @@
  * paint never waits for the service worker to wake (engineering guide §1); writes go through local-edits
  * and then nudge the worker (R13, R17).
  */
-import {useCallback, useEffect, useMemo, useState} from 'preact/hooks';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'preact/hooks';
 import {addReminder, deleteReminder, undoDelete} from '@/shared/store/local-edits.js';
 import {activePartition, dueReminders, getPartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
 import type {Reminder} from '@/shared/store/schema.js';
@@ -40,6 +40,13 @@ export function App() {
 	}, []);
 
 	const dismissUndo = useCallback(() => setDeleted(undefined), []);
+	const addButton = useRef<HTMLButtonElement>(null);
+	const wasAdding = useRef(false);
+	useEffect(() => {
+		// Keyboard users land back on "Add reminder" when the form closes, not at the top of the page.
+		if (wasAdding.current && !adding) addButton.current?.focus();
+		wasAdding.current = adding;
+	}, [adding]);
 
 	async function remove(reminder: Reminder) {
 		await deleteReminder(db, reminder.id);
@@ -72,7 +79,7 @@ export function App() {
 			<header class="header">
 				<h1 id="title">Tickler</h1>
 				{adding ? null : (
-					<button type="button" class="primary" onClick={() => setAdding(true)}>
+					<button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
 						Add reminder
 					</button>
 				)}

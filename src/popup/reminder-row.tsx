@@ -1,5 +1,5 @@
 /** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
-import {useState} from 'preact/hooks';
+import {useEffect, useRef, useState} from 'preact/hooks';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
@@ -18,6 +18,13 @@ type Props = {
 
 export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) {
 	const [editing, setEditing] = useState(false);
+	const editButton = useRef<HTMLButtonElement>(null);
+	const wasEditing = useRef(false);
+	useEffect(() => {
+		// Back to the row's Edit button when the form closes (keyboard use, R22).
+		if (wasEditing.current && !editing) editButton.current?.focus();
+		wasEditing.current = editing;
+	}, [editing]);
 	const [error, setError] = useState<string | undefined>(undefined);
 	const link =
 		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
@@ -87,7 +94,13 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) 
 						↗
 					</a>
 				) : null}
-				<button type="button" aria-label={`Edit ${reminder.name}`} title="Edit" onClick={() => setEditing(true)}>
+				<button
+					type="button"
+					ref={editButton}
+					aria-label={`Edit ${reminder.name}`}
+					title="Edit"
+					onClick={() => setEditing(true)}
+				>
 					✎
 				</button>
 				<button type="button" aria-label={`Delete ${reminder.name}`} title="Delete" onClick={() => onDelete(reminder)}>

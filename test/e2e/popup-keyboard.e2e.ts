@@ -35,6 +35,8 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	await page.keyboard.press('Enter');
 	const row = page.locator('.reminder', {hasText: 'Call Ana back'});
 	await expect.poll(async () => row.textContent()).toContain('On this computer only');
+	// Focus comes back to "Add reminder" when the form closes.
+	await expect.poll(async () => page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
 
 	// Bad input is explained inline, next to the field.
 	await page.getByRole('button', {name: 'Add reminder'}).focus();
