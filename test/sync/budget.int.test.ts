@@ -1,5 +1,7 @@
 /** R21 (API budget), the one-cycle lock, and bad input, against the local org over HTTP. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
+import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
+import type {Identity} from '@/background/salesforce/port.js';
 import {runSyncCycle} from '@/background/sync/engine.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
 import {syncHistory} from '@/shared/store/queries.js';
@@ -23,6 +25,25 @@ test('R21: an idle poll costs one API request, and each cycle records its reques
 	expect(idle.apiRequests).toBe(1);
 	expect(h.org.requests.map(r => `${r.method} ${r.path}`)).toEqual(['GET /services/data/v62.0/queryAll']);
 	expect((await syncHistory(h.db, h.partition, 1))[0]).toMatchObject({apiRequests: 1, outcome: 'ok', trigger: 'alarm'});
+});
+
+test('R21: with an identity cache, a port built per cycle (as the worker does) still polls with one request, and the cache never holds the session id', async () => {
+	const stored = new Map<string, Identity>();
+	const cache = {
+		get: async (key: string) => stored.get(key),
+		set: async (key: string, identity: Identity) => void stored.set(key, identity),
+	};
+	const port = () =>
+		createJsforcePort({instanceUrl: h.local.url, accessToken: h.sid, now: () => h.clock.now(), identityCache: cache});
+	h.sf = port();
+	await h.enable();
+	await h.sync();
+	h.sf = port();
+	h.org.resetRequestLog();
+	expect((await h.sync('alarm')).apiRequests).toBe(1);
+	expect(h.org.requests.map(r => r.path)).toEqual(['/services/data/v62.0/queryAll']);
+	expect(JSON.stringify([...stored])).not.toContain(h.sid);
+	expect([...stored.keys()][0]).toMatch(/^[0-9a-f]{64}$/);
 });
 
 test('R21: the first sync of N Tasks costs ⌈N/2,000⌉ requests plus 2 for discovery', async () => {

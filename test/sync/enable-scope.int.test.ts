@@ -107,6 +107,7 @@ test('R6: re-enabling applies Salesforce deletions of the last 15 days, continue
 	h.org.clock.advance(3 * DAY);
 	h.org.deleteTask(h.repId, a.Id);
 	h.org.updateTask(h.repId, b.Id, {Priority: 'High'});
+	h.org.createTask(h.repId, {Subject: 'created while off'});
 	const whileOff = await addReminder(h.db, {name: 'while off'}, {now: h.clock.now()});
 	expect(whileOff.localOnly).toBe(true);
 	h.org.clock.advance(3 * DAY);
@@ -114,8 +115,13 @@ test('R6: re-enabling applies Salesforce deletions of the last 15 days, continue
 	await h.enable();
 	await h.sync();
 	const names = (await h.reminders()).map(r => `${r.name}:${r.priority}`).sort();
-	expect(names).toEqual(['b:high', 'while off:normal']);
-	expect(h.repTasks().map(t => t.Subject)).toEqual(['b']);
+	expect(names).toEqual(['b:high', 'created while off:normal', 'while off:normal']);
+	expect(
+		h
+			.repTasks()
+			.map(t => t.Subject)
+			.sort(),
+	).toEqual(['b', 'created while off']);
 });
 
 test('R7: disabling stops traffic at once, deletes nothing, and keeps pending changes for re-enable', async () => {

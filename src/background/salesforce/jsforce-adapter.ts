@@ -20,7 +20,24 @@ export type JsforceAdapterOptions = {
 	timeoutMs?: number;
 	/** Local clock (for the clock offset); defaults to Date.now. */
 	now?: () => number;
+	/**
+	 * Optional cache of the session's identity across ports (e.g. `storage.session` in the worker, which
+	 * builds a port per cycle). Keyed by a SHA-256 of host + session id, never the id itself (R25). Without
+	 * it, each new port spends one `userinfo` request; with it, an idle poll stays one request (R21).
+	 */
+	identityCache?: IdentityCache;
 };
+
+export type IdentityCache = {
+	get(key: string): Promise<Identity | undefined>;
+	set(key: string, identity: Identity): Promise<void>;
+};
+
+/** The cache key for a session: a hash, so the session id itself is never stored (R25). */
+export async function sessionKey(instanceUrl: string, accessToken: string): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${instanceUrl}\n${accessToken}`));
+	return [...new Uint8Array(digest)].map(byte => byte.toString(16).padStart(2, '0')).join('');
+}
 
 type RawResponse = {statusCode: number; headers: Record<string, string | undefined>};
 type TransportLike = Connection['_transport'];
@@ -76,6 +93,27 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		}
 	}
 
+	async function resolveIdentity(): Promise<Identity> {
+		const cache = options.identityCache;
+		const key = cache ? await sessionKey(options.instanceUrl, options.accessToken) : '';
+		const cached = cache ? await cache.get(key) : undefined;
+		if (cached) return cached;
+		const info = await call<Record<string, unknown>>({method: 'GET', url: '/services/oauth2/userinfo'});
+		const userId = info['user_id'];
+		const orgId = info['organization_id'];
+		if (typeof userId !== 'string' || typeof orgId !== 'string')
+			throw new MalformedResponseError('userinfo without ids');
+		const fresh: Identity = {
+			userId: to18(userId),
+			orgId: to18(orgId),
+			username: text(info['preferred_username'], ''),
+			displayName: text(info['name'], ''),
+			instanceHost: new URL(options.instanceUrl).host,
+		};
+		if (cache) await cache.set(key, fresh);
+		return fresh;
+	}
+
 	function toPage<T>(raw: unknown): QueryPage<T> {
 		const body = raw as {records?: unknown; done?: unknown; nextRecordsUrl?: unknown; totalSize?: unknown} | null;
 		if (!body || !Array.isArray(body.records)) throw new MalformedResponseError('Query response without records');
@@ -109,20 +147,8 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 
 	return {
 		identity() {
-			// One request per session, cached for the adapter's lifetime (R21: the idle poll stays at one).
-			identity ??= call<Record<string, unknown>>({method: 'GET', url: '/services/oauth2/userinfo'}).then(info => {
-				const userId = info['user_id'];
-				const orgId = info['organization_id'];
-				if (typeof userId !== 'string' || typeof orgId !== 'string')
-					throw new MalformedResponseError('userinfo without ids');
-				return {
-					userId: to18(userId),
-					orgId: to18(orgId),
-					username: text(info['preferred_username'], ''),
-					displayName: text(info['name'], ''),
-					instanceHost: new URL(options.instanceUrl).host,
-				};
-			});
+			// One request per session: cached for the adapter's lifetime and, if given, in identityCache (R21).
+			identity ??= resolveIdentity();
 			identity.catch(() => {
 				identity = undefined;
 			});

@@ -20,10 +20,11 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 	const {db} = ctx.deps;
 	const checkpoint = await db.checkpoints.get(ctx.partition.id);
 	const enabledAtServer = (ctx.partition.enabledAt ?? ctx.deps.clock.now()) + ctx.offsetMs();
-	// R4: the first sync imports Tasks modified in the 24 hours before enabledAt; later pulls import new
-	// Tasks from the same floor on, so a system-only touch of an old Task never imports it.
-	const importFloor = enabledAtServer - DAY_MS;
+	// R4: the first sync imports Tasks modified in the 24 hours before enabledAt. Later pulls — also after
+	// a re-enable (R6: continue from where it stopped) — keep that first floor, so only a system-only touch
+	// of a Task older than the first sync's window is never imported.
 	const cursor = checkpoint?.systemModstamp ?? null;
+	const importFloor = checkpoint?.importFloor ?? enabledAtServer - DAY_MS;
 	const firstSync = cursor === null;
 	const from = firstSync ? importFloor : parseSalesforceDateTime(cursor);
 	// `>=` from the whole second: ties and sub-second stamps are re-read, and re-applying is idempotent.
@@ -49,6 +50,7 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 			...current,
 			systemModstamp: current.systemModstamp ?? new Date(from).toISOString(),
 			lastPullAt: startedAt,
+			importFloor,
 		});
 	});
 	return {previousPullAt, firstSync, pages};

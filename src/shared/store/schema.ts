@@ -96,6 +96,13 @@ export type Checkpoint = {
 	lastPullAt?: number;
 	/** Server time (ms) of the last reconciliation (R15). */
 	lastReconciledAt?: number;
+	/**
+	 * R4/R6: unlinked Tasks last modified before this (server ms) are never imported. Fixed by the first
+	 * sync (24 hours before that enabledAt), so a re-enabled partition continues from where it stopped.
+	 */
+	importFloor?: number;
+	/** Local time tombstones of local-only reminders were last purged. */
+	lastPurgeAt?: number;
 };
 
 export type TaskStatusValue = {apiName: string; label: string; isClosed: boolean; isDefault: boolean};
