@@ -55,10 +55,6 @@ export async function onTabActivated(info: Tabs.OnActivatedActiveInfoType): Prom
 	await onSalesforceTab(await browser.tabs.get(info.tabId));
 }
 
-export async function onTabUpdated(_tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): Promise<void> {
-	if (change.status === 'complete') await onSalesforceTab(tab);
-}
-
 async function syncSoonIfLate(): Promise<void> {
 	const alarm = await browser.alarms.get(SYNC_ALARM);
 	if (alarm === undefined || alarm.scheduledTime - Date.now() > RECENT_MS) startCycle('alarm');

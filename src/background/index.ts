@@ -2,11 +2,15 @@
  * The service worker's entry. MV3 rule: every listener is registered synchronously, here, before any
  * await — a worker woken by an event only delivers it to listeners that already exist (engineering
  * guide §2). Nothing else belongs in this file.
+ *
+ * Deliberately not listened to: tabs.onUpdated (it fires many times per page load in every tab and would
+ * wake the worker, with jsforce, all day). Navigation inside a Salesforce tab is seen at the next alarm
+ * (the active tab is checked then) and on Task pages through the badge's getTaskBadge.
  */
 import browser from 'webextension-polyfill';
 import {onAlarm} from './alarms.js';
 import {backgroundApi} from './api.js';
-import {onCookieChanged, onIdleStateChanged, onTabActivated, onTabUpdated, onWorkerStart} from './browser-events.js';
+import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './browser-events.js';
 import {serveBackgroundApi} from './messaging.js';
 import {inputValidators} from './validators.js';
 
@@ -17,4 +21,3 @@ browser.runtime.onStartup.addListener(() => void onWorkerStart());
 browser.cookies.onChanged.addListener(change => void onCookieChanged(change));
 browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(state));
 browser.tabs.onActivated.addListener(info => void onTabActivated(info));
-browser.tabs.onUpdated.addListener((tabId, change, tab) => void onTabUpdated(tabId, change, tab));

@@ -111,3 +111,9 @@ test('R7: no alarm at all while sync is off', async () => {
 	await scheduleNextSync(undefined, 0, now);
 	expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
 });
+
+test('R13: a Salesforce tab used a couple of minutes ago (Tab.lastAccessed) keeps the minute cadence', async () => {
+	openTab('https://acme.lightning.force.com/lightning/page/home', {active: false, lastAccessed: now - 120_000});
+	expect(await currentActivity(now)).toBe('salesforce-tab');
+	expect(await currentActivity(now + RECENT_MS)).toBe('active');
+});

@@ -35,15 +35,18 @@ export function decideActivity(input: ActivityInput): Activity {
 }
 
 export async function currentActivity(now: number): Promise<Activity> {
-	const [idleState, activeTabs, state] = await Promise.all([
+	const [idleState, tabs, state] = await Promise.all([
 		browser.idle.queryState(IDLE_DETECTION_SECONDS),
-		browser.tabs.query({active: true, url: [...SALESFORCE_TAB_PATTERNS]}),
+		browser.tabs.query({url: [...SALESFORCE_TAB_PATTERNS]}),
 		readWorkerState(),
 	]);
+	// Tab.lastAccessed (Chrome 121+) tells "used a minute ago" without listening to every tab event.
+	const lastAccessed = Math.max(0, ...tabs.map(tab => tab.lastAccessed ?? 0));
+	const seenAt = Math.max(state.salesforceTabSeenAt ?? 0, lastAccessed);
 	return decideActivity({
 		idleState,
-		salesforceTabActive: activeTabs.length > 0,
-		salesforceTabSeenAt: state.salesforceTabSeenAt,
+		salesforceTabActive: tabs.some(tab => tab.active),
+		salesforceTabSeenAt: seenAt === 0 ? undefined : seenAt,
 		popupOpenedAt: state.popupOpenedAt,
 		now,
 	});
