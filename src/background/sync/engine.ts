@@ -8,6 +8,7 @@
  * simulation) supplies every port in SyncDeps.
  */
 import {classify, errorCode} from '@/background/salesforce/errors.js';
+import {purgeTombstones} from '@/shared/store/maintenance.js';
 import type {Partition, PartitionStatus, SyncHistoryRow, SyncTrigger} from '@/shared/store/schema.js';
 import {DAY_MS, emptyStats, partitionKey, SyncDisabledError, type CycleContext, type CycleStats} from './context.js';
 import type {SyncDeps} from './ports.js';
@@ -108,6 +109,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 			}
 
 			await push(ctx);
+			const purgeCheckpoint = await db.checkpoints.get(partition.id);
+			if (purgeCheckpoint && now - (purgeCheckpoint.lastPurgeAt ?? 0) > DAY_MS) {
+				await purgeTombstones(db, now);
+				await db.checkpoints.update(partition.id, {lastPurgeAt: now});
+			}
+
 			status = {phase: 'idle', lastSyncAt: clock.now()};
 		}
 	} catch (error) {

@@ -33,15 +33,24 @@ export function openTicklerDb(options: OpenTicklerDbOptions = {}): TicklerDb {
 
 	// Version 1. [partition+status+dueDate] makes the popup's "open, due on or before tomorrow" one
 	// indexed range (R22); reminders without a due date are simply absent from it (null is not a key).
-	db.version(1).stores({
-		reminders: 'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState]',
-		outbox: 'reminderId, partition, [partition+parked]',
-		checkpoints: 'partition',
-		partitions: 'id',
-		syncHistory: '++seq, [partition+startedAt]',
-		conflicts: '++seq, [partition+at], reminderId',
-		meta: 'key',
+	db.version(1).stores(SCHEMA_V1);
+
+	// Version 2: a deletedAt index, so tombstones of reminders that never need a push can be purged
+	// without scanning every reminder (maintenance.ts). Data is unchanged; v1 databases upgrade in place.
+	db.version(2).stores({
+		reminders: 'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState], deletedAt',
 	});
 
 	return db;
 }
+
+/** The v1 schema, kept verbatim so the upgrade is tested from a real v1 database (convention 9). */
+export const SCHEMA_V1 = {
+	reminders: 'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState]',
+	outbox: 'reminderId, partition, [partition+parked]',
+	checkpoints: 'partition',
+	partitions: 'id',
+	syncHistory: '++seq, [partition+startedAt]',
+	conflicts: '++seq, [partition+at], reminderId',
+	meta: 'key',
+} as const;
