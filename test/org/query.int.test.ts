@@ -30,7 +30,11 @@ const q = async (soql: string): Promise<Rec[]> => (await t.conn.query<Rec>(soql)
 const subjects = async (soql: string): Promise<string[]> => (await q(soql)).map(r => String(r['Subject']));
 
 test('records have attributes and the SELECT fields in order, dateTimes as …SSS+0000', async () => {
-	const res = await t.conn.query<Rec>('SELECT Subject, Id, CreatedDate, IsClosed FROM Task LIMIT 1');
+	// Works on an empty real org too: make sure one Task exists.
+	const probe = (await t.conn.sobject('Task').create({Subject: 'Contract shape probe'})) as {id: string};
+	const res = await t.conn.query<Rec>(
+		"SELECT Subject, Id, CreatedDate, IsClosed FROM Task WHERE Subject = 'Contract shape probe' LIMIT 1",
+	);
 	const r = res.records[0] ?? {};
 	expect(Object.keys(r)).toEqual(['attributes', 'Subject', 'Id', 'CreatedDate', 'IsClosed']);
 	expect(r['attributes']).toEqual({
@@ -39,6 +43,10 @@ test('records have attributes and the SELECT fields in order, dateTimes as …SS
 	});
 	expect(r['CreatedDate']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
 	expect(typeof r['IsClosed']).toBe('boolean');
+	// Leave the data set as the other tests expect it (and keep a real org tidy): purge the probe.
+	await t.conn.sobject('Task').destroy(probe.id);
+	t.org?.tasks.recycleBin.delete(probe.id);
+	t.org?.store.remove('Task', probe.id);
 });
 
 localOnly('WHERE: =, !=, IN, NOT IN, LIKE, null, booleans, AND/OR/NOT with parentheses', async () => {
