@@ -28,9 +28,20 @@ async function readPopupData(days: {today: string; tomorrow: string}) {
 	return {partition, due, pending, errors: errors.length};
 }
 
+/**
+ * Started when this module is evaluated, before preact mounts: the first paint of the due list waits only
+ * for IndexedDB, not for the render that subscribes the live query (R22; the benchmark's first paint).
+ */
+const firstDays = localDays();
+const firstRead = readPopupData(firstDays);
+
 export function App() {
 	const days = useMemo(() => localDays(), []);
-	const data = useLiveQuery(async () => readPopupData(days), [days.today]);
+	const data = useLiveQuery(
+		async () => readPopupData(days),
+		[days.today],
+		days.today === firstDays.today ? firstRead : undefined,
+	);
 	const [adding, setAdding] = useState(false);
 	const [deleted, setDeleted] = useState<{reminder: Reminder; error?: string} | undefined>(undefined);
 
