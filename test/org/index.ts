@@ -26,6 +26,8 @@ export type LocalOrgOptions = {
 	now?: Date;
 	/** Default 100,000 + 1,000 × user licences (Enterprise Edition, salesforce-api.md §6). */
 	apiDailyLimit?: number;
+	/** true: the org clock only moves through clock.set/advance (default: it ticks at real speed from `now`). */
+	frozenClock?: boolean;
 	/** Host to bind; default 127.0.0.1. */
 	host?: string;
 };
@@ -42,6 +44,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
 	const org = new Org({
 		...(options.now ? {now: options.now} : {}),
 		...(options.apiDailyLimit !== undefined ? {apiDailyLimit: options.apiDailyLimit} : {}),
+		...(options.frozenClock !== undefined ? {frozenClock: options.frozenClock} : {}),
 	});
 	// A data file, when it exists, wins over the seed: the org "survives restarts".
 	const loaded = options.dataFile ? loadOrg(org, options.dataFile) : false;
