@@ -42,12 +42,15 @@ export async function measureQueryPage(
 		const get = (path: string): Promise<{ms: number; body: {records: unknown[]; nextRecordsUrl?: string}}> =>
 			new Promise((resolve, reject) => {
 				const s = performance.now();
-				const req = httpGet(lo.url + path, {headers: {Authorization: `Bearer ${sid}`}}, (res) => {
+				const req = httpGet(lo.url + path, {headers: {Authorization: `Bearer ${sid}`}}, res => {
 					const chunks: Buffer[] = [];
 					res.on('data', (c: Buffer) => chunks.push(c));
 					res.on('end', () => {
 						const ms = performance.now() - s;
-						resolve({ms, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as {records: unknown[]; nextRecordsUrl?: string}});
+						resolve({
+							ms,
+							body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as {records: unknown[]; nextRecordsUrl?: string},
+						});
 					});
 				});
 				req.on('error', reject);
