@@ -16,7 +16,7 @@ import {refreshSchedule, startCycle} from './sync-runner.js';
 export async function enableForCurrentSession(): Promise<ConnectedAccount> {
 	const session = await findSession();
 	if (!session) throw new NoSessionError('Sign in to Salesforce in a tab first, then turn sync on.');
-	const port = portForSession(session);
+	const port = await portForSession(session);
 	let identity;
 	try {
 		identity = await port.identity();

@@ -3,6 +3,7 @@
  * being stopped, not the browser closing. Never the session id (R25) — only times and flags.
  */
 import browser from 'webextension-polyfill';
+import type {Identity} from '@/background/salesforce/port.js';
 
 const KEY = 'tickler:worker';
 
@@ -13,6 +14,8 @@ export type WorkerState = {
 	salesforceTabSeenAt?: number;
 	/** A cycle was requested while one was running: run once more when it ends (coalescing debounce). */
 	rerunRequested?: boolean;
+	/** The identity of the current session, under a one-way fingerprint of it (session/session-identity.ts). */
+	identity?: {fingerprint: string; identity: Identity};
 	/** When the running cycle started (a cycle older than a few minutes is presumed killed with the worker). */
 	cycleStartedAt?: number;
 };

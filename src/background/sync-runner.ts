@@ -40,7 +40,10 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		if (!partition?.enabled) return undefined;
 		// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
 		const session = await findSession(partition.instanceHost);
-		return await runSyncCycle(engineDeps(session ? portForSession(session) : null), {partition: partitionId, trigger});
+		return await runSyncCycle(engineDeps(session ? await portForSession(session) : null), {
+			partition: partitionId,
+			trigger,
+		});
 	} finally {
 		// Even after an unexpected error the next alarm is set: sync never silently stops (R13).
 		await refreshSchedule();

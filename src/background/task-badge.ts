@@ -103,7 +103,7 @@ export async function getTaskBadge(input: {host: string; taskId: string}, port?:
 	if (!sf) {
 		const session = await sessionForHost(partition.instanceHost);
 		if (!session) return notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
-		sf = portForSession(session);
+		sf = await portForSession(session);
 	}
 
 	try {

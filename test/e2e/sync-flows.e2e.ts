@@ -81,6 +81,15 @@ test('R4/R22: the first import shows open reminders due today (overdue first, ma
 	expect(popupErrors).toEqual([]);
 });
 
+test('R21: an idle poll costs one API request, identity included', async () => {
+	// Let any cycle the popup's opening started finish, then poll once with nothing to do.
+	await syncNow(popup);
+	const counted = () => scenario.org.requests.filter(entry => entry.countedAsApi).length;
+	const before = counted();
+	await syncNow(popup);
+	expect(counted() - before).toBe(1);
+});
+
 test('R27: a Subject of <img src=x onerror=alert(1)> is shown as text', async () => {
 	let dialogs = 0;
 	popup.on('dialog', dialog => {
