@@ -14,7 +14,8 @@ import {decideActivity, IDLE_AFTER_MS, isLate, nextAlarmTime, PAGE_VISIT_MIN_GAP
 
 const TRIGGER_RANK: Record<SyncTrigger, number> = {manual: 4, popup: 3, 'local-change': 2, 'page-visit': 1, alarm: 0};
 
-export type PendingRemote = {at: number; taskId: string; marker: string};
+/** A Salesforce edit not yet seen in the store; `earlier` are edit times of the same Task it overwrote. */
+export type PendingRemote = {at: number; taskId: string; marker: string; earlier: number[]};
 
 export class FleetRep {
 	readonly random: () => number;
@@ -162,7 +163,7 @@ export class FleetRep {
 
 	/** The rep edits in Salesforce. Every edit writes a unique Description, so its arrival is checkable. */
 	private editInSalesforce(now: number, fleet: FleetOrg, marker: string): void {
-		fleet.org.clock.set(new Date(now));
+		fleet.setTime(now);
 		const existing = this.taskIds[Math.floor(this.random() * this.taskIds.length)];
 		if (this.random() < 0.3 || !existing) {
 			const row = fleet.org.createTask(this.rig.userId, {
@@ -172,14 +173,24 @@ export class FleetRep {
 				Description: marker,
 			});
 			this.taskIds.push(row.Id);
-			this.pendingRemote.push({at: now, taskId: row.Id, marker});
+			this.pendingRemote.push({at: now, taskId: row.Id, marker, earlier: []});
 			return;
 		}
 
 		const fields: Record<string, unknown> = {Description: marker};
 		if (this.random() < 0.25) fields['Status'] = 'Completed';
 		fleet.org.updateTask(this.rig.userId, existing, fields);
-		this.pendingRemote.push({at: now, taskId: existing, marker});
+		// A second edit of the same Task before a sync overwrites the first one's Description: the first
+		// edit has arrived when the second has (its freshness is counted then).
+		const earlier: number[] = [];
+		for (let index = this.pendingRemote.length - 1; index >= 0; index--) {
+			const pending = this.pendingRemote[index]!;
+			if (pending.taskId !== existing) continue;
+			earlier.push(pending.at, ...pending.earlier);
+			this.pendingRemote.splice(index, 1);
+		}
+
+		this.pendingRemote.push({at: now, taskId: existing, marker, earlier});
 	}
 
 	/** After a full cycle: which Salesforce edits reached the store, and how long each took. */
@@ -191,7 +202,7 @@ export class FleetRep {
 				.where('[partition+taskId]')
 				.equals([this.rig.partition, edit.taskId])
 				.first();
-			if (reminder?.details === edit.marker) delays.push(cycleAt - edit.at);
+			if (reminder?.details === edit.marker) delays.push(...[edit.at, ...edit.earlier].map(at => cycleAt - at));
 			else still.push(edit);
 		}
 

@@ -19,7 +19,8 @@ import type {FamilyResult} from '../report.js';
  * rep's store, so it is overstated by up to one tick.
  *
  * One simplification keeps 500 reps within the 10-minute budget: an alarm cycle with provably nothing to
- * do (no Salesforce edit for that rep and no local change since its last cycle, normal budget) is not run
+ * do (no Salesforce edit for that rep and no local change since its last cycle, normal budget) — an alarm,
+ * a page visit or a popup opening alike — is not run
  * through the engine; the org's allowance is charged the one request such a poll costs
  * (api.idlePoll.requests measures that this is 1), and the schedule advances as after an idle cycle.
  * `--full-fleet` runs every cycle through the engine instead, to check the shortcut (much slower).
@@ -42,7 +43,7 @@ export async function measureFleet(reps: number, fullFleet = false): Promise<Fam
 		for (const user of fleet.reps)
 			for (let index = 0; index < TASKS_PER_REP; index++) fleet.org.createTask(user.id, taskFields(index));
 		const setupAt = DAY_START + 7 * 3_600_000;
-		fleet.org.clock.set(new Date(setupAt));
+		fleet.setTime(setupAt);
 		let simNow = setupAt;
 		const clock = {now: () => simNow};
 		const members: FleetRep[] = [];
@@ -76,7 +77,7 @@ export async function measureFleet(reps: number, fullFleet = false): Promise<Fam
 			member.requested = undefined;
 			const latest = member.partition.apiUsage;
 			const quiet = member.pendingRemote.length === 0 && member.pendingLocal === 0 && member.lastOutcomeOk;
-			if (!fullFleet && quiet && trigger !== 'popup' && budgetState(latest) === 'normal') {
+			if (!fullFleet && quiet && budgetState(latest) === 'normal') {
 				fleet.org.usage.add(1);
 				const usage = fleet.org.apiUsage();
 				member.partition = {...member.partition, apiUsage: {...usage, at: simNow}} satisfies Partition;
@@ -115,7 +116,7 @@ export async function measureFleet(reps: number, fullFleet = false): Promise<Fam
 			const due = members.filter(member => member.requested !== undefined);
 			if (due.length === 0) continue;
 			simNow = end;
-			fleet.org.clock.set(new Date(end));
+			fleet.setTime(end);
 			await inPool(due, CONCURRENCY, runCycle);
 		}
 
@@ -147,8 +148,24 @@ export async function measureFleet(reps: number, fullFleet = false): Promise<Fam
 		}
 
 		if (unsynced > 0) {
+			const examples: string[] = [];
+			for (const member of members) {
+				for (const edit of member.pendingRemote.filter(
+					edit => member.lastCycleAt !== undefined && edit.at < member.lastCycleAt,
+				)) {
+					const reminder = await member.rig.db.reminders
+						.where('[partition+taskId]')
+						.equals([member.rig.partition, edit.taskId])
+						.first();
+					const state = reminder
+						? `${reminder.syncState}${reminder.deletedAt === undefined ? '' : ', deleted'}${reminder.lastConflictAt === undefined ? '' : ', conflict'}`
+						: 'no reminder';
+					examples.push(`rep ${member.index} at ${new Date(edit.at).toISOString().slice(11, 19)} (${state})`);
+				}
+			}
+
 			notes.push({
-				text: `${unsynced} Salesforce edits made before a later cycle had not reached the store`,
+				text: `${unsynced} Salesforce edits made before a later cycle had not reached the store: ${examples.slice(0, 4).join('; ')}`,
 				problem: true,
 			});
 		}
