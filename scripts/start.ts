@@ -31,35 +31,6 @@ function parseArgs(argv: string[]): Options {
 	};
 }
 
-/**
- * The org's demo seed is the org's job (test/org); if it gives the rep no open Tasks (e.g. an org
- * without that seed yet), add a few so the demo shows today's and tomorrow's work. Dates are the
- * browser's local calendar days, which is what the popup groups by.
- */
-function ensureDemoTasks(org: Org): number {
-	const rep = org.users.rep;
-	// R4: only Tasks changed in the last 24 hours are imported, so an older seed would show an empty day.
-	if (todaysTasks(org).length > 0) return 0;
-	const tasks: Array<[string, number, string]> = [
-		['Call Acme about the renewal', 0, 'High'],
-		['Send the Q3 proposal to Globex', 0, 'Normal'],
-		['Confirm the demo with Initech', -1, 'High'],
-		['Follow up with Umbrella on pricing', 1, 'Normal'],
-		['Prepare the quarterly business review', 1, 'Low'],
-	];
-	for (const [subject, offset, priority] of tasks) {
-		org.createTask(rep.id, {
-			Subject: subject,
-			ActivityDate: day(offset),
-			Priority: priority,
-			Status: 'Not Started',
-			OwnerId: rep.id,
-		});
-	}
-
-	return tasks.length;
-}
-
 /** A local calendar day as YYYY-MM-DD, `offset` days from today. */
 function day(offset: number): string {
 	const d = new Date();
@@ -193,12 +164,13 @@ async function main(): Promise<void> {
 	}
 
 	if (options.build) build();
-	const local = await startLocalOrg({seed: 'demo', ...(options.port === undefined ? {} : {port: options.port})});
-	const added = ensureDemoTasks(local.org);
-	if (added > 0)
-		console.log(
-			`(The org's demo seed has no Task due today that the first sync imports (R4); added ${added} recent demo Tasks.)`,
-		);
+	// The demo rep's Salesforce time zone is this computer's, so the org's "today" is the popup's today.
+	const repTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	const local = await startLocalOrg({
+		seed: 'demo',
+		repTimeZone,
+		...(options.port === undefined ? {} : {port: options.port}),
+	});
 	console.log(`Local Salesforce org "${local.org.name}" at ${local.url}`);
 	// Printed as JSON on one line so the demo test (test/e2e/demo-once.e2e.ts) can compare it with the popup.
 	console.log(`Demo rep's Tasks due today in the org: ${JSON.stringify(todaysTasks(local.org))}`);

@@ -30,6 +30,8 @@ export type LocalOrgOptions = {
 	frozenClock?: boolean;
 	/** Host to bind; default 127.0.0.1. */
 	host?: string;
+	/** The demo rep's time zone (IANA); default Europe/Rome. */
+	repTimeZone?: string;
 };
 
 export type LocalOrg = {
@@ -45,6 +47,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
 		...(options.now ? {now: options.now} : {}),
 		...(options.apiDailyLimit !== undefined ? {apiDailyLimit: options.apiDailyLimit} : {}),
 		...(options.frozenClock !== undefined ? {frozenClock: options.frozenClock} : {}),
+		...(options.repTimeZone !== undefined ? {repTimeZone: options.repTimeZone} : {}),
 	});
 	// A data file, when it exists, wins over the seed: the org "survives restarts".
 	const loaded = options.dataFile ? loadOrg(org, options.dataFile) : false;

@@ -30,7 +30,14 @@ export type OrgUser = {
 	language: string;
 };
 export type RequestLogEntry = {method: string; path: string; status: number; at: Date; countedAsApi: boolean};
-export type OrgOptions = {now?: Date; apiDailyLimit?: number; name?: string; frozenClock?: boolean};
+export type OrgOptions = {
+	now?: Date;
+	apiDailyLimit?: number;
+	name?: string;
+	frozenClock?: boolean;
+	/** The demo rep's Salesforce time zone (IANA); default Europe/Rome. The demo uses the computer's own. */
+	repTimeZone?: string;
+};
 export type WriteOptions = {system?: boolean};
 
 const DAY = 86_400_000;
@@ -87,7 +94,7 @@ export class Org {
 		this.sessions = new Sessions(this.orgId15, now);
 		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
 		this.users = {
-			rep: this.addUser('Rita', 'Rep', 'rep', 'Europe/Rome', 'it_IT'),
+			rep: this.addUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
 			rep2: this.addUser('Sam', 'Second', 'rep2', 'America/New_York', 'en_US'),
 			admin: this.addUser('Ada', 'Admin', 'admin', 'America/Los_Angeles', 'en_US'),
 		};

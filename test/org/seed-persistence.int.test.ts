@@ -39,6 +39,12 @@ localOnly('the demo seed: ~30 Tasks around today in the rep time zone, with ever
 		expect(all.filter(t => t.IsDeleted).length).toBe(3);
 		expect(mine.filter(t => t.WhoId !== null && t.WhatId !== null).length).toBeGreaterThanOrEqual(1);
 		expect(all.every(t => t.CreatedDate <= now.getTime() + 60_000 && t.SystemModstamp >= t.CreatedDate)).toBe(true);
+		// R4: the rep's open Tasks due today and tomorrow were touched in the last 24 hours (the first sync
+		// imports them); a few Tasks were last touched ten days ago and must stay out of the first sync.
+		const dayAgo = now.getTime() - 86_400_000;
+		const dueSoon = open.filter(t => t.ActivityDate === addDays(today, 0) || t.ActivityDate === addDays(today, 1));
+		expect(dueSoon.every(t => t.LastModifiedDate >= dayAgo)).toBe(true);
+		expect(mine.filter(t => t.LastModifiedDate < dayAgo).length).toBeGreaterThanOrEqual(3);
 		// The REST view agrees: Who/What names resolve.
 		const conn = connect(lo.url, org.createSession(org.users.rep.id));
 		const res = await conn.query<Rec>(

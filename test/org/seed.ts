@@ -20,6 +20,8 @@ type DemoTask = {
 	what?: string;
 	Description?: string;
 	deleted?: boolean;
+	/** Last touched ten days ago: outside the first sync's 24-hour window (R4), so it stays in Salesforce. */
+	stale?: boolean;
 };
 
 /** The demo org: parents for WhoId/WhatId, then Tasks due overdue/today/tomorrow/next week relative to the org clock. */
@@ -50,7 +52,7 @@ export function seedDemo(org: Org): void {
 		{Subject: 'Follow up on the Globex pilot', due: -1, who: dan, what: globex},
 		{Subject: 'Expense report', due: -5, Priority: 'Low'},
 		{Subject: 'Reply to Lena (Initech)', due: -1, TaskSubtype: 'Email', who: lena},
-		{Subject: 'Prepare QBR deck', due: -7, Status: 'Waiting on someone else'},
+		{Subject: 'Prepare QBR deck', due: -7, Status: 'Waiting on someone else', stale: true},
 		{Subject: 'Check in with Dan', due: 0, who: dan},
 		{Subject: 'Email the pricing sheet', due: 0, TaskSubtype: 'Email', who: carla},
 		{Subject: 'Log yesterday’s calls', due: 0, Priority: 'Low'},
@@ -70,9 +72,9 @@ export function seedDemo(org: Org): void {
 		{Subject: 'Customer reference call', due: 8, who: carla},
 		{Subject: 'Renew the NDA with Initech', due: 9, who: lena, Priority: 'Low'},
 		{Subject: 'Plan the trade-show follow-ups', due: 10},
-		{Subject: 'Team lunch', due: 6, Priority: 'Low'},
+		{Subject: 'Team lunch', due: 6, Priority: 'Low', stale: true},
 		{Subject: 'Read the new pricing policy', due: null},
-		{Subject: 'Clean up old leads', due: null, Priority: 'Low'},
+		{Subject: 'Clean up old leads', due: null, Priority: 'Low', stale: true},
 		{Subject: 'Sent welcome pack to Acme', due: -4, Status: 'Completed', what: acme},
 		{Subject: 'Demo for Globex', due: -2, Status: 'Completed', who: dan},
 		{Subject: 'Emailed Carla the contract', due: -1, Status: 'Completed', TaskSubtype: 'Email', who: carla},
@@ -90,7 +92,10 @@ export function seedDemo(org: Org): void {
 	tasks.forEach((t, i) => {
 		const owner = t.owner === 'rep2' ? org.users.rep2.id : rep.id;
 		// Back-dated audit fields so the demo looks lived-in; still in the past relative to the org clock.
+		// Most Tasks were touched during the rep's last working day, so the first sync imports them (R4);
+		// the `stale` ones were last touched ten days ago and stay in Salesforce.
 		const created = now - (20 - (i % 10)) * DAY - i * 60_000;
+		const modified = t.stale ? now - 10 * DAY : now - (i + 1) * 30 * 60_000;
 		const fields: Record<string, unknown> = {
 			Subject: t.Subject,
 			ActivityDate: t.due === null ? null : addDays(today, t.due),
@@ -103,9 +108,9 @@ export function seedDemo(org: Org): void {
 			OwnerId: owner,
 			CreatedDate: created,
 			CreatedById: owner,
-			LastModifiedDate: created + DAY,
+			LastModifiedDate: modified,
 			LastModifiedById: owner,
-			SystemModstamp: created + DAY,
+			SystemModstamp: modified,
 		};
 		const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 		const row = org.createTask(owner, defined, {system: true});
