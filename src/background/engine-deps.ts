@@ -10,12 +10,17 @@ import {consoleLog} from '@/background/sync/log.js';
 import {type SyncDeps, systemClock} from '@/background/sync/ports.js';
 import {db} from './db.js';
 import type {FoundSession} from './session/find-session.js';
-import {withRememberedIdentity} from './session/session-identity.js';
+import {storageSessionIdentityCache} from './session/session-identity.js';
 
 /** A port that talks only to the session's own My Domain host (R25: the sid goes nowhere else). */
 export async function portForSession(session: FoundSession): Promise<SalesforcePort> {
-	const port = createJsforcePort({instanceUrl: `https://${session.host}`, accessToken: session.sid, timeoutMs: 30_000});
-	return withRememberedIdentity(port, session.sid);
+	return createJsforcePort({
+		instanceUrl: `https://${session.host}`,
+		accessToken: session.sid,
+		timeoutMs: 30_000,
+		// R21: the identity is asked once per session, not once per cycle.
+		identityCache: storageSessionIdentityCache,
+	});
 }
 
 export function engineDeps(salesforce: SalesforcePort | null): SyncDeps {

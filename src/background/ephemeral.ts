@@ -14,8 +14,8 @@ export type WorkerState = {
 	salesforceTabSeenAt?: number;
 	/** A cycle was requested while one was running: run once more when it ends (coalescing debounce). */
 	rerunRequested?: boolean;
-	/** The identity of the current session, under a one-way fingerprint of it (session/session-identity.ts). */
-	identity?: {fingerprint: string; identity: Identity};
+	/** The identity of the latest session, under a one-way key of it (session/session-identity.ts). */
+	identity?: {key: string; identity: Identity};
 	/** When the running cycle started (a cycle older than a few minutes is presumed killed with the worker). */
 	cycleStartedAt?: number;
 };
