@@ -1,7 +1,15 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from './db.js';
 import {addReminder, deleteReminder} from './local-edits.js';
-import {dueReminders, dueTodayCount, exportAll, listReminders, localDateString, pendingCount} from './queries.js';
+import {
+	dueReminders,
+	dueTodayCount,
+	exportAll,
+	listReminders,
+	localDateString,
+	pendingCount,
+	readyToPushCount,
+} from './queries.js';
 import type {Reminder} from './schema.js';
 import {openTestDb} from './test-db.js';
 
@@ -69,3 +77,15 @@ test('R22: the popup query paints in well under 150 ms with 20,000 reminders sto
 	expect(elapsed).toBeLessThan(150);
 	expect(due.overdue.every(r => r.partition === 'P1' && r.status === 'open')).toBe(true);
 }, 60_000);
+
+test('R19/R21: entries waiting out a retry or parked are pending but not ready to push', async () => {
+	const base = {partition: 'P', create: false, fields: [], delete: true, attempts: 0, enqueuedAt: 0};
+	await db.outbox.bulkPut([
+		{...base, reminderId: 'ready', parked: 0, nextAttemptAt: 0},
+		{...base, reminderId: 'waiting', parked: 0, nextAttemptAt: 5000},
+		{...base, reminderId: 'parked', parked: 1, nextAttemptAt: 0},
+	]);
+	expect(await pendingCount(db, 'P')).toBe(2);
+	expect(await readyToPushCount(db, 'P', 1000)).toBe(1);
+	expect(await readyToPushCount(db, 'P', 5000)).toBe(2);
+});

@@ -70,6 +70,16 @@ export async function pendingCount(db: TicklerDb, partition: string): Promise<nu
 	return db.outbox.where('[partition+parked]').equals([partition, 0]).count();
 }
 
+/**
+ * Outbox entries the next cycle would push now (not parked, not waiting out a per-record retry). Feed this,
+ * not pendingCount, to nextSyncDelay's pendingLocalChanges, so a record in backoff does not make the
+ * scheduler poll every few seconds (R19, R21).
+ */
+export async function readyToPushCount(db: TicklerDb, partition: string, now: number): Promise<number> {
+	const entries = await db.outbox.where('[partition+parked]').equals([partition, 0]).toArray();
+	return entries.filter(entry => entry.nextAttemptAt <= now).length;
+}
+
 export async function remindersInError(db: TicklerDb, partition: string): Promise<Reminder[]> {
 	return db.reminders.where('[partition+syncState]').equals([partition, 'error']).toArray();
 }
