@@ -4,13 +4,14 @@ import {afterAll, beforeAll, expect, test} from 'vitest';
 import type {TaskBadge} from '../../src/shared/types.js';
 import {startBadgePages, type PageServer} from './badge-pages.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
+import {SCREENSHOTS_DIR} from './screenshots.js';
 
 // The badge in real Chromium on Salesforce hostnames (R24, R26, R27). The worker's answer is pinned per
 // Task id by a listener added in the worker that replies synchronously — so it always answers before the
 // real (asynchronous) handler — which lets one file show every state deterministically. The real
 // worker's getTaskBadge is exercised end to end in badge-sync.e2e.ts.
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const SCREENSHOTS = SCREENSHOTS_DIR;
 const EVIL = '<img src=x onerror=alert(1)>';
 const ids = {
 	synced: '00T000000000001AAA',

@@ -5,12 +5,13 @@ import {type LocalOrg, startLocalOrg} from '../org/index.js';
 import {startBadgePages, type PageServer} from './badge-pages.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
+import {SCREENSHOTS_DIR} from './screenshots.js';
 
 // The badge end to end with the real worker (R24): the local org behind the routed Salesforce
 // hostnames, sync turned on, the first sync done; then Task pages show what the worker says. Also takes
 // the README's screenshots of the badge, the popup and the settings page after that sync.
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const SCREENSHOTS = SCREENSHOTS_DIR;
 const EVIL = '<img src=x onerror=alert(1)>';
 
 let local: LocalOrg;
