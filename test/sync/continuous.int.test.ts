@@ -1,6 +1,13 @@
 /** R13–R16 against the local org over HTTP. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
-import {addReminder, completeReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
+import {
+	addReminder,
+	completeReminder,
+	deleteReminder,
+	editReminder,
+	UndoNotPossibleError,
+	undoDelete,
+} from '@/shared/store/local-edits.js';
 import {conflicts, syncHistory} from '@/shared/store/queries.js';
 import {startHarness, type Harness} from './harness.js';
 import {wrapPort} from './port-wrappers.js';
@@ -86,6 +93,22 @@ test('R14: a local deletion deletes the Task; a Task that is already gone counts
 	await h.sync();
 	await h.sync();
 	expect(await h.db.reminders.count()).toBe(0);
+});
+
+test('R14: undo before the deletion is pushed restores the reminder and its Task; once pushed, undo is refused and the Task stays deleted', async () => {
+	const t = h.org.createTask(h.repId, {Subject: 'undo me'});
+	await h.enable();
+	await h.sync();
+	const id = (await byName('undo me')).id;
+	await deleteReminder(h.db, id);
+	await undoDelete(h.db, id);
+	await h.sync();
+	expect(h.org.getTask(t.Id)?.IsDeleted).toBe(false);
+	expect((await byName('undo me')).syncState).toBe('synced');
+	await deleteReminder(h.db, id);
+	await h.sync();
+	expect(h.org.getTask(t.Id)?.IsDeleted).toBe(true);
+	await expect(undoDelete(h.db, id)).rejects.toBeInstanceOf(UndoNotPossibleError);
 });
 
 test('R15: after more than 15 days without sync, linked reminders whose Task is gone or reassigned are removed, archived ones kept, and the log says why', async () => {
