@@ -74,6 +74,23 @@ test('R18: the worker stopped between Salesforce accepting a batch of creates an
 	expect(await h.db.outbox.count()).toBe(0);
 });
 
+test('R18: an older Task with the same Subject (just deleted) is never taken for a create in doubt', async () => {
+	const first = await addReminder(h.db, {name: 'same', dueDate: '2026-04-01'}, {now: h.clock.now()});
+	await h.sync();
+	const firstTask = (await h.db.reminders.get(first.id))?.taskId ?? '';
+	h.org.clock.advance(2000);
+	h.org.deleteTask(h.repId, firstTask);
+	const second = await addReminder(h.db, {name: 'same', dueDate: '2026-04-01'}, {now: h.clock.now()});
+	h.org.faults.set({failNth: {n: 2, kind: 'timeout'}});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect((await h.sync()).outcome).toBe('ok');
+	const kept = await h.db.reminders.get(second.id);
+	expect(kept?.deletedAt).toBeUndefined();
+	expect(kept?.taskId).toBeDefined();
+	expect(kept?.taskId).not.toBe(firstTask);
+	expect(subjects()).toEqual(['same']);
+});
+
 test('R18: a create that timed out before Salesforce committed it is sent again exactly once', async () => {
 	await addReminder(h.db, {name: 'timed out'}, {now: h.clock.now()});
 	h.org.faults.set({failNth: {n: 2, kind: 'timeout'}});

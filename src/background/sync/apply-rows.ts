@@ -48,10 +48,12 @@ function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
 	const sent = entry.createSent;
 	if (!sent) return false;
 	const created = parseSalesforceDateTime(row.CreatedDate);
+	const notBefore = sent.cursor ? parseSalesforceDateTime(sent.cursor) : Number.NEGATIVE_INFINITY;
 	return (
 		(row.Subject ?? '') === sent.subject &&
 		(row.ActivityDate ?? null) === sent.fields.dueDate &&
-		created >= sent.at - INTENT_MATCH_SLACK_MS
+		created >= sent.at - INTENT_MATCH_SLACK_MS &&
+		created >= notBefore
 	);
 }
 

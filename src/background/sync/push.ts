@@ -95,6 +95,7 @@ export async function push(ctx: CycleContext): Promise<void> {
 	for (const batch of chunks(creates)) {
 		await assertEnabled(ctx);
 		const sentAt = ctx.serverNow();
+		const cursor = (await db.checkpoints.get(ctx.partition.id))?.systemModstamp ?? null;
 		const payload = batch.map(item => ({
 			fields: pickFields(item.reminder),
 			write: createWrite(item.reminder, template, ctx.picklists),
@@ -105,7 +106,7 @@ export async function push(ctx: CycleContext): Promise<void> {
 				const sent = payload[i];
 				if (!sent) continue;
 				await db.outbox.update(item.entry.reminderId, {
-					createSent: {at: sentAt, subject: sent.write.Subject ?? '', fields: sent.fields},
+					createSent: {at: sentAt, subject: sent.write.Subject ?? '', fields: sent.fields, cursor},
 				});
 			}
 		});

@@ -75,7 +75,17 @@ export type OutboxEntry = {
 	 * values sent. While set, the create is "in doubt": the next pull links a matching Task instead of
 	 * creating it again; only after a complete pull finds none is it sent again.
 	 */
-	createSent?: {at: number; subject: string; fields: ReminderFields};
+	createSent?: {
+		at: number;
+		subject: string;
+		fields: ReminderFields;
+		/**
+		 * The pull cursor when it was sent: the Task it may have created has a CreatedDate at or after it, so an
+		 * older Task with the same Subject (e.g. one just deleted) is never taken for it. A Salesforce
+		 * timestamp, free of local-clock error.
+		 */
+		cursor?: string | null;
+	};
 	/** Fields changed locally since the last successful sync (R12). */
 	fields: SyncedField[];
 	/** The reminder was deleted locally; the Task must be deleted (R14). */
