@@ -53,9 +53,10 @@ export const backgroundApi: BackgroundApi = {
 		const state = await readWorkerState();
 		await patchWorkerState({salesforceTabSeenAt: now});
 		const badge = await getTaskBadge(input);
-		// R13: visiting a Task page syncs, at most once per PAGE_VISIT_MIN_GAP_MS.
-		if (state.cycleStartedAt === undefined || now - state.cycleStartedAt > PAGE_VISIT_MIN_GAP_MS)
-			startCycle('page-visit');
+		// R13: visiting a Task page syncs — at once when this Task has something to sync (a pending local change,
+		// or a Task not imported yet), otherwise at most once per PAGE_VISIT_MIN_GAP_MS.
+		const stale = state.cycleStartedAt === undefined || now - state.cycleStartedAt > PAGE_VISIT_MIN_GAP_MS;
+		if (badge.state === 'pending' || stale) startCycle('page-visit');
 		return badge;
 	},
 	async enableSync() {
