@@ -1,0 +1,82 @@
+/** The jsforce adapter against the local org over HTTP: headers read, errors mapped, nothing retried. */
+import {afterEach, beforeEach, expect, test} from 'vitest';
+import {startLocalOrg, type LocalOrg} from '../../../test/org/index.js';
+import {classify, SalesforceApiError} from './errors.js';
+import {createJsforcePort} from './jsforce-adapter.js';
+import type {SalesforcePort} from './port.js';
+
+let local: LocalOrg;
+let sid: string;
+let port: SalesforcePort;
+const skew = 90_000;
+beforeEach(async () => {
+	local = await startLocalOrg({now: new Date('2026-03-05T09:00:00Z')});
+	sid = local.org.createSession(local.org.users.rep.id, 'api');
+	port = createJsforcePort({
+		instanceUrl: local.url,
+		accessToken: sid,
+		now: () => local.org.clock.nowMs() + skew,
+		timeoutMs: 300,
+	});
+});
+afterEach(async () => {
+	await local.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<SalesforceApiError> {
+	const error: unknown = await promise.then(
+		() => undefined,
+		(error_: unknown) => error_,
+	);
+	if (!(error instanceof SalesforceApiError)) throw new Error(`expected a SalesforceApiError, got ${String(error)}`);
+	return error;
+}
+
+test('R21/R16: every response updates the API usage (Sforce-Limit-Info) and the clock offset (Date)', async () => {
+	const identity = await port.identity();
+	expect(identity).toMatchObject({userId: local.org.users.rep.id, orgId: local.org.orgId});
+	await port.query('SELECT Id FROM Task', {includeDeleted: false});
+	expect(port.responseMeta().apiUsage).toEqual(local.org.apiUsage());
+	expect(Math.abs((port.responseMeta().clockOffsetMs ?? 0) + skew)).toBeLessThan(1500);
+	expect(port.requestCount()).toBe(2);
+	await port.identity();
+	expect(port.requestCount()).toBe(2);
+});
+
+test('R20: an expired session is an auth error with its status', async () => {
+	local.org.expireSession(sid);
+	const error = await failure(port.query('SELECT Id FROM Task', {includeDeleted: false}));
+	expect(error).toMatchObject({errorCode: 'INVALID_SESSION_ID', status: 401});
+	expect(classify(error)).toBe('auth');
+});
+
+test('R19: a 503 (JSON or HTML), a dropped connection and a timeout are transient, and jsforce does not retry them', async () => {
+	for (const kind of ['503', 'html503', 'drop', 'timeout'] as const) {
+		local.org.faults.set({failNth: {n: 1, kind}});
+		const before = port.requestCount();
+		const error = await failure(port.query('SELECT Id FROM Task', {includeDeleted: false}));
+		expect(classify(error), kind).toBe('transient');
+		expect(port.requestCount() - before, kind).toBe(1);
+	}
+
+	expect(local.org.requests.filter(r => r.status === 503).length).toBe(2);
+});
+
+test('R21: a spent allowance is the limit class', async () => {
+	local.org.faults.set({failNth: {n: 1, kind: 'limitExceeded'}});
+	const error = await failure(port.createTasks([{Subject: 'x'}]));
+	expect(error).toMatchObject({errorCode: 'REQUEST_LIMIT_EXCEEDED', status: 403});
+	expect(classify(error)).toBe('limit');
+	expect(local.org.listTasks()).toEqual([]);
+});
+
+test('R19: collection results carry per-record errors in request order', async () => {
+	const results = await port.createTasks([{Subject: 'ok'}, {Subject: 'x'.repeat(300)}]);
+	expect(results[0]).toMatchObject({success: true});
+	expect(results[1]).toMatchObject({success: false, errors: [{statusCode: 'STRING_TOO_LONG'}]});
+	const id = results[0]?.success ? results[0].id : '';
+	expect(await port.deleteTasks([id, id])).toMatchObject([{success: true}, {success: false}]);
+	const {statuses, priorities} = await port.taskPicklists();
+	expect(statuses.find(s => s.isDefault)?.apiName).toBe('Not Started');
+	expect(priorities.find(p => p.isHighPriority)?.apiName).toBe('High');
+});
