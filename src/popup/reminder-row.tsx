@@ -66,7 +66,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) 
 			/>
 			<div class="reminder-body">
 				<div class="reminder-name">
-					{reminder.priority === 'high' ? <span class="priority-high">High</span> : null}
+					{reminder.priority === 'high' ? <span class="priority-high">High</span> : null}{' '}
 					{/* Salesforce text is rendered as text, never as HTML (R27). */}
 					<span class="name">{reminder.name}</span>
 				</div>
