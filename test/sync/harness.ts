@@ -26,6 +26,8 @@ export type Harness = {
 	repId: string;
 	sid: string;
 	sf: SalesforcePort | null;
+	/** Client timeout of ports made from now on (real ms: the timeout fault holds a response forever). */
+	timeoutMs: number;
 	lock: Lock;
 	deps(): SyncDeps;
 	newPort(sid?: string): SalesforcePort;
@@ -62,9 +64,10 @@ export async function startHarness(
 			instanceUrl: local.url,
 			accessToken: sid,
 			now: () => clock.now(),
-			timeoutMs: options.timeoutMs ?? 400,
+			timeoutMs: h.timeoutMs,
 		});
 	const h: Harness = {
+		timeoutMs: options.timeoutMs ?? 400,
 		local,
 		org,
 		clock,
