@@ -45,8 +45,9 @@ export async function startFleetOrg(reps: number, start: Date): Promise<FleetOrg
 	let sweptAt = Number.NEGATIVE_INFINITY;
 	const setTime = (ms: number) => {
 		org.clock.set(new Date(ms));
-		if (ms - sweptAt >= 3_600_000 || ms < sweptAt) sweptAt = ms;
-		else guard.lastMaintenance = ms;
+		const now = org.clock.nowMs(); // whole milliseconds: Date drops the fraction of `ms`
+		if (now - sweptAt >= 3_600_000 || now < sweptAt) sweptAt = now;
+		else guard.lastMaintenance = now;
 	};
 
 	return {url: transport.url, org, reps: fleet, setTime, close: async () => transport.close()};
