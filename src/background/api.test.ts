@@ -1,0 +1,34 @@
+import {beforeEach, expect, test, vi} from 'vitest';
+import {addReminder} from '@/shared/store/local-edits.js';
+import {localDateString} from '@/shared/store/queries.js';
+import {resetFakeBrowser, toolbarBadge} from '../../test/fakes/browser.js';
+import {readWorkerState} from './ephemeral.js';
+
+// The worker's db handle opens the default database; give it a fresh fake IndexedDB.
+vi.mock('./db.js', async () => {
+	const {openTestDb} = await import('@/shared/store/test-db.js');
+	return {db: openTestDb('api')};
+});
+const {db} = await import('./db.js');
+const {backgroundApi} = await import('./api.js');
+
+beforeEach(async () => {
+	await resetFakeBrowser();
+	await Promise.all(db.tables.map(table => table.clear()));
+});
+
+test('R7: with sync off, a nudge queues nothing — but the toolbar count still follows the local change (R22)', async () => {
+	await addReminder(db, {name: 'Call Ana', dueDate: localDateString(new Date())});
+	expect(await backgroundApi.requestSync({reason: 'local-change'})).toEqual({queued: false});
+	expect(toolbarBadge().text).toBe('1');
+});
+
+test('R13: opening the popup is remembered in storage.session (the minute cadence for a while)', async () => {
+	const before = Date.now();
+	await backgroundApi.requestSync({reason: 'popup-opened'});
+	expect((await readWorkerState()).popupOpenedAt).toBeGreaterThanOrEqual(before);
+});
+
+test('getSyncStatus: off, with counts, when no partition is enabled', async () => {
+	expect(await backgroundApi.getSyncStatus()).toEqual({phase: 'off', pendingCount: 0, errorCount: 0});
+});
