@@ -71,11 +71,7 @@ export class FleetRep {
 	/** browser-events.ts syncSoonIfLate. */
 	private syncSoonIfLate(now: number): void {
 		if (isLate(this.alarmAt, now)) this.request('alarm');
-		else {
-			const earlier = this.alarmAt;
-			this.reschedule(now);
-			if (earlier !== undefined && this.alarmAt !== undefined) this.alarmAt = Math.min(earlier, this.alarmAt);
-		}
+		else this.reschedule(now);
 	}
 
 	/** Applies one day event at its own time; Salesforce-side edits go straight into the org. */
