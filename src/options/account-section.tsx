@@ -3,7 +3,15 @@ import {useId, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 
-export function AccountSection({partition, reminderCount}: {partition: Partition; reminderCount: number}) {
+export function AccountSection({
+	partition,
+	reminderCount,
+	title = 'Salesforce account',
+}: {
+	partition: Partition;
+	reminderCount: number;
+	title?: string;
+}) {
 	const id = useId();
 	const [confirming, setConfirming] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
@@ -19,7 +27,7 @@ export function AccountSection({partition, reminderCount}: {partition: Partition
 
 	return (
 		<section aria-labelledby={`${id}-heading`}>
-			<h2 id={`${id}-heading`}>Salesforce account</h2>
+			<h2 id={`${id}-heading`}>{title}</h2>
 			<dl class="facts">
 				<dt>User</dt>
 				<dd>

@@ -200,3 +200,31 @@ test('Disconnect asks for confirmation before asking the worker to forget the pa
 		expect(messages).toContainEqual({channel: 'tickler', method: 'forgetPartition', input: {partition: PARTITION}}),
 	);
 });
+
+test('R2: another org’s account on this computer is listed and can be disconnected on its own', async () => {
+	await enable();
+	const other = '00D000000000002AAA:005000000000002AAA';
+	await db.partitions.put(
+		partition({
+			id: other,
+			orgId: '00D000000000002AAA',
+			userId: '005000000000002AAA',
+			username: 'rep@sandbox.example',
+			enabled: false,
+		}),
+	);
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Another Salesforce account on this computer'));
+	expect(text()).toContain('rep@sandbox.example');
+	const buttons = [...root.querySelectorAll('button')].filter(element => element.textContent === 'Disconnect…');
+	expect(buttons).toHaveLength(2);
+	await act(() => {
+		buttons[1]!.click();
+	});
+	await act(() => {
+		button('Disconnect and delete local data').click();
+	});
+	await vi.waitFor(() =>
+		expect(messages).toContainEqual({channel: 'tickler', method: 'forgetPartition', input: {partition: other}}),
+	);
+});

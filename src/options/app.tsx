@@ -8,6 +8,7 @@ import {
 	activePartition,
 	conflicts,
 	getPartition,
+	listPartitions,
 	listReminders,
 	remindersInError,
 	syncHistory,
@@ -23,14 +24,29 @@ import {TemplateSection} from './template-section.js';
 
 async function readSettings() {
 	const partitionId = await activePartition(db);
-	const [partition, reminders, errors, history, conflictRows] = await Promise.all([
+	const [partition, reminders, errors, history, conflictRows, partitions] = await Promise.all([
 		getPartition(db, partitionId),
 		listReminders(db, partitionId),
 		remindersInError(db, partitionId),
 		syncHistory(db, partitionId, 20),
 		conflicts(db, partitionId, 50),
+		listPartitions(db),
 	]);
-	return {partition, reminders, errors, history, conflictRows, names: new Map(reminders.map(r => [r.id, r.name]))};
+	// R2: other orgs or users this browser has synced with; each can be disconnected on its own.
+	const others = await Promise.all(
+		partitions
+			.filter(other => other.id !== partitionId)
+			.map(async other => ({partition: other, reminderCount: (await listReminders(db, other.id)).length})),
+	);
+	return {
+		partition,
+		reminders,
+		errors,
+		history,
+		conflictRows,
+		others,
+		names: new Map(reminders.map(r => [r.id, r.name])),
+	};
 }
 
 type Settings = Awaited<ReturnType<typeof readSettings>>;
@@ -67,6 +83,14 @@ export function App() {
 					) : (
 						<p class="explanation">Sign in to Salesforce in a tab, then tick the box above.</p>
 					)}
+					{data.others.map(other => (
+						<AccountSection
+							key={other.partition.id}
+							title="Another Salesforce account on this computer"
+							partition={other.partition}
+							reminderCount={other.reminderCount}
+						/>
+					))}
 					<section aria-labelledby="data-heading">
 						<h2 id="data-heading">Your data</h2>
 						<p class="explanation">Reminders are kept in this browser. Export them as a JSON file at any time.</p>
