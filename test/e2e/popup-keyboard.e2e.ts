@@ -1,11 +1,13 @@
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {afterAll, beforeAll, expect, test, vi} from 'vitest';
 import {type ExtensionSession, launchExtension} from './harness.js';
 
 // R22: the popup is usable with the keyboard alone, and every control has an accessible name. Sync is
 // off here (no org needed): reminders are local-only (R5), and the popup says how to turn sync on.
 
 let session: ExtensionSession;
+// Real Chromium on a shared box: give every expect.poll room (it returns as soon as it passes).
+vi.setConfig({expect: {poll: {timeout: 10_000}}});
 
 /** The form moves focus to its name field once it is on screen; keys pressed before that would go nowhere. */
 async function nameFieldFocused(page: Page): Promise<void> {

@@ -3,10 +3,13 @@
  * Tickler and the rep signed in on routed Salesforce hostnames, and small readers for what the rep sees.
  */
 import type {Page} from 'playwright-core';
-import {expect} from 'vitest';
+import {expect, vi} from 'vitest';
 import {type LocalOrg, startLocalOrg} from '../org/index.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
+
+// Real Chromium on a shared 2-core box: give every expect.poll room (it returns as soon as it passes).
+vi.setConfig({expect: {poll: {timeout: 10_000}}});
 
 export type SyncScenario = {
 	local: LocalOrg;
