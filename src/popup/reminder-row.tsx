@@ -9,6 +9,18 @@ import {nudgeSync} from './nudge.js';
 import {ReminderForm} from './reminder-form.js';
 import {SyncState} from './sync-state.js';
 
+/**
+ * The row is about to leave the list: keep keyboard users in place by focusing the next row's checkbox
+ * (or the previous one, or "Add reminder") instead of letting focus fall back to the page (R22).
+ */
+function moveFocusFrom(control: HTMLElement): void {
+	const row = control.closest('li');
+	const boxes = [...document.querySelectorAll<HTMLInputElement>('.reminder input.complete')];
+	const own = boxes.findIndex(box => box.closest('li') === row);
+	const target = boxes[own + 1] ?? boxes[own - 1] ?? document.querySelector<HTMLButtonElement>('.header button');
+	target?.focus();
+}
+
 type Props = {
 	reminder: Reminder;
 	overdue: boolean;
@@ -62,7 +74,10 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) 
 				type="checkbox"
 				class="complete"
 				aria-label={`Complete ${reminder.name}`}
-				onChange={() => void complete()}
+				onChange={event => {
+					moveFocusFrom(event.currentTarget);
+					void complete();
+				}}
 			/>
 			<div class="reminder-body">
 				<div class="reminder-name">
@@ -103,7 +118,15 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) 
 				>
 					✎
 				</button>
-				<button type="button" aria-label={`Delete ${reminder.name}`} title="Delete" onClick={() => onDelete(reminder)}>
+				<button
+					type="button"
+					aria-label={`Delete ${reminder.name}`}
+					title="Delete"
+					onClick={event => {
+						moveFocusFrom(event.currentTarget);
+						onDelete(reminder);
+					}}
+				>
 					×
 				</button>
 			</div>

@@ -71,6 +71,8 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	await page.getByRole('checkbox', {name: 'Complete Call Ana back about pricing'}).focus();
 	await page.keyboard.press('Space');
 	await expect.poll(async () => page.getByText('Nothing due today').count()).toBe(1);
+	// Focus did not fall back to the page: it is on "Add reminder", the next thing to act on.
+	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
 
 	// Every interactive element has an accessible name.
 	const unnamed = await page.evaluate(() =>
