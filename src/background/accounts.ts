@@ -27,6 +27,12 @@ export async function enableForCurrentSession(): Promise<ConnectedAccount> {
 	}
 
 	const partition = await enableSync(engineDeps(null), {identity});
+	// One org and user at a time: the worker syncs the active partition only, so any other partition that
+	// was on is turned off, and says so, instead of looking enabled while nothing syncs it (R2, R7).
+	for (const other of await db.partitions.toArray()) {
+		if (other.id !== partition.id && other.enabled) await disableSync(engineDeps(null), other.id);
+	}
+
 	startCycle('manual');
 	return {
 		partition: partition.id,
