@@ -35,10 +35,17 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 	for (;;) {
 		// Never trust the shape of a response (issue 4 "Bad input"): a bad page aborts before anything is written.
 		if (!Array.isArray(page.records)) throw new MalformedResponseError('Query page without records');
+		let next: Promise<QueryPage<unknown>> | undefined;
+		if (!page.done && page.nextRecordsUrl !== undefined) {
+			await assertEnabled(ctx);
+			// Fetch the next page while this one is written: the network and IndexedDB overlap.
+			next = ctx.sf.queryMore<unknown>(page.nextRecordsUrl);
+			next.catch(() => undefined);
+		}
+
 		await applyPage(ctx, page.records, {importFloor});
-		if (page.done || page.nextRecordsUrl === undefined) break;
-		await assertEnabled(ctx);
-		page = await ctx.sf.queryMore<unknown>(page.nextRecordsUrl);
+		if (!next) break;
+		page = await next;
 		pages++;
 	}
 
