@@ -21,21 +21,30 @@ const LIBRARY_MARKERS = {
 	Dexie: [/\bDexie\b/, /DatabaseClosedError/, /MissingAPIError/],
 } as const;
 
-export type EntrySize = {files: string[]; bytes: number; gzipBytes: number; text: string};
+export type EntrySize = {
+	files: string[];
+	bytes: number;
+	gzipBytes: number;
+	text: string;
+	gzipByFile: Map<string, number>;
+};
 
 export async function measureEntry(distDir: string, entries: readonly string[]): Promise<EntrySize> {
 	const files = await collectEntryFiles(distDir, entries);
 	let bytes = 0;
 	let gzipBytes = 0;
 	let text = '';
+	const gzipByFile = new Map<string, number>();
 	for (const file of files) {
 		const content = await readFile(file);
+		const gzipped = gzipSync(content, {level: 9}).byteLength;
 		bytes += content.byteLength;
-		gzipBytes += gzipSync(content, {level: 9}).byteLength;
+		gzipBytes += gzipped;
+		gzipByFile.set(path.relative(distDir, file), gzipped);
 		if (/\.(?:m?js|html|css)$/.test(file)) text += content.toString('utf8') + '\n';
 	}
 
-	return {files: files.map(file => path.relative(distDir, file)), bytes, gzipBytes, text};
+	return {files: files.map(file => path.relative(distDir, file)), bytes, gzipBytes, text, gzipByFile};
 }
 
 export function librariesIn(text: string): string[] {
@@ -63,6 +72,15 @@ export async function measureBundles(distDir: string): Promise<FamilyResult> {
 			unit: 'B',
 			...(target && {reference: {value: target.value, comparison: 'below' as const, source: target.source}}),
 		});
+		if (target && size.gzipBytes >= target.value) {
+			// Say where the bytes are, so a missed budget points at its cause.
+			const largest = [...size.gzipByFile].sort((a, b) => b[1] - a[1]).slice(0, 4);
+			notes.push({
+				text: `${context} is over budget; largest files (gzip): ${largest.map(([file, gz]) => `${file} ${(gz / 1024).toFixed(1)} KB`).join(', ')}`,
+				problem: true,
+			});
+		}
+
 		if (context === 'content') {
 			const found = librariesIn(size.text);
 			metrics.push({
