@@ -6,6 +6,8 @@
  * local change and no resurrection. Shared by model.int.test.ts (CI-sized) and model.soak.ts (≥2,000 runs).
  */
 import fc from 'fast-check';
+import type {Identity} from '@/background/salesforce/port.js';
+import {enableSync} from '@/background/sync/enable.js';
 import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import type {FaultKind} from '../org/index.js';
@@ -26,6 +28,8 @@ export type Action =
 	| {kind: 'sfDelete'; pick: number; byOther: boolean}
 	| {kind: 'advance'; ms: number}
 	| {kind: 'signIn'}
+	/** R5–R7: sync switched off or back on (reminders added while off stay local-only). */
+	| {kind: 'toggle'}
 	| {
 			kind: 'sync';
 			fault: FaultKind | 'none';
@@ -84,6 +88,7 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 		}),
 	},
 	{weight: 1, arbitrary: fc.constant({kind: 'signIn' as const})},
+	{weight: 1, arbitrary: fc.constant({kind: 'toggle' as const})},
 	{
 		weight: 5,
 		arbitrary: fc.record({
@@ -119,6 +124,7 @@ type Entity = {key: string; deleted: boolean; writes: Partial<Record<Field, Writ
 
 class Model {
 	readonly entities = new Map<string, Entity>();
+	enabled = true;
 	entity(key: string): Entity {
 		let e = this.entities.get(key);
 		if (!e) {
@@ -138,6 +144,7 @@ class Model {
 
 function keyOfReminder(model: Model, r: Reminder): string | undefined {
 	if (model.entities.has(`r:${r.id}`)) return `r:${r.id}`;
+	if (model.entities.has(`l:${r.id}`)) return `l:${r.id}`;
 	if (r.taskId && model.entities.has(`t:${r.taskId}`)) return `t:${r.taskId}`;
 	return undefined;
 }
@@ -149,9 +156,9 @@ function toSalesforce(field: Exclude<Field, 'name'>, value: Value): Record<strin
 	return {Description: value === '' ? null : value};
 }
 
-async function act(h: Harness, model: Model, action: Action): Promise<void> {
+async function act(h: Harness, model: Model, action: Action, identity: Identity): Promise<void> {
 	const now = h.org.clock.nowMs();
-	const live = (await h.reminders()).filter(r => !r.localOnly && keyOfReminder(model, r) !== undefined);
+	const live = (await h.reminders()).filter(r => keyOfReminder(model, r) !== undefined);
 	switch (action.kind) {
 		case 'localAdd': {
 			const r = await addReminder(
@@ -159,7 +166,8 @@ async function act(h: Harness, model: Model, action: Action): Promise<void> {
 				{name: action.name, dueDate: action.dueDate, priority: action.priority},
 				{now: h.clock.now()},
 			);
-			const key = `r:${r.id}`;
+			// R5/R6: added while sync is off ⇒ local-only for good.
+			const key = `${model.enabled ? 'r' : 'l'}:${r.id}`;
 			model.write(key, 'name', 'local', r.name, now);
 			model.write(key, 'status', 'local', 'open', now);
 			model.write(key, 'priority', 'local', r.priority, now);
@@ -244,6 +252,11 @@ async function act(h: Harness, model: Model, action: Action): Promise<void> {
 		case 'signIn':
 			h.signIn();
 			break;
+		case 'toggle':
+			if (model.enabled) await h.disable();
+			else await enableSync(h.deps(), {identity});
+			model.enabled = !model.enabled;
+			break;
 		case 'sync': {
 			if (action.fault === 'lockRow') h.org.faults.set({lockRowRate: 1, seed: action.faultAt});
 			else if (action.fault === 'commitThenDrop') h.org.faults.set({commitThenDrop: 1});
@@ -269,8 +282,11 @@ async function act(h: Harness, model: Model, action: Action): Promise<void> {
 }
 
 /** Runs cycles until nothing moves (faults are off). */
-async function settle(h: Harness): Promise<void> {
+async function settle(h: Harness, model: Model, identity: Identity): Promise<void> {
 	h.org.faults.clear();
+	// R7: whatever was queued while sync was off is pushed once it is back on.
+	if (!model.enabled) await enableSync(h.deps(), {identity});
+	model.enabled = true;
 	// Faults are over: a slow machine must not look like a timeout fault any more.
 	h.timeoutMs = 10_000;
 	for (let i = 0; i < 12; i++) {
@@ -312,8 +328,10 @@ async function check(h: Harness, model: Model, oldTaskId: string): Promise<void>
 	const fail = (message: string) => {
 		throw new Error(`model oracle: ${message}`);
 	};
-	const all = await h.db.reminders.where('partition').equals(h.partition).toArray();
-	if (all.some(r => r.deletedAt !== undefined)) fail('a tombstone survived settling');
+	const stored = await h.db.reminders.where('partition').equals(h.partition).toArray();
+	// Tombstones of local-only reminders wait a day for undo; any other must be gone once sync settled.
+	if (stored.some(r => r.deletedAt !== undefined && !r.localOnly)) fail('a tombstone survived settling');
+	const all = stored.filter(r => r.deletedAt === undefined);
 	if (all.some(r => r.syncState === 'error')) fail('a reminder is in error');
 	const linked = all.filter(r => !r.localOnly);
 	const taskIds = linked.map(r => r.taskId);
@@ -323,14 +341,31 @@ async function check(h: Harness, model: Model, oldTaskId: string): Promise<void>
 	if (liveTasks.length !== linked.length)
 		fail(`${liveTasks.length} live Tasks but ${linked.length} synced reminders (duplicate or lost)`);
 	const localOnly = all
-		.filter(r => r.localOnly)
+		.filter(r => r.localOnly && !model.entities.has(`l:${r.id}`))
 		.map(r => r.name)
 		.sort();
 	if (localOnly.join() !== 'pre 1,pre 2') fail(`local-only reminders changed: ${localOnly.join()}`);
-	const alive = [...model.entities.values()].filter(e => !e.deleted).length;
+	const alive = [...model.entities.values()].filter(e => !e.deleted && !e.key.startsWith('l:')).length;
 	if (alive !== linked.length)
 		fail(`${alive} live entities but ${linked.length} synced reminders (a duplicate or a lost one)`);
 	for (const e of model.entities.values()) {
+		if (e.key.startsWith('l:')) {
+			// R5: never pushed (the counts above), kept with every local edit.
+			const reminder = all.find(r => r.id === e.key.slice(2));
+			if (e.deleted) {
+				if (reminder) fail(`deleted ${e.key} came back`);
+				continue;
+			}
+
+			if (!reminder?.localOnly) fail(`${e.key} is not local-only any more`);
+			for (const field of ['name', 'status', 'priority', 'dueDate', 'details'] as const) {
+				const expected = e.writes[field]?.at(-1)?.value ?? null;
+				if ((reminder?.[field] ?? null) !== expected) fail(`${e.key}.${field} lost a local edit`);
+			}
+
+			continue;
+		}
+
 		const reminder = e.key.startsWith('r:')
 			? all.find(r => r.id === e.key.slice(2))
 			: all.find(r => r.taskId === e.key.slice(2));
@@ -386,10 +421,12 @@ export async function runScenario(actions: Action[]): Promise<void> {
 		await h.disable();
 		await addReminder(h.db, {name: 'pre 2'}, {now: h.clock.now()});
 		await h.enable();
+		const identity = await h.sf?.identity();
+		if (!identity) throw new Error('no identity');
 		h.timeoutMs = 150;
 		h.restart();
-		for (const action of actions) await act(h, model, action);
-		await settle(h);
+		for (const action of actions) await act(h, model, action, identity);
+		await settle(h, model, identity);
 		if (process.env['MODEL_DEBUG'])
 			console.log('settled', await h.db.reminders.toArray(), await h.db.syncHistory.toArray());
 		await check(h, model, old.Id);
