@@ -16,7 +16,7 @@ const uiBoundary = {
 };
 
 export default tseslint.config(
-	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json', '.org-data/**']},
+	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tmp/**', 'bench/results.json', '.org-data/**']},
 	js.configs.recommended,
 	...tseslint.configs.strictTypeChecked,
 	{

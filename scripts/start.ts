@@ -44,6 +44,8 @@ function todaysTasks(org: Org): string[] {
 	return (
 		org
 			.listTasks({ownerId: org.users.rep.id})
+			// R1: only reminder-like Tasks (subtype Task, not a recurring-series master) become reminders.
+			.filter(task => task.TaskSubtype === 'Task' && !task.IsRecurrence)
 			// R4: the first sync imports Tasks created or changed in the last 24 hours; older ones stay in Salesforce.
 			.filter(task => !task.IsClosed && task.ActivityDate === today && task.Subject !== null)
 			.filter(task => task.LastModifiedDate >= org.clock.nowMs() - 86_400_000)
