@@ -1,0 +1,110 @@
+/** The model-based test's oracle: let sync settle, then check convergence, duplicates, losses and resurrection. */
+import type {Identity} from '@/background/salesforce/port.js';
+import {enableSync} from '@/background/sync/enable.js';
+import {createMemoryLock} from '@/background/sync/lock.js';
+import type {Harness} from './harness.js';
+import {type Entity, type Field, type Model, SECOND, taskValue, type Value} from './model-actions.js';
+
+export async function settle(h: Harness, model: Model, identity: Identity): Promise<void> {
+	h.org.faults.clear();
+	// R7: whatever was queued while sync was off is pushed once it is back on.
+	if (!model.enabled) await enableSync(h.deps(), {identity});
+	model.enabled = true;
+	// Faults are over: a slow machine must not look like a timeout fault any more.
+	h.timeoutMs = 10_000;
+	for (let i = 0; i < 12; i++) {
+		h.signIn();
+		h.lock = createMemoryLock();
+		const result = await h.sync('manual');
+		h.org.clock.advance(31 * 60 * SECOND);
+		const pending = await h.db.outbox.count();
+		if (result.outcome === 'ok' && pending === 0 && result.pushed === 0 && result.pulled === 0 && result.deleted === 0)
+			return;
+	}
+
+	throw new Error('sync did not settle');
+}
+
+function expectedValue(e: Entity, field: Field): {exact?: Value; oneOf: Value[]} {
+	const writes = e.writes[field] ?? [];
+	const lastLocal = writes.filter(w => w.side === 'local').at(-1);
+	const lastSf = writes.filter(w => w.side === 'sf').at(-1);
+	if (field === 'name') return {exact: lastLocal?.value ?? lastSf?.value ?? null, oneOf: []};
+	const lastSfAny = Math.max(-Infinity, ...e.sfWrites);
+	// No local change is lost: a local edit later than every Salesforce write to the Task must win (R16, R17).
+	if (lastLocal && lastLocal.at > lastSfAny) return {exact: lastLocal.value, oneOf: []};
+	if (!lastLocal) return {exact: lastSf?.value ?? null, oneOf: []};
+	// Otherwise the later edit wins by the Task's LastModifiedDate, which Salesforce keeps per record, not
+	// per field: either value may be the right one.
+	return {oneOf: [lastLocal.value, lastSf?.value ?? null]};
+}
+
+export async function check(h: Harness, model: Model, oldTaskId: string): Promise<void> {
+	const fail = (message: string) => {
+		throw new Error(`model oracle: ${message}`);
+	};
+	const stored = await h.db.reminders.where('partition').equals(h.partition).toArray();
+	// Tombstones of local-only reminders wait a day for undo; any other must be gone once sync settled.
+	if (stored.some(r => r.deletedAt !== undefined && !r.localOnly)) fail('a tombstone survived settling');
+	const all = stored.filter(r => r.deletedAt === undefined);
+	if (all.some(r => r.syncState === 'error')) fail('a reminder is in error');
+	const linked = all.filter(r => !r.localOnly);
+	const taskIds = linked.map(r => r.taskId);
+	if (taskIds.some(id => id === undefined)) fail('a synced reminder has no Task');
+	if (new Set(taskIds).size !== taskIds.length) fail('two reminders share a Task (duplicate)');
+	const liveTasks = h.repTasks().filter(t => !t.IsDeleted && t.Id !== oldTaskId);
+	if (liveTasks.length !== linked.length)
+		fail(`${liveTasks.length} live Tasks but ${linked.length} synced reminders (duplicate or lost)`);
+	const localOnly = all
+		.filter(r => r.localOnly && !model.entities.has(`l:${r.id}`))
+		.map(r => r.name)
+		.sort();
+	if (localOnly.join() !== 'pre 1,pre 2') fail(`local-only reminders changed: ${localOnly.join()}`);
+	const alive = [...model.entities.values()].filter(e => !e.deleted && !e.key.startsWith('l:')).length;
+	if (alive !== linked.length)
+		fail(`${alive} live entities but ${linked.length} synced reminders (a duplicate or a lost one)`);
+	for (const e of model.entities.values()) {
+		if (e.key.startsWith('l:')) {
+			// R5: never pushed (the counts above), kept with every local edit.
+			const reminder = all.find(r => r.id === e.key.slice(2));
+			if (e.deleted) {
+				if (reminder) fail(`deleted ${e.key} came back`);
+				continue;
+			}
+
+			if (!reminder?.localOnly) fail(`${e.key} is not local-only any more`);
+			for (const field of ['name', 'status', 'priority', 'dueDate', 'details'] as const) {
+				const expected = e.writes[field]?.at(-1)?.value ?? null;
+				if ((reminder?.[field] ?? null) !== expected) fail(`${e.key}.${field} lost a local edit`);
+			}
+
+			continue;
+		}
+
+		const reminder = e.key.startsWith('r:')
+			? all.find(r => r.id === e.key.slice(2))
+			: all.find(r => r.taskId === e.key.slice(2));
+		if (e.deleted) {
+			if (reminder) fail(`deleted ${e.key} came back as a reminder`);
+			const taskId = e.key.startsWith('t:') ? e.key.slice(2) : undefined;
+			if (taskId && h.org.getTask(taskId) && !h.org.getTask(taskId)?.IsDeleted)
+				fail(`deleted ${e.key} came back in Salesforce`);
+			continue;
+		}
+
+		if (!reminder) fail(`${e.key} was lost locally`);
+		const task = h.org.getTask(reminder?.taskId ?? '');
+		if (!reminder || !task || task.IsDeleted) fail(`${e.key} has no live Task`);
+		for (const field of ['name', 'status', 'priority', 'dueDate', 'details'] as const) {
+			const local = reminder?.[field] ?? null;
+			const remote = taskValue(task as unknown as Record<string, unknown>, field);
+			if (local !== remote) fail(`${e.key}.${field}: reminder ${String(local)} ≠ Task ${String(remote)}`);
+			const expected = expectedValue(e, field);
+			if (expected.exact !== undefined ? local !== expected.exact : !expected.oneOf.includes(local)) {
+				fail(
+					`${e.key}.${field} = ${String(local)}, expected ${expected.exact === undefined ? `one of ${expected.oneOf.join('|')}` : String(expected.exact)}`,
+				);
+			}
+		}
+	}
+}
