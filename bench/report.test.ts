@@ -166,32 +166,13 @@ describe('peers', () => {
 	});
 });
 
-describe("the fleet's mirror of the worker's schedule", () => {
-	test('decides activity and alarm times exactly as src/background/schedule.ts does', async () => {
-		const real = await import('../src/background/schedule.js');
-		const mirror = await import('./lib/worker-schedule.js');
-		expect(mirror.RECENT_MS).toBe(real.RECENT_MS);
-		expect(mirror.MIN_ALARM_MS).toBe(real.MIN_ALARM_MS);
-		expect(mirror.IDLE_AFTER_MS).toBe(real.IDLE_DETECTION_SECONDS * 1000);
-		const now = Date.parse('2026-03-05T10:00:00Z');
-		const inputs = [
-			{idleState: 'active' as const, salesforceTabActive: true, now},
-			{idleState: 'idle' as const, salesforceTabActive: true, now},
-			{idleState: 'active' as const, salesforceTabActive: false, salesforceTabSeenAt: now - 60_000, now},
-			{idleState: 'active' as const, salesforceTabActive: false, popupOpenedAt: now - 4 * 60_000, now},
-			{idleState: 'active' as const, salesforceTabActive: false, popupOpenedAt: now - 6 * 60_000, now},
-		];
-		for (const input of inputs) expect(mirror.decideActivity(input)).toBe(real.decideActivity(input));
-		const partition = {
-			status: {phase: 'idle', budget: 'normal'},
-			apiUsage: {used: 85, limit: 100, at: now},
-		} as unknown as Parameters<typeof real.nextAlarmTime>[0];
-		for (const activity of ['salesforce-tab', 'popup-recent', 'active', 'idle'] as const) {
-			for (const pending of [0, 3]) {
-				expect(mirror.nextAlarmTime(partition, activity, pending, now)).toBe(
-					real.nextAlarmTime(partition, activity, pending, now),
-				);
-			}
-		}
+describe("the fleet's schedule", () => {
+	test("is the worker's own pure schedule module, not a copy", async () => {
+		const real = await import('../src/background/schedule-policy.js');
+		const fleet = await import('./lib/worker-schedule.js');
+		expect(fleet.nextAlarmTime).toBe(real.nextAlarmTime);
+		expect(fleet.decideActivity).toBe(real.decideActivity);
+		expect(fleet.earlierAlarm).toBe(real.earlierAlarm);
+		expect(fleet.isLate).toBe(real.isLate);
 	});
 });

@@ -4,7 +4,16 @@ import type {Activity} from '../../src/background/sync/scheduler.js';
 import type {RepRig} from './engine-rig.js';
 import {type RepDay, type Segment, seededRandom} from './fleet-day.js';
 import type {FleetOrg} from './fleet-org.js';
-import {decideActivity, IDLE_AFTER_MS, isLate, nextAlarmTime, PAGE_VISIT_MIN_GAP_MS} from './worker-schedule.js';
+import {
+	decideActivity,
+	earlierAlarm,
+	IDLE_DETECTION_SECONDS,
+	isLate,
+	nextAlarmTime,
+	PAGE_VISIT_MIN_GAP_MS,
+} from './worker-schedule.js';
+
+const IDLE_AFTER_MS = IDLE_DETECTION_SECONDS * 1000;
 
 /**
  * One rep of the fleet: the real engine (RepRig) plus what the service worker would do around it —
@@ -64,14 +73,24 @@ export class FleetRep {
 		if (this.requested === undefined || TRIGGER_RANK[trigger] > TRIGGER_RANK[this.requested]) this.requested = trigger;
 	}
 
+	/** After a cycle (or at start): schedule.ts scheduleNextSync in 'replace' mode. */
 	reschedule(now: number): void {
 		this.alarmAt = this.isOpen ? nextAlarmTime(this.partition, this.activity(now), this.pendingLocal, now) : undefined;
 	}
 
-	/** browser-events.ts syncSoonIfLate. */
+	/** browser-events.ts syncSoonIfLate: sync now if late, else the alarm may only come forward ('keep-earlier'). */
 	private syncSoonIfLate(now: number): void {
-		if (isLate(this.alarmAt, now)) this.request('alarm');
-		else this.reschedule(now);
+		if (isLate(this.alarmAt, now)) {
+			this.request('alarm');
+			return;
+		}
+
+		if (this.isOpen) {
+			this.alarmAt = earlierAlarm(
+				this.alarmAt,
+				nextAlarmTime(this.partition, this.activity(now), this.pendingLocal, now),
+			);
+		}
 	}
 
 	/** Applies one day event at its own time; Salesforce-side edits go straight into the org. */
@@ -106,8 +125,9 @@ export class FleetRep {
 			}
 
 			case 'page': {
-				this.salesforceTabSeenAt = event.at; // tabs.onUpdated complete
-				this.syncSoonIfLate(event.at);
+				// The worker does not listen to tabs.onUpdated (index.ts); a page load only moves the tab's
+				// lastAccessed, which the next alarm reads as "Salesforce in use".
+				this.salesforceTabSeenAt = event.at;
 				// The Task page badge asks the worker, which syncs at most every 20 s (api.ts getTaskBadge).
 				if (event.taskPage && (this.lastCycleAt === undefined || event.at - this.lastCycleAt > PAGE_VISIT_MIN_GAP_MS)) {
 					this.request('page-visit');

@@ -5,13 +5,13 @@ import type {SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
+import {PAGE_VISIT_MIN_GAP_MS} from './schedule-policy.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
 import {getTaskBadge} from './task-badge.js';
 import {updateToolbarCount} from './toolbar-count.js';
 
 /** A page visit syncs (R13), but a rep clicking through Task pages does not cost a cycle per click (R21). */
-const PAGE_VISIT_MIN_GAP_MS = 20_000;
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
 export const backgroundApi: BackgroundApi = {

@@ -7,7 +7,8 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/queries.js';
 import {db} from './db.js';
 import {patchWorkerState} from './ephemeral.js';
-import {IDLE_DETECTION_SECONDS, RECENT_MS, SYNC_ALARM} from './schedule.js';
+import {SYNC_ALARM} from './schedule.js';
+import {IDLE_DETECTION_SECONDS, isLate} from './schedule-policy.js';
 import {isSessionCookieChange} from './session/find-session.js';
 import {refreshSchedule, startCycle} from './sync-runner.js';
 import {scheduleDayAlarm} from './toolbar-count.js';
@@ -57,6 +58,6 @@ export async function onTabActivated(info: Tabs.OnActivatedActiveInfoType): Prom
 
 async function syncSoonIfLate(): Promise<void> {
 	const alarm = await browser.alarms.get(SYNC_ALARM);
-	if (alarm === undefined || alarm.scheduledTime - Date.now() > RECENT_MS) startCycle('alarm');
-	else await refreshSchedule();
+	if (isLate(alarm?.scheduledTime, Date.now())) startCycle('alarm');
+	else await refreshSchedule('keep-earlier');
 }

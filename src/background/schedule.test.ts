@@ -3,15 +3,17 @@ import type {Partition} from '@/shared/store/schema.js';
 import browser from 'webextension-polyfill';
 import {openTab, resetFakeBrowser, setIdleState} from '../../test/fakes/browser.js';
 import {patchWorkerState} from './ephemeral.js';
+import {currentActivity, scheduleNextSync, SYNC_ALARM} from './schedule.js';
 import {
-	currentActivity,
 	decideActivity,
+	earlierAlarm,
+	isLate,
+	LATE_ALARM_MS,
 	MIN_ALARM_MS,
 	nextAlarmTime,
-	RECENT_MS,
-	scheduleNextSync,
-	SYNC_ALARM,
-} from './schedule.js';
+	POPUP_RECENT_MS,
+	SALESFORCE_RECENT_MS,
+} from './schedule-policy.js';
 
 const now = 10_000_000;
 
@@ -50,7 +52,7 @@ test.each([
 	],
 	[
 		'the popup opened long ago',
-		{idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - RECENT_MS - 1},
+		{idleState: 'active', salesforceTabActive: false, popupOpenedAt: now - POPUP_RECENT_MS - 1},
 		'active',
 	],
 	['nothing in particular', {idleState: 'active', salesforceTabActive: false}, 'active'],
@@ -115,5 +117,33 @@ test('R7: no alarm at all while sync is off', async () => {
 test('R13: a Salesforce tab used a couple of minutes ago (Tab.lastAccessed) keeps the minute cadence', async () => {
 	openTab('https://acme.lightning.force.com/lightning/page/home', {active: false, lastAccessed: now - 120_000});
 	expect(await currentActivity(now)).toBe('salesforce-tab');
-	expect(await currentActivity(now + RECENT_MS)).toBe('active');
+	expect(await currentActivity(now + SALESFORCE_RECENT_MS)).toBe('active');
+});
+
+test('R13: between cycles an event may bring the alarm forward, never push it back', async () => {
+	await scheduleNextSync(partition(), 0, now); // no Salesforce tab: the 'active' cadence
+	const afterCycle = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
+	expect(afterCycle).toBeGreaterThan(now + 60_000);
+	// A tab switch 50 s later, into Salesforce: the minute cadence pulls the alarm in.
+	openTab('https://acme.lightning.force.com/lightning/page/home', {active: true});
+	await scheduleNextSync(partition(), 0, now + 50_000, 'keep-earlier');
+	const pulledIn = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
+	expect(pulledIn).toBe(now + 50_000 + 60_000);
+	// Another switch 30 s later must not slide the alarm out to now + 60 s (it would never fire while the rep
+	// keeps moving around Salesforce).
+	await scheduleNextSync(partition(), 0, now + 80_000, 'keep-earlier');
+	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(pulledIn);
+	// After a cycle the alarm is replaced from the cycle's end.
+	await scheduleNextSync(partition(), 0, now + 120_000);
+	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 120_000 + 60_000);
+});
+
+test('earlierAlarm and isLate', () => {
+	expect(earlierAlarm(undefined, 5)).toBe(5);
+	expect(earlierAlarm(3, 5)).toBe(3);
+	expect(earlierAlarm(7, 5)).toBe(5);
+	expect(isLate(undefined, now)).toBe(true);
+	expect(isLate(now + LATE_ALARM_MS, now)).toBe(false);
+	expect(isLate(now + LATE_ALARM_MS + 1, now)).toBe(true);
+	expect(MIN_ALARM_MS).toBe(30_000);
 });

@@ -51,10 +51,10 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 }
 
 /** Re-reads the active partition and sets (or clears) the sync alarm and the toolbar count. */
-export async function refreshSchedule(): Promise<void> {
+export async function refreshSchedule(mode: 'replace' | 'keep-earlier' = 'replace'): Promise<void> {
 	const partitionId = await activePartition(db);
 	await updateToolbarCount(db);
-	await scheduleNextSync(await db.partitions.get(partitionId), await pendingCount(db, partitionId), Date.now());
+	await scheduleNextSync(await db.partitions.get(partitionId), await pendingCount(db, partitionId), Date.now(), mode);
 }
 
 /** Coalescing entry point for every trigger (messages, alarms, cookies, page visits). */

@@ -12,7 +12,7 @@ export const MANUAL_ONLY_ABOVE = 0.95;
 const BASE_DELAY: Record<Activity, number> = {
 	'salesforce-tab': 60_000, // R13: within a minute while in Salesforce…
 	'popup-recent': 60_000, // …or with the popup open
-	active: 4 * 60_000, // within a few minutes otherwise
+	active: 5 * 60_000, // within a few minutes otherwise: at most every 5 minutes (issue 5), one request each
 	idle: 15 * 60_000,
 };
 /** A local change is pushed within seconds (R13). */

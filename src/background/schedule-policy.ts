@@ -1,0 +1,76 @@
+/**
+ * The worker's scheduling decisions as pure functions (R13, R21): which cadence applies and when the next
+ * alarm should fire. No browser APIs here, so the same code drives the service worker (schedule.ts) and the
+ * fleet simulation in Node (bench/lib/fleet-rep.ts) — the benchmark measures the schedule that ships.
+ */
+import {type Activity, nextSyncDelay} from '@/background/sync/scheduler.js';
+import type {Partition} from '@/shared/store/schema.js';
+
+/** "A Salesforce tab is in use": focused now, or used within this long (R13). */
+export const SALESFORCE_RECENT_MS = 5 * 60_000;
+/**
+ * "The popup was opened recently" (R13). Opening it already syncs; the minute cadence afterwards only
+ * covers the rep glancing back, so it lasts two minutes, not five: each extra minute-poll is one more API
+ * request against the org's shared allowance (R21).
+ */
+export const POPUP_RECENT_MS = 2 * 60_000;
+/** Seconds without input before chrome.idle reports 'idle'. */
+export const IDLE_DETECTION_SECONDS = 5 * 60;
+/** Chrome fires alarms at most every 30 s for a packed extension; asking for less only misleads. */
+export const MIN_ALARM_MS = 30_000;
+/** A visit to a Task page syncs at most this often, unless that Task has something to sync (R13, R21). */
+export const PAGE_VISIT_MIN_GAP_MS = 20_000;
+/** An event finding the next alarm further away than this syncs at once instead (e.g. back from idle). */
+export const LATE_ALARM_MS = 5 * 60_000;
+
+export type ActivityInput = {
+	idleState: 'active' | 'idle' | 'locked';
+	salesforceTabActive: boolean;
+	salesforceTabSeenAt?: number | undefined;
+	popupOpenedAt?: number | undefined;
+	now: number;
+};
+
+/** Which cadence applies. Idle wins (nobody is looking), then Salesforce in use, then the popup. */
+export function decideActivity(input: ActivityInput): Activity {
+	if (input.idleState !== 'active') return 'idle';
+	const within = (at: number | undefined, ms: number) => at !== undefined && input.now - at < ms;
+	if (input.salesforceTabActive || within(input.salesforceTabSeenAt, SALESFORCE_RECENT_MS)) return 'salesforce-tab';
+	if (within(input.popupOpenedAt, POPUP_RECENT_MS)) return 'popup-recent';
+	return 'active';
+}
+
+/** When the next automatic cycle should run, as an alarm time. */
+export function nextAlarmTime(
+	partition: Partition,
+	activity: Activity,
+	pendingLocalChanges: number,
+	now: number,
+): number {
+	const delay = nextSyncDelay({
+		activity,
+		apiUsage: partition.apiUsage,
+		backoff: partition.status.backoff,
+		pendingLocalChanges,
+		now,
+	});
+	const earliest = Math.max(
+		delay,
+		partition.status.nextSyncAfter === undefined ? 0 : partition.status.nextSyncAfter - now,
+	);
+	return now + Math.max(MIN_ALARM_MS, earliest);
+}
+
+/**
+ * The alarm to keep when an event (a tab switch, coming back from idle) re-reads the cadence between
+ * cycles: it may pull the alarm in, never push it out — otherwise every tab switch would postpone the
+ * next poll and a rep moving around Salesforce would never see a change arrive (R13).
+ */
+export function earlierAlarm(existing: number | undefined, computed: number): number {
+	return existing === undefined ? computed : Math.min(existing, computed);
+}
+
+/** An event that finds no alarm, or one too far away, syncs now instead of waiting (R13). */
+export function isLate(alarmAt: number | undefined, now: number): boolean {
+	return alarmAt === undefined || alarmAt - now > LATE_ALARM_MS;
+}
