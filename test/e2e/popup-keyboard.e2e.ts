@@ -47,11 +47,14 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	await page.keyboard.press('Enter');
 	await expect.poll(async () => page.getByRole('alert').textContent()).toBe('The reminder needs a name.');
 	await page.keyboard.press('Escape');
+	// Wait for the add form to close: on a loaded machine the edit below could otherwise type into it.
+	await expect.poll(async () => page.locator('form.reminder-form').count()).toBe(0);
 
 	// Edit: focus the row's Edit button, Enter, change the name, Enter.
 	await page.getByRole('button', {name: 'Edit Call Ana back'}).focus();
 	await page.keyboard.press('Enter');
 	await nameFieldFocused(page);
+	await expect.poll(async () => page.getByRole('form', {name: 'Edit Call Ana back'}).count()).toBe(1);
 	await page.keyboard.press('ControlOrMeta+A');
 	await page.keyboard.type('Call Ana back about pricing');
 	await page.keyboard.press('Enter');
