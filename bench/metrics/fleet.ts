@@ -8,6 +8,7 @@ import {inPool} from '../lib/pool.js';
 import {percentile, round} from '../lib/stats.js';
 import {fleetPeerEstimates} from '../peers.js';
 import type {FamilyResult} from '../report.js';
+import {readyToPushCount} from '../../src/shared/store/queries.js';
 
 /**
  * fleet.<reps>.requestsPerRepPerDay, fleet.<reps>.orgUsagePct, fleet.freshness.p95.s (issue 6): a workday
@@ -92,7 +93,7 @@ export async function measureFleet(reps: number, fullFleet = false): Promise<Fam
 				if (!member.lastOutcomeOk) failedCycles++;
 				member.partition = (await member.rig.db.partitions.get(member.rig.partition))!;
 				if (member.pendingLocal > 0)
-					member.pendingLocal = await member.rig.db.outbox.where('partition').equals(member.rig.partition).count();
+					member.pendingLocal = await readyToPushCount(member.rig.db, member.rig.partition, simNow);
 				if (member.pendingRemote.length > 0) delays.push(...(await member.collectArrivals(simNow)));
 			}
 

@@ -4,7 +4,7 @@
  * debounce without timers, which a stopped worker would lose (engineering guide §2.3).
  */
 import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
-import {activePartition, pendingCount} from '@/shared/store/queries.js';
+import {activePartition, readyToPushCount} from '@/shared/store/queries.js';
 import type {SyncTrigger} from '@/shared/store/schema.js';
 import type {SyncReason} from '@/shared/types.js';
 import {db} from './db.js';
@@ -54,7 +54,10 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 export async function refreshSchedule(mode: 'replace' | 'keep-earlier' = 'replace'): Promise<void> {
 	const partitionId = await activePartition(db);
 	await updateToolbarCount(db);
-	await scheduleNextSync(await db.partitions.get(partitionId), await pendingCount(db, partitionId), Date.now(), mode);
+	const now = Date.now();
+	// Only changes the next cycle would push now: a record waiting out its retry backoff must not turn the
+	// schedule into a poll every few seconds (R19, R21).
+	await scheduleNextSync(await db.partitions.get(partitionId), await readyToPushCount(db, partitionId, now), now, mode);
 }
 
 /** Coalescing entry point for every trigger (messages, alarms, cookies, page visits). */
