@@ -2,12 +2,13 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {type BrowserContext, chromium, type Page} from 'playwright-core';
+import {extensionChromiumArgs} from '../../test/e2e/chromium-launch.js';
 import {findChromium} from '../../test/e2e/chromium-path.js';
 
 /**
  * Real Chromium with the extension the bench built. The e2e harness (test/e2e/harness.ts) always loads
  * dist/; the bench loads its own build directory so a teammate's `npm run build` cannot swap files under
- * a measurement. Flags are the engineering guide's verified recipe.
+ * a measurement. The Chromium flags are the e2e harness's own (test/e2e/chromium-launch.ts).
  */
 export type BenchBrowser = {
 	context: BrowserContext;
@@ -22,17 +23,7 @@ export async function launchBenchBrowser(distDir: string): Promise<BenchBrowser>
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),
 		headless: true,
-		args: [
-			`--disable-extensions-except=${distDir}`,
-			`--load-extension=${distDir}`,
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-quic',
-			'--no-first-run',
-		],
+		args: extensionChromiumArgs(distDir),
 	});
 	try {
 		const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', {timeout: 30_000}));

@@ -3,6 +3,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {type BrowserContext, chromium, type Page, type Worker} from 'playwright-core';
+import {extensionChromiumArgs} from './chromium-launch.js';
 import {findChromium} from './chromium-path.js';
 import {
 	DEFAULT_ORG_NAME,
@@ -43,8 +44,7 @@ export type ExtensionSession = {
 
 /**
  * Launches real Chromium with the built extension from dist/ (never the dev server: we test what
- * ships). Flags from the engineering guide's verified recipe; the background-networking flags keep
- * Chromium from dialling Google on this closed network.
+ * ships). The flags live in chromium-launch.ts, which the bench shares.
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
 	if (!existsSync(path.join(DIST, 'manifest.json'))) {
@@ -57,17 +57,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 		headless: options.headless ?? true,
 		handleSIGINT: options.handleSignals ?? true,
 		handleSIGTERM: options.handleSignals ?? true,
-		args: [
-			`--disable-extensions-except=${DIST}`,
-			`--load-extension=${DIST}`,
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-quic',
-			'--no-first-run',
-		],
+		args: extensionChromiumArgs(DIST),
 	});
 	const orgName = options.orgName ?? options.org?.org?.name ?? DEFAULT_ORG_NAME;
 	// Routing goes in before we even wait for the worker: nothing may reach the network unrouted.
