@@ -1,7 +1,7 @@
 import {beforeEach, expect, test} from 'vitest';
-import type {Partition} from '@/shared/store/schema.js';
 import browser from 'webextension-polyfill';
 import {openTab, resetFakeBrowser, setIdleState} from '../../test/fakes/browser.js';
+import {partitionFixture} from '../../test/fakes/partition.js';
 import {patchWorkerState} from './ephemeral.js';
 import {currentActivity, scheduleNextSync, SYNC_ALARM} from './schedule.js';
 import {
@@ -16,23 +16,6 @@ import {
 } from './schedule-policy.js';
 
 const now = 10_000_000;
-
-function partition(overrides: Partial<Partition> = {}): Partition {
-	return {
-		id: '00D000000000001AAA:005000000000001AAA',
-		orgId: '00D000000000001AAA',
-		userId: '005000000000001AAA',
-		instanceHost: 'acme.my.salesforce.com',
-		username: 'rep@acme.example',
-		displayName: 'Rita Rep',
-		enabled: true,
-		everEnabled: true,
-		subjectTemplate: '{{activity_subject}}',
-		clockOffsetMs: 0,
-		status: {phase: 'idle', budget: 'normal'},
-		...overrides,
-	};
-}
 
 beforeEach(async () => {
 	await resetFakeBrowser();
@@ -63,7 +46,7 @@ test.each([
 });
 
 test('R13: about every minute in Salesforce, at most every 5 minutes otherwise, slower when idle', () => {
-	const p = partition();
+	const p = partitionFixture();
 	expect(nextAlarmTime(p, 'salesforce-tab', 0, now) - now).toBe(60_000);
 	expect(nextAlarmTime(p, 'popup-recent', 0, now) - now).toBe(60_000);
 	expect(nextAlarmTime(p, 'active', 0, now) - now).toBeLessThanOrEqual(5 * 60_000);
@@ -71,14 +54,14 @@ test('R13: about every minute in Salesforce, at most every 5 minutes otherwise, 
 });
 
 test('R21: high API usage slows the schedule down', () => {
-	const busy = partition({apiUsage: {used: 90, limit: 100, at: now}});
+	const busy = partitionFixture({apiUsage: {used: 90, limit: 100, at: now}});
 	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(60_000);
 });
 
 test("R19: a backoff and the engine's nextSyncAfter are respected; Chrome's 30 s alarm floor too", () => {
 	expect(
 		nextAlarmTime(
-			partition({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 600_000}}}),
+			partitionFixture({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 600_000}}}),
 			'salesforce-tab',
 			0,
 			now,
@@ -86,13 +69,13 @@ test("R19: a backoff and the engine's nextSyncAfter are respected; Chrome's 30 s
 	).toBe(now + 600_000);
 	expect(
 		nextAlarmTime(
-			partition({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 400_000}}),
+			partitionFixture({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 400_000}}),
 			'salesforce-tab',
 			0,
 			now,
 		),
 	).toBe(now + 400_000);
-	expect(nextAlarmTime(partition(), 'salesforce-tab', 5, now) - now).toBe(MIN_ALARM_MS);
+	expect(nextAlarmTime(partitionFixture(), 'salesforce-tab', 5, now) - now).toBe(MIN_ALARM_MS);
 });
 
 test('activity is read from chrome.idle, the tabs and the popup time in storage.session', async () => {
@@ -106,9 +89,9 @@ test('activity is read from chrome.idle, the tabs and the popup time in storage.
 });
 
 test('R7: no alarm at all while sync is off', async () => {
-	await scheduleNextSync(partition(), 0, now);
+	await scheduleNextSync(partitionFixture(), 0, now);
 	expect(await browser.alarms.get(SYNC_ALARM)).toBeDefined();
-	await scheduleNextSync(partition({enabled: false}), 0, now);
+	await scheduleNextSync(partitionFixture({enabled: false}), 0, now);
 	expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
 	await scheduleNextSync(undefined, 0, now);
 	expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
@@ -121,20 +104,20 @@ test('R13: a Salesforce tab used a couple of minutes ago (Tab.lastAccessed) keep
 });
 
 test('R13: between cycles an event may bring the alarm forward, never push it back', async () => {
-	await scheduleNextSync(partition(), 0, now); // no Salesforce tab: the 'active' cadence
+	await scheduleNextSync(partitionFixture(), 0, now); // no Salesforce tab: the 'active' cadence
 	const afterCycle = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
 	expect(afterCycle).toBeGreaterThan(now + 60_000);
 	// A tab switch 50 s later, into Salesforce: the minute cadence pulls the alarm in.
 	openTab('https://acme.lightning.force.com/lightning/page/home', {active: true});
-	await scheduleNextSync(partition(), 0, now + 50_000, 'keep-earlier');
+	await scheduleNextSync(partitionFixture(), 0, now + 50_000, 'keep-earlier');
 	const pulledIn = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
 	expect(pulledIn).toBe(now + 50_000 + 60_000);
 	// Another switch 30 s later must not slide the alarm out to now + 60 s (it would never fire while the rep
 	// keeps moving around Salesforce).
-	await scheduleNextSync(partition(), 0, now + 80_000, 'keep-earlier');
+	await scheduleNextSync(partitionFixture(), 0, now + 80_000, 'keep-earlier');
 	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(pulledIn);
 	// After a cycle the alarm is replaced from the cycle's end.
-	await scheduleNextSync(partition(), 0, now + 120_000);
+	await scheduleNextSync(partitionFixture(), 0, now + 120_000);
 	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 120_000 + 60_000);
 });
 

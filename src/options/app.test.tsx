@@ -7,31 +7,22 @@ import browser from 'webextension-polyfill';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
+import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import {App} from './app.js';
 import {db} from './db.js';
 import {SYNC_EXPLANATION} from './sync-toggle.js';
 
-const PARTITION = '00D000000000001AAA:005000000000001AAA';
+const PARTITION = TEST_PARTITION_ID;
 let root: HTMLElement;
 const messages: unknown[] = [];
 
 function partition(overrides: Partial<Partition> = {}): Partition {
-	return {
-		id: PARTITION,
-		orgId: '00D000000000001AAA',
-		userId: '005000000000001AAA',
-		instanceHost: 'acme.my.salesforce.com',
-		username: 'rep@acme.example',
-		displayName: 'Rita Rep',
-		enabled: true,
+	return partitionFixture({
 		enabledAt: Date.now() - 60_000,
-		everEnabled: true,
-		subjectTemplate: '{{activity_subject}}',
-		clockOffsetMs: 0,
 		apiUsage: {used: 1200, limit: 15_000, at: Date.now()},
 		status: {phase: 'idle', budget: 'normal', lastSyncAt: Date.now()},
 		...overrides,
-	};
+	});
 }
 
 async function enable(overrides: Partial<Partition> = {}) {

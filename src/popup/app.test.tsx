@@ -5,30 +5,21 @@ import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
+import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import {App} from './app.js';
 import {localDays} from './dates.js';
 import {db} from './db.js';
 import {PAINT_MARK} from './due-list.js';
 
-const PARTITION = '00D000000000001AAA:005000000000001AAA';
+const PARTITION = TEST_PARTITION_ID;
 let root: HTMLElement;
 
 function partition(overrides: Partial<Partition> = {}): Partition {
-	return {
-		id: PARTITION,
-		orgId: '00D000000000001AAA',
-		userId: '005000000000001AAA',
-		instanceHost: 'acme.my.salesforce.com',
-		username: 'rep@acme.example',
-		displayName: 'Rita Rep',
-		enabled: true,
+	return partitionFixture({
 		enabledAt: Date.now() - 60_000,
-		everEnabled: true,
-		subjectTemplate: '{{activity_subject}}',
-		clockOffsetMs: 0,
 		status: {phase: 'idle', budget: 'normal', lastSyncAt: Date.now()},
 		...overrides,
-	};
+	});
 }
 
 async function enable(overrides: Partial<Partition> = {}) {

@@ -1,22 +1,10 @@
 import {expect, test} from 'vitest';
 import type {Partition, PartitionStatus} from '@/shared/store/schema.js';
+import {partitionFixture} from '../../test/fakes/partition.js';
 import {SIGN_IN, statusView, SYNC_OFF} from './status-text.js';
 
 function partition(status: Partial<PartitionStatus>, extra: Partial<Partition> = {}): Partition {
-	return {
-		id: '00D000000000001AAA:005000000000001AAA',
-		orgId: '00D000000000001AAA',
-		userId: '005000000000001AAA',
-		instanceHost: 'acme.my.salesforce.com',
-		username: 'rep@acme.example',
-		displayName: 'Rita Rep',
-		enabled: true,
-		everEnabled: true,
-		subjectTemplate: '{{activity_subject}}',
-		clockOffsetMs: 0,
-		status: {phase: 'idle', budget: 'normal', ...status},
-		...extra,
-	};
+	return partitionFixture({status: {phase: 'idle', budget: 'normal', ...status}, ...extra});
 }
 
 const view = (p: Partition | undefined, pending = 0, errors = 0) =>
