@@ -10,7 +10,7 @@ import {
 	IDLE_DETECTION_SECONDS,
 	isLate,
 	nextAlarmTime,
-	PAGE_VISIT_MIN_GAP_MS,
+	glanceShouldSync,
 } from './worker-schedule.js';
 
 const IDLE_AFTER_MS = IDLE_DETECTION_SECONDS * 1000;
@@ -128,8 +128,8 @@ export class FleetRep {
 				// The worker does not listen to tabs.onUpdated (index.ts); a page load only moves the tab's
 				// lastAccessed, which the next alarm reads as "Salesforce in use".
 				this.salesforceTabSeenAt = event.at;
-				// The Task page badge asks the worker, which syncs at most every 20 s (api.ts getTaskBadge).
-				if (event.taskPage && (this.lastCycleAt === undefined || event.at - this.lastCycleAt > PAGE_VISIT_MIN_GAP_MS)) {
+				// The Task page badge asks the worker, which syncs only if the last cycle is over 30 s old (api.ts getTaskBadge).
+				if (event.taskPage && glanceShouldSync(this.lastCycleAt, event.at)) {
 					this.request('page-visit');
 				}
 
@@ -138,7 +138,8 @@ export class FleetRep {
 
 			case 'popup': {
 				this.popupOpenedAt = event.at;
-				this.request('popup');
+				// api.ts requestSync('popup-opened'): no cycle when the last one is under 30 s old.
+				if (glanceShouldSync(this.lastCycleAt, event.at)) this.request('popup');
 				break;
 			}
 

@@ -9,5 +9,5 @@ export {
 	IDLE_DETECTION_SECONDS,
 	isLate,
 	nextAlarmTime,
-	PAGE_VISIT_MIN_GAP_MS,
+	glanceShouldSync,
 } from '../../src/background/schedule-policy.js';

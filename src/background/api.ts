@@ -5,13 +5,11 @@ import type {SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
-import {PAGE_VISIT_MIN_GAP_MS} from './schedule-policy.js';
+import {glanceShouldSync} from './schedule-policy.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
 import {getTaskBadge} from './task-badge.js';
 import {updateToolbarCount} from './toolbar-count.js';
-
-/** A page visit syncs (R13), but a rep clicking through Task pages does not cost a cycle per click (R21). */
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
 export const backgroundApi: BackgroundApi = {
@@ -40,11 +38,15 @@ export const backgroundApi: BackgroundApi = {
 		return status;
 	},
 	async requestSync({reason}) {
-		if (reason === 'popup-opened') await patchWorkerState({popupOpenedAt: Date.now()});
+		const now = Date.now();
+		const state = await readWorkerState();
+		if (reason === 'popup-opened') await patchWorkerState({popupOpenedAt: now});
 		// R22: the toolbar count follows a local change at once, whether or not sync is on.
 		if (reason === 'local-change') await updateToolbarCount(db);
 		const partition = await db.partitions.get(await activePartition(db));
 		if (!partition?.enabled) return {queued: false};
+		// Opening the popup right after a cycle shows fresh data already (R13) and costs no request (R21).
+		if (reason === 'popup-opened' && !glanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
 		startCycle(triggerFor(reason));
 		return {queued: true};
 	},
@@ -54,9 +56,8 @@ export const backgroundApi: BackgroundApi = {
 		await patchWorkerState({salesforceTabSeenAt: now});
 		const badge = await getTaskBadge(input);
 		// R13: visiting a Task page syncs — at once when this Task has something to sync (a pending local change,
-		// or a Task not imported yet), otherwise at most once per PAGE_VISIT_MIN_GAP_MS.
-		const stale = state.cycleStartedAt === undefined || now - state.cycleStartedAt > PAGE_VISIT_MIN_GAP_MS;
-		if (badge.state === 'pending' || stale) startCycle('page-visit');
+		// or a Task not imported yet), otherwise only if the last cycle is older than GLANCE_SYNC_MIN_GAP_MS.
+		if (badge.state === 'pending' || glanceShouldSync(state.cycleStartedAt, now)) startCycle('page-visit');
 		return badge;
 	},
 	async enableSync() {

@@ -18,8 +18,17 @@ export const POPUP_RECENT_MS = 2 * 60_000;
 export const IDLE_DETECTION_SECONDS = 5 * 60;
 /** Chrome fires alarms at most every 30 s for a packed extension; asking for less only misleads. */
 export const MIN_ALARM_MS = 30_000;
-/** A visit to a Task page syncs at most this often, unless that Task has something to sync (R13, R21). */
-export const PAGE_VISIT_MIN_GAP_MS = 20_000;
+/**
+ * A sync the rep's glance asks for — opening the popup, visiting a Task page — runs only when the last cycle
+ * started longer ago than this: what is on screen is then at most 30 s old (R13), and a rep clicking around
+ * does not spend one API request per click (R21). Manual syncs and local changes are not held back.
+ */
+export const GLANCE_SYNC_MIN_GAP_MS = 30_000;
+
+/** Whether a glance (popup open, Task page visit) should start a cycle now. */
+export function glanceShouldSync(lastCycleStartedAt: number | undefined, now: number): boolean {
+	return lastCycleStartedAt === undefined || now - lastCycleStartedAt > GLANCE_SYNC_MIN_GAP_MS;
+}
 /** An event finding the next alarm further away than this syncs at once instead (e.g. back from idle). */
 export const LATE_ALARM_MS = 5 * 60_000;
 

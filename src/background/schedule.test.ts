@@ -7,6 +7,8 @@ import {currentActivity, scheduleNextSync, SYNC_ALARM} from './schedule.js';
 import {
 	decideActivity,
 	earlierAlarm,
+	GLANCE_SYNC_MIN_GAP_MS,
+	glanceShouldSync,
 	isLate,
 	LATE_ALARM_MS,
 	MIN_ALARM_MS,
@@ -129,4 +131,10 @@ test('earlierAlarm and isLate', () => {
 	expect(isLate(now + LATE_ALARM_MS, now)).toBe(false);
 	expect(isLate(now + LATE_ALARM_MS + 1, now)).toBe(true);
 	expect(MIN_ALARM_MS).toBe(30_000);
+});
+
+test('R13/R21: a glance (popup open, Task page visit) syncs only when the last cycle is over 30 s old', () => {
+	expect(glanceShouldSync(undefined, now)).toBe(true);
+	expect(glanceShouldSync(now - GLANCE_SYNC_MIN_GAP_MS, now)).toBe(false);
+	expect(glanceShouldSync(now - GLANCE_SYNC_MIN_GAP_MS - 1, now)).toBe(true);
 });
