@@ -5,10 +5,10 @@ import type {SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
-import {glanceShouldSync} from './schedule-policy.js';
+import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule-policy.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
-import {getTaskBadge} from './task-badge.js';
+import {getTaskBadge, taskReadyToSync} from './task-badge.js';
 import {updateToolbarCount} from './toolbar-count.js';
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
@@ -45,8 +45,9 @@ export const backgroundApi: BackgroundApi = {
 		if (reason === 'local-change') await updateToolbarCount(db);
 		const partition = await db.partitions.get(await activePartition(db));
 		if (!partition?.enabled) return {queued: false};
-		// Opening the popup right after a cycle shows fresh data already (R13) and costs no request (R21).
-		if (reason === 'popup-opened' && !glanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
+		// Opening the popup (or a page) right after a cycle shows fresh data already (R13) and costs no request (R21).
+		const glance = reason === 'popup-opened' || reason === 'page-visit';
+		if (glance && !glanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
 		startCycle(triggerFor(reason));
 		return {queued: true};
 	},
@@ -55,9 +56,13 @@ export const backgroundApi: BackgroundApi = {
 		const state = await readWorkerState();
 		await patchWorkerState({salesforceTabSeenAt: now});
 		const badge = await getTaskBadge(input);
-		// R13: visiting a Task page syncs — at once when this Task has something to sync (a pending local change,
-		// or a Task not imported yet), otherwise only if the last cycle is older than GLANCE_SYNC_MIN_GAP_MS.
-		if (badge.state === 'pending' || glanceShouldSync(state.cycleStartedAt, now)) startCycle('page-visit');
+		// R13: visiting a Task page syncs if the last cycle is older than GLANCE_SYNC_MIN_GAP_MS — or sooner
+		// (PENDING_SYNC_MIN_GAP_MS) when this Task has something ready to sync. The badge re-asks every 15 s, so
+		// both are bounded: a reminder in retry backoff or parked never counts as ready (R19, R21).
+		const sinceLast = state.cycleStartedAt === undefined ? Number.POSITIVE_INFINITY : now - state.cycleStartedAt;
+		const readyPending =
+			badge.state === 'pending' && sinceLast > PENDING_SYNC_MIN_GAP_MS && (await taskReadyToSync(input.taskId, now));
+		if (readyPending || glanceShouldSync(state.cycleStartedAt, now)) startCycle('page-visit');
 		return badge;
 	},
 	async enableSync() {

@@ -4,6 +4,9 @@ import {handleMessage} from './messaging.js';
 import {inputValidators} from './validators.js';
 
 const OWN_ID = 'own-extension';
+const SELF = {id: OWN_ID, pagesBaseUrl: `chrome-extension://${OWN_ID}/`};
+const POPUP = {id: OWN_ID, url: `chrome-extension://${OWN_ID}/src/popup/index.html`};
+const CONTENT = {id: OWN_ID, url: 'https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view'};
 const calls: unknown[] = [];
 const api: BackgroundApi = {
 	ping: async () => ({pong: true, version: '1', context: 'background', libraries: {jsforce: '3', dexie: '4'}}),
@@ -33,8 +36,8 @@ test('a valid request reaches the API and its value comes back', async () => {
 		api,
 		inputValidators,
 		{channel: 'tickler', method: 'requestSync', input: {reason: 'user'}},
-		OWN_ID,
-		OWN_ID,
+		POPUP,
+		SELF,
 	);
 	expect(reply).toEqual({ok: true, value: {queued: true}});
 	expect(calls.at(-1)).toEqual({reason: 'user'});
@@ -83,13 +86,19 @@ test.each([
 	],
 ])('R27: %s is refused with a named error', async (_label, message, expected) => {
 	const before = calls.length;
-	const reply = await handleMessage(api, inputValidators, message, OWN_ID, OWN_ID);
+	const reply = await handleMessage(api, inputValidators, message, POPUP, SELF);
 	expect(reply).toEqual({ok: false, error: {name: 'InvalidMessageError', message: expected}});
 	expect(calls.length).toBe(before);
 });
 
 test('R27: a message from another extension is refused', async () => {
-	const reply = await handleMessage(api, inputValidators, {channel: 'tickler', method: 'ping'}, 'someone-else', OWN_ID);
+	const reply = await handleMessage(
+		api,
+		inputValidators,
+		{channel: 'tickler', method: 'ping'},
+		{id: 'someone-else', url: 'chrome-extension://someone-else/x.html'},
+		SELF,
+	);
 	expect(reply).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
 });
 
@@ -108,11 +117,39 @@ test('an error thrown by the API crosses as {name, message}', async () => {
 		failing,
 		inputValidators,
 		{channel: 'tickler', method: 'getSyncStatus'},
-		OWN_ID,
-		OWN_ID,
+		POPUP,
+		SELF,
 	);
 	expect(reply).toEqual({
 		ok: false,
 		error: {name: 'SessionExpiredError', message: 'Sign in to Salesforce to resume sync'},
 	});
+});
+
+test('R27: a content script (beside an untrusted page) may ask for the badge and nothing destructive', async () => {
+	const badge = await handleMessage(
+		api,
+		inputValidators,
+		{
+			channel: 'tickler',
+			method: 'getTaskBadge',
+			input: {host: 'acme.lightning.force.com', taskId: '00T000000000001AAA'},
+		},
+		CONTENT,
+		SELF,
+	);
+	expect(badge).toMatchObject({ok: true});
+	const before = calls.length;
+	for (const message of [
+		{channel: 'tickler', method: 'forgetPartition', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
+		{channel: 'tickler', method: 'requestSync', input: {reason: 'user'}},
+		{channel: 'tickler', method: 'disableSync', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
+	]) {
+		expect(await handleMessage(api, inputValidators, message, CONTENT, SELF)).toEqual({
+			ok: false,
+			error: {name: 'InvalidMessageError', message: 'Not allowed from a web page'},
+		});
+	}
+
+	expect(calls.length).toBe(before);
 });

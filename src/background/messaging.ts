@@ -12,21 +12,37 @@ function toReplyError(error: unknown): {name: string; message: string} {
 	return error instanceof Error ? {name: error.name, message: error.message} : {name: 'Error', message: String(error)};
 }
 
+/**
+ * What a content script may ask. It runs beside an untrusted Salesforce page (engineering guide §3), so it
+ * gets the badge and a health check — never enable/disable, disconnect or a manual sync that skips the
+ * budget gates (R21, R27). Only the extension's own pages (popup, settings) may call everything.
+ */
+export const CONTENT_SCRIPT_METHODS: readonly Method[] = ['ping', 'getTaskBadge'];
+
+export type Sender = {id?: string | undefined; url?: string | undefined};
+/** This extension: its id and the base URL of its own pages (`chrome-extension://<id>/`). */
+export type Self = {id: string; pagesBaseUrl: string};
+
 /** Answers one message. Exported for unit tests; the worker wires it through serveBackgroundApi. */
 export async function handleMessage(
 	api: BackgroundApi,
 	validators: InputValidators,
 	message: unknown,
-	senderId: string | undefined,
-	ownId: string,
+	sender: Sender,
+	self: Self,
 ): Promise<Reply> {
 	try {
-		if (senderId !== ownId) throw new InvalidMessageError('Message from another extension refused');
+		if (sender.id !== self.id) throw new InvalidMessageError('Message from another extension refused');
 		if (!isRequest(message) || typeof message.method !== 'string' || !Object.hasOwn(validators, message.method)) {
 			throw new InvalidMessageError('Unknown message');
 		}
 
 		const method = message.method as Method;
+		const fromOwnPage = sender.url?.startsWith(self.pagesBaseUrl) ?? false;
+		if (!fromOwnPage && !CONTENT_SCRIPT_METHODS.includes(method)) {
+			throw new InvalidMessageError('Not allowed from a web page');
+		}
+
 		const input = validators[method](message.input);
 		const handler = api[method] as (input: unknown) => Promise<unknown>;
 		const value = await handler.call(api, input);
@@ -41,7 +57,10 @@ export function serveBackgroundApi(api: BackgroundApi, validators: InputValidato
 	browser.runtime.onMessage.addListener(
 		(message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
 			if (!isRequest(message)) return undefined; // Not ours: let other listeners answer
-			return handleMessage(api, validators, message, sender.id, browser.runtime.id);
+			return handleMessage(api, validators, message, sender, {
+				id: browser.runtime.id,
+				pagesBaseUrl: browser.runtime.getURL('/'),
+			});
 		},
 	);
 }

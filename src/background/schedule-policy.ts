@@ -25,6 +25,9 @@ export const MIN_ALARM_MS = 30_000;
  */
 export const GLANCE_SYNC_MIN_GAP_MS = 30_000;
 
+/** A Task page showing a change ready to sync may start a cycle sooner than a glance, but not in a loop. */
+export const PENDING_SYNC_MIN_GAP_MS = 5000;
+
 /** Whether a glance (popup open, Task page visit) should start a cycle now. */
 export function glanceShouldSync(lastCycleStartedAt: number | undefined, now: number): boolean {
 	return lastCycleStartedAt === undefined || now - lastCycleStartedAt > GLANCE_SYNC_MIN_GAP_MS;

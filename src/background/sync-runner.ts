@@ -34,19 +34,23 @@ export function triggerFor(reason: SyncReason | 'alarm' | 'session'): SyncTrigge
 
 /** One cycle now, for the active partition; then — whatever happened — the toolbar count and the next alarm. */
 export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
+	let result: SyncCycleResult | undefined;
 	try {
 		const partitionId = await activePartition(db);
 		const partition = await db.partitions.get(partitionId);
 		if (!partition?.enabled) return undefined;
 		// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
 		const session = await findSession(partition.instanceHost);
-		return await runSyncCycle(engineDeps(session ? await portForSession(session) : null), {
+		result = await runSyncCycle(engineDeps(session ? await portForSession(session) : null), {
 			partition: partitionId,
 			trigger,
 		});
+		return result;
 	} finally {
-		// Even after an unexpected error the next alarm is set: sync never silently stops (R13).
-		await refreshSchedule();
+		// Even after an unexpected error the next alarm is set: sync never silently stops (R13). A cycle that
+		// was skipped (busy, backing off, over the allowance) did nothing, so it must not push the alarm back —
+		// otherwise the half-hourly probe above 95 % would slide with every tab switch (R21).
+		await refreshSchedule(result?.outcome === 'skipped' ? 'keep-earlier' : 'replace');
 	}
 }
 

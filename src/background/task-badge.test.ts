@@ -17,6 +17,9 @@ const {db} = await import('./db.js');
 const USER = '005000000000001AAA';
 const PARTITION = `00D000000000001AAA:${USER}`;
 const TASK = to18('00T000000000001'); // a real checksum, so the 15-character form maps to it
+const OTHER_TASK = to18('00T000000000002');
+const ARCHIVED_TASK = to18('00T000000000003');
+const EXPIRED_TASK = to18('00T000000000004');
 const NOW = Date.parse('2026-03-05T12:00:00.000Z');
 
 function partition(overrides: Partial<Partition> = {}): Partition {
@@ -140,15 +143,33 @@ test('R21/R24: a Task not in the store costs one request, which says why it is n
 	});
 	expect(theirs.soql).toHaveLength(1);
 	expect(theirs.soql[0]).toContain(`WHERE Id = '${TASK}'`);
+	// The badge re-asks every 15 s: the verdict is remembered, so asking again costs no request (R21).
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, theirs)).toMatchObject({
+		reason: 'owned-by-someone-else',
+	});
+	expect(theirs.soql).toHaveLength(1);
 	// In scope but not pulled yet: it arrives with the next sync, named after its Subject (R10).
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, fakePort([row()]))).toEqual({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: OTHER_TASK}, fakePort([row()]))).toEqual({
 		state: 'pending',
 		reminderName: 'Call Ana',
 	});
+	// Archived Tasks are left out of the pull (R1, R15), so they are not linked rather than forever pending.
+	const archived = fakePort([row({IsArchived: true})]);
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: ARCHIVED_TASK}, archived)).toMatchObject({
+		reason: 'archived',
+	});
 	const expired = fakePort(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}));
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, expired)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: EXPIRED_TASK}, expired)).toMatchObject({
 		reason: 'signed-out',
 	});
+});
+
+test('R21: near the org allowance a Task not in the store costs no request', async () => {
+	await db.partitions.put(partition({status: {phase: 'idle', budget: 'slow'}}));
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	const port = fakePort([row()]);
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, port)).toMatchObject({state: 'not-linked'});
+	expect(port.soql).toHaveLength(0);
 });
 
 test('R20: without a session cookie the badge says to sign in', async () => {

@@ -16,6 +16,7 @@ import type {TaskBadge} from '@/shared/types.js';
 import {db} from './db.js';
 import {portForSession} from './engine-deps.js';
 import {sessionForHost} from './session/find-session.js';
+import {recentVerdict, rememberVerdict} from './task-verdicts.js';
 
 type NotLinked = Extract<TaskBadge, {state: 'not-linked'}>;
 
@@ -77,6 +78,8 @@ export function whyNotLinked(row: TaskScopeRow | undefined, partition: Partition
 		);
 	if (row.IsRecurrence)
 		return notLinked('recurring-series', 'This is a recurring series; Tickler syncs single Tasks only.');
+	// Archived Tasks are not deletions, but the pull leaves them out (R1, R15): not a reminder to import.
+	if (row.IsArchived) return notLinked('archived', 'This Task is archived in Salesforce, so Tickler leaves it out.');
 	const floor = (partition.enabledAt ?? 0) + partition.clockOffsetMs - DAY_MS;
 	if (parseSalesforceDateTime(row.LastModifiedDate) < floor) {
 		return notLinked(
@@ -99,6 +102,15 @@ export async function getTaskBadge(input: {host: string; taskId: string}, port?:
 	const reminder = await db.reminders.where('[partition+taskId]').equals([partition.id, taskId]).first();
 	if (reminder) return badgeForReminder(reminder, partition);
 
+	const now = Date.now();
+	const verdictKey = `${partition.id}:${taskId}`;
+	const cached = await recentVerdict(verdictKey, now);
+	if (cached) return cached;
+	// R21: while the org is near its allowance, or sync is backing off, a badge is not worth a request.
+	if (partition.status.budget !== 'normal' || (partition.status.backoff?.until ?? 0) > now) {
+		return notLinked('not-found', 'Tickler will check this Task at its next sync.');
+	}
+
 	let sf = port;
 	if (!sf) {
 		const session = await sessionForHost(partition.instanceHost);
@@ -113,10 +125,29 @@ export async function getTaskBadge(input: {host: string; taskId: string}, port?:
 			{includeDeleted: false},
 		);
 		const row = page.records[0];
+		const verdict = whyNotLinked(row, partition);
+		if (verdict) {
+			await rememberVerdict(verdictKey, verdict, now);
+			return verdict;
+		}
+
 		// In scope but not pulled yet: it becomes a reminder named after its Subject at the next sync (R4, R10).
-		return whyNotLinked(row, partition) ?? {state: 'pending', reminderName: row?.Subject ?? ''};
+		return {state: 'pending', reminderName: row?.Subject ?? ''};
 	} catch (error) {
 		if (classify(error) === 'auth') return notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
 		return notLinked('not-found', 'Tickler could not check this Task right now.');
 	}
+}
+
+/**
+ * Whether a page visit to this Task should start a sync now: a Task not imported yet, or a linked reminder
+ * whose change is ready to push — not one waiting out its retry backoff or parked in error (R19, R21).
+ */
+export async function taskReadyToSync(taskId: string, now: number): Promise<boolean> {
+	const partition = await db.partitions.get(await activePartition(db));
+	if (!partition?.enabled) return false;
+	const reminder = await db.reminders.where('[partition+taskId]').equals([partition.id, to18(taskId)]).first();
+	if (!reminder) return true;
+	const entry = await db.outbox.get(reminder.id);
+	return entry !== undefined && entry.parked === 0 && entry.nextAttemptAt <= now;
 }

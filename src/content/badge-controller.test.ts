@@ -79,6 +79,24 @@ test('refreshes while open, so a sync that finishes shows up', async () => {
 	c.destroy();
 });
 
+test('R21: a hidden tab does not re-ask the worker; it asks again once visible', async () => {
+	const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+	const c = controller();
+	// Only this controller's asks count (an earlier test's controller still listens to the document).
+	const asksForA = (): number => calls.filter(page => page === A).length;
+	c.show(A);
+	await vi.advanceTimersByTimeAsync(0);
+	expect(asksForA()).toBe(1);
+	await vi.advanceTimersByTimeAsync(60_000);
+	expect(asksForA()).toBe(1);
+	visibility.mockReturnValue('visible');
+	document.dispatchEvent(new Event('visibilitychange'));
+	await vi.advanceTimersByTimeAsync(0);
+	expect(asksForA()).toBe(2);
+	visibility.mockRestore();
+	c.destroy();
+});
+
 test('gone quietly once the extension is reloaded (orphaned), with no further calls', async () => {
 	const errors = vi.spyOn(console, 'error');
 	const c = controller();

@@ -93,7 +93,8 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 			return;
 		}
 
-		if (current !== undefined && Date.now() - lastRefresh >= refreshMs) {
+		// A hidden tab does not re-ask: nobody sees the badge, and each ask may start work in the worker.
+		if (current !== undefined && doc.visibilityState === 'visible' && Date.now() - lastRefresh >= refreshMs) {
 			void load(current);
 			return;
 		}

@@ -16,11 +16,9 @@ function start(): void {
 
 	const controllerFor = (): BadgeController =>
 		(controller ??= createBadgeController({
-			getBadge: async (page: TaskPage) => {
-				// A Task page visit is a reason to sync soon (issue 5); the worker debounces. Not awaited.
-				callBackground('requestSync', {reason: 'page-visit'}).catch(() => undefined);
-				return callBackground('getTaskBadge', {host: page.host, taskId: page.taskId});
-			},
+			// Asking for the badge is also the page visit: the worker decides whether that is worth a sync (R13,
+			// R21), so the content script sends nothing else.
+			getBadge: async (page: TaskPage) => callBackground('getTaskBadge', {host: page.host, taskId: page.taskId}),
 			isContextValid,
 			isContextInvalidatedError,
 			onOrphaned: () => stopWatching(),

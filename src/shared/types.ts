@@ -48,6 +48,7 @@ export type TaskBadge =
 				| 'owned-by-someone-else'
 				| 'not-a-reminder-type'
 				| 'recurring-series'
+				| 'archived'
 				| 'created-before-sync'
 				| 'deleted'
 				| 'not-found'

@@ -149,7 +149,10 @@ const browser = {
 		getManifest: () => ({manifest_version: 3, name: 'Tickler', version: '0.0.0-test'}),
 		getURL: (path: string) => `chrome-extension://${EXTENSION_ID}/${path.replace(/^\//, '')}`,
 		async sendMessage(message: unknown) {
-			for (const result of onMessage.dispatch(message, {id: EXTENSION_ID})) {
+			for (const result of onMessage.dispatch(message, {
+				id: EXTENSION_ID,
+				url: `chrome-extension://${EXTENSION_ID}/src/popup/index.html`,
+			})) {
 				if (result !== undefined) return await result;
 			}
 

@@ -47,6 +47,13 @@ test("the enabled partition's host wins over another org's more recent tab (R2)"
 	expect((await findSession('acme.my.salesforce.com'))?.host).toBe('acme.my.salesforce.com');
 });
 
+test("R2/R20: signed out of the enabled partition's org, another org's session is not used", async () => {
+	openTab('https://beta.lightning.force.com/lightning/page/home', {active: true});
+	setCookie({name: 'sid', value: BETA_API, domain: 'beta.my.salesforce.com'});
+	expect(await findSession('acme.my.salesforce.com')).toBeUndefined();
+	expect((await findSession())?.host).toBe('beta.my.salesforce.com');
+});
+
 test('with no Salesforce tab open, a signed-in My Domain is still found', async () => {
 	setCookie({name: 'sid', value: ACME_API, domain: 'acme.my.salesforce.com'});
 	expect((await findSession())?.orgId15).toBe('00D000000000001');

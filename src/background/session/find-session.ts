@@ -55,21 +55,19 @@ export async function sessionForHost(host: string): Promise<FoundSession | undef
 }
 
 /**
- * The session to sync with. `preferredHost` is the enabled partition's host: when the rep is signed in
- * there, that session is used even if another org's tab was used more recently (a second org's session
- * could never write into this partition anyway, R2). Otherwise the most recently used Salesforce tab's org,
- * then any signed-in My Domain (the rep may have no Salesforce tab open).
+ * The session to sync with. `preferredHost` is the enabled partition's host, and then only that host's
+ * session is used: another org's session could never write into this partition (R2), trying it would spend
+ * that org's allowance on an identity call, and the rep should read "Sign in to Salesforce to resume sync"
+ * (R20), not "another org". With no partition enabled: the most recently used Salesforce tab's org, then any
+ * signed-in My Domain (the rep may have no Salesforce tab open).
  */
 export async function findSession(preferredHost?: string): Promise<FoundSession | undefined> {
-	const candidates: string[] = [];
-	if (preferredHost !== undefined) candidates.push(preferredHost);
-	for (const host of await salesforceHostsInUse()) if (!candidates.includes(host)) candidates.push(host);
-	for (const host of candidates) {
+	if (preferredHost !== undefined) return sessionForHost(preferredHost);
+	for (const host of await salesforceHostsInUse()) {
 		const found = await sessionForHost(host);
 		if (found) return found;
 	}
 
-	if (preferredHost !== undefined) return undefined; // Do not wander to another org's cookie (R2).
 	const all = await browser.cookies.getAll({name: 'sid', domain: 'my.salesforce.com'});
 	for (const cookie of all) {
 		const host = cookie.domain.replace(/^\./, '').toLowerCase();
