@@ -1,7 +1,8 @@
 /** R17–R20 (never lose, never duplicate, errors, sessions) against the local org over HTTP. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
+import {SalesforceApiError} from '@/background/salesforce/errors.js';
 import type {TaskWrite} from '@/background/salesforce/port.js';
-import {addReminder, editReminder, retryReminder} from '@/shared/store/local-edits.js';
+import {addReminder, deleteReminder, editReminder, retryReminder} from '@/shared/store/local-edits.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
 import {startHarness, type Harness} from './harness.js';
 import {stoppingPort, wrapPort} from './port-wrappers.js';
@@ -100,6 +101,107 @@ test('R18: a create that timed out before Salesforce committed it is sent again 
 	expect(subjects()).toEqual(['timed out']);
 	await h.sync();
 	expect(subjects()).toEqual(['timed out']);
+});
+
+/** A gateway between the rep and Salesforce answers `status` for the create request, before or after Salesforce committed it. */
+function gatewayError(status: number, committed: boolean): void {
+	const sf = h.sf;
+	if (!sf) throw new Error('no port');
+	let armed = true;
+	h.sf = wrapPort(sf, {
+		before(call) {
+			if (call.method === 'createTasks' && armed && !committed) {
+				armed = false;
+				throw new SalesforceApiError(`ERROR_HTTP_${status}`, 'Bad gateway', {status});
+			}
+
+			return undefined;
+		},
+		after(call) {
+			if (call.method === 'createTasks' && armed && committed) {
+				armed = false;
+				throw new SalesforceApiError(`ERROR_HTTP_${status}`, 'Gateway timeout', {status});
+			}
+		},
+	});
+}
+
+for (const status of [502, 503, 504]) {
+	test(`R18: a ${status} for a create that Salesforce committed keeps it in doubt; the next pull links the Task (no duplicate)`, async () => {
+		const r = await addReminder(h.db, {name: `gateway ${status}`, dueDate: '2026-03-09'}, {now: h.clock.now()});
+		gatewayError(status, true);
+		expect((await h.sync()).outcome).toBe('failed');
+		expect(subjects()).toEqual([`gateway ${status}`]);
+		expect((await h.db.outbox.get(r.id))?.createSent).toBeDefined();
+		expect((await h.sync()).outcome).toBe('ok');
+		await h.sync();
+		expect(subjects()).toEqual([`gateway ${status}`]);
+		expect((await h.db.reminders.get(r.id))?.taskId).toBe(h.repTasks()[0]?.Id);
+		expect(await h.db.outbox.count()).toBe(0);
+	});
+}
+
+test('R18: a 504 for a create that never reached Salesforce stays in doubt, and is sent again exactly once after a pull finds no Task', async () => {
+	const r = await addReminder(h.db, {name: 'not committed'}, {now: h.clock.now()});
+	gatewayError(504, false);
+	expect((await h.sync()).outcome).toBe('failed');
+	expect(subjects()).toEqual([]);
+	expect((await h.db.outbox.get(r.id))?.createSent).toBeDefined();
+	expect((await h.sync()).outcome).toBe('ok');
+	expect(subjects()).toEqual(['not committed']);
+	await h.sync();
+	expect(subjects()).toEqual(['not committed']);
+	expect(await h.db.outbox.count()).toBe(0);
+});
+
+test("R18: the org's 503 SERVER_UNAVAILABLE (nothing committed) leaves the create in doubt; it is created exactly once", async () => {
+	const r = await addReminder(h.db, {name: 'unavailable'}, {now: h.clock.now()});
+	h.org.faults.set({failNth: {n: 2, kind: '503'}});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect((await h.db.outbox.get(r.id))?.createSent).toBeDefined();
+	expect((await h.sync()).outcome).toBe('ok');
+	await h.sync();
+	expect(subjects()).toEqual(['unavailable']);
+	expect((await h.db.reminders.get(r.id))?.taskId).toBe(h.repTasks()[0]?.Id);
+});
+
+test('R18: a definite refusal of the whole create request (4xx: 400, 401, 403 limit) means nothing was created: no longer in doubt', async () => {
+	for (const kind of ['lockRow', 'invalidSession', 'limitExceeded'] as const) {
+		const r = await addReminder(h.db, {name: `refused ${kind}`}, {now: h.clock.now()});
+		if (kind === 'lockRow') h.org.faults.set({lockRowRate: 1});
+		else h.org.faults.set({failNth: {n: 2, kind}});
+		expect((await h.sync()).outcome).not.toBe('ok');
+		expect((await h.db.outbox.get(r.id))?.createSent).toBeUndefined();
+		expect((await h.db.outbox.get(r.id))?.create).toBe(true);
+		h.org.faults.clear();
+		h.signIn();
+		h.org.clock.advance(3_600_000);
+		expect((await h.sync()).outcome).toBe('ok');
+	}
+
+	expect(subjects()).toEqual(['refused invalidSession', 'refused limitExceeded', 'refused lockRow']);
+});
+
+test('R18: a Task deleted by the same push that then leaves a create with the same Subject in doubt is never taken for it', async () => {
+	const first = await addReminder(h.db, {name: 'same', dueDate: '2026-04-01'}, {now: h.clock.now()});
+	await h.sync();
+	h.org.clock.advance(2000);
+	await h.sync();
+	const firstTask = (await h.db.reminders.get(first.id))?.taskId ?? '';
+	h.org.clock.advance(2000);
+	await deleteReminder(h.db, first.id, {now: h.clock.now()});
+	const second = await addReminder(h.db, {name: 'same', dueDate: '2026-04-01'}, {now: h.clock.now()});
+	// Requests: poll, delete, create (→ 503, nothing committed).
+	h.org.faults.set({failNth: {n: 3, kind: '503'}});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect(h.org.getTask(firstTask)?.IsDeleted).toBe(true);
+	expect((await h.sync()).outcome).toBe('ok');
+	await h.sync();
+	const kept = await h.db.reminders.get(second.id);
+	expect(kept?.deletedAt).toBeUndefined();
+	expect(kept?.taskId).toBeDefined();
+	expect(kept?.taskId).not.toBe(firstTask);
+	expect(subjects()).toEqual(['same']);
 });
 
 test('R19: transient failures (503, HTML 503, lock errors) back off with a persisted, growing delay and then succeed', async () => {

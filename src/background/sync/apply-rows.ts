@@ -49,11 +49,16 @@ function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
 	if (!sent) return false;
 	const created = parseSalesforceDateTime(row.CreatedDate);
 	const notBefore = sent.cursor ? parseSalesforceDateTime(sent.cursor) : Number.NEGATIVE_INFINITY;
+	// A Task created exactly at the cursor existed when the pull before the create ran (unless Salesforce's
+	// whole-second stamps merely round it there). A live one may still be the create; a deleted one is taken
+	// to be an older Task — typically one this same push just deleted, whose reminder is already gone —
+	// because linking it would delete the reminder (R17), while sending again at worst re-creates a Task.
+	const afterCursor = created > notBefore || (created === notBefore && !row.IsDeleted);
 	return (
 		(row.Subject ?? '') === sent.subject &&
 		(row.ActivityDate ?? null) === sent.fields.dueDate &&
 		created >= sent.at - INTENT_MATCH_SLACK_MS &&
-		created >= notBefore
+		afterCursor
 	);
 }
 

@@ -13,7 +13,7 @@ import {
 	type ReminderFields,
 	type SyncedField,
 } from '@/shared/store/schema.js';
-import {assertEnabled, type CycleContext} from './context.js';
+import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
 import {createWrite, updateWrite} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
 import {renderSubject} from './template.js';
@@ -35,6 +35,20 @@ function chunks<T>(items: T[]): T[][] {
 	const out: T[][] = [];
 	for (let i = 0; i < items.length; i += MAX_BATCH) out.push(items.slice(i, i + MAX_BATCH));
 	return out;
+}
+
+/**
+ * R18: true only when the whole create request is known not to have created anything: sync was disabled
+ * before it left (SyncDisabledError from the cycle's guarded port), or Salesforce refused it with a 4xx
+ * other than 408 (request timeout) and 429 (too many requests) — validation/JSON errors (400), an invalid
+ * session (401), REQUEST_LIMIT_EXCEEDED (403): refused before any DML. Every 5xx, a missing status (network
+ * error, timeout) and a malformed answer leave the creates in doubt.
+ */
+export function definitelyNotCreated(error: unknown): boolean {
+	if (error instanceof SyncDisabledError) return true;
+	if (!(error instanceof SalesforceApiError) || error.status === undefined) return false;
+	const {status} = error;
+	return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 export async function push(ctx: CycleContext): Promise<void> {
@@ -114,10 +128,11 @@ export async function push(ctx: CycleContext): Promise<void> {
 		try {
 			results = await ctx.sf.createTasks(payload.map(p => p.write));
 		} catch (error) {
-			// An answer other than 500 means Salesforce refused the whole request: nothing was created, so the
-			// creates are no longer in doubt. No answer at all (timeout, dropped connection) or a 500 stays
-			// in doubt, and the next pull decides (R18).
-			if (error instanceof SalesforceApiError && error.status !== undefined && error.status !== 500) {
+			// R18: only a definite refusal of the whole request means nothing was created; then the creates are
+			// no longer in doubt. Anything else — any 5xx (a 502/503/504 from a gateway can follow a committed
+			// insert), no answer (timeout, dropped connection, the worker stopped) or an answer we cannot read —
+			// stays in doubt, and the next complete pull links the Task or finds none and sends it again.
+			if (definitelyNotCreated(error)) {
 				await db.transaction('rw', db.outbox, async () => {
 					for (const item of batch) {
 						const entry = await db.outbox.get(item.entry.reminderId);
