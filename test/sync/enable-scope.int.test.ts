@@ -2,7 +2,7 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {disableSync} from '@/background/sync/enable.js';
 import {runSyncCycle} from '@/background/sync/engine.js';
-import {addReminder, editReminder} from '@/shared/store/local-edits.js';
+import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
 import {LOCAL_PARTITION} from '@/shared/store/schema.js';
 import {startHarness, type Harness} from './harness.js';
 import {wrapPort} from './port-wrappers.js';
@@ -158,3 +158,65 @@ test('R7: disabling stops traffic at once, deletes nothing, and keeps pending ch
 			.sort(),
 	).toEqual(['a', 'pending']);
 });
+
+// Every kind of Salesforce request of one cycle, in order: identity (fresh session), picklists (over a day
+// old), the poll, reconciliation (over 7 days since the last), then a delete, a create and an update.
+const CYCLE_CALLS = ['identity', 'taskPicklists', 'query', 'query', 'deleteTasks', 'createTasks', 'updateTasks'];
+for (const [index, method] of CYCLE_CALLS.slice(0, -1).entries()) {
+	test(`R7: sync disabled while a cycle's ${method} request (${index + 1} of ${CYCLE_CALLS.length}) is in flight: no further request, nothing lost, no error`, async () => {
+		h.org.createTask(h.repId, {Subject: 'to edit'});
+		h.org.createTask(h.repId, {Subject: 'to delete'});
+		await h.enable();
+		await h.sync();
+		const [toEdit, toDelete] = ['to edit', 'to delete'].map(name => {
+			const found = h.repTasks().find(t => t.Subject === name);
+			if (!found) throw new Error(`no Task ${name}`);
+			return found;
+		});
+		const local = await h.reminders();
+		const edited = local.find(r => r.taskId === toEdit?.Id);
+		const deleted = local.find(r => r.taskId === toDelete?.Id);
+		if (!edited || !deleted) throw new Error('not imported');
+		await editReminder(h.db, edited.id, {priority: 'high'}, {now: h.clock.now()});
+		await deleteReminder(h.db, deleted.id, {now: h.clock.now()});
+		const added = await addReminder(h.db, {name: 'new'}, {now: h.clock.now()});
+		h.org.clock.advance(8 * DAY);
+		h.signIn();
+		const sf = h.sf;
+		if (!sf) throw new Error('no port');
+		let seen = 0;
+		const observed = wrapPort(sf, {
+			async after() {
+				seen++;
+				if (seen === index + 1) await disableSync(h.deps(), h.partition);
+			},
+		});
+		h.sf = observed;
+		h.org.resetRequestLog();
+		const result = await h.sync();
+		expect(observed.calls.map(c => c.method)).toEqual(CYCLE_CALLS.slice(0, index + 1));
+		expect(h.org.requests.length).toBe(index + 1);
+		expect(result).toMatchObject({outcome: 'skipped', skipped: 'disabled', errors: [], apiRequests: index + 1});
+		expect((await h.db.partitions.get(h.partition))?.status.phase).toBe('off');
+		expect((await h.db.syncHistory.toArray()).at(-1)).toMatchObject({outcome: 'skipped', errors: []});
+		// Nothing local is lost: what was not yet pushed is still queued (R7, R17).
+		if (index < CYCLE_CALLS.indexOf('createTasks'))
+			expect(await h.db.outbox.get(added.id)).toMatchObject({create: true});
+		if (index < CYCLE_CALLS.indexOf('updateTasks'))
+			expect((await h.db.outbox.get(edited.id))?.fields).toEqual(['priority']);
+		h.sf = sf;
+		await h.enable();
+		expect((await h.sync()).outcome).toBe('ok');
+		expect(
+			h
+				.repTasks()
+				.filter(t => !t.IsDeleted)
+				.map(t => [t.Subject, t.Priority])
+				.sort(),
+		).toEqual([
+			['new', 'Normal'],
+			['to edit', 'High'],
+		]);
+		expect(await h.db.outbox.count()).toBe(0);
+	});
+}

@@ -10,6 +10,7 @@
 import {classify, errorCode} from '@/background/salesforce/errors.js';
 import {purgeTombstones} from '@/shared/store/maintenance.js';
 import type {Partition, PartitionStatus, SyncHistoryRow, SyncTrigger} from '@/shared/store/schema.js';
+import {enabledOnlyPort} from './guarded-port.js';
 import {DAY_MS, emptyStats, partitionKey, SyncDisabledError, type CycleContext, type CycleStats} from './context.js';
 import type {SyncDeps} from './ports.js';
 import {pull} from './pull.js';
@@ -63,17 +64,19 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 
 	const stats = emptyStats();
 	const startedAt = now;
-	const sf = deps.salesforce;
-	if (!sf) {
+	if (!deps.salesforce) {
 		await setStatus(deps, partition, {phase: 'paused', pauseReason: 'no-session', message: MESSAGES.signIn});
 		await writeHistory(deps, partition, input.trigger, startedAt, 'paused', stats, 0);
 		return {...stats, outcome: 'paused', apiRequests: 0};
 	}
 
+	// R7: every Salesforce request of this cycle first checks that sync is still enabled.
+	const sf = enabledOnlyPort(deps.salesforce, deps, partition.id);
 	const requestsBefore = sf.requestCount();
 	let offset = partition.clockOffsetMs;
 	let outcome: SyncHistoryRow['outcome'] = 'ok';
 	let status: Partial<PartitionStatus> = {};
+	let skipped: SyncCycleResult['skipped'];
 	await setStatus(deps, partition, {phase: 'syncing'});
 	try {
 		const identity = await sf.identity();
@@ -120,7 +123,8 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	} catch (error) {
 		const cls = error instanceof SyncDisabledError ? 'disabled' : classify(error);
 		const code = errorCode(error);
-		stats.errors.push({code, message: cls});
+		// R7: sync switched off mid-cycle is a quiet stop, not an error: nothing is lost, the outbox is kept.
+		if (cls !== 'disabled') stats.errors.push({code, message: cls});
 		const backoffAttempt = (partition.status.backoff?.attempt ?? -1) + 1;
 		const backoff = {
 			attempt: backoffAttempt,
@@ -128,6 +132,7 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 		};
 		if (cls === 'disabled') {
 			outcome = 'skipped';
+			skipped = 'disabled';
 			status = {phase: 'off'};
 		} else if (cls === 'auth') {
 			// R20: pause; nothing is lost; the next cycle with a valid session resumes by itself.
@@ -179,7 +184,7 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 		pushed: stats.pushed,
 		apiRequests,
 	});
-	return {...stats, outcome, apiRequests};
+	return {...stats, outcome, apiRequests, ...(skipped ? {skipped} : {})};
 }
 
 async function setStatus(deps: SyncDeps, partition: Partition, status: Partial<PartitionStatus>): Promise<void> {
