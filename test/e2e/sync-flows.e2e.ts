@@ -162,6 +162,24 @@ test('R13/R10: an edit of the Task in Salesforce reaches the popup within one po
 	);
 });
 
+test('R13: a Task edited on its Salesforce page (the Lightning record page) reaches the popup within one poll', async () => {
+	const [task] = repTasks('Overdue: call Carla');
+	const row = popup.locator('.reminder', {hasText: 'Overdue: call Carla'});
+	expect(await row.textContent()).toContain('High priority');
+	const {page, errors} = await scenario.session.openPage(
+		`https://${scenario.session.hosts.lightning}/lightning/r/Task/${task!.Id}/view`,
+	);
+	await page.getByTestId('input-priority').selectOption('Normal');
+	await page.getByTestId('save').click();
+	// The page wrote through the org's own store, as the rep's edit in Salesforce would.
+	await expect.poll(() => scenario.org.getTask(task!.Id)?.Priority).toBe('Normal');
+	await syncNow(popup);
+	await expect.poll(async () => row.textContent()).not.toContain('High priority');
+	expect(await row.textContent()).toContain('Overdue');
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
 test('R13: an alarm-triggered poll picks up a Salesforce change without the popup', async () => {
 	const [task] = repTasks('Tomorrow: book travel');
 	scenario.org.updateTask(repId, task!.Id, {Status: 'Completed'});
