@@ -168,7 +168,9 @@ test('R21: near the org allowance a Task not in the store costs no request', asy
 	await db.partitions.put(partition({status: {phase: 'idle', budget: 'slow'}}));
 	await db.meta.put({key: 'activePartition', value: PARTITION});
 	const port = fakePort([row()]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, port)).toMatchObject({state: 'not-linked'});
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, port)).toMatchObject({
+		state: 'not-linked',
+	});
 	expect(port.soql).toHaveLength(0);
 });
 

@@ -146,7 +146,10 @@ export async function getTaskBadge(input: {host: string; taskId: string}, port?:
 export async function taskReadyToSync(taskId: string, now: number): Promise<boolean> {
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) return false;
-	const reminder = await db.reminders.where('[partition+taskId]').equals([partition.id, to18(taskId)]).first();
+	const reminder = await db.reminders
+		.where('[partition+taskId]')
+		.equals([partition.id, to18(taskId)])
+		.first();
 	if (!reminder) return true;
 	const entry = await db.outbox.get(reminder.id);
 	return entry !== undefined && entry.parked === 0 && entry.nextAttemptAt <= now;
