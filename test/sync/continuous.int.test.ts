@@ -21,11 +21,7 @@ afterEach(async () => {
 	await h.close();
 });
 
-async function byName(name: string) {
-	const found = (await h.reminders()).find(r => r.name === name);
-	if (!found) throw new Error(`no reminder ${name}`);
-	return found;
-}
+const byName = async (name: string) => h.reminderNamed(name);
 
 test('R13: after the first sync, changes on either side reach the other with automatic cycles only', async () => {
 	const t = h.org.createTask(h.repId, {Subject: 'existing'});

@@ -41,6 +41,8 @@ export type Harness = {
 	/** Simulates a worker restart: a new port (same session), a new lock, the same database. */
 	restart(): void;
 	reminders(): Promise<Reminder[]>;
+	/** The visible reminder with this name; throws when there is none. */
+	reminderNamed(name: string): Promise<Reminder>;
 	repTasks(): ReturnType<LocalOrg['org']['listTasks']>;
 	close(): Promise<void>;
 };
@@ -101,6 +103,11 @@ export async function startHarness(
 			return (await h.db.reminders.where('partition').equals(h.partition).toArray()).filter(
 				r => r.deletedAt === undefined,
 			);
+		},
+		async reminderNamed(name) {
+			const found = (await h.reminders()).find(r => r.name === name);
+			if (!found) throw new Error(`no reminder ${name}`);
+			return found;
 		},
 		repTasks: () => org.listTasks({ownerId: repId}),
 		reopenDb() {

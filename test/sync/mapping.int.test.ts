@@ -13,11 +13,7 @@ afterEach(async () => {
 	await h.close();
 });
 
-async function byName(name: string) {
-	const found = (await h.reminders()).find(r => r.name === name);
-	if (!found) throw new Error(`no reminder ${name}`);
-	return found;
-}
+const byName = async (name: string) => h.reminderNamed(name);
 
 function task(subject: string) {
 	const found = h.repTasks().find(t => t.Subject === subject);
