@@ -1,5 +1,5 @@
 /** The one sync checkbox (R3) with its plain explanation of R4–R6. */
-import {useId, useState} from 'preact/hooks';
+import {useEffect, useId, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 
@@ -8,22 +8,39 @@ export const SYNC_EXPLANATION =
 
 export function SyncToggle({partition}: {partition: Partition | undefined}) {
 	const id = useId();
-	/** The state the rep asked for while the worker is on it (shown at once, reverted on failure). */
+	/**
+	 * The state the rep asked for, shown at once and kept until the stored partition says the same (the
+	 * worker's write reaches this page through a live query a moment after its reply), so the box never
+	 * flips back for an instant; dropped on failure, or after a short while if the store never agrees.
+	 */
 	const [target, setTarget] = useState<boolean | undefined>(undefined);
-	const busy = target !== undefined;
+	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
 	const enabled = partition?.enabled === true;
 
+	useEffect(() => {
+		if (target === undefined || busy) return undefined;
+		if (enabled === target) {
+			setTarget(undefined);
+			return undefined;
+		}
+
+		const giveUp = setTimeout(() => setTarget(undefined), 2000);
+		return () => clearTimeout(giveUp);
+	}, [target, busy, enabled]);
+
 	async function toggle(on: boolean) {
 		setTarget(on);
+		setBusy(true);
 		setError(undefined);
 		try {
 			if (on) await callBackground('enableSync');
 			else if (partition) await callBackground('disableSync', {partition: partition.id});
 		} catch (caught) {
 			setError(caught instanceof Error ? caught.message : String(caught));
-		} finally {
 			setTarget(undefined);
+		} finally {
+			setBusy(false);
 		}
 	}
 
