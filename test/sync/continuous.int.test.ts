@@ -21,8 +21,6 @@ afterEach(async () => {
 	await h.close();
 });
 
-const byName = async (name: string) => h.reminderNamed(name);
-
 test('R13: after the first sync, changes on either side reach the other with automatic cycles only', async () => {
 	const t = h.org.createTask(h.repId, {Subject: 'existing'});
 	await h.enable();
@@ -31,11 +29,11 @@ test('R13: after the first sync, changes on either side reach the other with aut
 	const created = h.org.createTask(h.repId, {Subject: 'created in Salesforce', ActivityDate: '2026-03-06'});
 	h.org.updateTask(h.repId, t.Id, {Status: 'Completed', Description: 'done'});
 	await h.sync('alarm');
-	expect(await byName('created in Salesforce')).toMatchObject({dueDate: '2026-03-06', status: 'open'});
-	expect(await byName('existing')).toMatchObject({status: 'complete', details: 'done'});
+	expect(await h.reminderNamed('created in Salesforce')).toMatchObject({dueDate: '2026-03-06', status: 'open'});
+	expect(await h.reminderNamed('existing')).toMatchObject({status: 'complete', details: 'done'});
 	const local = await addReminder(h.db, {name: 'created locally'}, {now: h.clock.now()});
-	await completeReminder(h.db, (await byName('created in Salesforce')).id, {now: h.clock.now()});
-	await deleteReminder(h.db, (await byName('existing')).id, {now: h.clock.now()});
+	await completeReminder(h.db, (await h.reminderNamed('created in Salesforce')).id, {now: h.clock.now()});
+	await deleteReminder(h.db, (await h.reminderNamed('existing')).id, {now: h.clock.now()});
 	await h.sync('local-change');
 	expect(h.org.getTask(created.Id)?.Status).toBe('Completed');
 	expect(h.org.getTask(t.Id)?.IsDeleted).toBe(true);
@@ -53,7 +51,7 @@ test('R14: a Task deleted in Salesforce deletes the reminder, even one with loca
 	const b = h.org.createTask(h.repId, {Subject: 'b'});
 	await h.enable();
 	await h.sync();
-	await editReminder(h.db, (await byName('b')).id, {details: 'local edit'}, {now: h.clock.now()});
+	await editReminder(h.db, (await h.reminderNamed('b')).id, {details: 'local edit'}, {now: h.clock.now()});
 	h.org.deleteTask(h.repId, a.Id);
 	h.org.deleteTask(h.org.users.rep2.id, b.Id);
 	const result = await h.sync();
@@ -69,8 +67,8 @@ test('R14: a local deletion deletes the Task; a Task that is already gone counts
 	const b = h.org.createTask(h.repId, {Subject: 'b'});
 	await h.enable();
 	await h.sync();
-	await deleteReminder(h.db, (await byName('a')).id);
-	await deleteReminder(h.db, (await byName('b')).id);
+	await deleteReminder(h.db, (await h.reminderNamed('a')).id);
+	await deleteReminder(h.db, (await h.reminderNamed('b')).id);
 	// b disappears in Salesforce between our pull and our delete.
 	const sf = h.sf;
 	if (!sf) throw new Error('no port');
@@ -95,12 +93,12 @@ test('R14: undo before the deletion is pushed restores the reminder and its Task
 	const t = h.org.createTask(h.repId, {Subject: 'undo me'});
 	await h.enable();
 	await h.sync();
-	const id = (await byName('undo me')).id;
+	const id = (await h.reminderNamed('undo me')).id;
 	await deleteReminder(h.db, id);
 	await undoDelete(h.db, id);
 	await h.sync();
 	expect(h.org.getTask(t.Id)?.IsDeleted).toBe(false);
-	expect((await byName('undo me')).syncState).toBe('synced');
+	expect((await h.reminderNamed('undo me')).syncState).toBe('synced');
 	await deleteReminder(h.db, id);
 	await h.sync();
 	expect(h.org.getTask(t.Id)?.IsDeleted).toBe(true);
@@ -134,11 +132,11 @@ test('R16: different fields changed on each side are both kept', async () => {
 	const t = h.org.createTask(h.repId, {Subject: 'x', ActivityDate: '2026-03-09'});
 	await h.enable();
 	await h.sync();
-	await editReminder(h.db, (await byName('x')).id, {priority: 'high'}, {now: h.clock.now()});
+	await editReminder(h.db, (await h.reminderNamed('x')).id, {priority: 'high'}, {now: h.clock.now()});
 	h.org.updateTask(h.org.users.rep2.id, t.Id, {ActivityDate: '2026-03-20'});
 	const result = await h.sync();
 	expect(result.conflicts).toBe(0);
-	expect(await byName('x')).toMatchObject({priority: 'high', dueDate: '2026-03-20'});
+	expect(await h.reminderNamed('x')).toMatchObject({priority: 'high', dueDate: '2026-03-20'});
 	expect(h.org.getTask(t.Id)).toMatchObject({Priority: 'High', ActivityDate: '2026-03-20'});
 });
 
@@ -146,7 +144,7 @@ test('R16: the same field changed on both sides — the later edit wins, either 
 	const t = h.org.createTask(h.repId, {Subject: 'x', Description: 'base'});
 	await h.enable();
 	await h.sync();
-	const id = (await byName('x')).id;
+	const id = (await h.reminderNamed('x')).id;
 	await editReminder(h.db, id, {details: 'local, earlier'}, {now: h.clock.now()});
 	h.org.clock.advance(5000);
 	h.org.updateTask(h.org.users.rep2.id, t.Id, {Description: 'salesforce, later'});
@@ -174,7 +172,7 @@ test('R16: the local clock is corrected by the offset measured from Salesforce D
 	await h.sync();
 	const offset = (await h.db.partitions.get(h.partition))?.clockOffsetMs ?? 0;
 	expect(Math.abs(offset + 10 * 60_000)).toBeLessThan(2000);
-	const id = (await byName('x')).id;
+	const id = (await h.reminderNamed('x')).id;
 	await editReminder(h.db, id, {details: 'local, earlier'}, {now: h.clock.now()});
 	h.org.clock.advance(60_000);
 	h.org.updateTask(h.org.users.rep2.id, t.Id, {Description: 'salesforce, a minute later'});
@@ -189,9 +187,9 @@ test('R16: an edit against a deletion — the deletion wins, on either side', as
 	h.org.createTask(h.repId, {Subject: 'deleted in Salesforce'});
 	await h.enable();
 	await h.sync();
-	await deleteReminder(h.db, (await byName('deleted locally')).id);
+	await deleteReminder(h.db, (await h.reminderNamed('deleted locally')).id);
 	h.org.updateTask(h.org.users.rep2.id, a.Id, {Description: 'edited later in Salesforce'});
-	const b = await byName('deleted in Salesforce');
+	const b = await h.reminderNamed('deleted in Salesforce');
 	await editReminder(h.db, b.id, {details: 'edited locally'}, {now: h.clock.now()});
 	h.org.clock.advance(1000);
 	h.org.deleteTask(h.org.users.rep2.id, b.taskId ?? '');

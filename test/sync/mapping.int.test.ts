@@ -13,8 +13,6 @@ afterEach(async () => {
 	await h.close();
 });
 
-const byName = async (name: string) => h.reminderNamed(name);
-
 function task(subject: string) {
 	const found = h.repTasks().find(t => t.Subject === subject);
 	if (!found) throw new Error(`no task ${subject}`);
@@ -40,16 +38,16 @@ test('R8: complete sends Completed, open sends the default open status; other Sa
 	h.org.createTask(h.repId, {Subject: 'deferred', Status: 'Deferred'});
 	await h.enable();
 	await h.sync();
-	expect((await byName('call')).status).toBe('open');
-	await completeReminder(h.db, (await byName('call')).id, {now: h.clock.now()});
+	expect((await h.reminderNamed('call')).status).toBe('open');
+	await completeReminder(h.db, (await h.reminderNamed('call')).id, {now: h.clock.now()});
 	await h.sync();
 	expect(task('call').Status).toBe('Completed');
 	h.org.updateTask(h.repId, t.Id, {Status: 'Waiting on someone else'});
 	await h.sync();
-	expect((await byName('call')).status).toBe('complete');
+	expect((await h.reminderNamed('call')).status).toBe('complete');
 	h.org.updateTask(h.repId, t.Id, {Status: 'Not Started'});
 	await h.sync();
-	expect((await byName('call')).status).toBe('open');
+	expect((await h.reminderNamed('call')).status).toBe('open');
 });
 
 test('R8: editing another field never overwrites an In Progress in Salesforce', async () => {
@@ -57,7 +55,7 @@ test('R8: editing another field never overwrites an In Progress in Salesforce', 
 	await h.enable();
 	await h.sync();
 	const sent = spyUpdates();
-	await editReminder(h.db, (await byName('wip')).id, {details: 'notes'}, {now: h.clock.now()});
+	await editReminder(h.db, (await h.reminderNamed('wip')).id, {details: 'notes'}, {now: h.clock.now()});
 	await h.sync();
 	expect(sent).toHaveLength(1);
 	expect(sent[0]).not.toHaveProperty('Status');
@@ -73,7 +71,7 @@ test("R8: an org without 'Completed' gets its closed value; imports of closed cu
 	h.org.createTask(h.repId, {Subject: 'cancelled', Status: 'Cancelled'});
 	await h.enable();
 	await h.sync();
-	expect((await byName('cancelled')).status).toBe('complete');
+	expect((await h.reminderNamed('cancelled')).status).toBe('complete');
 	const r = await addReminder(h.db, {name: 'new'}, {now: h.clock.now()});
 	await h.sync();
 	expect(task('new').Status).toBe('Open');
@@ -87,14 +85,14 @@ test('R9: High ↔ high, Normal ↔ normal; Low imports as normal and a later Lo
 	const high = h.org.createTask(h.repId, {Subject: 'high', Priority: 'High'});
 	await h.enable();
 	await h.sync();
-	expect((await byName('low')).priority).toBe('normal');
-	expect((await byName('high')).priority).toBe('high');
+	expect((await h.reminderNamed('low')).priority).toBe('normal');
+	expect((await h.reminderNamed('high')).priority).toBe('high');
 	h.org.updateTask(h.repId, high.Id, {Priority: 'Low'});
 	h.org.updateTask(h.repId, low.Id, {Priority: 'High'});
 	await h.sync();
-	expect((await byName('high')).priority).toBe('high');
-	expect((await byName('low')).priority).toBe('high');
-	await editReminder(h.db, (await byName('low')).id, {priority: 'normal'}, {now: h.clock.now()});
+	expect((await h.reminderNamed('high')).priority).toBe('high');
+	expect((await h.reminderNamed('low')).priority).toBe('high');
+	await editReminder(h.db, (await h.reminderNamed('low')).id, {priority: 'normal'}, {now: h.clock.now()});
 	await h.sync();
 	expect(task('low').Priority).toBe('Normal');
 });
@@ -123,8 +121,8 @@ test('R11: a due date is a calendar date both ways, whatever the clocks; none is
 	h.org.createTask(h.repId, {Subject: 'undated'});
 	await h.enable();
 	await h.sync();
-	expect((await byName('dated')).dueDate).toBe('2026-03-05');
-	expect((await byName('undated')).dueDate).toBeNull();
+	expect((await h.reminderNamed('dated')).dueDate).toBe('2026-03-05');
+	expect((await h.reminderNamed('undated')).dueDate).toBeNull();
 	const r = await addReminder(h.db, {name: 'late night', dueDate: '2026-12-31'}, {now: h.clock.now()});
 	await h.sync();
 	expect(task('late night').ActivityDate).toBe('2026-12-31');
@@ -138,7 +136,7 @@ test('R12: a sync sends only the fields changed locally and applies only the fie
 	await h.enable();
 	await h.sync();
 	const sent = spyUpdates();
-	const r = await byName('fields');
+	const r = await h.reminderNamed('fields');
 	await editReminder(h.db, r.id, {priority: 'high'}, {now: h.clock.now()});
 	h.org.updateTask(h.org.users.rep2.id, t.Id, {Description: 'from Salesforce'});
 	await h.sync();

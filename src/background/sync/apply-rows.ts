@@ -14,7 +14,7 @@ import {
 	type ReminderFields,
 } from '@/shared/store/schema.js';
 import type {CycleContext} from './context.js';
-import {importFields, theirsFields} from './mapping.js';
+import {importFields, pickFields, theirsFields} from './mapping.js';
 import {mergeFields} from './merge.js';
 
 /** R18: a Task created within this window before a create was recorded as sent may be that create. */
@@ -247,14 +247,4 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 			await db.checkpoints.put({...checkpoint, systemModstamp: lastModstamp});
 		}
 	});
-}
-
-function pickFields(fields: ReminderFields): ReminderFields {
-	return {
-		name: fields.name,
-		status: fields.status,
-		priority: fields.priority,
-		dueDate: fields.dueDate,
-		details: fields.details,
-	};
 }

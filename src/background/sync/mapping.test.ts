@@ -14,6 +14,7 @@ import {
 	statusToSalesforce,
 	theirsFields,
 	updateWrite,
+	pickFields,
 } from './mapping.js';
 
 const standard: OrgPicklists = {
@@ -150,4 +151,17 @@ describe('R12 writes', () => {
 		});
 		expect(updateWrite(fields, ['name'], 'Fixed subject', standard)).toEqual({});
 	});
+});
+
+test('R12/R16: a base snapshot keeps exactly the five synced fields, nothing else of the reminder', () => {
+	const reminder = {
+		name: 'N',
+		status: 'open',
+		priority: 'high',
+		dueDate: null,
+		details: 'D',
+		id: 'x',
+		syncState: 'pending',
+	} as const;
+	expect(pickFields(reminder)).toEqual({name: 'N', status: 'open', priority: 'high', dueDate: null, details: 'D'});
 });

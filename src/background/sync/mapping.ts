@@ -152,3 +152,14 @@ export function updateWrite(
 
 	return write;
 }
+
+/** Just the five synced fields of a reminder (or anything that has them): what a base snapshot records. */
+export function pickFields(fields: ReminderFields): ReminderFields {
+	return {
+		name: fields.name,
+		status: fields.status,
+		priority: fields.priority,
+		dueDate: fields.dueDate,
+		details: fields.details,
+	};
+}

@@ -14,22 +14,12 @@ import {
 	type SyncedField,
 } from '@/shared/store/schema.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
-import {createWrite, updateWrite} from './mapping.js';
+import {createWrite, pickFields, updateWrite} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
 import {renderSubject} from './template.js';
 
 type Item = {entry: OutboxEntry; reminder: Reminder};
 type UpdateItem = Item & {write: TaskWrite; sent: Partial<ReminderFields>};
-
-function pickFields(reminder: ReminderFields): ReminderFields {
-	return {
-		name: reminder.name,
-		status: reminder.status,
-		priority: reminder.priority,
-		dueDate: reminder.dueDate,
-		details: reminder.details,
-	};
-}
 
 function chunks<T>(items: T[]): T[][] {
 	const out: T[][] = [];
