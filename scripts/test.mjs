@@ -34,7 +34,20 @@ const steps = [
 	{name: 'e2e (Chromium)', command: vitest('e2e'), project: 'e2e', needs: 'build'},
 ];
 
+// CI keeps only the tail of the log, so the summary repeats each failing test with the start of its message.
+const failuresIn = (report, stepName) =>
+	report.testResults.flatMap(file =>
+		file.assertionResults
+			.filter(test => test.status === 'failed')
+			.map(test => {
+				const message = (test.failureMessages[0] ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+				const firstLines = message.split('\n').slice(0, 6).join('\n      ');
+				return `${stepName}: ${path.relative(root, file.name)} › ${test.fullName}\n      ${firstLines}`;
+			}),
+	);
+
 const results = [];
+const failures = [];
 let passed = 0;
 let failed = 0;
 for (const step of steps) {
@@ -61,6 +74,7 @@ for (const step of steps) {
 			passed += report.numPassedTests;
 			failedTests = report.numFailedTests;
 			detail += `, ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`;
+			failures.push(...failuresIn(report, step.name));
 			const minimum = minimums[step.project] ?? 1;
 			if (report.numTotalTests < minimum) {
 				ok = false;
@@ -83,6 +97,7 @@ for (const step of steps) {
 
 console.log('\n━━━ summary ━━━');
 for (const result of results) console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.name.padEnd(16)} ${result.detail}`);
+if (failures.length > 0) console.log(`\nfailing tests:\n${failures.map(failure => `  ✗ ${failure}`).join('\n')}`);
 const allOk = results.every(result => result.ok);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(allOk ? 0 : 1);
