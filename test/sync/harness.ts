@@ -26,11 +26,18 @@ export type Harness = {
 	repId: string;
 	sid: string;
 	sf: SalesforcePort | null;
-	/** Client timeout of ports made from now on (real ms: the timeout fault holds a response forever). */
+	/**
+	 * Client timeout of ports made from now on, in real ms. Only a held response (the org's timeout fault)
+	 * should ever reach it: the default is generous because a slow or loaded machine (a 2-core CI runner)
+	 * can take over a second to answer a 2,000-row page while the previous page is being written, and a
+	 * short default turned that answered request into a NETWORK_ERROR. A test of the timeout fault gives
+	 * only the held request a short timeout (newPort's timeoutMs, routeCalls in port-wrappers.ts).
+	 */
 	timeoutMs: number;
 	lock: Lock;
 	deps(): SyncDeps;
-	newPort(sid?: string): SalesforcePort;
+	/** A port with this session (default: the harness's) and client timeout (default: timeoutMs). */
+	newPort(sid?: string, timeoutMs?: number): SalesforcePort;
 	enable(): Promise<Partition>;
 	disable(): Promise<void>;
 	sync(trigger?: SyncTrigger): Promise<SyncCycleResult>;
@@ -47,6 +54,9 @@ export type Harness = {
 	close(): Promise<void>;
 };
 
+/** See Harness.timeoutMs: far above any answered request, well below the 30 s test timeout. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 let dbCounter = 0;
 
 export async function startHarness(
@@ -61,15 +71,15 @@ export async function startHarness(
 	const factory = new IDBFactory();
 	const dbName = `tickler-int-${dbCounter++}`;
 	const repId = org.users.rep.id;
-	const newPort = (sid = h.sid) =>
+	const newPort = (sid = h.sid, timeoutMs = h.timeoutMs) =>
 		createJsforcePort({
 			instanceUrl: local.url,
 			accessToken: sid,
 			now: () => clock.now(),
-			timeoutMs: h.timeoutMs,
+			timeoutMs,
 		});
 	const h: Harness = {
-		timeoutMs: options.timeoutMs ?? 400,
+		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		local,
 		org,
 		clock,

@@ -5,7 +5,7 @@ import type {TaskWrite} from '@/background/salesforce/port.js';
 import {addReminder, deleteReminder, editReminder, retryReminder} from '@/shared/store/local-edits.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
 import {startHarness, type Harness} from './harness.js';
-import {stoppingPort, wrapPort} from './port-wrappers.js';
+import {routeCalls, stoppingPort, wrapPort} from './port-wrappers.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -16,6 +16,21 @@ beforeEach(async () => {
 afterEach(async () => {
 	await h.close();
 });
+
+/**
+ * The next cycle's create is held by the org (the timeout fault) and the client gives up on it. Only the
+ * create goes through a port with a short client timeout; the pull before it keeps the harness's generous
+ * one, so a slow machine cannot turn an answered request into a second timeout. Returns the undo.
+ */
+function createTimesOut(): () => void {
+	const sf = h.sf;
+	if (!sf) throw new Error('no port');
+	h.org.faults.set({failNth: {n: 2, kind: 'timeout'}}); // 1: the pull's queryAll, 2: the create
+	h.sf = routeCalls(sf, 'createTasks', h.newPort(h.sid, 150));
+	return () => {
+		h.sf = sf;
+	};
+}
 
 function subjects(): string[] {
 	return h
@@ -82,8 +97,9 @@ test('R18: an older Task with the same Subject (just deleted) is never taken for
 	h.org.clock.advance(2000);
 	h.org.deleteTask(h.repId, firstTask);
 	const second = await addReminder(h.db, {name: 'same', dueDate: '2026-04-01'}, {now: h.clock.now()});
-	h.org.faults.set({failNth: {n: 2, kind: 'timeout'}});
+	const restore = createTimesOut();
 	expect((await h.sync()).outcome).toBe('failed');
+	restore();
 	expect((await h.sync()).outcome).toBe('ok');
 	const kept = await h.db.reminders.get(second.id);
 	expect(kept?.deletedAt).toBeUndefined();
@@ -94,9 +110,10 @@ test('R18: an older Task with the same Subject (just deleted) is never taken for
 
 test('R18: a create that timed out before Salesforce committed it is sent again exactly once', async () => {
 	await addReminder(h.db, {name: 'timed out'}, {now: h.clock.now()});
-	h.org.faults.set({failNth: {n: 2, kind: 'timeout'}});
+	const restore = createTimesOut();
 	expect((await h.sync()).outcome).toBe('failed');
 	expect(subjects()).toEqual([]);
+	restore();
 	expect((await h.sync()).outcome).toBe('ok');
 	expect(subjects()).toEqual(['timed out']);
 	await h.sync();

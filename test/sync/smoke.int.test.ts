@@ -32,3 +32,16 @@ test('smoke: first sync imports, a local create is pushed', async () => {
 	expect(idle.apiRequests).toBe(1);
 	expect(first.apiRequests).toBe(2); // identity was fetched by enable; picklists + one query
 });
+
+test('a slow answer is not a timeout: with the harness defaults, only a held response makes a cycle fail', async () => {
+	// A loaded 2-core CI runner once took over 400 ms (the old default client timeout) to answer the second
+	// 2,000-row page of the R21 budget test, and the cycle failed with NETWORK_ERROR after one page. The
+	// org's latency fault makes every answer that slow here, deterministically.
+	h.org.createTask(h.repId, {Subject: 'Call Ana'});
+	await h.enable();
+	h.org.faults.set({latencyMs: 600});
+	const slow = await h.sync();
+	expect(slow.errors).toEqual([]);
+	expect(slow.outcome).toBe('ok');
+	expect(slow.pulled).toBe(1);
+});
