@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import type {BackgroundApi} from '@/shared/messages.js';
+import {addReminder, deleteReminder, editReminder, undoDelete} from '@/shared/store/local-edits.js';
 import {activePartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
-import type {SyncStatus} from '@/shared/types.js';
+import type {SyncReason, SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
@@ -10,6 +11,28 @@ import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
 import {getTaskBadge, taskReadyToSync} from './task-badge.js';
 import {updateToolbarCount} from './toolbar-count.js';
+
+/** R13/R22: a sync soon when asked; `queued` is false when sync is off or a glance comes right after a cycle. */
+async function requestSync(reason: SyncReason): Promise<{queued: boolean}> {
+	const now = Date.now();
+	const state = await readWorkerState();
+	if (reason === 'popup-opened') await patchWorkerState({popupOpenedAt: now});
+	// R22: the toolbar count follows a local change at once, whether or not sync is on.
+	if (reason === 'local-change') await updateToolbarCount(db);
+	const partition = await db.partitions.get(await activePartition(db));
+	if (!partition?.enabled) return {queued: false};
+	// Opening the popup (or a page) right after a cycle shows fresh data already (R13) and costs no request (R21).
+	const glance = reason === 'popup-opened' || reason === 'page-visit';
+	if (glance && !glanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
+	startCycle(triggerFor(reason));
+	return {queued: true};
+}
+
+/** After a write the rep made: the change is already durable; push it within seconds (R13). */
+async function afterLocalChange(id: string): Promise<{id: string}> {
+	await requestSync('local-change');
+	return {id};
+}
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
 export const backgroundApi: BackgroundApi = {
@@ -38,18 +61,20 @@ export const backgroundApi: BackgroundApi = {
 		return status;
 	},
 	async requestSync({reason}) {
-		const now = Date.now();
-		const state = await readWorkerState();
-		if (reason === 'popup-opened') await patchWorkerState({popupOpenedAt: now});
-		// R22: the toolbar count follows a local change at once, whether or not sync is on.
-		if (reason === 'local-change') await updateToolbarCount(db);
-		const partition = await db.partitions.get(await activePartition(db));
-		if (!partition?.enabled) return {queued: false};
-		// Opening the popup (or a page) right after a cycle shows fresh data already (R13) and costs no request (R21).
-		const glance = reason === 'popup-opened' || reason === 'page-visit';
-		if (glance && !glanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
-		startCycle(triggerFor(reason));
-		return {queued: true};
+		return requestSync(reason);
+	},
+	async addReminder(input) {
+		return afterLocalChange((await addReminder(db, input)).id);
+	},
+	async editReminder({id, patch}) {
+		return afterLocalChange((await editReminder(db, id, patch)).id);
+	},
+	async deleteReminder({id}) {
+		await deleteReminder(db, id);
+		return afterLocalChange(id);
+	},
+	async undoDelete({id}) {
+		return afterLocalChange((await undoDelete(db, id)).id);
 	},
 	async getTaskBadge(input) {
 		const now = Date.now();

@@ -7,7 +7,9 @@
  * wake the worker, with jsforce, all day). Navigation inside a Salesforce tab is seen at the next alarm
  * (the active tab is checked then) and on Task pages through the badge's getTaskBadge.
  */
+import {Dexie} from 'dexie';
 import browser from 'webextension-polyfill';
+import {announceStoreChanged} from '@/shared/store/store-changed.js';
 import {onAlarm} from './alarms.js';
 import {backgroundApi} from './api.js';
 import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './browser-events.js';
@@ -15,6 +17,9 @@ import {serveBackgroundApi} from './messaging.js';
 import {inputValidators} from './validators.js';
 
 serveBackgroundApi(backgroundApi, inputValidators);
+// Every committed write (the engine's, the popup's through this worker, the settings page's) tells an open
+// popup to re-read: the popup reads IndexedDB without Dexie, so it cannot watch the store itself (R22).
+Dexie.on('storagemutated', announceStoreChanged);
 browser.alarms.onAlarm.addListener(alarm => void onAlarm(alarm));
 browser.runtime.onInstalled.addListener(() => void onWorkerStart());
 browser.runtime.onStartup.addListener(() => void onWorkerStart());

@@ -29,6 +29,22 @@ const api: BackgroundApi = {
 		calls.push(input);
 		return {deletedReminders: 0};
 	},
+	addReminder: async input => {
+		calls.push(input);
+		return {id: 'new'};
+	},
+	editReminder: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	deleteReminder: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	undoDelete: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
@@ -80,6 +96,12 @@ test.each([
 		'Invalid partition',
 	],
 	[
+		'a reminder id that is not text',
+		{channel: 'tickler', method: 'deleteReminder', input: {id: 7}},
+		'Invalid reminder id',
+	],
+	['an edit without a patch', {channel: 'tickler', method: 'editReminder', input: {id: 'r1'}}, 'Expected an object'],
+	[
 		'input to enableSync',
 		{channel: 'tickler', method: 'enableSync', input: {partition: 'x'}},
 		'This message takes no input',
@@ -126,6 +148,49 @@ test('an error thrown by the API crosses as {name, message}', async () => {
 	});
 });
 
+test('R22/R27: a reminder write is checked by the store’s own rules; a refusal names the form field', async () => {
+	const before = calls.length;
+	expect(
+		await handleMessage(
+			api,
+			inputValidators,
+			{channel: 'tickler', method: 'addReminder', input: {name: '  ', dueDate: '2026-02-30'}},
+			POPUP,
+			SELF,
+		),
+	).toEqual({ok: false, error: {name: 'InvalidReminderError', message: 'The reminder needs a name.', field: 'name'}});
+	expect(
+		await handleMessage(
+			api,
+			inputValidators,
+			{channel: 'tickler', method: 'editReminder', input: {id: 'r1', patch: {dueDate: '2026-02-30'}}},
+			POPUP,
+			SELF,
+		),
+	).toMatchObject({ok: false, error: {name: 'InvalidReminderError', field: 'dueDate'}});
+	expect(calls.length).toBe(before);
+	// Only known fields pass, folded and trimmed as the store keeps them.
+	const reply = await handleMessage(
+		api,
+		inputValidators,
+		{
+			channel: 'tickler',
+			method: 'addReminder',
+			input: {name: ' Call\nAna ', dueDate: '2026-03-05', ownerId: '005x', taskId: '00T000000000001AAA'},
+		},
+		POPUP,
+		SELF,
+	);
+	expect(reply).toEqual({ok: true, value: {id: 'new'}});
+	expect(calls.at(-1)).toEqual({
+		name: 'Call Ana',
+		status: 'open',
+		priority: 'normal',
+		dueDate: '2026-03-05',
+		details: '',
+	});
+});
+
 test('R27: a content script (beside an untrusted page) may ask for the badge and nothing destructive', async () => {
 	const badge = await handleMessage(
 		api,
@@ -144,6 +209,8 @@ test('R27: a content script (beside an untrusted page) may ask for the badge and
 		{channel: 'tickler', method: 'forgetPartition', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
 		{channel: 'tickler', method: 'requestSync', input: {reason: 'user'}},
 		{channel: 'tickler', method: 'disableSync', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
+		{channel: 'tickler', method: 'addReminder', input: {name: 'Injected by the page'}},
+		{channel: 'tickler', method: 'deleteReminder', input: {id: 'r1'}},
 	]) {
 		expect(await handleMessage(api, inputValidators, message, CONTENT, SELF)).toEqual({
 			ok: false,

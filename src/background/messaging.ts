@@ -1,5 +1,5 @@
 import browser, {type Runtime} from 'webextension-polyfill';
-import {type BackgroundApi, isRequest, type Method, type Reply} from '@/shared/messages.js';
+import {type BackgroundApi, isRequest, type Method, type Reply, type ReplyError} from '@/shared/messages.js';
 
 /** Runtime checks for what crosses the boundary (rule R27): one per method, no exceptions. */
 export type InputValidators = {[M in Method]: (input: unknown) => Parameters<BackgroundApi[M]>[0]};
@@ -8,8 +8,12 @@ export class InvalidMessageError extends Error {
 	override name = 'InvalidMessageError';
 }
 
-function toReplyError(error: unknown): {name: string; message: string} {
-	return error instanceof Error ? {name: error.name, message: error.message} : {name: 'Error', message: String(error)};
+function toReplyError(error: unknown): ReplyError {
+	if (!(error instanceof Error)) return {name: 'Error', message: String(error)};
+	const field = (error as {field?: unknown}).field;
+	return typeof field === 'string'
+		? {name: error.name, message: error.message, field}
+		: {name: error.name, message: error.message};
 }
 
 /**

@@ -1,3 +1,4 @@
+import {type NewReminderInput, validateNewReminder, validatePatch} from '@/shared/store/validate.js';
 import type {InputValidators} from './messaging.js';
 import {InvalidMessageError} from './messaging.js';
 
@@ -31,6 +32,15 @@ function partitionId(value: unknown): string {
 	return value;
 }
 
+/** A local reminder id (a uuid for every reminder Tickler creates); only looked up, never trusted further. */
+function reminderId(value: unknown): string {
+	if (typeof value !== 'string' || value.length === 0 || value.length > 100) {
+		throw new InvalidMessageError('Invalid reminder id');
+	}
+
+	return value;
+}
+
 /** What each message may carry; anything else is refused before the API sees it. */
 export const inputValidators: InputValidators = {
 	ping: noInput,
@@ -38,6 +48,14 @@ export const inputValidators: InputValidators = {
 	requestSync: input => ({
 		reason: oneOf(record(input)['reason'], ['user', 'popup-opened', 'page-visit', 'local-change'] as const, 'reason'),
 	}),
+	// The store's own rules (validate.ts), so a bad name or date is refused with the message the form shows.
+	addReminder: input => validateNewReminder(record(input) as NewReminderInput),
+	editReminder: input => {
+		const {id, patch} = record(input);
+		return {id: reminderId(id), patch: validatePatch(record(patch))};
+	},
+	deleteReminder: input => ({id: reminderId(record(input)['id'])}),
+	undoDelete: input => ({id: reminderId(record(input)['id'])}),
 	enableSync: noInput,
 	disableSync: input => ({partition: partitionId(record(input)['partition'])}),
 	forgetPartition: input => ({partition: partitionId(record(input)['partition'])}),

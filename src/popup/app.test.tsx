@@ -6,10 +6,13 @@ import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
+import {resetWorkerForPages, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {App} from './app.js';
 import {localDays} from './dates.js';
-import {db} from './db.js';
 import {PAINT_MARK} from './due-list.js';
+
+// The popup reads the default database with plain IndexedDB and sends its writes to the worker: here the
+// worker's real API answers them over the fake runtime, writing to the same (fake) IndexedDB.
 
 const PARTITION = TEST_PARTITION_ID;
 let root: HTMLElement;
@@ -46,7 +49,7 @@ function typeInto(element: Element, value: string) {
 }
 
 beforeEach(async () => {
-	await Promise.all(db.tables.map(table => table.clear()));
+	await resetWorkerForPages();
 	root = document.createElement('div');
 	document.body.append(root);
 });
@@ -83,6 +86,17 @@ test('R22: overdue first and marked, then today, then tomorrow; later ones are n
 	expect(byLabel('Complete Today quote').tagName).toBe('INPUT');
 	expect(byLabel('Edit Today quote').tagName).toBe('BUTTON');
 	expect(byLabel('Delete Today quote').tagName).toBe('BUTTON');
+});
+
+test('R13/R22: an open popup follows what a sync cycle writes, without being reopened', async () => {
+	await enable();
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Nothing due today'));
+	// As the engine would: a Task pulled from Salesforce lands in the store while the popup is open.
+	await addReminder(db, {name: 'Pulled from Salesforce', dueDate: localDays().today});
+	await vi.waitFor(() => expect(text()).toContain('Pulled from Salesforce'));
+	await db.reminders.where('partition').equals(PARTITION).modify({syncState: 'synced'});
+	await vi.waitFor(() => expect(text()).toContain('Synced'));
 });
 
 test('R22: a linked reminder links to its Lightning Task page in a new tab', async () => {
@@ -151,6 +165,8 @@ test('R22: complete with one click; delete with undo', async () => {
 	});
 	await vi.waitFor(() => expect(text()).not.toContain('Call Ana'));
 	expect((await db.reminders.toArray()).find(r => r.name === 'Call Ana')?.status).toBe('complete');
+	// R13: the worker made the change and asked for the sync that pushes it.
+	expect(startedCycles).toHaveBeenCalled();
 	await act(() => {
 		byLabel('Delete Email Bo').click();
 	});

@@ -1,47 +1,30 @@
 /**
- * The command center (R22). Everything on screen is read from IndexedDB through liveQuery — the first
- * paint never waits for the service worker to wake (engineering guide §1); writes go through local-edits
- * and then nudge the worker (R13, R17).
+ * The command center (R22). Everything on screen is read straight from IndexedDB (store-view.ts) — the
+ * first paint never waits for the service worker to wake (engineering guide §1); writes go to the worker
+ * (writes.ts), which makes them durable and pushes them (R13, R17).
  */
 import {useCallback, useEffect, useMemo, useRef, useState} from 'preact/hooks';
-import {addReminder, deleteReminder, undoDelete} from '@/shared/store/local-edits.js';
-import {activePartition, dueReminders, getPartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {db} from './db.js';
 import {formatTime, localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {nudgeSync} from './nudge.js';
 import {ReminderForm} from './reminder-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
+import {startFirstRead, useStoreView} from './store-view.js';
 import {UndoToast} from './undo-toast.js';
-import {useLiveQuery} from './use-live-query.js';
-
-async function readPopupData(days: {today: string; tomorrow: string}) {
-	const partitionId = await activePartition(db);
-	const [partition, due, pending, errors] = await Promise.all([
-		getPartition(db, partitionId),
-		dueReminders(db, partitionId, days),
-		pendingCount(db, partitionId),
-		remindersInError(db, partitionId),
-	]);
-	return {partition, due, pending, errors: errors.length};
-}
+import {addReminder, deleteReminder, undoDelete} from './writes.js';
 
 /**
  * Started when this module is evaluated, before preact mounts: the first paint of the due list waits only
- * for IndexedDB, not for the render that subscribes the live query (R22; the benchmark's first paint).
+ * for IndexedDB, not for the first render (R22; the benchmark's first paint).
  */
 const firstDays = localDays();
-const firstRead = readPopupData(firstDays);
+startFirstRead(firstDays);
 
 export function App() {
-	const days = useMemo(() => localDays(), []);
-	const data = useLiveQuery(
-		async () => readPopupData(days),
-		[days.today],
-		days.today === firstDays.today ? firstRead : undefined,
-	);
+	const days = useMemo(() => firstDays, []);
+	const {view: data, refresh} = useStoreView(days);
 	const [adding, setAdding] = useState(false);
 	const [deleted, setDeleted] = useState<{reminder: Reminder; error?: string} | undefined>(undefined);
 
@@ -60,17 +43,22 @@ export function App() {
 	}, [adding]);
 
 	async function remove(reminder: Reminder) {
-		await deleteReminder(db, reminder.id);
-		setDeleted({reminder});
-		nudgeSync();
+		try {
+			await deleteReminder(reminder.id);
+			setDeleted({reminder});
+		} catch (error) {
+			setDeleted({reminder, error: error instanceof Error ? error.message : String(error)});
+		}
+
+		refresh();
 	}
 
 	async function undo() {
 		if (!deleted) return;
 		try {
-			await undoDelete(db, deleted.reminder.id);
+			await undoDelete(deleted.reminder.id);
 			setDeleted(undefined);
-			nudgeSync();
+			refresh();
 		} catch (error) {
 			setDeleted({...deleted, error: error instanceof Error ? error.message : String(error)});
 		}
@@ -103,8 +91,8 @@ export function App() {
 					initial={{name: '', priority: 'normal', dueDate: days.today, details: ''}}
 					onCancel={() => setAdding(false)}
 					onSubmit={async values => {
-						await addReminder(db, values);
-						nudgeSync();
+						await addReminder(values);
+						refresh();
 						setAdding(false);
 					}}
 				/>
@@ -114,6 +102,7 @@ export function App() {
 					due={data.due}
 					instanceHost={data.partition?.instanceHost}
 					onDelete={reminder => void remove(reminder)}
+					onChanged={refresh}
 				/>
 			) : null}
 			{deleted ? (

@@ -4,7 +4,7 @@
  * benchmark measures it with 20,000 reminders stored).
  */
 import {useLayoutEffect} from 'preact/hooks';
-import type {DueReminders} from '@/shared/store/queries.js';
+import type {DueReminders} from '@/shared/store/popup-view.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {ReminderRow} from './reminder-row.js';
 
@@ -23,9 +23,11 @@ type Props = {
 	due: DueReminders;
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
+	/** After a row's own write: read the store again. */
+	onChanged: () => void;
 };
 
-export function DueList({due, instanceHost, onDelete}: Props) {
+export function DueList({due, instanceHost, onDelete, onChanged}: Props) {
 	useLayoutEffect(() => {
 		if (performance.getEntriesByName(PAINT_MARK).length === 0) performance.mark(PAINT_MARK);
 	}, []);
@@ -40,6 +42,7 @@ export function DueList({due, instanceHost, onDelete}: Props) {
 			overdue={isOverdue}
 			instanceHost={instanceHost}
 			onDelete={onDelete}
+			onChanged={onChanged}
 		/>
 	);
 

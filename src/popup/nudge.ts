@@ -1,10 +1,10 @@
 /**
- * After a write through local-edits, nudge the worker so the change is pushed within seconds (R13). The
- * write is already durable (R17), so a worker that cannot be reached only delays the push to the next alarm.
+ * Asks the worker for a sync: when the popup opens (R13) and on "Sync now". Fire and forget: a worker
+ * that cannot be reached only delays the sync to the next alarm. (Writes ask for their own sync.)
  */
 import {callBackground} from '@/shared/messages.js';
 import type {SyncReason} from '@/shared/types.js';
 
-export function nudgeSync(reason: SyncReason = 'local-change'): void {
+export function nudgeSync(reason: SyncReason): void {
 	callBackground('requestSync', {reason}).catch(() => undefined);
 }

@@ -1,13 +1,11 @@
 /** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
-import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {db} from './db.js';
 import {formatDueDate} from './dates.js';
-import {nudgeSync} from './nudge.js';
 import {ReminderForm} from './reminder-form.js';
 import {SyncState} from './sync-state.js';
+import {editReminder} from './writes.js';
 
 /**
  * The row is about to leave the list: keep keyboard users in place by focusing the next row's checkbox
@@ -26,9 +24,10 @@ type Props = {
 	overdue: boolean;
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
+	onChanged: () => void;
 };
 
-export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) {
+export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChanged}: Props) {
 	const [editing, setEditing] = useState(false);
 	const editButton = useRef<HTMLButtonElement>(null);
 	const wasEditing = useRef(false);
@@ -43,8 +42,8 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) 
 
 	async function complete() {
 		try {
-			await completeReminder(db, reminder.id);
-			nudgeSync();
+			await editReminder(reminder.id, {status: 'complete'});
+			onChanged();
 		} catch (caught) {
 			setError(caught instanceof Error ? caught.message : String(caught));
 		}
@@ -59,8 +58,8 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete}: Props) 
 					initial={reminder}
 					onCancel={() => setEditing(false)}
 					onSubmit={async values => {
-						await editReminder(db, reminder.id, values);
-						nudgeSync();
+						await editReminder(reminder.id, values);
+						onChanged();
 						setEditing(false);
 					}}
 				/>

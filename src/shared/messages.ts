@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import type {NewReminderInput, ReminderPatch} from './store/validate.js';
 import type {ConnectedAccount, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
 
 /**
@@ -20,6 +21,16 @@ export type BackgroundApi = {
 	enableSync: () => Promise<ConnectedAccount>;
 	/** R7: turns sync off for a partition at once; nothing local is deleted. */
 	disableSync: (input: {partition: string}) => Promise<{enabled: false}>;
+	/**
+	 * The popup's writes (R22). The worker makes them through local-edits, so the change is durable before the
+	 * reply (R17), then asks for a sync so it is pushed within seconds (R13). Bad input is refused with an
+	 * InvalidReminderError whose `field` names the form field it is about.
+	 */
+	addReminder: (input: NewReminderInput) => Promise<{id: string}>;
+	editReminder: (input: {id: string; patch: ReminderPatch}) => Promise<{id: string}>;
+	/** Soft delete; undoDelete restores it while the deletion has not reached Salesforce (R14). */
+	deleteReminder: (input: {id: string}) => Promise<{id: string}>;
+	undoDelete: (input: {id: string}) => Promise<{id: string}>;
 	/** Disconnect: forgets one partition — its reminders, outbox, history and conflicts — and nothing else. */
 	forgetPartition: (input: {partition: string}) => Promise<{deletedReminders: number}>;
 };
@@ -29,8 +40,9 @@ export type Input<M extends Method> = Parameters<BackgroundApi[M]>[0];
 export type Output<M extends Method> = Awaited<ReturnType<BackgroundApi[M]>>;
 
 export type Request<M extends Method = Method> = {channel: 'tickler'; method: M; input: Input<M>};
-export type Reply<M extends Method = Method> =
-	{ok: true; value: Output<M>} | {ok: false; error: {name: string; message: string}};
+/** An error as it crosses contexts; `field` is kept for input errors so a form can point at the field. */
+export type ReplyError = {name: string; message: string; field?: string};
+export type Reply<M extends Method = Method> = {ok: true; value: Output<M>} | {ok: false; error: ReplyError};
 
 export const CHANNEL = 'tickler';
 
@@ -71,7 +83,8 @@ export async function callBackground<M extends Method>(
 	}
 
 	if (!reply.ok) {
-		throw Object.assign(new Error(reply.error.message), {name: reply.error.name});
+		const {name, field} = reply.error;
+		throw Object.assign(new Error(reply.error.message), field === undefined ? {name} : {name, field});
 	}
 
 	return reply.value;

@@ -1,12 +1,21 @@
 /**
- * The Tickler database (Dexie over IndexedDB). The popup reads it directly for a fast first paint;
+ * The Tickler database (Dexie over IndexedDB). The popup reads it with plain IndexedDB (popup-view.ts);
  * every write goes through local-edits.ts (UI) or the sync engine (engineering guide §1).
  * Schemas only grow: every version() stays here forever (convention 9).
  */
 import {Dexie, type EntityTable} from 'dexie';
-import type {Checkpoint, ConflictRow, MetaRow, OutboxEntry, Partition, Reminder, SyncHistoryRow} from './schema.js';
+import {
+	type Checkpoint,
+	type ConflictRow,
+	DEFAULT_DB_NAME,
+	type MetaRow,
+	type OutboxEntry,
+	type Partition,
+	type Reminder,
+	type SyncHistoryRow,
+} from './schema.js';
 
-export const DEFAULT_DB_NAME = 'tickler';
+export {DEFAULT_DB_NAME};
 
 export type TicklerDb = Dexie & {
 	reminders: EntityTable<Reminder, 'id'>;

@@ -8,35 +8,7 @@ import {activePartition} from './local-edits.js';
 import type {ConflictRow, Partition, Reminder, SyncHistoryRow} from './schema.js';
 
 export {activePartition};
-
-export type DueReminders = {overdue: Reminder[]; today: Reminder[]; tomorrow: Reminder[]};
-
-/** The rep's local calendar date for a time (R11): never UTC. */
-export function localDateString(date: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The popup's list (R22): open reminders due on or before tomorrow, as one indexed range. */
-export async function dueReminders(
-	db: TicklerDb,
-	partition: string,
-	days: {today: string; tomorrow: string},
-): Promise<DueReminders> {
-	const rows = await db.reminders
-		.where('[partition+status+dueDate]')
-		.between([partition, 'open', Dexie.minKey], [partition, 'open', days.tomorrow], true, true)
-		.toArray();
-	const result: DueReminders = {overdue: [], today: [], tomorrow: []};
-	for (const row of rows) {
-		if (row.deletedAt !== undefined || row.dueDate === null) continue;
-		if (row.dueDate < days.today) result.overdue.push(row);
-		else if (row.dueDate === days.today) result.today.push(row);
-		else result.tomorrow.push(row);
-	}
-
-	return result;
-}
+export {localDateString} from '@/shared/local-date.js';
 
 /** Count for the toolbar icon (R22): open reminders due today (overdue ones included). */
 export async function dueTodayCount(db: TicklerDb, partition: string, today: string): Promise<number> {

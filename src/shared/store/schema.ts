@@ -5,6 +5,9 @@
  */
 import type {PauseReason, SyncPhase} from '@/shared/types.js';
 
+/** The IndexedDB database's name (tests open others). */
+export const DEFAULT_DB_NAME = 'tickler';
+
 /** Reminders created before any partition was ever enabled live here (R5). */
 export const LOCAL_PARTITION = 'local';
 

@@ -1,0 +1,22 @@
+/**
+ * The popup's writes: sent to the worker, which makes them through local-edits (durable before it answers,
+ * R17) and pushes them within seconds (R13). Keeping Dexie out of the popup keeps it small and fast (R22).
+ */
+import {callBackground} from '@/shared/messages.js';
+import type {NewReminderInput, ReminderPatch} from '@/shared/store/validate.js';
+
+export async function addReminder(input: NewReminderInput): Promise<void> {
+	await callBackground('addReminder', input);
+}
+
+export async function editReminder(id: string, patch: ReminderPatch): Promise<void> {
+	await callBackground('editReminder', {id, patch});
+}
+
+export async function deleteReminder(id: string): Promise<void> {
+	await callBackground('deleteReminder', {id});
+}
+
+export async function undoDelete(id: string): Promise<void> {
+	await callBackground('undoDelete', {id});
+}

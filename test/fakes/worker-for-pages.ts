@@ -1,0 +1,35 @@
+/**
+ * For unit tests of the extension's pages: the worker's real message API, served over the fake runtime
+ * (test/fakes/browser.ts) and writing to the same fake IndexedDB the page reads. Its writes announce
+ * themselves as the real worker's do (src/background/index.ts). The sync cycle a write asks for is recorded,
+ * not run: there is no Salesforce in a unit test.
+ */
+import {Dexie} from 'dexie';
+import {vi} from 'vitest';
+import {backgroundApi} from '@/background/api.js';
+import {db} from '@/background/db.js';
+import {serveBackgroundApi} from '@/background/messaging.js';
+import {startCycle} from '@/background/sync-runner.js';
+import {inputValidators} from '@/background/validators.js';
+import {announceStoreChanged} from '@/shared/store/store-changed.js';
+import {resetFakeBrowser} from './browser.js';
+
+vi.mock(import('@/background/sync-runner.js'), async importOriginal => ({
+	...(await importOriginal()),
+	startCycle: vi.fn(),
+}));
+Dexie.on('storagemutated', announceStoreChanged);
+
+/** The worker's database handle (the default database on the global fake IndexedDB). */
+export const workerDb = db;
+
+/** The cycles the worker was asked to start since the last reset. */
+export const startedCycles = vi.mocked(startCycle);
+
+/** A fresh fake browser with the worker listening, and an empty store. */
+export async function resetWorkerForPages(): Promise<void> {
+	await resetFakeBrowser();
+	serveBackgroundApi(backgroundApi, inputValidators);
+	startedCycles.mockClear();
+	await Promise.all(db.tables.map(table => table.clear()));
+}
