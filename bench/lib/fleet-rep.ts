@@ -21,7 +21,14 @@ const IDLE_AFTER_MS = IDLE_DETECTION_SECONDS * 1000;
  * worker-schedule.ts). Cycles themselves are run by the simulation loop in bench/metrics/fleet.ts.
  */
 
-const TRIGGER_RANK: Record<SyncTrigger, number> = {manual: 4, popup: 3, 'local-change': 2, 'page-visit': 1, alarm: 0};
+const TRIGGER_RANK: Record<SyncTrigger, number> = {
+	manual: 4,
+	popup: 3,
+	'local-change': 2,
+	'page-visit': 1,
+	session: 1,
+	alarm: 0,
+};
 
 /** A Salesforce edit not yet seen in the store; `earlier` are edit times of the same Task it overwrote. */
 export type PendingRemote = {at: number; taskId: string; marker: string; earlier: number[]};

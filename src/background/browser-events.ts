@@ -27,7 +27,7 @@ export async function onCookieChanged(change: Cookies.OnChangedChangeInfoType): 
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled || partition.status.phase !== 'paused') return;
 	if (change.cookie.domain.replace(/^\./, '') !== partition.instanceHost) return;
-	startCycle('alarm');
+	startCycle('session');
 }
 
 /** Coming back from idle: pick the cadence up again, and sync if an alarm was pushed far out. */

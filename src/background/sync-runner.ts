@@ -16,7 +16,8 @@ import {updateToolbarCount} from './toolbar-count.js';
 
 const REQUEST_LOCK = 'tickler-worker-cycle';
 
-export function triggerFor(reason: SyncReason | 'alarm' | 'session'): SyncTrigger {
+/** The history's name for what a message asked for. */
+export function triggerFor(reason: SyncReason): SyncTrigger {
 	switch (reason) {
 		case 'user':
 			return 'manual';
@@ -26,9 +27,6 @@ export function triggerFor(reason: SyncReason | 'alarm' | 'session'): SyncTrigge
 			return 'page-visit';
 		case 'local-change':
 			return 'local-change';
-		case 'alarm':
-		case 'session':
-			return 'alarm';
 	}
 }
 

@@ -158,7 +158,8 @@ export type Partition = {
 	status: PartitionStatus;
 };
 
-export type SyncTrigger = 'alarm' | 'manual' | 'local-change' | 'popup' | 'page-visit';
+/** What started a cycle; `session` is a new sign-in resuming a paused sync (R20). Only `manual` skips the budget gates (R21). */
+export type SyncTrigger = 'alarm' | 'manual' | 'local-change' | 'popup' | 'page-visit' | 'session';
 
 export type SyncHistoryRow = {
 	seq?: number;

@@ -1,0 +1,48 @@
+import {beforeEach, expect, test, vi} from 'vitest';
+import {partitionFixture} from '../../test/fakes/partition.js';
+import {resetFakeBrowser} from '../../test/fakes/browser.js';
+
+vi.mock('./db.js', async () => {
+	const {openTestDb} = await import('@/shared/store/test-db.js');
+	return {db: openTestDb('browser-events')};
+});
+vi.mock(import('./sync-runner.js'), async importOriginal => ({...(await importOriginal()), startCycle: vi.fn()}));
+const {db} = await import('./db.js');
+const {startCycle} = await import('./sync-runner.js');
+const {onCookieChanged} = await import('./browser-events.js');
+
+const paused = partitionFixture({status: {phase: 'paused', pauseReason: 'session-expired', budget: 'normal'}});
+const sid = (domain: string, name = 'sid') => ({
+	removed: false,
+	cause: 'explicit',
+	cookie: {name, domain, value: '00D000000000001!fresh', path: '/', secure: true, hostOnly: true, httpOnly: true},
+});
+
+beforeEach(async () => {
+	await resetFakeBrowser();
+	await Promise.all(db.tables.map(table => table.clear()));
+	vi.mocked(startCycle).mockClear();
+	await db.partitions.put(paused);
+	await db.meta.put({key: 'activePartition', value: paused.id});
+});
+
+test('R20: a new sid on the paused partition’s My Domain host resumes sync, recorded as a session trigger', async () => {
+	await onCookieChanged(sid('acme.my.salesforce.com') as never);
+	expect(vi.mocked(startCycle).mock.calls).toEqual([['session']]);
+});
+
+test.each([
+	['the Lightning host (no API access)', sid('acme.lightning.force.com')],
+	['another org’s host', sid('other.my.salesforce.com')],
+	['a cookie that is not the session', sid('acme.my.salesforce.com', 'oid')],
+	['a removed sid', {...sid('acme.my.salesforce.com'), removed: true}],
+])('R20/R21: %s starts nothing', async (_label, change) => {
+	await onCookieChanged(change as never);
+	expect(startCycle).not.toHaveBeenCalled();
+});
+
+test('R21: a new sid while sync runs normally costs nothing extra (the schedule already covers it)', async () => {
+	await db.partitions.put({...paused, status: {phase: 'idle', budget: 'normal'}});
+	await onCookieChanged(sid('acme.my.salesforce.com') as never);
+	expect(startCycle).not.toHaveBeenCalled();
+});
