@@ -1,3 +1,4 @@
+import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {
 	enableSyncInSettings,
@@ -9,11 +10,33 @@ import {
 } from './sync-fixture.js';
 
 // Engineering guide §2.4, R17, R18: Chrome stops the service worker whenever it likes. Here it is stopped
-// (CDP ServiceWorker.stopAllWorkers) while Salesforce is processing the create of a new reminder's Task.
+// (CDP ServiceWorker.stopAllWorkers) while Salesforce is processing the create of a new reminder's Task —
 // Salesforce commits it, the worker never hears back; the next worker must link that Task, not create
-// a second one, and finish the sync.
+// a second one, and finish the sync — and in the middle of a pull of several pages, where the next worker
+// must neither skip nor import twice a Task of the pages it never finished.
 
 let scenario: SyncScenario;
+// Set by the first test, reused by the second (same browser, same rep, sync already on).
+let stopWorkers: (() => Promise<void>) | undefined;
+let popupPage: Page | undefined;
+
+/** The linked Task id of every stored reminder (tombstones included), read straight from IndexedDB. */
+async function storedTaskIds(page: Page): Promise<string[]> {
+	return page.evaluate(
+		async () =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('tickler');
+				open.onerror = () => reject(new Error('cannot open the store'));
+				open.onsuccess = () => {
+					const all = open.result.transaction('reminders').objectStore('reminders').getAll();
+					all.onsuccess = () => {
+						resolve((all.result as {taskId?: string}[]).flatMap(row => (row.taskId ? [row.taskId] : [])));
+						open.result.close();
+					};
+				};
+			}),
+	);
+}
 
 beforeAll(async () => {
 	scenario = await startScenario({seed: 'none'});
@@ -39,6 +62,11 @@ test('R18: the worker stopped mid-sync; the sync still completes, with no duplic
 	org.faults.set({latencyMs: 1500});
 
 	const cdp = await session.context.newCDPSession(popup);
+	stopWorkers = async () => {
+		await cdp.send('ServiceWorker.stopAllWorkers');
+		await expect.poll(() => runningStatus.at(-1), {timeout: 5000}).toBe('stopped');
+	};
+	popupPage = popup;
 	const runningStatus: string[] = [];
 	cdp.on('ServiceWorker.workerVersionUpdated', event => {
 		for (const version of event.versions) runningStatus.push(version.runningStatus);
@@ -49,11 +77,9 @@ test('R18: the worker stopped mid-sync; the sync still completes, with no duplic
 	await popup.getByLabel('Due date').fill(localDate(1));
 	await popup.getByRole('button', {name: 'Add', exact: true}).click();
 
-	// The create request is in flight: stop every service worker now.
+	// The create request is in flight: stop every service worker now (Chromium reports it stopped).
 	await expect.poll(() => writesArrived.length, {timeout: 15_000}).toBeGreaterThan(0);
-	await cdp.send('ServiceWorker.stopAllWorkers');
-	// Chromium reports the worker's version as stopped.
-	await expect.poll(() => runningStatus.at(-1), {timeout: 5000}).toBe('stopped');
+	await stopWorkers();
 	const created = () => org.listTasks({ownerId: repId}).filter(task => task.Subject === 'Survives a worker stop');
 	// Salesforce committed it although nobody heard the answer.
 	await expect.poll(() => created().length, {timeout: 10_000}).toBe(1);
@@ -69,4 +95,35 @@ test('R18: the worker stopped mid-sync; the sync still completes, with no duplic
 	expect(created()).toHaveLength(1);
 	expect(await popupNames(popup)).toEqual(['Survives a worker stop']);
 	expect(errors).toEqual([]);
+});
+
+test('R13/R17: the worker stopped in the middle of a pull of several pages; the next one imports every Task exactly once', async () => {
+	const {org} = scenario;
+	const popup = popupPage!;
+	const repId = org.users.rep.id;
+	// 4,500 new Tasks of the rep: three pages of the pull (2,000 rows a page, salesforce-api.md §3).
+	const pulled = Array.from({length: 4500}, (_, i) =>
+		org.createTask(repId, {Subject: `Pulled ${i}`, ActivityDate: localDate(30), Status: 'Not Started'}),
+	);
+	const pulledIds = new Set(pulled.map(task => task.Id));
+	const storedPulled = async () => (await storedTaskIds(popup)).filter(id => pulledIds.has(id));
+
+	// Each request takes a while, so a page can be caught in flight.
+	org.faults.set({latencyMs: 1500});
+	await popup.getByRole('button', {name: 'Sync now'}).click();
+	// The first page is in the store, the rest is not: stop the worker now.
+	await expect.poll(async () => (await storedPulled()).length, {timeout: 20_000, interval: 100}).toBeGreaterThan(0);
+	await stopWorkers!();
+	const atStop = (await storedPulled()).length;
+	expect(atStop).toBeLessThan(pulled.length);
+	org.faults.clear();
+
+	// A fresh worker (woken by "Sync now") picks the pull up again.
+	await syncNow(popup);
+	await expect.poll(async () => (await storedPulled()).length, {timeout: 20_000}).toBe(pulled.length);
+	const ids = await storedPulled();
+	expect(new Set(ids).size).toBe(ids.length); // no Task twice
+	// And one more cycle changes nothing.
+	await syncNow(popup);
+	expect((await storedPulled()).length).toBe(pulled.length);
 });
