@@ -20,13 +20,18 @@ const NOTHING_YET: PopupView = {
 	errors: 0,
 };
 
-export async function readView(days: Days): Promise<PopupView> {
+export async function readView(days: Days, attempt = 0): Promise<PopupView> {
 	store ??= openExistingStore();
 	try {
 		return await readPopupView(await store, days);
 	} catch (error) {
 		store = undefined;
 		if (error instanceof StoreNotReadyError) return NOTHING_YET;
+		// The connection was closed under us (the worker upgrading the schema, popup-view.ts): open it again once.
+		if (attempt === 0 && error instanceof DOMException && error.name === 'InvalidStateError') {
+			return readView(days, 1);
+		}
+
 		throw error;
 	}
 }
