@@ -2,70 +2,85 @@ import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import type {TaskBadge} from '../../src/shared/types.js';
-import {startBadgePages, type PageServer} from './badge-pages.js';
+import {type LocalOrg, startLocalOrg} from '../org/index.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
+import {signIn} from './salesforce-routing.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 
-// The badge in real Chromium on Salesforce hostnames (R24, R26, R27). The worker's answer is pinned per
-// Task id by a listener added in the worker that replies synchronously — so it always answers before the
-// real (asynchronous) handler — which lets one file show every state deterministically. The real
-// worker's getTaskBadge is exercised end to end in badge-sync.e2e.ts.
+// The badge in real Chromium on Salesforce hostnames (R24, R26, R27), on the local org's own Lightning
+// and Classic pages (test/org/pages*.ts: a record header like Salesforce's, the page's own stylesheet,
+// and a strict Content-Security-Policy with no inline script or style). The worker's answer is pinned
+// per Task id by a listener added in the worker that replies synchronously — so it always answers
+// before the real (asynchronous) handler — which lets one file show every state deterministically. The
+// real worker's getTaskBadge is exercised end to end in badge-sync.e2e.ts.
 
 const SCREENSHOTS = SCREENSHOTS_DIR;
 const EVIL = '<img src=x onerror=alert(1)>';
-const ids = {
-	synced: '00T000000000001AAA',
-	pending: '00T000000000002AAA',
-	error: '00T000000000003AAA',
-	conflict: '00T000000000004AAA',
-	notLinked: '00T000000000005AAA',
-	evil: '00T000000000006AAA',
-	otherOrg: '00T000000000007AAA',
-} as const;
-const badges: Record<string, TaskBadge> = {
-	[ids.synced]: {state: 'synced', reminderName: 'Call Acme about the renewal', lastSyncedAt: new Date().toISOString()},
-	[ids.pending]: {state: 'pending', reminderName: 'Send the Q3 proposal'},
-	[ids.error]: {
-		state: 'error',
-		reminderName: 'Book the demo',
-		message: 'Salesforce refused the change: Due Date must be in the future.',
-		hint: 'Fix it in Tickler, then retry from Settings.',
-	},
-	[ids.conflict]: {
-		state: 'conflict',
-		reminderName: 'Follow up with Globex',
-		message: 'Changed in Salesforce and in Tickler at the same time; the Salesforce due date was kept.',
-	},
-	[ids.notLinked]: {
-		state: 'not-linked',
-		reason: 'owned-by-someone-else',
-		message: 'Not linked: this Task is assigned to Sam Second, not to you.',
-	},
-	[ids.evil]: {state: 'error', reminderName: EVIL, message: EVIL},
-	[ids.otherOrg]: {
-		state: 'not-linked',
-		reason: 'not-a-reminder-type',
-		message: 'Not linked: Tickler syncs only Tasks of type Call, Email or To Do.',
-	},
-};
+const ids = {synced: '', pending: '', error: '', conflict: '', notLinked: '', evil: '', otherOrg: '', account: ''};
 
-let pages: PageServer;
+function pinnedBadges(): Record<string, TaskBadge> {
+	return {
+		[ids.synced]: {
+			state: 'synced',
+			reminderName: 'Call Acme about the renewal',
+			lastSyncedAt: new Date().toISOString(),
+		},
+		[ids.pending]: {state: 'pending', reminderName: 'Send the Q3 proposal'},
+		[ids.error]: {
+			state: 'error',
+			reminderName: 'Book the demo',
+			message: 'Salesforce refused the change: Due Date must be in the future.',
+			hint: 'Fix it in Tickler, then retry from Settings.',
+		},
+		[ids.conflict]: {
+			state: 'conflict',
+			reminderName: 'Follow up with Globex',
+			message: 'Changed in Salesforce and in Tickler at the same time; the Salesforce due date was kept.',
+		},
+		[ids.notLinked]: {
+			state: 'not-linked',
+			reason: 'owned-by-someone-else',
+			message: 'Not linked: this Task is assigned to Sam Second, not to you.',
+		},
+		[ids.evil]: {state: 'error', reminderName: EVIL, message: EVIL},
+		[ids.otherOrg]: {
+			state: 'not-linked',
+			reason: 'not-a-reminder-type',
+			message: 'Not linked: Tickler syncs only Tasks of type Call, Email or To Do.',
+		},
+	};
+}
+
+let local: LocalOrg;
 let session: ExtensionSession;
 
 beforeAll(async () => {
-	pages = await startBadgePages({[ids.evil]: EVIL, [ids.synced]: 'Call Acme about the renewal'});
-	session = await launchExtension({org: {url: pages.url}});
+	local = await startLocalOrg({seed: 'none'});
+	const {org} = local;
+	const {rep, rep2} = org.users;
+	const task = (owner: string, Subject: string, more: Record<string, unknown> = {}): string =>
+		org.createTask(owner, {Subject, ActivityDate: '2030-01-15', OwnerId: owner, ...more}).Id;
+	ids.synced = task(rep.id, 'Call Acme about the renewal', {Priority: 'High'});
+	ids.pending = task(rep.id, 'Send the Q3 proposal');
+	ids.error = task(rep.id, 'Book the demo');
+	ids.conflict = task(rep.id, 'Follow up with Globex');
+	ids.notLinked = task(rep2.id, 'Sam’s own call');
+	ids.evil = task(rep.id, EVIL);
+	ids.otherOrg = task(rep.id, 'Logged email', {TaskSubtype: 'Email', ActivityDate: null});
+	ids.account = org.insertRecord('Account', {Name: 'Acme Corp'});
+	session = await launchExtension({org: local});
+	await signIn(session.context, org);
 	await pinBadges();
 });
 
 afterAll(async () => {
 	await session.close();
-	await pages.close();
+	await local.close();
 });
 
 async function pinBadges(): Promise<void> {
 	// Keyed by the 15-char id: Classic URLs often carry it, Lightning the 18-char form.
-	const pinned = Object.fromEntries(Object.entries(badges).map(([id, value]) => [id.slice(0, 15), value]));
+	const pinned = Object.fromEntries(Object.entries(pinnedBadges()).map(([id, value]) => [id.slice(0, 15), value]));
 	await session.worker.evaluate(byId15 => {
 		chrome.runtime.onMessage.addListener(
 			(message: {method?: string; input?: {taskId?: string}}, _sender, sendResponse) => {
@@ -92,6 +107,39 @@ async function openCard(page: Page): Promise<string> {
 	return badge(page).locator('.card').innerText();
 }
 
+/** Waits until the org's page shows this record (the Lightning app renders after load and after navigation). */
+async function expectRecordShown(page: Page, id: string): Promise<void> {
+	await expect.poll(async () => page.locator(`[data-testid="record-page"][data-record-id="${id}"]`).count()).toBe(1);
+}
+
+/**
+ * The pill sits under the record header (the org's Lightning highlights panel or Classic title block),
+ * clear of its action buttons. The badge re-places itself each second, so a header rendered after the
+ * badge is waited for.
+ */
+async function expectUnderHeader(page: Page): Promise<void> {
+	await expect
+		.poll(async () => {
+			const header = await page.locator('[data-testid="record-header"]').boundingBox();
+			const pill = await badge(page).locator('button.pill').boundingBox();
+			return (
+				header !== null && pill !== null && pill.y >= header.y + header.height && pill.y < header.y + header.height + 40
+			);
+		})
+		.toBe(true);
+}
+
+/**
+ * In-place navigation as Lightning does it: history.pushState, then the app renders the new location
+ * (the org's router renders on popstate, which a pushState alone does not fire). No page load.
+ */
+async function navigateInApp(page: Page, pathname: string): Promise<void> {
+	await page.evaluate(to => {
+		history.pushState({}, '', to);
+		dispatchEvent(new PopStateEvent('popstate'));
+	}, pathname);
+}
+
 test('each state on a Lightning Task page, with its details and the Subject note (R24)', async () => {
 	const cases: Array<[string, string, RegExp, string[]]> = [
 		[ids.synced, 'synced', /^Synced \d/, ['Call Acme about the renewal', 'last synced']],
@@ -105,43 +153,52 @@ test('each state on a Lightning Task page, with its details and the Subject note
 	await page.setViewportSize({width: 1280, height: 560});
 	for (const [id, state, label, texts] of cases) {
 		await page.goto(lightning(id));
+		await expectRecordShown(page, id);
 		await expectBadge(page, state, label);
+		// Placed under the record header, clear of its action buttons.
+		await expectUnderHeader(page);
 		const card = await openCard(page);
 		for (const text of [...texts, 'Subject edits made in Salesforce do not change the reminder.'])
 			expect(card).toContain(text);
 		if (state === 'synced' || state === 'conflict') {
 			await page.screenshot({
 				path: path.join(SCREENSHOTS, `badge-${state}.png`),
-				clip: {x: 600, y: 80, width: 680, height: 330},
+				clip: {x: 600, y: 40, width: 680, height: 330},
 			});
 		}
 	}
 
-	// Placed under the record header, clear of its action buttons.
-	const header = await page.locator('[data-testid="record-header"]').boundingBox();
-	const pill = await badge(page).locator('button.pill').boundingBox();
-	expect(pill!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
 	expect(errors).toEqual([]);
 	await page.close();
 });
 
 test('inert on a non-Task page, then follows Lightning in-place navigation (pushState, back) without reloads', async () => {
 	const {page, errors} = await session.openPage(`https://${session.hosts.lightning}/lightning/page/home`);
+	await expect.poll(async () => page.locator('body[data-ready="true"] [data-testid="task-link"]').count()).toBe(6);
 	const pristine = await page.evaluate(() => document.documentElement.outerHTML);
 	expect(await badge(page).count()).toBe(0);
 
-	await page.evaluate(id => history.pushState({}, '', `/lightning/r/Task/${id}/view`), ids.synced);
+	// The app's own navigation: a record link on the home page (pushState by the page's script).
+	await page.locator(`[data-testid="task-link"][href="/lightning/r/Task/${ids.synced}/view"]`).click();
+	await expectRecordShown(page, ids.synced);
 	await expectBadge(page, 'synced', /^Synced/);
-	await page.evaluate(id => history.pushState({}, '', `/lightning/r/${id}/view`), ids.conflict);
+	await navigateInApp(page, `/lightning/r/${ids.conflict}/view`);
+	await expectRecordShown(page, ids.conflict);
 	await expectBadge(page, 'conflict', /^Conflict$/);
 	expect(await badge(page).count()).toBe(1);
 
-	await page.evaluate(() => history.pushState({}, '', '/lightning/o/Task/home'));
+	await navigateInApp(page, '/lightning/o/Task/home');
+	await expect.poll(async () => page.locator('[data-testid="page"]').getAttribute('data-page')).toBe('list');
 	await expect.poll(async () => badge(page).count()).toBe(0);
-	// Nothing of ours left behind: the page is as the home page left it.
-	expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(pristine);
+	// Home again through the app's header link: nothing of ours is left behind, the page is exactly as the
+	// home page first rendered.
+	await page.locator('[data-testid="nav-home"]').click();
+	await expect.poll(async () => page.evaluate(() => document.documentElement.outerHTML)).toBe(pristine);
+	expect(await badge(page).count()).toBe(0);
 
 	await page.goBack();
+	await page.goBack();
+	await expectRecordShown(page, ids.conflict);
 	await expectBadge(page, 'conflict', /^Conflict$/);
 	expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
 	expect(errors).toEqual([]);
@@ -150,9 +207,16 @@ test('inert on a non-Task page, then follows Lightning in-place navigation (push
 
 test('on a Classic Task page, and not on a Classic non-Task page', async () => {
 	const {page, errors} = await session.openPage(`https://${session.hosts.myDomain}/${ids.pending.slice(0, 15)}`);
+	expect(await page.locator('[data-testid="task-subject"]').innerText()).toBe('Send the Q3 proposal');
 	await expectBadge(page, 'pending', /^Pending$/);
+	await expectUnderHeader(page);
 	await page.goto(`https://${session.hosts.myDomain}/home/home.jsp`);
-	await page.goto(`https://${session.hosts.myDomain}/001000000000001`);
+	expect(await page.locator('[data-testid="task-link"]').count()).toBeGreaterThan(0);
+	expect(await badge(page).count()).toBe(0);
+	// An Account's detail page: a record page with a title block, but not a Task.
+	await page.goto(`https://${session.hosts.myDomain}/${ids.account.slice(0, 15)}`);
+	expect(await page.locator('[data-testid="record-name"]').innerText()).toBe('Acme Corp');
+	await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 500))));
 	expect(await badge(page).count()).toBe(0);
 	expect(errors).toEqual([]);
 	await page.close();
@@ -165,6 +229,8 @@ test('a Subject of <img src=x onerror=alert(1)> is shown as text, never run (R27
 		dialogs++;
 		void dialog.dismiss();
 	});
+	await expectRecordShown(page, ids.evil);
+	expect(await page.locator('[data-testid="task-subject"]').innerText()).toBe(EVIL);
 	await expectBadge(page, 'error', /^Sync error$/);
 	const card = await openCard(page);
 	expect(card).toContain(EVIL);
@@ -177,7 +243,15 @@ test('a Subject of <img src=x onerror=alert(1)> is shown as text, never run (R27
 
 test('the page keeps its own styles: the badge neither restyles nor is restyled by it (R24)', async () => {
 	const {page} = await session.openPage(lightning(ids.synced));
+	await expectRecordShown(page, ids.synced);
 	await expectBadge(page, 'synced', /^Synced/);
+	// The page's broad rule is in force on its own elements…
+	const pageSpacing = await page
+		.locator('[data-testid="record-header"] .actions button')
+		.first()
+		.evaluate(el => getComputedStyle(el).letterSpacing);
+	expect(pageSpacing).not.toBe('normal');
+	// …and does not reach the badge's.
 	const pill = await badge(page)
 		.locator('button.pill')
 		.evaluate(el => getComputedStyle(el).letterSpacing);
@@ -187,6 +261,17 @@ test('the page keeps its own styles: the badge neither restyles nor is restyled 
 		.first()
 		.evaluate(el => getComputedStyle(el).color);
 	expect(pageButton).toBe('rgb(1, 118, 211)');
+	// All of it under the page's strict Content-Security-Policy: an inline style attribute is refused.
+	// (A probe from the test: evaluate() is exempt from the CSP's eval rule, not from its style rule.)
+	const inlineStyleApplies = await page.evaluate(() => {
+		const probe = document.createElement('i');
+		probe.setAttribute('style', 'color: rgb(255, 0, 0)');
+		document.body.append(probe);
+		const applied = getComputedStyle(probe).color === 'rgb(255, 0, 0)';
+		probe.remove();
+		return applied;
+	});
+	expect(inlineStyleApplies).toBe(false);
 	await page.close();
 });
 
@@ -197,7 +282,8 @@ test('gone quietly when the extension is reloaded: no badge, no console error (e
 	await session.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
 	await expect.poll(async () => badge(page).count(), {timeout: 10_000}).toBe(0);
 	// A later in-place navigation to a Task page stays quiet too.
-	await page.evaluate(id => history.pushState({}, '', `/lightning/r/Task/${id}/view`), ids.pending);
+	await navigateInApp(page, `/lightning/r/Task/${ids.pending}/view`);
+	await expectRecordShown(page, ids.pending);
 	await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 500))));
 	expect(await badge(page).count()).toBe(0);
 	expect(errors).toEqual([]);

@@ -2,20 +2,19 @@ import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {type LocalOrg, startLocalOrg} from '../org/index.js';
-import {startBadgePages, type PageServer} from './badge-pages.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 
 // The badge end to end with the real worker (R24): the local org behind the routed Salesforce
-// hostnames, sync turned on, the first sync done; then Task pages show what the worker says. Also takes
-// the README's screenshots of the badge, the popup and the settings page after that sync.
+// hostnames, serving its own Lightning pages (test/org/pages.ts), sync turned on, the first sync done;
+// then Task pages show what the worker says. Also takes the README's screenshots of the badge, the
+// popup and the settings page after that sync.
 
 const SCREENSHOTS = SCREENSHOTS_DIR;
 const EVIL = '<img src=x onerror=alert(1)>';
 
 let local: LocalOrg;
-let pages: PageServer;
 let session: ExtensionSession;
 const ids: {mine: string; theirs: string; evil: string} = {mine: '', theirs: '', evil: ''};
 
@@ -37,23 +36,7 @@ beforeAll(async () => {
 	ids.evil = create(rep.id, EVIL, 1);
 	ids.theirs = create(rep2.id, 'Sam’s own call', 0);
 
-	// The org's own Lightning pages are still a placeholder: serve Salesforce-like Task pages for
-	// /lightning/** (a later route wins), everything else (REST, cookies) goes to the org.
-	pages = await startBadgePages({
-		[ids.mine]: 'Call Acme about the renewal',
-		[ids.theirs]: 'Sam’s own call',
-		[ids.evil]: EVIL,
-	});
 	session = await launchExtension({org: local});
-	await session.context.route(`https://${session.hosts.lightning}/{lightning/**,page.css}`, async route => {
-		const url = new URL(route.request().url());
-		const response = await fetch(`${pages.url}${url.pathname}${url.search}`);
-		await route.fulfill({
-			status: response.status,
-			headers: Object.fromEntries(response.headers),
-			body: Buffer.from(await response.arrayBuffer()),
-		});
-	});
 	await signIn(session.context, local.org);
 	const {page: tab} = await session.openPage(`https://${session.hosts.lightning}/lightning/page/home`);
 	const {page: settings} = await session.openExtensionPage('src/options/index.html');
@@ -77,26 +60,41 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await session.close();
-	await pages.close();
 	await local.close();
 });
 
 const badge = (page: Page) => page.locator('tickler-task-badge');
 const lightning = (id: string): string => `https://${session.hosts.lightning}/lightning/r/Task/${id}/view`;
+const subjectShown = async (page: Page) =>
+	page.locator('[data-testid="record-page"] [data-testid="task-subject"]').textContent();
 
 test('after the first sync, the rep’s Task shows "synced" with its reminder; a colleague’s Task says why it is not linked', async () => {
 	const {page, errors} = await session.openPage(lightning(ids.mine));
 	await page.setViewportSize({width: 1280, height: 520});
+	await expect.poll(async () => subjectShown(page)).toBe('Call Acme about the renewal');
 	await expect
 		.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
 		.toBe('synced');
+	// Placed under the org's record header before the picture is taken.
+	await expect
+		.poll(async () => {
+			const header = await page.locator('[data-testid="record-header"]').boundingBox();
+			const pill = await badge(page).locator('button.pill').boundingBox();
+			return header !== null && pill !== null && pill.y >= header.y + header.height;
+		})
+		.toBe(true);
 	await badge(page).locator('button.pill').click();
 	const card = await badge(page).locator('.card').innerText();
 	expect(card).toContain('Call Acme about the renewal');
 	expect(card).toContain('Subject edits made in Salesforce do not change the reminder.');
 	await page.screenshot({path: path.join(SCREENSHOTS, 'badge.png'), clip: {x: 560, y: 0, width: 720, height: 420}});
 
-	await page.evaluate(id => history.pushState({}, '', `/lightning/r/Task/${id}/view`), ids.theirs);
+	// In-place, as Lightning moves between records: pushState, then the app renders the new location.
+	await page.evaluate(id => {
+		history.pushState({}, '', `/lightning/r/Task/${id}/view`);
+		dispatchEvent(new PopStateEvent('popstate'));
+	}, ids.theirs);
+	await expect.poll(async () => subjectShown(page)).toBe('Sam’s own call');
 	await expect
 		.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
 		.toBe('not-linked');
@@ -107,6 +105,7 @@ test('after the first sync, the rep’s Task shows "synced" with its reminder; a
 
 test('a synced Subject of <img src=x onerror=alert(1)> is text in the badge (R27)', async () => {
 	const {page, errors} = await session.openPage(lightning(ids.evil));
+	await expect.poll(async () => subjectShown(page)).toBe(EVIL);
 	await expect.poll(async () => badge(page).locator('.title').textContent(), {timeout: 15_000}).toBe(EVIL);
 	expect(await badge(page).locator('img').count()).toBe(0);
 	expect(errors).toEqual([]);

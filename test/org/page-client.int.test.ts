@@ -51,6 +51,11 @@ localOnly('a record page shows a hostile Subject literally, as text', async () =
 	expect(q(p, 'task-description')?.textContent).toBe('<script>alert(2)</script>');
 	expect(p.document.querySelectorAll('img').length).toBe(0);
 	expect(q(p, 'record-page')?.getAttribute('data-record-id')).toBe(task.Id);
+	// The record header is Lightning's highlights panel, holding the title and the record's actions.
+	const header = q(p, 'record-header');
+	expect(header?.tagName.toLowerCase()).toBe('records-highlights2');
+	expect(header?.querySelector('.slds-page-header_record-home [data-testid="task-subject"]')).not.toBeNull();
+	expect(header?.querySelector('.actions [data-testid="complete"]')).not.toBeNull();
 	await p.window.happyDOM.close();
 });
 

@@ -84,9 +84,18 @@ async function renderRecord(el, id) {
     return;
   }
   const refresh = (row) => { navigate(recordHref(row.Id), true); say('Saved'); };
+  // The record header as Lightning draws it: the highlights panel (records-highlights2 around an
+  // .slds-page-header_record-home) with the entity, the title and the record's action buttons.
   el.append(h('article', {testid: 'record-page', 'data-record-id': t.Id, 'data-sobject': 'Task', 'data-closed': String(t.IsClosed)},
-    h('p', {class: 'entity'}, 'Task'),
-    h('h1', {testid: 'task-subject'}, t.Subject || ''),
+    h('records-highlights2', {testid: 'record-header'},
+      h('div', {class: 'slds-page-header slds-page-header_record-home'},
+        h('div', {class: 'title'},
+          h('p', {class: 'entity'}, 'Task'),
+          h('h1', {testid: 'task-subject'}, t.Subject || '')),
+        h('div', {class: 'actions'},
+          h('button', {type: 'button', testid: 'complete', disabled: t.IsClosed || !me.closedStatus, onclick: () => api('POST', '/tasks/' + t.Id + '/complete').then(refresh, (e) => say(String(e.message || e)))}, 'Mark Complete'),
+          h('button', {type: 'button', testid: 'delete', onclick: () => api('DELETE', '/tasks/' + t.Id).then(() => navigate('/lightning/o/Task/list'), (e) => say(String(e.message || e)))}, 'Delete')))),
+    h('div', {class: 'record-details'},
     h('dl', {testid: 'task-details'},
       h('dt', {}, 'Status'), h('dd', {testid: 'task-status'}, t.Status),
       h('dt', {}, 'Priority'), h('dd', {testid: 'task-priority'}, t.Priority),
@@ -95,10 +104,7 @@ async function renderRecord(el, id) {
       h('dt', {}, 'Name'), h('dd', {testid: 'task-who'}, t.WhoName || ''),
       h('dt', {}, 'Related to'), h('dd', {testid: 'task-what'}, t.WhatName || ''),
       h('dt', {}, 'Comments'), h('dd', {testid: 'task-description'}, t.Description || '')),
-    h('div', {class: 'actions'},
-      h('button', {type: 'button', testid: 'complete', disabled: t.IsClosed || !me.closedStatus, onclick: () => api('POST', '/tasks/' + t.Id + '/complete').then(refresh, (e) => say(String(e.message || e)))}, 'Mark Complete'),
-      h('button', {type: 'button', testid: 'delete', onclick: () => api('DELETE', '/tasks/' + t.Id).then(() => navigate('/lightning/o/Task/list'), (e) => say(String(e.message || e)))}, 'Delete')),
-    taskForm(t, async (body) => refresh(await api('PATCH', '/tasks/' + t.Id, body)), 'save', 'Save')));
+    taskForm(t, async (body) => refresh(await api('PATCH', '/tasks/' + t.Id, body)), 'save', 'Save'))));
 }
 async function render() {
   if (!me) me = await api('GET', '/me');

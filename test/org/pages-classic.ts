@@ -1,18 +1,64 @@
 // Classic record page `/<id>` (15 or 18 chars): server-rendered, plain HTML forms, full page reloads —
-// the other page shape the content script meets (salesforce-api.md §8).
+// the other page shape the content script meets (salesforce-api.md §8). Also the Classic home
+// `/home/home.jsp` and a plain detail page for the seeded non-Task records (Accounts, Contacts, …).
 
 import type {ApiRequest, ApiResponse} from './api-types.js';
 import {SfError} from './errors.js';
 import {normalizeId} from './ids.js';
 import type {Org, OrgUser} from './org.js';
 import {escapeHtml, html, redirect} from './page-html.js';
+import type {SRecord} from './store.js';
 
 const opt = (v: string, label: string, cur: string): string =>
 	`<option value="${escapeHtml(v)}"${v === cur ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
+/** The Classic chrome: title, stylesheet (a served file: the CSP allows no inline style), body. */
+function classicDocument(title: string, body: string, user: OrgUser, status = 200): ApiResponse {
+	return html(
+		status,
+		`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} ~ Salesforce - Enterprise Edition</title>
+<link rel="stylesheet" href="/_ui/classic.css"></head>
+<body class="classic"><div id="contentWrapper" data-testid="classic-app" data-user-id="${user.id}">
+${body}</div></body></html>`,
+	);
+}
+
+/** Classic home `/home/home.jsp`: the user's open Tasks, each linking to its Classic page. */
+export function classicHome(org: Org, user: OrgUser): ApiResponse {
+	const rows = org
+		.listTasks({ownerId: user.id})
+		.filter(t => !t.IsClosed && !t.IsArchived)
+		.map(
+			t =>
+				`<tr data-testid="task-row" data-record-id="${t.Id}"><td><a href="/${t.Id.slice(0, 15)}" data-testid="task-link">${escapeHtml(t.Subject ?? '')}</a></td><td data-testid="task-due-date">${escapeHtml(t.ActivityDate ?? '')}</td></tr>`,
+		)
+		.join('');
+	return classicDocument(
+		'Home',
+		`<div class="bPageTitle"><h1 class="pageType">Home</h1><h2 class="pageDescription" data-testid="page-title">${escapeHtml(user.name)}</h2></div>
+<h3>My Tasks</h3><table data-testid="task-list">${rows}</table>`,
+		user,
+	);
+}
+
+/** A non-Task record (Account, Contact, …) in Classic: a detail page with a title block, and no Task in it. */
+function otherRecordPage(object: string, record: SRecord, user: OrgUser): ApiResponse {
+	const name = typeof record['Name'] === 'string' ? record['Name'] : '';
+	return classicDocument(
+		`${object}: ${name}`,
+		`<div class="bPageTitle" data-testid="record-header"><h1 class="pageType">${escapeHtml(object)}</h1><h2 class="pageDescription" data-testid="record-name">${escapeHtml(name)}</h2></div>
+<div class="detailList" data-testid="record-page" data-record-id="${escapeHtml(String(record['Id']))}" data-sobject="${escapeHtml(object)}">
+<table><tr><td>${escapeHtml(object)} Name</td><td>${escapeHtml(name)}</td></tr></table></div>`,
+		user,
+	);
+}
+
 export function classicPage(org: Org, user: OrgUser, rawId: string, error?: string): ApiResponse {
 	const id = normalizeId(rawId) ?? '';
 	const t = org.getTask(id);
+	const other = t ? undefined : org.store.find(id);
+	if (other && other.object !== 'Task' && other.record['IsDeleted'] !== true)
+		return otherRecordPage(other.object, other.record, user);
 	if (!t || t.IsDeleted) {
 		return html(
 			404,
@@ -28,11 +74,9 @@ export function classicPage(org: Org, user: OrgUser, rawId: string, error?: stri
 		.priorityList()
 		.map(p => opt(p.ApiName, p.MasterLabel ?? p.ApiName, t.Priority))
 		.join('');
-	return html(
-		error ? 400 : 200,
-		`<!doctype html><html><head><meta charset="utf-8"><title>Task: ${e(t.Subject)} ~ Salesforce - Enterprise Edition</title></head>
-<body class="classic"><div id="contentWrapper" data-testid="classic-app" data-user-id="${user.id}">
-<div class="bPageTitle"><h1 class="pageType">Task</h1><h2 class="pageDescription" data-testid="task-subject">${e(t.Subject)}</h2></div>
+	return classicDocument(
+		`Task: ${t.Subject ?? ''}`,
+		`<div class="bPageTitle" data-testid="record-header"><h1 class="pageType">Task</h1><h2 class="pageDescription" data-testid="task-subject">${e(t.Subject)}</h2></div>
 ${error ? `<p data-testid="message" role="alert">${escapeHtml(error)}</p>` : ''}
 <div class="detailList" data-testid="record-page" data-record-id="${t.Id}" data-sobject="Task" data-closed="${String(t.IsClosed)}">
 <table><tr><td>Status</td><td data-testid="task-status">${e(t.Status)}</td></tr>
@@ -49,7 +93,9 @@ ${error ? `<p data-testid="message" role="alert">${escapeHtml(error)}</p>` : ''}
 <button type="submit" name="_action" value="save" data-testid="save">Save</button>
 <button type="submit" name="_action" value="complete" data-testid="complete"${t.IsClosed ? ' disabled' : ''}>Mark Complete</button>
 <button type="submit" name="_action" value="delete" data-testid="delete">Delete</button></form>
-<p><a href="/lightning/r/Task/${t.Id}/view" data-testid="lightning-link">Switch to Lightning Experience</a></p></div></body></html>`,
+<p><a href="/lightning/r/Task/${t.Id}/view" data-testid="lightning-link">Switch to Lightning Experience</a></p>`,
+		user,
+		error ? 400 : 200,
 	);
 }
 

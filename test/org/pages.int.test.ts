@@ -177,3 +177,53 @@ localOnly('the app script is served and REST routes never redirect', async () =>
 	const api = await httpCall(t.url, `/services/data/v${API_VERSION}/query?q=x`, {Host: LX});
 	expect(api.status).toBe(401);
 });
+
+localOnly(
+	'the pages carry a strict Content-Security-Policy and use no inline script or style; their CSS is served',
+	async () => {
+		const org = must(t.org);
+		const lsid = org.createSession(org.users.rep.id, 'lightning');
+		const sid = org.createSession(org.users.rep.id, 'api');
+		const task = org.createTask(org.users.rep.id, {Subject: 'CSP task', ActivityDate: '2025-02-05'});
+		const pages = [
+			await httpCall(t.url, `/lightning/r/Task/${task.Id}/view`, {Host: LX, Cookie: `sid=${lsid}`}),
+			await httpCall(t.url, `/${task.Id.slice(0, 15)}`, {Host: MY, Cookie: `sid=${sid}`}),
+			await httpCall(t.url, '/home/home.jsp', {Host: MY, Cookie: `sid=${sid}`}),
+			await httpCall(t.url, '/login', {Host: MY}),
+		];
+		for (const page of pages) {
+			expect(page.status).toBe(200);
+			expect(page.headers['content-security-policy']).toBe(
+				"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'",
+			);
+			// No inline <style>, no style="" attribute, no <script> without src, no on*= handler.
+			expect(page.text).not.toMatch(/<style|\sstyle=|<script(?![^>]*\ssrc=)|\son[a-z]+=/i);
+		}
+		expect(pages[0]?.text).toContain('<link rel="stylesheet" href="/_ui/app.css">');
+		expect(pages[1]?.text).toContain('<link rel="stylesheet" href="/_ui/classic.css">');
+		expect(pages[1]?.text).toContain('<div class="bPageTitle" data-testid="record-header">');
+		expect(pages[2]?.text).toContain(`<a href="/${task.Id.slice(0, 15)}" data-testid="task-link">CSP task</a>`);
+		for (const [file, marker] of [
+			['/_ui/app.css', '.slds-page-header_record-home{'],
+			['/_ui/classic.css', '.bPageTitle{'],
+		] as const) {
+			const css = await httpCall(t.url, file, {});
+			expect(css.status).toBe(200);
+			expect(css.headers['content-type']).toBe('text/css;charset=UTF-8');
+			expect(css.text).toContain(marker);
+			// The rule that would restyle an extension's element that does not keep to its shadow root.
+			expect(css.text).toContain('div, button, p, span { letter-spacing: 0.02em; }');
+		}
+	},
+);
+
+localOnly('a Classic non-Task record shows its own detail page, not a Task', async () => {
+	const org = must(t.org);
+	const sid = org.createSession(org.users.rep.id, 'api');
+	const account = org.insertRecord('Account', {Name: 'Acme <Corp>'});
+	const page = await httpCall(t.url, `/${account.slice(0, 15)}`, {Host: MY, Cookie: `sid=${sid}`});
+	expect(page.status).toBe(200);
+	expect(page.text).toContain('data-testid="record-name">Acme &lt;Corp&gt;</h2>');
+	expect(page.text).toContain('data-sobject="Account"');
+	expect(page.text).not.toContain('data-testid="task-subject"');
+});

@@ -1,7 +1,9 @@
 // Browser-facing pages: the login page (sets `sid` cookies as Salesforce does: an API-capable one on
 // `<name>.my.salesforce.com`, a non-API one on `<name>.lightning.force.com` — salesforce-api.md §1.2),
 // the Lightning-like app (`/lightning/...`, client-rendered, pushState navigation), and Classic record pages
-// (`/<id>`, server-rendered, full reloads). Markup is documented in docs/local-org.md.
+// (`/<id>`, server-rendered, full reloads) with the Classic home `/home/home.jsp`. Markup is documented in
+// docs/local-org.md. Every HTML page carries a strict Content-Security-Policy (page-html.ts), so the
+// pages' script and stylesheets are served from /_ui/.
 
 import {json} from './api-types.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';
@@ -11,8 +13,9 @@ import {normalizeId} from './ids.js';
 import type {Org, OrgUser} from './org.js';
 import {handlePageApi} from './page-api.js';
 import {PAGE_CLIENT_JS} from './page-client.js';
+import {CLASSIC_CSS, LIGHTNING_CSS} from './page-styles.js';
 import type {SessionKind} from './sessions.js';
-import {classicPage, classicAction} from './pages-classic.js';
+import {classicAction, classicHome, classicPage} from './pages-classic.js';
 
 /** Every demo user signs in with this password (shown on the login page). */
 export const DEMO_PASSWORD = 'demo';
@@ -87,7 +90,7 @@ function shell(org: Org, user: OrgUser): ApiResponse {
 	return html(
 		200,
 		`<!doctype html><html><head><meta charset="utf-8"><title>Salesforce</title>
-<style>body{font-family:system-ui,sans-serif;margin:0}header{background:#032d60;color:#fff;padding:8px 16px;display:flex;gap:16px}header a{color:#fff}main{padding:16px}form label{display:block;margin:4px 0}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}</style></head>
+<link rel="stylesheet" href="/_ui/app.css"></head>
 <body><div id="app" data-testid="lightning-app" data-org-id="${org.orgId}">
 <header data-testid="global-header"><strong>${escapeHtml(org.name)}</strong>
 <a data-nav href="${HOME}" data-testid="nav-home">Home</a><a data-nav href="/lightning/o/Task/list" data-testid="nav-tasks">Tasks</a>
@@ -101,6 +104,10 @@ export function handlePage(org: Org, req: ApiRequest): ApiResponse {
 	const path = req.path;
 	if (path === '/_ui/app.js')
 		return {status: 200, headers: {'Content-Type': 'application/javascript;charset=UTF-8'}, body: PAGE_CLIENT_JS};
+	if (path === '/_ui/app.css')
+		return {status: 200, headers: {'Content-Type': 'text/css;charset=UTF-8'}, body: LIGHTNING_CSS};
+	if (path === '/_ui/classic.css')
+		return {status: 200, headers: {'Content-Type': 'text/css;charset=UTF-8'}, body: CLASSIC_CSS};
 	if (path === '/favicon.ico') return {status: 204, headers: {}, body: undefined};
 	if (path === '/login' || path === '/') {
 		if (req.method === 'POST') {
@@ -139,6 +146,7 @@ export function handlePage(org: Org, req: ApiRequest): ApiResponse {
 			: json(401, {error: {errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid'}});
 	if (path === '/one/one.app') return user ? redirect(HOME) : loginRedirect(req);
 	if (path === '/lightning' || path.startsWith('/lightning/')) return user ? shell(org, user) : loginRedirect(req);
+	if (path === '/home/home.jsp') return user ? classicHome(org, user) : loginRedirect(req);
 	const classic = /^\/([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})$/.exec(path);
 	if (classic && normalizeId(classic[1] ?? '')) {
 		if (!user) return loginRedirect(req);
