@@ -36,21 +36,18 @@ describe('findRecordHeader, against saved pages', () => {
 		expect(findRecordHeader(fixture('classic-task-detail.html'))?.className).toBe('bPageTitle');
 	});
 
-	test('the local org pages: data-testid="record-header"', () => {
+	test('a test id alone is not a record header: only Salesforce’s own markup is (the shipped script carries no test hooks)', () => {
 		const doc = document.implementation.createHTMLDocument('org');
 		doc.body.innerHTML = '<main><section data-testid="record-header"><h1>Call</h1></section></main>';
-		expect(findRecordHeader(doc)?.getAttribute('data-testid')).toBe('record-header');
+		expect(findRecordHeader(doc)).toBeUndefined();
 	});
 
 	test('Lightning home: none', () => {
 		expect(findRecordHeader(fixture('lightning-home.html'))).toBeUndefined();
 	});
 
-	test('every selector is valid CSS and matches in some fixture or the org markup', () => {
+	test('every selector is valid CSS and matches in some saved page', () => {
 		const docs = ['lightning-task-record.html', 'classic-task-detail.html'].map(fixture);
-		const org = document.implementation.createHTMLDocument('org');
-		org.body.innerHTML = '<div data-testid="record-header"></div>';
-		docs.push(org);
 		for (const selector of RECORD_HEADER_SELECTORS) {
 			expect(
 				docs.some(doc => doc.querySelector(selector) !== null),

@@ -8,8 +8,6 @@ export const RECORD_HEADER_SELECTORS = [
 	// Lightning Experience record home: the highlights panel (LWC, synthetic shadow reaches the light DOM).
 	'records-highlights2',
 	'.slds-page-header_record-home',
-	// The local org's Lightning-like and Classic-like pages (docs/local-org.md).
-	'[data-testid="record-header"]',
 	// Salesforce Classic detail page title block.
 	'.bPageTitle',
 ] as const;
