@@ -73,6 +73,29 @@ test('R18: a create committed by Salesforce whose answer was lost (commit-then-d
 	expect((await h.reminders()).length).toBe(1);
 });
 
+test('R16/R17: an update committed by Salesforce whose answer was lost is our own write, not a Salesforce edit that beats a later local edit (soak seed 889822500)', async () => {
+	// `SOAK_SEED=889822500 SOAK_PATH=3920:2:0:8:6:6:6:17:16:15:15:15:15:15 npm run soak`, shrunk: the
+	// update (due date cleared) committed, its answer was lost; the rep then set a due date locally, and
+	// afterwards the Task was touched in Salesforce on another field. The cleared due date came back and
+	// overwrote the later local edit: Salesforce's only change to the due date was our own update.
+	const t = h.org.createTask(h.repId, {Subject: 'recent', ActivityDate: '2026-03-06'});
+	await h.sync();
+	const r = await h.reminderNamed('recent');
+	await editReminder(h.db, r.id, {dueDate: null}, {now: h.clock.now()});
+	h.org.faults.set({commitThenDrop: 1});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect(h.org.getTask(t.Id)?.ActivityDate).toBeNull();
+	h.org.clock.advance(1000);
+	await editReminder(h.db, r.id, {dueDate: '2026-03-05'}, {now: h.clock.now()});
+	h.org.clock.advance(1000);
+	h.org.updateTask(h.org.users.rep2.id, t.Id, {Description: 'from Salesforce'});
+	expect((await h.sync()).outcome).toBe('ok');
+	await h.sync();
+	expect(await h.db.reminders.get(r.id)).toMatchObject({dueDate: '2026-03-05', details: 'from Salesforce'});
+	expect(h.org.getTask(t.Id)).toMatchObject({ActivityDate: '2026-03-05', Description: 'from Salesforce'});
+	expect(await h.db.outbox.count()).toBe(0);
+});
+
 test('R18: the worker stopped between Salesforce accepting a batch of creates and the store recording it — no duplicates after restart', async () => {
 	for (let i = 0; i < 230; i++) await addReminder(h.db, {name: `r${i}`}, {now: h.clock.now()});
 	const sf = h.sf;

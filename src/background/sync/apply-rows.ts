@@ -16,6 +16,7 @@ import {
 import type {CycleContext} from './context.js';
 import {importFields, pickFields, theirsFields} from './mapping.js';
 import {mergeFields} from './merge.js';
+import {updateSentOf, withoutUpdateSent} from './update-in-doubt.js';
 
 /** R18: a Task created within this window before a create was recorded as sent may be that create. */
 const INTENT_MATCH_SLACK_MS = 5 * 60_000;
@@ -203,6 +204,7 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 				localChanged: entry?.fields ?? [],
 				localEditedAt: editedAt,
 				remoteModifiedAt: parseSalesforceDateTime(row.LastModifiedDate),
+				sentInDoubt: updateSentOf(entry),
 			});
 			const changedLocally = Object.keys(merged.apply).length > 0;
 			if (changedLocally) ctx.stats.pulled++;
@@ -218,8 +220,9 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 
 			ctx.stats.conflicts += merged.conflicts.length;
 			if (merged.conflicts.some(c => c.winner === 'salesforce')) next.lastConflictAt = now;
+			// This row shows whether an update in doubt was committed: the merge above has taken it into account.
 			const nextEntry: OutboxEntry | undefined = entry
-				? {...entry, fields: merged.pending}
+				? {...withoutUpdateSent(entry), fields: merged.pending}
 				: merged.pending.length > 0
 					? {...emptyEntry(reminder.id, partitionId, now), fields: merged.pending}
 					: undefined;

@@ -93,3 +93,29 @@ test('R16: a field edited locally and back to its old value still counts as the 
 	expect(result.apply).toEqual({});
 	expect(result.conflicts).toEqual([{field: 'priority', winner: 'local', overwritten: 'high', kept: 'normal'}]);
 });
+
+test('R16/R18: a Task value equal to an update in doubt is our own write, not a Salesforce edit that beats a later local edit', () => {
+	// Soak seed 889822500: we sent dueDate null, the answer was lost but Salesforce committed it; the rep
+	// then set a new due date, and a later Salesforce edit of another field moved LastModifiedDate past it.
+	const input = {
+		base,
+		yours: {...base, dueDate: '2026-03-07'},
+		theirs: {...base, dueDate: null, details: 'edited in Salesforce'},
+		localChanged: ['dueDate'] as const,
+		localEditedAt: {dueDate: 10},
+		remoteModifiedAt: 20,
+	};
+	const inDoubt = mergeFields({...input, sentInDoubt: {dueDate: null}});
+	expect(inDoubt.apply).toEqual({details: 'edited in Salesforce'});
+	expect(inDoubt.pending).toEqual(['dueDate']);
+	expect(inDoubt.conflicts).toEqual([]);
+	expect(inDoubt.base.dueDate).toBeNull();
+	// Without the record of what was sent, the same rows look like a conflict Salesforce wins.
+	expect(mergeFields(input).apply).toEqual({dueDate: null, details: 'edited in Salesforce'});
+	// Our write landed and nothing was edited since: settled, nothing to push.
+	const landed = mergeFields({...input, yours: {...base, dueDate: null}, sentInDoubt: {dueDate: null}});
+	expect([landed.apply, landed.pending, landed.conflicts]).toEqual([{details: 'edited in Salesforce'}, [], []]);
+	// Salesforce holds something else than what was sent: the usual rule applies (here, Salesforce is later).
+	const other = mergeFields({...input, theirs: {...base, dueDate: '2026-03-09'}, sentInDoubt: {dueDate: null}});
+	expect(other.conflicts[0]).toMatchObject({field: 'dueDate', winner: 'salesforce'});
+});

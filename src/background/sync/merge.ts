@@ -15,6 +15,12 @@ export type MergeInput = {
 	localEditedAt: Partial<Record<SyncedField, number>>;
 	/** The Task's LastModifiedDate, epoch ms. */
 	remoteModifiedAt: number;
+	/**
+	 * Values of an update that was sent but whose answer was lost (R18: Salesforce may have committed it).
+	 * A Task field that equals what we sent is our own write, not a Salesforce edit: it moves the base and
+	 * is never a conflict that a later LastModifiedDate (e.g. a Salesforce edit of another field) could win.
+	 */
+	sentInDoubt?: Partial<ReminderFields> | undefined;
 };
 
 export type FieldConflict = {
@@ -40,9 +46,11 @@ export function mergeFields(input: MergeInput): MergeResult {
 	const pending: SyncedField[] = [];
 	const conflicts: FieldConflict[] = [];
 	for (const field of SYNCED_FIELDS) {
-		const before = input.base[field];
 		const mine = input.yours[field];
 		const remote = input.theirs[field];
+		const sent = input.sentInDoubt;
+		const ours = sent !== undefined && field in sent && sent[field] === remote;
+		const before = ours ? remote : input.base[field];
 		const theirsChanged = remote !== undefined && remote !== before;
 		// Edited since the last sync, even back to the base value: that edit is still the later one (R16).
 		const edited = input.localChanged.includes(field);

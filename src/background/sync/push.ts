@@ -17,6 +17,7 @@ import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js'
 import {createWrite, pickFields, updateWrite} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
 import {renderSubject} from './template.js';
+import {withoutUpdateSent, withUpdateSent} from './update-in-doubt.js';
 
 type Item = {entry: OutboxEntry; reminder: Reminder};
 type UpdateItem = Item & {write: TaskWrite; sent: Partial<ReminderFields>};
@@ -148,7 +149,24 @@ export async function push(ctx: CycleContext): Promise<void> {
 
 	for (const batch of chunks(updates)) {
 		await assertEnabled(ctx);
-		const results = await ctx.sf.updateTasks(batch.map(item => ({...item.write, Id: item.reminder.taskId ?? ''})));
+		// R16/R18: what this update sends is durable before the request leaves, so that if its answer is lost
+		// the next pull can tell our own committed values from an edit made in Salesforce.
+		const sentAt = ctx.serverNow();
+		await db.transaction('rw', db.outbox, async () => {
+			for (const item of batch) {
+				const entry = await db.outbox.get(item.entry.reminderId);
+				if (entry) await db.outbox.put(withUpdateSent(entry, {at: sentAt, fields: item.sent}));
+			}
+		});
+		let results: SaveResult[];
+		try {
+			results = await ctx.sf.updateTasks(batch.map(item => ({...item.write, Id: item.reminder.taskId ?? ''})));
+		} catch (error) {
+			// As for creates: only a definite refusal of the whole request means nothing was written.
+			if (definitelyNotCreated(error)) await clearUpdateSent(ctx, batch);
+			throw error;
+		}
+
 		await settle(
 			ctx,
 			batch,
@@ -232,13 +250,23 @@ async function ackUpdate(ctx: CycleContext, item: UpdateItem): Promise<void> {
 		// Value-based ack: whatever now equals what Salesforce has is done; edits made meanwhile stay queued.
 		const fields = (entry?.fields ?? []).filter((field: SyncedField) => current[field] !== nextBase[field]);
 		if (entry && (fields.length > 0 || entry.delete)) {
-			await db.outbox.put({...entry, fields, attempts: 0, nextAttemptAt: 0});
+			await db.outbox.put({...withoutUpdateSent(entry), fields, attempts: 0, nextAttemptAt: 0});
 		} else {
 			await db.outbox.delete(item.reminder.id);
 			if (current.syncState === 'pending') next.syncState = 'synced';
 		}
 
 		await db.reminders.put(next);
+	});
+}
+
+async function clearUpdateSent(ctx: CycleContext, batch: Item[]): Promise<void> {
+	const {db} = ctx.deps;
+	await db.transaction('rw', db.outbox, async () => {
+		for (const item of batch) {
+			const entry = await db.outbox.get(item.entry.reminderId);
+			if (entry) await db.outbox.put(withoutUpdateSent(entry));
+		}
 	});
 }
 
@@ -263,8 +291,9 @@ async function retryLater(ctx: CycleContext, item: Item, isCreate: boolean): Pro
 	const entry = await db.outbox.get(item.reminder.id);
 	if (!entry) return;
 	const attempts = entry.attempts + 1;
+	// A per-record failure is a definite answer: the update was not written either.
 	const next: OutboxEntry = {
-		...entry,
+		...withoutUpdateSent(entry),
 		attempts,
 		nextAttemptAt: ctx.deps.clock.now() + backoffDelay(attempts - 1, ctx.deps.random?.() ?? 0.5),
 	};
@@ -279,7 +308,7 @@ async function park(ctx: CycleContext, item: Item, code: string, message: string
 		const entry = await db.outbox.get(item.reminder.id);
 		const current = await db.reminders.get(item.reminder.id);
 		if (!entry || !current) return;
-		const next: OutboxEntry = {...entry, parked: 1};
+		const next: OutboxEntry = {...withoutUpdateSent(entry), parked: 1};
 		if (isCreate) delete next.createSent;
 		await db.outbox.put(next);
 		const reminder: Reminder = {...current, syncState: 'error', error: describeRecordError(code, message)};
