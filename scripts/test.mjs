@@ -4,6 +4,7 @@
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
 const reports = path.join(root, 'tmp', 'test-reports');
@@ -40,7 +41,7 @@ const failuresIn = (report, stepName) =>
 		file.assertionResults
 			.filter(test => test.status === 'failed')
 			.map(test => {
-				const message = (test.failureMessages[0] ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+				const message = stripVTControlCharacters(test.failureMessages[0] ?? '');
 				const firstLines = message.split('\n').slice(0, 6).join('\n      ');
 				return `${stepName}: ${path.relative(root, file.name)} › ${test.fullName}\n      ${firstLines}`;
 			}),
