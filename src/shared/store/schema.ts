@@ -89,6 +89,16 @@ export type OutboxEntry = {
 		 */
 		cursor?: string | null;
 	};
+	/**
+	 * Recorded just before an update request leaves (R16, R17): the values sent. While set, the update is
+	 * "in doubt": the next pulled row of the Task counts a field equal to these as Tickler's own write, never
+	 * as a Salesforce edit (update-in-doubt.ts). Cleared by any definite answer.
+	 */
+	updateSent?: {
+		/** Server-corrected time it was sent. */
+		at: number;
+		fields: Partial<ReminderFields>;
+	};
 	/** Fields changed locally since the last successful sync (R12). */
 	fields: SyncedField[];
 	/** The reminder was deleted locally; the Task must be deleted (R14). */
