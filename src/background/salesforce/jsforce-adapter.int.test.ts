@@ -9,15 +9,20 @@ let local: LocalOrg;
 let sid: string;
 let port: SalesforcePort;
 const skew = 90_000;
-beforeEach(async () => {
-	local = await startLocalOrg({now: new Date('2026-03-05T09:00:00Z')});
-	sid = local.org.createSession(local.org.users.rep.id, 'api');
-	port = createJsforcePort({
+/** A long timeout by default, so a slow machine never turns an answered request into a timeout. */
+function portWithTimeout(timeoutMs: number): SalesforcePort {
+	return createJsforcePort({
 		instanceUrl: local.url,
 		accessToken: sid,
 		now: () => local.org.clock.nowMs() + skew,
-		timeoutMs: 300,
+		timeoutMs,
 	});
+}
+
+beforeEach(async () => {
+	local = await startLocalOrg({now: new Date('2026-03-05T09:00:00Z')});
+	sid = local.org.createSession(local.org.users.rep.id, 'api');
+	port = portWithTimeout(10_000);
 });
 afterEach(async () => {
 	await local.close();
@@ -51,12 +56,15 @@ test('R20: an expired session is an auth error with its status', async () => {
 });
 
 test('R19: a 503 (JSON or HTML), a dropped connection and a timeout are transient, and jsforce does not retry them', async () => {
+	// Only the held request needs a short timeout; the org never answers it.
+	const impatient = portWithTimeout(300);
 	for (const kind of ['503', 'html503', 'drop', 'timeout'] as const) {
+		const client = kind === 'timeout' ? impatient : port;
 		local.org.faults.set({failNth: {n: 1, kind}});
-		const before = port.requestCount();
-		const error = await failure(port.query('SELECT Id FROM Task', {includeDeleted: false}));
+		const before = client.requestCount();
+		const error = await failure(client.query('SELECT Id FROM Task', {includeDeleted: false}));
 		expect(classify(error), kind).toBe('transient');
-		expect(port.requestCount() - before, kind).toBe(1);
+		expect(client.requestCount() - before, kind).toBe(1);
 	}
 
 	expect(local.org.requests.filter(r => r.status === 503).length).toBe(2);
