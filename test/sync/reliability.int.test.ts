@@ -73,6 +73,38 @@ test('R18: a create committed by Salesforce whose answer was lost (commit-then-d
 	expect((await h.reminders()).length).toBe(1);
 });
 
+test('R18: reminders with the same name and due date, all in doubt, each get back the Task with their own values', async () => {
+	// Five creates in one batch, committed, answer lost. Subject and due date cannot tell the Tasks apart;
+	// details and priority can.
+	const sent = ['a', 'b', 'c', 'd', 'e'];
+	const ids = new Map<string, string>();
+	for (const [i, details] of sent.entries()) {
+		const priority = i % 2 ? 'high' : 'normal';
+		const r = await addReminder(h.db, {name: 'twin', dueDate: '2026-03-09', details, priority}, {now: h.clock.now()});
+		ids.set(r.id, details);
+	}
+
+	h.org.faults.set({commitThenDrop: 1});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect(h.repTasks()).toHaveLength(5);
+	// Someone sets one Task In Progress (a value that does not sync, R8): the pull now meets that Task last,
+	// out of the order the creates were sent in.
+	h.org.clock.advance(1000);
+	const [firstTask] = h.repTasks().toSorted((a, b) => a.Id.localeCompare(b.Id));
+	h.org.updateTask(h.org.users.rep2.id, firstTask!.Id, {Status: 'In Progress'});
+	expect((await h.sync()).outcome).toBe('ok');
+	await h.sync();
+	expect(h.repTasks()).toHaveLength(5);
+	for (const [id, details] of ids) {
+		const reminder = await h.db.reminders.get(id);
+		expect(reminder?.details, id).toBe(details);
+		expect(h.org.getTask(reminder?.taskId ?? '')?.Description, id).toBe(details);
+	}
+
+	expect(new Set((await h.reminders()).map(r => r.taskId)).size).toBe(5);
+	expect(await h.db.outbox.count()).toBe(0);
+});
+
 test('R16/R17: an update committed by Salesforce whose answer was lost is our own write, not a Salesforce edit that beats a later local edit (soak seed 889822500)', async () => {
 	// `SOAK_SEED=889822500 SOAK_PATH=3920:2:0:8:6:6:6:17:16:15:15:15:15:15 npm run soak`, shrunk: the
 	// update (due date cleared) committed, its answer was lost; the rep then set a due date locally, and

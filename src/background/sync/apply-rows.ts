@@ -63,6 +63,27 @@ function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
 	);
 }
 
+/**
+ * The index of the create in doubt this Task most likely is, or -1. Two reminders with the same name and
+ * due date can both be in doubt; the one whose other sent values (details, priority, status) the Task also
+ * has is taken, so neither reminder ends up with the other's Task and, through the merge, its values.
+ */
+function closestIntent(row: TaskRow, inDoubt: readonly OutboxEntry[], theirs: Partial<ReminderFields>): number {
+	let best = -1;
+	let bestScore = -1;
+	for (const [index, entry] of inDoubt.entries()) {
+		if (!matchesIntent(row, entry) || !entry.createSent) continue;
+		const sent = entry.createSent.fields;
+		const score = SYNCED_FIELDS.filter(field => theirs[field] !== undefined && theirs[field] === sent[field]).length;
+		if (score > bestScore) {
+			best = index;
+			bestScore = score;
+		}
+	}
+
+	return best;
+}
+
 export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: PageOptions): Promise<void> {
 	const {db} = ctx.deps;
 	const partitionId = ctx.partition.id;
@@ -102,7 +123,7 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 			let entry = reminder ? (putEntries.get(reminder.id) ?? entries.get(reminder.id)) : undefined;
 			let linkedNow = false;
 			if (!reminder) {
-				const intentIndex = inDoubt.findIndex(e => matchesIntent(row, e));
+				const intentIndex = closestIntent(row, inDoubt, theirsFields(row, ctx.picklists));
 				const intent = inDoubt[intentIndex];
 				if (intent?.createSent) {
 					inDoubt.splice(intentIndex, 1);
