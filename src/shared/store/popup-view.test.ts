@@ -4,9 +4,10 @@ import 'fake-indexeddb/auto';
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {openTicklerDb, type TicklerDb} from './db.js';
-import {addReminder, deleteReminder} from './local-edits.js';
+import {addReminder} from './local-edits.js';
 import {groupDue, openExistingStore, readPopupView, StoreNotReadyError} from './popup-view.js';
 import type {Reminder} from './schema.js';
+import {MIX_DAYS, seedDueMix} from './test-db.js';
 
 const NAME = 'tickler-popup-view-test';
 let factory: IDBFactory;
@@ -28,17 +29,9 @@ afterEach(() => {
 const names = (rows: Reminder[]) => rows.map(row => row.name);
 
 test('R22: open reminders due on or before tomorrow, split into overdue, today and tomorrow; tombstones, completed, later and undated ones are left out', async () => {
-	const days = {today: '2026-03-05', tomorrow: '2026-03-06'};
-	await addReminder(db, {name: 'late', dueDate: '2026-03-01'});
-	await addReminder(db, {name: 'now', dueDate: '2026-03-05'});
-	await addReminder(db, {name: 'next', dueDate: '2026-03-06'});
-	await addReminder(db, {name: 'later', dueDate: '2026-03-07'});
-	await addReminder(db, {name: 'none', dueDate: null});
-	await addReminder(db, {name: 'done', dueDate: '2026-03-05', status: 'complete'});
-	const gone = await addReminder(db, {name: 'gone', dueDate: '2026-03-05'});
-	await deleteReminder(db, gone.id);
+	await seedDueMix(db);
 	store = await openExistingStore(factory, NAME);
-	const view = await readPopupView(store, days);
+	const view = await readPopupView(store, MIX_DAYS);
 	expect(names(view.due.overdue)).toEqual(['late']);
 	expect(names(view.due.today)).toEqual(['now']);
 	expect(names(view.due.tomorrow)).toEqual(['next']);

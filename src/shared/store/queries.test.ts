@@ -1,8 +1,7 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from './db.js';
-import {addReminder, deleteReminder} from './local-edits.js';
 import {dueTodayCount, exportAll, listReminders, localDateString, pendingCount, readyToPushCount} from './queries.js';
-import {openTestDb} from './test-db.js';
+import {MIX_DAYS, openTestDb, seedDueMix} from './test-db.js';
 
 let db: TicklerDb;
 beforeEach(() => {
@@ -13,16 +12,8 @@ afterEach(() => {
 });
 
 test('R22: the toolbar count, the list of visible reminders and the export skip nothing and hide tombstones', async () => {
-	const days = {today: '2026-03-05', tomorrow: '2026-03-06'};
-	await addReminder(db, {name: 'late', dueDate: '2026-03-01'});
-	await addReminder(db, {name: 'now', dueDate: '2026-03-05'});
-	await addReminder(db, {name: 'next', dueDate: '2026-03-06'});
-	await addReminder(db, {name: 'later', dueDate: '2026-03-07'});
-	await addReminder(db, {name: 'none', dueDate: null});
-	await addReminder(db, {name: 'done', dueDate: '2026-03-05', status: 'complete'});
-	const gone = await addReminder(db, {name: 'gone', dueDate: '2026-03-05'});
-	await deleteReminder(db, gone.id);
-	expect(await dueTodayCount(db, 'local', days.today)).toBe(2);
+	await seedDueMix(db);
+	expect(await dueTodayCount(db, 'local', MIX_DAYS.today)).toBe(2);
 	expect((await listReminders(db, 'local')).length).toBe(6);
 	expect(await pendingCount(db, 'local')).toBe(0);
 	const exported = await exportAll(db, 0);

@@ -1,7 +1,27 @@
 /** Test helper: a fresh database on a new fake-indexeddb factory (engineering guide §5). */
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {openTicklerDb, type TicklerDb} from './db.js';
+import {addReminder, deleteReminder} from './local-edits.js';
 
 export function openTestDb(name = 'tickler-test'): TicklerDb {
 	return openTicklerDb({name, indexedDB: new IDBFactory(), IDBKeyRange});
+}
+
+/** Days for seedDueMix: the reminders it adds are overdue, due today, tomorrow, later, undated, done, deleted. */
+export const MIX_DAYS = {today: '2026-03-05', tomorrow: '2026-03-06'} as const;
+
+/**
+ * One reminder of each kind the due queries must tell apart (R22), in the active partition: `late`
+ * (overdue), `now` (today), `next` (tomorrow), `later`, `none` (no due date), `done` (completed today) and
+ * `gone` (deleted, a tombstone).
+ */
+export async function seedDueMix(db: TicklerDb): Promise<void> {
+	await addReminder(db, {name: 'late', dueDate: '2026-03-01'});
+	await addReminder(db, {name: 'now', dueDate: '2026-03-05'});
+	await addReminder(db, {name: 'next', dueDate: '2026-03-06'});
+	await addReminder(db, {name: 'later', dueDate: '2026-03-07'});
+	await addReminder(db, {name: 'none', dueDate: null});
+	await addReminder(db, {name: 'done', dueDate: '2026-03-05', status: 'complete'});
+	const gone = await addReminder(db, {name: 'gone', dueDate: '2026-03-05'});
+	await deleteReminder(db, gone.id);
 }
