@@ -32,3 +32,26 @@ test('R13: opening the popup is remembered in storage.session (the minute cadenc
 test('getSyncStatus: off, with counts, when no partition is enabled', async () => {
 	expect(await backgroundApi.getSyncStatus()).toEqual({phase: 'off', pendingCount: 0, errorCount: 0});
 });
+
+test('R2: the popup’s writes reach only reminders of the active partition', async () => {
+	const other = await addReminder(
+		db,
+		{name: 'Another org’s', dueDate: null},
+		{partition: '00D000000000002AAA:005000000000002AAA'},
+	);
+	const mine = await addReminder(db, {name: 'Mine', dueDate: null});
+	await expect(backgroundApi.editReminder({id: other.id, patch: {name: 'x'}})).rejects.toThrow('no longer exists');
+	await expect(backgroundApi.deleteReminder({id: other.id})).rejects.toThrow('no longer exists');
+	expect(await db.reminders.get(other.id)).toMatchObject({name: 'Another org’s'});
+	expect(await backgroundApi.editReminder({id: mine.id, patch: {name: 'Mine, renamed'}})).toEqual({id: mine.id});
+	expect((await db.reminders.get(mine.id))?.name).toBe('Mine, renamed');
+});
+
+test('R13/R18: an add makes the reminder, updates the toolbar count, and sent again with its id adds nothing', async () => {
+	const id = crypto.randomUUID();
+	const reminder = {name: 'Call Ana', dueDate: localDateString(new Date())};
+	expect(await backgroundApi.addReminder({id, reminder})).toEqual({id});
+	expect(await backgroundApi.addReminder({id, reminder})).toEqual({id});
+	expect(await db.reminders.count()).toBe(1);
+	expect(toolbarBadge().text).toBe('1');
+});

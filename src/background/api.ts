@@ -1,6 +1,12 @@
 import browser from 'webextension-polyfill';
 import type {BackgroundApi} from '@/shared/messages.js';
-import {addReminder, deleteReminder, editReminder, undoDelete} from '@/shared/store/local-edits.js';
+import {
+	addReminder,
+	deleteReminder,
+	editReminder,
+	ReminderNotFoundError,
+	undoDelete,
+} from '@/shared/store/local-edits.js';
 import {activePartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
 import type {SyncReason, SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
@@ -28,10 +34,31 @@ async function requestSync(reason: SyncReason): Promise<{queued: boolean}> {
 	return {queued: true};
 }
 
-/** After a write the rep made: the change is already durable; push it within seconds (R13). */
+/**
+ * After a write the rep made: push it within seconds (R13). The change is already durable, so the reply
+ * says it succeeded whatever happens here — a failure reported now would invite the rep to make it twice.
+ */
 async function afterLocalChange(id: string): Promise<{id: string}> {
-	await requestSync('local-change');
+	try {
+		await requestSync('local-change');
+	} catch (error) {
+		reportError(error); // the next alarm pushes it instead
+	}
+
 	return {id};
+}
+
+/**
+ * R2: the popup only ever shows the active partition, so a write naming a reminder of another partition
+ * (another org or user) is refused as if it did not exist.
+ */
+async function inActivePartition(id: string): Promise<string> {
+	const reminder = await db.reminders.get(id);
+	if (reminder !== undefined && reminder.partition !== (await activePartition(db))) {
+		throw new ReminderNotFoundError(id);
+	}
+
+	return id;
 }
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
@@ -63,18 +90,18 @@ export const backgroundApi: BackgroundApi = {
 	async requestSync({reason}) {
 		return requestSync(reason);
 	},
-	async addReminder(input) {
-		return afterLocalChange((await addReminder(db, input)).id);
+	async addReminder({id, reminder}) {
+		return afterLocalChange((await addReminder(db, reminder, {id})).id);
 	},
 	async editReminder({id, patch}) {
-		return afterLocalChange((await editReminder(db, id, patch)).id);
+		return afterLocalChange((await editReminder(db, await inActivePartition(id), patch)).id);
 	},
 	async deleteReminder({id}) {
-		await deleteReminder(db, id);
+		await deleteReminder(db, await inActivePartition(id));
 		return afterLocalChange(id);
 	},
 	async undoDelete({id}) {
-		return afterLocalChange((await undoDelete(db, id)).id);
+		return afterLocalChange((await undoDelete(db, await inActivePartition(id))).id);
 	},
 	async getTaskBadge(input) {
 		const now = Date.now();

@@ -8,6 +8,7 @@ const SELF = {id: OWN_ID, pagesBaseUrl: `chrome-extension://${OWN_ID}/`};
 const POPUP = {id: OWN_ID, url: `chrome-extension://${OWN_ID}/src/popup/index.html`};
 const CONTENT = {id: OWN_ID, url: 'https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view'};
 const calls: unknown[] = [];
+const DRAFT_ID = '3f2a6b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c';
 const api: BackgroundApi = {
 	ping: async () => ({pong: true, version: '1', context: 'background', libraries: {jsforce: '3', dexie: '4'}}),
 	getSyncStatus: async () => ({phase: 'off', pendingCount: 0, errorCount: 0}),
@@ -154,7 +155,7 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 		await handleMessage(
 			api,
 			inputValidators,
-			{channel: 'tickler', method: 'addReminder', input: {name: '  ', dueDate: '2026-02-30'}},
+			{channel: 'tickler', method: 'addReminder', input: {id: DRAFT_ID, reminder: {name: '  ', dueDate: '2026-02-30'}}},
 			POPUP,
 			SELF,
 		),
@@ -176,18 +177,18 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 		{
 			channel: 'tickler',
 			method: 'addReminder',
-			input: {name: ' Call\nAna ', dueDate: '2026-03-05', ownerId: '005x', taskId: '00T000000000001AAA'},
+			input: {
+				id: DRAFT_ID,
+				reminder: {name: ' Call\nAna ', dueDate: '2026-03-05', ownerId: '005x', taskId: '00T000000000001AAA'},
+			},
 		},
 		POPUP,
 		SELF,
 	);
 	expect(reply).toEqual({ok: true, value: {id: 'new'}});
 	expect(calls.at(-1)).toEqual({
-		name: 'Call Ana',
-		status: 'open',
-		priority: 'normal',
-		dueDate: '2026-03-05',
-		details: '',
+		id: DRAFT_ID,
+		reminder: {name: 'Call Ana', status: 'open', priority: 'normal', dueDate: '2026-03-05', details: ''},
 	});
 });
 
@@ -209,7 +210,7 @@ test('R27: a content script (beside an untrusted page) may ask for the badge and
 		{channel: 'tickler', method: 'forgetPartition', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
 		{channel: 'tickler', method: 'requestSync', input: {reason: 'user'}},
 		{channel: 'tickler', method: 'disableSync', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
-		{channel: 'tickler', method: 'addReminder', input: {name: 'Injected by the page'}},
+		{channel: 'tickler', method: 'addReminder', input: {id: DRAFT_ID, reminder: {name: 'Injected by the page'}}},
 		{channel: 'tickler', method: 'deleteReminder', input: {id: 'r1'}},
 	]) {
 		expect(await handleMessage(api, inputValidators, message, CONTENT, SELF)).toEqual({

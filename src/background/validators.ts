@@ -41,6 +41,15 @@ function reminderId(value: unknown): string {
 	return value;
 }
 
+/** The id the popup chose for a new reminder: a uuid, like every id Tickler makes. */
+function newReminderId(value: unknown): string {
+	if (typeof value !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+		throw new InvalidMessageError('Invalid reminder id');
+	}
+
+	return value.toLowerCase();
+}
+
 /** What each message may carry; anything else is refused before the API sees it. */
 export const inputValidators: InputValidators = {
 	ping: noInput,
@@ -49,7 +58,10 @@ export const inputValidators: InputValidators = {
 		reason: oneOf(record(input)['reason'], ['user', 'popup-opened', 'page-visit', 'local-change'] as const, 'reason'),
 	}),
 	// The store's own rules (validate.ts), so a bad name or date is refused with the message the form shows.
-	addReminder: input => validateNewReminder(record(input) as NewReminderInput),
+	addReminder: input => {
+		const {id, reminder} = record(input);
+		return {id: newReminderId(id), reminder: validateNewReminder(record(reminder) as NewReminderInput)};
+	},
 	editReminder: input => {
 		const {id, patch} = record(input);
 		return {id: reminderId(id), patch: validatePatch(record(patch))};

@@ -11,21 +11,16 @@ import {nudgeSync} from './nudge.js';
 import {ReminderForm} from './reminder-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
-import {startFirstRead, useStoreView} from './store-view.js';
+import {useStoreView} from './store-view.js';
 import {UndoToast} from './undo-toast.js';
 import {addReminder, deleteReminder, undoDelete} from './writes.js';
 
-/**
- * Started when this module is evaluated, before preact mounts: the first paint of the due list waits only
- * for IndexedDB, not for the first render (R22; the benchmark's first paint).
- */
-const firstDays = localDays();
-startFirstRead(firstDays);
-
 export function App() {
-	const days = useMemo(() => firstDays, []);
-	const {view: data, refresh} = useStoreView(days);
-	const [adding, setAdding] = useState(false);
+	const days = useMemo(() => localDays(), []);
+	const {view: data, readError, refresh} = useStoreView(days);
+	/** The open add form's draft id (kept across retries of its submit, so a retry never adds twice), or undefined. */
+	const [draftId, setDraftId] = useState<string | undefined>(undefined);
+	const adding = draftId !== undefined;
 	const [deleted, setDeleted] = useState<{reminder: Reminder; error?: string} | undefined>(undefined);
 
 	useEffect(() => {
@@ -78,25 +73,30 @@ export function App() {
 			<header class="header">
 				<h1 id="title">Tickler</h1>
 				{adding ? null : (
-					<button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
+					<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
 						Add reminder
 					</button>
 				)}
 			</header>
 			{view ? <StatusLine view={view} /> : null}
-			{adding ? (
+			{readError === undefined ? null : (
+				<p class="form-error" role="alert">
+					Tickler could not read your reminders ({readError}). Close the popup and open it again.
+				</p>
+			)}
+			{draftId === undefined ? null : (
 				<ReminderForm
 					label="Add a reminder"
 					submitLabel="Add"
 					initial={{name: '', priority: 'normal', dueDate: days.today, details: ''}}
-					onCancel={() => setAdding(false)}
+					onCancel={() => setDraftId(undefined)}
 					onSubmit={async values => {
-						await addReminder(values);
+						await addReminder(draftId, values);
 						refresh();
-						setAdding(false);
+						setDraftId(undefined);
 					}}
 				/>
-			) : null}
+			)}
 			{data ? (
 				<DueList
 					due={data.due}

@@ -40,11 +40,16 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 	const link =
 		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
 
+	/** Ticked while the worker makes the change; unticked again if it could not (the row stays, with why). */
+	const [completing, setCompleting] = useState(false);
 	async function complete() {
+		setCompleting(true);
+		setError(undefined);
 		try {
 			await editReminder(reminder.id, {status: 'complete'});
 			onChanged();
 		} catch (caught) {
+			setCompleting(false);
 			setError(caught instanceof Error ? caught.message : String(caught));
 		}
 	}
@@ -72,6 +77,8 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 			<input
 				type="checkbox"
 				class="complete"
+				checked={completing}
+				disabled={completing}
 				aria-label={`Complete ${reminder.name}`}
 				onChange={event => {
 					moveFocusFrom(event.currentTarget);

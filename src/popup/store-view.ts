@@ -36,15 +36,15 @@ export async function readView(days: Days, attempt = 0): Promise<PopupView> {
 	}
 }
 
-/** The first read, started when the popup's script runs; later mounts (tests) read afresh. */
-let firstRead: Promise<PopupView> | undefined;
+/** The read main.tsx starts before preact mounts; taken by the first mount, for the same days only. */
+let firstRead: {days: Days; result: Promise<PopupView>} | undefined;
 
 export function startFirstRead(days: Days): void {
-	firstRead = readView(days);
+	firstRead = {days, result: readView(days)};
 }
 
 function takeFirstRead(days: Days): Promise<PopupView> {
-	const taken = firstRead ?? readView(days);
+	const taken = firstRead?.days.today === days.today ? firstRead.result : readView(days);
 	firstRead = undefined;
 	return taken;
 }
@@ -53,8 +53,14 @@ function takeFirstRead(days: Days): Promise<PopupView> {
  * Starts from the read already in flight (startFirstRead, before preact mounts), so the first paint waits
  * only for IndexedDB. `refresh` re-reads after the popup's own writes (the worker's announcement may come later).
  */
-export function useStoreView(days: Days): {view: PopupView | undefined; refresh: () => void} {
+export function useStoreView(days: Days): {
+	view: PopupView | undefined;
+	/** Why the last read failed, until one succeeds. */
+	readError: string | undefined;
+	refresh: () => void;
+} {
 	const [view, setView] = useState<PopupView | undefined>(undefined);
+	const [readError, setReadError] = useState<string | undefined>(undefined);
 	const [reader] = useState(() => {
 		const state = {running: false, again: false, closed: false};
 		const read = (pending: Promise<PopupView>) => {
@@ -62,13 +68,14 @@ export function useStoreView(days: Days): {view: PopupView | undefined; refresh:
 			pending
 				.then(
 					result => {
-						if (!state.closed) setView(result);
+						if (state.closed) return;
+						setView(result);
+						setReadError(undefined);
 					},
-					// A failed read keeps the last good view on screen; the next change tries again.
-					(error: unknown) =>
-						queueMicrotask(() => {
-							throw error;
-						}),
+					// A failed read keeps the last good view on screen, says why, and the next change tries again.
+					(error: unknown) => {
+						if (!state.closed) setReadError(error instanceof Error ? error.message : String(error));
+					},
 				)
 				.finally(() => {
 					state.running = false;
@@ -96,5 +103,5 @@ export function useStoreView(days: Days): {view: PopupView | undefined; refresh:
 		};
 	}, []);
 
-	return {view, refresh: reader.refresh};
+	return {view, readError, refresh: reader.refresh};
 }

@@ -5,8 +5,9 @@
 import {callBackground} from '@/shared/messages.js';
 import type {NewReminderInput, ReminderPatch} from '@/shared/store/validate.js';
 
-export async function addReminder(input: NewReminderInput): Promise<void> {
-	await callBackground('addReminder', input);
+/** `id` is the draft's: sending the same add again (after an error) never makes a second reminder. */
+export async function addReminder(id: string, reminder: NewReminderInput): Promise<void> {
+	await callBackground('addReminder', {id, reminder});
 }
 
 export async function editReminder(id: string, patch: ReminderPatch): Promise<void> {

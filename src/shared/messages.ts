@@ -26,7 +26,8 @@ export type BackgroundApi = {
 	 * reply (R17), then asks for a sync so it is pushed within seconds (R13). Bad input is refused with an
 	 * InvalidReminderError whose `field` names the form field it is about.
 	 */
-	addReminder: (input: NewReminderInput) => Promise<{id: string}>;
+	/** `id` is chosen by the caller, so an add sent again (its answer lost) finds the first one (R18). */
+	addReminder: (input: {id: string; reminder: NewReminderInput}) => Promise<{id: string}>;
 	editReminder: (input: {id: string; patch: ReminderPatch}) => Promise<{id: string}>;
 	/** Soft delete; undoDelete restores it while the deletion has not reached Salesforce (R14). */
 	deleteReminder: (input: {id: string}) => Promise<{id: string}>;
@@ -61,6 +62,14 @@ export function isWakeUpError(error: unknown): boolean {
 	return WAKE_UP_ERRORS.some(known => message.includes(known));
 }
 
+/** The worker did not answer even after waking retries: said in words a rep can act on. */
+export class WorkerUnreachableError extends Error {
+	override name = 'WorkerUnreachableError';
+	constructor() {
+		super('Tickler’s background service did not answer. Try again in a moment.');
+	}
+}
+
 /** Caller side: popup, options page and content script all use this. */
 export async function callBackground<M extends Method>(
 	method: M,
@@ -73,7 +82,8 @@ export async function callBackground<M extends Method>(
 			reply = (await browser.runtime.sendMessage(request)) as Reply<M> | undefined; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- the polyfill types the reply as any
 			break;
 		} catch (error) {
-			if (attempt >= 3 || !isWakeUpError(error)) throw error;
+			if (!isWakeUpError(error)) throw error;
+			if (attempt >= 3) throw new WorkerUnreachableError();
 			await new Promise(resolve => setTimeout(resolve, 100 * 2 ** attempt));
 		}
 	}

@@ -95,6 +95,18 @@ describe('R5: local-only decision', () => {
 		expect(await db.outbox.get(r.id)).toMatchObject({create: true, delete: false, parked: 0});
 	});
 
+	test('R18: an add sent again with the same id (its answer lost) returns the first reminder and writes nothing', async () => {
+		await db.partitions.put(partition(true));
+		await db.meta.put({key: 'activePartition', value: P});
+		const id = crypto.randomUUID();
+		const first = await addReminder(db, {name: 'once'}, {id, now: 1});
+		const again = await addReminder(db, {name: 'once, edited in the form'}, {id, now: 2});
+		expect(again).toEqual(first);
+		expect(await db.reminders.count()).toBe(1);
+		expect(await db.outbox.count()).toBe(1);
+		expect((await db.reminders.get(id))?.name).toBe('once');
+	});
+
 	test('R6: reminders created while sync is off for the partition are local-only', async () => {
 		await db.partitions.put(partition(false));
 		await db.meta.put({key: 'activePartition', value: P});
@@ -129,7 +141,7 @@ describe('outbox coalescing (R12, R17)', () => {
 		await deleteReminder(db, r.id);
 		expect(await db.outbox.get(r.id)).toMatchObject({delete: true, fields: ['details']});
 		expect((await db.reminders.get(r.id))?.deletedAt).toBeDefined();
-		await expect(editReminder(db, r.id, {name: 'z'})).rejects.toThrow(/No reminder/);
+		await expect(editReminder(db, r.id, {name: 'z'})).rejects.toThrow(/no longer exists/);
 		const restored = await undoDelete(db, r.id);
 		expect(restored.deletedAt).toBeUndefined();
 		expect(await db.outbox.get(r.id)).toMatchObject({delete: false, fields: ['details']});

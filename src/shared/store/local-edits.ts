@@ -18,6 +18,11 @@ export type {NewReminderInput, ReminderPatch} from './validate.js';
 
 export class ReminderNotFoundError extends Error {
 	override name = 'ReminderNotFoundError';
+	readonly id: string;
+	constructor(id: string) {
+		super('This reminder no longer exists — it may have been deleted in Salesforce.');
+		this.id = id;
+	}
 }
 
 /** undoDelete after the delete already reached Salesforce (or the reminder is gone for another reason). */
@@ -33,6 +38,11 @@ export type EditOptions = {
 export type AddOptions = EditOptions & {
 	/** Defaults to the active partition (the one sync was last enabled for), else LOCAL_PARTITION. */
 	partition?: string;
+	/**
+	 * The caller's id for the new reminder. Adding the same id again returns the reminder already stored
+	 * and writes nothing: an add retried after its answer was lost never makes a second reminder (R18).
+	 */
+	id?: string;
 };
 
 /** The partition new reminders go into: the last one sync was enabled for, or 'local' (R2, R5). */
@@ -45,13 +55,15 @@ export async function addReminder(db: TicklerDb, input: NewReminderInput, option
 	const fields = validateNewReminder(input);
 	const now = options.now ?? Date.now();
 	return db.transaction('rw', [db.reminders, db.outbox, db.partitions, db.meta], async () => {
+		const existing = options.id === undefined ? undefined : await db.reminders.get(options.id);
+		if (existing) return existing;
 		const partitionId = options.partition ?? (await activePartition(db));
 		const partition = await db.partitions.get(partitionId);
 		// R5/R6: only reminders created while sync is on for their partition are ever pushed.
 		const localOnly = !partition?.enabled;
 		const reminder: Reminder = {
 			...fields,
-			id: crypto.randomUUID(),
+			id: options.id ?? crypto.randomUUID(),
 			partition: partitionId,
 			createdAt: now,
 			updatedAt: now,
@@ -80,7 +92,7 @@ export async function editReminder(
 	const now = options.now ?? Date.now();
 	return db.transaction('rw', [db.reminders, db.outbox], async () => {
 		const reminder = await db.reminders.get(id);
-		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(`No reminder ${id}`);
+		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(id);
 		const changed = SYNCED_FIELDS.filter(field => field in valid && valid[field] !== reminder[field]);
 		if (changed.length === 0) return reminder;
 		const editedAt = {...reminder.editedAt};
@@ -115,7 +127,7 @@ export async function deleteReminder(db: TicklerDb, id: string, options: EditOpt
 	const now = options.now ?? Date.now();
 	await db.transaction('rw', [db.reminders, db.outbox], async () => {
 		const reminder = await db.reminders.get(id);
-		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(`No reminder ${id}`);
+		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(id);
 		await db.reminders.put({...reminder, deletedAt: now, updatedAt: now});
 		if (reminder.localOnly) return;
 		const entry = (await db.outbox.get(id)) ?? emptyEntry(id, reminder.partition, now);
@@ -155,7 +167,7 @@ export async function retryReminder(db: TicklerDb, id: string, options: EditOpti
 	const now = options.now ?? Date.now();
 	await db.transaction('rw', [db.reminders, db.outbox], async () => {
 		const reminder = await db.reminders.get(id);
-		if (!reminder) throw new ReminderNotFoundError(`No reminder ${id}`);
+		if (!reminder) throw new ReminderNotFoundError(id);
 		const entry = await db.outbox.get(id);
 		const next: Reminder = {
 			...reminder,
