@@ -7,8 +7,10 @@ import {BADGE_CSS} from './styles.js';
 /**
  * The badge's host: one custom element at the end of the document, fixed-positioned by inline
  * `!important` styles (which beat any page rule), with everything else inside its shadow root (R24:
- * nothing leaks into or restyles the page). The root is open so tests and assistive tools can read it;
- * it holds nothing the page cannot already see.
+ * nothing leaks into or restyles the page). The root is open so tests and assistive tools can read it.
+ * Open means the page's own scripts can read it too: the reminder's name, its sync state and last sync
+ * error for the Task on screen — the Subject is usually that same name, and the session id or any other
+ * reminder never reaches a content script (R25, messaging.ts), so nothing beyond this Task is exposed.
  */
 export const HOST_TAG = 'tickler-task-badge';
 
