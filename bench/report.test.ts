@@ -165,14 +165,3 @@ describe('peers', () => {
 		expect(find('api.idlePoll.requests', 'Marketo')).toBe(25);
 	});
 });
-
-describe("the fleet's schedule", () => {
-	test("is the worker's own pure schedule module, not a copy", async () => {
-		const real = await import('../src/background/schedule-policy.js');
-		const fleet = await import('./lib/worker-schedule.js');
-		expect(fleet.nextAlarmTime).toBe(real.nextAlarmTime);
-		expect(fleet.decideActivity).toBe(real.decideActivity);
-		expect(fleet.earlierAlarm).toBe(real.earlierAlarm);
-		expect(fleet.isLate).toBe(real.isLate);
-	});
-});

@@ -11,14 +11,15 @@ import {
 	isLate,
 	nextAlarmTime,
 	glanceShouldSync,
-} from './worker-schedule.js';
+} from '../../src/background/schedule-policy.js';
 
 const IDLE_AFTER_MS = IDLE_DETECTION_SECONDS * 1000;
 
 /**
  * One rep of the fleet: the real engine (RepRig) plus what the service worker would do around it —
- * which events request a cycle, and when the next alarm fires (mirrored from src/background, see
- * worker-schedule.ts). Cycles themselves are run by the simulation loop in bench/metrics/fleet.ts.
+ * which events request a cycle, and when the next alarm fires, decided by the worker's own pure module
+ * (src/background/schedule-policy.ts, imported, not copied). Cycles themselves are run by the simulation
+ * loop in bench/metrics/fleet.ts.
  */
 
 const TRIGGER_RANK: Record<SyncTrigger, number> = {
