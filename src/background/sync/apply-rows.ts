@@ -5,7 +5,7 @@
 import type {TaskRow} from '@/background/salesforce/port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
 import {isSalesforceId, to18} from '@/background/salesforce/ids.js';
-import {emptyEntry} from '@/shared/store/outbox.js';
+import {emptyEntry, withoutUpdateSent} from '@/shared/store/outbox.js';
 import {
 	SYNCED_FIELDS,
 	type ConflictRow,
@@ -16,7 +16,6 @@ import {
 import type {CycleContext} from './context.js';
 import {importFields, pickFields, theirsFields} from './mapping.js';
 import {mergeFields} from './merge.js';
-import {updateSentOf, withoutUpdateSent} from './update-in-doubt.js';
 
 /** R18: a Task created within this window before a create was recorded as sent may be that create. */
 const INTENT_MATCH_SLACK_MS = 5 * 60_000;
@@ -225,7 +224,7 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 				localChanged: entry?.fields ?? [],
 				localEditedAt: editedAt,
 				remoteModifiedAt: parseSalesforceDateTime(row.LastModifiedDate),
-				sentInDoubt: updateSentOf(entry),
+				sentInDoubt: entry?.updateSent?.fields,
 			});
 			const changedLocally = Object.keys(merged.apply).length > 0;
 			if (changedLocally) ctx.stats.pulled++;

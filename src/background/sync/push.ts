@@ -13,11 +13,11 @@ import {
 	type ReminderFields,
 	type SyncedField,
 } from '@/shared/store/schema.js';
+import {withoutUpdateSent} from '@/shared/store/outbox.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
 import {createWrite, pickFields, updateWrite} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
 import {renderSubject} from './template.js';
-import {withoutUpdateSent, withUpdateSent} from './update-in-doubt.js';
 
 type Item = {entry: OutboxEntry; reminder: Reminder};
 type UpdateItem = Item & {write: TaskWrite; sent: Partial<ReminderFields>};
@@ -155,7 +155,7 @@ export async function push(ctx: CycleContext): Promise<void> {
 		await db.transaction('rw', db.outbox, async () => {
 			for (const item of batch) {
 				const entry = await db.outbox.get(item.entry.reminderId);
-				if (entry) await db.outbox.put(withUpdateSent(entry, {at: sentAt, fields: item.sent}));
+				if (entry) await db.outbox.put({...entry, updateSent: {at: sentAt, fields: item.sent}});
 			}
 		});
 		let results: SaveResult[];

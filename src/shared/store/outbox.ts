@@ -28,3 +28,10 @@ export function withFields(entry: OutboxEntry, fields: readonly SyncedField[]): 
 export function hasWork(entry: OutboxEntry): boolean {
 	return entry.create || entry.delete || entry.fields.length > 0 || entry.createSent !== undefined;
 }
+
+/** The entry once an answer (or a pulled row) has settled its update in doubt (OutboxEntry.updateSent). */
+export function withoutUpdateSent(entry: OutboxEntry): OutboxEntry {
+	const next = {...entry};
+	delete next.updateSent;
+	return next;
+}
