@@ -2,6 +2,9 @@
 // over HTTP with jsforce and raw requests (salesforce-api.md §13.1). Local org only: a real org has no
 // control API to register apps or flip API Access Control.
 import {createHash, randomBytes} from 'node:crypto';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {Connection} from 'jsforce';
 import {afterAll, beforeAll, beforeEach, expect} from 'vitest';
 import {API_VERSION, connect, failure, httpCall, localOnly} from './contract-target.js';
@@ -444,3 +447,40 @@ localOnly('R29: Sforce-Call-Options client is on the request log and API usage i
 	};
 	expect(state.apiUsageByClient).toEqual({'Tickler/0.1.0': 2, '(none)': 1});
 });
+
+localOnly(
+	'R28: apps, refresh tokens and API Access Control survive a restart of an org kept in a data file',
+	async () => {
+		const dataFile = join(mkdtempSync(join(tmpdir(), 'org-oauth-')), 'org.json');
+		const first = await startLocalOrg({dataFile, now: new Date('2025-03-10T09:00:00Z'), frozenClock: true});
+		const {clientId: app} = first.org.oauth.registerApp({name: 'Kept', callbackUrls: [CALLBACK]});
+		const sid = first.org.createSession(first.org.users.rep.id);
+		const code = first.org.oauth.issueCode({
+			clientId: app,
+			userId: first.org.users.rep.id,
+			redirectUri: CALLBACK,
+			challenge: undefined,
+			scopes: ['api', 'refresh_token'],
+			state: null,
+		});
+		const granted = first.org.oauth.redeemCode({code, clientId: app, redirectUri: CALLBACK, verifier: null});
+		if (!granted.ok) throw new Error(granted.err.description);
+		first.org.setApiAccessControl(true);
+		await first.close();
+		const second = await startLocalOrg({dataFile, now: new Date('2025-03-10T09:05:00Z'), frozenClock: true});
+		try {
+			expect(second.org.apiAccessControl).toBe(true);
+			expect(second.org.oauth.app(app)?.name).toBe('Kept');
+			const r = second.org.oauth.refresh({refreshToken: granted.grant.refreshToken ?? '', clientId: app});
+			expect(r.ok).toBe(true);
+			if (!r.ok) return;
+			expect((await connect(second.url, r.grant.accessToken).query('SELECT Id FROM Task LIMIT 1')).done).toBe(true);
+			// The browser session came back too, and API Access Control still refuses it.
+			expect((await failure(connect(second.url, sid).query('SELECT Id FROM Task'))).message).toBe(
+				'This session is not valid for use with the REST API',
+			);
+		} finally {
+			await second.close();
+		}
+	},
+);
