@@ -28,7 +28,7 @@ const query = (soql: string): ReturnType<typeof raw> => raw(t, `${V}/query?q=${e
 const subjects = async (soql: string): Promise<string[]> => {
 	const res = await query(soql);
 	expect(res.status, res.text).toBe(200);
-	return ((res.json as {records: Rec[]}).records ?? []).map(r => String(r['Subject'])).sort();
+	return (res.json as {records: Rec[]}).records.map(r => String(r['Subject'])).sort();
 };
 
 // Constructs real Salesforce runs but the local org does not evaluate: refused, never ignored.
@@ -229,7 +229,7 @@ const WRONG_METHODS: [method: string, path: () => string, allowed: string][] = [
 	['DELETE', () => `${V}/queryAll?q=SELECT+Id+FROM+Task`, 'GET,HEAD'],
 	['POST', () => `${V}/query/01gXX0000000001-2000`, 'GET,HEAD'],
 	['DELETE', () => `${V}/limits`, 'GET,HEAD'],
-	['POST', () => `${V}`, 'GET,HEAD'],
+	['POST', () => V, 'GET,HEAD'],
 	['PATCH', () => `${V}/composite`, 'GET,HEAD,POST'],
 	['GET', () => `${V}/composite/batch`, 'POST'],
 	['GET', () => `${V}/composite/sobjects`, 'POST,PATCH,DELETE'],
@@ -242,7 +242,7 @@ localOnly.each(WRONG_METHODS)(
 	async (method, path, allowed) => {
 		const res = await raw(t, path(), {
 			method,
-			body: method === 'GET' ? undefined : '{}',
+			body: method === 'GET' ? null : '{}',
 			headers: {'Content-Type': 'application/json'},
 		});
 		expect(res.status, res.text).toBe(405);

@@ -34,7 +34,7 @@ function flatten(w: WhereClause | undefined, out: Tok[]): void {
 		out.push({t: 'C', c: left});
 		for (let i = 0; i < (left.closeParen ?? 0); i++) out.push({t: ')'});
 	} else if (left && 'openParen' in left) {
-		for (let i = 0; i < (left.openParen ?? 0); i++) out.push({t: '('});
+		for (let i = 0; i < left.openParen; i++) out.push({t: '('});
 	}
 	if ('operator' in w) out.push({t: w.operator});
 	if ('right' in w) flatten(w.right, out);
@@ -160,7 +160,7 @@ function compileCondition(c: Condition, env: WhereEnv, g: Gen, topLevelAnd: bool
 		case '>=':
 			return order(g, read, op, one, def);
 		default:
-			throw env.filterError(`operator ${op} is not supported by the local org`);
+			throw env.unsupported(`the operator ${String(op)}`);
 	}
 }
 

@@ -168,7 +168,7 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 		}
 		// SOQL allows an alias only on aggregate expressions (the message Salesforce gives, quoted in
 		// jetstreamapp/soql-parser-js#75: "only aggregate expressions use field aliasing").
-		if ((f.type === 'Field' || f.type === 'FieldRelationship') && 'alias' in f && f.alias !== undefined)
+		if ((f.type === 'Field' || f.type === 'FieldRelationship') && typeof (f as {alias?: unknown}).alias === 'string')
 			throw malformedQuery('only aggregate expressions use field aliasing');
 		if (f.type === 'Field') {
 			const acc = resolve(f.field);
