@@ -23,8 +23,15 @@ export class SfError extends Error {
 	}
 }
 
-/** §3: 404 body recorded for an unknown sObject or path. */
-export const notFound = (): SfError => new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+/** An error whose recorded body lists `errorCode` before `message` (NOT_FOUND, §3). */
+class ErrorCodeFirst extends SfError {
+	override toBody(): SfErrorBody {
+		return {errorCode: this.errorCode, message: this.message};
+	}
+}
+
+/** §3: 404 body recorded for an unknown sObject or path: `[{"errorCode":"NOT_FOUND","message":"…"}]`. */
+export const notFound = (): SfError => new ErrorCodeFirst(404, 'NOT_FOUND', 'The requested resource does not exist');
 
 /** §3: recorded MALFORMED_ID body. */
 export const malformedId = (raw: string, label = 'Record ID'): SfError =>

@@ -32,12 +32,14 @@ export class QueryEngine {
 		this.org.maintain();
 		const user = this.org.user(opts.userId);
 		const nowMs = this.org.clock.nowMs();
-		const q = compileSoql(soql, {store: this.org.store, nowMs, timeZone: user?.timeZone ?? 'UTC'});
+		const q = compileSoql(soql, {store: this.org.store, nowMs, timeZone: user?.timeZone ?? 'UTC', userId: opts.userId});
 		const rows = this.select(q, opts.all);
 		if (q.countOnly) return {totalSize: rows.length, done: true, records: []};
 		if (q.aggregate) {
 			const rec: Record<string, unknown> = {attributes: {type: 'AggregateResult'}};
-			for (const c of q.columns) if (c.kind === 'agg') rec[c.alias] = rows.length;
+			// COUNT(field) counts the rows where the field is not null [SOQL:sforce_api_calls_soql_select_agg_functions].
+			for (const c of q.columns)
+				if (c.kind === 'agg') rec[c.alias] = rows.filter(r => (c.acc.get(r) ?? null) !== null).length;
 			return {totalSize: 1, done: true, records: [rec]};
 		}
 		const batch = clampBatch(opts.batchSize);

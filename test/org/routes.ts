@@ -2,6 +2,7 @@
 // enforcement, and the data resources. Returns how many API calls the request counts as (§0, §5, §6).
 
 import {errorResponse, json} from './api-types.js';
+import {allowedMethods, methodNotAllowed as refuseMethod} from './api-methods.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';
 import {MAX_VERSION, MIN_VERSION, authenticate, identity, resources, userinfo, versionsList} from './auth.js';
 import {collections, collectionsRetrieve} from './collections.js';
@@ -19,12 +20,18 @@ export type ApiContext = {org: Org; engine: QueryEngine};
 /** `calls`: API calls to count; `authenticated`: add Sforce-Limit-Info (§0: every authenticated response). */
 export type RouteResult = {response: ApiResponse; calls: number; authenticated: boolean};
 
+const READ_ONLY = ['GET', 'HEAD'];
 const VERSION_RE = /^\/services\/data\/v(\d+)\.(\d)(\/.*)?$/;
 
 export function routeApi(ctx: ApiContext, req: ApiRequest): RouteResult {
 	const {org} = ctx;
 	const path = req.path.replace(/\/+$/, '') || '/';
-	if (path === '/services/data') return {response: versionsList(), calls: 0, authenticated: false};
+	if (path === '/services/data')
+		return {
+			response: READ_ONLY.includes(req.method) ? versionsList() : refuseMethod(req.method, READ_ONLY),
+			calls: 0,
+			authenticated: false,
+		};
 	// §13.1 OAuth token/revoke: unauthenticated, never API calls (oauth-routes.ts).
 	if (isOAuthEndpoint(path)) return {response: handleOAuthEndpoint(org, req), calls: 0, authenticated: false};
 	if (path === '/services/oauth2/userinfo' || path.startsWith('/id/')) return identityRoute(ctx, req, path);
@@ -88,12 +95,17 @@ function batchSizeOf(req: ApiRequest): number | undefined {
 	return m ? Number(m[1]) : undefined;
 }
 
-function dispatchInner(ctx: ApiContext, req: ApiRequest, userId: string): ApiResponse {
+function dispatchInner(ctx: ApiContext, asked: ApiRequest, userId: string): ApiResponse {
 	const {org, engine} = ctx;
-	const m = VERSION_RE.exec(req.path);
+	const m = VERSION_RE.exec(asked.path);
 	if (!m) throw notFound();
 	const version = `${m[1] ?? MAX_VERSION}.0`;
 	const parts = (m[3] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
+	// api-methods.ts: unknown resources are 404, wrong methods 405; HEAD is answered as GET (Node drops the body).
+	const allowed = allowedMethods(parts, name => objectDef(name) !== undefined);
+	if (!allowed) throw notFound();
+	if (!allowed.includes(asked.method)) return refuseMethod(asked.method, allowed);
+	const req = asked.method === 'HEAD' ? {...asked, method: 'GET'} : asked;
 	const rctx: RowCtx = {org, req, version, userId};
 	const [head, a, b, c] = parts;
 	if (head === undefined) return resources(org, req, version, userId);
@@ -138,6 +150,14 @@ function dispatchInner(ctx: ApiContext, req: ApiRequest, userId: string): ApiRes
 			return sobjectRow(rctx, def, b);
 		}
 		case 'composite': {
+			// REST:resources_composite_composite_get: GET lists the composite resources (tree and graph are 404 here).
+			if (a === undefined && req.method === 'GET')
+				return json(200, {
+					tree: `/services/data/v${version}/composite/tree`,
+					batch: `/services/data/v${version}/composite/batch`,
+					sobjects: `/services/data/v${version}/composite/sobjects`,
+					graph: `/services/data/v${version}/composite/graph`,
+				});
 			if (a === undefined && req.method === 'POST')
 				return composite(req, s => dispatchData(ctx, s, userId), {begin: () => beginTx(org)});
 			if (a === 'sobjects' && b === undefined) return collections(rctx);

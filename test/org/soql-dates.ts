@@ -1,6 +1,8 @@
 // SOQL date literals (TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n, …) resolved to a range of
 // calendar days in the running user's time zone (salesforce-api.md §2.5; SOQL docs "Date Formats and
 // Date Literals"). LAST_N_DAYS:n includes today and the n days before it; NEXT_N_DAYS:n starts tomorrow.
+// THIS/LAST/NEXT_QUARTER and _YEAR are calendar quarters and years. The N_WEEKS/N_MONTHS/N_QUARTERS/N_YEARS
+// and FISCAL literals are not evaluated: the caller refuses them with MALFORMED_QUERY (soql-refusals.ts).
 
 import {addDays, ymdInZone, zonedMidnight} from './dates.js';
 
@@ -18,6 +20,9 @@ export function dateLiteralRange(
 	const dow = new Date(today + 'T00:00:00Z').getUTCDay(); // weeks start on Sunday (en_US locale)
 	const monthStart = today.slice(0, 8) + '01';
 	const nextMonthStart = addMonths(monthStart, 1);
+	const month = Number(today.slice(5, 7));
+	const quarterStart = `${today.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+	const yearStart = `${today.slice(0, 4)}-01-01`;
 	switch (literal.toUpperCase()) {
 		case 'TODAY':
 			return {from: today, to: today};
@@ -47,9 +52,29 @@ export function dateLiteralRange(
 			return {from: addMonths(monthStart, -1), to: addDays(monthStart, -1)};
 		case 'NEXT_MONTH':
 			return {from: nextMonthStart, to: addDays(addMonths(monthStart, 2), -1)};
+		// Calendar quarters (Jan–Mar, …) and years; the FISCAL_ variants depend on the org's fiscal-year
+		// setting, which the local org does not model, so they stay unsupported (soql-refusals.ts).
+		case 'THIS_QUARTER':
+			return monthSpan(quarterStart, 0, 3);
+		case 'LAST_QUARTER':
+			return monthSpan(quarterStart, -3, 3);
+		case 'NEXT_QUARTER':
+			return monthSpan(quarterStart, 3, 3);
+		case 'THIS_YEAR':
+			return monthSpan(yearStart, 0, 12);
+		case 'LAST_YEAR':
+			return monthSpan(yearStart, -12, 12);
+		case 'NEXT_YEAR':
+			return monthSpan(yearStart, 12, 12);
 		default:
 			return undefined;
 	}
+}
+
+/** `length` months starting `offset` months after the first-of-month `start`, as inclusive days. */
+function monthSpan(start: string, offset: number, length: number): DayRange {
+	const from = addMonths(start, offset);
+	return {from, to: addDays(addMonths(from, length), -1)};
 }
 
 function addMonths(ymdFirst: string, months: number): string {

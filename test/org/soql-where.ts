@@ -15,6 +15,8 @@ export type Accessor = {def: FieldDef; get: (r: SRecord) => FieldValue | undefin
 export type WhereEnv = {
 	resolve: (path: string) => Accessor; // throws SOQL errors for unknown fields
 	filterError: (message: string) => Error;
+	/** A construct Salesforce runs but the local org does not emulate (MALFORMED_QUERY, soql-refusals.ts). */
+	unsupported: (construct: string) => Error;
 	nowMs: number;
 	timeZone: string;
 	/** Called for `OwnerId = 'x'` / `OwnerId IN (...)` at the top level, so the owner index can be used. */
@@ -26,12 +28,13 @@ type Tok = {t: '('} | {t: ')'} | {t: 'AND'} | {t: 'OR'} | {t: 'NOT'} | {t: 'C'; 
 function flatten(w: WhereClause | undefined, out: Tok[]): void {
 	if (!w) return;
 	const left = w.left as (Condition & {openParen?: number; closeParen?: number}) | null;
-	if (left && 'field' in left) {
+	// A condition on a field, or on a function (`CALENDAR_YEAR(CreatedDate) = 2025`), which compileCondition refuses.
+	if (left && ('field' in left || 'fn' in left)) {
 		for (let i = 0; i < (left.openParen ?? 0); i++) out.push({t: '('});
 		out.push({t: 'C', c: left});
 		for (let i = 0; i < (left.closeParen ?? 0); i++) out.push({t: ')'});
 	} else if (left && 'openParen' in left) {
-		for (let i = 0; i < (left.openParen ?? 0); i++) out.push({t: '('});
+		for (let i = 0; i < left.openParen; i++) out.push({t: '('});
 	}
 	if ('operator' in w) out.push({t: w.operator});
 	if ('right' in w) flatten(w.right, out);
@@ -106,10 +109,19 @@ function unescapeSoql(e: string): string {
 }
 
 function compileCondition(c: Condition, env: WhereEnv, g: Gen, topLevelAnd: boolean): string {
-	if (!('field' in c)) throw env.filterError('functions in WHERE are not supported by the local org');
+	if ('fn' in c) throw env.unsupported(`a function in WHERE (${c.fn.rawValue ?? c.fn.functionName ?? ''})`);
+	if (!('field' in c)) throw env.filterError('unexpected token in WHERE');
+	if ('valueQuery' in c) throw env.unsupported('a semi-join or anti-join sub-select (IN (SELECT …))');
 	const acc = env.resolve(c.field);
-	const {def} = acc;
 	const op = c.operator;
+	// No field of the emulated objects is a multi-select picklist, the only type INCLUDES/EXCLUDES apply to
+	// [SOQL:sforce_api_calls_soql_querying_multiselect_picklists]; message wording UNCONFIRMED.
+	if (op === 'INCLUDES' || op === 'EXCLUDES')
+		throw env.filterError('includes or excludes operator only valid on multipicklist field');
+	// Booleans compare only for equality (UNCONFIRMED wording; the local org never orders false < true).
+	if (acc.def.type === 'boolean' && (op === '<' || op === '<=' || op === '>' || op === '>=' || op === 'LIKE'))
+		throw env.filterError(`invalid operator on boolean field: ${acc.def.name}`);
+	const {def} = acc;
 	const values = Array.isArray(c.value) ? c.value : [c.value];
 	const types = Array.isArray(c.literalType) ? c.literalType : values.map(() => c.literalType);
 	const nArgs = 'dateLiteralVariable' in c ? c.dateLiteralVariable : undefined;
@@ -148,7 +160,7 @@ function compileCondition(c: Condition, env: WhereEnv, g: Gen, topLevelAnd: bool
 		case '>=':
 			return order(g, read, op, one, def);
 		default:
-			throw env.filterError(`operator ${op} is not supported by the local org`);
+			throw env.unsupported(`the operator ${String(op)}`);
 	}
 }
 
@@ -173,7 +185,7 @@ function literal(def: FieldDef, raw: string, type: string, n: number | undefined
 			const isDate = def.type === 'date';
 			if (type === 'DATE_LITERAL' || type === 'DATE_N_LITERAL') {
 				const range = dateLiteralRange(raw.split(':')[0] ?? raw, n, env.nowMs, env.timeZone);
-				if (!range) throw env.filterError(`date literal ${raw} is not supported by the local org`);
+				if (!range) throw env.unsupported(`the date literal ${raw}`);
 				if (isDate) return {kind: 'range', lo: range.from, hi: range.to, loInclusive: true};
 				const ir = instantRange(range, env.timeZone);
 				return {kind: 'range', lo: ir.start, hi: ir.end, loInclusive: false};

@@ -2,19 +2,20 @@
 // schema, and build a plan (projection, predicate, sort, limit) — salesforce-api.md §2. Error bodies follow
 // the recorded shapes of §2.4.
 
-import {parseQuery} from '@jetstreamapp/soql-parser-js';
+import {isQueryValid, parseQuery} from '@jetstreamapp/soql-parser-js';
 import type {FieldType as AstField, OrderByClause, Query} from '@jetstreamapp/soql-parser-js';
 import {SfError} from './errors.js';
 import {fieldDef, objectDef, objectForId} from './schema.js';
 import type {FieldDef, ObjectDef} from './schema.js';
 import {compileWhere} from './soql-where.js';
+import {refuseUnsupportedClauses, unsupported} from './soql-refusals.js';
 import type {Accessor, Predicate} from './soql-where.js';
 import type {FieldValue, SRecord, Store} from './store.js';
 
 export type Column =
 	| {kind: 'field'; acc: Accessor}
 	| {kind: 'rel'; rel: string; via: FieldDef; fields: Accessor[]}
-	| {kind: 'agg'; alias: string};
+	| {kind: 'agg'; alias: string; acc: Accessor};
 export type SortKey = {acc: Accessor; desc: boolean; nullsFirst: boolean};
 export type CompiledQuery = {
 	object: ObjectDef;
@@ -27,7 +28,8 @@ export type CompiledQuery = {
 	limit: number | undefined;
 	offset: number;
 };
-export type CompileEnv = {store: Store; nowMs: number; timeZone: string};
+/** `userId` is the running user (for `USING SCOPE mine`). */
+export type CompileEnv = {store: Store; nowMs: number; timeZone: string; userId?: string};
 
 /** Fields of the polymorphic "Name" entity reachable through Who/What/Owner (INFERRED subset). */
 const NAME_FIELDS: FieldDef[] = [
@@ -71,8 +73,8 @@ export function malformedQuery(message: string): SfError {
 /** Maps the parser's error to Salesforce's "unexpected token: X" (recorded in §2.4). */
 function parseError(e: unknown): SfError {
 	const msg = e instanceof Error ? e.message : String(e);
-	const found = /found --> '([^']*)' <--|but found: '([^']*)'/.exec(msg);
-	const token = found?.[1] ?? found?.[2];
+	const found = /found --> '([^']*)' <--|but found: '([^']*)'|but found: (\S+)/.exec(msg);
+	const token = found?.[1] ?? found?.[2] ?? found?.[3];
 	return malformedQuery(`unexpected token: ${token === undefined || token === '' ? '<EOF>' : token}`);
 }
 
@@ -82,8 +84,13 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 	try {
 		q = parseQuery(soql);
 	} catch (e) {
+		// Apex bind variables (`:name`) parse only with the parser's Apex option; over the API Salesforce
+		// answers MALFORMED_QUERY "Bind variables only allowed in Apex code" (jsforce/jsforce#551).
+		if (isQueryValid(soql, {allowApexBindVariables: true}))
+			throw malformedQuery(caret(soql, undefined, 'Bind variables only allowed in Apex code'));
 		throw parseError(e);
 	}
+	refuseUnsupportedClauses(q);
 	const objName = q.sObject ?? '';
 	const object = objectDef(objName);
 	if (!object) {
@@ -118,10 +125,13 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 			),
 		);
 
+	const alias = q.sObjectAlias?.toLowerCase();
 	const resolve = (path: string): Accessor => {
 		const parts = path.split('.');
-		// `Task.Subject` (object-name prefix) is legal SOQL.
-		if (parts.length === 2 && parts[0]?.toLowerCase() === object.name.toLowerCase()) parts.shift();
+		// `Task.Subject` (object-name prefix) and `t.Subject` after `FROM Task t` (alias prefix) are legal SOQL.
+		const head = parts[0]?.toLowerCase();
+		if (parts.length >= 2 && (head === alias || (parts.length === 2 && head === object.name.toLowerCase())))
+			parts.shift();
 		if (parts.length === 1) {
 			const def = fieldDef(object, parts[0] ?? '');
 			if (!def) throw invalidField(path);
@@ -140,17 +150,26 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 	const flags = {countOnly: false, aggregate: false};
 	const relCols = new Map<string, Extract<Column, {kind: 'rel'}>>();
 	const seen = new Set<string>();
+	let unaliasedAggregates = 0;
 	const addColumn = (f: AstField): void => {
 		if (f.type === 'FieldFunctionExpression') {
-			if (f.functionName.toUpperCase() !== 'COUNT')
-				throw malformedQuery(`function ${f.functionName} is not supported by the local org`);
-			if (f.parameters.length === 0) flags.countOnly = true;
-			else {
-				flags.aggregate = true;
-				columns.push({kind: 'agg', alias: f.alias ?? `expr${columns.filter(c => c.kind === 'agg').length}`});
+			if (f.functionName.toUpperCase() !== 'COUNT') throw unsupported(`the function ${f.functionName}()`);
+			if (f.parameters.length === 0) {
+				flags.countOnly = true;
+				return;
 			}
+			const [param] = f.parameters;
+			if (f.parameters.length !== 1 || typeof param !== 'string')
+				throw unsupported(`COUNT over an expression (${f.rawValue ?? f.functionName})`);
+			flags.aggregate = true;
+			// SOQL "Using Aliases with GROUP BY": unaliased aggregate fields are named expr0, expr1, … in order.
+			columns.push({kind: 'agg', alias: f.alias ?? `expr${unaliasedAggregates++}`, acc: resolve(param)});
 			return;
 		}
+		// SOQL allows an alias only on aggregate expressions (the message Salesforce gives, quoted in
+		// jetstreamapp/soql-parser-js#75: "only aggregate expressions use field aliasing").
+		if ((f.type === 'Field' || f.type === 'FieldRelationship') && typeof (f as {alias?: unknown}).alias === 'string')
+			throw malformedQuery('only aggregate expressions use field aliasing');
 		if (f.type === 'Field') {
 			const acc = resolve(f.field);
 			if (seen.has(acc.path.toLowerCase())) throw malformedQuery(`duplicate field selected: ${acc.path}`);
@@ -180,9 +199,11 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 			col.fields.push(acc);
 			return;
 		}
-		throw malformedQuery('subqueries and TYPEOF are not supported by the local org');
+		if (f.type === 'FieldTypeof') throw unsupported('TYPEOF');
+		throw unsupported('a relationship subquery in SELECT');
 	};
 	for (const f of q.fields ?? []) addColumn(f);
+	if (flags.aggregate) refuseNonAggregateShape(q, columns);
 
 	if (flags.countOnly && columns.length > 0)
 		throw malformedQuery('COUNT() must be the only element in the SELECT list');
@@ -201,6 +222,7 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 					return acc;
 				},
 				filterError: m => new SfError(400, 'INVALID_QUERY_FILTER_OPERATOR', caret(soql, undefined, m)),
+				unsupported,
 				nowMs: env.nowMs,
 				timeZone: env.timeZone,
 				ownerHint: object.name === 'Task' ? ids => (ownerIds = ids) : undefined,
@@ -208,11 +230,20 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 		: undefined;
 	const orderBy: OrderByClause[] = q.orderBy === undefined ? [] : Array.isArray(q.orderBy) ? q.orderBy : [q.orderBy];
 	const sort = orderBy.map((o): SortKey => {
-		if (!('field' in o)) throw malformedQuery('ORDER BY functions are not supported by the local org');
+		if (!('field' in o)) throw unsupported(`a function in ORDER BY (${o.fn.rawValue ?? o.fn.functionName ?? ''})`);
 		const desc = o.order === 'DESC';
+		const acc = resolve(o.field);
+		// Describe reports `sortable` = `filterable` (rows.ts); long text areas (Description) are neither (§7.2).
+		if (!acc.def.filterable)
+			throw new SfError(
+				400,
+				'INVALID_FIELD',
+				caret(soql, o.field, `field '${acc.def.name}' can not be sorted in a query call`),
+			);
 		// SOQL docs (ORDER BY): nulls sort first in ascending and last in descending order unless NULLS is given.
-		return {acc: resolve(o.field), desc, nullsFirst: o.nulls ? o.nulls === 'FIRST' : !desc};
+		return {acc, desc, nullsFirst: o.nulls ? o.nulls === 'FIRST' : !desc};
 	});
+	const scoped = scopeFilter(q, object, env, where, ownerIds);
 	if (q.offset !== undefined && q.offset > MAX_OFFSET)
 		throw new SfError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
 	return {
@@ -220,12 +251,44 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 		countOnly: flags.countOnly,
 		aggregate: flags.aggregate,
 		columns,
-		where,
-		ownerIds,
+		where: scoped.where,
+		ownerIds: scoped.ownerIds,
 		sort,
 		limit: q.limit,
 		offset: q.offset ?? 0,
 	};
+}
+
+/**
+ * An aggregate query without GROUP BY returns one AggregateResult row, so every selected field must be an
+ * aggregate ("Field must be grouped or aggregated: X"), ORDER BY has nothing to order, and LIMIT/OFFSET are
+ * refused: "You must use a GROUP BY clause if your query has a LIMIT clause and an aggregated function"
+ * [SOQL:sforce_api_calls_soql_select_group_by_considerations]. Messages other than the first are UNCONFIRMED.
+ */
+function refuseNonAggregateShape(q: Query, columns: Column[]): void {
+	const plain = columns.find(c => c.kind !== 'agg');
+	if (plain) {
+		const name = plain.kind === 'field' ? plain.acc.path : `${plain.rel}.${plain.fields[0]?.def.name ?? ''}`;
+		throw malformedQuery(`Field must be grouped or aggregated: ${name}`);
+	}
+	if (q.orderBy !== undefined) throw malformedQuery('ORDER BY needs GROUP BY in an aggregate query');
+	if (q.limit !== undefined || q.offset !== undefined)
+		throw malformedQuery('LIMIT and OFFSET need GROUP BY in an aggregate query');
+}
+
+/** `USING SCOPE mine` keeps the running user's records; `everything` changes nothing (soql-refusals.ts). */
+function scopeFilter(
+	q: Query,
+	object: ObjectDef,
+	env: CompileEnv,
+	where: Predicate | undefined,
+	ownerIds: string[] | undefined,
+): {where: Predicate | undefined; ownerIds: string[] | undefined} {
+	if (q.usingScope?.toLowerCase() !== 'mine') return {where, ownerIds};
+	const userId = env.userId;
+	if (!userId || !fieldDef(object, 'OwnerId')) throw unsupported(`USING SCOPE mine on ${object.name}`);
+	const mine: Predicate = r => r['OwnerId'] === userId;
+	return {where: where ? r => mine(r) && where(r) : mine, ownerIds: ownerIds ?? [userId]};
 }
 
 /** A parent-relationship accessor (`Owner.Name`, `What.Name`, `Account.Name`). Polymorphic lookups go through "Name". */
