@@ -182,7 +182,7 @@ test('R35: patterns — every weekday, monthly by day, monthly nth, and the occu
 
 test('R35: describe lists the Recurrence* fields with IsRecurrence create-only and RecurrenceActivityId read-only', async () => {
 	const d = await t.conn.sobject('Task').describe();
-	const f = (n: string): Rec => (d.fields.find(x => x.name === n) ?? {}) as Rec;
+	const f = (n: string): Rec => d.fields.find(x => x.name === n) ?? {};
 	expect([f('IsRecurrence')['createable'], f('IsRecurrence')['updateable']]).toEqual([true, false]);
 	expect([f('RecurrenceActivityId')['createable'], f('RecurrenceActivityId')['updateable']]).toEqual([false, false]);
 	for (const n of [
