@@ -37,13 +37,16 @@ function runAll(ctx: RowCtx, allOrNone: boolean, ops: {id?: string; run: () => s
 	const {org} = ctx;
 	const snapshot = allOrNone ? new Map(org.store.table('Task')) : undefined;
 	const bin = allOrNone ? new Map(org.tasks.recycleBin) : undefined;
-	const results = ops.map((op): Result => {
-		try {
-			return {id: op.run(), success: true, errors: []};
-		} catch (e) {
-			return failure(e, op.id);
-		}
-	});
+	// R36 (§13.6): one collections request is one write: all its rows share one whole-second stamp.
+	const results = org.tasks.oneWrite(() =>
+		ops.map((op): Result => {
+			try {
+				return {id: op.run(), success: true, errors: []};
+			} catch (e) {
+				return failure(e, op.id);
+			}
+		}),
+	);
 	if (allOrNone && snapshot && bin && results.some(r => !r.success)) {
 		const table = org.store.table('Task');
 		for (const id of [...table.keys()]) if (!snapshot.has(id)) org.store.remove('Task', id);
@@ -188,7 +191,10 @@ export function collectionsRetrieve(ctx: RowCtx, objectName: string): ApiRespons
 			const id = normalizeId(raw);
 			if (!id) throw new SfError(400, 'MALFORMED_ID', `${def.name} ID: id value of incorrect type: ${raw}`, ['Id']);
 			const r = org.store.get(def.name, id);
-			return r && r['IsDeleted'] !== true ? recordJson(def, r, version, picked) : null;
+			// R37: a row the user may not read is null, like a missing one (UNCONFIRMED).
+			return r && r['IsDeleted'] !== true && org.canRead(ctx.userId, def.name, r)
+				? recordJson(def, r, version, picked)
+				: null;
 		}),
 	);
 }
