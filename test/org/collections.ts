@@ -37,13 +37,16 @@ function runAll(ctx: RowCtx, allOrNone: boolean, ops: {id?: string; run: () => s
 	const {org} = ctx;
 	const snapshot = allOrNone ? new Map(org.store.table('Task')) : undefined;
 	const bin = allOrNone ? new Map(org.tasks.recycleBin) : undefined;
-	const results = ops.map((op): Result => {
-		try {
-			return {id: op.run(), success: true, errors: []};
-		} catch (e) {
-			return failure(e, op.id);
-		}
-	});
+	// R36 (§13.6): one collections request is one write: all its rows share one whole-second stamp.
+	const results = org.tasks.oneWrite(() =>
+		ops.map((op): Result => {
+			try {
+				return {id: op.run(), success: true, errors: []};
+			} catch (e) {
+				return failure(e, op.id);
+			}
+		}),
+	);
 	if (allOrNone && snapshot && bin && results.some(r => !r.success)) {
 		const table = org.store.table('Task');
 		for (const id of [...table.keys()]) if (!snapshot.has(id)) org.store.remove('Task', id);

@@ -12,7 +12,7 @@ import {Sessions} from './sessions.js';
 import type {SessionKind, SessionTimeouts} from './sessions.js';
 import {Store} from './store.js';
 import type {SRecord} from './store.js';
-import {RECYCLE_BIN_DAYS, Tasks} from './tasks.js';
+import {RECYCLE_BIN_DAYS, Tasks, wholeSecond} from './tasks.js';
 import type {TaskFilter, TaskRow} from './tasks.js';
 
 export type {TaskRow} from './tasks.js';
@@ -75,10 +75,12 @@ export class Org {
 			set: d => {
 				clock.set(d);
 				this.lastMaintenance = Number.NEGATIVE_INFINITY;
+				this.tasks.endWrite();
 			},
 			advance: ms => {
 				clock.advance(ms);
 				this.lastMaintenance = Number.NEGATIVE_INFINITY;
+				this.tasks.endWrite();
 			},
 		};
 		const now = (): number => this.clock.nowMs();
@@ -133,7 +135,7 @@ export class Org {
 	}
 
 	auditFields(userId?: string): SRecord {
-		const t = this.clock.nowMs();
+		const t = wholeSecond(this.clock.nowMs());
 		const by = userId ?? this.systemUserId;
 		return {CreatedDate: t, CreatedById: by, LastModifiedDate: t, LastModifiedById: by, SystemModstamp: t};
 	}

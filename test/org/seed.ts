@@ -5,6 +5,7 @@ import {addDays, ymdInZone} from './dates.js';
 import type {Org} from './org.js';
 import {TASK} from './schema.js';
 import type {SRecord} from './store.js';
+import {wholeSecond} from './tasks.js';
 import type {TaskRow} from './tasks.js';
 
 const DAY = 86_400_000;
@@ -149,7 +150,7 @@ export function generateTasks(org: Org, n: number, options: {ownerId?: string; s
 	for (let i = 0; i < n; i++) {
 		const status = STATUSES[Math.floor(rand() * STATUSES.length)] ?? 'Not Started';
 		const priority = PRIORITIES[Math.floor(rand() * PRIORITIES.length)] ?? 'Normal';
-		const stamp = Math.floor(start + i * step);
+		const stamp = wholeSecond(start + i * step); // §13.6: stored to the second
 		const closed = org.picklists.isClosed(status);
 		const row = {
 			...blank,
@@ -174,4 +175,25 @@ export function generateTasks(org: Org, n: number, options: {ownerId?: string; s
 		org.tasks.insertRaw(row);
 	}
 	org.changed();
+}
+
+/**
+ * R36: inserts `n` Tasks for `ownerId` as ONE write, so they all share one whole-second CreatedDate /
+ * SystemModstamp (like one 200-record collections write, §13.6, but any size) — e.g. 2,500 rows make a tie
+ * that straddles the 2,000-row query page. Returns the new ids in insertion (= Id) order.
+ */
+export function insertTasksInOneSecond(
+	org: Org,
+	ownerId: string,
+	n: number,
+	fields: (i: number) => Record<string, unknown> = i => ({Subject: `Tied task #${i + 1}`}),
+): string[] {
+	org.maintain();
+	const ids = org.tasks.oneWrite(() => {
+		const out: string[] = [];
+		for (let i = 0; i < n; i++) out.push(org.tasks.create(ownerId, {OwnerId: ownerId, ...fields(i)}).Id);
+		return out;
+	});
+	org.changed();
+	return ids;
 }

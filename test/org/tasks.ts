@@ -51,23 +51,52 @@ export class Tasks {
 	/** §4.2 getDeleted `earliestDateAvailable`: moves forward when deleted rows are purged. */
 	earliestDeletedAvailable: number;
 	private lastModstamp = 0;
+	/**
+	 * The second every write of the current write stamps (R36, salesforce-api.md §13.6): real orgs store
+	 * audit dateTimes to the second and one request (a 200-record collections write, a composite batch)
+	 * stamps all its rows alike. A "write" is one synchronous turn of the org — an HTTP request is
+	 * dispatched synchronously — so the second is held until the next microtask or an explicit clock move.
+	 */
+	private writeSecond: number | undefined;
 
 	constructor(d: TaskDeps) {
 		this.d = d;
 		this.earliestDeletedAvailable = Math.floor(d.createdAt / 60_000) * 60_000;
 	}
 
-	/** Strictly increasing write times, so SystemModstamp order is the write order even within 1 ms. */
+	/**
+	 * The write time of this write: whole seconds (§13.6), never before an earlier write's stamp (so
+	 * SystemModstamp order still follows write order), and the same for every row of one write (R36 ties).
+	 */
 	private stamp(): number {
-		const t = Math.max(this.d.now(), this.lastModstamp + 1);
+		if (this.writeSecond !== undefined) return this.writeSecond;
+		const t = Math.max(wholeSecond(this.d.now()), this.lastModstamp);
 		this.lastModstamp = t;
+		this.writeSecond = t;
+		queueMicrotask(() => this.endWrite());
 		return t;
+	}
+
+	/** Ends the current write: the next write reads the clock again (called on every clock move too). */
+	endWrite(): void {
+		this.writeSecond = undefined;
+	}
+
+	/** Runs `fn` as one write: every row it creates, updates or deletes gets the same whole-second stamp. */
+	oneWrite<T>(fn: () => T): T {
+		const outer = this.writeSecond === undefined;
+		this.stamp();
+		try {
+			return fn();
+		} finally {
+			if (outer) this.endWrite();
+		}
 	}
 
 	/** Fast path for generators and reloads: rows are stored as given (already valid and derived). */
 	insertRaw(row: TaskRow): void {
 		this.d.store.put('Task', row);
-		if (row.SystemModstamp > this.lastModstamp) this.lastModstamp = row.SystemModstamp;
+		if (row.SystemModstamp > this.lastModstamp) this.lastModstamp = wholeSecond(row.SystemModstamp);
 	}
 
 	get(id: string): TaskRow | undefined {
@@ -106,6 +135,7 @@ export class Tasks {
 		if (row['Status'] === null) throw requiredMissing('Status');
 		if (row['Priority'] === null) throw requiredMissing('Priority');
 		const task = row as TaskRow;
+		truncateAuditFields(task);
 		this.derive(task, undefined, now);
 		this.d.store.put('Task', task);
 		return task;
@@ -125,6 +155,7 @@ export class Tasks {
 		const now = this.stamp();
 		const next = {...prev, ...input, LastModifiedDate: now, LastModifiedById: asUserId, SystemModstamp: now} as TaskRow;
 		if (mode === 'system') Object.assign(next, input);
+		truncateAuditFields(next);
 		this.derive(next, prev, now);
 		this.d.store.put('Task', next);
 		return next;
@@ -248,6 +279,19 @@ export function isArchivable(row: TaskRow, now: number, cutoffYmd = archiveCutof
 
 function archiveCutoff(now: number): string {
 	return addDays(ymdInZone(now, 'UTC'), -ARCHIVE_AGE_DAYS);
+}
+
+/** Whole seconds, as a real org stores every dateTime it stamps (§13.6: `…T10:09:49.000+0000`). */
+export function wholeSecond(ms: number): number {
+	return Math.floor(ms / 1000) * 1000;
+}
+
+/** A system write may set audit fields (seeding, "another user did it"); they are still stored to the second. */
+function truncateAuditFields(row: TaskRow): void {
+	row.CreatedDate = wholeSecond(row.CreatedDate);
+	row.LastModifiedDate = wholeSecond(row.LastModifiedDate);
+	row.SystemModstamp = wholeSecond(row.SystemModstamp);
+	if (row.CompletedDateTime !== null) row.CompletedDateTime = wholeSecond(row.CompletedDateTime);
 }
 
 function requiredMissing(field: string): SfError {
