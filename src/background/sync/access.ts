@@ -35,8 +35,7 @@ export function detachedError(reason: 'not-yours' | 'no-access'): ReminderError 
 	return reason === 'not-yours'
 		? {
 				code: DETACHED_CODES.notYours,
-				message:
-					'This Task now belongs to someone else or to a queue in Salesforce, so Tickler no longer syncs it.',
+				message: 'This Task now belongs to someone else or to a queue in Salesforce, so Tickler no longer syncs it.',
 				hint: 'The reminder stays here with your changes. Delete it (the Task stays in Salesforce), or ask for the Task to be assigned back to you: it then syncs again.',
 			}
 		: {
@@ -57,10 +56,7 @@ export async function lookUpAccess(ctx: CycleContext, taskIds: readonly string[]
 		for (;;) {
 			for (const row of page.records) {
 				const owner = typeof row.OwnerId === 'string' ? to18(row.OwnerId) : '';
-				access.set(
-					to18(row.Id),
-					row.IsDeleted ? 'deleted' : owner === ctx.identity.userId ? 'yours' : 'not-yours',
-				);
+				access.set(to18(row.Id), row.IsDeleted ? 'deleted' : owner === ctx.identity.userId ? 'yours' : 'not-yours');
 			}
 
 			if (page.done || page.nextRecordsUrl === undefined) break;

@@ -57,9 +57,19 @@ export async function reconcile(ctx: CycleContext, previousPullAt: number | unde
 
 		// R37: reassigned to another user or a queue → kept, marked with the reason, no longer synced.
 		const notYours = chunk.filter(r => access.get(r.taskId ?? '') === 'not-yours' && !isDetached(r));
-		if (notYours.length > 0) reassigned += await detach(ctx, notYours.map(r => r.id), 'not-yours');
+		if (notYours.length > 0)
+			reassigned += await detach(
+				ctx,
+				notYours.map(r => r.id),
+				'not-yours',
+			);
 		const hidden = chunk.filter(r => access.get(r.taskId ?? '') === 'missing' && !missingMeansGone && !isDetached(r));
-		if (hidden.length > 0) reassigned += await detach(ctx, hidden.map(r => r.id), 'no-access');
+		if (hidden.length > 0)
+			reassigned += await detach(
+				ctx,
+				hidden.map(r => r.id),
+				'no-access',
+			);
 	}
 
 	const serverNow = ctx.serverNow();
