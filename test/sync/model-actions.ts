@@ -7,7 +7,7 @@ import type {Identity} from '@/background/salesforce/port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import type {FaultKind} from '../org/index.js';
+import type {FaultKind, TaskRow} from '../org/index.js';
 import type {Harness} from './harness.js';
 import {stoppingPort} from './port-wrappers.js';
 
@@ -23,6 +23,12 @@ export type Action =
 	| {kind: 'sfAdd'; byOther: boolean; subject: string; dueDate: Value}
 	| {kind: 'sfEdit'; pick: number; byOther: boolean; field: Exclude<Field, 'name'>; value: Value}
 	| {kind: 'sfDelete'; pick: number; byOther: boolean}
+	/** R36: one write of several Tasks (created, and one existing edited) — all share one whole-second stamp. */
+	| {kind: 'sfBurst'; count: number; pick: number; field: Exclude<Field, 'name'>; value: Value}
+	/** R36: another user's edit committed within the second of the pull cursor (re-read, must not be missed). */
+	| {kind: 'sfCursorSecondEdit'; pick: number; field: Exclude<Field, 'name'>; value: Value}
+	/** R37: a Task of the rep reassigned to another user (the pull stops seeing it). */
+	| {kind: 'sfReassign'; pick: number}
 	| {kind: 'advance'; ms: number}
 	| {kind: 'signIn'}
 	/** R5–R7: sync switched off or back on (reminders added while off stay local-only). */
@@ -79,6 +85,19 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfDelete' as const), pick: fc.nat(50), byOther: fc.boolean()})},
 	{
 		weight: 2,
+		arbitrary: fc
+			.record({kind: fc.constant('sfBurst' as const), count: fc.integer({min: 2, max: 6}), pick: fc.nat(50)})
+			.chain(a => sfFieldValue.map(f => ({...a, ...f}))),
+	},
+	{
+		weight: 2,
+		arbitrary: fc
+			.record({kind: fc.constant('sfCursorSecondEdit' as const), pick: fc.nat(50)})
+			.chain(a => sfFieldValue.map(f => ({...a, ...f}))),
+	},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfReassign' as const), pick: fc.nat(50)})},
+	{
+		weight: 2,
 		arbitrary: fc.record({
 			kind: fc.constant('advance' as const),
 			ms: fc.constantFrom(5 * SECOND, 60 * SECOND, 2 * 3_600_000, 25 * 3_600_000, 16 * DAY),
@@ -117,7 +136,16 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 );
 
 export type Write = {side: 'local' | 'sf'; value: Value; at: number};
-export type Entity = {key: string; deleted: boolean; writes: Partial<Record<Field, Write[]>>; sfWrites: number[]};
+export type Entity = {
+	key: string;
+	deleted: boolean;
+	/** R37: its Task was reassigned away from the rep; the reminder must stay (marked once detected). */
+	reassigned?: string;
+	/** R37: reassigned before any pull saw it — it never becomes a reminder (and stays live in Salesforce). */
+	neverSeen?: boolean;
+	writes: Partial<Record<Field, Write[]>>;
+	sfWrites: number[];
+};
 
 export class Model {
 	readonly entities = new Map<string, Entity>();
@@ -151,6 +179,49 @@ function toSalesforce(field: Exclude<Field, 'name'>, value: Value): Record<strin
 	if (field === 'priority') return {Priority: value === 'high' ? 'High' : 'Normal'};
 	if (field === 'dueDate') return {ActivityDate: value};
 	return {Description: value === '' ? null : value};
+}
+
+/** The rep's live Tasks that the model knows, with their entity keys (for Salesforce-side actions). */
+async function knownRepTasks(h: Harness, model: Model): Promise<Array<{task: TaskRow; key: string}>> {
+	const byTask = new Map<string, string>();
+	for (const r of await h.db.reminders.toArray()) {
+		const key = keyOfReminder(model, r);
+		if (r.taskId && key) byTask.set(r.taskId, key);
+	}
+
+	for (const e of model.entities.values()) if (e.key.startsWith('t:')) byTask.set(e.key.slice(2), e.key);
+	return h
+		.repTasks()
+		.filter(t => !t.IsDeleted && byTask.has(t.Id))
+		.map(task => ({task, key: byTask.get(task.Id) ?? ''}));
+}
+
+function sfEditAs(
+	h: Harness,
+	model: Model,
+	asUser: string,
+	picked: {task: TaskRow; key: string},
+	field: Exclude<Field, 'name'>,
+	value: Value,
+): void {
+	const before = taskValue(picked.task, field);
+	const updated = h.org.updateTask(asUser, picked.task.Id, toSalesforce(field, value));
+	const at = updated.LastModifiedDate;
+	// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
+	if (before !== value) model.write(picked.key, field, 'sf', value, at);
+	else model.entity(picked.key).sfWrites.push(at);
+}
+
+function recordSfAdd(model: Model, taskId: string, subject: string, dueDate: Value, at: number): void {
+	for (const [field, value] of [
+		['name', subject],
+		['status', 'open'],
+		['priority', 'normal'],
+		['dueDate', dueDate],
+		['details', ''],
+	] as const) {
+		model.write(`t:${taskId}`, field, 'sf', value, at);
+	}
 }
 
 export async function act(h: Harness, model: Model, action: Action, identity: Identity): Promise<void> {
@@ -240,6 +311,51 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 				else model.entity(key).sfWrites.push(at);
 			}
 
+			break;
+		}
+
+		case 'sfBurst': {
+			// R36: one write — new Tasks and an edit of a known one — all stamped with the same second.
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			h.org.tasks.oneWrite(() => {
+				for (let i = 0; i < action.count; i++) {
+					const subject = `SF burst ${model.entities.size}-${i}`;
+					const task = h.org.tasks.create(h.org.users.admin.id, {Subject: subject, OwnerId: h.repId});
+					recordSfAdd(model, task.Id, subject, null, task.LastModifiedDate);
+				}
+
+				if (picked) sfEditAs(h, model, h.org.users.rep2.id, picked, action.field, action.value);
+			});
+			h.org.changed();
+			break;
+		}
+
+		case 'sfCursorSecondEdit': {
+			// R36: a write committed within the second of the pull cursor, after that pull read it.
+			const cursor = (await h.db.checkpoints.get(h.partition))?.systemModstamp;
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			if (!cursor || !picked) break;
+			const inCursorSecond = Date.parse(cursor.replace(/\+0000$/, 'Z')) + 500;
+			const resume = h.org.clock.nowMs();
+			if (inCursorSecond < resume) h.org.clock.set(new Date(inCursorSecond));
+			sfEditAs(h, model, h.org.users.rep2.id, picked, action.field, action.value);
+			h.org.clock.set(new Date(resume));
+			break;
+		}
+
+		case 'sfReassign': {
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			if (!picked) break;
+			const linked = (await h.db.reminders.toArray()).some(
+				r => r.taskId === picked.task.Id && r.deletedAt === undefined,
+			);
+			h.org.updateTask(h.org.users.admin.id, picked.task.Id, {OwnerId: h.org.users.rep2.id});
+			// A Task reassigned before any pull imported it is never seen at all: no reminder is expected.
+			if (linked) model.entity(picked.key).reassigned = picked.task.Id;
+			else Object.assign(model.entity(picked.key), {deleted: true, neverSeen: true});
 			break;
 		}
 

@@ -25,6 +25,16 @@ export async function settle(h: Harness, model: Model, identity: Identity): Prom
 	throw new Error('sync did not settle');
 }
 
+/**
+ * R37: a reassigned Task is noticed by the weekly reconciliation (the poll filters OwnerId = me). When the
+ * run reassigned any, a week passes and sync settles again, so the oracle can require every one marked.
+ */
+export async function settleReassigned(h: Harness, model: Model, identity: Identity): Promise<void> {
+	if (![...model.entities.values()].some(e => e.reassigned !== undefined)) return;
+	h.org.clock.advance(8 * 86_400_000);
+	await settle(h, model, identity);
+}
+
 function expectedValue(e: Entity, field: Field): {exact?: Value; oneOf: Value[]} {
 	const writes = e.writes[field] ?? [];
 	const lastLocal = writes.filter(w => w.side === 'local').at(-1);
@@ -47,7 +57,14 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 	// Tombstones of local-only reminders wait a day for undo; any other must be gone once sync settled.
 	if (stored.some(r => r.deletedAt !== undefined && !r.localOnly)) fail('a tombstone survived settling');
 	const all = stored.filter(r => r.deletedAt === undefined);
-	if (all.some(r => r.syncState === 'error')) fail('a reminder is in error');
+	const reassigned = new Set(
+		[...model.entities.values()].flatMap(e => (e.reassigned === undefined ? [] : [e.reassigned])),
+	);
+	// R37: the only error allowed is the mark of a Task reassigned away from the rep.
+	const wronglyInError = all.filter(
+		r => r.syncState === 'error' && !(r.error?.code === 'TASK_NOT_YOURS' && reassigned.has(r.taskId ?? '')),
+	);
+	if (wronglyInError.length > 0) fail(`a reminder is in error: ${JSON.stringify(wronglyInError[0]?.error)}`);
 	const linked = all.filter(r => !r.localOnly);
 	const taskIds = linked.map(r => r.taskId);
 	if (taskIds.some(id => id === undefined)) fail('a synced reminder has no Task');
@@ -56,11 +73,13 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 	if (liveTasks.length !== linked.length)
 		fail(`${liveTasks.length} live Tasks but ${linked.length} synced reminders (duplicate or lost)`);
 	const localOnly = all
-		.filter(r => r.localOnly && !model.entities.has(`l:${r.id}`))
+		.filter(r => r.localOnly && r.taskId === undefined && !model.entities.has(`l:${r.id}`))
 		.map(r => r.name)
 		.sort();
 	if (localOnly.join() !== 'pre 1,pre 2') fail(`local-only reminders changed: ${localOnly.join()}`);
-	const alive = [...model.entities.values()].filter(e => !e.deleted && !e.key.startsWith('l:')).length;
+	const alive = [...model.entities.values()].filter(
+		e => !e.deleted && !e.key.startsWith('l:') && e.reassigned === undefined,
+	).length;
 	if (alive !== linked.length)
 		fail(`${alive} live entities but ${linked.length} synced reminders (a duplicate or a lost one)`);
 	for (const e of model.entities.values()) {
@@ -84,10 +103,31 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 		const reminder = e.key.startsWith('r:')
 			? all.find(r => r.id === e.key.slice(2))
 			: all.find(r => r.taskId === e.key.slice(2));
+		if (e.reassigned !== undefined) {
+			// R37: never dropped as if deleted; marked with the reason once noticed; no local edit lost.
+			if (e.deleted) {
+				if (reminder) fail(`deleted ${e.key} came back as a reminder`);
+				continue;
+			}
+
+			if (!reminder) fail(`reassigned ${e.key} lost its reminder`);
+			if (reminder?.error?.code !== 'TASK_NOT_YOURS' || !reminder.localOnly)
+				fail(`reassigned ${e.key} is not marked: ${reminder?.syncState ?? ''}`);
+			// Salesforce edits made after the last pull that saw the Task never arrive (it is not the rep's any
+			// more); a local edit later than every Salesforce write must still be there.
+			for (const field of ['status', 'priority', 'dueDate', 'details'] as const) {
+				const lastLocal = (e.writes[field] ?? []).filter(w => w.side === 'local').at(-1);
+				if (lastLocal && lastLocal.at > Math.max(-Infinity, ...e.sfWrites) && reminder?.[field] !== lastLocal.value)
+					fail(`reassigned ${e.key}.${field} lost a local edit`);
+			}
+
+			continue;
+		}
+
 		if (e.deleted) {
 			if (reminder) fail(`deleted ${e.key} came back as a reminder`);
 			const taskId = e.key.startsWith('t:') ? e.key.slice(2) : undefined;
-			if (taskId && h.org.getTask(taskId) && !h.org.getTask(taskId)?.IsDeleted)
+			if (taskId && !e.neverSeen && h.org.getTask(taskId) && !h.org.getTask(taskId)?.IsDeleted)
 				fail(`deleted ${e.key} came back in Salesforce`);
 			continue;
 		}
