@@ -191,7 +191,10 @@ export function collectionsRetrieve(ctx: RowCtx, objectName: string): ApiRespons
 			const id = normalizeId(raw);
 			if (!id) throw new SfError(400, 'MALFORMED_ID', `${def.name} ID: id value of incorrect type: ${raw}`, ['Id']);
 			const r = org.store.get(def.name, id);
-			return r && r['IsDeleted'] !== true ? recordJson(def, r, version, picked) : null;
+			// R37: a row the user may not read is null, like a missing one (UNCONFIRMED).
+			return r && r['IsDeleted'] !== true && org.canRead(ctx.userId, def.name, r)
+				? recordJson(def, r, version, picked)
+				: null;
 		}),
 	);
 }

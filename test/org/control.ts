@@ -4,6 +4,7 @@
 import {isObject, json, noContent} from './api-types.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';
 import {SfError} from './errors.js';
+import {realismControl} from './control-realism.js';
 import type {Org} from './org.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
 import {recordJson} from './rows.js';
@@ -56,7 +57,11 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 	const m = req.method;
 	const p = m === 'GET' || m === 'DELETE' ? {} : body(req);
 	const rep = org.users.rep.id;
-	switch (`${m} ${head ?? ''}${a === undefined ? '' : '/:a'}${b === undefined ? '' : '/' + b}`) {
+	const routeKey = `${m} ${head ?? ''}${a === undefined ? '' : '/:a'}${b === undefined ? '' : '/' + b}`;
+	// R35/R37 routes (recurrences, queues, owner, access, sharing, validation rules) live in control-realism.ts.
+	const realism = realismControl(org, routeKey, a, p);
+	if (realism) return realism;
+	switch (routeKey) {
 		case 'GET state':
 			return json(200, orgState(org));
 		case 'POST clock':

@@ -10,7 +10,10 @@ import {Picklists} from './picklists.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
 import {Sessions} from './sessions.js';
 import type {SessionKind, SessionTimeouts} from './sessions.js';
+import {Access} from './access.js';
+import {SfError, notFound} from './errors.js';
 import {Store} from './store.js';
+import {ValidationRules} from './validation-rules.js';
 import type {SRecord} from './store.js';
 import {RECYCLE_BIN_DAYS, Tasks, wholeSecond} from './tasks.js';
 import type {TaskFilter, TaskRow} from './tasks.js';
@@ -56,6 +59,10 @@ export class Org {
 	readonly sessions: Sessions;
 	readonly usage: ApiUsage;
 	readonly faults = new Faults();
+	/** R37: queues, per-Task grants and the sharing model (default: everyone sees everything). */
+	readonly access = new Access(() => this.users.admin.id);
+	/** R37: validation rules that refuse writes with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
+	readonly validationRules = new ValidationRules();
 	readonly users: {rep: OrgUser; rep2: OrgUser; admin: OrgUser};
 	requests: RequestLogEntry[] = [];
 	/** When the org "was created": the start of its replication history (§4.2 earliestDateAvailable). */
@@ -93,6 +100,10 @@ export class Org {
 			now,
 			createdAt: this.createdAt,
 		});
+		// R37: validation rules run on every user write, not on system writes (seeding, generated occurrences).
+		this.tasks.beforeSave = (op, next, _prev, _user, mode) => {
+			if (mode !== 'system') this.validationRules.check(op, next);
+		};
 		this.sessions = new Sessions(this.orgId15, now);
 		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
 		this.users = {
@@ -176,12 +187,14 @@ export class Org {
 	}
 	updateTask(asUserId: string, id: string, fields: Record<string, unknown>, opts: WriteOptions = {}): TaskRow {
 		this.maintain();
+		if (!opts.system) this.requireAccess(asUserId, id);
 		const row = this.tasks.update(asUserId, id, fields, opts.system ? 'system' : 'update');
 		this.changed();
 		return row;
 	}
-	deleteTask(asUserId: string, id: string): void {
+	deleteTask(asUserId: string, id: string, opts: WriteOptions = {}): void {
 		this.maintain();
+		if (!opts.system) this.requireAccess(asUserId, id);
 		this.tasks.delete(asUserId, id);
 		this.changed();
 	}
@@ -190,6 +203,49 @@ export class Org {
 		this.changed();
 		return row;
 	}
+	/**
+	 * R37: a user who cannot read a Task gets what a missing row gets; one who can read but not edit gets
+	 * INSUFFICIENT_ACCESS_OR_READONLY "insufficient access rights on object id" (§6). Status 400 and the
+	 * same error for an unreadable row on write are UNCONFIRMED.
+	 */
+	private requireAccess(userId: string, id: string): void {
+		const row = this.tasks.get(id);
+		if (!row || this.access.unrestricted() || this.access.can(userId, row, 'edit')) return;
+		throw new SfError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id', []);
+	}
+
+	/** R37: may `userId` read this record? Non-Task records are always readable. */
+	canRead(userId: string, object: string, row: SRecord): boolean {
+		return object !== 'Task' || this.access.unrestricted() || this.access.can(userId, row, 'read');
+	}
+
+	/** A live Task as `userId` sees it: 404 NOT_FOUND when they may not read it (UNCONFIRMED: same as missing). */
+	readableTask(userId: string, id: string): TaskRow {
+		const row = this.tasks.live(id, false);
+		if (!this.canRead(userId, 'Task', row)) throw notFound();
+		return row;
+	}
+
+	/** R37: a queue (Group of Type Queue, 00G) that can own Tasks; members can see and edit its Tasks. */
+	addQueue(name: string, memberIds: string[] = []): string {
+		const id = this.ids.next('00G');
+		this.store.put('Group', {
+			...this.auditFields(),
+			Id: id,
+			Name: name,
+			DeveloperName: name.replace(/\W+/g, '_'),
+			Type: 'Queue',
+		});
+		this.access.queues.set(id, {id, name, members: new Set(memberIds)});
+		this.changed();
+		return id;
+	}
+
+	/** R37: the owner moves (to a user or a queue) as a system write: LastModifiedDate/SystemModstamp bump. */
+	changeTaskOwner(id: string, ownerId: string): TaskRow {
+		return this.updateTask(this.users.admin.id, id, {OwnerId: ownerId}, {system: true});
+	}
+
 	getTask(id: string): TaskRow | undefined {
 		this.maintain();
 		return this.tasks.get(id);

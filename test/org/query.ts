@@ -33,7 +33,8 @@ export class QueryEngine {
 		const user = this.org.user(opts.userId);
 		const nowMs = this.org.clock.nowMs();
 		const q = compileSoql(soql, {store: this.org.store, nowMs, timeZone: user?.timeZone ?? 'UTC'});
-		const rows = this.select(q, opts.all);
+		// R37 (org-realism): rows the user may not read are left out of query and queryAll.
+		const rows = this.select(q, opts.all).filter(r => this.org.canRead(opts.userId, q.object.name, r));
 		if (q.countOnly) return {totalSize: rows.length, done: true, records: []};
 		if (q.aggregate) {
 			const rec: Record<string, unknown> = {attributes: {type: 'AggregateResult'}};

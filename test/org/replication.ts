@@ -50,7 +50,8 @@ export function updated(ctx: RowCtx): ApiResponse {
 	const ids: string[] = [];
 	for (const r of org.store.table('Task').values()) {
 		const m = r['SystemModstamp'];
-		if (r['IsDeleted'] !== true && typeof m === 'number' && m >= start && m < end) ids.push(String(r['Id']));
+		if (r['IsDeleted'] !== true && typeof m === 'number' && m >= start && m < end && org.canRead(ctx.userId, 'Task', r))
+			ids.push(String(r['Id']));
 	}
 	if (ids.length > MAX_IDS) throw new SfError(400, 'EXCEEDED_ID_LIMIT', 'The number of records exceeds 600,000');
 	return json(200, {ids, latestDateCovered: formatDateTime(end)});

@@ -71,7 +71,7 @@ export function sobjectRow(ctx: RowCtx, def: ObjectDef, rawId: string): ApiRespo
 	const writable = WRITABLE.has(def.name);
 	switch (req.method) {
 		case 'GET': {
-			const r = writable ? org.tasks.live(id, false) : org.store.get(def.name, id);
+			const r = writable ? org.readableTask(ctx.userId, id) : org.store.get(def.name, id);
 			if (!r) throw notFound();
 			const since = httpDate(req, 'if-modified-since');
 			if (since !== undefined && seconds(Number(r['LastModifiedDate'])) <= since)

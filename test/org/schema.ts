@@ -70,7 +70,13 @@ export const TASK = obj('Task', '00T', [
 	['Status', 'picklist', 'cu', {length: 255}],
 	['Priority', 'picklist', 'cu', {length: 40}],
 	['IsHighPriority', 'boolean', '', {label: 'High Priority'}],
-	['OwnerId', 'reference', 'cu', {referenceTo: ['User'], relationshipName: 'Owner', label: 'Assigned To ID'}],
+	[
+		'OwnerId',
+		'reference',
+		'cu',
+		// R37: a queue (Group of type Queue, 00G) can own Tasks (OBJ:task OwnerId "Refers To: Group, User").
+		{referenceTo: ['User', 'Group'], relationshipName: 'Owner', label: 'Assigned To ID'},
+	],
 	['Description', 'textarea', 'cunF', {length: 32000, label: 'Comments'}],
 	['Type', 'picklist', 'cun', {length: 40}],
 	['IsDeleted', 'boolean'],
@@ -105,6 +111,70 @@ export const TASK = obj('Task', '00T', [
 	['WhoCount', 'int', 'n'],
 	['WhatCount', 'int', 'n'],
 	['IsVisibleInSelfService', 'boolean', 'cu'],
+	// R35 recurring series (salesforce-api.md §13.5; Task object reference, "Usage" and the Recurrence* fields):
+	// createable and updateable on a master; RecurrenceActivityId above is read-only; IsRecurrence create-only.
+	['RecurrenceStartDateOnly', 'date', 'cun', {label: 'Recurrence Start'}],
+	['RecurrenceEndDateOnly', 'date', 'cun', {label: 'Recurrence End'}],
+	[
+		'RecurrenceType',
+		'picklist',
+		'cun',
+		{
+			length: 40,
+			label: 'Recurrence Type',
+			restrictedValues: [
+				'RecursDaily',
+				'RecursEveryWeekday',
+				'RecursMonthly',
+				'RecursMonthlyNth',
+				'RecursWeekly',
+				'RecursYearly',
+				'RecursYearlyNth',
+			],
+		},
+	],
+	['RecurrenceInterval', 'int', 'cun', {label: 'Recurrence Interval'}],
+	['RecurrenceDayOfWeekMask', 'int', 'cun', {label: 'Recurrence Day of Week Mask'}],
+	['RecurrenceDayOfMonth', 'int', 'cun', {label: 'Recurrence Day of Month'}],
+	[
+		'RecurrenceInstance',
+		'picklist',
+		'cun',
+		{length: 40, label: 'Recurrence Instance', restrictedValues: ['First', 'Second', 'Third', 'Fourth', 'Last']},
+	],
+	[
+		'RecurrenceMonthOfYear',
+		'picklist',
+		'cun',
+		{
+			length: 40,
+			label: 'Recurrence Month of Year',
+			restrictedValues: [
+				'January',
+				'February',
+				'March',
+				'April',
+				'May',
+				'June',
+				'July',
+				'August',
+				'September',
+				'October',
+				'November',
+				'December',
+			],
+		},
+	],
+	['RecurrenceTimeZoneSidKey', 'picklist', 'cun', {length: 40, label: 'Recurrence Time Zone'}],
+]);
+
+/** R37: queues are Groups of Type 'Queue' (key prefix 00G, §7.3). */
+export const GROUP = obj('Group', '00G', [
+	['Id', 'id'],
+	['Name', 'string', '', {length: 40}],
+	['DeveloperName', 'string', '', {length: 80}],
+	['Type', 'picklist', '', {length: 40}],
+	...audit,
 ]);
 
 export const TASK_STATUS = obj('TaskStatus', '01J', [
@@ -172,7 +242,17 @@ export const OPPORTUNITY = named('Opportunity', '006', [
 	['AccountId', 'reference', 'cun', {referenceTo: ['Account'], relationshipName: 'Account'}],
 ]);
 
-export const OBJECTS: ObjectDef[] = [TASK, TASK_STATUS, TASK_PRIORITY, USER, ACCOUNT, CONTACT, LEAD, OPPORTUNITY];
+export const OBJECTS: ObjectDef[] = [
+	TASK,
+	TASK_STATUS,
+	TASK_PRIORITY,
+	USER,
+	GROUP,
+	ACCOUNT,
+	CONTACT,
+	LEAD,
+	OPPORTUNITY,
+];
 const objectsByLower = new Map(OBJECTS.map(o => [o.name.toLowerCase(), o]));
 
 export function objectDef(name: string): ObjectDef | undefined {

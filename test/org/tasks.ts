@@ -4,6 +4,7 @@
 import {addDays, ymdInZone} from './dates.js';
 import {SfError, entityIsDeleted, notFound} from './errors.js';
 import {coerceFields} from './field-input.js';
+import {PATTERN_FIELDS, checkPattern, occurrenceDates} from './recurrence.js';
 import type {WriteMode} from './field-input.js';
 import type {IdFactory} from './ids.js';
 import type {Picklists} from './picklists.js';
@@ -42,6 +43,14 @@ const ARCHIVE_AGE_DAYS = 365;
 /** §4.2: deleted records stay in the recycle bin / delete log for 15 days. */
 export const RECYCLE_BIN_DAYS = 15;
 
+export type SaveHook = (
+	op: 'create' | 'update',
+	next: TaskRow,
+	prev: TaskRow | undefined,
+	asUserId: string,
+	mode: WriteMode,
+) => void;
+
 export type TaskDeps = {store: Store; ids: IdFactory; picklists: Picklists; now: () => number; createdAt: number};
 
 export class Tasks {
@@ -58,6 +67,8 @@ export class Tasks {
 	 * dispatched synchronously — so the second is held until the next microtask or an explicit clock move.
 	 */
 	private writeSecond: number | undefined;
+	/** Runs on every create/update just before the row is stored (R37 validation rules); throwing refuses it. */
+	beforeSave: SaveHook | undefined;
 
 	constructor(d: TaskDeps) {
 		this.d = d;
@@ -136,8 +147,19 @@ export class Tasks {
 		if (row['Priority'] === null) throw requiredMissing('Priority');
 		const task = row as TaskRow;
 		truncateAuditFields(task);
+		if (task.IsRecurrence) {
+			// OBJ:task: ActivityDate "can't be set or updated for a recurring task" (code UNCONFIRMED).
+			if (input['ActivityDate'] !== undefined && input['ActivityDate'] !== null && mode !== 'system')
+				throw recurrenceRefusal('ActivityDate');
+			checkPattern(task);
+		}
+		const dates = task.IsRecurrence ? occurrenceDates(task) : [];
+		// UNCONFIRMED: the master's own due date is its first occurrence's.
+		if (task.IsRecurrence) task.ActivityDate = dates[0] ?? null;
 		this.derive(task, undefined, now);
+		this.beforeSave?.('create', task, undefined, asUserId, mode);
 		this.d.store.put('Task', task);
+		if (task.IsRecurrence) this.createOccurrences(asUserId, task, dates);
 		return task;
 	}
 
@@ -152,18 +174,31 @@ export class Tasks {
 		this.checkRefs(input);
 		if ('Status' in input && input['Status'] === null) throw requiredMissing('Status');
 		if ('Priority' in input && input['Priority'] === null) throw requiredMissing('Priority');
+		if (prev.IsRecurrence && mode !== 'system')
+			for (const f of ['ActivityDate', 'Status']) if (f in input && input[f] !== prev[f]) throw recurrenceRefusal(f); // OBJ:task / §13.5
 		const now = this.stamp();
 		const next = {...prev, ...input, LastModifiedDate: now, LastModifiedById: asUserId, SystemModstamp: now} as TaskRow;
 		if (mode === 'system') Object.assign(next, input);
 		truncateAuditFields(next);
+		const newPattern = prev.IsRecurrence && PATTERN_FIELDS.some(f => f in input && input[f] !== prev[f]);
+		if (newPattern) checkPattern(next);
+		const dates = newPattern ? occurrenceDates(next) : [];
 		this.derive(next, prev, now);
+		this.beforeSave?.('update', next, prev, asUserId, mode);
 		this.d.store.put('Task', next);
+		if (newPattern) {
+			// §13.5 / OBJ:task: a new pattern deletes the OPEN occurrences and creates new ones; closed ones stay.
+			for (const o of this.occurrences(id)) if (!o.IsClosed) this.delete(asUserId, o.Id);
+			this.createOccurrences(asUserId, next, dates);
+		}
 		return next;
 	}
 
 	/** Soft delete to the recycle bin (§7.4 "Deletion"); DELETE of a deleted row is ENTITY_IS_DELETED (§3). */
 	delete(asUserId: string, id: string): void {
 		const prev = this.live(id, true);
+		// OBJ:task: deleting a series through the API removes all its occurrences, open and closed.
+		if (prev.IsRecurrence) for (const o of this.occurrences(id)) this.delete(asUserId, o.Id);
 		const now = this.stamp();
 		// UNCONFIRMED: a delete bumps SystemModstamp/LastModifiedDate as queryAll shows on real orgs.
 		this.d.store.put('Task', {
@@ -174,6 +209,33 @@ export class Tasks {
 			SystemModstamp: now,
 		});
 		this.recycleBin.set(id, now);
+	}
+
+	/** The live occurrences of a series master (R35). */
+	occurrences(masterId: string): TaskRow[] {
+		const out: TaskRow[] = [];
+		for (const r of this.d.store.table('Task').values())
+			if (r['RecurrenceActivityId'] === masterId && r['IsDeleted'] !== true) out.push(r as TaskRow);
+		return out.sort((a, b) => String(a.ActivityDate).localeCompare(String(b.ActivityDate)) || a.Id.localeCompare(b.Id));
+	}
+
+	/** Occurrences are ordinary Tasks: IsRecurrence false, RecurrenceActivityId = the master (§13.5). */
+	private createOccurrences(asUserId: string, master: TaskRow, dates: string[]): void {
+		const copied: Record<string, unknown> = {};
+		for (const f of [
+			'Subject',
+			'Description',
+			'Priority',
+			'Status',
+			'WhoId',
+			'WhatId',
+			'OwnerId',
+			'Type',
+			'TaskSubtype',
+		])
+			copied[f] = master[f];
+		for (const ActivityDate of dates)
+			this.create(asUserId, {...copied, ActivityDate, IsRecurrence: false, RecurrenceActivityId: master.Id}, 'system');
 	}
 
 	/** SOAP `undelete` (§7.1); REST has none, so this is test/page-only. UNCONFIRMED: bumps SystemModstamp. */
@@ -292,6 +354,16 @@ function truncateAuditFields(row: TaskRow): void {
 	row.LastModifiedDate = wholeSecond(row.LastModifiedDate);
 	row.SystemModstamp = wholeSecond(row.SystemModstamp);
 	if (row.CompletedDateTime !== null) row.CompletedDateTime = wholeSecond(row.CompletedDateTime);
+}
+
+/** UNCONFIRMED code/message: the reference says these can't be set on a series master; the real error is unrecorded. */
+function recurrenceRefusal(field: string): SfError {
+	return new SfError(
+		400,
+		'FIELD_INTEGRITY_EXCEPTION',
+		`${field}: You can't change this field on a recurring task series`,
+		[field],
+	);
 }
 
 function requiredMissing(field: string): SfError {
