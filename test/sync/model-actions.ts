@@ -29,6 +29,14 @@ export type Action =
 	| {kind: 'sfCursorSecondEdit'; pick: number; field: Exclude<Field, 'name'>; value: Value}
 	/** R37: a Task of the rep reassigned to another user (the pull stops seeing it). */
 	| {kind: 'sfReassign'; pick: number}
+	/** R35: a daily series of `days` occurrences created in Salesforce; its master never syncs (R1). */
+	| {kind: 'sfSeries'; days: number}
+	/** R35: a series' pattern changed: its open occurrences are deleted and new ones created. */
+	| {kind: 'sfSeriesChange'; pick: number}
+	/** R37: a Task moved to a queue the rep is not in: invisible to the rep from then on. */
+	| {kind: 'sfHide'; pick: number}
+	/** R37/R19: an admin switches a validation rule (details "x" refused) on or off. */
+	| {kind: 'sfRule'; on: boolean}
 	| {kind: 'advance'; ms: number}
 	| {kind: 'signIn'}
 	/** R5–R7: sync switched off or back on (reminders added while off stay local-only). */
@@ -96,6 +104,10 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 			.chain(a => sfFieldValue.map(f => ({...a, ...f}))),
 	},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfReassign' as const), pick: fc.nat(50)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeries' as const), days: fc.integer({min: 2, max: 4})})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeriesChange' as const), pick: fc.nat(10)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfHide' as const), pick: fc.nat(50)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfRule' as const), on: fc.boolean()})},
 	{
 		weight: 2,
 		arbitrary: fc.record({
@@ -141,6 +153,8 @@ export type Entity = {
 	deleted: boolean;
 	/** R37: its Task was reassigned away from the rep; the reminder must stay (marked once detected). */
 	reassigned?: string;
+	/** R37: moved to a queue the rep is not in (invisible); the reminder is marked, or gone after a long gap. */
+	hidden?: string;
 	/** R37: reassigned before any pull saw it — it never becomes a reminder (and stays live in Salesforce). */
 	neverSeen?: boolean;
 	writes: Partial<Record<Field, Write[]>>;
@@ -150,6 +164,12 @@ export type Entity = {
 export class Model {
 	readonly entities = new Map<string, Entity>();
 	enabled = true;
+	/** R35: series masters made in Salesforce (never synced). */
+	readonly masters: string[] = [];
+	/** R37: the queue the rep is not a member of, once made. */
+	queue: string | undefined;
+	/** R37/R19: the validation rule refusing details "x" is on. */
+	ruleOn = false;
 	entity(key: string): Entity {
 		let e = this.entities.get(key);
 		if (!e) {
@@ -196,6 +216,9 @@ async function knownRepTasks(h: Harness, model: Model): Promise<Array<{task: Tas
 		.map(task => ({task, key: byTask.get(task.Id) ?? ''}));
 }
 
+/** The model's validation rule: a Description of exactly "x" is refused on user writes. */
+export const RULE_NAME = 'No_x_details';
+
 function sfEditAs(
 	h: Harness,
 	model: Model,
@@ -205,6 +228,8 @@ function sfEditAs(
 	value: Value,
 ): void {
 	const before = taskValue(picked.task, field);
+	// The org's own validation rule refuses the rep's Salesforce edit too: nothing was written.
+	if (model.ruleOn && field === 'details' && value === 'x') return;
 	const updated = h.org.updateTask(asUser, picked.task.Id, toSalesforce(field, value));
 	const at = updated.LastModifiedDate;
 	// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
@@ -304,6 +329,7 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 				model.entity(key).deleted = true;
 			} else {
 				const before = taskValue(task, action.field);
+				if (model.ruleOn && action.field === 'details' && action.value === 'x') break;
 				const updated = h.org.updateTask(asUser, task.Id, toSalesforce(action.field, action.value));
 				const at = updated.LastModifiedDate;
 				// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
@@ -358,6 +384,71 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 			else Object.assign(model.entity(picked.key), {deleted: true, neverSeen: true});
 			break;
 		}
+
+		case 'sfSeries': {
+			const start = new Date(h.org.clock.nowMs()).toISOString().slice(0, 10);
+			const end = new Date(h.org.clock.nowMs() + (action.days - 1) * DAY).toISOString().slice(0, 10);
+			const subject = `SF series ${model.masters.length}`;
+			const master = h.org.createTask(h.repId, {
+				IsRecurrence: true,
+				Subject: subject,
+				RecurrenceType: 'RecursDaily',
+				RecurrenceInterval: 1,
+				RecurrenceStartDateOnly: start,
+				RecurrenceEndDateOnly: end,
+			});
+			model.masters.push(master.Id);
+			for (const o of h.org.tasks.occurrences(master.Id))
+				recordSfAdd(model, o.Id, subject, o.ActivityDate, o.LastModifiedDate);
+			break;
+		}
+
+		case 'sfSeriesChange': {
+			const live = model.masters.filter(id => h.org.getTask(id) && !h.org.getTask(id)?.IsDeleted);
+			const masterId = live[action.pick % Math.max(1, live.length)];
+			const master = masterId ? h.org.getTask(masterId) : undefined;
+			if (!masterId || !master) break;
+			const before = h.org.tasks.occurrences(masterId);
+			const end = String(master['RecurrenceEndDateOnly']);
+			const later = new Date(Date.parse(`${end}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+			h.org.updateTask(h.repId, masterId, {RecurrenceEndDateOnly: later});
+			// §13.5: the open occurrences are deleted (their reminders must go, R14); closed ones stay.
+			// A hidden one (R37) is deleted where the rep cannot see it: its marked reminder may stay.
+			for (const o of before)
+				if (h.org.getTask(o.Id)?.IsDeleted && model.entity(`t:${o.Id}`).hidden === undefined)
+					model.entity(`t:${o.Id}`).deleted = true;
+			const known = new Set(before.map(o => o.Id));
+			for (const o of h.org.tasks.occurrences(masterId))
+				if (!known.has(o.Id)) recordSfAdd(model, o.Id, String(o.Subject), o.ActivityDate, o.LastModifiedDate);
+			break;
+		}
+
+		case 'sfHide': {
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			if (!picked) break;
+			model.queue ??= h.org.addQueue('Model queue', [h.org.users.rep2.id]);
+			const linked = (await h.db.reminders.toArray()).some(
+				r => r.taskId === picked.task.Id && r.deletedAt === undefined,
+			);
+			h.org.changeTaskOwner(picked.task.Id, model.queue);
+			if (linked) model.entity(picked.key).hidden = picked.task.Id;
+			else Object.assign(model.entity(picked.key), {deleted: true, neverSeen: true});
+			break;
+		}
+
+		case 'sfRule':
+			if (action.on)
+				h.org.validationRules.set({
+					name: RULE_NAME,
+					errorMessage: 'Comments may not be just "x".',
+					field: 'Description',
+					when: {field: 'Description', equals: 'x'},
+					on: ['create', 'update'],
+				});
+			else h.org.validationRules.remove(RULE_NAME);
+			model.ruleOn = action.on;
+			break;
 
 		case 'advance':
 			h.org.clock.advance(action.ms);
