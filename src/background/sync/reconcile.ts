@@ -56,14 +56,16 @@ export async function reconcile(ctx: CycleContext, previousPullAt: number | unde
 		}
 
 		// R37: reassigned to another user or a queue → kept, marked with the reason, no longer synced.
-		const notYours = chunk.filter(r => access.get(r.taskId ?? '') === 'not-yours' && !isDetached(r));
+		// A detached reminder whose mark the rep cleared (retry) is marked again, not left looking local-only.
+		const unmarked = (r: (typeof chunk)[number]) => !isDetached(r) || r.syncState !== 'error';
+		const notYours = chunk.filter(r => access.get(r.taskId ?? '') === 'not-yours' && unmarked(r));
 		if (notYours.length > 0)
 			reassigned += await detach(
 				ctx,
 				notYours.map(r => r.id),
 				'not-yours',
 			);
-		const hidden = chunk.filter(r => access.get(r.taskId ?? '') === 'missing' && !missingMeansGone && !isDetached(r));
+		const hidden = chunk.filter(r => access.get(r.taskId ?? '') === 'missing' && !missingMeansGone && unmarked(r));
 		if (hidden.length > 0)
 			reassigned += await detach(
 				ctx,
