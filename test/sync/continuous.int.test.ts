@@ -105,7 +105,7 @@ test('R14: undo before the deletion is pushed restores the reminder and its Task
 	await expect(undoDelete(h.db, id)).rejects.toBeInstanceOf(UndoNotPossibleError);
 });
 
-test('R15: after more than 15 days without sync, linked reminders whose Task is gone or reassigned are removed, archived ones kept, and the log says why', async () => {
+test('R15/R37: after more than 15 days without sync, linked reminders whose Task is gone are removed, archived ones kept, a reassigned one kept and marked, and the log says why', async () => {
 	const gone = h.org.createTask(h.repId, {Subject: 'gone'});
 	const moved = h.org.createTask(h.repId, {Subject: 'moved'});
 	const archived = h.org.createTask(h.repId, {Subject: 'archived', ActivityDate: '2025-03-01'});
@@ -121,9 +121,15 @@ test('R15: after more than 15 days without sync, linked reminders whose Task is 
 	h.org.resetRequestLog();
 	const result = await h.sync();
 	expect(result.outcome).toBe('ok');
-	expect((await h.reminders()).map(r => r.name).sort()).toEqual(['archived', 'kept']);
+	expect((await h.reminders()).map(r => r.name).sort()).toEqual(['archived', 'kept', 'moved']);
+	// R37: a reassignment is not a deletion — the reminder stays, marked with the reason and a hint.
+	const marked = await h.reminderNamed('moved');
+	expect(marked).toMatchObject({syncState: 'error', localOnly: true, taskId: moved.Id});
+	expect(marked.error?.code).toBe('TASK_NOT_YOURS');
+	expect(marked.error?.hint).toMatch(/assigned back/);
 	const [last] = await syncHistory(h.db, h.partition, 1);
-	expect(last?.notes.join(' ')).toMatch(/Reconciliation \(R15\): removed 2/);
+	expect(last?.notes.join(' ')).toMatch(/Reconciliation \(R15\): removed 1/);
+	expect(last?.notes.join(' ')).toMatch(/R37: 1 reminder\(s\) marked/);
 	// Bounded by the linked reminders: one Id IN (…) query on top of the poll (no discovery, it is fresh).
 	expect(h.org.requests.filter(r => r.path.endsWith('/queryAll')).length).toBe(2);
 });

@@ -7,7 +7,7 @@ import type {Identity} from '@/background/salesforce/port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import type {FaultKind} from '../org/index.js';
+import type {FaultKind, TaskRow} from '../org/index.js';
 import type {Harness} from './harness.js';
 import {stoppingPort} from './port-wrappers.js';
 
@@ -23,6 +23,20 @@ export type Action =
 	| {kind: 'sfAdd'; byOther: boolean; subject: string; dueDate: Value}
 	| {kind: 'sfEdit'; pick: number; byOther: boolean; field: Exclude<Field, 'name'>; value: Value}
 	| {kind: 'sfDelete'; pick: number; byOther: boolean}
+	/** R36: one write of several Tasks (created, and one existing edited) — all share one whole-second stamp. */
+	| {kind: 'sfBurst'; count: number; pick: number; field: Exclude<Field, 'name'>; value: Value}
+	/** R36: another user's edit committed within the second of the pull cursor (re-read, must not be missed). */
+	| {kind: 'sfCursorSecondEdit'; pick: number; field: Exclude<Field, 'name'>; value: Value}
+	/** R37: a Task of the rep reassigned to another user (the pull stops seeing it). */
+	| {kind: 'sfReassign'; pick: number}
+	/** R35: a daily series of `days` occurrences created in Salesforce; its master never syncs (R1). */
+	| {kind: 'sfSeries'; days: number}
+	/** R35: a series' pattern changed: its open occurrences are deleted and new ones created. */
+	| {kind: 'sfSeriesChange'; pick: number}
+	/** R37: a Task moved to a queue the rep is not in: invisible to the rep from then on. */
+	| {kind: 'sfHide'; pick: number}
+	/** R37/R19: an admin switches a validation rule (details "x" refused) on or off. */
+	| {kind: 'sfRule'; on: boolean}
 	| {kind: 'advance'; ms: number}
 	| {kind: 'signIn'}
 	/** R5–R7: sync switched off or back on (reminders added while off stay local-only). */
@@ -79,6 +93,23 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfDelete' as const), pick: fc.nat(50), byOther: fc.boolean()})},
 	{
 		weight: 2,
+		arbitrary: fc
+			.record({kind: fc.constant('sfBurst' as const), count: fc.integer({min: 2, max: 6}), pick: fc.nat(50)})
+			.chain(a => sfFieldValue.map(f => ({...a, ...f}))),
+	},
+	{
+		weight: 2,
+		arbitrary: fc
+			.record({kind: fc.constant('sfCursorSecondEdit' as const), pick: fc.nat(50)})
+			.chain(a => sfFieldValue.map(f => ({...a, ...f}))),
+	},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfReassign' as const), pick: fc.nat(50)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeries' as const), days: fc.integer({min: 2, max: 4})})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeriesChange' as const), pick: fc.nat(10)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfHide' as const), pick: fc.nat(50)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfRule' as const), on: fc.boolean()})},
+	{
+		weight: 2,
 		arbitrary: fc.record({
 			kind: fc.constant('advance' as const),
 			ms: fc.constantFrom(5 * SECOND, 60 * SECOND, 2 * 3_600_000, 25 * 3_600_000, 16 * DAY),
@@ -117,11 +148,28 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 );
 
 export type Write = {side: 'local' | 'sf'; value: Value; at: number};
-export type Entity = {key: string; deleted: boolean; writes: Partial<Record<Field, Write[]>>; sfWrites: number[]};
+export type Entity = {
+	key: string;
+	deleted: boolean;
+	/** R37: its Task was reassigned away from the rep; the reminder must stay (marked once detected). */
+	reassigned?: string;
+	/** R37: moved to a queue the rep is not in (invisible); the reminder is marked, or gone after a long gap. */
+	hidden?: string;
+	/** R37: reassigned before any pull saw it — it never becomes a reminder (and stays live in Salesforce). */
+	neverSeen?: boolean;
+	writes: Partial<Record<Field, Write[]>>;
+	sfWrites: number[];
+};
 
 export class Model {
 	readonly entities = new Map<string, Entity>();
 	enabled = true;
+	/** R35: series masters made in Salesforce (never synced). */
+	readonly masters: string[] = [];
+	/** R37: the queue the rep is not a member of, once made. */
+	queue: string | undefined;
+	/** R37/R19: the validation rule refusing details "x" is on. */
+	ruleOn = false;
 	entity(key: string): Entity {
 		let e = this.entities.get(key);
 		if (!e) {
@@ -151,6 +199,54 @@ function toSalesforce(field: Exclude<Field, 'name'>, value: Value): Record<strin
 	if (field === 'priority') return {Priority: value === 'high' ? 'High' : 'Normal'};
 	if (field === 'dueDate') return {ActivityDate: value};
 	return {Description: value === '' ? null : value};
+}
+
+/** The rep's live Tasks that the model knows, with their entity keys (for Salesforce-side actions). */
+async function knownRepTasks(h: Harness, model: Model): Promise<Array<{task: TaskRow; key: string}>> {
+	const byTask = new Map<string, string>();
+	for (const r of await h.db.reminders.toArray()) {
+		const key = keyOfReminder(model, r);
+		if (r.taskId && key) byTask.set(r.taskId, key);
+	}
+
+	for (const e of model.entities.values()) if (e.key.startsWith('t:')) byTask.set(e.key.slice(2), e.key);
+	return h
+		.repTasks()
+		.filter(t => !t.IsDeleted && byTask.has(t.Id))
+		.map(task => ({task, key: byTask.get(task.Id) ?? ''}));
+}
+
+/** The model's validation rule: a Description of exactly "x" is refused on user writes. */
+export const RULE_NAME = 'No_x_details';
+
+function sfEditAs(
+	h: Harness,
+	model: Model,
+	asUser: string,
+	picked: {task: TaskRow; key: string},
+	field: Exclude<Field, 'name'>,
+	value: Value,
+): void {
+	const before = taskValue(picked.task, field);
+	// The org's own validation rule refuses the rep's Salesforce edit too: nothing was written.
+	if (model.ruleOn && field === 'details' && value === 'x') return;
+	const updated = h.org.updateTask(asUser, picked.task.Id, toSalesforce(field, value));
+	const at = updated.LastModifiedDate;
+	// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
+	if (before !== value) model.write(picked.key, field, 'sf', value, at);
+	else model.entity(picked.key).sfWrites.push(at);
+}
+
+function recordSfAdd(model: Model, taskId: string, subject: string, dueDate: Value, at: number): void {
+	for (const [field, value] of [
+		['name', subject],
+		['status', 'open'],
+		['priority', 'normal'],
+		['dueDate', dueDate],
+		['details', ''],
+	] as const) {
+		model.write(`t:${taskId}`, field, 'sf', value, at);
+	}
 }
 
 export async function act(h: Harness, model: Model, action: Action, identity: Identity): Promise<void> {
@@ -233,6 +329,7 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 				model.entity(key).deleted = true;
 			} else {
 				const before = taskValue(task, action.field);
+				if (model.ruleOn && action.field === 'details' && action.value === 'x') break;
 				const updated = h.org.updateTask(asUser, task.Id, toSalesforce(action.field, action.value));
 				const at = updated.LastModifiedDate;
 				// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
@@ -242,6 +339,116 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 
 			break;
 		}
+
+		case 'sfBurst': {
+			// R36: one write — new Tasks and an edit of a known one — all stamped with the same second.
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			h.org.tasks.oneWrite(() => {
+				for (let i = 0; i < action.count; i++) {
+					const subject = `SF burst ${model.entities.size}-${i}`;
+					const task = h.org.tasks.create(h.org.users.admin.id, {Subject: subject, OwnerId: h.repId});
+					recordSfAdd(model, task.Id, subject, null, task.LastModifiedDate);
+				}
+
+				if (picked) sfEditAs(h, model, h.org.users.rep2.id, picked, action.field, action.value);
+			});
+			h.org.changed();
+			break;
+		}
+
+		case 'sfCursorSecondEdit': {
+			// R36: a write committed within the second of the pull cursor, after that pull read it.
+			const cursor = (await h.db.checkpoints.get(h.partition))?.systemModstamp;
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			if (!cursor || !picked) break;
+			const inCursorSecond = Date.parse(cursor.replace(/\+0000$/, 'Z')) + 500;
+			const resume = h.org.clock.nowMs();
+			if (inCursorSecond < resume) h.org.clock.set(new Date(inCursorSecond));
+			sfEditAs(h, model, h.org.users.rep2.id, picked, action.field, action.value);
+			h.org.clock.set(new Date(resume));
+			break;
+		}
+
+		case 'sfReassign': {
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			if (!picked) break;
+			const linked = (await h.db.reminders.toArray()).some(
+				r => r.taskId === picked.task.Id && r.deletedAt === undefined,
+			);
+			h.org.updateTask(h.org.users.admin.id, picked.task.Id, {OwnerId: h.org.users.rep2.id});
+			// A Task reassigned before any pull imported it is never seen at all: no reminder is expected.
+			if (linked) model.entity(picked.key).reassigned = picked.task.Id;
+			else Object.assign(model.entity(picked.key), {deleted: true, neverSeen: true});
+			break;
+		}
+
+		case 'sfSeries': {
+			const start = new Date(h.org.clock.nowMs()).toISOString().slice(0, 10);
+			const end = new Date(h.org.clock.nowMs() + (action.days - 1) * DAY).toISOString().slice(0, 10);
+			const subject = `SF series ${model.masters.length}`;
+			const master = h.org.createTask(h.repId, {
+				IsRecurrence: true,
+				Subject: subject,
+				RecurrenceType: 'RecursDaily',
+				RecurrenceInterval: 1,
+				RecurrenceStartDateOnly: start,
+				RecurrenceEndDateOnly: end,
+			});
+			model.masters.push(master.Id);
+			for (const o of h.org.tasks.occurrences(master.Id))
+				recordSfAdd(model, o.Id, subject, o.ActivityDate, o.LastModifiedDate);
+			break;
+		}
+
+		case 'sfSeriesChange': {
+			const live = model.masters.filter(id => h.org.getTask(id) && !h.org.getTask(id)?.IsDeleted);
+			const masterId = live[action.pick % Math.max(1, live.length)];
+			const master = masterId ? h.org.getTask(masterId) : undefined;
+			if (!masterId || !master) break;
+			const before = h.org.tasks.occurrences(masterId);
+			const end = String(master['RecurrenceEndDateOnly']);
+			const later = new Date(Date.parse(`${end}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+			h.org.updateTask(h.repId, masterId, {RecurrenceEndDateOnly: later});
+			// §13.5: the open occurrences are deleted (their reminders must go, R14); closed ones stay.
+			// A hidden one (R37) is deleted where the rep cannot see it: its marked reminder may stay.
+			for (const o of before)
+				if (h.org.getTask(o.Id)?.IsDeleted && model.entity(`t:${o.Id}`).hidden === undefined)
+					model.entity(`t:${o.Id}`).deleted = true;
+			const known = new Set(before.map(o => o.Id));
+			for (const o of h.org.tasks.occurrences(masterId))
+				if (!known.has(o.Id)) recordSfAdd(model, o.Id, String(o.Subject), o.ActivityDate, o.LastModifiedDate);
+			break;
+		}
+
+		case 'sfHide': {
+			const known = await knownRepTasks(h, model);
+			const picked = known[action.pick % Math.max(1, known.length)];
+			if (!picked) break;
+			model.queue ??= h.org.addQueue('Model queue', [h.org.users.rep2.id]);
+			const linked = (await h.db.reminders.toArray()).some(
+				r => r.taskId === picked.task.Id && r.deletedAt === undefined,
+			);
+			h.org.changeTaskOwner(picked.task.Id, model.queue);
+			if (linked) model.entity(picked.key).hidden = picked.task.Id;
+			else Object.assign(model.entity(picked.key), {deleted: true, neverSeen: true});
+			break;
+		}
+
+		case 'sfRule':
+			if (action.on)
+				h.org.validationRules.set({
+					name: RULE_NAME,
+					errorMessage: 'Comments may not be just "x".',
+					field: 'Description',
+					when: {field: 'Description', equals: 'x'},
+					on: ['create', 'update'],
+				});
+			else h.org.validationRules.remove(RULE_NAME);
+			model.ruleOn = action.on;
+			break;
 
 		case 'advance':
 			h.org.clock.advance(action.ms);

@@ -2,11 +2,17 @@
 import type {Identity} from '@/background/salesforce/port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {createMemoryLock} from '@/background/sync/lock.js';
+import {retryReminder} from '@/shared/store/local-edits.js';
 import type {Harness} from './harness.js';
-import {type Entity, type Field, type Model, SECOND, taskValue, type Value} from './model-actions.js';
+import {type Entity, type Field, type Model, RULE_NAME, SECOND, taskValue, type Value} from './model-actions.js';
 
 export async function settle(h: Harness, model: Model, identity: Identity): Promise<void> {
 	h.org.faults.clear();
+	// R19/R37: the admin drops the validation rule and the rep retries what it refused (parked until then).
+	h.org.validationRules.remove(RULE_NAME);
+	model.ruleOn = false;
+	for (const r of await h.db.reminders.toArray())
+		if (r.error?.code === 'FIELD_CUSTOM_VALIDATION_EXCEPTION') await retryReminder(h.db, r.id, {now: h.clock.now()});
 	// R7: whatever was queued while sync was off is pushed once it is back on.
 	if (!model.enabled) await enableSync(h.deps(), {identity});
 	model.enabled = true;
@@ -23,6 +29,16 @@ export async function settle(h: Harness, model: Model, identity: Identity): Prom
 	}
 
 	throw new Error('sync did not settle');
+}
+
+/**
+ * R37: a reassigned Task is noticed by the weekly reconciliation (the poll filters OwnerId = me). When the
+ * run reassigned any, a week passes and sync settles again, so the oracle can require every one marked.
+ */
+export async function settleReassigned(h: Harness, model: Model, identity: Identity): Promise<void> {
+	if (![...model.entities.values()].some(e => e.reassigned !== undefined || e.hidden !== undefined)) return;
+	h.org.clock.advance(8 * 86_400_000);
+	await settle(h, model, identity);
 }
 
 function expectedValue(e: Entity, field: Field): {exact?: Value; oneOf: Value[]} {
@@ -47,20 +63,34 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 	// Tombstones of local-only reminders wait a day for undo; any other must be gone once sync settled.
 	if (stored.some(r => r.deletedAt !== undefined && !r.localOnly)) fail('a tombstone survived settling');
 	const all = stored.filter(r => r.deletedAt === undefined);
-	if (all.some(r => r.syncState === 'error')) fail('a reminder is in error');
+	const reassigned = new Set(
+		[...model.entities.values()].flatMap(e => (e.reassigned === undefined ? [] : [e.reassigned])),
+	);
+	const hidden = new Set([...model.entities.values()].flatMap(e => (e.hidden === undefined ? [] : [e.hidden])));
+	// R37: the only errors allowed are the marks of Tasks reassigned away from the rep or hidden from them.
+	const wronglyInError = all.filter(
+		r =>
+			r.syncState === 'error' &&
+			!(r.error?.code === 'TASK_NOT_YOURS' && reassigned.has(r.taskId ?? '')) &&
+			!(r.error?.code === 'TASK_NOT_VISIBLE' && hidden.has(r.taskId ?? '')),
+	);
+	if (wronglyInError.length > 0) fail(`a reminder is in error: ${JSON.stringify(wronglyInError[0]?.error)}`);
 	const linked = all.filter(r => !r.localOnly);
 	const taskIds = linked.map(r => r.taskId);
 	if (taskIds.some(id => id === undefined)) fail('a synced reminder has no Task');
 	if (new Set(taskIds).size !== taskIds.length) fail('two reminders share a Task (duplicate)');
-	const liveTasks = h.repTasks().filter(t => !t.IsDeleted && t.Id !== oldTaskId);
+	// R1/R35: series masters never sync.
+	const liveTasks = h.repTasks().filter(t => !t.IsDeleted && !t.IsRecurrence && t.Id !== oldTaskId);
 	if (liveTasks.length !== linked.length)
 		fail(`${liveTasks.length} live Tasks but ${linked.length} synced reminders (duplicate or lost)`);
 	const localOnly = all
-		.filter(r => r.localOnly && !model.entities.has(`l:${r.id}`))
+		.filter(r => r.localOnly && r.taskId === undefined && !model.entities.has(`l:${r.id}`))
 		.map(r => r.name)
 		.sort();
 	if (localOnly.join() !== 'pre 1,pre 2') fail(`local-only reminders changed: ${localOnly.join()}`);
-	const alive = [...model.entities.values()].filter(e => !e.deleted && !e.key.startsWith('l:')).length;
+	const alive = [...model.entities.values()].filter(
+		e => !e.deleted && !e.key.startsWith('l:') && e.reassigned === undefined && e.hidden === undefined,
+	).length;
 	if (alive !== linked.length)
 		fail(`${alive} live entities but ${linked.length} synced reminders (a duplicate or a lost one)`);
 	for (const e of model.entities.values()) {
@@ -84,10 +114,34 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 		const reminder = e.key.startsWith('r:')
 			? all.find(r => r.id === e.key.slice(2))
 			: all.find(r => r.taskId === e.key.slice(2));
+		if (e.reassigned !== undefined || e.hidden !== undefined) {
+			// R37: never dropped as if deleted; marked with the reason once noticed; no local edit lost.
+			if (e.deleted) {
+				if (reminder) fail(`deleted ${e.key} came back as a reminder`);
+				continue;
+			}
+
+			const code = e.reassigned === undefined ? 'TASK_NOT_VISIBLE' : 'TASK_NOT_YOURS';
+			// A hidden Task cannot be told from a purged one: after a >15-day gap its reminder goes (R15).
+			if (!reminder && e.hidden !== undefined) continue;
+			if (!reminder) fail(`reassigned ${e.key} lost its reminder`);
+			if (reminder?.error?.code !== code || !reminder.localOnly)
+				fail(`${code} ${e.key} is not marked: ${reminder?.syncState ?? ''} ${reminder?.error?.code ?? ''}`);
+			// Salesforce edits made after the last pull that saw the Task never arrive (it is not the rep's any
+			// more); a local edit later than every Salesforce write must still be there.
+			for (const field of ['status', 'priority', 'dueDate', 'details'] as const) {
+				const lastLocal = (e.writes[field] ?? []).filter(w => w.side === 'local').at(-1);
+				if (lastLocal && lastLocal.at > Math.max(-Infinity, ...e.sfWrites) && reminder?.[field] !== lastLocal.value)
+					fail(`reassigned ${e.key}.${field} lost a local edit`);
+			}
+
+			continue;
+		}
+
 		if (e.deleted) {
 			if (reminder) fail(`deleted ${e.key} came back as a reminder`);
 			const taskId = e.key.startsWith('t:') ? e.key.slice(2) : undefined;
-			if (taskId && h.org.getTask(taskId) && !h.org.getTask(taskId)?.IsDeleted)
+			if (taskId && !e.neverSeen && h.org.getTask(taskId) && !h.org.getTask(taskId)?.IsDeleted)
 				fail(`deleted ${e.key} came back in Salesforce`);
 			continue;
 		}

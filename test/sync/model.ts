@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {startHarness} from './harness.js';
 import {act, type Action, actionArb, Model, SECOND} from './model-actions.js';
-import {check, settle} from './model-oracle.js';
+import {check, settle, settleReassigned} from './model-oracle.js';
 
 export type {Action} from './model-actions.js';
 
@@ -46,6 +46,7 @@ export async function runScenario(actions: Action[]): Promise<void> {
 		h.restart();
 		for (const action of actions) await act(h, model, action, identity);
 		await settle(h, model, identity);
+		await settleReassigned(h, model, identity);
 		if (process.env['MODEL_DEBUG'])
 			console.log('settled', await h.db.reminders.toArray(), await h.db.syncHistory.toArray());
 		await check(h, model, old.Id);

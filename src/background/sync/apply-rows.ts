@@ -12,7 +12,9 @@ import {
 	type OutboxEntry,
 	type Reminder,
 	type ReminderFields,
+	type SyncedField,
 } from '@/shared/store/schema.js';
+import {isDetached, reattach} from './access.js';
 import type {CycleContext} from './context.js';
 import {importFields, pickFields, theirsFields} from './mapping.js';
 import {mergeFields} from './merge.js';
@@ -42,6 +44,24 @@ function validRow(raw: unknown): TaskRow | undefined {
 function inScope(row: TaskRow): boolean {
 	// R1: reminder-like Tasks only; archived ones are not imported (and are not deletions either, R15).
 	return row.TaskSubtype === 'Task' && !row.IsRecurrence && !row.IsArchived && !row.IsDeleted;
+}
+
+/**
+ * R36: Salesforce stamps whole seconds, so a row re-read at the same SystemModstamp as the base may still
+ * carry a later write of that same second (another user's edit committed after our read). Only a row
+ * whose stamp AND content equal what was applied is "already applied"; anything else goes through the
+ * merge, which is idempotent (the base moves to the row's values, so a second read changes nothing).
+ */
+function alreadyApplied(row: TaskRow, reminder: Reminder, ctx: CycleContext): boolean {
+	const base = reminder.base;
+	if (!base || base.systemModstamp === '') return false;
+	const rowStamp = parseSalesforceDateTime(row.SystemModstamp);
+	const baseStamp = parseSalesforceDateTime(base.systemModstamp);
+	if (rowStamp !== baseStamp) return rowStamp < baseStamp;
+	if (row.LastModifiedDate !== base.lastModifiedDate) return false;
+	if ((row.Status ?? '') !== base.sfStatus || (row.Priority ?? '') !== base.sfPriority) return false;
+	const theirs = theirsFields(row, ctx.picklists);
+	return SYNCED_FIELDS.every(field => theirs[field] === undefined || theirs[field] === base[field]);
 }
 
 function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
@@ -187,13 +207,20 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 			}
 
 			byTask.set(row.Id, reminder);
+			let localChanged: readonly SyncedField[] = entry?.fields ?? [];
+			let reattached = false;
+			if (isDetached(reminder) && reminder.deletedAt === undefined) {
+				// R37: the Task is the rep's again (the pull only reads the rep's Tasks): link the reminder back.
+				const back = reattach(reminder);
+				reminder = back.reminder;
+				localChanged = [...new Set([...localChanged, ...back.localChanged])];
+				reattached = true;
+				ctx.stats.notes.push('R37: a Task that was no longer yours is yours again; its reminder syncs again.');
+			}
+
 			const base = reminder.base;
-			if (
-				base &&
-				base.systemModstamp !== '' &&
-				parseSalesforceDateTime(row.SystemModstamp) <= parseSalesforceDateTime(base.systemModstamp)
-			) {
-				// Already applied (the pull re-reads its last second on purpose). Keep any linking done above.
+			if (!reattached && alreadyApplied(row, reminder, ctx)) {
+				// Already applied (the pull re-reads its last second on purpose, R36). Keep any linking done above.
 				if (linkedNow && entry) {
 					putEntries.set(reminder.id, entry);
 					putReminders.set(reminder.id, reminder);
@@ -221,7 +248,7 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 				base: baseFields,
 				yours: reminder,
 				theirs: theirsFields(row, ctx.picklists),
-				localChanged: entry?.fields ?? [],
+				localChanged,
 				localEditedAt: editedAt,
 				remoteModifiedAt: parseSalesforceDateTime(row.LastModifiedDate),
 				sentInDoubt: entry?.updateSent?.fields,

@@ -108,7 +108,7 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 			if (pulled.firstSync) {
 				await db.checkpoints.update(partition.id, {lastReconciledAt: ctx.serverNow()});
 			} else if (reconciliationDue(pulled.previousPullAt, checkpoint?.lastReconciledAt, ctx.serverNow())) {
-				await reconcile(ctx);
+				await reconcile(ctx, pulled.previousPullAt);
 			}
 
 			await push(ctx);

@@ -14,6 +14,7 @@ import {
 	type SyncedField,
 } from '@/shared/store/schema.js';
 import {withoutUpdateSent} from '@/shared/store/outbox.js';
+import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
 import {createWrite, pickFields, updateWrite} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
@@ -94,7 +95,7 @@ export async function push(ctx: CycleContext): Promise<void> {
 	for (const batch of chunks(deletes)) {
 		await assertEnabled(ctx);
 		const results = await ctx.sf.deleteTasks(batch.map(item => item.reminder.taskId ?? ''));
-		await settle(ctx, batch, results, async item => ackDelete(ctx, item));
+		await settle(ctx, batch, results, async item => ackDelete(ctx, item), 'delete');
 	}
 
 	for (const batch of chunks(creates)) {
@@ -143,7 +144,7 @@ export async function push(ctx: CycleContext): Promise<void> {
 			batch,
 			results,
 			async (item, result, i) => ackCreate(ctx, item, result.id, payload[i]?.fields ?? pickFields(item.reminder)),
-			true,
+			'create',
 		);
 	}
 
@@ -172,21 +173,31 @@ export async function push(ctx: CycleContext): Promise<void> {
 			batch,
 			results,
 			async item => ackUpdate(ctx, item),
-			false,
+			'update',
 			async item => goneInSalesforce(ctx, item),
 		);
 	}
 }
 
-/** Per-record outcome: success → ack; gone → counts as deleted (R14); transient → retry later; permanent → park (R19). */
+/** R37: refusals that may mean the Task is no longer the rep's; one Id lookup tells (access.ts). */
+const ACCESS_REFUSED: readonly string[] = ['INSUFFICIENT_ACCESS_OR_READONLY', 'INSUFFICIENT_ACCESS'];
+
+type Refusal<T> = {item: T; code: string; message: string};
+
+/**
+ * Per-record outcome: success → ack; gone → counts as deleted (R14); transient → retry later; permanent →
+ * park (R19); an access refusal of an update or delete → looked up (R37, `settleAccessRefusals`).
+ */
 async function settle<T extends Item>(
 	ctx: CycleContext,
 	batch: T[],
 	results: SaveResult[],
 	ack: (item: T, result: {id: string}, index: number) => Promise<void>,
-	isCreate = false,
+	kind: 'create' | 'update' | 'delete',
 	onGone?: (item: T) => Promise<void>,
 ): Promise<void> {
+	const isCreate = kind === 'create';
+	const refusedAccess: Array<Refusal<T>> = [];
 	for (const [i, item] of batch.entries()) {
 		const result = results[i];
 		if (!result) continue;
@@ -204,11 +215,53 @@ async function settle<T extends Item>(
 		}
 
 		ctx.stats.errors.push({code: first.statusCode, message: 'A record was refused'});
+		if (!isCreate && ACCESS_REFUSED.includes(first.statusCode)) {
+			refusedAccess.push({item, code: first.statusCode, message: first.message});
+			continue;
+		}
+
 		const cls = classifyCode(first.statusCode);
 		await (cls === 'permanent'
 			? park(ctx, item, first.statusCode, first.message, isCreate)
 			: retryLater(ctx, item, isCreate));
 	}
+
+	if (refusedAccess.length > 0) await settleAccessRefusals(ctx, refusedAccess, kind, ack, onGone);
+}
+
+/**
+ * R37: an update or delete refused for lack of access. One `queryAll` by Id for the whole batch says why:
+ * deleted → as gone (R14); reassigned or invisible → an update detaches the reminder (kept, marked, no
+ * longer synced), a delete is done locally (the Task is not the rep's, R1); still the rep's but read-only
+ * (record type, sharing, permission) → parked with the refusal's message and hint (R19). Nothing retries
+ * by itself, so nothing loops.
+ */
+async function settleAccessRefusals<T extends Item>(
+	ctx: CycleContext,
+	refused: Array<Refusal<T>>,
+	kind: 'create' | 'update' | 'delete',
+	ack: (item: T, result: {id: string}, index: number) => Promise<void>,
+	onGone?: (item: T) => Promise<void>,
+): Promise<void> {
+	const access = await lookUpAccess(
+		ctx,
+		refused.map(r => r.item.reminder.taskId ?? ''),
+	);
+	const notYours: string[] = [];
+	const hidden: string[] = [];
+	for (const [i, {item, code, message}] of refused.entries()) {
+		const state = access.get(item.reminder.taskId ?? '') ?? 'missing';
+		if (state === 'yours') {
+			await park(ctx, item, code, message, false);
+		} else if (state === 'deleted' || kind === 'delete') {
+			await (onGone ? onGone(item) : ack(item, {id: item.reminder.taskId ?? ''}, i));
+		} else {
+			(state === 'not-yours' ? notYours : hidden).push(item.reminder.id);
+		}
+	}
+
+	if (notYours.length > 0) await detach(ctx, notYours, 'not-yours');
+	if (hidden.length > 0) await detach(ctx, hidden, 'no-access');
 }
 
 async function ackCreate(ctx: CycleContext, item: Item, taskId: string, sentFields: ReminderFields): Promise<void> {

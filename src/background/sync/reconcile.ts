@@ -2,14 +2,13 @@
  * Reconciliation (R15): after more than the 15-day deletion window without a complete pull (or weekly,
  * which also catches a purged Recycle Bin), every linked reminder's Task is looked up with chunked
  * `Id IN (…)` queries — cost bounded by the number of linked reminders, never by the org's size.
- * Tasks gone or no longer owned by the rep are removed locally; archived Tasks are not deletions.
+ * Tasks gone are removed locally; archived Tasks are not deletions. Tasks now owned by another user or a
+ * queue are kept and marked (R37, access.ts) — a reassignment is not a deletion, and nothing is lost.
  */
-import {soqlString} from '@/background/salesforce/soql.js';
-import {to18} from '@/background/salesforce/ids.js';
-import {DAY_MS, DELETION_WINDOW_MS, assertEnabled, type CycleContext} from './context.js';
+import {ACCESS_CHUNK, detach, isDetached, lookUpAccess} from './access.js';
+import {DAY_MS, DELETION_WINDOW_MS, type CycleContext} from './context.js';
 
-/** 600 quoted 18-char ids keep the GET URL well under Salesforce's 16 KB limit. */
-export const RECONCILE_CHUNK = 600;
+export const RECONCILE_CHUNK = ACCESS_CHUNK;
 export const RECONCILE_EVERY_MS = 7 * DAY_MS;
 
 export function reconciliationDue(
@@ -21,28 +20,32 @@ export function reconciliationDue(
 	return lastReconciledAt !== undefined && serverNow - lastReconciledAt > RECONCILE_EVERY_MS;
 }
 
-export async function reconcile(ctx: CycleContext): Promise<number> {
+/**
+ * `previousPullAt`: the last complete pull before this cycle's. A Task not returned at all (purged, or
+ * invisible to the rep — SOQL cannot tell them apart) counts as gone only after a gap longer than the
+ * Recycle Bin window, when its deletion may have been purged unseen (R15). With regular pulls a deletion
+ * would have come through `queryAll` as IsDeleted, so an unreturned Task was most likely hidden from the
+ * rep (a queue or sharing change): its reminder is kept and marked (R37), never silently dropped.
+ */
+export async function reconcile(ctx: CycleContext, previousPullAt: number | undefined): Promise<number> {
 	const {db} = ctx.deps;
+	const missingMeansGone = previousPullAt === undefined || ctx.serverNow() - previousPullAt > DELETION_WINDOW_MS;
+	// Detached reminders (R37) are looked up too: still not the rep's, they stay as they are.
 	const linked = (await db.reminders.where('partition').equals(ctx.partition.id).toArray()).filter(
-		r => r.taskId !== undefined,
+		r => r.taskId !== undefined && r.deletedAt === undefined,
 	);
 	let removed = 0;
+	let reassigned = 0;
 	for (let i = 0; i < linked.length; i += RECONCILE_CHUNK) {
-		await assertEnabled(ctx);
 		const chunk = linked.slice(i, i + RECONCILE_CHUNK);
-		const ids = chunk.map(r => r.taskId ?? '');
-		const soql = `SELECT Id, OwnerId, IsDeleted, IsArchived FROM Task WHERE Id IN (${ids.map(soqlString).join(', ')})`;
-		const found = new Map<string, {OwnerId: string; IsDeleted: boolean}>();
-		let page = await ctx.sf.query<{Id: string; OwnerId: string; IsDeleted: boolean}>(soql, {includeDeleted: true});
-		for (;;) {
-			for (const row of page.records) found.set(to18(row.Id), {OwnerId: to18(row.OwnerId), IsDeleted: row.IsDeleted});
-			if (page.done || page.nextRecordsUrl === undefined) break;
-			page = await ctx.sf.queryMore(page.nextRecordsUrl);
-		}
-
+		const access = await lookUpAccess(
+			ctx,
+			chunk.map(r => r.taskId ?? ''),
+		);
+		// R15: gone (deleted, or — after a long gap — purged from the Recycle Bin) → the reminder goes.
 		const gone = chunk.filter(r => {
-			const row = found.get(r.taskId ?? '');
-			return !row || row.IsDeleted || row.OwnerId !== ctx.identity.userId;
+			const state = access.get(r.taskId ?? '');
+			return state === 'deleted' || (state === 'missing' && missingMeansGone && !isDetached(r));
 		});
 		if (gone.length > 0) {
 			await db.transaction('rw', [db.reminders, db.outbox], async () => {
@@ -51,6 +54,24 @@ export async function reconcile(ctx: CycleContext): Promise<number> {
 			});
 			removed += gone.length;
 		}
+
+		// R37: reassigned to another user or a queue → kept, marked with the reason, no longer synced.
+		// A detached reminder whose mark the rep cleared (retry) is marked again, not left looking local-only.
+		const unmarked = (r: (typeof chunk)[number]) => !isDetached(r) || r.syncState !== 'error';
+		const notYours = chunk.filter(r => access.get(r.taskId ?? '') === 'not-yours' && unmarked(r));
+		if (notYours.length > 0)
+			reassigned += await detach(
+				ctx,
+				notYours.map(r => r.id),
+				'not-yours',
+			);
+		const hidden = chunk.filter(r => access.get(r.taskId ?? '') === 'missing' && !missingMeansGone && unmarked(r));
+		if (hidden.length > 0)
+			reassigned += await detach(
+				ctx,
+				hidden.map(r => r.id),
+				'no-access',
+			);
 	}
 
 	const serverNow = ctx.serverNow();
@@ -58,9 +79,9 @@ export async function reconcile(ctx: CycleContext): Promise<number> {
 	if (removed > 0) {
 		ctx.stats.deleted += removed;
 		ctx.stats.notes.push(
-			`Reconciliation (R15): removed ${removed} reminder(s) whose Task no longer exists in Salesforce or is no longer yours.`,
+			`Reconciliation (R15): removed ${removed} reminder(s) whose Task no longer exists in Salesforce.`,
 		);
 	}
 
-	return removed;
+	return removed + reassigned;
 }
