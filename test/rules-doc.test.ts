@@ -71,8 +71,10 @@ describe('docs/rules.md, the rules the code cites', () => {
 		expect(unproved).toEqual([]);
 	});
 
-	it('marks as built every rule a test already names, so the page says what is true', () => {
-		const named = new Set(testFiles.flatMap(file => citedRuleIds(read(file))));
+	it('marks as built every rule a test of the product already names, so the page says what is true', () => {
+		// The local org's own tests (test/org) may emulate Salesforce for a rule before the product keeps it.
+		const productTests = testFiles.filter(file => !file.startsWith(path.join('test', 'org')));
+		const named = new Set(productTests.flatMap(file => citedRuleIds(read(file))));
 		const stale = sections.filter(section => !section.built && named.has(section.id)).map(section => section.id);
 		expect(stale).toEqual([]);
 	});
