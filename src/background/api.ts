@@ -97,7 +97,8 @@ export const backgroundApi: BackgroundApi = {
 		return afterLocalChange((await editReminder(db, await inActivePartition(id), patch)).id);
 	},
 	async deleteReminder({id}) {
-		await deleteReminder(db, await inActivePartition(id));
+		// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
+		await deleteReminder(db, await inActivePartition(id), {heldForUndo: true});
 		return afterLocalChange(id);
 	},
 	async undoDelete({id}) {

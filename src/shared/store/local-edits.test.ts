@@ -8,9 +8,11 @@ import {
 	InvalidReminderError,
 	reopenReminder,
 	retryReminder,
+	UNDO_TOO_LATE,
 	UndoNotPossibleError,
 	undoDelete,
 } from './local-edits.js';
+import {DELETE_HOLD_MS} from './outbox.js';
 import {LOCAL_PARTITION, type Partition} from './schema.js';
 import {openTestDb} from './test-db.js';
 import {isCalendarDate} from './validate.js';
@@ -147,11 +149,23 @@ describe('outbox coalescing (R12, R17)', () => {
 		expect(await db.outbox.get(r.id)).toMatchObject({delete: false, fields: ['details']});
 	});
 
+	test('R43: a delete the rep can undo is held until the offer has passed; Undo removes every trace of it', async () => {
+		const r = await synced();
+		await deleteReminder(db, r.id, {now: 1000, heldForUndo: true});
+		expect(await db.outbox.get(r.id)).toMatchObject({delete: true, notBefore: 1000 + DELETE_HOLD_MS});
+		const restored = await undoDelete(db, r.id, {now: 2000});
+		expect(restored).toMatchObject({taskId: '00T000000000001AAA', syncState: 'synced', name: 'a'});
+		expect(await db.outbox.get(r.id)).toBeUndefined();
+	});
+
 	test('undo after the delete was pushed is refused', async () => {
 		const r = await synced();
 		await deleteReminder(db, r.id);
 		await db.reminders.delete(r.id); // what the engine does once Salesforce confirmed
 		await expect(undoDelete(db, r.id)).rejects.toBeInstanceOf(UndoNotPossibleError);
+		// R43: the message is about the rep's own delete, never "deleted in Salesforce".
+		await expect(undoDelete(db, r.id)).rejects.toThrow(UNDO_TOO_LATE);
+		expect(UNDO_TOO_LATE).not.toMatch(/Salesforce/);
 	});
 
 	test('retry clears a parked error', async () => {
