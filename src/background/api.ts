@@ -5,6 +5,7 @@ import {
 	deleteReminder,
 	editReminder,
 	ReminderNotFoundError,
+	sendLocalOnly,
 	undoDelete,
 } from '@/shared/store/local-edits.js';
 import {activePartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
@@ -103,6 +104,12 @@ export const backgroundApi: BackgroundApi = {
 	},
 	async undoDelete({id}) {
 		return afterLocalChange((await undoDelete(db, await inActivePartition(id))).id);
+	},
+	async sendLocalOnly({ids}) {
+		// R44/R5: only on the rep's word; sendLocalOnly itself keeps to the active partition (R2).
+		const sent = await sendLocalOnly(db, ids);
+		if (sent > 0) await afterLocalChange('');
+		return {sent};
 	},
 	async getTaskBadge(input) {
 		const now = Date.now();

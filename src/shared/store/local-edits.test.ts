@@ -8,6 +8,8 @@ import {
 	InvalidReminderError,
 	reopenReminder,
 	retryReminder,
+	sendLocalOnly,
+	SyncOffError,
 	UNDO_TOO_LATE,
 	UndoNotPossibleError,
 	undoDelete,
@@ -178,5 +180,35 @@ describe('outbox coalescing (R12, R17)', () => {
 		const stored = await db.reminders.get(r.id);
 		expect(stored?.syncState).toBe('pending');
 		expect(stored?.error).toBeUndefined();
+	});
+});
+
+describe('R44/R5: sending local-only reminders on purpose', () => {
+	async function withLocalOnly(enabled: boolean) {
+		const old = await addReminder(db, {name: 'from before sync'}, {partition: LOCAL_PARTITION, now: 1});
+		await db.partitions.put(partition(enabled));
+		await db.meta.put({key: 'activePartition', value: P});
+		await db.reminders.update(old.id, {partition: P, localOnly: true, syncState: 'local-only'});
+		return old;
+	}
+
+	test('R44: a local-only reminder becomes a create intent (R18); pressed twice, only one', async () => {
+		const old = await withLocalOnly(true);
+		expect(await sendLocalOnly(db, [old.id, old.id], {now: 50})).toBe(1);
+		expect(await db.reminders.get(old.id)).toMatchObject({localOnly: false, syncState: 'pending'});
+		expect(await db.outbox.get(old.id)).toMatchObject({create: true, partition: P});
+		expect(await sendLocalOnly(db, [old.id], {now: 60})).toBe(0);
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	test('R5: nothing is sent with sync off, nor a deleted or another partition’s reminder', async () => {
+		const old = await withLocalOnly(false);
+		await expect(sendLocalOnly(db, [old.id])).rejects.toBeInstanceOf(SyncOffError);
+		expect(await db.reminders.get(old.id)).toMatchObject({localOnly: true});
+		await db.partitions.update(P, {enabled: true});
+		await deleteReminder(db, old.id);
+		const other = await addReminder(db, {name: 'elsewhere'}, {partition: 'other', now: 1});
+		expect(await sendLocalOnly(db, [old.id, other.id, 'missing'])).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
 	});
 });

@@ -178,6 +178,44 @@ export async function undoDelete(db: TicklerDb, id: string, options: EditOptions
 	});
 }
 
+/** Sending local-only reminders needs sync on for their partition: there is nowhere to send them otherwise. */
+export class SyncOffError extends Error {
+	override name = 'SyncOffError';
+	constructor() {
+		super('Turn sync on in Settings first: local-only reminders go to the org sync is on for.');
+	}
+}
+
+/**
+ * R44/R5: the rep sends local-only reminders to Salesforce on purpose. Each becomes an ordinary create
+ * through the outbox — the create intent of R18, so a request that may have gone out is matched by the
+ * next pull, never sent twice. Idempotent: a reminder already sent is no longer local-only and is skipped,
+ * so pressing twice (or again after an interruption: this is one transaction) creates no duplicate.
+ * Only reminders of the active partition, not deleted and never linked, are sent. Returns how many were.
+ */
+export async function sendLocalOnly(db: TicklerDb, ids: readonly string[], options: EditOptions = {}): Promise<number> {
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', [db.reminders, db.outbox, db.partitions, db.meta], async () => {
+		const partitionId = await activePartition(db);
+		const partition = await db.partitions.get(partitionId);
+		if (!partition?.enabled) throw new SyncOffError();
+		const rows = await db.reminders.bulkGet([...new Set(ids)]);
+		let sent = 0;
+		for (const reminder of rows) {
+			if (!reminder?.localOnly || reminder.partition !== partitionId) continue;
+			if (reminder.deletedAt !== undefined || reminder.taskId !== undefined) continue;
+			const entry = (await db.outbox.get(reminder.id)) ?? emptyEntry(reminder.id, partitionId, now);
+			await db.outbox.put({...entry, create: true, parked: 0, attempts: 0, nextAttemptAt: 0});
+			const next: Reminder = {...reminder, localOnly: false, syncState: 'pending', updatedAt: now};
+			delete next.error;
+			await db.reminders.put(next);
+			sent++;
+		}
+
+		return sent;
+	});
+}
+
 /** Clears a reminder's error so the engine pushes it again (R19). */
 export async function retryReminder(db: TicklerDb, id: string, options: EditOptions = {}): Promise<void> {
 	const now = options.now ?? Date.now();
