@@ -63,6 +63,18 @@ describe('validation (issue 4 "Bad input")', () => {
 		await expect(addReminder(db, {name: 'a', details: 'd'.repeat(32_000)})).resolves.toBeDefined();
 	});
 
+	test('R11: a well-formed due date outside 1700–4000 says what Salesforce accepts, on the due date field', async () => {
+		for (const dueDate of ['1650-01-01', '9999-12-31', '1699-12-31', '4001-01-01']) {
+			const refused = addReminder(db, {name: 'a', dueDate});
+			await expect(refused).rejects.toThrow('Salesforce accepts due dates from 1700 to 4000.');
+			await expect(refused).rejects.toMatchObject({field: 'dueDate'});
+		}
+
+		expect(isCalendarDate('1700-01-01')).toBe(true);
+		expect(isCalendarDate('4000-12-31')).toBe(true);
+		await expect(addReminder(db, {name: 'a', dueDate: '1650-02-30'})).rejects.toThrow(/not a calendar date/);
+	});
+
 	test('due dates must be real calendar dates (R11)', async () => {
 		expect(isCalendarDate('2026-02-28')).toBe(true);
 		expect(isCalendarDate('2028-02-29')).toBe(true);
