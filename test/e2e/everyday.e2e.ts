@@ -27,6 +27,30 @@ let repId: string;
 const repTasks = (subject: string) => scenario.org.listTasks({ownerId: repId}).filter(task => task.Subject === subject);
 const deleteRequests = () => scenario.org.requests.filter(entry => entry.method === 'DELETE').length;
 
+/** The active partition's stored status, read by the worker itself (no extension page that could nudge a sync). */
+async function partitionStatus(): Promise<{phase?: string; lastSyncAt?: number}> {
+	const worker = scenario.session.context.serviceWorkers()[0] ?? scenario.session.worker;
+	return worker.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('tickler');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error ?? new Error('open failed'));
+		});
+		const read = <T>(request: IDBRequest<T>) =>
+			new Promise<T>((resolve, reject) => {
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error ?? new Error('read failed'));
+			});
+		const tx = db.transaction(['meta', 'partitions'], 'readonly');
+		const active = (await read(tx.objectStore('meta').get('activePartition'))) as {value: string};
+		const partition = (await read(tx.objectStore('partitions').get(active.value))) as {
+			status: {phase: string; lastSyncAt?: number};
+		};
+		db.close();
+		return partition.status;
+	});
+}
+
 async function openPopup(): Promise<Page> {
 	const {page} = await scenario.session.openExtensionPage('src/popup/index.html');
 	return page;
@@ -189,10 +213,11 @@ test('R20: "Sign in to Salesforce to resume sync" opens the org’s sign-in page
 	if (signInPage.url() !== signInUrl) await signInPage.goto(signInUrl);
 	await expect.poll(async () => signInPage.getByTestId('login-page').count()).toBe(1);
 	await signInPage.getByTestId('password').fill(DEMO_PASSWORD);
+	const pausedSince = (await partitionStatus()).lastSyncAt ?? 0;
 	await signInPage.getByTestId('login').click();
+	// No popup, no "Sync now": the new session cookie alone resumes sync (R20).
+	await expect.poll(async () => partitionStatus(), {timeout: 20_000}).toMatchObject({phase: 'idle'});
+	expect((await partitionStatus()).lastSyncAt).toBeGreaterThan(pausedSince);
 	popup = await openPopup();
-	await expect
-		.poll(async () => popup.getByRole('status').first().textContent(), {timeout: 20_000})
-		.not.toContain(SIGN_IN);
-	await expect.poll(async () => lastSyncAt(popup), {timeout: 20_000}).toBeDefined();
+	await expect.poll(async () => popup.getByRole('status').first().textContent()).not.toContain(SIGN_IN);
 });
