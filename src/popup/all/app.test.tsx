@@ -106,3 +106,24 @@ test('R5: with sync off nothing can be sent, and the page says how to', async ()
 	expect(root.textContent).toContain('Turn sync on in Settings to send these to Salesforce.');
 	expect([...root.querySelectorAll('button')].some(node => node.textContent?.startsWith('Send'))).toBe(false);
 });
+
+test('R44/R43: edit and delete work on the page too; Undo within the offer brings the reminder back', async () => {
+	await seed(true);
+	await mount();
+	await vi.waitFor(() => expect(names()).toEqual(['Today', 'Next month']));
+	await act(() => (root.querySelector('[aria-label="Edit Next month"]') as HTMLButtonElement).click());
+	const form = root.querySelector('[aria-label="Edit Next month"]') as HTMLFormElement;
+	await act(() => {
+		const name = form.querySelector('input') as HTMLInputElement;
+		name.value = 'Next month: renewal';
+		name.dispatchEvent(new Event('input', {bubbles: true}));
+	});
+	await act(() => {
+		form.requestSubmit();
+	});
+	await vi.waitFor(() => expect(names()).toEqual(['Today', 'Next month: renewal']));
+	await act(() => (root.querySelector('[aria-label="Delete Today"]') as HTMLButtonElement).click());
+	await vi.waitFor(() => expect(names()).toEqual(['Next month: renewal']));
+	await act(() => button('Undo').click());
+	await vi.waitFor(() => expect(names()).toEqual(['Today', 'Next month: renewal']));
+});
