@@ -149,7 +149,9 @@ test('R43: a delete held for its Undo offer brings the alarm forward to when the
 	expect(alarmForHeldDelete(p, computed, now + 10_000, now)).toBe(now + MIN_ALARM_MS);
 	expect(alarmForHeldDelete(p, now + 40_000, now + 90_000, now)).toBe(now + 40_000);
 	// R19/R21: a backoff is respected, and over 95 % of the allowance the probe or "Sync now" takes it.
-	const backingOff = partitionFixture({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 2, until: now + 120_000}}});
+	const backingOff = partitionFixture({
+		status: {phase: 'idle', budget: 'normal', backoff: {attempt: 2, until: now + 120_000}},
+	});
 	expect(alarmForHeldDelete(backingOff, computed, now + 10_000, now)).toBe(now + 120_000);
 	const overBudget = partitionFixture({status: {phase: 'idle', budget: 'manual-only'}});
 	expect(alarmForHeldDelete(overBudget, computed, now + 10_000, now)).toBe(computed);

@@ -80,15 +80,17 @@ export function App() {
 		<main aria-labelledby="title">
 			<header class="header">
 				<h1 id="title">Tickler</h1>
-				{/* R44: every reminder, not only today's and tomorrow's, one click away. */}
-				<button type="button" class="link" onClick={() => void openAllReminders()}>
-					All reminders
-				</button>
-				{adding ? null : (
-					<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
-						Add reminder
+				<span class="header-actions">
+					{adding ? null : (
+						<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
+							Add reminder
+						</button>
+					)}
+					{/* R44: every reminder, not only today's and tomorrow's, one click away. */}
+					<button type="button" class="link" onClick={() => void openAllReminders()}>
+						All reminders
 					</button>
-				)}
+				</span>
 			</header>
 			{view ? <StatusLine view={view} /> : null}
 			{readError === undefined ? null : (

@@ -35,7 +35,7 @@ async function mount() {
 
 const names = () => [...root.querySelectorAll('.reminder .name')].map(node => node.textContent);
 const button = (label: string) => {
-	const found = [...root.querySelectorAll('button')].find(node => node.textContent?.startsWith(label));
+	const found = [...root.querySelectorAll('button')].find(node => node.textContent.startsWith(label));
 	if (!found) throw new Error(`No button ${label}`);
 	return found;
 };
@@ -104,7 +104,7 @@ test('R5: with sync off nothing can be sent, and the page says how to', async ()
 	await vi.waitFor(() => expect(button('On this computer only').textContent).toBe('On this computer only (5)'));
 	await act(() => button('On this computer only').click());
 	expect(root.textContent).toContain('Turn sync on in Settings to send these to Salesforce.');
-	expect([...root.querySelectorAll('button')].some(node => node.textContent?.startsWith('Send'))).toBe(false);
+	expect([...root.querySelectorAll('button')].some(node => node.textContent.startsWith('Send'))).toBe(false);
 });
 
 test('R44/R43: edit and delete work on the page too; Undo within the offer brings the reminder back', async () => {

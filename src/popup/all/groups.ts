@@ -27,7 +27,10 @@ function byDueThenPriority(a: Reminder, b: Reminder): number {
 
 /** Case- and accent-insensitive, so "jose" finds "José". */
 export function normalizeForSearch(text: string): string {
-	return text.normalize('NFD').replaceAll(/\p{Diacritic}/gu, '').toLowerCase();
+	return text
+		.normalize('NFD')
+		.replaceAll(/\p{Diacritic}/gu, '')
+		.toLowerCase();
 }
 
 export function groupAll(reminders: readonly Reminder[], query = ''): Grouped {

@@ -40,7 +40,10 @@ export async function readFirstPage(store: IDBDatabase, count: number): Promise<
 	const range = IDBKeyRange.bound([id, 'open', -Infinity], [id, 'open', []]);
 	// Tombstones are few and short-lived; read a little more than a page so skipping them still fills it.
 	const rows = (await promised(
-		transaction.objectStore('reminders').index('[partition+status+dueDate]').getAll(range, count + 20),
+		transaction
+			.objectStore('reminders')
+			.index('[partition+status+dueDate]')
+			.getAll(range, count + 20),
 	)) as Reminder[];
 	return {partition, upcoming: rows.filter(row => row.deletedAt === undefined).slice(0, count)};
 }

@@ -47,7 +47,15 @@ test('R19/R21: entries waiting out a retry or parked are pending but not ready t
 });
 
 test('R43: a delete held for its Undo offer is pending, not ready, and tells the schedule when it will be', async () => {
-	const base = {partition: 'P', create: false, fields: [], delete: true, attempts: 0, enqueuedAt: 0, parked: 0 as const};
+	const base = {
+		partition: 'P',
+		create: false,
+		fields: [],
+		delete: true,
+		attempts: 0,
+		enqueuedAt: 0,
+		parked: 0 as const,
+	};
 	await db.outbox.bulkPut([
 		{...base, reminderId: 'held-late', nextAttemptAt: 0, notBefore: 20_000},
 		{...base, reminderId: 'held-soon', nextAttemptAt: 0, notBefore: 12_000},
