@@ -160,10 +160,10 @@ test('R44: the All reminders page shows later, undated, completed and local-only
 	await expect.poll(names).toEqual(['Sent the proposal']);
 	await group('On this computer only').click();
 	await expect.poll(names).toEqual(['Written before sync']);
+	await page.screenshot({path: path.join(SCREENSHOTS_DIR, 'all-reminders.png')});
 	await group('Upcoming').click();
 	await page.getByLabel('Search by name').fill('quarter');
 	await expect.poll(names).toEqual(['Quarterly review']);
-	await page.screenshot({path: path.join(SCREENSHOTS_DIR, 'all-reminders.png')});
 	await page.getByRole('checkbox', {name: 'Complete Quarterly review'}).click();
 	await expect.poll(() => repTasks('Quarterly review')[0]?.Status, {timeout: 15_000}).toBe('Completed');
 	await page.getByLabel('Search by name').fill('');
