@@ -99,7 +99,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 				</div>
 				<div class="reminder-meta">
 					{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
-					<span>Due {formatDueDate(reminder.dueDate)}</span>
+					<span>{reminder.dueDate === null ? 'No due date' : `Due ${formatDueDate(reminder.dueDate)}`}</span>
 					<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
 					<SyncState reminder={reminder} />
 				</div>
