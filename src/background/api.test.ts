@@ -2,6 +2,7 @@ import {beforeEach, expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {localDateString} from '@/shared/store/queries.js';
 import {resetFakeBrowser, toolbarBadge} from '../../test/fakes/browser.js';
+import {DELETE_HOLD_MS} from '@/shared/store/outbox.js';
 import {readWorkerState} from './ephemeral.js';
 
 // The worker's db handle opens the default database; give it a fresh fake IndexedDB.
@@ -54,4 +55,22 @@ test('R13/R18: an add makes the reminder, updates the toolbar count, and sent ag
 	expect(await backgroundApi.addReminder({id, reminder})).toEqual({id});
 	expect(await db.reminders.count()).toBe(1);
 	expect(toolbarBadge().text).toBe('1');
+});
+
+test('R43: a delete the popup makes is held for its Undo offer, and Undo within it restores the reminder', async () => {
+	const mine = await addReminder(db, {name: 'Mine', dueDate: null});
+	// A reminder linked to its Task (sync is off here, so no cycle starts; the outbox decides alone).
+	await db.reminders.update(mine.id, {localOnly: false, syncState: 'synced', taskId: '00T000000000001AAA'});
+	const before = Date.now();
+	await backgroundApi.deleteReminder({id: mine.id});
+	expect((await db.outbox.get(mine.id))?.notBefore).toBeGreaterThanOrEqual(before + DELETE_HOLD_MS);
+	expect(await backgroundApi.undoDelete({id: mine.id})).toEqual({id: mine.id});
+	expect(await db.reminders.get(mine.id)).toMatchObject({taskId: '00T000000000001AAA', syncState: 'synced'});
+	expect(await db.outbox.get(mine.id)).toBeUndefined();
+});
+
+test('R44/R5: sending local-only reminders is refused with sync off, in words that say what to do', async () => {
+	const mine = await addReminder(db, {name: 'Mine', dueDate: null});
+	await expect(backgroundApi.sendLocalOnly({ids: [mine.id]})).rejects.toThrow('Turn sync on');
+	expect(await db.reminders.get(mine.id)).toMatchObject({localOnly: true});
 });

@@ -5,6 +5,7 @@ import {
 	deleteReminder,
 	editReminder,
 	ReminderNotFoundError,
+	sendLocalOnly,
 	undoDelete,
 } from '@/shared/store/local-edits.js';
 import {activePartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
@@ -97,11 +98,18 @@ export const backgroundApi: BackgroundApi = {
 		return afterLocalChange((await editReminder(db, await inActivePartition(id), patch)).id);
 	},
 	async deleteReminder({id}) {
-		await deleteReminder(db, await inActivePartition(id));
+		// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
+		await deleteReminder(db, await inActivePartition(id), {heldForUndo: true});
 		return afterLocalChange(id);
 	},
 	async undoDelete({id}) {
 		return afterLocalChange((await undoDelete(db, await inActivePartition(id))).id);
+	},
+	async sendLocalOnly({ids}) {
+		// R44/R5: only on the rep's word; sendLocalOnly itself keeps to the active partition (R2).
+		const sent = await sendLocalOnly(db, ids);
+		if (sent > 0) await afterLocalChange('');
+		return {sent};
 	},
 	async getTaskBadge(input) {
 		const now = Date.now();

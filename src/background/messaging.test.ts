@@ -46,6 +46,10 @@ const api: BackgroundApi = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	sendLocalOnly: async input => {
+		calls.push(input);
+		return {sent: input.ids.length};
+	},
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
@@ -190,6 +194,15 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 		id: DRAFT_ID,
 		reminder: {name: 'Call Ana', status: 'open', priority: 'normal', dueDate: '2026-03-05', details: ''},
 	});
+});
+
+test('R44: sendLocalOnly carries a non-empty list of reminder ids, nothing else', async () => {
+	const send = async (input: unknown) =>
+		handleMessage(api, inputValidators, {channel: 'tickler', method: 'sendLocalOnly', input}, POPUP, SELF);
+	expect(await send({ids: ['r1', 'r2']})).toEqual({ok: true, value: {sent: 2}});
+	for (const bad of [{ids: []}, {ids: 'r1'}, {ids: [7]}, {}, null]) {
+		expect(await send(bad)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+	}
 });
 
 test('R27: a content script (beside an untrusted page) may ask for the badge and nothing destructive', async () => {

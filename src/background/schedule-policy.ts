@@ -74,6 +74,28 @@ export function nextAlarmTime(
 }
 
 /**
+ * R43: the alarm once a delete held back by its Undo offer is counted: brought forward to when the offer has
+ * passed, so the delete goes without anyone opening the popup again. Never sooner than Chrome allows, nor
+ * than the partition's backoff or "not before" (R19); and not while the org is over 95 % of its allowance
+ * (R21) — the delete then goes with the half-hourly probe or the next "Sync now".
+ */
+export function alarmForHeldDelete(
+	partition: Partition,
+	computed: number,
+	heldDeleteReadyAt: number | undefined,
+	now: number,
+): number {
+	if (heldDeleteReadyAt === undefined || partition.status.budget === 'manual-only') return computed;
+	const due = Math.max(
+		heldDeleteReadyAt,
+		now + MIN_ALARM_MS,
+		partition.status.nextSyncAfter ?? 0,
+		partition.status.backoff?.until ?? 0,
+	);
+	return Math.min(computed, due);
+}
+
+/**
  * The alarm to keep when an event (a tab switch, coming back from idle) re-reads the cadence between
  * cycles: it may pull the alarm in, never push it out — otherwise every tab switch would postpone the
  * next poll and a rep moving around Salesforce would never see a change arrive (R13).

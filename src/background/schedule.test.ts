@@ -5,6 +5,7 @@ import {partitionFixture} from '../../test/fakes/partition.js';
 import {patchWorkerState} from './ephemeral.js';
 import {currentActivity, scheduleNextSync, SYNC_ALARM} from './schedule.js';
 import {
+	alarmForHeldDelete,
 	decideActivity,
 	earlierAlarm,
 	GLANCE_SYNC_MIN_GAP_MS,
@@ -137,4 +138,26 @@ test('R13/R21: a glance (popup open, Task page visit) syncs only when the last c
 	expect(glanceShouldSync(undefined, now)).toBe(true);
 	expect(glanceShouldSync(now - GLANCE_SYNC_MIN_GAP_MS, now)).toBe(false);
 	expect(glanceShouldSync(now - GLANCE_SYNC_MIN_GAP_MS - 1, now)).toBe(true);
+});
+
+test('R43: a delete held for its Undo offer brings the alarm forward to when the offer has passed, within the limits', () => {
+	const p = partitionFixture();
+	const computed = now + 5 * 60_000;
+	expect(alarmForHeldDelete(p, computed, undefined, now)).toBe(computed);
+	expect(alarmForHeldDelete(p, computed, now + 90_000, now)).toBe(now + 90_000);
+	// Never sooner than Chrome fires alarms, never later than the cadence already wanted.
+	expect(alarmForHeldDelete(p, computed, now + 10_000, now)).toBe(now + MIN_ALARM_MS);
+	expect(alarmForHeldDelete(p, now + 40_000, now + 90_000, now)).toBe(now + 40_000);
+	// R19/R21: a backoff is respected, and over 95 % of the allowance the probe or "Sync now" takes it.
+	const backingOff = partitionFixture({
+		status: {phase: 'idle', budget: 'normal', backoff: {attempt: 2, until: now + 120_000}},
+	});
+	expect(alarmForHeldDelete(backingOff, computed, now + 10_000, now)).toBe(now + 120_000);
+	const overBudget = partitionFixture({status: {phase: 'idle', budget: 'manual-only'}});
+	expect(alarmForHeldDelete(overBudget, computed, now + 10_000, now)).toBe(computed);
+});
+
+test('R43: scheduleNextSync sets the alarm for a held delete even when nothing else is pending', async () => {
+	await scheduleNextSync(partitionFixture(), 0, now, 'replace', now + 45_000);
+	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 45_000);
 });

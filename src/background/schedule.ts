@@ -7,7 +7,13 @@ import browser from 'webextension-polyfill';
 import type {Activity} from '@/background/sync/scheduler.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {readWorkerState} from './ephemeral.js';
-import {decideActivity, earlierAlarm, IDLE_DETECTION_SECONDS, nextAlarmTime} from './schedule-policy.js';
+import {
+	alarmForHeldDelete,
+	decideActivity,
+	earlierAlarm,
+	IDLE_DETECTION_SECONDS,
+	nextAlarmTime,
+} from './schedule-policy.js';
 import {SALESFORCE_TAB_PATTERNS} from './session/find-session.js';
 
 export const SYNC_ALARM = 'sync-tick';
@@ -39,13 +45,20 @@ export async function scheduleNextSync(
 	pendingLocalChanges: number,
 	now: number,
 	mode: 'replace' | 'keep-earlier' = 'replace',
+	/** R43: when the earliest delete held back by its Undo offer becomes ready (queries.ts heldDeleteReadyAt). */
+	heldDeleteReadyAt?: number,
 ): Promise<void> {
 	if (!partition?.enabled) {
 		await browser.alarms.clear(SYNC_ALARM);
 		return;
 	}
 
-	const computed = nextAlarmTime(partition, await currentActivity(now), pendingLocalChanges, now);
+	const computed = alarmForHeldDelete(
+		partition,
+		nextAlarmTime(partition, await currentActivity(now), pendingLocalChanges, now),
+		heldDeleteReadyAt,
+		now,
+	);
 	const existing = mode === 'keep-earlier' ? (await browser.alarms.get(SYNC_ALARM))?.scheduledTime : undefined;
 	await browser.alarms.create(SYNC_ALARM, {when: earlierAlarm(existing, computed)});
 }

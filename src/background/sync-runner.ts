@@ -4,7 +4,7 @@
  * debounce without timers, which a stopped worker would lose (engineering guide §2.3).
  */
 import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
-import {activePartition, readyToPushCount} from '@/shared/store/queries.js';
+import {activePartition, heldDeleteReadyAt, readyToPushCount} from '@/shared/store/queries.js';
 import type {SyncTrigger} from '@/shared/store/schema.js';
 import type {SyncReason} from '@/shared/types.js';
 import {db} from './db.js';
@@ -59,7 +59,13 @@ export async function refreshSchedule(mode: 'replace' | 'keep-earlier' = 'replac
 	const now = Date.now();
 	// Only changes the next cycle would push now: a record waiting out its retry backoff must not turn the
 	// schedule into a poll every few seconds (R19, R21).
-	await scheduleNextSync(await db.partitions.get(partitionId), await readyToPushCount(db, partitionId, now), now, mode);
+	await scheduleNextSync(
+		await db.partitions.get(partitionId),
+		await readyToPushCount(db, partitionId, now),
+		now,
+		mode,
+		await heldDeleteReadyAt(db, partitionId, now),
+	);
 }
 
 /** Coalescing entry point for every trigger (messages, alarms, cookies, page visits). */

@@ -50,6 +50,9 @@ function newReminderId(value: unknown): string {
 	return value.toLowerCase();
 }
 
+/** More local-only reminders than anyone keeps (the All reminders page paints 20,000 at once). */
+export const MAX_SEND_IDS = 100_000;
+
 /** What each message may carry; anything else is refused before the API sees it. */
 export const inputValidators: InputValidators = {
 	ping: noInput,
@@ -68,6 +71,15 @@ export const inputValidators: InputValidators = {
 	},
 	deleteReminder: input => ({id: reminderId(record(input)['id'])}),
 	undoDelete: input => ({id: reminderId(record(input)['id'])}),
+	// R44: the ids the rep confirmed; bounded so a bad page cannot make the worker read without end.
+	sendLocalOnly: input => {
+		const {ids} = record(input);
+		if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_SEND_IDS) {
+			throw new InvalidMessageError('Invalid reminder ids');
+		}
+
+		return {ids: ids.map(reminderId)};
+	},
 	enableSync: noInput,
 	disableSync: input => ({partition: partitionId(record(input)['partition'])}),
 	forgetPartition: input => ({partition: partitionId(record(input)['partition'])}),

@@ -238,3 +238,30 @@ test('R19/R16: a reminder in error shows Salesforce’s message and the hint; a 
 	// R21: high API usage is said in the status line.
 	expect(text()).toContain('Org API usage 90% — syncing less often');
 });
+
+test('R11/R22: a due date Salesforce cannot take is said beside the due date field, which is marked and focused', async () => {
+	await enable();
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Nothing due today'));
+	await act(() => {
+		[...root.querySelectorAll('button')].find(button => button.textContent === 'Add reminder')?.click();
+	});
+	const form = byLabel('Add a reminder') as HTMLFormElement;
+	const due = form.querySelector('input[type=date]') as HTMLInputElement;
+	await act(() => {
+		typeInto(form.querySelector('input')!, 'Far future');
+		typeInto(due, '9999-12-31');
+	});
+	await act(() => {
+		form.requestSubmit();
+	});
+	await vi.waitFor(() =>
+		expect(root.querySelector('[role=alert]')?.textContent).toBe('Salesforce accepts due dates from 1700 to 4000.'),
+	);
+	const message = root.querySelector('[role=alert]')!;
+	expect(due.getAttribute('aria-invalid')).toBe('true');
+	expect(due.getAttribute('aria-describedby')).toBe(message.id);
+	// Right after the due date's row, not at the bottom of the form.
+	expect(message.previousElementSibling?.contains(due)).toBe(true);
+	await vi.waitFor(() => expect(document.activeElement).toBe(due));
+});

@@ -4,6 +4,7 @@
  * (writes.ts), which makes them durable and pushes them (R13, R17).
  */
 import {useCallback, useEffect, useMemo, useRef, useState} from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type {Reminder} from '@/shared/store/schema.js';
 import {formatTime, localDays} from './dates.js';
 import {DueList} from './due-list.js';
@@ -14,6 +15,13 @@ import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
 import {UndoToast} from './undo-toast.js';
 import {addReminder, deleteReminder, undoDelete} from './writes.js';
+
+/** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
+export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
+async function openAllReminders(): Promise<void> {
+	await browser.tabs.create({url: browser.runtime.getURL(ALL_REMINDERS_PAGE)});
+	window.close();
+}
 
 export function App() {
 	const days = useMemo(() => localDays(), []);
@@ -72,11 +80,17 @@ export function App() {
 		<main aria-labelledby="title">
 			<header class="header">
 				<h1 id="title">Tickler</h1>
-				{adding ? null : (
-					<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
-						Add reminder
+				<span class="header-actions">
+					{adding ? null : (
+						<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
+							Add reminder
+						</button>
+					)}
+					{/* R44: every reminder, not only today's and tomorrow's, one click away. */}
+					<button type="button" class="link" onClick={() => void openAllReminders()}>
+						All reminders
 					</button>
-				)}
+				</span>
 			</header>
 			{view ? <StatusLine view={view} /> : null}
 			{readError === undefined ? null : (

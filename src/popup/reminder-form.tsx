@@ -18,6 +18,9 @@ type Props = {
 
 type FieldError = {field: string; message: string};
 
+/** The id suffix of each field's control, so a message can sit beside its field and focus can go there. */
+const FIELD_IDS: Record<string, string> = {name: 'name', dueDate: 'due', priority: 'priority', details: 'details'};
+
 function toFieldError(error: unknown): FieldError {
 	const field = (error as {field?: unknown}).field;
 	const message = error instanceof Error ? error.message : String(error);
@@ -33,10 +36,16 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 	const [error, setError] = useState<FieldError | undefined>(undefined);
 	const [busy, setBusy] = useState(false);
 	const nameRef = useRef<HTMLInputElement>(null);
+	const formRef = useRef<HTMLFormElement>(null);
 
 	useEffect(() => {
 		nameRef.current?.focus();
 	}, []);
+	useEffect(() => {
+		// The rep's attention goes where the problem is: the field the message is about (R11, R22).
+		const fieldId = error === undefined ? undefined : FIELD_IDS[error.field];
+		if (fieldId !== undefined) formRef.current?.querySelector<HTMLElement>(`[id="${id}-${fieldId}"]`)?.focus();
+	}, [error]);
 
 	async function submit(event: Event) {
 		event.preventDefault();
@@ -54,9 +63,17 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 	const errorId = `${id}-error`;
 	const invalid = (field: string) =>
 		error?.field === field ? {'aria-invalid': true, 'aria-describedby': errorId} : {};
+	/** The message, shown right by the field it is about; one not about a field goes above the buttons. */
+	const messageFor = (field: string) =>
+		error !== undefined && (error.field === field || (field === 'form' && FIELD_IDS[error.field] === undefined)) ? (
+			<p id={errorId} class="form-error" role="alert">
+				{error.message}
+			</p>
+		) : null;
 
 	return (
 		<form
+			ref={formRef}
 			class="reminder-form"
 			aria-label={label}
 			onSubmit={event => void submit(event)}
@@ -71,6 +88,7 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 				autoComplete="off"
 				{...invalid('name')}
 			/>
+			{messageFor('name')}
 			<div class="form-row">
 				<span>
 					<label for={`${id}-due`}>Due date</label>
@@ -95,6 +113,8 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 					</select>
 				</span>
 			</div>
+			{messageFor('dueDate')}
+			{messageFor('priority')}
 			<label for={`${id}-details`}>Details</label>
 			<textarea
 				id={`${id}-details`}
@@ -103,11 +123,8 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 				onInput={event => setDetails(event.currentTarget.value)}
 				{...invalid('details')}
 			/>
-			{error ? (
-				<p id={errorId} class="form-error" role="alert">
-					{error.message}
-				</p>
-			) : null}
+			{messageFor('details')}
+			{messageFor('form')}
 			<div class="form-actions">
 				<button type="submit" class="primary" disabled={busy}>
 					{submitLabel}

@@ -25,9 +25,11 @@ type Props = {
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
 	onChanged: () => void;
+	/** R44: the All reminders page offers "Send to Salesforce" on a local-only reminder (R5: only on purpose). */
+	onSend?: ((reminder: Reminder) => void) | undefined;
 };
 
-export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChanged}: Props) {
+export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChanged, onSend}: Props) {
 	const [editing, setEditing] = useState(false);
 	const editButton = useRef<HTMLButtonElement>(null);
 	const wasEditing = useRef(false);
@@ -40,13 +42,17 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 	const link =
 		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
 
-	/** Ticked while the worker makes the change; unticked again if it could not (the row stays, with why). */
+	/**
+	 * Ticked while the worker makes the change; unticked again if it could not (the row stays, with why).
+	 * A completed reminder (the All reminders page, R44) shows ticked, and unticking reopens it.
+	 */
+	const done = reminder.status === 'complete';
 	const [completing, setCompleting] = useState(false);
 	async function complete() {
 		setCompleting(true);
 		setError(undefined);
 		try {
-			await editReminder(reminder.id, {status: 'complete'});
+			await editReminder(reminder.id, {status: done ? 'open' : 'complete'});
 			onChanged();
 		} catch (caught) {
 			setCompleting(false);
@@ -77,9 +83,9 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 			<input
 				type="checkbox"
 				class="complete"
-				checked={completing}
+				checked={done !== completing}
 				disabled={completing}
-				aria-label={`Complete ${reminder.name}`}
+				aria-label={`${done ? 'Reopen' : 'Complete'} ${reminder.name}`}
 				onChange={event => {
 					moveFocusFrom(event.currentTarget);
 					void complete();
@@ -93,7 +99,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 				</div>
 				<div class="reminder-meta">
 					{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
-					<span>Due {formatDueDate(reminder.dueDate)}</span>
+					<span>{reminder.dueDate === null ? 'No due date' : `Due ${formatDueDate(reminder.dueDate)}`}</span>
 					<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
 					<SyncState reminder={reminder} />
 				</div>
@@ -104,6 +110,11 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 				) : null}
 			</div>
 			<div class="reminder-actions">
+				{onSend && reminder.localOnly && reminder.taskId === undefined ? (
+					<button type="button" class="send" onClick={() => onSend(reminder)}>
+						Send to Salesforce
+					</button>
+				) : null}
 				{link ? (
 					<a
 						href={link}

@@ -4,6 +4,12 @@ import {useState} from 'preact/hooks';
 import type {StatusView} from './status-text.js';
 import {nudgeSync} from './nudge.js';
 
+/** A new tab needs no permission for a URL it opens (tabs.create); the popup closes as the tab takes focus. */
+async function openSignIn(url: string): Promise<void> {
+	await browser.tabs.create({url});
+	window.close();
+}
+
 export function StatusLine({view}: {view: StatusView}) {
 	const [requested, setRequested] = useState(false);
 	return (
@@ -13,6 +19,12 @@ export function StatusLine({view}: {view: StatusView}) {
 				{view.kind === 'running' && (view.syncing || requested) ? <span class="syncing"> · Syncing…</span> : null}
 			</p>
 			{view.kind === 'running' && view.usage !== undefined ? <p class="status-usage">{view.usage}</p> : null}
+			{view.kind === 'paused' && view.signIn && view.signInUrl !== undefined ? (
+				// R20: one click to the org's own sign-in page; sync resumes by itself once the session cookie appears.
+				<button type="button" class="primary" onClick={() => void openSignIn(view.signInUrl ?? '')}>
+					Sign in
+				</button>
+			) : null}
 			{view.kind === 'off' ? (
 				<button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
 					Open Settings

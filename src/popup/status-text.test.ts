@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
 import type {Partition, PartitionStatus} from '@/shared/store/schema.js';
 import {partitionFixture} from '../../test/fakes/partition.js';
-import {SIGN_IN, statusView, SYNC_OFF} from './status-text.js';
+import {SIGN_IN, signInPage, statusView, SYNC_OFF} from './status-text.js';
 
 function partition(status: Partial<PartitionStatus>, extra: Partial<Partition> = {}): Partition {
 	return partitionFixture({status: {phase: 'idle', budget: 'normal', ...status}, ...extra});
@@ -23,6 +23,8 @@ test.each(['no-session', 'session-expired'] as const)(
 			kind: 'paused',
 			text: SIGN_IN,
 			signIn: true,
+			// R20: one click to the org's own My Domain sign-in page.
+			signInUrl: 'https://acme.my.salesforce.com/',
 		});
 		expect(SIGN_IN).toBe('Sign in to Salesforce to resume sync');
 	},
@@ -53,4 +55,10 @@ test('R21: API usage is shown only when high', () => {
 	expect(view(partition({lastSyncAt: 1}, {apiUsage: {used: 85, limit: 100, at: 0}}))).toMatchObject({
 		usage: 'Org API usage 85% — syncing less often',
 	});
+});
+
+test('R20: the sign-in page is the My Domain root of the partition’s org, whatever host was recorded', () => {
+	expect(signInPage('acme.my.salesforce.com')).toBe('https://acme.my.salesforce.com/');
+	expect(signInPage('acme--uat.sandbox.lightning.force.com')).toBe('https://acme--uat.sandbox.my.salesforce.com/');
+	expect(signInPage('evil.example.com')).toBeUndefined();
 });

@@ -2,6 +2,7 @@
  * What the status line says (R20, R21, R22), decided from stored state only. Pure, so every wording is
  * table-tested; the three plain states are pinned by the issue.
  */
+import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {Partition} from '@/shared/store/schema.js';
 
 export const SYNC_OFF = 'Sync is off — turn it on in Settings';
@@ -11,8 +12,18 @@ export const HIGH_USAGE = 0.8;
 
 export type StatusView =
 	| {kind: 'off'; text: string}
-	| {kind: 'paused'; text: string; signIn: boolean}
+	| {kind: 'paused'; text: string; signIn: boolean; signInUrl?: string}
 	| {kind: 'running'; text: string; syncing: boolean; usage?: string};
+
+/**
+ * R20: the org's own sign-in page — its My Domain root, which shows the login form to a signed-out rep and
+ * goes on to the org when a session exists (salesforce-api.md §1.2: the My Domain host is where the
+ * API-capable `sid` is set). Undefined for a host that is not a known Salesforce org host.
+ */
+export function signInPage(instanceHost: string): string | undefined {
+	const host = toMyDomainHost(instanceHost);
+	return host === undefined ? undefined : `https://${host}/`;
+}
 
 export function statusView(input: {
 	partition: Partition | undefined;
@@ -25,8 +36,13 @@ export function statusView(input: {
 	const status = partition.status;
 	if (status.phase === 'paused') {
 		// R20: one plain sentence whatever the cause (no cookie, or Salesforce refused the session).
-		if (status.pauseReason === 'no-session' || status.pauseReason === 'session-expired')
-			return {kind: 'paused', text: SIGN_IN, signIn: true};
+		if (status.pauseReason === 'no-session' || status.pauseReason === 'session-expired') {
+			const signInUrl = signInPage(partition.instanceHost);
+			return signInUrl === undefined
+				? {kind: 'paused', text: SIGN_IN, signIn: true}
+				: {kind: 'paused', text: SIGN_IN, signIn: true, signInUrl};
+		}
+
 		const fallback: Record<string, string> = {
 			'other-identity': 'Sync paused: this Salesforce session belongs to another user or org',
 			'api-limit': "Sync paused: your org has nearly used its daily API allowance. Use Sync now if it can't wait.",

@@ -21,7 +21,7 @@ export function SyncState({reminder}: {reminder: Reminder}) {
 			) : null}
 			{state === 'conflict' ? <span> — the newer edit was kept; see Settings for what changed</span> : null}
 			{state === 'local-only' ? (
-				<span title="Created before sync was turned on (R5): it is never sent to Salesforce.">
+				<span title="Created before sync was turned on (R5): it goes to Salesforce only if you send it (All reminders).">
 					{' '}
 					(not sent to Salesforce)
 				</span>

@@ -1,7 +1,9 @@
 /** "Deleted … Undo" after a delete (R22). The delete is already durable; undo restores it while it is still local. */
 import {useEffect} from 'preact/hooks';
+import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 
-export const UNDO_MS = 8000;
+/** R43: the offer the store holds the delete back for (outbox.ts). */
+export const UNDO_MS = UNDO_OFFER_MS;
 
 type Props = {
 	name: string;

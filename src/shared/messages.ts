@@ -32,6 +32,12 @@ export type BackgroundApi = {
 	/** Soft delete; undoDelete restores it while the deletion has not reached Salesforce (R14). */
 	deleteReminder: (input: {id: string}) => Promise<{id: string}>;
 	undoDelete: (input: {id: string}) => Promise<{id: string}>;
+	/**
+	 * R44/R5: sends these local-only reminders to Salesforce on purpose (the All reminders page, one or all
+	 * after a confirmation naming how many). Each becomes a create through the outbox (R18); a reminder
+	 * already sent is skipped, so sending again never duplicates. `sent` is how many were queued.
+	 */
+	sendLocalOnly: (input: {ids: string[]}) => Promise<{sent: number}>;
 	/** Disconnect: forgets one partition — its reminders, outbox, history and conflicts — and nothing else. */
 	forgetPartition: (input: {partition: string}) => Promise<{deletedReminders: number}>;
 };

@@ -13,7 +13,7 @@ import {
 	type ReminderFields,
 	type SyncedField,
 } from '@/shared/store/schema.js';
-import {withoutUpdateSent} from '@/shared/store/outbox.js';
+import {isReadyToPush, withoutUpdateSent} from '@/shared/store/outbox.js';
 import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
 import {createWrite, pickFields, updateWrite} from './mapping.js';
@@ -46,8 +46,9 @@ export function definitelyNotCreated(error: unknown): boolean {
 export async function push(ctx: CycleContext): Promise<void> {
 	const {db} = ctx.deps;
 	const now = ctx.deps.clock.now();
-	const entries = (await db.outbox.where('[partition+parked]').equals([ctx.partition.id, 0]).toArray()).filter(
-		e => e.nextAttemptAt <= now,
+	// Not before a record's retry wait (R19) nor, for a delete, before its Undo offer has passed (R43).
+	const entries = (await db.outbox.where('[partition+parked]').equals([ctx.partition.id, 0]).toArray()).filter(e =>
+		isReadyToPush(e, now),
 	);
 	const reminders = await db.reminders.bulkGet(entries.map(e => e.reminderId));
 	const template = ctx.partition.subjectTemplate;

@@ -8,9 +8,13 @@ import {
 	InvalidReminderError,
 	reopenReminder,
 	retryReminder,
+	sendLocalOnly,
+	SyncOffError,
+	UNDO_TOO_LATE,
 	UndoNotPossibleError,
 	undoDelete,
 } from './local-edits.js';
+import {DELETE_HOLD_MS} from './outbox.js';
 import {LOCAL_PARTITION, type Partition} from './schema.js';
 import {openTestDb} from './test-db.js';
 import {isCalendarDate} from './validate.js';
@@ -57,6 +61,18 @@ describe('validation (issue 4 "Bad input")', () => {
 	test('details over 32,000 characters are rejected', async () => {
 		await expect(addReminder(db, {name: 'a', details: 'd'.repeat(32_001)})).rejects.toThrow(/32000/);
 		await expect(addReminder(db, {name: 'a', details: 'd'.repeat(32_000)})).resolves.toBeDefined();
+	});
+
+	test('R11: a well-formed due date outside 1700–4000 says what Salesforce accepts, on the due date field', async () => {
+		for (const dueDate of ['1650-01-01', '9999-12-31', '1699-12-31', '4001-01-01']) {
+			const refused = addReminder(db, {name: 'a', dueDate});
+			await expect(refused).rejects.toThrow('Salesforce accepts due dates from 1700 to 4000.');
+			await expect(refused).rejects.toMatchObject({field: 'dueDate'});
+		}
+
+		expect(isCalendarDate('1700-01-01')).toBe(true);
+		expect(isCalendarDate('4000-12-31')).toBe(true);
+		await expect(addReminder(db, {name: 'a', dueDate: '1650-02-30'})).rejects.toThrow(/not a calendar date/);
 	});
 
 	test('due dates must be real calendar dates (R11)', async () => {
@@ -147,11 +163,23 @@ describe('outbox coalescing (R12, R17)', () => {
 		expect(await db.outbox.get(r.id)).toMatchObject({delete: false, fields: ['details']});
 	});
 
+	test('R43: a delete the rep can undo is held until the offer has passed; Undo removes every trace of it', async () => {
+		const r = await synced();
+		await deleteReminder(db, r.id, {now: 1000, heldForUndo: true});
+		expect(await db.outbox.get(r.id)).toMatchObject({delete: true, notBefore: 1000 + DELETE_HOLD_MS});
+		const restored = await undoDelete(db, r.id, {now: 2000});
+		expect(restored).toMatchObject({taskId: '00T000000000001AAA', syncState: 'synced', name: 'a'});
+		expect(await db.outbox.get(r.id)).toBeUndefined();
+	});
+
 	test('undo after the delete was pushed is refused', async () => {
 		const r = await synced();
 		await deleteReminder(db, r.id);
 		await db.reminders.delete(r.id); // what the engine does once Salesforce confirmed
 		await expect(undoDelete(db, r.id)).rejects.toBeInstanceOf(UndoNotPossibleError);
+		// R43: the message is about the rep's own delete, never "deleted in Salesforce".
+		await expect(undoDelete(db, r.id)).rejects.toThrow(UNDO_TOO_LATE);
+		expect(UNDO_TOO_LATE).not.toMatch(/Salesforce/);
 	});
 
 	test('retry clears a parked error', async () => {
@@ -164,5 +192,35 @@ describe('outbox coalescing (R12, R17)', () => {
 		const stored = await db.reminders.get(r.id);
 		expect(stored?.syncState).toBe('pending');
 		expect(stored?.error).toBeUndefined();
+	});
+});
+
+describe('R44/R5: sending local-only reminders on purpose', () => {
+	async function withLocalOnly(enabled: boolean) {
+		const old = await addReminder(db, {name: 'from before sync'}, {partition: LOCAL_PARTITION, now: 1});
+		await db.partitions.put(partition(enabled));
+		await db.meta.put({key: 'activePartition', value: P});
+		await db.reminders.update(old.id, {partition: P, localOnly: true, syncState: 'local-only'});
+		return old;
+	}
+
+	test('R44: a local-only reminder becomes a create intent (R18); pressed twice, only one', async () => {
+		const old = await withLocalOnly(true);
+		expect(await sendLocalOnly(db, [old.id, old.id], {now: 50})).toBe(1);
+		expect(await db.reminders.get(old.id)).toMatchObject({localOnly: false, syncState: 'pending'});
+		expect(await db.outbox.get(old.id)).toMatchObject({create: true, partition: P});
+		expect(await sendLocalOnly(db, [old.id], {now: 60})).toBe(0);
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	test('R5: nothing is sent with sync off, nor a deleted or another partition’s reminder', async () => {
+		const old = await withLocalOnly(false);
+		await expect(sendLocalOnly(db, [old.id])).rejects.toBeInstanceOf(SyncOffError);
+		expect(await db.reminders.get(old.id)).toMatchObject({localOnly: true});
+		await db.partitions.update(P, {enabled: true});
+		await deleteReminder(db, old.id);
+		const other = await addReminder(db, {name: 'elsewhere'}, {partition: 'other', now: 1});
+		expect(await sendLocalOnly(db, [old.id, other.id, 'missing'])).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
 	});
 });

@@ -3,7 +3,7 @@
  * entry in one Dexie transaction, so a change is durable the moment the UI shows it (R17).
  */
 import type {TicklerDb} from './db.js';
-import {emptyEntry, hasWork, withFields} from './outbox.js';
+import {emptyEntry, hasWork, withDelete, withFields, withoutDelete} from './outbox.js';
 import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type SyncedField} from './schema.js';
 import {
 	InvalidReminderError,
@@ -20,12 +20,16 @@ export class ReminderNotFoundError extends Error {
 	override name = 'ReminderNotFoundError';
 	readonly id: string;
 	constructor(id: string) {
-		super('This reminder no longer exists — it may have been deleted in Salesforce.');
+		// Not "deleted in Salesforce": it may as well be the rep's own delete from another window (R43).
+		super('This reminder no longer exists in Tickler.');
 		this.id = id;
 	}
 }
 
-/** undoDelete after the delete already reached Salesforce (or the reminder is gone for another reason). */
+/** R43: what Undo says once the delete has gone through: the rep's own delete, not Salesforce's doing. */
+export const UNDO_TOO_LATE = 'The Undo offer has passed: this reminder is deleted and cannot be restored.';
+
+/** undoDelete after the delete already went through (or the reminder is gone for another reason). */
 export class UndoNotPossibleError extends Error {
 	override name = 'UndoNotPossibleError';
 }
@@ -121,9 +125,18 @@ export async function reopenReminder(db: TicklerDb, id: string, options: EditOpt
 
 /**
  * Soft-deletes: the reminder disappears from every query at once and a tombstone stays until the
- * Task's deletion is pushed (R14). A reminder that never reached Salesforce needs no push.
+ * Task's deletion is pushed (R14) — not before the Undo offer has passed (R43). A reminder that never
+ * reached Salesforce needs no push.
  */
-export async function deleteReminder(db: TicklerDb, id: string, options: EditOptions = {}): Promise<void> {
+export type DeleteOptions = EditOptions & {
+	/**
+	 * R43: the UI offers Undo for this delete, so it is held back from Salesforce until the offer has passed
+	 * (outbox.ts DELETE_HOLD_MS). The worker's deleteReminder message — every delete the rep makes — sets it.
+	 */
+	heldForUndo?: boolean;
+};
+
+export async function deleteReminder(db: TicklerDb, id: string, options: DeleteOptions = {}): Promise<void> {
 	const now = options.now ?? Date.now();
 	await db.transaction('rw', [db.reminders, db.outbox], async () => {
 		const reminder = await db.reminders.get(id);
@@ -131,34 +144,75 @@ export async function deleteReminder(db: TicklerDb, id: string, options: EditOpt
 		await db.reminders.put({...reminder, deletedAt: now, updatedAt: now});
 		if (reminder.localOnly) return;
 		const entry = (await db.outbox.get(id)) ?? emptyEntry(id, reminder.partition, now);
-		await db.outbox.put({...entry, delete: true, parked: 0, attempts: 0, nextAttemptAt: 0});
+		// R43: held back until the Undo offer has passed; durable with the tombstone, so it still goes (once)
+		// when the popup is closed, the worker stopped or the browser restarted meanwhile.
+		await db.outbox.put(withDelete(entry, now, options.heldForUndo ?? false));
 	});
 }
 
 /**
- * Restores a deleted reminder whose deletion has not been pushed yet, with its pending edits. Once the
- * engine has deleted the Task, the tombstone is gone and this throws UndoNotPossibleError: a deletion is
- * never undone by sync (R14). If the delete is in flight at that moment, the deletion wins.
+ * Restores a deleted reminder whose deletion has not been pushed yet, with its pending edits and its link
+ * (R43: within the Undo offer it always has not). Once the engine has deleted the Task, the tombstone is
+ * gone and this throws UndoNotPossibleError: a deletion is never undone by sync (R14). The message says
+ * what happened — the offer passed — and never blames Salesforce for the rep's own delete (R43).
  */
 export async function undoDelete(db: TicklerDb, id: string, options: EditOptions = {}): Promise<Reminder> {
 	const now = options.now ?? Date.now();
 	return db.transaction('rw', [db.reminders, db.outbox], async () => {
 		const reminder = await db.reminders.get(id);
 		if (!reminder || reminder.deletedAt === undefined) {
-			throw new UndoNotPossibleError('This reminder was already deleted in Salesforce and cannot be restored.');
+			throw new UndoNotPossibleError(UNDO_TOO_LATE);
 		}
 
 		const restored: Reminder = {...reminder, updatedAt: now};
 		delete restored.deletedAt;
 		const entry = await db.outbox.get(id);
 		if (entry) {
-			const next = {...entry, delete: false};
+			const next = withoutDelete(entry);
 			await (hasWork(next) ? db.outbox.put(next) : db.outbox.delete(id));
 			if (!hasWork(next) && restored.syncState === 'pending') restored.syncState = 'synced';
 		}
 
 		await db.reminders.put(restored);
 		return restored;
+	});
+}
+
+/** Sending local-only reminders needs sync on for their partition: there is nowhere to send them otherwise. */
+export class SyncOffError extends Error {
+	override name = 'SyncOffError';
+	constructor() {
+		super('Turn sync on in Settings first: local-only reminders go to the org sync is on for.');
+	}
+}
+
+/**
+ * R44/R5: the rep sends local-only reminders to Salesforce on purpose. Each becomes an ordinary create
+ * through the outbox — the create intent of R18, so a request that may have gone out is matched by the
+ * next pull, never sent twice. Idempotent: a reminder already sent is no longer local-only and is skipped,
+ * so pressing twice (or again after an interruption: this is one transaction) creates no duplicate.
+ * Only reminders of the active partition, not deleted and never linked, are sent. Returns how many were.
+ */
+export async function sendLocalOnly(db: TicklerDb, ids: readonly string[], options: EditOptions = {}): Promise<number> {
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', [db.reminders, db.outbox, db.partitions, db.meta], async () => {
+		const partitionId = await activePartition(db);
+		const partition = await db.partitions.get(partitionId);
+		if (!partition?.enabled) throw new SyncOffError();
+		const rows = await db.reminders.bulkGet([...new Set(ids)]);
+		let sent = 0;
+		for (const reminder of rows) {
+			if (!reminder?.localOnly || reminder.partition !== partitionId) continue;
+			if (reminder.deletedAt !== undefined || reminder.taskId !== undefined) continue;
+			const entry = (await db.outbox.get(reminder.id)) ?? emptyEntry(reminder.id, partitionId, now);
+			await db.outbox.put({...entry, create: true, parked: 0, attempts: 0, nextAttemptAt: 0});
+			const next: Reminder = {...reminder, localOnly: false, syncState: 'pending', updatedAt: now};
+			delete next.error;
+			await db.reminders.put(next);
+			sent++;
+		}
+
+		return sent;
 	});
 }
 

@@ -1,6 +1,14 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from './db.js';
-import {dueTodayCount, exportAll, listReminders, localDateString, pendingCount, readyToPushCount} from './queries.js';
+import {
+	dueTodayCount,
+	exportAll,
+	heldDeleteReadyAt,
+	listReminders,
+	localDateString,
+	pendingCount,
+	readyToPushCount,
+} from './queries.js';
 import {MIX_DAYS, openTestDb, seedDueMix} from './test-db.js';
 
 let db: TicklerDb;
@@ -36,4 +44,27 @@ test('R19/R21: entries waiting out a retry or parked are pending but not ready t
 	expect(await pendingCount(db, 'P')).toBe(2);
 	expect(await readyToPushCount(db, 'P', 1000)).toBe(1);
 	expect(await readyToPushCount(db, 'P', 5000)).toBe(2);
+});
+
+test('R43: a delete held for its Undo offer is pending, not ready, and tells the schedule when it will be', async () => {
+	const base = {
+		partition: 'P',
+		create: false,
+		fields: [],
+		delete: true,
+		attempts: 0,
+		enqueuedAt: 0,
+		parked: 0 as const,
+	};
+	await db.outbox.bulkPut([
+		{...base, reminderId: 'held-late', nextAttemptAt: 0, notBefore: 20_000},
+		{...base, reminderId: 'held-soon', nextAttemptAt: 0, notBefore: 12_000},
+		{...base, reminderId: 'edit', delete: false, fields: ['name'], nextAttemptAt: 0},
+	]);
+	expect(await pendingCount(db, 'P')).toBe(3);
+	expect(await readyToPushCount(db, 'P', 10_000)).toBe(1);
+	expect(await heldDeleteReadyAt(db, 'P', 10_000)).toBe(12_000);
+	expect(await heldDeleteReadyAt(db, 'P', 15_000)).toBe(20_000);
+	expect(await heldDeleteReadyAt(db, 'P', 20_000)).toBeUndefined();
+	expect(await readyToPushCount(db, 'P', 20_000)).toBe(3);
 });

@@ -5,6 +5,7 @@
 import {Dexie} from 'dexie';
 import type {TicklerDb} from './db.js';
 import {activePartition} from './local-edits.js';
+import {isReadyToPush, readyAt} from './outbox.js';
 import type {ConflictRow, Partition, Reminder, SyncHistoryRow} from './schema.js';
 
 export {activePartition};
@@ -49,7 +50,18 @@ export async function pendingCount(db: TicklerDb, partition: string): Promise<nu
  */
 export async function readyToPushCount(db: TicklerDb, partition: string, now: number): Promise<number> {
 	const entries = await db.outbox.where('[partition+parked]').equals([partition, 0]).toArray();
-	return entries.filter(entry => entry.nextAttemptAt <= now).length;
+	return entries.filter(entry => isReadyToPush(entry, now)).length;
+}
+
+/**
+ * R43: the earliest time a delete now held back by its Undo offer becomes ready, or undefined. The schedule
+ * sets an alarm for it, so the delete reaches Salesforce when the offer has passed even with the popup
+ * closed and the worker stopped.
+ */
+export async function heldDeleteReadyAt(db: TicklerDb, partition: string, now: number): Promise<number | undefined> {
+	const entries = await db.outbox.where('[partition+parked]').equals([partition, 0]).toArray();
+	const held = entries.filter(entry => entry.delete && !isReadyToPush(entry, now)).map(readyAt);
+	return held.length === 0 ? undefined : Math.min(...held);
 }
 
 export async function remindersInError(db: TicklerDb, partition: string): Promise<Reminder[]> {

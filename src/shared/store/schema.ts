@@ -103,6 +103,12 @@ export type OutboxEntry = {
 	fields: SyncedField[];
 	/** The reminder was deleted locally; the Task must be deleted (R14). */
 	delete: boolean;
+	/**
+	 * R43: local time (epoch ms) before which this entry's delete may not be pushed — the delete's time plus
+	 * the Undo offer (outbox.ts DELETE_HOLD_MS). Written in the same transaction as the tombstone; absent on
+	 * entries written before it existed, which are ready at once. Not indexed (no new Dexie version needed).
+	 */
+	notBefore?: number;
 	/** 1 = a permanent error parked it until the rep retries (R19). Number because IndexedDB can't index booleans. */
 	parked: 0 | 1;
 	/** Per-record transient failures so far, and when the next attempt may run (R19). */

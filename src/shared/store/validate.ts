@@ -19,14 +19,35 @@ export class InvalidReminderError extends Error {
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date `YYYY-MM-DD` (2026-02-30 is not one). R11. */
-export function isCalendarDate(value: string): boolean {
+/**
+ * The due dates Salesforce accepts: 1700-01-01 to 4000-12-31. Sources: Salesforce Data Loader Guide, "Data
+ * Import Dates" ("The earliest valid date is 1700-01-01 … The latest valid date is 4000-12-31",
+ * https://developer.salesforce.com/docs/atlas.en-us.262.0.dataLoader.meta/dataLoader/data_loader_dates.htm)
+ * and Salesforce Help article 000383587 (dates from January 1, 1700 to December 31, 4000).
+ */
+export const FIRST_YEAR = 1700;
+export const LAST_YEAR = 4000;
+export const OUT_OF_RANGE_MESSAGE = `Salesforce accepts due dates from ${FIRST_YEAR} to ${LAST_YEAR}.`;
+
+/** True for a well-formed, real date `YYYY-MM-DD` of any year (2026-02-30 is not one). R11. */
+function isRealDate(value: string): boolean {
 	const match = DATE_PATTERN.exec(value);
 	if (!match) return false;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	if (year < 1700 || year > 4000 || month < 1 || month > 12 || day < 1) return false;
-	const date = new Date(Date.UTC(year, month - 1, day));
+	if (month < 1 || month > 12 || day < 1) return false;
+	const date = new Date(Date.UTC(2000, month - 1, day));
+	date.setUTCFullYear(year, month - 1, day);
 	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function inSalesforceRange(value: string): boolean {
+	const year = Number(value.slice(0, 4));
+	return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/** True for a real calendar date `YYYY-MM-DD` that Salesforce accepts (R11). */
+export function isCalendarDate(value: string): boolean {
+	return isRealDate(value) && inSalesforceRange(value);
 }
 
 export function validateName(value: unknown): string {
@@ -59,9 +80,12 @@ export function validateDetails(value: unknown): string {
 
 export function validateDueDate(value: unknown): string | null {
 	if (value === undefined || value === null || value === '') return null;
-	if (typeof value !== 'string' || !isCalendarDate(value)) {
+	if (typeof value !== 'string' || !isRealDate(value)) {
 		throw new InvalidReminderError('dueDate', `${JSON.stringify(value)} is not a calendar date (expected YYYY-MM-DD).`);
 	}
+
+	// A correctly formed date outside Salesforce's range: say what is wrong, not that it is malformed.
+	if (!inSalesforceRange(value)) throw new InvalidReminderError('dueDate', OUT_OF_RANGE_MESSAGE);
 
 	return value;
 }

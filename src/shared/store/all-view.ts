@@ -1,0 +1,57 @@
+/**
+ * What the All reminders page shows (R44), read with plain IndexedDB like the popup (popup-view.ts explains
+ * why not Dexie). Two reads, so 20,000 stored reminders still paint at once:
+ * - `readFirstPage`: the partition and the first page of open dated reminders, straight from the
+ *   `[partition+status+dueDate]` index in date order (overdue first) — what the page opens on;
+ * - `readAllReminders`: every visible reminder of the partition, read right after the first paint, for the
+ *   other groups, the counts and search.
+ * Writes never happen here: the page sends them to the worker (engineering guide §1).
+ */
+import {LOCAL_PARTITION, type Partition, type Reminder} from './schema.js';
+
+export type FirstPage = {partition: Partition | undefined; upcoming: Reminder[]};
+export type AllReminders = {partition: Partition | undefined; reminders: Reminder[]};
+
+function promised<T>(request: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		request.onsuccess = () => {
+			resolve(request.result);
+		};
+
+		request.onerror = () => {
+			reject(request.error ?? new Error('IndexedDB request failed'));
+		};
+	});
+}
+
+async function activePartition(transaction: IDBTransaction): Promise<{id: string; partition: Partition | undefined}> {
+	const active = (await promised(transaction.objectStore('meta').get('activePartition'))) as
+		{value?: string} | undefined;
+	const id = active?.value ?? LOCAL_PARTITION;
+	const partition = (await promised(transaction.objectStore('partitions').get(id))) as Partition | undefined;
+	return {id, partition};
+}
+
+/** The first `count` open reminders with a due date, earliest first (the page's opening view). */
+export async function readFirstPage(store: IDBDatabase, count: number): Promise<FirstPage> {
+	const transaction = store.transaction(['meta', 'partitions', 'reminders'], 'readonly');
+	const {id, partition} = await activePartition(transaction);
+	// -Infinity sorts before every date string and [] after every string: "open, any due date", in date order.
+	const range = IDBKeyRange.bound([id, 'open', -Infinity], [id, 'open', []]);
+	// Tombstones are few and short-lived; read a little more than a page so skipping them still fills it.
+	const rows = (await promised(
+		transaction
+			.objectStore('reminders')
+			.index('[partition+status+dueDate]')
+			.getAll(range, count + 20),
+	)) as Reminder[];
+	return {partition, upcoming: rows.filter(row => row.deletedAt === undefined).slice(0, count)};
+}
+
+/** Every visible reminder of the active partition (tombstones skipped), in one read-only transaction. */
+export async function readAllReminders(store: IDBDatabase): Promise<AllReminders> {
+	const transaction = store.transaction(['meta', 'partitions', 'reminders'], 'readonly');
+	const {id, partition} = await activePartition(transaction);
+	const rows = (await promised(transaction.objectStore('reminders').index('partition').getAll(id))) as Reminder[];
+	return {partition, reminders: rows.filter(row => row.deletedAt === undefined)};
+}
