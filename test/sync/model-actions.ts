@@ -7,6 +7,7 @@ import type {Identity} from '@/background/salesforce/port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
+import {SfError} from '../org/errors.js';
 import type {FaultKind, TaskRow} from '../org/index.js';
 import type {Harness} from './harness.js';
 import {stoppingPort} from './port-wrappers.js';
@@ -228,9 +229,15 @@ function sfEditAs(
 	value: Value,
 ): void {
 	const before = taskValue(picked.task, field);
-	// The org's own validation rule refuses the rep's Salesforce edit too: nothing was written.
-	if (model.ruleOn && field === 'details' && value === 'x') return;
-	const updated = h.org.updateTask(asUser, picked.task.Id, toSalesforce(field, value));
+	let updated: TaskRow;
+	try {
+		updated = h.org.updateTask(asUser, picked.task.Id, toSalesforce(field, value));
+	} catch (error) {
+		// The org's validation rule judges the whole record, as Salesforce does: an edit of another field of a
+		// Task whose details are already "x" is refused too (soak seed 705684019). Nothing was written.
+		if (model.ruleOn && error instanceof SfError && error.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION') return;
+		throw error;
+	}
 	const at = updated.LastModifiedDate;
 	// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
 	if (before !== value) model.write(picked.key, field, 'sf', value, at);
