@@ -208,3 +208,37 @@ test('R20: without a session cookie the badge says to sign in', async () => {
 		reason: 'signed-out',
 	});
 });
+
+test('R2: a linked Task’s badge is answered only to the partition’s own user, signed in on its org', async () => {
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	const reminder = await addReminder(db, {name: 'Linked'}, {partition: PARTITION});
+	await db.reminders.update(reminder.id, {taskId: TASK, syncState: 'synced'});
+	const ask = async (options: Parameters<typeof getTaskBadge>[1]) =>
+		getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, options);
+	// Signed out: no session on the org, so nothing about the rep's reminders is shown.
+	expect(await ask({connect: async () => undefined})).toMatchObject({state: 'not-linked', reason: 'signed-out'});
+	// Another user on the same My Domain.
+	const colleague = fakePort([], {orgId: '00D000000000001AAA', userId: '005000000000002AAA'});
+	expect(await ask(via(colleague))).toMatchObject({state: 'not-linked', reason: 'other-user'});
+	// Another org's session behind the same host name (e.g. a refreshed sandbox).
+	const otherOrg = fakePort([], {orgId: '00D000000000009AAA', userId: USER});
+	expect(await ask(via(otherOrg))).toMatchObject({state: 'not-linked', reason: 'other-org'});
+	// The partition's own user: the reminder's state.
+	expect(await ask(via(fakePort([])))).toMatchObject({state: 'synced', reminderName: 'Linked'});
+	expect(colleague.soql).toEqual([]);
+});
+
+test('R21/R38: a badge lookup is counted: the org’s usage from its response, and a history row with its requests', async () => {
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	const port = fakePort([row({OwnerId: '005000000000002AAA'})], undefined, {used: 12_500, limit: 15_000});
+	await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(port, {identityKnown: false}));
+	const stored = await db.partitions.get(PARTITION);
+	expect(stored?.apiUsage).toMatchObject({used: 12_500, limit: 15_000});
+	// Above 80 %, the schedule slows down (R21) — the badge's own response can tell it so.
+	expect(stored?.status.budget).toBe('slow');
+	const history = await db.syncHistory.toArray();
+	expect(history).toHaveLength(1);
+	expect(history[0]).toMatchObject({trigger: 'task-badge', apiRequests: 2, partition: PARTITION});
+});
