@@ -18,7 +18,7 @@ vi.mock('./db.js', async () => {
 	const {openTestDb} = await import('@/shared/store/test-db.js');
 	return {db: openTestDb('badge-spend')};
 });
-const port = vi.hoisted(() => ({current: undefined}));
+const port = vi.hoisted((): {current: unknown} => ({current: undefined}));
 vi.mock('./engine-deps.js', () => ({portForSession: async () => port.current}));
 const cycles = vi.hoisted(() => ({started: 0}));
 vi.mock('./sync-runner.js', () => ({
