@@ -31,7 +31,10 @@ export class NotThisTabsTaskError extends Error {
  */
 export function tabCaller(input: {host: string; taskId: string}, sender: BadgeSender): BadgeCaller {
 	if (sender.frameId !== undefined && sender.frameId !== 0) throw new NotThisTabsTaskError();
-	const address = sender.url ?? sender.tab?.url;
+	// The tab's address, not `sender.url`: in Chromium the sender's frame URL stays the one the document
+	// loaded with, while `tab.url` follows Lightning's history.pushState (seen in badge-sync.e2e.ts; Tickler
+	// has host access to Salesforce tabs, so `tab.url` is filled in without the `tabs` permission).
+	const address = sender.tab?.url ?? sender.url;
 	const page = address === undefined ? undefined : detectTaskPage(address);
 	if (
 		page === undefined ||

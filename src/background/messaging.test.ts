@@ -274,6 +274,10 @@ test('R38: a content script is answered only about the Task in its own tab’s a
 	expect(await ask('00T000000000001AAA', {...CONTENT, frameId: 3})).toEqual(refused);
 	const home = 'https://acme.lightning.force.com/lightning/page/home';
 	expect(await ask('00T000000000001AAA', {...CONTENT, url: home, tab: {id: 7, url: home}})).toEqual(refused);
+	// After Lightning's pushState the frame's own URL still says the first Task; the tab's address is the truth.
+	const moved = 'https://acme.lightning.force.com/lightning/r/Task/00T000000000002AAA/view';
+	expect(await ask('00T000000000002AAA', {...CONTENT, tab: {id: 7, url: moved}})).toMatchObject({ok: true});
+	expect(await ask('00T000000000001AAA', {...CONTENT, tab: {id: 7, url: moved}})).toEqual(refused);
 	// The extension's own pages are not driven by a Salesforce page.
 	expect(await ask('00T000000000002AAA', POPUP)).toMatchObject({ok: true});
 });
