@@ -35,8 +35,8 @@ export function isCalendarDate(value: string): boolean {
  * count the rep cannot see.
  */
 function nameTooLongMessage(name: string): string {
-	const shown = [...name].length;
-	if (shown === name.length) {
+	// Any surrogate pair makes Salesforce's count differ from what the rep sees.
+	if (!/[\uD800-\uDBFF]/.test(name)) {
 		return `The name is ${name.length} characters long; Salesforce allows at most ${MAX_NAME_LENGTH}. Shorten it or move the rest into the details.`;
 	}
 
