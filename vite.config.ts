@@ -1,14 +1,63 @@
+import {readFile, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {crx} from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import {defineConfig} from 'vite';
+import {build, defineConfig, type Plugin} from 'vite';
 import {nodePolyfills} from 'vite-plugin-node-polyfills';
 import manifest from './manifest.json' with {type: 'json'};
+
+const src = fileURLToPath(new URL('src', import.meta.url));
+const outDir = fileURLToPath(new URL('dist', import.meta.url));
+/** The content script as the browser loads it: one self-contained classic script, no chunks. */
+const CONTENT_SCRIPT_FILE = 'content-script.js';
+
+/**
+ * No fingerprinting (issue 11): @crxjs loads a content script through a loader that `import()`s its
+ * chunks, and so lists them in `web_accessible_resources` for every Salesforce page — any page could then
+ * fetch `chrome-extension://<id>/assets/…` and learn that Tickler, and which version, is installed. The
+ * content script needs no dynamic import, so it is built here on its own as one IIFE file, and the built
+ * manifest names that file: nothing is web-accessible. The top-level manifest.json stays the source of
+ * truth for matches and run_at (R26); only the file names change.
+ */
+function selfContainedContentScript(): Plugin {
+	return {
+		name: 'tickler-self-contained-content-script',
+		apply: 'build',
+		async closeBundle() {
+			await build({
+				configFile: false,
+				logLevel: 'warn',
+				resolve: {alias: {'@': src}},
+				plugins: [preact()],
+				build: {
+					target: 'chrome116',
+					outDir,
+					emptyOutDir: false,
+					sourcemap: false,
+					copyPublicDir: false,
+					lib: {
+						entry: fileURLToPath(new URL('src/content/index.ts', import.meta.url)),
+						formats: ['iife'],
+						name: 'ticklerContent',
+						fileName: () => CONTENT_SCRIPT_FILE,
+					},
+				},
+			});
+			const builtPath = `${outDir}/manifest.json`;
+			const built = JSON.parse(await readFile(builtPath, 'utf8')) as Record<string, unknown>;
+			built['content_scripts'] = manifest.content_scripts.map(script => ({...script, js: [CONTENT_SCRIPT_FILE]}));
+			delete built['web_accessible_resources'];
+			await writeFile(builtPath, `${JSON.stringify(built, null, 2)}\n`);
+		},
+	};
+}
+
+const {content_scripts: _builtSeparately, ...manifestForCrx} = manifest;
 
 // The manifest at the top level is the one that ships and the one the tests load (rule R26).
 export default defineConfig({
 	resolve: {
-		alias: {'@': fileURLToPath(new URL('src', import.meta.url))},
+		alias: {'@': src},
 	},
 	plugins: [
 		preact(),
@@ -19,7 +68,8 @@ export default defineConfig({
 			include: ['stream', 'events', 'timers', 'buffer', 'process', 'util'],
 			globals: {Buffer: true, global: true, process: true},
 		}),
-		crx({manifest}),
+		crx({manifest: manifestForCrx}),
+		selfContainedContentScript(),
 	],
 	build: {
 		target: 'chrome116',

@@ -7,7 +7,7 @@ import {disableSync, enableSync} from '@/background/sync/enable.js';
 import type {ConnectedAccount} from '@/shared/types.js';
 import {db} from './db.js';
 import {engineDeps, portForSession} from './engine-deps.js';
-import {deletePartitionData} from './forget-partition.js';
+import {deletePartitionData, forgetSessionCaches} from './forget-partition.js';
 import {findSession} from './session/find-session.js';
 import {NoSessionError, SessionExpiredError} from './session/session-errors.js';
 import {refreshSchedule, startCycle} from './sync-runner.js';
@@ -60,6 +60,7 @@ export async function forgetPartition(partitionId: string): Promise<{deletedRemi
 	const deletedReminders = await navigator.locks.request(`tickler-sync:${partitionId}`, async () =>
 		deletePartitionData(db, partitionId),
 	);
+	await forgetSessionCaches(partitionId);
 	await refreshSchedule();
 	return {deletedReminders};
 }

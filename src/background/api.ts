@@ -11,6 +11,8 @@ import {
 import {activePartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
 import type {SyncReason, SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
+import {type BadgeCaller, NotThisTabsTaskError} from './badge-origin.js';
+import {takeBadgeSpend} from './badge-spend.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule-policy.js';
@@ -111,17 +113,23 @@ export const backgroundApi: BackgroundApi = {
 		if (sent > 0) await afterLocalChange('');
 		return {sent};
 	},
-	async getTaskBadge(input) {
+	async getTaskBadge(input, caller?: BadgeCaller) {
+		// messaging.ts always says who asked; a call without it is not from a checked sender (R38).
+		if (caller === undefined) throw new NotThisTabsTaskError();
 		const now = Date.now();
 		const state = await readWorkerState();
 		await patchWorkerState({salesforceTabSeenAt: now});
-		const badge = await getTaskBadge(input);
+		const badge = await getTaskBadge(input, {caller, now});
 		// R13: visiting a Task page syncs if the last cycle is older than GLANCE_SYNC_MIN_GAP_MS — or sooner
 		// (PENDING_SYNC_MIN_GAP_MS) when this Task has something ready to sync. The badge re-asks every 15 s, so
-		// both are bounded: a reminder in retry backoff or parked never counts as ready (R19, R21).
+		// both are bounded: a reminder in retry backoff or parked never counts as ready (R19, R21). The sooner
+		// start is the page's doing, so it draws on the tab's badge allowance like a lookup (R38).
 		const sinceLast = state.cycleStartedAt === undefined ? Number.POSITIVE_INFINITY : now - state.cycleStartedAt;
 		const readyPending =
-			badge.state === 'pending' && sinceLast > PENDING_SYNC_MIN_GAP_MS && (await taskReadyToSync(input.taskId, now));
+			badge.state === 'pending' &&
+			sinceLast > PENDING_SYNC_MIN_GAP_MS &&
+			(await taskReadyToSync(input.taskId, now)) &&
+			(caller.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now)));
 		if (readyPending || glanceShouldSync(state.cycleStartedAt, now)) startCycle('page-visit');
 		return badge;
 	},

@@ -4,7 +4,12 @@ import {addReminder} from '@/shared/store/local-edits.js';
 import {activePartition} from '@/shared/store/queries.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {openTestDb} from '@/shared/store/test-db.js';
-import {deletePartitionData} from './forget-partition.js';
+import browser from 'webextension-polyfill';
+import {resetFakeBrowser} from '../../test/fakes/browser.js';
+import {BADGE_SPEND_KEY, takeBadgeSpend} from './badge-spend.js';
+import {patchWorkerState, readWorkerState} from './ephemeral.js';
+import {deletePartitionData, forgetSessionCaches} from './forget-partition.js';
+import {recentVerdict, rememberVerdict} from './task-verdicts.js';
 
 const A = '00D000000000001AAA:005000000000001AAA';
 const B = '00D000000000002AAA:005000000000002AAA';
@@ -90,4 +95,24 @@ test('forgetting another partition leaves the active one active', async () => {
 	await deletePartitionData(db, B);
 	expect(await activePartition(db)).toBe(A);
 	expect(await db.reminders.count()).toBe(2);
+});
+
+test('Disconnect also clears the worker’s session-scoped caches: badge verdicts, badge allowance, session identity', async () => {
+	await resetFakeBrowser();
+	await rememberVerdict(`${A}:00T000000000001AAA`, {state: 'pending', reminderName: 'A Task'}, Date.now());
+	await rememberVerdict(`${B}:00T000000000001AAA`, {state: 'pending', reminderName: 'B Task'}, Date.now());
+	await takeBadgeSpend('tab:1', Date.now());
+	const identity = {
+		orgId: 'o',
+		userId: 'u',
+		username: 'rep',
+		displayName: 'Rep',
+		instanceHost: 'acme.my.salesforce.com',
+	};
+	await patchWorkerState({identity: {key: 'k', identity}, popupOpenedAt: 5});
+	await forgetSessionCaches(A);
+	expect(await recentVerdict(`${A}:00T000000000001AAA`, Date.now())).toBeUndefined();
+	expect(await recentVerdict(`${B}:00T000000000001AAA`, Date.now())).toBeDefined();
+	expect((await browser.storage.session.get(BADGE_SPEND_KEY))[BADGE_SPEND_KEY]).toBeUndefined();
+	expect(await readWorkerState()).toEqual({popupOpenedAt: 5});
 });

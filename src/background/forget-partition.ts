@@ -4,7 +4,11 @@
  * The caller holds the partition's sync lock, so no cycle writes into it meanwhile.
  */
 import {Dexie} from 'dexie';
+import browser from 'webextension-polyfill';
 import type {TicklerDb} from '@/shared/store/db.js';
+import {BADGE_SPEND_KEY} from './badge-spend.js';
+import {readWorkerState, WORKER_STATE_KEY} from './ephemeral.js';
+import {forgetVerdicts} from './task-verdicts.js';
 
 export async function deletePartitionData(db: TicklerDb, partitionId: string): Promise<number> {
 	const range = (): [unknown[], unknown[]] => [
@@ -33,4 +37,19 @@ export async function deletePartitionData(db: TicklerDb, partitionId: string): P
 			return count;
 		},
 	);
+}
+
+/**
+ * Disconnect also empties what the worker keeps in `storage.session` about that account: its badge
+ * verdicts (they name its Tasks), the badge's request allowance, and the cached session identity — the
+ * next sign-in, whoever it is, is identified afresh (R2).
+ */
+export async function forgetSessionCaches(partitionId: string): Promise<void> {
+	await forgetVerdicts(partitionId);
+	await browser.storage.session.remove(BADGE_SPEND_KEY);
+	const state = await readWorkerState();
+	if (state.identity !== undefined) {
+		const {identity: _forgotten, ...rest} = state;
+		await browser.storage.session.set({[WORKER_STATE_KEY]: rest});
+	}
 }

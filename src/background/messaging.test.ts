@@ -1,12 +1,14 @@
 import {expect, test} from 'vitest';
 import type {BackgroundApi} from '@/shared/messages.js';
+import {to18} from './salesforce/ids.js';
 import {handleMessage} from './messaging.js';
 import {inputValidators} from './validators.js';
 
 const OWN_ID = 'own-extension';
 const SELF = {id: OWN_ID, pagesBaseUrl: `chrome-extension://${OWN_ID}/`};
 const POPUP = {id: OWN_ID, url: `chrome-extension://${OWN_ID}/src/popup/index.html`};
-const CONTENT = {id: OWN_ID, url: 'https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view'};
+const TASK_PAGE = 'https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view';
+const CONTENT = {id: OWN_ID, url: TASK_PAGE, frameId: 0, tab: {id: 7, url: TASK_PAGE}};
 const calls: unknown[] = [];
 const DRAFT_ID = '3f2a6b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c';
 const api: BackgroundApi = {
@@ -233,4 +235,62 @@ test('R27: a content script (beside an untrusted page) may ask for the badge and
 	}
 
 	expect(calls.length).toBe(before);
+});
+
+test('R38: a content script is answered only about the Task in its own tab’s address', async () => {
+	const ask = async (taskId: string, sender: typeof CONTENT | Record<string, unknown>) =>
+		handleMessage(
+			api,
+			inputValidators,
+			{channel: 'tickler', method: 'getTaskBadge', input: {host: 'acme.lightning.force.com', taskId}},
+			sender,
+			SELF,
+		);
+	const refused = {
+		ok: false,
+		error: {name: 'InvalidMessageError', message: 'Only the Task in the tab’s own address has a badge'},
+	};
+	// The address's own Task; a Classic address's 15-character id matches its 18-character form.
+	expect(await ask('00T000000000001AAA', CONTENT)).toMatchObject({ok: true});
+	const classic = 'https://acme.my.salesforce.com/00T000000000001';
+	const classicSender = {...CONTENT, url: classic, tab: {id: 7, url: classic}};
+	expect(await ask(to18('00T000000000001'), {...classicSender})).toEqual(refused); // another host than asked
+	expect(
+		await handleMessage(
+			api,
+			inputValidators,
+			{
+				channel: 'tickler',
+				method: 'getTaskBadge',
+				input: {host: 'acme.my.salesforce.com', taskId: to18('00T000000000001')},
+			},
+			classicSender,
+			SELF,
+		),
+	).toMatchObject({ok: true});
+	// Another Task id, while the address shows the first: the page's script cannot make it cost anything.
+	expect(await ask('00T000000000002AAA', CONTENT)).toEqual(refused);
+	// A Task id on another host, in a sub-frame, or from a page that is not a Task page.
+	expect(
+		await handleMessage(
+			api,
+			inputValidators,
+			{
+				channel: 'tickler',
+				method: 'getTaskBadge',
+				input: {host: 'beta.lightning.force.com', taskId: '00T000000000001AAA'},
+			},
+			CONTENT,
+			SELF,
+		),
+	).toEqual(refused);
+	expect(await ask('00T000000000001AAA', {...CONTENT, frameId: 3})).toEqual(refused);
+	const home = 'https://acme.lightning.force.com/lightning/page/home';
+	expect(await ask('00T000000000001AAA', {...CONTENT, url: home, tab: {id: 7, url: home}})).toEqual(refused);
+	// After Lightning's pushState the frame's own URL still says the first Task; the tab's address is the truth.
+	const moved = 'https://acme.lightning.force.com/lightning/r/Task/00T000000000002AAA/view';
+	expect(await ask('00T000000000002AAA', {...CONTENT, tab: {id: 7, url: moved}})).toMatchObject({ok: true});
+	expect(await ask('00T000000000001AAA', {...CONTENT, tab: {id: 7, url: moved}})).toEqual(refused);
+	// The extension's own pages are not driven by a Salesforce page.
+	expect(await ask('00T000000000002AAA', POPUP)).toMatchObject({ok: true});
 });

@@ -1,5 +1,13 @@
 import browser, {type Runtime} from 'webextension-polyfill';
-import {type BackgroundApi, isRequest, type Method, type Reply, type ReplyError} from '@/shared/messages.js';
+import {
+	type BackgroundApi,
+	type Input,
+	isRequest,
+	type Method,
+	type Reply,
+	type ReplyError,
+} from '@/shared/messages.js';
+import {type BadgeCaller, type BadgeSender, tabCaller} from './badge-origin.js';
 
 /** Runtime checks for what crosses the boundary (rule R27): one per method, no exceptions. */
 export type InputValidators = {[M in Method]: (input: unknown) => Parameters<BackgroundApi[M]>[0]};
@@ -23,7 +31,7 @@ function toReplyError(error: unknown): ReplyError {
  */
 export const CONTENT_SCRIPT_METHODS: readonly Method[] = ['ping', 'getTaskBadge'];
 
-export type Sender = {id?: string | undefined; url?: string | undefined};
+export type Sender = {id?: string | undefined} & BadgeSender;
 /** This extension: its id and the base URL of its own pages (`chrome-extension://<id>/`). */
 export type Self = {id: string; pagesBaseUrl: string};
 
@@ -48,8 +56,15 @@ export async function handleMessage(
 		}
 
 		const input = validators[method](message.input);
-		const handler = api[method] as (input: unknown) => Promise<unknown>;
-		const value = await handler.call(api, input);
+		// R38: a page-driven content script is answered only about the Task in its own tab's address, and the
+		// handler learns which tab asked (the badge's request allowance is per tab).
+		const caller: BadgeCaller | undefined = fromOwnPage
+			? {kind: 'own-page'}
+			: method === 'getTaskBadge'
+				? tabCaller(input as Input<'getTaskBadge'>, sender)
+				: undefined;
+		const handler = api[method] as (input: unknown, caller?: BadgeCaller) => Promise<unknown>;
+		const value = await handler.call(api, input, caller);
 		return {ok: true, value} as Reply;
 	} catch (error) {
 		return {ok: false, error: toReplyError(error)};

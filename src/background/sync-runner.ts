@@ -11,6 +11,7 @@ import {db} from './db.js';
 import {engineDeps, portForSession} from './engine-deps.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {scheduleNextSync} from './schedule.js';
+import {pruneSyncLogs} from './history-retention.js';
 import {findSession} from './session/find-session.js';
 import {updateToolbarCount} from './toolbar-count.js';
 
@@ -43,6 +44,8 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 			partition: partitionId,
 			trigger,
 		});
+		// R23: history and the conflict log keep what a rep would look at, not every poll since installation.
+		await pruneSyncLogs(db, partitionId, Date.now());
 		return result;
 	} finally {
 		// Even after an unexpected error the next alarm is set: sync never silently stops (R13). A cycle that

@@ -5,6 +5,7 @@ import {to18} from '@/background/salesforce/ids.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
+import type {BadgeCaller} from './badge-origin.js';
 import {badgeForReminder, getTaskBadge, whyNotLinked} from './task-badge.js';
 
 // The worker's db handle opens the default database; give it a fresh fake IndexedDB per test file.
@@ -51,16 +52,41 @@ const row = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-function fakePort(result: unknown[] | Error): SalesforcePort & {soql: string[]} {
+type FakePort = SalesforcePort & {soql: string[]; requests: () => number};
+
+/** A port that answers the Task query with `result`; signed in as `identity` (the partition's user by default). */
+function fakePort(
+	result: unknown[] | Error,
+	identity: {orgId: string; userId: string} = {orgId: '00D000000000001AAA', userId: USER},
+	apiUsage?: {used: number; limit: number},
+): FakePort {
 	const soql: string[] = [];
+	let requests = 0;
 	return {
 		soql,
+		requests: () => requests,
+		async identity() {
+			requests++;
+			return {...identity, username: 'rep', displayName: 'Rep', instanceHost: 'acme.my.salesforce.com'};
+		},
 		async query<T>(query: string): Promise<QueryPage<T>> {
+			requests++;
 			soql.push(query);
 			if (result instanceof Error) throw result;
 			return {records: result as T[], done: true, totalSize: result.length};
 		},
-	} as unknown as SalesforcePort & {soql: string[]};
+		requestCount: () => requests,
+		responseMeta: () => (apiUsage === undefined ? {} : {apiUsage}),
+	} as unknown as FakePort;
+}
+
+/** Badge options on a session whose identity is already cached (free), unless `identityKnown` is false. */
+function via(port: SalesforcePort, extra: {identityKnown?: boolean; caller?: BadgeCaller; now?: number} = {}) {
+	const {identityKnown = true, ...rest} = extra;
+	return {
+		connect: async () => ({port, identityKnown}),
+		...rest,
+	};
 }
 
 beforeEach(async () => {
@@ -116,18 +142,18 @@ test('R24: a linked reminder’s badge follows its sync state', async () => {
 
 test('R24: sync off, another org, and a linked Task need no request', async () => {
 	const port = fakePort([]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, port)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
 		reason: 'sync-off',
 	});
 	await db.partitions.put(partition());
 	await db.meta.put({key: 'activePartition', value: PARTITION});
-	expect(await getTaskBadge({host: 'beta.lightning.force.com', taskId: TASK}, port)).toMatchObject({
+	expect(await getTaskBadge({host: 'beta.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
 		reason: 'other-org',
 	});
 	const reminder = await addReminder(db, {name: 'Linked'});
 	await db.reminders.update(reminder.id, {taskId: TASK, syncState: 'synced'});
 	// The 15-character id of a Classic URL finds the same reminder.
-	expect(await getTaskBadge({host: 'acme.my.salesforce.com', taskId: TASK.slice(0, 15)}, port)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.my.salesforce.com', taskId: TASK.slice(0, 15)}, via(port))).toMatchObject({
 		state: 'synced',
 		reminderName: 'Linked',
 	});
@@ -138,28 +164,28 @@ test('R21/R24: a Task not in the store costs one request, which says why it is n
 	await db.partitions.put(partition());
 	await db.meta.put({key: 'activePartition', value: PARTITION});
 	const theirs = fakePort([row({OwnerId: '005000000000002AAA'})]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, theirs)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(theirs))).toMatchObject({
 		reason: 'owned-by-someone-else',
 	});
 	expect(theirs.soql).toHaveLength(1);
 	expect(theirs.soql[0]).toContain(`WHERE Id = '${TASK}'`);
 	// The badge re-asks every 15 s: the verdict is remembered, so asking again costs no request (R21).
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, theirs)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(theirs))).toMatchObject({
 		reason: 'owned-by-someone-else',
 	});
 	expect(theirs.soql).toHaveLength(1);
 	// In scope but not pulled yet: it arrives with the next sync, named after its Subject (R10).
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: OTHER_TASK}, fakePort([row()]))).toEqual({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: OTHER_TASK}, via(fakePort([row()])))).toEqual({
 		state: 'pending',
 		reminderName: 'Call Ana',
 	});
 	// Archived Tasks are left out of the pull (R1, R15), so they are not linked rather than forever pending.
 	const archived = fakePort([row({IsArchived: true})]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: ARCHIVED_TASK}, archived)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: ARCHIVED_TASK}, via(archived))).toMatchObject({
 		reason: 'archived',
 	});
 	const expired = fakePort(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}));
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: EXPIRED_TASK}, expired)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: EXPIRED_TASK}, via(expired))).toMatchObject({
 		reason: 'signed-out',
 	});
 });
@@ -168,7 +194,7 @@ test('R21: near the org allowance a Task not in the store costs no request', asy
 	await db.partitions.put(partition({status: {phase: 'idle', budget: 'slow'}}));
 	await db.meta.put({key: 'activePartition', value: PARTITION});
 	const port = fakePort([row()]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, port)).toMatchObject({
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
 		state: 'not-linked',
 	});
 	expect(port.soql).toHaveLength(0);
@@ -181,4 +207,38 @@ test('R20: without a session cookie the badge says to sign in', async () => {
 		state: 'not-linked',
 		reason: 'signed-out',
 	});
+});
+
+test('R2: a linked Task’s badge is answered only to the partition’s own user, signed in on its org', async () => {
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	const reminder = await addReminder(db, {name: 'Linked'}, {partition: PARTITION});
+	await db.reminders.update(reminder.id, {taskId: TASK, syncState: 'synced'});
+	const ask = async (options: Parameters<typeof getTaskBadge>[1]) =>
+		getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, options);
+	// Signed out: no session on the org, so nothing about the rep's reminders is shown.
+	expect(await ask({connect: async () => undefined})).toMatchObject({state: 'not-linked', reason: 'signed-out'});
+	// Another user on the same My Domain.
+	const colleague = fakePort([], {orgId: '00D000000000001AAA', userId: '005000000000002AAA'});
+	expect(await ask(via(colleague))).toMatchObject({state: 'not-linked', reason: 'other-user'});
+	// Another org's session behind the same host name (e.g. a refreshed sandbox).
+	const otherOrg = fakePort([], {orgId: '00D000000000009AAA', userId: USER});
+	expect(await ask(via(otherOrg))).toMatchObject({state: 'not-linked', reason: 'other-org'});
+	// The partition's own user: the reminder's state.
+	expect(await ask(via(fakePort([])))).toMatchObject({state: 'synced', reminderName: 'Linked'});
+	expect(colleague.soql).toEqual([]);
+});
+
+test('R21/R38: a badge lookup is counted: the org’s usage from its response, and a history row with its requests', async () => {
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	const port = fakePort([row({OwnerId: '005000000000002AAA'})], undefined, {used: 12_500, limit: 15_000});
+	await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(port, {identityKnown: false}));
+	const stored = await db.partitions.get(PARTITION);
+	expect(stored?.apiUsage).toMatchObject({used: 12_500, limit: 15_000});
+	// Above 80 %, the schedule slows down (R21) — the badge's own response can tell it so.
+	expect(stored?.status.budget).toBe('slow');
+	const history = await db.syncHistory.toArray();
+	expect(history).toHaveLength(1);
+	expect(history[0]).toMatchObject({trigger: 'task-badge', apiRequests: 2, partition: PARTITION});
 });

@@ -1,21 +1,27 @@
 /**
- * The answer behind the badge on a Salesforce Task page (R24). Linked Tasks are answered from the store.
- * For a Task not in the store the worker may retrieve that one Task — one API request, only on a page
- * visit — to say why it is not linked (R1 scope, R4 import window). The content script receives this
- * verdict only: never the session, never other reminders (R25).
+ * The answer behind the badge on a Salesforce Task page (R24). Linked Tasks are answered from the store,
+ * once the session signed in on that org is known to be the partition's own user (R2). For a Task not in
+ * the store the worker may retrieve that one Task — one API request, bounded per Task and per tab (R38) —
+ * to say why it is not linked (R1 scope, R4 import window). The content script receives this verdict
+ * only: never the session, never other reminders (R25).
  */
 import {classify} from '@/background/salesforce/errors.js';
 import {to18} from '@/background/salesforce/ids.js';
 import {parseSalesforceDateTime, soqlString} from '@/background/salesforce/soql.js';
-import type {SalesforcePort} from '@/background/salesforce/port.js';
+import {sessionKey} from '@/background/salesforce/jsforce-adapter.js';
+import type {Identity, SalesforcePort} from '@/background/salesforce/port.js';
 import {DAY_MS} from '@/background/sync/context.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/queries.js';
 import type {Partition, Reminder} from '@/shared/store/schema.js';
 import type {TaskBadge} from '@/shared/types.js';
+import type {BadgeCaller} from './badge-origin.js';
+import {takeBadgeSpend, withBadgeLock} from './badge-spend.js';
+import {recordBadgeRequests} from './badge-usage.js';
 import {db} from './db.js';
 import {portForSession} from './engine-deps.js';
 import {sessionForHost} from './session/find-session.js';
+import {storageSessionIdentityCache} from './session/session-identity.js';
 import {recentVerdict, rememberVerdict} from './task-verdicts.js';
 
 type NotLinked = Extract<TaskBadge, {state: 'not-linked'}>;
@@ -91,33 +97,118 @@ export function whyNotLinked(row: TaskScopeRow | undefined, partition: Partition
 	return undefined;
 }
 
-export async function getTaskBadge(input: {host: string; taskId: string}, port?: SalesforcePort): Promise<TaskBadge> {
+/** The rep's session on the partition's host, as the badge may use it. */
+export type BadgeSession = {
+	port: SalesforcePort;
+	/** True when the session's identity is already cached, so asking it costs no request (R21). */
+	identityKnown: boolean;
+};
+
+export type BadgeOptions = {
+	/** Who asked (badge-origin.ts): a tab's content script draws on that tab's request allowance (R38). */
+	caller?: BadgeCaller;
+	/** Tests give their own session; the worker finds the rep's from the `sid` cookie (R25). */
+	connect?: (host: string) => Promise<BadgeSession | undefined>;
+	now?: number;
+};
+
+const SIGNED_OUT = (): TaskBadge => notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
+const LATER = (): TaskBadge => notLinked('not-found', 'Tickler will check this Task in a moment.');
+
+async function connectToSession(host: string): Promise<BadgeSession | undefined> {
+	const session = await sessionForHost(host);
+	if (!session) return undefined;
+	const cached = await storageSessionIdentityCache.get(await sessionKey(`https://${session.host}`, session.sid));
+	return {port: await portForSession(session), identityKnown: cached !== undefined};
+}
+
+/**
+ * The badge of the Task in a tab's address. Answered only for the partition of the session signed in on
+ * that org — its org and user (R2); a Task not in the store may cost one request to say why, at most once
+ * per Task every VERDICT_TTL_MS and within the asking tab's allowance (R38), and whatever it spends is
+ * counted with Tickler's API usage (badge-usage.ts, R21).
+ */
+export async function getTaskBadge(
+	input: {host: string; taskId: string},
+	options: BadgeOptions = {},
+): Promise<TaskBadge> {
+	const now = options.now ?? Date.now();
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) return notLinked('sync-off', 'Sync is off — turn it on in Tickler’s settings.');
 	if (toMyDomainHost(input.host) !== partition.instanceHost) {
 		return notLinked('other-org', 'This Task belongs to another Salesforce org than the one Tickler syncs.');
 	}
 
-	const taskId = to18(input.taskId);
-	const reminder = await db.reminders.where('[partition+taskId]').equals([partition.id, taskId]).first();
-	if (reminder) return badgeForReminder(reminder, partition);
+	// A request is spent only if the tab still has allowance (own pages are not page-driven).
+	const caller = options.caller;
+	const maySpend = async (): Promise<boolean> =>
+		caller?.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now));
+	const session = await (options.connect ?? connectToSession)(partition.instanceHost);
+	if (!session) return SIGNED_OUT();
+	const sf = session.port;
+	const requestsBefore = sf.requestCount();
+	try {
+		// R2: whoever is signed in on this org must be the partition's user, or the badge says nothing of it.
+		if (!session.identityKnown && !(await maySpend())) return LATER();
+		let identity: Identity;
+		try {
+			identity = await sf.identity();
+		} catch (error) {
+			return classify(error) === 'auth' ? SIGNED_OUT() : LATER();
+		}
 
-	const now = Date.now();
+		if (identity.orgId !== partition.orgId) {
+			return notLinked('other-org', 'This Task belongs to another Salesforce org than the one Tickler syncs.');
+		}
+
+		if (identity.userId !== partition.userId) {
+			return notLinked(
+				'other-user',
+				'You are signed in to Salesforce as another user than the one Tickler syncs, so Tickler shows nothing here.',
+			);
+		}
+
+		const taskId = to18(input.taskId);
+		const reminder = await db.reminders.where('[partition+taskId]').equals([partition.id, taskId]).first();
+		if (reminder) return badgeForReminder(reminder, partition);
+		return await lookUpUnlinked(sf, partition, taskId, now, maySpend);
+	} finally {
+		await recordBadgeRequests(partition.id, {
+			requests: sf.requestCount() - requestsBefore,
+			apiUsage: sf.responseMeta().apiUsage,
+			startedAt: now,
+			endedAt: Date.now(),
+		});
+	}
+}
+
+/** Why a Task not in the store is not linked: from the cache, or — allowance permitting — one request. */
+async function lookUpUnlinked(
+	sf: SalesforcePort,
+	partition: Partition,
+	taskId: string,
+	now: number,
+	maySpend: () => Promise<boolean>,
+): Promise<TaskBadge> {
 	const verdictKey = `${partition.id}:${taskId}`;
-	const cached = await recentVerdict(verdictKey, now);
-	if (cached) return cached;
-	// R21: while the org is near its allowance, or sync is backing off, a badge is not worth a request.
-	if (partition.status.budget !== 'normal' || (partition.status.backoff?.until ?? 0) > now) {
-		return notLinked('not-found', 'Tickler will check this Task at its next sync.');
-	}
+	// One lookup per Task at a time: a second ask waits for the first and reads its answer from the cache.
+	return withBadgeLock(`tickler-badge:${verdictKey}`, async () => {
+		const cached = await recentVerdict(verdictKey, now);
+		if (cached) return cached;
+		// R21: while the org is near its allowance, or sync is backing off, a badge is not worth a request.
+		if (partition.status.budget !== 'normal' || (partition.status.backoff?.until ?? 0) > now) {
+			return notLinked('not-found', 'Tickler will check this Task at its next sync.');
+		}
 
-	let sf = port;
-	if (!sf) {
-		const session = await sessionForHost(partition.instanceHost);
-		if (!session) return notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
-		sf = await portForSession(session);
-	}
+		if (!(await maySpend())) return LATER();
+		const verdict = await queryWhyNotLinked(sf, partition, taskId);
+		// Every answer is kept, a failure too: a Task costs at most one request per VERDICT_TTL_MS (R38).
+		await rememberVerdict(verdictKey, verdict, now);
+		return verdict;
+	});
+}
 
+async function queryWhyNotLinked(sf: SalesforcePort, partition: Partition, taskId: string): Promise<TaskBadge> {
 	try {
 		// One request; the id passed the validator's 00T pattern and is escaped anyway (R27).
 		const page = await sf.query<TaskScopeRow>(
@@ -125,16 +216,10 @@ export async function getTaskBadge(input: {host: string; taskId: string}, port?:
 			{includeDeleted: false},
 		);
 		const row = page.records[0];
-		const verdict = whyNotLinked(row, partition);
-		if (verdict) {
-			await rememberVerdict(verdictKey, verdict, now);
-			return verdict;
-		}
-
 		// In scope but not pulled yet: it becomes a reminder named after its Subject at the next sync (R4, R10).
-		return {state: 'pending', reminderName: row?.Subject ?? ''};
+		return whyNotLinked(row, partition) ?? {state: 'pending', reminderName: row?.Subject ?? ''};
 	} catch (error) {
-		if (classify(error) === 'auth') return notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
+		if (classify(error) === 'auth') return SIGNED_OUT();
 		return notLinked('not-found', 'Tickler could not check this Task right now.');
 	}
 }

@@ -48,7 +48,9 @@ test('shows the badge for a Task, follows an in-place move to another Task, remo
 	await vi.advanceTimersByTimeAsync(0);
 	expect(title()).toBe(`Reminder ${A.taskId}`);
 	c.show(B);
-	await vi.advanceTimersByTimeAsync(0);
+	// A's badge goes at once; B is asked once the address has been still for the debounce (R38).
+	expect(document.querySelector(HOST_TAG)).toBeNull();
+	await vi.advanceTimersByTimeAsync(1000);
 	expect(title()).toBe(`Reminder ${B.taskId}`);
 	expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
 	c.show(undefined);
@@ -131,4 +133,26 @@ test('any other worker failure shows nothing and stays quiet', async () => {
 	await vi.advanceTimersByTimeAsync(0);
 	expect(document.querySelector(HOST_TAG)).toBeNull();
 	expect(orphaned).toBe(0);
+});
+
+test('R38: an address moving through 300 Tasks a thousand times asks the worker about once per quiet spell', async () => {
+	const c = controller();
+	const pages = Array.from({length: 300}, (_, index): TaskPage => ({
+		kind: 'lightning',
+		host: 'acme.lightning.force.com',
+		taskId: `00T5g0000${String(index).padStart(6, '0')}AAA`,
+	}));
+	// A page script: a new address every 10 ms, 1,000 times (10 s in all).
+	for (let change = 0; change < 1000; change++) {
+		c.show(pages[(change * 7) % pages.length]);
+		await vi.advanceTimersByTimeAsync(10);
+	}
+
+	// Only the first address asked at once; the rest waited for a quiet spell that never came.
+	expect(calls).toHaveLength(1);
+	await vi.advanceTimersByTimeAsync(1000);
+	// Still, the badge ends on the Task the address stopped on.
+	expect(calls).toHaveLength(2);
+	expect(calls.at(-1)).toBe(pages[(999 * 7) % pages.length]);
+	expect(title()).toBe(`Reminder ${calls.at(-1)?.taskId ?? ''}`);
 });

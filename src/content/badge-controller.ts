@@ -20,6 +20,13 @@ export type BadgeControllerDeps = {
 	refreshMs?: number;
 	/** How often the open badge checks for orphaning and re-places itself under a late-rendered header. */
 	tickMs?: number;
+	/**
+	 * R38: a Task address that comes within this long of the previous one waits until the address has been
+	 * still this long. A rep's click, after a page that stood still, asks at once; a page script moving the
+	 * address in a loop asks once, then once more for the Task it stops on — and the worker bounds what
+	 * any ask may spend anyway.
+	 */
+	debounceMs?: number;
 };
 
 export type BadgeController = {
@@ -32,11 +39,14 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 	const win = doc.defaultView ?? window;
 	const refreshMs = deps.refreshMs ?? 15_000;
 	const tickMs = deps.tickMs ?? 1000;
+	const debounceMs = deps.debounceMs ?? 1000;
 	let current: TaskPage | undefined;
 	let latest: TaskBadge | undefined;
 	let mounted: MountedBadge | undefined;
 	let timer: number | undefined;
 	let lastRefresh = 0;
+	let lastMove = Number.NEGATIVE_INFINITY;
+	let waiting: number | undefined;
 	let generation = 0;
 	let destroyed = false;
 
@@ -58,8 +68,14 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 		if (destroyed) return;
 		destroyed = true;
 		current = undefined;
+		stopWaiting();
 		hide();
 		deps.onOrphaned();
+	};
+
+	const stopWaiting = (): void => {
+		if (waiting !== undefined) win.clearTimeout(waiting);
+		waiting = undefined;
 	};
 
 	const load = async (page: TaskPage): Promise<void> => {
@@ -112,6 +128,7 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 			if (page === undefined) {
 				current = undefined;
 				generation++;
+				stopWaiting();
 				hide();
 				return;
 			}
@@ -121,9 +138,28 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 				return;
 			}
 
-			if (current?.taskId === page.taskId && current.host === page.host && mounted !== undefined) return;
+			const same = current?.taskId === page.taskId && current.host === page.host;
+			if (same && (mounted !== undefined || waiting !== undefined)) return;
+			// Another Task: the previous one's badge goes at once, and no reply for it may show any more.
+			if (!same) {
+				generation++;
+				hide();
+			}
+
 			current = page;
-			void load(page);
+			stopWaiting();
+			const now = Date.now();
+			const settled = now - lastMove >= debounceMs;
+			lastMove = now;
+			if (settled) {
+				void load(page);
+				return;
+			}
+
+			waiting = win.setTimeout(() => {
+				waiting = undefined;
+				if (current === page && !destroyed) void load(page);
+			}, debounceMs);
 		},
 		destroy,
 	};

@@ -54,6 +54,7 @@ export type TaskBadge =
 				| 'not-found'
 				| 'sync-off'
 				| 'signed-out'
-				| 'other-org';
+				| 'other-org'
+				| 'other-user';
 			message: string;
 	  };

@@ -11,9 +11,20 @@ export function templateUsesName(template: string): boolean {
 	return new RegExp(TOKEN.source).test(template);
 }
 
-/** Renders the Subject: line breaks removed, an empty value renders as nothing, at most 255 characters. */
+/** Renders the Subject: line breaks removed, an empty value renders as nothing, at most 255 characters (cutAt). */
 export function renderSubject(template: string, name: string): string {
 	const value = name.replaceAll(/[\r\n]+/g, ' ');
 	const rendered = template.replaceAll(TOKEN, () => value).replaceAll(/[\r\n]+/g, ' ');
-	return rendered.trim().slice(0, MAX_SUBJECT_LENGTH);
+	return cutAt(rendered.trim(), MAX_SUBJECT_LENGTH);
+}
+
+/**
+ * At most `max` UTF-16 code units — Salesforce counts a surrogate pair (an emoji, a rare kanji) as two
+ * characters (Salesforce Help 005166849; for field lengths UNCONFIRMED, docs/local-org.md) — and never half
+ * of a pair: a cut that would split one drops the whole character.
+ */
+export function cutAt(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const last = text.charCodeAt(max - 1);
+	return text.slice(0, last >= 0xd8_00 && last <= 0xdb_ff ? max - 1 : max);
 }

@@ -180,7 +180,8 @@ export type SyncTrigger = 'alarm' | 'manual' | 'local-change' | 'popup' | 'page-
 export type SyncHistoryRow = {
 	seq?: number;
 	partition: string;
-	trigger: SyncTrigger;
+	/** `task-badge`: not a cycle but a Task page badge's own lookup, listed so its requests are counted (R38). */
+	trigger: SyncTrigger | 'task-badge';
 	startedAt: number;
 	endedAt: number;
 	outcome: 'ok' | 'skipped' | 'paused' | 'failed';

@@ -50,16 +50,27 @@ export function isCalendarDate(value: string): boolean {
 	return isRealDate(value) && inSalesforceRange(value);
 }
 
+/**
+ * Salesforce counts an emoji (any character outside the Basic Multilingual Plane) as two of its 255
+ * (Salesforce Help 005166849), so a name of 150 emoji is "300 long": the message says so instead of a
+ * count the rep cannot see.
+ */
+function nameTooLongMessage(name: string): string {
+	// Any surrogate pair makes Salesforce's count differ from what the rep sees.
+	if (!/[\uD800-\uDBFF]/.test(name)) {
+		return `The name is ${name.length} characters long; Salesforce allows at most ${MAX_NAME_LENGTH}. Shorten it or move the rest into the details.`;
+	}
+
+	return `The name is too long for Salesforce: it allows ${MAX_NAME_LENGTH} characters, and counts each emoji or other special symbol as two — this name counts as ${name.length}. Shorten it or move the rest into the details.`;
+}
+
 export function validateName(value: unknown): string {
 	if (typeof value !== 'string') throw new InvalidReminderError('name', 'The reminder needs a name.');
 	// Line breaks would not survive as a Task Subject (R10); fold them into spaces.
 	const name = value.replaceAll(/[\r\n]+/g, ' ').trim();
 	if (name.length === 0) throw new InvalidReminderError('name', 'The reminder needs a name.');
 	if (name.length > MAX_NAME_LENGTH) {
-		throw new InvalidReminderError(
-			'name',
-			`The name is ${name.length} characters long; Salesforce allows at most ${MAX_NAME_LENGTH}. Shorten it or move the rest into the details.`,
-		);
+		throw new InvalidReminderError('name', nameTooLongMessage(name));
 	}
 
 	return name;

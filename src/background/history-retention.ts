@@ -1,0 +1,45 @@
+/**
+ * How much sync history and conflict log a partition keeps (R23): what a rep would look at — the last
+ * RETAIN_DAYS days, and at most RETAIN_ROWS rows of each — so a worker polling every minute for a year
+ * does not grow IndexedDB without end. The settings page shows the latest 20 runs and 50 conflicts.
+ */
+import {Dexie} from 'dexie';
+import type {TicklerDb} from '@/shared/store/db.js';
+
+export const RETAIN_DAYS = 30;
+export const RETAIN_ROWS = 500;
+const DAY_MS = 86_400_000;
+
+/** Deletes this partition's history rows older than RETAIN_DAYS, then all but the newest RETAIN_ROWS. */
+export async function pruneHistory(db: TicklerDb, partitionId: string, now: number): Promise<void> {
+	await db.transaction('rw', db.syncHistory, async () => {
+		const index = db.syncHistory.where('[partition+startedAt]');
+		await index.between([partitionId, Dexie.minKey], [partitionId, now - RETAIN_DAYS * DAY_MS]).delete();
+		const excess = await index
+			.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
+			.reverse()
+			.offset(RETAIN_ROWS)
+			.primaryKeys();
+		if (excess.length > 0) await db.syncHistory.bulkDelete(excess);
+	});
+}
+
+/** The same for the conflict log, by the time of the conflict. */
+export async function pruneConflicts(db: TicklerDb, partitionId: string, now: number): Promise<void> {
+	await db.transaction('rw', db.conflicts, async () => {
+		const index = db.conflicts.where('[partition+at]');
+		await index.between([partitionId, Dexie.minKey], [partitionId, now - RETAIN_DAYS * DAY_MS]).delete();
+		const excess = await index
+			.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
+			.reverse()
+			.offset(RETAIN_ROWS)
+			.primaryKeys();
+		if (excess.length > 0) await db.conflicts.bulkDelete(excess);
+	});
+}
+
+/** Both, after each cycle (sync-runner.ts) — the one place history and conflicts are added in bulk. */
+export async function pruneSyncLogs(db: TicklerDb, partitionId: string, now: number): Promise<void> {
+	await pruneHistory(db, partitionId, now);
+	await pruneConflicts(db, partitionId, now);
+}
