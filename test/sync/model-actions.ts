@@ -220,6 +220,22 @@ async function knownRepTasks(h: Harness, model: Model): Promise<Array<{task: Tas
 /** The model's validation rule: a Description of exactly "x" is refused on user writes. */
 export const RULE_NAME = 'No_x_details';
 
+/**
+ * Runs a Salesforce-side write and says whether the org's validation rule refused it. The rule judges the
+ * whole record, as Salesforce does: any edit of a Task whose details are already "x" is refused while the
+ * rule is on, not only an edit that sets them (soak seeds 705684019, 652545915). A refused write did not happen.
+ */
+function refusedByRule(model: Model, write: () => void): boolean {
+	try {
+		write();
+		return false;
+	} catch (error) {
+		if (model.ruleOn && error instanceof SfError && error.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION')
+			return true;
+		throw error;
+	}
+}
+
 function sfEditAs(
 	h: Harness,
 	model: Model,
@@ -229,16 +245,11 @@ function sfEditAs(
 	value: Value,
 ): void {
 	const before = taskValue(picked.task, field);
-	let updated: TaskRow;
-	try {
-		updated = h.org.updateTask(asUser, picked.task.Id, toSalesforce(field, value));
-	} catch (error) {
-		// The org's validation rule judges the whole record, as Salesforce does: an edit of another field of a
-		// Task whose details are already "x" is refused too (soak seed 705684019). Nothing was written.
-		if (model.ruleOn && error instanceof SfError && error.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION') return;
-		throw error;
-	}
-	const at = updated.LastModifiedDate;
+	let at = 0;
+	const write = (): void => {
+		at = h.org.updateTask(asUser, picked.task.Id, toSalesforce(field, value)).LastModifiedDate;
+	};
+	if (refusedByRule(model, write)) return;
 	// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
 	if (before !== value) model.write(picked.key, field, 'sf', value, at);
 	else model.entity(picked.key).sfWrites.push(at);
@@ -335,13 +346,7 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 				h.org.deleteTask(asUser, task.Id);
 				model.entity(key).deleted = true;
 			} else {
-				const before = taskValue(task, action.field);
-				if (model.ruleOn && action.field === 'details' && action.value === 'x') break;
-				const updated = h.org.updateTask(asUser, task.Id, toSalesforce(action.field, action.value));
-				const at = updated.LastModifiedDate;
-				// Salesforce keeps no per-field times: a write of the same value is no change to merge (R16).
-				if (before !== action.value) model.write(key, action.field, 'sf', action.value, at);
-				else model.entity(key).sfWrites.push(at);
+				sfEditAs(h, model, asUser, {task, key}, action.field, action.value);
 			}
 
 			break;
@@ -385,7 +390,10 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 			const linked = (await h.db.reminders.toArray()).some(
 				r => r.taskId === picked.task.Id && r.deletedAt === undefined,
 			);
-			h.org.updateTask(h.org.users.admin.id, picked.task.Id, {OwnerId: h.org.users.rep2.id});
+			const reassign = (): void => {
+				h.org.updateTask(h.org.users.admin.id, picked.task.Id, {OwnerId: h.org.users.rep2.id});
+			};
+			if (refusedByRule(model, reassign)) break;
 			// A Task reassigned before any pull imported it is never seen at all: no reminder is expected.
 			if (linked) model.entity(picked.key).reassigned = picked.task.Id;
 			else Object.assign(model.entity(picked.key), {deleted: true, neverSeen: true});
