@@ -107,8 +107,8 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 			const checkpoint = await db.checkpoints.get(partition.id);
 			if (pulled.firstSync) {
 				await db.checkpoints.update(partition.id, {lastReconciledAt: ctx.serverNow()});
-			} else if (reconciliationDue(pulled.previousPullAt, checkpoint?.lastReconciledAt, ctx.serverNow())) {
-				await reconcile(ctx, pulled.previousPullAt);
+			} else if (reconciliationDue(pulled.gapSince, checkpoint?.lastReconciledAt, ctx.serverNow())) {
+				await reconcile(ctx, pulled.gapSince);
 			}
 
 			await push(ctx);
