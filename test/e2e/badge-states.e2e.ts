@@ -191,12 +191,14 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 	for (const viewport of [
 		{width: 1280, height: 720},
 		{width: 900, height: 700},
-		{width: 760, height: 900},
+		// Narrow: the record's form sits right under the pill, where the card used to open.
+		{width: 600, height: 800},
 	]) {
 		await page.setViewportSize(viewport);
 		await page.goto(lightning(ids.conflict));
 		await expectRecordShown(page, ids.conflict);
 		await expectBadge(page, 'conflict', /^Conflict resolved$/);
+		await expectUnderHeader(page);
 		// Not an error: no error tone, and neither the dot nor the label is the error red (#ba0517).
 		expect(await badge(page).locator('[data-state]').getAttribute('data-tone')).toBe('info');
 		const red = 'rgb(186, 5, 23)';
@@ -213,7 +215,7 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 		expect(card!.x).toBeGreaterThanOrEqual(0);
 		expect(card!.x + card!.width).toBeLessThanOrEqual(viewport.width);
 		expect(card!.y + card!.height).toBeLessThanOrEqual(viewport.height);
-		if (viewport.width === 900) {
+		if (viewport.width === 600) {
 			await page.screenshot({path: path.join(SCREENSHOTS, 'badge-conflict-card-clear.png')});
 		}
 
@@ -229,9 +231,11 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 
 test('on Classic the opened card covers none of the record’s fields or buttons either (R24)', async () => {
 	const {page, errors} = await session.openPage(`https://${session.hosts.myDomain}/${ids.conflict.slice(0, 15)}`);
-	await page.setViewportSize({width: 900, height: 700});
+	// Narrow, so the Classic edit form sits right under the pill.
+	await page.setViewportSize({width: 480, height: 800});
 	await page.reload();
 	await expectBadge(page, 'conflict', /^Conflict resolved$/);
+	await expectUnderHeader(page);
 	await openCard(page);
 	await expect.poll(async () => badge(page).locator('.card').getAttribute('data-clear')).toBe('true');
 	const card = await badge(page).locator('.card').boundingBox();
