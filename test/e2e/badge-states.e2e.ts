@@ -202,8 +202,16 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 		// Not an error: no error tone, and neither the dot nor the label is the error red (#ba0517).
 		expect(await badge(page).locator('[data-state]').getAttribute('data-tone')).toBe('info');
 		const red = 'rgb(186, 5, 23)';
-		expect(await badge(page).locator('.dot').evaluate(el => getComputedStyle(el).backgroundColor)).not.toBe(red);
-		expect(await badge(page).locator('.label').evaluate(el => getComputedStyle(el).color)).not.toBe(red);
+		expect(
+			await badge(page)
+				.locator('.dot')
+				.evaluate(el => getComputedStyle(el).backgroundColor),
+		).not.toBe(red);
+		expect(
+			await badge(page)
+				.locator('.label')
+				.evaluate(el => getComputedStyle(el).color),
+		).not.toBe(red);
 		await openCard(page);
 		await expect.poll(async () => badge(page).locator('.card').getAttribute('data-clear')).toBe('true');
 		const card = await badge(page).locator('.card').boundingBox();
@@ -222,7 +230,9 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 		// A click into the page's form collapses the card and reaches the field.
 		await page.locator('[data-testid="input-subject"]').click();
 		await expect.poll(async () => badge(page).locator('.card').isVisible()).toBe(false);
-		await expect.poll(async () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('input-subject');
+		await expect
+			.poll(async () => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+			.toBe('input-subject');
 	}
 
 	expect(errors).toEqual([]);

@@ -46,7 +46,7 @@ async function reminderOf(worker: Worker, id: string): Promise<{id: string; name
 		async task =>
 			new Promise<{id: string; name: string} | undefined>((resolve, reject) => {
 				const open = indexedDB.open('tickler');
-				open.onerror = () => reject(open.error);
+				open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
 				open.onsuccess = () => {
 					const all = open.result.transaction('reminders').objectStore('reminders').getAll();
 					all.onsuccess = () => {
@@ -97,11 +97,18 @@ test('R45: a rename made in Tickler on one computer reaches the other; a Salesfo
 	// A shares it in its synced storage, one item keyed by partition and Task id.
 	await expect
 		.poll(async () => Object.entries(await syncItems(workerA)), {timeout: 15_000})
-		.toEqual([[expect.stringMatching(new RegExp(`^tn1:${local.org.orgId}.*:${taskId}$`)), expect.objectContaining({n: 'Call Acme about the renewal'})]]);
+		.toEqual([
+			[
+				expect.stringMatching(new RegExp(`^tn1:${local.org.orgId}.*:${taskId}$`)),
+				expect.objectContaining({n: 'Call Acme about the renewal'}),
+			],
+		]);
 
 	// Chrome Sync (stand-in) carries it to B, whose worker applies it from storage.onChanged.
 	await carry(workerA, workerB);
-	await expect.poll(async () => (await reminderOf(workerB, taskId))?.name, {timeout: 15_000}).toBe('Call Acme about the renewal');
+	await expect
+		.poll(async () => (await reminderOf(workerB, taskId))?.name, {timeout: 15_000})
+		.toBe('Call Acme about the renewal');
 
 	// A Subject edit made in Salesforce renames neither computer's reminder (R10), even after both sync.
 	local.org.updateTask(local.org.users.rep.id, taskId, {Subject: 'Typed in Salesforce'});

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {itemBytes, NAME_BUDGET, NAME_TTL_MS, nameKey, parseNameKey, parseSharedName, type SharedName} from './entries.js';
+import {
+	itemBytes,
+	NAME_BUDGET,
+	NAME_TTL_MS,
+	nameKey,
+	parseNameKey,
+	parseSharedName,
+	type SharedName,
+} from './entries.js';
 import {localWins, planNames, sharedWins} from './decide.js';
 
 const P = '00D000000000001AAA:005000000000001AAA';
@@ -87,7 +95,10 @@ describe('planNames: within the quotas, stable', () => {
 	test('R45: property — the result fits the budget and a second pass writes and removes nothing', () => {
 		const entry = fc.record({
 			task: fc.stringMatching(/^[a-z0-9]{1,18}$/),
-			n: fc.oneof(fc.constant('é'.repeat(255)), fc.string({minLength: 1, maxLength: 40}).map(s => `n${s.trim()}`)),
+			n: fc.oneof(
+				fc.constant('é'.repeat(255)),
+				fc.string({minLength: 1, maxLength: 40}).map(s => `n${s.trim()}`),
+			),
 			age: fc.integer({min: 0, max: NAME_TTL_MS * 2}),
 		});
 		fc.assert(
@@ -98,9 +109,11 @@ describe('planNames: within the quotas, stable', () => {
 				);
 				const offered = new Map(offeredList.filter(valid).map(e => [nameKey(P, e.task), {n: e.n, t: NOW - e.age}]));
 				const plan = planNames(stored, offered, new Set(), NOW);
-				const after = {...stored};
-				for (const key of plan.remove) delete after[key];
-				Object.assign(after, plan.write);
+				const removed = new Set(plan.remove);
+				const after: Record<string, unknown> = {
+					...Object.fromEntries(Object.entries(stored).filter(([key]) => !removed.has(key))),
+					...plan.write,
+				};
 				const entries = Object.entries(after);
 				expect(entries.length).toBeLessThanOrEqual(NAME_BUDGET.items);
 				expect(entries.reduce((sum, [k, v]) => sum + itemBytes(k, v), 0)).toBeLessThanOrEqual(NAME_BUDGET.bytes);

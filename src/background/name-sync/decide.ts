@@ -7,7 +7,15 @@
  * time: any name given in Tickler beats it — and a Subject edit made in Salesforce still never renames a
  * reminder (R10), because only names given in Tickler are ever shared.
  */
-import {itemBytes, NAME_BUDGET, NAME_TTL_MS, parseNameKey, parseSharedName, SYNC_QUOTA, type SharedName} from './entries.js';
+import {
+	itemBytes,
+	NAME_BUDGET,
+	NAME_TTL_MS,
+	parseNameKey,
+	parseSharedName,
+	SYNC_QUOTA,
+	type SharedName,
+} from './entries.js';
 
 /** A reminder's current name and when it was given in Tickler (server ms), or undefined for its Subject. */
 export type LocalName = {name: string; at: number | undefined};
@@ -63,7 +71,8 @@ export function planNames(
 
 	for (const [key, shared] of offered) {
 		const expired = serverNow - shared.t > NAME_TTL_MS;
-		if (!expired && !dropKeys.has(key) && itemBytes(key, shared) <= SYNC_QUOTA.bytesPerItem) candidates.set(key, shared);
+		if (!expired && !dropKeys.has(key) && itemBytes(key, shared) <= SYNC_QUOTA.bytesPerItem)
+			candidates.set(key, shared);
 	}
 
 	const newestFirst = [...candidates].sort(([keyA, a], [keyB, b]) => b.t - a.t || (keyA < keyB ? -1 : 1));

@@ -135,7 +135,9 @@ export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
 	const view = describeBadge(badge, now);
 	// Fixed-positioned by CSSOM (not subject to the page's CSP); hidden until measured and placed.
 	const cardStyle =
-		spot === undefined ? {visibility: 'hidden', left: '0px', top: '0px'} : {left: `${spot.left}px`, top: `${spot.top}px`};
+		spot === undefined
+			? {visibility: 'hidden', left: '0px', top: '0px'}
+			: {left: `${spot.left}px`, top: `${spot.top}px`};
 	return (
 		<div class={`badge ${view.tone}`} data-state={badge.state} data-tone={view.tone} ref={root}>
 			<button

@@ -74,7 +74,8 @@ export function pageObstacles(doc: Document, host: Element): Box[] {
 	for (const element of doc.querySelectorAll(PAGE_CONTROLS)) {
 		if (host.contains(element)) continue;
 		const rect = element.getBoundingClientRect();
-		if (rect.width > 0 && rect.height > 0) boxes.push({left: rect.left, top: rect.top, width: rect.width, height: rect.height});
+		if (rect.width > 0 && rect.height > 0)
+			boxes.push({left: rect.left, top: rect.top, width: rect.width, height: rect.height});
 	}
 
 	return boxes;
