@@ -10,6 +10,7 @@
  */
 import browser from 'webextension-polyfill';
 import {activePartition} from '@/shared/store/queries.js';
+import {consoleLog} from '@/background/sync/log.js';
 import {db} from '../db.js';
 import {KEY_PREFIX} from './entries.js';
 import {shareNames, type NamePassResult} from './reconcile.js';
@@ -18,15 +19,21 @@ const NAME_LOCK = 'tickler-name-sync';
 
 /** One pass for the active partition, when sync is on for it. */
 export async function shareNamesNow(): Promise<NamePassResult | undefined> {
+	const pass = async () => {
+		const partitionId = await activePartition(db);
+		const partition = await db.partitions.get(partitionId);
+		if (!partition?.enabled) return undefined;
+		return shareNames(db, partitionId, browser.storage.sync, Date.now());
+	};
+
 	try {
-		return await navigator.locks.request(NAME_LOCK, async () => {
-			const partitionId = await activePartition(db);
-			const partition = await db.partitions.get(partitionId);
-			if (!partition?.enabled) return undefined;
-			return shareNames(db, partitionId, browser.storage.sync, Date.now());
-		});
+		// Every extension context has Web Locks; Node (the unit tests of api.ts) does not, and a pass is
+		// safe without one anyway (it re-checks in its transaction; the lock only saves duplicate writes).
+		const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+		return await (locks ? locks.request(NAME_LOCK, pass) : pass());
 	} catch (error) {
-		reportError(error);
+		// Structured, no names or values (convention 14): the kind of failure, e.g. a quota refusal.
+		consoleLog().error('name-sync-failed', {code: error instanceof Error ? error.name : 'unknown'});
 		return undefined;
 	}
 }
