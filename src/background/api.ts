@@ -16,6 +16,7 @@ import {takeBadgeSpend} from './badge-spend.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule-policy.js';
+import {shareNamesNow} from './name-sync/worker.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
 import {getTaskBadge, taskReadyToSync} from './task-badge.js';
@@ -97,7 +98,10 @@ export const backgroundApi: BackgroundApi = {
 		return afterLocalChange((await addReminder(db, reminder, {id})).id);
 	},
 	async editReminder({id, patch}) {
-		return afterLocalChange((await editReminder(db, await inActivePartition(id), patch)).id);
+		const reply = await afterLocalChange((await editReminder(db, await inActivePartition(id), patch)).id);
+		// R45: a rename travels to the rep's other computers (never throws; retried at the next pass).
+		if (patch.name !== undefined) await shareNamesNow();
+		return reply;
 	},
 	async deleteReminder({id}) {
 		// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.

@@ -12,6 +12,7 @@ import {engineDeps, portForSession} from './engine-deps.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {scheduleNextSync} from './schedule.js';
 import {pruneSyncLogs} from './history-retention.js';
+import {shareNamesAfterCycle} from './name-sync/worker.js';
 import {findSession} from './session/find-session.js';
 import {updateToolbarCount} from './toolbar-count.js';
 
@@ -46,6 +47,8 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		});
 		// R23: history and the conflict log keep what a rep would look at, not every poll since installation.
 		await pruneSyncLogs(db, partitionId, Date.now());
+		// R45: a pulled Task may have a name waiting for it; a linked one may have a rename to share.
+		await shareNamesAfterCycle(result);
 		return result;
 	} finally {
 		// Even after an unexpected error the next alarm is set: sync never silently stops (R13). A cycle that

@@ -45,12 +45,13 @@ export function badgeForReminder(reminder: Reminder, partition: Partition): Task
 				message: reminder.error?.message ?? 'Salesforce refused the last change.',
 				...(reminder.error?.hint === undefined ? {} : {hint: reminder.error.hint}),
 			};
+		// A conflict is resolved when it is recorded (R16): the badge shows it as information, not as an error.
 		case 'conflict':
 			return {
 				state: 'conflict',
 				reminderName,
 				message:
-					'Both sides changed the same field; the later edit was kept. Tickler’s settings show what was overwritten.',
+					'Resolved: this field was changed in Tickler and in Salesforce, and the later edit was kept. Tickler’s settings show what was overwritten.',
 			};
 		case 'synced':
 		case 'local-only':
