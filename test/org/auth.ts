@@ -1,5 +1,6 @@
 // Authentication and identity (salesforce-api.md §1): Bearer/OAuth sid, the two 401 bodies, the versions
-// list, the resources map, /services/oauth2/userinfo and /id/<org>/<user> (so `conn.identity()` works).
+// list, the resources map, /services/oauth2/userinfo and /id/<org>/<user> (so `conn.identity()` works), and
+// API Access Control (§13.1): when the org has it on, only OAuth tokens of registered apps reach the API.
 
 import {json} from './api-types.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';
@@ -39,19 +40,24 @@ export function authenticate(org: Org, req: ApiRequest, requireApi = true): Auth
 	const check = org.sessions.check(sid, requireApi);
 	if (!check.ok) {
 		// §1.1: jsforce treats this message as "do not refresh".
-		return {
-			ok: false,
-			response:
-				check.reason === 'not-api'
-					? json(
-							401,
-							[{errorCode: 'INVALID_SESSION_ID', message: 'This session is not valid for use with the REST API'}],
-							{'WWW-Authenticate': 'Token'},
-						)
-					: unauthorized(),
-		};
+		return {ok: false, response: check.reason === 'not-api' ? notApiSession() : unauthorized()};
 	}
+	// §13.1 API Access Control: only tokens of an installed (registered) app may use the API; a browser
+	// session gets the same 401 as any non-API session — Salesforce does not tell the reasons apart.
+	if (requireApi && org.apiAccessControl && !org.oauth.app(check.session.clientId))
+		return {ok: false, response: notApiSession()};
 	return {ok: true, session: check.session, sid};
+}
+
+/** §1.1, §13.1: a valid session that may not use the REST API. */
+function notApiSession(): ApiResponse {
+	return json(
+		401,
+		[{errorCode: 'INVALID_SESSION_ID', message: 'This session is not valid for use with the REST API'}],
+		{
+			'WWW-Authenticate': 'Token',
+		},
+	);
 }
 
 /** Release names: v31.0 = Summer '14, then Winter/Spring/Summer each +1.0 (v62.0 = Winter '25). */

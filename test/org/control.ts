@@ -6,6 +6,7 @@ import type {ApiRequest, ApiResponse} from './api-types.js';
 import {SfError} from './errors.js';
 import type {Org} from './org.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
+import {oauthControl} from './oauth-control.js';
 import {recordJson} from './rows.js';
 import {TASK} from './schema.js';
 import type {TaskRow} from './tasks.js';
@@ -38,6 +39,8 @@ export function orgState(org: Org): Record<string, unknown> {
 		statuses: org.picklists.statusList(),
 		priorities: org.picklists.priorityList(),
 		sessions: org.sessions.list().length,
+		apiAccessControl: org.apiAccessControl,
+		apiUsageByClient: org.clientUsage.clients(),
 	};
 }
 
@@ -137,8 +140,11 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 			if (Array.isArray(p['statuses'])) org.setTaskStatuses(p['statuses'] as TaskStatusValue[]);
 			if (Array.isArray(p['priorities'])) org.setTaskPriorities(p['priorities'] as TaskPriorityValue[]);
 			return json(200, {statuses: org.picklists.statusList(), priorities: org.picklists.priorityList()});
-		default:
+		default: {
+			const r = oauthControl(org, req, `${m} ${parts.join('/')}`, p);
+			if (r) return r;
 			break;
+		}
 	}
 	return json(404, [{message: `Unknown control route ${m} ${req.path}`, errorCode: 'NOT_FOUND'}]);
 }

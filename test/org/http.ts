@@ -11,7 +11,9 @@ import {handleControl} from './control.js';
 import type {Org} from './org.js';
 import {handlePage} from './pages.js';
 import {QueryEngine} from './query.js';
-import {authenticate} from './auth.js';
+import {authenticate, bearerToken} from './auth.js';
+import {parseCallOptions} from './call-options.js';
+import {handleOAuthPage, isOAuthPage} from './oauth-routes.js';
 import {routeApi} from './routes.js';
 import type {RouteResult} from './routes.js';
 
@@ -66,8 +68,8 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 		res.end(r.body);
 	};
 
-	const log = (method: string, path: string, status: number, counted: boolean): void => {
-		org.requests.push({method, path, status, at: org.clock.now(), countedAsApi: counted});
+	const log = (method: string, path: string, status: number, counted: boolean, client?: string): void => {
+		org.requests.push({method, path, status, at: org.clock.now(), countedAsApi: counted, ...(client ? {client} : {})});
 	};
 
 	const cors = (req: ApiRequest): Record<string, string> =>
@@ -99,6 +101,8 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 			);
 			return;
 		}
+		// R29: who sent it (Sforce-Call-Options `client=`), on every log entry of an API request.
+		const client = parseCallOptions(req.headers['sforce-call-options']).client;
 		const isWrite = req.method === 'POST' || req.method === 'PATCH' || req.method === 'DELETE';
 		const fault = org.faults.decide(isWrite);
 		if (fault.latencyMs > 0) {
@@ -109,16 +113,16 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 		}
 		switch (fault.kind) {
 			case 'drop':
-				log(req.method, req.path, 0, false);
+				log(req.method, req.path, 0, false, client);
 				raw.socket.destroy();
 				return;
 			case 'timeout':
 				// Hold the response until the client gives up; close() destroys the socket.
-				log(req.method, req.path, 0, false);
+				log(req.method, req.path, 0, false, client);
 				return;
 			case '503':
 			case 'html503':
-				log(req.method, req.path, 503, false);
+				log(req.method, req.path, 503, false, client);
 				// §6: body and Retry-After UNCONFIRMED; HTML variant exercises jsforce's text/html handling.
 				send(
 					res,
@@ -129,7 +133,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				);
 				return;
 			case '500':
-				log(req.method, req.path, 500, false);
+				log(req.method, req.path, 500, false, client);
 				send(
 					res,
 					json(500, [
@@ -142,7 +146,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				);
 				return;
 			case 'invalidSession':
-				log(req.method, req.path, 401, false);
+				log(req.method, req.path, 401, false, client);
 				send(
 					res,
 					json(401, [{message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID'}], {
@@ -152,7 +156,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				);
 				return;
 			case 'limitExceeded':
-				log(req.method, req.path, 403, false);
+				log(req.method, req.path, 403, false, client);
 				send(
 					res,
 					json(403, [{message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED'}]),
@@ -179,7 +183,9 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				}
 			: routeApi({org, engine}, req);
 		org.usage.add(result.calls);
-		log(req.method, req.path, result.response.status, result.calls > 0);
+		const token = result.calls > 0 ? bearerToken(req) : undefined;
+		org.clientUsage.add(client, token ? org.sessions.peek(token)?.clientId : undefined, result.calls);
+		log(req.method, req.path, result.response.status, result.calls > 0, client);
 		if (fault.kind === 'commitThenDrop') {
 			raw.socket.destroy();
 			return;
@@ -198,6 +204,11 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				const req = toApiRequest(raw, body, origin);
 				if (req.path.startsWith('/__org__/') || req.path === '/__org__') {
 					send(res, handleControl(org, req), {});
+				} else if (isOAuthPage(req.path)) {
+					// §13.1 authorize / approval / error pages: browser pages, not API calls.
+					const r = handleOAuthPage(org, req);
+					log(req.method, req.path, r.status, false);
+					send(res, r, {});
 				} else if (req.path.startsWith('/services/') || req.path === '/services' || req.path.startsWith('/id/')) {
 					await handleApi(req, raw, res);
 				} else {

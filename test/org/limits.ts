@@ -58,3 +58,39 @@ export class ApiUsage {
 		return `api-usage=${this.used()}/${this.limit}`;
 	}
 }
+
+/** What a request without the header is counted under (R29). */
+export const NO_CLIENT = '(none)';
+/** What a browser session (not an OAuth token) is counted under in the per-app figures. */
+export const BROWSER_SESSION = '(browser session)';
+
+/**
+ * API calls per client (R29): by the `client=` of Sforce-Call-Options, and by the OAuth app whose token made
+ * the call. Counted beside ApiUsage (which stays the org's one allowance), since the org was started or reset;
+ * Salesforce reports usage per client in event logs, not in any API answer (salesforce-api.md §13.1).
+ */
+export class ClientUsage {
+	private readonly byClient = new Map<string, number>();
+	private readonly byApp = new Map<string, number>();
+
+	add(client: string | undefined, appClientId: string | undefined, calls: number): void {
+		if (calls <= 0) return;
+		const c = client ?? NO_CLIENT;
+		const a = appClientId ?? BROWSER_SESSION;
+		this.byClient.set(c, (this.byClient.get(c) ?? 0) + calls);
+		this.byApp.set(a, (this.byApp.get(a) ?? 0) + calls);
+	}
+
+	clients(): Record<string, number> {
+		return Object.fromEntries(this.byClient);
+	}
+
+	apps(): Record<string, number> {
+		return Object.fromEntries(this.byApp);
+	}
+
+	reset(): void {
+		this.byClient.clear();
+		this.byApp.clear();
+	}
+}

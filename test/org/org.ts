@@ -5,7 +5,8 @@ import {createClock} from './clock.js';
 import type {Clock} from './clock.js';
 import {Faults} from './faults.js';
 import {IdFactory, to18} from './ids.js';
-import {ApiUsage, defaultApiLimit} from './limits.js';
+import {ApiUsage, ClientUsage, defaultApiLimit} from './limits.js';
+import {OAuth} from './oauth.js';
 import {Picklists} from './picklists.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
 import {Sessions} from './sessions.js';
@@ -29,7 +30,15 @@ export type OrgUser = {
 	locale: string;
 	language: string;
 };
-export type RequestLogEntry = {method: string; path: string; status: number; at: Date; countedAsApi: boolean};
+export type RequestLogEntry = {
+	method: string;
+	path: string;
+	status: number;
+	at: Date;
+	countedAsApi: boolean;
+	/** R29: the `client=` of the request's Sforce-Call-Options header, if any (call-options.ts). */
+	client?: string;
+};
 export type OrgOptions = {
 	now?: Date;
 	apiDailyLimit?: number;
@@ -56,6 +65,12 @@ export class Org {
 	readonly sessions: Sessions;
 	readonly usage: ApiUsage;
 	readonly faults = new Faults();
+	/** External Client Apps and their tokens (§13.1, oauth.ts). */
+	readonly oauth: OAuth;
+	/** API calls per Sforce-Call-Options client and per OAuth app (R29; not a Salesforce limit). */
+	readonly clientUsage = new ClientUsage();
+	/** API Access Control (§13.1): when on, only OAuth tokens of registered apps may use the REST API. */
+	apiAccessControl = false;
 	readonly users: {rep: OrgUser; rep2: OrgUser; admin: OrgUser};
 	requests: RequestLogEntry[] = [];
 	/** When the org "was created": the start of its replication history (§4.2 earliestDateAvailable). */
@@ -92,6 +107,7 @@ export class Org {
 			createdAt: this.createdAt,
 		});
 		this.sessions = new Sessions(this.orgId15, now);
+		this.oauth = new OAuth({sessions: this.sessions, now, changed: () => this.changed()});
 		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
 		this.users = {
 			rep: this.addUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
@@ -163,6 +179,12 @@ export class Org {
 	}
 	setSessionTimeouts(t: Partial<SessionTimeouts>): void {
 		this.sessions.timeouts = {...this.sessions.timeouts, ...t};
+	}
+
+	/** API Access Control (§13.1): browser sessions are refused by the REST API; OAuth app tokens still work. */
+	setApiAccessControl(enabled: boolean): void {
+		this.apiAccessControl = enabled;
+		this.changed();
 	}
 
 	// ---- Tasks, acting as a user (the Salesforce UI or another user) ----

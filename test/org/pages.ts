@@ -48,6 +48,8 @@ function pageUser(org: Org, req: ApiRequest): OrgUser | undefined {
 
 /** After login on the My Domain host, hand a separate lightning-kind session to the Lightning host (frontdoor). */
 function afterLogin(org: Org, req: ApiRequest, user: OrgUser, startUrl: string): ApiResponse {
+	// §13.1: a login on the way to OAuth authorize goes straight back to it, on this (My Domain) host.
+	if (startUrl.startsWith('/services/oauth2/authorize?')) return redirect(startUrl);
 	if (hostKind(host(req)) === 'my-domain') {
 		const lsid = org.createSession(user.id, 'lightning');
 		return redirect(

@@ -1,8 +1,10 @@
 // `dataFile`: the org saved as JSON (debounced after changes, and on close) and reloaded on start, so the
-// demo org survives restarts. Sessions are kept too, so a printed session id stays usable.
+// demo org survives restarts. Sessions are kept too, so a printed session id stays usable, and so are the
+// OAuth apps, API Access Control and refresh tokens (a connected extension stays connected, §13.1).
 
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
+import type {OAuthApp, RefreshToken} from './oauth.js';
 import type {Org} from './org.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
 import type {Session} from './sessions.js';
@@ -20,6 +22,8 @@ type Snapshot = {
 	statuses: TaskStatusValue[];
 	priorities: TaskPriorityValue[];
 	sessions: Session[];
+	/** Absent in files saved before OAuth existed. */
+	oauth?: {apps: OAuthApp[]; refreshTokens: RefreshToken[]; apiAccessControl: boolean};
 };
 
 const SKIP = new Set(['TaskStatus', 'TaskPriority']);
@@ -36,6 +40,7 @@ export function snapshot(org: Org): Snapshot {
 		statuses: org.picklists.statusList(),
 		priorities: org.picklists.priorityList(),
 		sessions: org.sessions.list(),
+		oauth: {...org.oauth.snapshot(), apiAccessControl: org.apiAccessControl},
 	};
 }
 
@@ -63,6 +68,10 @@ export function loadOrg(org: Org, file: string): boolean {
 	for (const [id, at] of snap.recycleBin) org.tasks.recycleBin.set(id, at);
 	org.tasks.earliestDeletedAvailable = snap.earliestDeletedAvailable;
 	for (const s of snap.sessions) org.sessions.restore(s);
+	if (snap.oauth) {
+		org.oauth.restore(snap.oauth);
+		org.setApiAccessControl(snap.oauth.apiAccessControl);
+	}
 	return true;
 }
 

@@ -9,6 +9,7 @@ import {composite, compositeBatch} from './composite.js';
 import {SfError, notFound} from './errors.js';
 import type {Org} from './org.js';
 import type {QueryEngine} from './query.js';
+import {handleOAuthEndpoint, isOAuthEndpoint} from './oauth-routes.js';
 import {deleted, updated} from './replication.js';
 import {describe, methodNotAllowed, sobjectRoot, sobjectRow} from './rows.js';
 import type {RowCtx} from './rows.js';
@@ -24,6 +25,8 @@ export function routeApi(ctx: ApiContext, req: ApiRequest): RouteResult {
 	const {org} = ctx;
 	const path = req.path.replace(/\/+$/, '') || '/';
 	if (path === '/services/data') return {response: versionsList(), calls: 0, authenticated: false};
+	// §13.1 OAuth token/revoke: unauthenticated, never API calls (oauth-routes.ts).
+	if (isOAuthEndpoint(path)) return {response: handleOAuthEndpoint(org, req), calls: 0, authenticated: false};
 	if (path === '/services/oauth2/userinfo' || path.startsWith('/id/')) return identityRoute(ctx, req, path);
 	const m = VERSION_RE.exec(req.path);
 	const major = Number(m?.[1]);

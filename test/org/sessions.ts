@@ -1,11 +1,20 @@
 // Session ids shaped `<15-char org id>!<opaque>` (salesforce-api.md §1.1), of two kinds: 'api' (what the
 // my.salesforce.com host hands out) and 'lightning' (non-API, rejected by REST with "This session is not
-// valid for use with the REST API", §1.2). Expiry runs on the org clock.
+// valid for use with the REST API", §1.2). Expiry runs on the org clock. An OAuth access token (§13.1) is an
+// 'api' session tagged with the client id of the External Client App that obtained it (oauth.ts).
 
 import {randomBytes} from 'node:crypto';
 
 export type SessionKind = 'api' | 'lightning';
-export type Session = {sid: string; userId: string; kind: SessionKind; createdAt: number; lastUsedAt: number};
+export type Session = {
+	sid: string;
+	userId: string;
+	kind: SessionKind;
+	createdAt: number;
+	lastUsedAt: number;
+	/** Set on OAuth access tokens: the app's client id. Absent on browser (login/frontdoor) sessions. */
+	clientId?: string;
+};
 /** Salesforce's default session timeout is 2 hours of inactivity (Setup › Session Settings); absolute cap is ours. */
 export type SessionTimeouts = {idleMs: number; absoluteMs: number};
 
@@ -22,14 +31,14 @@ export class Sessions {
 		this.now = now;
 	}
 
-	create(userId: string, kind: SessionKind = 'api'): string {
+	create(userId: string, kind: SessionKind = 'api', clientId?: string): string {
 		// The opaque part imitates a real sid's shape (base64-ish, ~96 chars); it carries no meaning.
 		const opaque = randomBytes(72)
 			.toString('base64')
 			.replace(/[+/=]/g, c => (c === '+' ? '.' : c === '/' ? '_' : ''));
 		const sid = `${this.orgId15}!${opaque}`;
 		const t = this.now();
-		this.byId.set(sid, {sid, userId, kind, createdAt: t, lastUsedAt: t});
+		this.byId.set(sid, {sid, userId, kind, createdAt: t, lastUsedAt: t, ...(clientId ? {clientId} : {})});
 		return sid;
 	}
 
@@ -44,6 +53,14 @@ export class Sessions {
 
 	expireAll(): void {
 		this.byId.clear();
+	}
+
+	/** The live session without touching it (control API listings, request attribution). */
+	peek(sid: string): Session | undefined {
+		const s = this.byId.get(sid);
+		const t = this.now();
+		if (!s || t - s.lastUsedAt > this.timeouts.idleMs || t - s.createdAt > this.timeouts.absoluteMs) return undefined;
+		return s;
 	}
 
 	/** Validates and touches a session; `requireApi` rejects lightning sessions for REST routes. */
