@@ -34,9 +34,7 @@ export async function portForSession(session: FoundSession): Promise<SalesforceP
  * `reconnect`: the refresh token was refused; nothing is sent until the rep reconnects.
  */
 export type CycleCredentials =
-	| {kind: 'oauth'; port: SalesforcePort}
-	| {kind: 'reconnect'}
-	| {kind: 'session'; port: SalesforcePort | null};
+	{kind: 'oauth'; port: SalesforcePort} | {kind: 'reconnect'} | {kind: 'session'; port: SalesforcePort | null};
 
 export async function credentialsForPartition(partition: Partition): Promise<CycleCredentials> {
 	const tokens = await readTokens(credentialsDb, partition.id);

@@ -8,13 +8,7 @@ export type SyncPhase = 'off' | 'idle' | 'syncing' | 'paused';
  * (R28: "Connect Tickler once to sync"); `reconnect`: the OAuth refresh token was refused (R28).
  */
 export type PauseReason =
-	| 'no-session'
-	| 'session-expired'
-	| 'other-identity'
-	| 'api-limit'
-	| 'offline'
-	| 'api-access-refused'
-	| 'reconnect';
+	'no-session' | 'session-expired' | 'other-identity' | 'api-limit' | 'offline' | 'api-access-refused' | 'reconnect';
 
 export type SyncStatus = {
 	phase: SyncPhase;

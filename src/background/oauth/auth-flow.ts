@@ -78,7 +78,10 @@ export async function runAuthFlow(input: AuthFlowInput): Promise<TokenGrant> {
 		);
 	} catch (caught) {
 		if (caught instanceof OAuthEndpointError) throw authorizeError(caught.error, caught.message, input);
-		throw new OAuthFlowError('network', `Salesforce could not be reached at ${input.host}. Check your connection and try again.`);
+		throw new OAuthFlowError(
+			'network',
+			`Salesforce could not be reached at ${input.host}. Check your connection and try again.`,
+		);
 	}
 }
 
@@ -88,7 +91,8 @@ function redirectParams(final: string | undefined, redirectUri: string): URLSear
 	const url = new URL(final);
 	// Errors may come in the query or, for some flows, in the fragment.
 	const params = new URLSearchParams(url.search);
-	for (const [key, value] of new URLSearchParams(url.hash.replace(/^#/, ''))) if (!params.has(key)) params.set(key, value);
+	for (const [key, value] of new URLSearchParams(url.hash.replace(/^#/, '')))
+		if (!params.has(key)) params.set(key, value);
 	return params;
 }
 

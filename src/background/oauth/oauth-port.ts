@@ -8,7 +8,13 @@ import {type IdentityCache, createJsforcePort} from '@/background/salesforce/jsf
 import {OAuthReconnectNeededError} from '@/background/salesforce/errors.js';
 import type {SalesforcePort} from '@/background/salesforce/port.js';
 import {refreshAccessToken} from './token-endpoint.js';
-import {type CredentialsDb, markNeedsReconnect, readTokens, type StoredTokens, updateAccessToken} from './token-store.js';
+import {
+	type CredentialsDb,
+	markNeedsReconnect,
+	readTokens,
+	type StoredTokens,
+	updateAccessToken,
+} from './token-store.js';
 
 export type OAuthPortOptions = {
 	credentials: CredentialsDb;

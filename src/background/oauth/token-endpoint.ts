@@ -135,7 +135,12 @@ export async function refreshAccessToken(
 			}),
 		);
 	} catch (error) {
-		if (error instanceof OAuthEndpointError && /^(invalid_grant|invalid_client_id|invalid_client|inactive_user|inactive_org|unauthorized_client)$/.test(error.error))
+		if (
+			error instanceof OAuthEndpointError &&
+			/^(invalid_grant|invalid_client_id|invalid_client|inactive_user|inactive_org|unauthorized_client)$/.test(
+				error.error,
+			)
+		)
 			throw new OAuthReconnectNeededError(`Salesforce refused the refresh token (${error.error})`);
 		throw error;
 	}
