@@ -22,7 +22,8 @@ let sid: string;
 
 /** Sends `https://<My Domain>/…` to the local org, as the e2e routing does in the browser. */
 const toOrg = (url: string): string => url.replace(`https://${HOST}`, local.url);
-const orgFetch: typeof fetch = async (input, init) => fetch(toOrg(String(input)), init);
+const orgFetch: typeof fetch = async (input, init) =>
+	fetch(toOrg(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url), init);
 
 /**
  * Stands in for chrome.identity.launchWebAuthFlow: loads the authorize URL with the rep's browser session,
@@ -109,7 +110,8 @@ test('R28: an expired access token is refreshed without the caller noticing, and
 	expect(stored?.needsReconnect).toBeUndefined();
 	// The next cycle's port starts with the new token and needs no refresh.
 	const before = local.org.requests.filter(entry => entry.path === '/services/oauth2/token').length;
-	await portForTokens(stored!, portOptions()).query('SELECT Id FROM Task LIMIT 1', {includeDeleted: false}); // eslint-disable-line @typescript-eslint/no-non-null-assertion
+	if (!stored) throw new Error('tokens gone');
+	await portForTokens(stored, portOptions()).query('SELECT Id FROM Task LIMIT 1', {includeDeleted: false});
 	expect(local.org.requests.filter(entry => entry.path === '/services/oauth2/token')).toHaveLength(before);
 });
 
