@@ -1,5 +1,6 @@
 import {type NewReminderInput, validateNewReminder, validatePatch} from '@/shared/store/validate.js';
 import type {InputValidators} from './messaging.js';
+import {CLIENT_ID_PATTERN} from './oauth/presets.js';
 import {InvalidMessageError} from './messaging.js';
 
 function noInput(input: unknown): undefined {
@@ -75,7 +76,7 @@ export const inputValidators: InputValidators = {
 	getConnectionSettings: noInput,
 	saveOAuthClientId: input => {
 		const clientId = record(input)['clientId'];
-		if (typeof clientId !== 'string' || !/^[A-Za-z0-9._]{1,256}$/.test(clientId.trim()))
+		if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))
 			throw new InvalidMessageError('Invalid client id');
 		return {clientId: clientId.trim()};
 	},

@@ -47,5 +47,7 @@ test('R30: malformed policy values are ignored, not trusted; a list with no vali
 	).toEqual({});
 	const none = parsePresets({allowedMyDomainHosts: ['nope', 42]});
 	expect(none).toEqual({allowedMyDomainHosts: []});
+	// Consumer keys are URL-safe; a `-` or `_` (base64url) is kept, anything that could break a URL is not.
+	expect(parsePresets({oauthClientId: '3MVG9ab-cd_ef.gh~ij'})).toEqual({oauthClientId: '3MVG9ab-cd_ef.gh~ij'});
 	expect(isHostAllowed(none, 'acme.my.salesforce.com')).toBe(false);
 });

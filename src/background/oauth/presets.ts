@@ -44,9 +44,14 @@ export async function readPresets(): Promise<AdminPresets> {
 	}
 }
 
-/** A Connected App / External Client App consumer key: letters, digits, dots and underscores. */
+/**
+ * An External Client App consumer key (`3MVG9…`, about 85 characters). Its exact alphabet is not documented
+ * (UNCONFIRMED); Tickler accepts URL-safe characters only — it goes into the authorize URL and a form body.
+ */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9._~-]{10,256}$/;
+
 export function isClientId(value: string): boolean {
-	return /^[A-Za-z0-9._]{10,256}$/.test(value);
+	return CLIENT_ID_PATTERN.test(value);
 }
 
 export async function readRepClientId(): Promise<string | undefined> {
