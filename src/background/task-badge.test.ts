@@ -13,6 +13,12 @@ vi.mock('./db.js', async () => {
 	return {db: openTestDb('task-badge')};
 });
 const {db} = await import('./db.js');
+// The worker's OAuth credentials (R28) likewise: none here, so the browser session is used.
+vi.mock('./oauth/credentials.js', async () => {
+	const {IDBFactory, IDBKeyRange} = await import('fake-indexeddb');
+	const {openCredentialsDb} = await import('./oauth/token-store.js');
+	return {credentialsDb: openCredentialsDb({indexedDB: new IDBFactory(), IDBKeyRange})};
+});
 
 const USER = '005000000000001AAA';
 const PARTITION = `00D000000000001AAA:${USER}`;
@@ -181,4 +187,25 @@ test('R20: without a session cookie the badge says to sign in', async () => {
 		state: 'not-linked',
 		reason: 'signed-out',
 	});
+});
+
+test('R28: a partition whose OAuth refresh was refused says "Reconnect", and sends nothing', async () => {
+	const {credentialsDb} = await import('./oauth/credentials.js');
+	await credentialsDb.tokens.put({
+		partition: PARTITION,
+		host: 'acme.my.salesforce.com',
+		instanceHost: 'acme.my.salesforce.com',
+		clientId: '3MVG9clientid',
+		accessToken: 'expired',
+		connectedAt: NOW,
+		needsReconnect: true,
+	});
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK})).toEqual({
+		state: 'not-linked',
+		reason: 'signed-out',
+		message: 'Reconnect to Salesforce to resume sync.',
+	});
+	await credentialsDb.tokens.clear();
 });

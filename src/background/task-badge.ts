@@ -14,8 +14,7 @@ import {activePartition} from '@/shared/store/queries.js';
 import type {Partition, Reminder} from '@/shared/store/schema.js';
 import type {TaskBadge} from '@/shared/types.js';
 import {db} from './db.js';
-import {portForSession} from './engine-deps.js';
-import {sessionForHost} from './session/find-session.js';
+import {credentialsForPartition} from './engine-deps.js';
 import {recentVerdict, rememberVerdict} from './task-verdicts.js';
 
 type NotLinked = Extract<TaskBadge, {state: 'not-linked'}>;
@@ -113,9 +112,11 @@ export async function getTaskBadge(input: {host: string; taskId: string}, port?:
 
 	let sf = port;
 	if (!sf) {
-		const session = await sessionForHost(partition.instanceHost);
-		if (!session) return notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
-		sf = await portForSession(session);
+		// R28: the partition's OAuth token when it has one, else the browser session of its host.
+		const credentials = await credentialsForPartition(partition);
+		if (credentials.kind === 'reconnect') return notLinked('signed-out', 'Reconnect to Salesforce to resume sync.');
+		if (!credentials.port) return notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
+		sf = credentials.port;
 	}
 
 	try {
