@@ -54,3 +54,18 @@ test('R21: API usage is shown only when high', () => {
 		usage: 'Org API usage 85% — syncing less often',
 	});
 });
+
+test('R28: a refused refresh reads "Reconnect to Salesforce"; a refused browser session says to connect', () => {
+	expect(view(partition({phase: 'paused', pauseReason: 'reconnect', message: 'x'}))).toEqual({
+		kind: 'paused',
+		text: 'Reconnect to Salesforce',
+		signIn: false,
+		connect: 'reconnect',
+	});
+	expect(view(partition({phase: 'paused', pauseReason: 'api-access-refused'}))).toEqual({
+		kind: 'paused',
+		text: "Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.",
+		signIn: false,
+		connect: 'connect',
+	});
+});

@@ -158,9 +158,13 @@ test('R28: a revoked refresh token pauses with "Reconnect to Salesforce"; an edi
 	expect(tasksOf(local.org.users.rep.id, 'Written while disconnected')).toEqual([]);
 	await expect.poll(async () => settings.getByRole('button', {name: 'Reconnect to Salesforce'}).count()).toBe(1);
 
-	await settings.locator('#connect-salesforce').click();
+	// One click in the popup runs the flow again.
+	const popup = (await session.openExtensionPage('src/popup/index.html')).page;
+	await expect.poll(async () => popup.getByRole('status').first().textContent()).toContain('Reconnect to Salesforce');
+	await popup.getByRole('button', {name: 'Reconnect'}).click();
 	await approveInAuthWindow(local.org.users.rep);
 	await expect.poll(() => tasksOf(local.org.users.rep.id, 'Written while disconnected').length).toBe(1);
+	await popup.close();
 	await expect.poll(async () => (await status()).pauseReason).toBeUndefined();
 });
 
