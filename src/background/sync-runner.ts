@@ -6,6 +6,7 @@
 import {RECONNECT_MESSAGE} from '@/background/salesforce/errors.js';
 import {disableSync} from '@/background/sync/enable.js';
 import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
+import {consoleLog} from '@/background/sync/log.js';
 import {activePartition, readyToPushCount} from '@/shared/store/queries.js';
 import type {Partition, SyncTrigger} from '@/shared/store/schema.js';
 import type {PauseReason, SyncReason} from '@/shared/types.js';
@@ -42,7 +43,7 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		const presets = await readPresets();
 		if (!isHostAllowed(presets, partition.instanceHost) || presets.syncEnabled === false) {
 			// R30: the admin's presets win: no traffic to a host they did not allow, none when they turned sync off.
-			await disableSync(engineDeps(null), partitionId);
+			await disableSync({db, log: consoleLog()}, partitionId);
 			return undefined;
 		}
 
