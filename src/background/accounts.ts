@@ -33,6 +33,14 @@ export class ApiAccessRefusedError extends Error {
 	}
 }
 
+/** R30: the admin preset sync to on. */
+export class SyncKeptOnByAdminError extends Error {
+	override name = 'SyncKeptOnByAdminError';
+	constructor() {
+		super('Your admin keeps Salesforce sync on for Tickler.');
+	}
+}
+
 /** R30: the admin preset sync to off. */
 export class SyncTurnedOffByAdminError extends Error {
 	override name = 'SyncTurnedOffByAdminError';
@@ -106,6 +114,8 @@ export async function enableWithPort(port: SalesforcePort, expected?: string): P
 
 /** R7: off at once — a running cycle stops at its next step — and no more alarms. */
 export async function disablePartition(partitionId: string): Promise<{enabled: false}> {
+	// R30: the admin's "sync on" wins over the rep's checkbox.
+	if ((await readPresets()).syncEnabled === true) throw new SyncKeptOnByAdminError();
 	await disableSync(engineDeps(null), partitionId);
 	await refreshSchedule();
 	return {enabled: false};

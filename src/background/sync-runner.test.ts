@@ -81,3 +81,11 @@ test('R28: an org that refused the browser session is not asked again on every a
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.status).toEqual(refused);
 	expect(await cyclesRun()).toBe(0);
 });
+
+test('R30: with sync preset on, the rep cannot turn it off', async () => {
+	const {disablePartition} = await import('./accounts.js');
+	setManagedStorage({syncEnabled: true});
+	await db.partitions.put(partitionFixture());
+	await expect(disablePartition(TEST_PARTITION_ID)).rejects.toThrow('Your admin keeps Salesforce sync on for Tickler.');
+	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(true);
+});

@@ -127,7 +127,17 @@ test('R28: API Access Control on → the settings page says so and offers Connec
 	expect(usage.byApp[clientId]).toBeGreaterThan(0);
 	// Nothing of the token reached the page: not the settings the page was given, nor the export.
 	const shown = JSON.stringify((await ask(settings, 'getConnectionSettings')).value);
-	for (const row of tokens()) expect(shown).not.toContain(row.token);
+	const stored = JSON.stringify(
+		await session.worker.evaluate(async () => [
+			await chrome.storage.local.get(null),
+			await chrome.storage.session.get(null),
+		]),
+	);
+	for (const row of tokens()) {
+		expect(shown).not.toContain(row.token);
+		// Not in storage a content script could be given either (R28): only the worker's own database holds them.
+		expect(stored).not.toContain(row.token);
+	}
 });
 
 test('R28: an expired access token is refreshed without the rep noticing', async () => {
