@@ -17,7 +17,8 @@
  */
 export type LocalFailureKind = 'storage-full' | 'storage-unavailable';
 
-const FULL_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+// `StorageFullError` / `StorageUnavailableError`: LocalFailureError below, as it arrives from the worker.
+const FULL_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED', 'StorageFullError']);
 const UNAVAILABLE_NAMES = new Set([
 	'OpenFailedError',
 	'MissingAPIError',
@@ -27,6 +28,7 @@ const UNAVAILABLE_NAMES = new Set([
 	'SecurityError',
 	'DatabaseClosedError',
 	'StoreUnavailableError',
+	'StorageUnavailableError',
 ]);
 
 /** The popup's own open attempt failed for a reason other than "the worker has not created it yet". */
