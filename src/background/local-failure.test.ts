@@ -3,7 +3,6 @@ import {beforeEach, expect, test, vi} from 'vitest';
 import {LOCAL_FAILURE_KEY, readLocalFailureReport} from '@/shared/local-failure-report.js';
 import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
 import browser, {resetFakeBrowser} from '../../test/fakes/browser.js';
-import {installFullDisk} from '../../test/fakes/full-disk.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 
 // The worker's database, with a switch that fills the disk (test/fakes/full-disk.ts).

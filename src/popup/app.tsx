@@ -6,10 +6,10 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type {Reminder} from '@/shared/store/schema.js';
+import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {formatTime, localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {nudgeSync} from './nudge.js';
-import {LocalFailureNotice, useLocalFailureReport} from './local-failure-notice.js';
 import {ReminderForm} from './reminder-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';

@@ -1,8 +1,8 @@
 /**
- * R40: a failure of this computer's storage, said in plain words with what to do. The popup learns of it
- * from three places, whichever knows first: its own attempt to open or read IndexedDB (store-view.ts), the
- * worker's report in storage.session (local-failure-report.ts — readable when IndexedDB is full or will not
- * open), and the partition's status written by the last cycle.
+ * R40: a failure of this computer's storage, said in plain words with what to do, the same on the popup and
+ * the settings page. A page learns of it from three places, whichever knows first: its own attempt to open
+ * or read IndexedDB, the worker's report in storage.session (local-failure-report.ts — readable when
+ * IndexedDB is full or will not open), and the partition's status written by the last cycle.
  */
 import {useEffect, useState} from 'preact/hooks';
 import {
