@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import {IDBKeyRange} from 'fake-indexeddb';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {beforeEach, expect, test, vi} from 'vitest';
+import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {reportLocalFailure} from '@/shared/local-failure-report.js';
 import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
@@ -24,9 +24,11 @@ const {App} = await import('./app.js');
 const {db, idb} = (await import('./db.js')) as unknown as {db: TicklerDb; idb: RefusingIndexedDb};
 
 let root: HTMLElement;
+afterEach(() => {
+	root.remove();
+});
 beforeEach(async () => {
 	await resetFakeBrowser();
-	root?.remove();
 	root = document.createElement('div');
 	document.body.append(root);
 });

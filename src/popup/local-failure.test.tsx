@@ -2,7 +2,7 @@
 import {IDBKeyRange} from 'fake-indexeddb';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterAll, beforeEach, expect, test, vi} from 'vitest';
+import {afterAll, afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {clearLocalFailureReport, reportLocalFailure} from '@/shared/local-failure-report.js';
 import {openTicklerDb} from '@/shared/store/db.js';
 import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
@@ -21,9 +21,11 @@ afterAll(() => {
 });
 
 let root: HTMLElement;
+afterEach(() => {
+	root.remove();
+});
 beforeEach(async () => {
 	await resetFakeBrowser();
-	root?.remove();
 	root = document.createElement('div');
 	document.body.append(root);
 });

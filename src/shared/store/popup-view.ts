@@ -32,7 +32,7 @@ export class StoreNotReadyError extends Error {
  * with StoreUnavailableError, which the popup says in plain words (R40) instead of showing an empty list.
  */
 export async function openExistingStore(
-	factory: IDBFactory | undefined = globalThis.indexedDB as IDBFactory | undefined,
+	factory: IDBFactory | undefined = (globalThis as {indexedDB?: IDBFactory}).indexedDB,
 	name: string = DEFAULT_DB_NAME,
 ): Promise<IDBDatabase> {
 	const unavailable = (cause: unknown) =>

@@ -1,7 +1,6 @@
 import {Dexie} from 'dexie';
 import {IDBKeyRange} from 'fake-indexeddb';
 import {expect, test} from 'vitest';
-import {SalesforceApiError} from '@/background/salesforce/errors.js';
 import {refusingIndexedDb} from '../../../test/fakes/refusing-idb.js';
 import {openTicklerDb} from './db.js';
 import {openExistingStore, StoreNotReadyError} from './popup-view.js';
@@ -43,7 +42,10 @@ test('R40: an IndexedDB that will not open or is damaged is "unavailable"', () =
 });
 
 test('R40: Salesforce and network errors are not local failures', () => {
-	expect(localFailureKind(new SalesforceApiError('UNABLE_TO_LOCK_ROW', 'locked'))).toBeUndefined();
+	// A Salesforce error as the adapter throws it (salesforce/errors.ts SalesforceApiError: name + errorCode).
+	expect(
+		localFailureKind(Object.assign(new Error('locked'), {name: 'SalesforceApiError', errorCode: 'UNABLE_TO_LOCK_ROW'})),
+	).toBeUndefined();
 	expect(localFailureKind(new DOMException('The operation was aborted.', 'AbortError'))).toBeUndefined();
 	expect(localFailureKind(new Dexie.AbortError('Transaction aborted'))).toBeUndefined();
 	expect(localFailureKind(new TypeError('fetch failed'))).toBeUndefined();

@@ -5,11 +5,7 @@
  * IndexedDB is full or will not open), and the partition's status written by the last cycle.
  */
 import {useEffect, useState} from 'preact/hooks';
-import {
-	type LocalFailureReport,
-	onLocalFailureReport,
-	readLocalFailureReport,
-} from '@/shared/local-failure-report.js';
+import {type LocalFailureReport, onLocalFailureReport, readLocalFailureReport} from '@/shared/local-failure-report.js';
 import {LOCAL_FAILURE_TEXT, type LocalFailureKind} from '@/shared/store/storage-errors.js';
 
 /** The worker's report, kept current while the page is open. */
