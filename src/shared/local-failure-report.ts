@@ -1,8 +1,10 @@
 /**
  * R40: where the worker says that this computer's storage failed, when IndexedDB itself cannot hold it — a
  * disk so full that not even the sync status could be written, or a database that will not open. It lives
- * in `storage.session` (memory-backed in Chrome and Firefox, so a full disk does not stop it; it needs no
- * IndexedDB), which the popup and the settings page can read. Only a kind and a time — never data.
+ * in `storage.session` — "stored in memory for the duration of the browser session and not persisted to
+ * disk" (MDN, WebExtensions storage.session), so a full disk does not stop it and it needs no IndexedDB —
+ * which the popup and the settings page can read (extension pages are trusted contexts). Only a kind and a
+ * time — never data.
  */
 import browser from 'webextension-polyfill';
 import type {LocalFailureKind} from './store/storage-errors.js';
