@@ -16,6 +16,7 @@ const idb = refusingIndexedDb('UnknownError');
 vi.stubGlobal('indexedDB', idb.factory);
 vi.stubGlobal('IDBKeyRange', IDBKeyRange);
 const {App} = await import('./app.js');
+const {AllRemindersApp} = await import('./all/app.js');
 afterAll(() => {
 	vi.unstubAllGlobals();
 });
@@ -50,6 +51,15 @@ test('R40: an IndexedDB the browser will not open is said in plain words with wh
 	expect(notice()?.getAttribute('role')).toBe('alert');
 	expect(idb.refusedOpens).toBeGreaterThan(0);
 	// One message, not also the generic "could not read" one.
+	expect(root.textContent).not.toContain('could not read your reminders');
+	await unmount();
+});
+
+test('R40: the All reminders page says it too, in the same words', async () => {
+	await act(() => {
+		render(<AllRemindersApp />, root);
+	});
+	await vi.waitFor(() => expect(notice()?.textContent).toBe(LOCAL_FAILURE_TEXT['storage-unavailable']));
 	expect(root.textContent).not.toContain('could not read your reminders');
 	await unmount();
 });
