@@ -119,3 +119,31 @@ test('R40: a full disk when Salesforce’s answer to a create is recorded loses 
 	expect(await h.db.outbox.get(r.id)).toBeUndefined();
 	expect((await h.reminders()).length).toBe(1);
 });
+
+test('R40: once the store takes writes again, a cycle that pauses for another reason (no session, R20) no longer says the disk is full', async () => {
+	h.org.createTask(h.repId, {Subject: 'Call Ana'});
+	h.org.clock.advance(1000);
+	disk.fill(['reminders']);
+	expect((await h.sync('manual')).localFailure).toBe('storage-full');
+	expect((await partitionStatus())?.localFailure).toBe('storage-full');
+
+	disk.free();
+	const sf = h.sf;
+	h.sf = null;
+	expect((await h.sync('manual')).outcome).toBe('paused');
+	expect((await partitionStatus())?.localFailure).toBeUndefined();
+	expect((await partitionStatus())?.pauseReason).toBe('no-session');
+
+	h.sf = sf;
+	h.org.expireAllSessions();
+	disk.fill(['reminders']);
+	h.signIn();
+	expect((await h.sync('manual')).localFailure).toBe('storage-full');
+	disk.free();
+	h.org.expireAllSessions();
+	expect((await h.sync('manual')).outcome).toBe('paused');
+	const paused = await partitionStatus();
+	expect(paused?.pauseReason).toBe('session-expired');
+	expect(paused?.localFailure).toBeUndefined();
+	expect(paused?.message).not.toBe(LOCAL_FAILURE_TEXT['storage-full']);
+});

@@ -80,7 +80,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	const stats = emptyStats();
 	const startedAt = now;
 	if (!deps.salesforce) {
-		await setStatus(deps, partition, {phase: 'paused', pauseReason: 'no-session', message: MESSAGES.signIn});
+		await setStatus(
+			deps,
+			partition,
+			{phase: 'paused', pauseReason: 'no-session', message: MESSAGES.signIn},
+			{storeHealthy: true},
+		);
 		await writeHistory(deps, partition, input.trigger, startedAt, 'paused', stats, 0);
 		return {...stats, outcome: 'paused', apiRequests: 0};
 	}
@@ -192,11 +197,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 				budget,
 				phase: current.enabled ? (status.phase ?? 'idle') : 'off',
 			};
+			// R40: this cycle's writes went through, so an earlier local failure is over.
+			if (!localFailure) delete next.localFailure;
 			if (outcome === 'ok') {
 				delete next.backoff;
 				delete next.pauseReason;
 				delete next.message;
-				delete next.localFailure;
 				if (budget === 'slow') next.message = MESSAGES.slow;
 				if (budget === 'manual-only') next.message = MESSAGES.manualOnly;
 			}
@@ -230,10 +236,19 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	return {...stats, outcome, apiRequests, ...(skipped ? {skipped} : {}), ...(localFailure ? {localFailure} : {})};
 }
 
-async function setStatus(deps: SyncDeps, partition: Partition, status: Partial<PartitionStatus>): Promise<void> {
+async function setStatus(
+	deps: SyncDeps,
+	partition: Partition,
+	status: Partial<PartitionStatus>,
+	options: {storeHealthy?: boolean} = {},
+): Promise<void> {
 	await deps.db.transaction('rw', deps.db.partitions, async () => {
 		const current = await deps.db.partitions.get(partition.id);
-		if (current?.enabled) await deps.db.partitions.update(partition.id, {status: {...current.status, ...status}});
+		if (!current?.enabled) return;
+		const next: PartitionStatus = {...current.status, ...status};
+		// R40: a status that ends a cycle and was written proves the store takes writes again.
+		if (options.storeHealthy) delete next.localFailure;
+		await deps.db.partitions.update(partition.id, {status: next});
 	});
 }
 
