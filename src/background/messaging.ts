@@ -7,6 +7,7 @@ import {
 	type Reply,
 	type ReplyError,
 } from '@/shared/messages.js';
+import {inPlainWords} from '@/shared/store/storage-errors.js';
 import {type BadgeCaller, type BadgeSender, tabCaller} from './badge-origin.js';
 
 /** Runtime checks for what crosses the boundary (rule R27): one per method, no exceptions. */
@@ -16,7 +17,9 @@ export class InvalidMessageError extends Error {
 	override name = 'InvalidMessageError';
 }
 
-function toReplyError(error: unknown): ReplyError {
+function toReplyError(raw: unknown): ReplyError {
+	// R40 (and R17): a write refused by a full disk or an unusable store says so in plain words, never as saved.
+	const error = inPlainWords(raw);
 	if (!(error instanceof Error)) return {name: 'Error', message: String(error)};
 	const field = (error as {field?: unknown}).field;
 	return typeof field === 'string'

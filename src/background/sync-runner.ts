@@ -9,10 +9,13 @@ import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
 import {consoleLog} from '@/background/sync/log.js';
 import {activePartition, heldDeleteReadyAt, readyToPushCount} from '@/shared/store/queries.js';
 import type {Partition, SyncTrigger} from '@/shared/store/schema.js';
+import {localFailureKind} from '@/shared/store/storage-errors.js';
+import {reopenIfFailed} from '@/shared/store/store-health.js';
 import type {PauseReason, SyncReason} from '@/shared/types.js';
 import {db} from './db.js';
 import {credentialsForPartition, engineDeps} from './engine-deps.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
+import {noteLocalFailure, retryAfterLocalFailure} from './local-failure.js';
 import {scheduleNextSync} from './schedule.js';
 import {pruneSyncLogs} from './history-retention.js';
 import {shareNamesAfterCycle} from './name-sync/worker.js';
@@ -39,6 +42,8 @@ export function triggerFor(reason: SyncReason): SyncTrigger {
 export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
 	let result: SyncCycleResult | undefined;
 	try {
+		// R40: an IndexedDB that refused to open once is tried again, so sync resumes once it is healthy.
+		await reopenIfFailed(db);
 		const partitionId = await activePartition(db);
 		const partition = await db.partitions.get(partitionId);
 		if (!partition?.enabled) return undefined;
@@ -64,16 +69,25 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		if (credentials.kind === 'session' && partition.status.pauseReason === 'api-access-refused' && !retriesRefusal)
 			return undefined;
 		result = await runSyncCycle(engineDeps(credentials.port), {partition: partitionId, trigger});
+		await noteLocalFailure(result, Date.now());
 		// R23: history and the conflict log keep what a rep would look at, not every poll since installation.
 		await pruneSyncLogs(db, partitionId, Date.now());
 		// R45: a pulled Task may have a name waiting for it; a linked one may have a rename to share.
 		await shareNamesAfterCycle(result);
 		return result;
+	} catch (error) {
+		// R40: the store failed outside the cycle (opening it, reading the active partition, pruning): said
+		// through storage.session, since IndexedDB cannot hold it.
+		const kind = localFailureKind(error);
+		if (kind === undefined) throw error;
+		await noteLocalFailure({localFailure: kind}, Date.now());
+		return result;
 	} finally {
 		// Even after an unexpected error the next alarm is set: sync never silently stops (R13). A cycle that
 		// was skipped (busy, backing off, over the allowance) did nothing, so it must not push the alarm back —
-		// otherwise the half-hourly probe above 95 % would slide with every tab switch (R21).
-		await refreshSchedule(result?.outcome === 'skipped' ? 'keep-earlier' : 'replace');
+		// otherwise the half-hourly probe above 95 % would slide with every tab switch (R21). If the store cannot
+		// be read to decide when, a fixed retry stands in (R40).
+		await refreshSchedule(result?.outcome === 'skipped' ? 'keep-earlier' : 'replace').catch(retryAfterLocalFailure);
 	}
 }
 

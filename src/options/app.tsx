@@ -13,6 +13,8 @@ import {
 	remindersInError,
 	syncHistory,
 } from '@/shared/store/queries.js';
+import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
+import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {AccountSection} from './account-section.js';
 import {ConflictsSection} from './conflicts-section.js';
 import {ConnectionSection, useConnectionSettings} from './connection-section.js';
@@ -54,17 +56,37 @@ type Settings = Awaited<ReturnType<typeof readSettings>>;
 
 export function App() {
 	const [data, setData] = useState<Settings | undefined>(undefined);
+	/** R40: reading the store failed because this computer's storage did; "Try again" re-subscribes. */
+	const [readFailure, setReadFailure] = useState<LocalFailureKind | undefined>(undefined);
+	const [attempt, setAttempt] = useState(0);
 	useEffect(() => {
+		// R40: Dexie's liveQuery swallows DatabaseClosedError (dexie.mjs `liveQuery`: it waits silently for a
+		// reopen), so a store that will not open would leave this page blank. Opening explicitly surfaces it;
+		// on a failed database open() also tries again, which is what "Try again" relies on.
+		db.open().then(
+			() => setReadFailure(undefined),
+			(error: unknown) => setReadFailure(localFailureKind(error) ?? 'storage-unavailable'),
+		);
 		const subscription = liveQuery(readSettings).subscribe({
-			next: setData,
-			// Keep the last good value on screen; surface the failure as an uncaught error for developers.
-			error: (error: unknown) =>
-				queueMicrotask(() => {
-					throw error;
-				}),
+			next: value => {
+				setData(value);
+				setReadFailure(undefined);
+			},
+			// Keep the last good value on screen. A storage failure is said (R40); anything else is surfaced as an
+			// uncaught error for developers.
+			error: (error: unknown) => {
+				const kind = localFailureKind(error);
+				if (kind) setReadFailure(kind);
+				else
+					queueMicrotask(() => {
+						throw error;
+					});
+			},
 		});
 		return () => subscription.unsubscribe();
-	}, []);
+	}, [attempt]);
+	const reported = useLocalFailureReport();
+	const localFailure = readFailure ?? reported?.kind ?? data?.partition?.status.localFailure;
 
 	const partition = data?.partition;
 	const connection = useConnectionSettings(partition);
@@ -75,6 +97,17 @@ export function App() {
 	return (
 		<main aria-labelledby="title">
 			<h1 id="title">Tickler settings</h1>
+			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
+			{readFailure ? (
+				<button
+					type="button"
+					onClick={() => {
+						setAttempt(n => n + 1);
+					}}
+				>
+					Try again
+				</button>
+			) : null}
 			{data ? (
 				<>
 					<SyncToggle

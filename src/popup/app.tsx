@@ -6,6 +6,7 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type {Reminder} from '@/shared/store/schema.js';
+import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {formatTime, localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {nudgeSync} from './nudge.js';
@@ -25,7 +26,10 @@ async function openAllReminders(): Promise<void> {
 
 export function App() {
 	const days = useMemo(() => localDays(), []);
-	const {view: data, readError, refresh} = useStoreView(days);
+	const {view: data, readError, readFailure, refresh} = useStoreView(days);
+	// R40: this computer's storage failed — from the popup's own read, the worker's report, or the last cycle.
+	const reported = useLocalFailureReport();
+	const localFailure = readFailure ?? reported?.kind ?? data?.partition?.status.localFailure;
 	/** The open add form's draft id (kept across retries of its submit, so a retry never adds twice), or undefined. */
 	const [draftId, setDraftId] = useState<string | undefined>(undefined);
 	const adding = draftId !== undefined;
@@ -92,8 +96,9 @@ export function App() {
 					</button>
 				</span>
 			</header>
-			{view ? <StatusLine view={view} /> : null}
-			{readError === undefined ? null : (
+			{view ? <StatusLine view={localFailure && view.kind === 'running' ? {...view, syncing: false} : view} /> : null}
+			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
+			{readError === undefined || readFailure ? null : (
 				<p class="form-error" role="alert">
 					Tickler could not read your reminders ({readError}). Close the popup and open it again.
 				</p>

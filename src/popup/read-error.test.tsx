@@ -5,12 +5,15 @@ import {act} from 'preact/test-utils';
 import {expect, test, vi} from 'vitest';
 import {App} from './app.js';
 
-// The store answers, but reading it fails (a corrupted profile, a browser bug): the rep is told, not shown
-// a blank popup.
+import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
+
+// The store answers, but reading it fails (a browser bug; or a damaged store, UnknownError, which R40 says in
+// its own words): the rep is told, not shown a blank popup.
+const failure = {error: new DOMException('The data could not be read', 'DataError')};
 vi.mock(import('@/shared/store/popup-view.js'), async importOriginal => ({
 	...(await importOriginal()),
 	readPopupView: vi.fn(async () => {
-		throw new DOMException('The database is broken', 'UnknownError');
+		throw failure.error;
 	}),
 	openExistingStore: vi.fn(async () => ({}) as IDBDatabase),
 }));
@@ -23,8 +26,23 @@ test('R22: a failed read of the store is said in the popup, with what to do', as
 	});
 	await vi.waitFor(() =>
 		expect(root.querySelector('[role=alert]')?.textContent).toBe(
-			'Tickler could not read your reminders (The database is broken). Close the popup and open it again.',
+			'Tickler could not read your reminders (The data could not be read). Close the popup and open it again.',
 		),
+	);
+	await act(() => {
+		render(null, root);
+	});
+});
+
+test('R40: a read that fails because the store is damaged (UnknownError) says so in plain words with what to do', async () => {
+	failure.error = new DOMException('The database is broken', 'UnknownError');
+	const root = document.createElement('div');
+	document.body.append(root);
+	await act(() => {
+		render(<App />, root);
+	});
+	await vi.waitFor(() =>
+		expect(root.querySelector('[role=alert]')?.textContent).toBe(LOCAL_FAILURE_TEXT['storage-unavailable']),
 	);
 	await act(() => {
 		render(null, root);

@@ -6,6 +6,7 @@
 import {useLayoutEffect, useState} from 'preact/hooks';
 import {openExistingStore, type PopupView, readPopupView, StoreNotReadyError} from '@/shared/store/popup-view.js';
 import {onStoreChanged} from '@/shared/store/store-changed.js';
+import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
 
 type Days = {today: string; tomorrow: string};
 
@@ -57,10 +58,13 @@ export function useStoreView(days: Days): {
 	view: PopupView | undefined;
 	/** Why the last read failed, until one succeeds. */
 	readError: string | undefined;
+	/** R40: the last read failed because this computer's storage did (full, refused, damaged). */
+	readFailure: LocalFailureKind | undefined;
 	refresh: () => void;
 } {
 	const [view, setView] = useState<PopupView | undefined>(undefined);
 	const [readError, setReadError] = useState<string | undefined>(undefined);
+	const [readFailure, setReadFailure] = useState<LocalFailureKind | undefined>(undefined);
 	const [reader] = useState(() => {
 		const state = {running: false, again: false, closed: false};
 		const read = (pending: Promise<PopupView>) => {
@@ -71,10 +75,13 @@ export function useStoreView(days: Days): {
 						if (state.closed) return;
 						setView(result);
 						setReadError(undefined);
+						setReadFailure(undefined);
 					},
 					// A failed read keeps the last good view on screen, says why, and the next change tries again.
 					(error: unknown) => {
-						if (!state.closed) setReadError(error instanceof Error ? error.message : String(error));
+						if (state.closed) return;
+						setReadError(error instanceof Error ? error.message : String(error));
+						setReadFailure(localFailureKind(error));
 					},
 				)
 				.finally(() => {
@@ -103,5 +110,5 @@ export function useStoreView(days: Days): {
 		};
 	}, []);
 
-	return {view, readError, refresh: reader.refresh};
+	return {view, readError, readFailure, refresh: reader.refresh};
 }

@@ -9,6 +9,7 @@
  */
 import {authPause, classify, errorCode} from '@/background/salesforce/errors.js';
 import {purgeTombstones} from '@/shared/store/maintenance.js';
+import {LOCAL_FAILURE_TEXT, localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
 import type {Partition, PartitionStatus, SyncHistoryRow, SyncTrigger} from '@/shared/store/schema.js';
 import {enabledOnlyPort} from './guarded-port.js';
 import {DAY_MS, emptyStats, partitionKey, SyncDisabledError, type CycleContext, type CycleStats} from './context.js';
@@ -23,6 +24,11 @@ export type SyncCycleResult = CycleStats & {
 	/** Why nothing ran: 'busy' (another cycle holds the lock), 'disabled', 'backoff', 'api-limit'. */
 	skipped?: 'busy' | 'disabled' | 'backoff' | 'api-limit';
 	apiRequests: number;
+	/**
+	 * R40: the cycle failed on this computer's storage. Set even when not even the status could be written
+	 * (a full disk), so the worker can say it from somewhere else (local-failure-report.ts).
+	 */
+	localFailure?: LocalFailureKind;
 };
 
 export const MESSAGES = {
@@ -42,8 +48,17 @@ export async function runSyncCycle(
 	deps: SyncDeps,
 	input: {partition: string; trigger: SyncTrigger},
 ): Promise<SyncCycleResult> {
-	const locked = await deps.lock.tryRun(`tickler-sync:${input.partition}`, async () => cycle(deps, input));
-	return locked.ran ? locked.value : {...emptyStats(), outcome: 'skipped', skipped: 'busy', apiRequests: 0};
+	try {
+		const locked = await deps.lock.tryRun(`tickler-sync:${input.partition}`, async () => cycle(deps, input));
+		return locked.ran ? locked.value : {...emptyStats(), outcome: 'skipped', skipped: 'busy', apiRequests: 0};
+	} catch (error) {
+		// R40: the store failed before the cycle could even record that it started (reading the partition,
+		// writing 'syncing'): nothing was done, nothing is lost; the caller says it and the next cycle retries.
+		const kind = localFailureKind(error);
+		if (kind === undefined) throw error;
+		deps.log.error('sync cycle: local storage failure', {partition: input.partition, kind});
+		return {...emptyStats(), outcome: 'failed', apiRequests: 0, localFailure: kind};
+	}
 }
 
 async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTrigger}): Promise<SyncCycleResult> {
@@ -65,7 +80,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	const stats = emptyStats();
 	const startedAt = now;
 	if (!deps.salesforce) {
-		await setStatus(deps, partition, {phase: 'paused', pauseReason: 'no-session', message: MESSAGES.signIn});
+		await setStatus(
+			deps,
+			partition,
+			{phase: 'paused', pauseReason: 'no-session', message: MESSAGES.signIn},
+			{storeHealthy: true},
+		);
 		await writeHistory(deps, partition, input.trigger, startedAt, 'paused', stats, 0);
 		return {...stats, outcome: 'paused', apiRequests: 0};
 	}
@@ -77,6 +97,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	let outcome: SyncHistoryRow['outcome'] = 'ok';
 	let status: Partial<PartitionStatus> = {};
 	let skipped: SyncCycleResult['skipped'];
+	let localFailure: LocalFailureKind | undefined;
+	const nextBackoff = () => {
+		const attempt = (partition.status.backoff?.attempt ?? -1) + 1;
+		return {attempt, until: clock.now() + backoffDelay(attempt, deps.random?.() ?? 0.5)};
+	};
+
 	await setStatus(deps, partition, {phase: 'syncing'});
 	try {
 		const identity = await sf.identity();
@@ -123,14 +149,19 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	} catch (error) {
 		const cls = error instanceof SyncDisabledError ? 'disabled' : classify(error);
 		const code = errorCode(error);
+		localFailure = localFailureKind(error);
 		// R7: sync switched off mid-cycle is a quiet stop, not an error: nothing is lost, the outbox is kept.
-		if (cls !== 'disabled') stats.errors.push({code, message: cls});
-		const backoffAttempt = (partition.status.backoff?.attempt ?? -1) + 1;
-		const backoff = {
-			attempt: backoffAttempt,
-			until: clock.now() + backoffDelay(backoffAttempt, deps.random?.() ?? 0.5),
-		};
-		if (cls === 'disabled') {
+		if (localFailure) stats.errors.push({code: localFailure, message: 'local storage'});
+		else if (cls !== 'disabled') stats.errors.push({code, message: cls});
+		const backoff = nextBackoff();
+		if (localFailure) {
+			// R40: this computer's storage failed, not Salesforce. Every write is a transaction that committed
+			// whole or not at all (a page with its checkpoint, an ack after Salesforce answered, R18), so
+			// nothing is lost; retry with backoff until the store is healthy, and say it in plain words.
+			outcome = 'failed';
+			status = {phase: 'idle', message: LOCAL_FAILURE_TEXT[localFailure], localFailure, backoff};
+			deps.log.error('sync cycle: local storage failure', {partition: partition.id, kind: localFailure});
+		} else if (cls === 'disabled') {
 			outcome = 'skipped';
 			skipped = 'disabled';
 			status = {phase: 'off'};
@@ -158,27 +189,45 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 	const budget = budgetState(usage ?? partition.apiUsage);
 	const patch: Partial<Partition> = {clockOffsetMs: finalOffset};
 	if (usage) patch.apiUsage = {...usage, at: clock.now()};
-	await db.partitions.update(partition.id, patch);
-	const current = await db.partitions.get(partition.id);
-	if (current) {
-		const next: PartitionStatus = {
-			...current.status,
-			...status,
-			budget,
-			phase: current.enabled ? (status.phase ?? 'idle') : 'off',
-		};
-		if (outcome === 'ok') {
-			delete next.backoff;
-			delete next.pauseReason;
-			delete next.message;
-			if (budget === 'slow') next.message = MESSAGES.slow;
-			if (budget === 'manual-only') next.message = MESSAGES.manualOnly;
+	try {
+		await db.partitions.update(partition.id, patch);
+		const current = await db.partitions.get(partition.id);
+		if (current) {
+			const next: PartitionStatus = {
+				...current.status,
+				...status,
+				budget,
+				phase: current.enabled ? (status.phase ?? 'idle') : 'off',
+			};
+			// R40: this cycle's writes went through, so an earlier local failure is over.
+			if (!localFailure) delete next.localFailure;
+			if (outcome === 'ok') {
+				delete next.backoff;
+				delete next.pauseReason;
+				delete next.message;
+				if (budget === 'slow') next.message = MESSAGES.slow;
+				if (budget === 'manual-only') next.message = MESSAGES.manualOnly;
+			}
+
+			await db.partitions.update(partition.id, {status: next});
 		}
 
-		await db.partitions.update(partition.id, {status: next});
+		await writeHistory(deps, partition, input.trigger, startedAt, outcome, stats, apiRequests);
+	} catch (error) {
+		// R40: the disk filled up by the end of the cycle. Try the smallest write that says why, so the status
+		// does not stay at 'syncing'; if even that fails, the result carries it to the worker, which says it.
+		const kind = localFailureKind(error);
+		if (kind === undefined) throw error;
+		localFailure ??= kind;
+		outcome = 'failed';
+		deps.log.error('sync cycle: local storage failure', {partition: partition.id, kind});
+		await setStatus(deps, partition, {
+			phase: 'idle',
+			message: LOCAL_FAILURE_TEXT[localFailure],
+			localFailure,
+			backoff: nextBackoff(),
+		}).catch(() => undefined);
 	}
-
-	await writeHistory(deps, partition, input.trigger, startedAt, outcome, stats, apiRequests);
 	deps.log.debug('sync cycle', {
 		partition: partition.id,
 		outcome,
@@ -186,13 +235,22 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 		pushed: stats.pushed,
 		apiRequests,
 	});
-	return {...stats, outcome, apiRequests, ...(skipped ? {skipped} : {})};
+	return {...stats, outcome, apiRequests, ...(skipped ? {skipped} : {}), ...(localFailure ? {localFailure} : {})};
 }
 
-async function setStatus(deps: SyncDeps, partition: Partition, status: Partial<PartitionStatus>): Promise<void> {
+async function setStatus(
+	deps: SyncDeps,
+	partition: Partition,
+	status: Partial<PartitionStatus>,
+	options: {storeHealthy?: boolean} = {},
+): Promise<void> {
 	await deps.db.transaction('rw', deps.db.partitions, async () => {
 		const current = await deps.db.partitions.get(partition.id);
-		if (current?.enabled) await deps.db.partitions.update(partition.id, {status: {...current.status, ...status}});
+		if (!current?.enabled) return;
+		const next: PartitionStatus = {...current.status, ...status};
+		// R40: a status that ends a cycle and was written proves the store takes writes again.
+		if (options.storeHealthy) delete next.localFailure;
+		await deps.db.partitions.update(partition.id, {status: next});
 	});
 }
 

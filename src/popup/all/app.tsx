@@ -7,6 +7,7 @@
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Reminder} from '@/shared/store/schema.js';
+import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {localDays} from '../dates.js';
 import {nudgeSync} from '../nudge.js';
 import {ReminderRow} from '../reminder-row.js';
@@ -21,7 +22,9 @@ type Confirm = {ids: string[]; what: string};
 
 export function AllRemindersApp() {
 	const {today} = useMemo(() => localDays(), []);
-	const {first, all, readError, refresh} = useAllReminders();
+	const {first, all, readError, readFailure, refresh} = useAllReminders();
+	// R40: this computer's storage failed — from this page's own read, the worker's report, or the last cycle.
+	const reported = useLocalFailureReport();
 	const [group, setGroup] = useState<Group>('upcoming');
 	const [query, setQuery] = useState('');
 	const [shown, setShown] = useState(PAGE_SIZE);
@@ -39,6 +42,7 @@ export function AllRemindersApp() {
 
 	const grouped = useMemo(() => (all ? groupAll(all.reminders, query) : undefined), [all, query]);
 	const partition = all?.partition ?? first?.partition;
+	const localFailure = readFailure ?? reported?.kind ?? partition?.status.localFailure;
 	// Until everything is read, the opening view is the first page of upcoming reminders (fast first paint).
 	const rows = grouped ? grouped[group] : group === 'upcoming' ? (first?.upcoming ?? []) : [];
 	const loading = grouped === undefined;
@@ -107,7 +111,8 @@ export function AllRemindersApp() {
 					/>
 				</label>
 			</header>
-			{readError === undefined ? null : (
+			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
+			{readError === undefined || readFailure ? null : (
 				<p class="form-error" role="alert">
 					Tickler could not read your reminders ({readError}). Reload the page.
 				</p>

@@ -6,6 +6,7 @@ import {useLayoutEffect, useState} from 'preact/hooks';
 import {type AllReminders, type FirstPage, readAllReminders, readFirstPage} from '@/shared/store/all-view.js';
 import {openExistingStore, StoreNotReadyError} from '@/shared/store/popup-view.js';
 import {onStoreChanged} from '@/shared/store/store-changed.js';
+import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
 
 /** Rows per page: enough to fill a tall window, few enough to render in a frame. */
 export const PAGE_SIZE = 100;
@@ -43,15 +44,20 @@ export function useAllReminders(): {
 	first: FirstPage | undefined;
 	all: AllReminders | undefined;
 	readError: string | undefined;
+	/** R40: the last read failed because this computer's storage did (refused, damaged). */
+	readFailure: LocalFailureKind | undefined;
 	refresh: () => void;
 } {
 	const [first, setFirst] = useState<FirstPage | undefined>(undefined);
 	const [all, setAll] = useState<AllReminders | undefined>(undefined);
 	const [readError, setReadError] = useState<string | undefined>(undefined);
+	const [readFailure, setReadFailure] = useState<LocalFailureKind | undefined>(undefined);
 	const [reader] = useState(() => {
 		const state = {running: false, again: false, closed: false};
 		const failed = (error: unknown) => {
-			if (!state.closed) setReadError(error instanceof Error ? error.message : String(error));
+			if (state.closed) return;
+			setReadError(error instanceof Error ? error.message : String(error));
+			setReadFailure(localFailureKind(error));
 		};
 
 		const readEverything = () => {
@@ -61,6 +67,7 @@ export function useAllReminders(): {
 					if (state.closed) return;
 					setAll(result);
 					setReadError(undefined);
+					setReadFailure(undefined);
 				}, failed)
 				.finally(() => {
 					state.running = false;
@@ -95,5 +102,5 @@ export function useAllReminders(): {
 		};
 	}, []);
 
-	return {first, all, readError, refresh: reader.refresh};
+	return {first, all, readError, readFailure, refresh: reader.refresh};
 }

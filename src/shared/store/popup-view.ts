@@ -8,6 +8,7 @@
  * writes with Dexie and reads back through this module, so the two cannot drift apart unnoticed.
  */
 import {DEFAULT_DB_NAME, LOCAL_PARTITION, type Partition, type Reminder} from './schema.js';
+import {StoreUnavailableError} from './storage-errors.js';
 
 export type DueReminders = {overdue: Reminder[]; today: Reminder[]; tomorrow: Reminder[]};
 
@@ -26,16 +27,34 @@ export class StoreNotReadyError extends Error {
 
 /**
  * Opens the Tickler database as it is, never creating or upgrading it: only the worker's Dexie does that.
- * Before the worker first ran there is nothing to read, and this rejects with StoreNotReadyError.
+ * Before the worker first ran there is nothing to read, and this rejects with StoreNotReadyError. Any other
+ * failure — IndexedDB missing or refused, a damaged database (`UnknownError`, `VersionError`, …) — rejects
+ * with StoreUnavailableError, which the popup says in plain words (R40) instead of showing an empty list.
  */
 export async function openExistingStore(
-	factory: IDBFactory = indexedDB,
+	factory: IDBFactory | undefined = (globalThis as {indexedDB?: IDBFactory}).indexedDB,
 	name: string = DEFAULT_DB_NAME,
 ): Promise<IDBDatabase> {
+	const unavailable = (cause: unknown) =>
+		new StoreUnavailableError(
+			`Tickler’s local store could not be opened (${cause instanceof Error ? cause.name : 'no IndexedDB'}).`,
+			{cause},
+		);
+	if (!factory) throw unavailable(undefined);
 	return new Promise((resolve, reject) => {
-		const request = factory.open(name);
+		let request: IDBOpenDBRequest;
+		try {
+			request = factory.open(name);
+		} catch (error) {
+			// Some browsers throw at once when IndexedDB is refused (e.g. InvalidStateError, SecurityError).
+			reject(unavailable(error));
+			return;
+		}
+
+		let notCreatedYet = false;
 		request.onupgradeneeded = () => {
 			// The database did not exist: abort, so that Dexie later creates it with its real schema.
+			notCreatedYet = true;
 			request.transaction?.abort();
 		};
 
@@ -49,7 +68,11 @@ export async function openExistingStore(
 		};
 
 		request.onerror = () => {
-			reject(new StoreNotReadyError('Tickler’s local store is not set up yet.'));
+			reject(
+				notCreatedYet
+					? new StoreNotReadyError('Tickler’s local store is not set up yet.')
+					: unavailable(request.error ?? undefined),
+			);
 		};
 	});
 }

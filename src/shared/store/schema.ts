@@ -4,6 +4,7 @@
  * strings Salesforce sent (`…T…000+0000`), so nothing is re-parsed on the way back.
  */
 import type {PauseReason, SyncPhase} from '@/shared/types.js';
+import type {LocalFailureKind} from './storage-errors.js';
 
 /** The IndexedDB database's name (tests open others). */
 export const DEFAULT_DB_NAME = 'tickler';
@@ -158,6 +159,8 @@ export type PartitionStatus = {
 	backoff?: {attempt: number; until: number};
 	/** R21: how close the org is to its daily API allowance. */
 	budget: BudgetState;
+	/** R40: the last cycle failed on this computer's storage (full disk, IndexedDB refused); cleared by a good cycle. */
+	localFailure?: LocalFailureKind;
 };
 
 export type Partition = {
