@@ -27,6 +27,8 @@ vi.mock('./engine-deps.js', async () => {
 			log: silentLog,
 		}),
 		portForSession: async () => null,
+		// No OAuth tokens and no browser session: the cycle pauses (R20, R28).
+		credentialsForPartition: async () => ({kind: 'session', port: null}),
 	};
 });
 const {handleMessage} = await import('./messaging.js');
