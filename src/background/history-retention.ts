@@ -10,32 +10,34 @@ export const RETAIN_DAYS = 30;
 export const RETAIN_ROWS = 500;
 const DAY_MS = 86_400_000;
 
-/** Deletes this partition's history rows older than RETAIN_DAYS, then all but the newest RETAIN_ROWS. */
-export async function pruneHistory(db: TicklerDb, partitionId: string, now: number): Promise<void> {
-	await db.transaction('rw', db.syncHistory, async () => {
-		const index = db.syncHistory.where('[partition+startedAt]');
+/** Deletes a partition's rows older than RETAIN_DAYS, then all but the newest RETAIN_ROWS, by `timeIndex`. */
+async function pruneLog(
+	db: TicklerDb,
+	table: TicklerDb['syncHistory'] | TicklerDb['conflicts'],
+	timeIndex: '[partition+startedAt]' | '[partition+at]',
+	partitionId: string,
+	now: number,
+): Promise<void> {
+	await db.transaction('rw', table, async () => {
+		const index = table.where(timeIndex);
 		await index.between([partitionId, Dexie.minKey], [partitionId, now - RETAIN_DAYS * DAY_MS]).delete();
 		const excess = await index
 			.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
 			.reverse()
 			.offset(RETAIN_ROWS)
 			.primaryKeys();
-		if (excess.length > 0) await db.syncHistory.bulkDelete(excess);
+		if (excess.length > 0) await table.bulkDelete(excess);
 	});
 }
 
-/** The same for the conflict log, by the time of the conflict. */
+/** The sync history, by when each run started. */
+export async function pruneHistory(db: TicklerDb, partitionId: string, now: number): Promise<void> {
+	await pruneLog(db, db.syncHistory, '[partition+startedAt]', partitionId, now);
+}
+
+/** The conflict log, by the time of each conflict. */
 export async function pruneConflicts(db: TicklerDb, partitionId: string, now: number): Promise<void> {
-	await db.transaction('rw', db.conflicts, async () => {
-		const index = db.conflicts.where('[partition+at]');
-		await index.between([partitionId, Dexie.minKey], [partitionId, now - RETAIN_DAYS * DAY_MS]).delete();
-		const excess = await index
-			.between([partitionId, Dexie.minKey], [partitionId, Dexie.maxKey])
-			.reverse()
-			.offset(RETAIN_ROWS)
-			.primaryKeys();
-		if (excess.length > 0) await db.conflicts.bulkDelete(excess);
-	});
+	await pruneLog(db, db.conflicts, '[partition+at]', partitionId, now);
 }
 
 /** Both, after each cycle (sync-runner.ts) — the one place history and conflicts are added in bulk. */

@@ -3,9 +3,8 @@
  * first paint never waits for the service worker to wake (engineering guide §1); writes go to the worker
  * (writes.ts), which makes them durable and pushes them (R13, R17).
  */
-import {useCallback, useEffect, useMemo, useRef, useState} from 'preact/hooks';
+import {useEffect, useMemo, useRef, useState} from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type {Reminder} from '@/shared/store/schema.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {formatTime, localDays} from './dates.js';
 import {DueList} from './due-list.js';
@@ -14,8 +13,8 @@ import {ReminderForm} from './reminder-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
-import {UndoToast} from './undo-toast.js';
-import {addReminder, deleteReminder, undoDelete} from './writes.js';
+import {useDeleteWithUndo} from './undo-toast.js';
+import {addReminder} from './writes.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -27,20 +26,19 @@ async function openAllReminders(): Promise<void> {
 export function App() {
 	const days = useMemo(() => localDays(), []);
 	const {view: data, readError, readFailure, refresh} = useStoreView(days);
+	const {remove, toast} = useDeleteWithUndo(refresh);
 	// R40: this computer's storage failed — from the popup's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const localFailure = readFailure ?? reported?.kind ?? data?.partition?.status.localFailure;
 	/** The open add form's draft id (kept across retries of its submit, so a retry never adds twice), or undefined. */
 	const [draftId, setDraftId] = useState<string | undefined>(undefined);
 	const adding = draftId !== undefined;
-	const [deleted, setDeleted] = useState<{reminder: Reminder; error?: string} | undefined>(undefined);
 
 	useEffect(() => {
 		// R13: opening the popup syncs, and keeps the minute cadence for a while.
 		nudgeSync('popup-opened');
 	}, []);
 
-	const dismissUndo = useCallback(() => setDeleted(undefined), []);
 	const addButton = useRef<HTMLButtonElement>(null);
 	const wasAdding = useRef(false);
 	useEffect(() => {
@@ -48,28 +46,6 @@ export function App() {
 		if (wasAdding.current && !adding) addButton.current?.focus();
 		wasAdding.current = adding;
 	}, [adding]);
-
-	async function remove(reminder: Reminder) {
-		try {
-			await deleteReminder(reminder.id);
-			setDeleted({reminder});
-		} catch (error) {
-			setDeleted({reminder, error: error instanceof Error ? error.message : String(error)});
-		}
-
-		refresh();
-	}
-
-	async function undo() {
-		if (!deleted) return;
-		try {
-			await undoDelete(deleted.reminder.id);
-			setDeleted(undefined);
-			refresh();
-		} catch (error) {
-			setDeleted({...deleted, error: error instanceof Error ? error.message : String(error)});
-		}
-	}
 
 	const view = data
 		? statusView({
@@ -124,14 +100,7 @@ export function App() {
 					onChanged={refresh}
 				/>
 			) : null}
-			{deleted ? (
-				<UndoToast
-					name={deleted.reminder.name}
-					error={deleted.error}
-					onUndo={() => void undo()}
-					onDismiss={dismissUndo}
-				/>
-			) : null}
+			{toast}
 		</main>
 	);
 }

@@ -1,5 +1,8 @@
 /** "Deleted … Undo" after a delete (R22). The delete is already durable; undo restores it while it is still local. */
-import {useEffect} from 'preact/hooks';
+import type {JSX} from 'preact';
+import {useCallback, useEffect, useState} from 'preact/hooks';
+import type {Reminder} from '@/shared/store/schema.js';
+import {deleteReminder, undoDelete} from './writes.js';
 import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 
 /** R43: the offer the store holds the delete back for (outbox.ts). */
@@ -32,4 +35,44 @@ export function UndoToast({name, error, onUndo, onDismiss}: Props) {
 			</button>
 		</div>
 	);
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Delete with an Undo offer, as the popup and the All reminders page both do it: `remove` deletes through the
+ * worker and shows the offer; `toast` is the offer (or the reason a delete or its undo failed), or null.
+ */
+export function useDeleteWithUndo(refresh: () => void): {
+	remove: (reminder: Reminder) => Promise<void>;
+	toast: JSX.Element | null;
+} {
+	const [deleted, setDeleted] = useState<{reminder: Reminder; error?: string} | undefined>(undefined);
+	const dismiss = useCallback(() => setDeleted(undefined), []);
+	async function remove(reminder: Reminder) {
+		try {
+			await deleteReminder(reminder.id);
+			setDeleted({reminder});
+		} catch (error) {
+			setDeleted({reminder, error: message(error)});
+		}
+
+		refresh();
+	}
+
+	async function undo() {
+		if (!deleted) return;
+		try {
+			await undoDelete(deleted.reminder.id);
+			setDeleted(undefined);
+			refresh();
+		} catch (error) {
+			setDeleted({...deleted, error: message(error)});
+		}
+	}
+
+	const toast = deleted ? (
+		<UndoToast name={deleted.reminder.name} error={deleted.error} onUndo={() => void undo()} onDismiss={dismiss} />
+	) : null;
+	return {remove, toast};
 }

@@ -4,15 +4,13 @@
  * local-only ones (R5: only on purpose, after a confirmation that says how many Tasks it creates).
  * Reads come straight from IndexedDB (store-read.ts); writes go to the worker like the popup's.
  */
-import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'preact/hooks';
+import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
-import type {Reminder} from '@/shared/store/schema.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {localDays} from '../dates.js';
 import {nudgeSync} from '../nudge.js';
 import {ReminderRow} from '../reminder-row.js';
-import {UndoToast} from '../undo-toast.js';
-import {deleteReminder, undoDelete} from '../writes.js';
+import {useDeleteWithUndo} from '../undo-toast.js';
 import {GROUP_LABELS, GROUPS, type Group, groupAll, sendConfirmation} from './groups.js';
 import {PAGE_SIZE, useAllReminders} from './store-read.js';
 
@@ -23,12 +21,12 @@ type Confirm = {ids: string[]; what: string};
 export function AllRemindersApp() {
 	const {today} = useMemo(() => localDays(), []);
 	const {first, all, readError, readFailure, refresh} = useAllReminders();
+	const {remove, toast} = useDeleteWithUndo(refresh);
 	// R40: this computer's storage failed — from this page's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const [group, setGroup] = useState<Group>('upcoming');
 	const [query, setQuery] = useState('');
 	const [shown, setShown] = useState(PAGE_SIZE);
-	const [deleted, setDeleted] = useState<{reminder: Reminder; error?: string} | undefined>(undefined);
 	const [confirm, setConfirm] = useState<Confirm | undefined>(undefined);
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const confirmButton = useRef<HTMLButtonElement>(null);
@@ -52,29 +50,6 @@ export function AllRemindersApp() {
 			performance.mark(ALL_PAINT_MARK);
 		}
 	}, [first]);
-
-	const dismissUndo = useCallback(() => setDeleted(undefined), []);
-	async function remove(reminder: Reminder) {
-		try {
-			await deleteReminder(reminder.id);
-			setDeleted({reminder});
-		} catch (error) {
-			setDeleted({reminder, error: error instanceof Error ? error.message : String(error)});
-		}
-
-		refresh();
-	}
-
-	async function undo() {
-		if (!deleted) return;
-		try {
-			await undoDelete(deleted.reminder.id);
-			setDeleted(undefined);
-			refresh();
-		} catch (error) {
-			setDeleted({...deleted, error: error instanceof Error ? error.message : String(error)});
-		}
-	}
 
 	async function send(ids: string[]) {
 		setConfirm(undefined);
@@ -204,14 +179,7 @@ export function AllRemindersApp() {
 					</button>
 				) : null}
 			</section>
-			{deleted ? (
-				<UndoToast
-					name={deleted.reminder.name}
-					error={deleted.error}
-					onUndo={() => void undo()}
-					onDismiss={dismissUndo}
-				/>
-			) : null}
+			{toast}
 		</main>
 	);
 }
