@@ -7,27 +7,14 @@
  *   other groups, the counts and search.
  * Writes never happen here: the page sends them to the worker (engineering guide §1).
  */
-import {LOCAL_PARTITION, type Partition, type Reminder} from './schema.js';
+import {activePartitionId, promised} from './popup-view.js';
+import type {Partition, Reminder} from './schema.js';
 
 export type FirstPage = {partition: Partition | undefined; upcoming: Reminder[]};
 export type AllReminders = {partition: Partition | undefined; reminders: Reminder[]};
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		request.onsuccess = () => {
-			resolve(request.result);
-		};
-
-		request.onerror = () => {
-			reject(request.error ?? new Error('IndexedDB request failed'));
-		};
-	});
-}
-
 async function activePartition(transaction: IDBTransaction): Promise<{id: string; partition: Partition | undefined}> {
-	const active = (await promised(transaction.objectStore('meta').get('activePartition'))) as
-		{value?: string} | undefined;
-	const id = active?.value ?? LOCAL_PARTITION;
+	const id = await activePartitionId(transaction);
 	const partition = (await promised(transaction.objectStore('partitions').get(id))) as Partition | undefined;
 	return {id, partition};
 }

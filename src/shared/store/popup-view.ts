@@ -77,7 +77,8 @@ export async function openExistingStore(
 	});
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
+/** An IndexedDB request as a promise (the pages read with plain IndexedDB, not Dexie). */
+export function promised<T>(request: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
 		request.onsuccess = () => {
 			resolve(request.result);
@@ -102,12 +103,17 @@ export function groupDue(rows: readonly Reminder[], days: {today: string; tomorr
 	return result;
 }
 
+/** The partition the pages show (R2): the active one, or the local one before sync was ever on. */
+export async function activePartitionId(transaction: IDBTransaction): Promise<string> {
+	const active = (await promised(transaction.objectStore('meta').get('activePartition'))) as
+		{value?: string} | undefined;
+	return active?.value ?? LOCAL_PARTITION;
+}
+
 /** One read-only transaction, so the list, the counts and the partition are from the same moment. */
 export async function readPopupView(store: IDBDatabase, days: {today: string; tomorrow: string}): Promise<PopupView> {
 	const transaction = store.transaction(['meta', 'partitions', 'reminders', 'outbox'], 'readonly');
-	const active = (await promised(transaction.objectStore('meta').get('activePartition'))) as
-		{value?: string} | undefined;
-	const partitionId = active?.value ?? LOCAL_PARTITION;
+	const partitionId = await activePartitionId(transaction);
 	const reminders = transaction.objectStore('reminders');
 	// The index makes "open, due on or before tomorrow" one range (R22); -Infinity sorts before every date string.
 	const dueRange = IDBKeyRange.bound([partitionId, 'open', -Infinity], [partitionId, 'open', days.tomorrow]);
