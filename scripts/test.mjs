@@ -1,5 +1,5 @@
 // `npm test`: everything, in the order that places a failure fastest — types, lint, format, unit,
-// integration, build, then end-to-end in real Chromium against dist/. Every step runs even when an
+// integration, build, the store packages (R42), then end-to-end in real Chromium against dist/. Every step runs even when an
 // earlier one failed (so one run shows every problem), and the run ends with one summary line.
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
@@ -32,6 +32,7 @@ const steps = [
 	{name: 'unit', command: vitest('unit'), project: 'unit'},
 	{name: 'integration', command: vitest('integration'), project: 'integration'},
 	{name: 'build', command: npx('vite', 'build', '--logLevel', 'warn')},
+	{name: 'packages', command: vitest('package'), project: 'package', needs: 'build'},
 	{name: 'e2e (Chromium)', command: vitest('e2e'), project: 'e2e', needs: 'build'},
 ];
 
