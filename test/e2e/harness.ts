@@ -27,6 +27,8 @@ export type LaunchOptions = {
 	headless?: boolean;
 	/** False lets the caller own Ctrl-C (the demo closes the org and the browser itself). */
 	handleSignals?: boolean;
+	/** The unpacked extension to load instead of dist/ (the upgrade test loads an earlier release, R41). */
+	extensionDir?: string;
 };
 
 export type ExtensionSession = {
@@ -47,8 +49,9 @@ export type ExtensionSession = {
  * ships). The flags live in chromium-launch.ts, which the bench shares.
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-	if (!existsSync(path.join(DIST, 'manifest.json'))) {
-		throw new Error('dist/manifest.json is missing: run `npm run build` first (npm run test:e2e does).');
+	const extensionDir = options.extensionDir ?? DIST;
+	if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+		throw new Error(`${extensionDir}/manifest.json is missing: run \`npm run build\` first (npm run test:e2e does).`);
 	}
 
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-e2e-'));
@@ -57,7 +60,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 		headless: options.headless ?? true,
 		handleSIGINT: options.handleSignals ?? true,
 		handleSIGTERM: options.handleSignals ?? true,
-		args: extensionChromiumArgs(DIST),
+		args: extensionChromiumArgs(extensionDir),
 	});
 	const orgName = options.orgName ?? options.org?.org?.name ?? DEFAULT_ORG_NAME;
 	// Routing goes in before we even wait for the worker: nothing may reach the network unrouted.
