@@ -1,4 +1,4 @@
-import {cp, readFile, rm, writeFile} from 'node:fs/promises';
+import {copyFile, cp, readFile, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {crx} from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -14,6 +14,8 @@ const outDir = fileURLToPath(new URL('dist', import.meta.url));
 const firefoxOutDir = fileURLToPath(new URL('dist-firefox', import.meta.url));
 /** The content script as the browser loads it: one self-contained classic script, no chunks. */
 const CONTENT_SCRIPT_FILE = 'content-script.js';
+/** PRIVACY.md as shipped in the package, plain text so the browser shows it instead of downloading it. */
+const PRIVACY_FILE = 'privacy.txt';
 
 /**
  * No fingerprinting (issue 11): @crxjs loads a content script through a loader that `import()`s its
@@ -52,6 +54,8 @@ function selfContainedContentScript(): Plugin {
 			built['content_scripts'] = manifest.content_scripts.map(script => ({...script, js: [CONTENT_SCRIPT_FILE]}));
 			delete built['web_accessible_resources'];
 			await writeFile(builtPath, `${JSON.stringify(built, null, 2)}\n`);
+			// The privacy policy travels with the package (R42); the settings page links to this copy.
+			await copyFile(fileURLToPath(new URL('PRIVACY.md', import.meta.url)), `${outDir}/${PRIVACY_FILE}`);
 			await writeFirefoxVariant();
 		},
 	};

@@ -91,6 +91,13 @@ describe('R42: npm run package', () => {
 		expect(listFiles(unpacked.get('firefox') ?? '')).toContain('service-worker-loader.js');
 	});
 
+	it('R42: each package ships the privacy policy the settings page links to', () => {
+		const policy = readFileSync(path.join(root, 'PRIVACY.md'), 'utf8');
+		for (const browser of browsers) {
+			expect(readFileSync(path.join(unpacked.get(browser) ?? '', 'privacy.txt'), 'utf8'), browser).toBe(policy);
+		}
+	});
+
 	it('R42: each package declares exactly the permissions the README explains, each with a reason', () => {
 		const rows = readmePermissionRows(root);
 		expect(rows.length).toBeGreaterThan(0);

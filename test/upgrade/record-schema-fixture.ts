@@ -197,20 +197,18 @@ await db.table('outbox').bulkAdd([
 		enqueuedAt: T + 800,
 	},
 ]);
-await db
-	.table('conflicts')
-	.bulkAdd([
-		{
-			partition,
-			reminderId: 'r-conflict',
-			taskId: '00TTk000000003AAAA',
-			field: 'details',
-			overwritten: 'mine',
-			kept: 'theirs',
-			winner: 'salesforce',
-			at: T + 700,
-		},
-	]);
+await db.table('conflicts').bulkAdd([
+	{
+		partition,
+		reminderId: 'r-conflict',
+		taskId: '00TTk000000003AAAA',
+		field: 'details',
+		overwritten: 'mine',
+		kept: 'theirs',
+		winner: 'salesforce',
+		at: T + 700,
+	},
+]);
 await db.table('syncHistory').bulkAdd([
 	{
 		partition,
