@@ -13,6 +13,7 @@ import {announceStoreChanged} from '@/shared/store/store-changed.js';
 import {onAlarm} from './alarms.js';
 import {backgroundApi} from './api.js';
 import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './browser-events.js';
+import {openSettingsOnFirstInstall} from './first-run.js';
 import {serveBackgroundApi} from './messaging.js';
 import {inputValidators} from './validators.js';
 
@@ -22,6 +23,7 @@ serveBackgroundApi(backgroundApi, inputValidators);
 Dexie.on('storagemutated', announceStoreChanged);
 browser.alarms.onAlarm.addListener(alarm => void onAlarm(alarm));
 browser.runtime.onInstalled.addListener(() => void onWorkerStart());
+browser.runtime.onInstalled.addListener(details => void openSettingsOnFirstInstall(details));
 browser.runtime.onStartup.addListener(() => void onWorkerStart());
 browser.cookies.onChanged.addListener(change => void onCookieChanged(change));
 browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(state));

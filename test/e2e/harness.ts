@@ -29,6 +29,12 @@ export type LaunchOptions = {
 	handleSignals?: boolean;
 	/** The unpacked extension to load instead of dist/ (the upgrade test loads an earlier release, R41). */
 	extensionDir?: string;
+	/**
+	 * A first install opens the settings page (src/background/first-run.ts). By default the harness waits for
+	 * it and closes it, so every test starts from the same tabs; 'keep' leaves it open; 'absent' is for
+	 * builds older than that page (the released 0.1.0).
+	 */
+	firstRunPage?: 'close' | 'keep' | 'absent';
 };
 
 export type ExtensionSession = {
@@ -67,6 +73,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 	const hosts = options.org ? await routeSalesforceToOrg(context, options.org, {orgName}) : salesforceHosts(orgName);
 	const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 	const extensionId = new URL(worker.url()).host;
+	if ((options.firstRunPage ?? 'close') !== 'absent') {
+		const firstRun = await firstRunSettingsPage(context, extensionId);
+		if (options.firstRunPage !== 'keep') await firstRun.close();
+	}
 
 	const openPage = async (url: string): Promise<{page: Page; errors: string[]}> => {
 		const page = await context.newPage();
@@ -100,4 +110,19 @@ export function recordErrors(page: Page): string[] {
 	});
 	page.on('pageerror', error => errors.push(error.message));
 	return errors;
+}
+
+/**
+ * The settings page a first install opens (src/background/first-run.ts). It may already exist when we look,
+ * still on about:blank, so this polls every page's URL instead of waiting for a 'page' event.
+ */
+async function firstRunSettingsPage(context: BrowserContext, extensionId: string): Promise<Page> {
+	const url = `chrome-extension://${extensionId}/src/options/index.html`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const page = context.pages().find(candidate => candidate.url() === url);
+		if (page) return page;
+		if (Date.now() > deadline) throw new Error(`A first install did not open ${url}`);
+		await new Promise(resolve => setTimeout(resolve, 100));
+	}
 }

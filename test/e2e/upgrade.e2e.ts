@@ -50,7 +50,7 @@ beforeAll(async () => {
 	repId = local.org.users.rep.id;
 	local.org.createTask(repId, {Subject: 'Call Carla', ActivityDate: localDate(0), OwnerId: repId});
 	local.org.createTask(repId, {Subject: 'Book travel', ActivityDate: localDate(1), OwnerId: repId});
-	session = await launchExtension({org: local, extensionDir});
+	session = await launchExtension({org: local, extensionDir, firstRunPage: 'absent'});
 	await signIn(session.context, local.org);
 	// Chromium disables a command-line-loaded extension when it reloads ("unsupported developer extension")
 	// unless developer mode is on — as it is for anyone who loads Tickler unpacked.
