@@ -1,6 +1,7 @@
 // `npm test`: everything, in the order that places a failure fastest — types, lint, format, unit,
-// integration, build, the store packages (R42), then end-to-end in real Chromium against dist/. Every step runs even when an
-// earlier one failed (so one run shows every problem), and the run ends with one summary line.
+// integration, build, the store packages (R42), then end-to-end in real Chromium against dist/ and in real
+// Firefox against dist-firefox/. Every step runs even when an earlier one failed (so one run shows every
+// problem), and the run ends with one summary line.
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,7 @@ const steps = [
 	{name: 'build', command: npx('vite', 'build', '--logLevel', 'warn')},
 	{name: 'packages', command: vitest('package'), project: 'package', needs: 'build'},
 	{name: 'e2e (Chromium)', command: vitest('e2e'), project: 'e2e', needs: 'build'},
+	{name: 'e2e (Firefox)', command: vitest('e2e-firefox'), project: 'e2e-firefox', needs: 'build'},
 ];
 
 // CI keeps only the tail of the log, so the summary repeats each failing test with the start of its message.
