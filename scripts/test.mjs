@@ -50,6 +50,14 @@ const failuresIn = (report, stepName) =>
 			}),
 	);
 
+// Real browsers for the end-to-end steps: installed from Debian's packages when missing and possible, else
+// the run stops here with the one command to run (scripts/ensure-browsers.ts).
+const browsers = spawnSync('npx', ['tsx', 'scripts/ensure-browsers.ts', 'chromium', 'firefox'], {
+	cwd: root,
+	stdio: 'inherit',
+});
+if (browsers.status !== 0) process.exit(1);
+
 const results = [];
 const failures = [];
 let passed = 0;

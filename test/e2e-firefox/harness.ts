@@ -27,7 +27,7 @@ export type FirefoxSession = {
 	close(): Promise<void>;
 };
 
-export async function launchFirefox(org: {url: string}): Promise<FirefoxSession> {
+export async function launchFirefox(org: {url: string}, options: {headless?: boolean} = {}): Promise<FirefoxSession> {
 	if (!existsSync(path.join(DIST_FIREFOX, 'manifest.json'))) {
 		throw new Error('dist-firefox/manifest.json is missing: run `npm run build` first.');
 	}
@@ -36,7 +36,7 @@ export async function launchFirefox(org: {url: string}): Promise<FirefoxSession>
 	const browser = await puppeteer.launch({
 		browser: 'firefox',
 		executablePath: findFirefox(),
-		headless: true,
+		headless: options.headless ?? true,
 		acceptInsecureCerts: true,
 		extraPrefsFirefox: firefoxProxyPrefs(proxy.port),
 	});
