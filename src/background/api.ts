@@ -10,12 +10,15 @@ import {
 } from '@/shared/store/local-edits.js';
 import {activePartition, pendingCount, remindersInError} from '@/shared/store/queries.js';
 import type {SyncReason, SyncStatus} from '@/shared/types.js';
-import {disablePartition, enableForCurrentSession, forgetPartition} from './accounts.js';
+import {disablePartition, enableForCurrentSession, enablePartition, forgetPartition} from './accounts.js';
 import {type BadgeCaller, NotThisTabsTaskError} from './badge-origin.js';
 import {takeBadgeSpend} from './badge-spend.js';
+import {connectionSettings, connectWithOAuth, saveClientId} from './connect-oauth.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
+import {disconnectOAuth} from './oauth/disconnect.js';
 import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule-policy.js';
+import {shareNamesNow} from './name-sync/worker.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
 import {getTaskBadge, taskReadyToSync} from './task-badge.js';
@@ -97,7 +100,10 @@ export const backgroundApi: BackgroundApi = {
 		return afterLocalChange((await addReminder(db, reminder, {id})).id);
 	},
 	async editReminder({id, patch}) {
-		return afterLocalChange((await editReminder(db, await inActivePartition(id), patch)).id);
+		const reply = await afterLocalChange((await editReminder(db, await inActivePartition(id), patch)).id);
+		// R45: a rename travels to the rep's other computers (never throws; retried at the next pass).
+		if (patch.name !== undefined) await shareNamesNow();
+		return reply;
 	},
 	async deleteReminder({id}) {
 		// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
@@ -141,5 +147,23 @@ export const backgroundApi: BackgroundApi = {
 	},
 	async forgetPartition({partition}) {
 		return forgetPartition(partition);
+	},
+	async enablePartition({partition}) {
+		return enablePartition(partition);
+	},
+	async getConnectionSettings() {
+		return connectionSettings();
+	},
+	async saveOAuthClientId({clientId}) {
+		return saveClientId(clientId);
+	},
+	async connectSalesforce(input) {
+		return connectWithOAuth(input);
+	},
+	async disconnectOAuth({partition}) {
+		const result = await disconnectOAuth(partition);
+		// Back on the browser session: a cycle now says at once whether the org accepts it (R28).
+		startCycle('manual');
+		return result;
 	},
 };

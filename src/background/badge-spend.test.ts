@@ -19,7 +19,11 @@ vi.mock('./db.js', async () => {
 	return {db: openTestDb('badge-spend')};
 });
 const port = vi.hoisted((): {current: unknown} => ({current: undefined}));
-vi.mock('./engine-deps.js', () => ({portForSession: async () => port.current}));
+vi.mock('./engine-deps.js', () => ({
+	portForSession: async () => port.current,
+	// No OAuth tokens here: the badge falls back to the browser session (R28).
+	credentialsForPartition: async () => ({kind: 'session', port: port.current}),
+}));
 const cycles = vi.hoisted(() => ({started: 0}));
 vi.mock('./sync-runner.js', () => ({
 	startCycle: () => {

@@ -1,14 +1,19 @@
 import {beforeEach, expect, test, vi} from 'vitest';
 import {partitionFixture} from '../../test/fakes/partition.js';
-import {resetFakeBrowser} from '../../test/fakes/browser.js';
+import {resetFakeBrowser, setManagedStorage} from '../../test/fakes/browser.js';
 
 vi.mock('./db.js', async () => {
 	const {openTestDb} = await import('@/shared/store/test-db.js');
 	return {db: openTestDb('browser-events')};
 });
 vi.mock(import('./sync-runner.js'), async importOriginal => ({...(await importOriginal()), startCycle: vi.fn()}));
+vi.mock(import('./accounts.js'), async importOriginal => ({
+	...(await importOriginal()),
+	enableForCurrentSession: vi.fn(),
+}));
 const {db} = await import('./db.js');
 const {startCycle} = await import('./sync-runner.js');
+const {enableForCurrentSession} = await import('./accounts.js');
 const {onCookieChanged} = await import('./browser-events.js');
 
 const paused = partitionFixture({status: {phase: 'paused', pauseReason: 'session-expired', budget: 'normal'}});
@@ -22,6 +27,7 @@ beforeEach(async () => {
 	await resetFakeBrowser();
 	await Promise.all(db.tables.map(table => table.clear()));
 	vi.mocked(startCycle).mockClear();
+	vi.mocked(enableForCurrentSession).mockClear();
 	await db.partitions.put(paused);
 	await db.meta.put({key: 'activePartition', value: paused.id});
 });
@@ -45,4 +51,27 @@ test('R21: a new sid while sync runs normally costs nothing extra (the schedule 
 	await db.partitions.put({...paused, status: {phase: 'idle', budget: 'normal'}});
 	await onCookieChanged(sid('acme.my.salesforce.com') as never);
 	expect(startCycle).not.toHaveBeenCalled();
+});
+
+test('R30: with sync preset on by the admin and sync still off, a sign-in turns it on for the rep — and only then', async () => {
+	await db.partitions.put({...paused, enabled: false});
+	await onCookieChanged(sid('acme.my.salesforce.com') as never);
+	// No preset: the rep's own checkbox decides (R3).
+	expect(enableForCurrentSession).not.toHaveBeenCalled();
+	setManagedStorage({syncEnabled: true});
+	await onCookieChanged(sid('acme.my.salesforce.com') as never);
+	expect(enableForCurrentSession).toHaveBeenCalledTimes(1);
+	// Already on: nothing more to do, and no request spent on it.
+	await db.partitions.put(partitionFixture({status: {phase: 'idle', budget: 'normal'}}));
+	await onCookieChanged(sid('acme.my.salesforce.com') as never);
+	expect(enableForCurrentSession).toHaveBeenCalledTimes(1);
+});
+
+test('R30: a preset of sync on that cannot start yet (no session) is tried again at the next sign-in, without an error', async () => {
+	setManagedStorage({syncEnabled: true});
+	await db.partitions.clear();
+	vi.mocked(enableForCurrentSession).mockRejectedValueOnce(new Error('no session'));
+	await onCookieChanged(sid('acme.my.salesforce.com') as never);
+	await onCookieChanged(sid('acme.my.salesforce.com') as never);
+	expect(enableForCurrentSession).toHaveBeenCalledTimes(2);
 });

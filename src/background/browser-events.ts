@@ -7,6 +7,7 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/queries.js';
 import {db} from './db.js';
 import {patchWorkerState} from './ephemeral.js';
+import {enableIfAdminPresetsSyncOn} from './preset-sync-on.js';
 import {SYNC_ALARM} from './schedule.js';
 import {IDLE_DETECTION_SECONDS, isLate} from './schedule-policy.js';
 import {isSessionCookieChange} from './session/find-session.js';
@@ -18,6 +19,8 @@ export async function onWorkerStart(): Promise<void> {
 	browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
 	await scheduleDayAlarm();
 	await refreshSchedule();
+	// R30: sync preset on by the admin starts by itself (enabling starts the first cycle).
+	if (await enableIfAdminPresetsSyncOn()) return;
 	startCycle('alarm');
 }
 
@@ -25,7 +28,13 @@ export async function onWorkerStart(): Promise<void> {
 export async function onCookieChanged(change: Cookies.OnChangedChangeInfoType): Promise<void> {
 	if (change.removed || !isSessionCookieChange(change.cookie)) return;
 	const partition = await db.partitions.get(await activePartition(db));
-	if (!partition?.enabled || partition.status.phase !== 'paused') return;
+	// R30: a sign-in is when sync preset on by the admin can start for this rep.
+	if (!partition?.enabled) {
+		await enableIfAdminPresetsSyncOn();
+		return;
+	}
+
+	if (partition.status.phase !== 'paused') return;
 	if (change.cookie.domain.replace(/^\./, '') !== partition.instanceHost) return;
 	startCycle('session');
 }

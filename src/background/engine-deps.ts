@@ -1,15 +1,19 @@
 /**
  * Wires the sync engine to the real world (engineering guide §4): Dexie on the extension's IndexedDB,
- * the jsforce adapter on the rep's own session, Web Locks shared by every extension context, and the
- * real clock. Built per cycle: the session id lives only in this call's memory (R25).
+ * the jsforce adapter on the rep's OAuth connection or browser session, Web Locks shared by every extension
+ * context, and the real clock. Built per cycle: the session id lives only in this call's memory (R25).
  */
 import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
 import type {SalesforcePort} from '@/background/salesforce/port.js';
 import {createWebLock} from '@/background/sync/lock.js';
 import {consoleLog} from '@/background/sync/log.js';
 import {type SyncDeps, systemClock} from '@/background/sync/ports.js';
+import type {Partition} from '@/shared/store/schema.js';
 import {db} from './db.js';
-import type {FoundSession} from './session/find-session.js';
+import {credentialsDb} from './oauth/credentials.js';
+import {portForTokens} from './oauth/oauth-port.js';
+import {readTokens} from './oauth/token-store.js';
+import {type FoundSession, findSession} from './session/find-session.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 
 /** A port that talks only to the session's own My Domain host (R25: the sid goes nowhere else). */
@@ -21,6 +25,32 @@ export async function portForSession(session: FoundSession): Promise<SalesforceP
 		// R21: the identity is asked once per session, not once per cycle.
 		identityCache: storageSessionIdentityCache,
 	});
+}
+
+/**
+ * How a cycle reaches Salesforce for `partition` (R28): its own OAuth tokens when it was connected with
+ * OAuth — the token, not the cookie — else the browser session of its My Domain host. Tokens are looked up
+ * by partition (org id + user id), so a Login-As or another user on the same My Domain never uses them (R2).
+ * `reconnect`: the refresh token was refused; nothing is sent until the rep reconnects.
+ */
+export type CycleCredentials =
+	{kind: 'oauth'; port: SalesforcePort} | {kind: 'reconnect'} | {kind: 'session'; port: SalesforcePort | null};
+
+export async function credentialsForPartition(partition: Partition): Promise<CycleCredentials> {
+	const tokens = await readTokens(credentialsDb, partition.id);
+	if (tokens?.needsReconnect === true) return {kind: 'reconnect'};
+	if (tokens)
+		return {
+			kind: 'oauth',
+			port: portForTokens(tokens, {
+				credentials: credentialsDb,
+				timeoutMs: 30_000,
+				identityCache: storageSessionIdentityCache,
+			}),
+		};
+	// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
+	const session = await findSession(partition.instanceHost);
+	return {kind: 'session', port: session ? await portForSession(session) : null};
 }
 
 export function engineDeps(salesforce: SalesforcePort | null): SyncDeps {

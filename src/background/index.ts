@@ -15,6 +15,7 @@ import {backgroundApi} from './api.js';
 import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './browser-events.js';
 import {openSettingsOnFirstInstall} from './first-run.js';
 import {serveBackgroundApi} from './messaging.js';
+import {onStorageChanged} from './name-sync/worker.js';
 import {inputValidators} from './validators.js';
 
 serveBackgroundApi(backgroundApi, inputValidators);
@@ -28,3 +29,5 @@ browser.runtime.onStartup.addListener(() => void onWorkerStart());
 browser.cookies.onChanged.addListener(change => void onCookieChanged(change));
 browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(state));
 browser.tabs.onActivated.addListener(info => void onTabActivated(info));
+// R45: names given in Tickler on the rep's other computers arrive through the synced storage area.
+browser.storage.onChanged.addListener((changes, areaName) => onStorageChanged(changes, areaName));

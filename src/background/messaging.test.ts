@@ -28,6 +28,40 @@ const api: BackgroundApi = {
 		instanceHost: 'acme.my.salesforce.com',
 	}),
 	disableSync: async () => ({enabled: false}),
+	enablePartition: async input => {
+		calls.push(input);
+		return {
+			partition: input.partition,
+			orgId: '00D000000000001AAA',
+			userId: '005000000000001AAA',
+			username: 'rep@example.com',
+			displayName: 'Rep',
+			instanceHost: 'acme.my.salesforce.com',
+		};
+	},
+	getConnectionSettings: async () => {
+		calls.push('getConnectionSettings');
+		return {redirectUrl: 'https://own-extension.chromiumapp.org/', presets: {}, oauth: []};
+	},
+	saveOAuthClientId: async input => {
+		calls.push(input);
+		return input;
+	},
+	connectSalesforce: async input => {
+		calls.push(input);
+		return {
+			partition: '00D000000000001AAA:005000000000001AAA',
+			orgId: '00D000000000001AAA',
+			userId: '005000000000001AAA',
+			username: 'rep@example.com',
+			displayName: 'Rep',
+			instanceHost: input.host ?? 'acme.my.salesforce.com',
+		};
+	},
+	disconnectOAuth: async input => {
+		calls.push(input);
+		return {revoked: true};
+	},
 	forgetPartition: async input => {
 		calls.push(input);
 		return {deletedReminders: 0};
@@ -227,6 +261,11 @@ test('R27: a content script (beside an untrusted page) may ask for the badge and
 		{channel: 'tickler', method: 'disableSync', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
 		{channel: 'tickler', method: 'addReminder', input: {id: DRAFT_ID, reminder: {name: 'Injected by the page'}}},
 		{channel: 'tickler', method: 'deleteReminder', input: {id: 'r1'}},
+		// R28: nothing about the OAuth connection is reachable from beside a web page.
+		{channel: 'tickler', method: 'getConnectionSettings', input: undefined},
+		{channel: 'tickler', method: 'connectSalesforce', input: {host: 'acme.my.salesforce.com'}},
+		{channel: 'tickler', method: 'disconnectOAuth', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
+		{channel: 'tickler', method: 'saveOAuthClientId', input: {clientId: '3MVG9abcdefghij'}},
 	]) {
 		expect(await handleMessage(api, inputValidators, message, CONTENT, SELF)).toEqual({
 			ok: false,
@@ -293,4 +332,27 @@ test('R38: a content script is answered only about the Task in its own tab’s a
 	expect(await ask('00T000000000001AAA', {...CONTENT, tab: {id: 7, url: moved}})).toEqual(refused);
 	// The extension's own pages are not driven by a Salesforce page.
 	expect(await ask('00T000000000002AAA', POPUP)).toMatchObject({ok: true});
+});
+
+test('R28: connecting names only a Salesforce host; anything else is refused before the API sees it', async () => {
+	const send = async (input: unknown) =>
+		handleMessage(api, inputValidators, {channel: 'tickler', method: 'connectSalesforce', input}, POPUP, SELF);
+	expect(await send({host: 'Acme.My.Salesforce.com'})).toMatchObject({
+		ok: true,
+		value: {instanceHost: 'acme.my.salesforce.com'},
+	});
+	expect(await send({})).toMatchObject({ok: true, value: {instanceHost: 'acme.my.salesforce.com'}});
+	for (const host of ['evil.example.com', 'acme.my.salesforce.com.evil.net', 'https://acme.my.salesforce.com', 42]) {
+		expect(await send({host})).toEqual({ok: false, error: {name: 'InvalidMessageError', message: 'Invalid host'}});
+	}
+
+	expect(
+		await handleMessage(
+			api,
+			inputValidators,
+			{channel: 'tickler', method: 'saveOAuthClientId', input: {clientId: 'x"><script>'}},
+			POPUP,
+			SELF,
+		),
+	).toEqual({ok: false, error: {name: 'InvalidMessageError', message: 'Invalid client id'}});
 });

@@ -3,16 +3,20 @@
  * lock and is skipped when a cycle started after it was made (that cycle already saw its change) — a
  * debounce without timers, which a stopped worker would lose (engineering guide §2.3).
  */
+import {RECONNECT_MESSAGE} from '@/background/salesforce/errors.js';
+import {disableSync} from '@/background/sync/enable.js';
 import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
+import {consoleLog} from '@/background/sync/log.js';
 import {activePartition, heldDeleteReadyAt, readyToPushCount} from '@/shared/store/queries.js';
-import type {SyncTrigger} from '@/shared/store/schema.js';
-import type {SyncReason} from '@/shared/types.js';
+import type {Partition, SyncTrigger} from '@/shared/store/schema.js';
+import type {PauseReason, SyncReason} from '@/shared/types.js';
 import {db} from './db.js';
-import {engineDeps, portForSession} from './engine-deps.js';
+import {credentialsForPartition, engineDeps} from './engine-deps.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {scheduleNextSync} from './schedule.js';
 import {pruneSyncLogs} from './history-retention.js';
-import {findSession} from './session/find-session.js';
+import {shareNamesAfterCycle} from './name-sync/worker.js';
+import {isHostAllowed, readPresets} from './oauth/presets.js';
 import {updateToolbarCount} from './toolbar-count.js';
 
 const REQUEST_LOCK = 'tickler-worker-cycle';
@@ -38,14 +42,32 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		const partitionId = await activePartition(db);
 		const partition = await db.partitions.get(partitionId);
 		if (!partition?.enabled) return undefined;
-		// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
-		const session = await findSession(partition.instanceHost);
-		result = await runSyncCycle(engineDeps(session ? await portForSession(session) : null), {
-			partition: partitionId,
-			trigger,
-		});
+		const presets = await readPresets();
+		if (!isHostAllowed(presets, partition.instanceHost) || presets.syncEnabled === false) {
+			// R30: the admin's presets win: no traffic to a host they did not allow, none when they turned sync off.
+			await disableSync({db, log: consoleLog()}, partitionId);
+			return undefined;
+		}
+
+		if (presets.subjectTemplate !== undefined && presets.subjectTemplate !== partition.subjectTemplate)
+			await db.partitions.update(partitionId, {subjectTemplate: presets.subjectTemplate});
+		const credentials = await credentialsForPartition(partition);
+		if (credentials.kind === 'reconnect') {
+			// R28: a refused refresh waits for the rep's "Reconnect": no request could succeed until then.
+			await pauseWithoutTraffic(partition, {pauseReason: 'reconnect', message: RECONNECT_MESSAGE});
+			return undefined;
+		}
+
+		// R28: an org that refused the browser session for the API will not accept it on the next alarm either;
+		// only a new sign-in (cookie change) or the rep's "Sync now" tries it again.
+		const retriesRefusal = trigger === 'manual' || trigger === 'session';
+		if (credentials.kind === 'session' && partition.status.pauseReason === 'api-access-refused' && !retriesRefusal)
+			return undefined;
+		result = await runSyncCycle(engineDeps(credentials.port), {partition: partitionId, trigger});
 		// R23: history and the conflict log keep what a rep would look at, not every poll since installation.
 		await pruneSyncLogs(db, partitionId, Date.now());
+		// R45: a pulled Task may have a name waiting for it; a linked one may have a rename to share.
+		await shareNamesAfterCycle(result);
 		return result;
 	} finally {
 		// Even after an unexpected error the next alarm is set: sync never silently stops (R13). A cycle that
@@ -53,6 +75,12 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		// otherwise the half-hourly probe above 95 % would slide with every tab switch (R21).
 		await refreshSchedule(result?.outcome === 'skipped' ? 'keep-earlier' : 'replace');
 	}
+}
+
+/** Says why sync waits when no cycle runs to say it (the engine writes the status of cycles it runs). */
+async function pauseWithoutTraffic(partition: Partition, pause: {pauseReason: PauseReason; message: string}) {
+	if (partition.status.phase === 'paused' && partition.status.pauseReason === pause.pauseReason) return;
+	await db.partitions.update(partition.id, {status: {...partition.status, phase: 'paused', ...pause}});
 }
 
 /** Re-reads the active partition and sets (or clears) the sync alarm and the toolbar count. */

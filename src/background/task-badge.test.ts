@@ -14,6 +14,12 @@ vi.mock('./db.js', async () => {
 	return {db: openTestDb('task-badge')};
 });
 const {db} = await import('./db.js');
+// The worker's OAuth credentials (R28) likewise: none here, so the browser session is used.
+vi.mock('./oauth/credentials.js', async () => {
+	const {IDBFactory, IDBKeyRange} = await import('fake-indexeddb');
+	const {openCredentialsDb} = await import('./oauth/token-store.js');
+	return {credentialsDb: openCredentialsDb({indexedDB: new IDBFactory(), IDBKeyRange})};
+});
 
 const USER = '005000000000001AAA';
 const PARTITION = `00D000000000001AAA:${USER}`;
@@ -241,4 +247,25 @@ test('R21/R38: a badge lookup is counted: the org’s usage from its response, a
 	const history = await db.syncHistory.toArray();
 	expect(history).toHaveLength(1);
 	expect(history[0]).toMatchObject({trigger: 'task-badge', apiRequests: 2, partition: PARTITION});
+});
+
+test('R28: a partition whose OAuth refresh was refused says "Reconnect", and sends nothing', async () => {
+	const {credentialsDb} = await import('./oauth/credentials.js');
+	await credentialsDb.tokens.put({
+		partition: PARTITION,
+		host: 'acme.my.salesforce.com',
+		instanceHost: 'acme.my.salesforce.com',
+		clientId: '3MVG9clientid',
+		accessToken: 'expired',
+		connectedAt: NOW,
+		needsReconnect: true,
+	});
+	await db.partitions.put(partition());
+	await db.meta.put({key: 'activePartition', value: PARTITION});
+	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK})).toEqual({
+		state: 'not-linked',
+		reason: 'signed-out',
+		message: 'Reconnect to Salesforce to resume sync.',
+	});
+	await credentialsDb.tokens.clear();
 });

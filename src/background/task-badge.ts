@@ -19,7 +19,7 @@ import type {BadgeCaller} from './badge-origin.js';
 import {takeBadgeSpend, withBadgeLock} from './badge-spend.js';
 import {recordBadgeRequests} from './badge-usage.js';
 import {db} from './db.js';
-import {portForSession} from './engine-deps.js';
+import {credentialsForPartition, portForSession} from './engine-deps.js';
 import {sessionForHost} from './session/find-session.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {recentVerdict, rememberVerdict} from './task-verdicts.js';
@@ -45,12 +45,13 @@ export function badgeForReminder(reminder: Reminder, partition: Partition): Task
 				message: reminder.error?.message ?? 'Salesforce refused the last change.',
 				...(reminder.error?.hint === undefined ? {} : {hint: reminder.error.hint}),
 			};
+		// A conflict is resolved when it is recorded (R16): the badge shows it as information, not as an error.
 		case 'conflict':
 			return {
 				state: 'conflict',
 				reminderName,
 				message:
-					'Both sides changed the same field; the later edit was kept. Tickler’s settings show what was overwritten.',
+					'Resolved: this field was changed in Tickler and in Salesforce, and the later edit was kept. Tickler’s settings show what was overwritten.',
 			};
 		case 'synced':
 		case 'local-only':
@@ -102,21 +103,30 @@ export type BadgeSession = {
 	port: SalesforcePort;
 	/** True when the session's identity is already cached, so asking it costs no request (R21). */
 	identityKnown: boolean;
+	/** Known without asking: an OAuth token's org and user are its partition's (R28). */
+	identity?: Pick<Identity, 'orgId' | 'userId'>;
 };
 
 export type BadgeOptions = {
 	/** Who asked (badge-origin.ts): a tab's content script draws on that tab's request allowance (R38). */
 	caller?: BadgeCaller;
 	/** Tests give their own session; the worker finds the rep's from the `sid` cookie (R25). */
-	connect?: (host: string) => Promise<BadgeSession | undefined>;
+	connect?: (partition: Partition) => Promise<BadgeSession | 'reconnect' | undefined>;
 	now?: number;
 };
 
 const SIGNED_OUT = (): TaskBadge => notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
 const LATER = (): TaskBadge => notLinked('not-found', 'Tickler will check this Task in a moment.');
 
-async function connectToSession(host: string): Promise<BadgeSession | undefined> {
-	const session = await sessionForHost(host);
+async function connectToSession(partition: Partition): Promise<BadgeSession | 'reconnect' | undefined> {
+	// R28: the partition's OAuth token when it has one. Tokens are kept per org id + user id, so whoever the
+	// token speaks for is the partition's user: nothing to ask.
+	const credentials = await credentialsForPartition(partition);
+	if (credentials.kind === 'reconnect') return 'reconnect';
+	if (credentials.kind === 'oauth')
+		return {port: credentials.port, identityKnown: true, identity: {orgId: partition.orgId, userId: partition.userId}};
+	// R25: else the browser session of the partition's host, read for this answer only.
+	const session = await sessionForHost(partition.instanceHost);
 	if (!session) return undefined;
 	const cached = await storageSessionIdentityCache.get(await sessionKey(`https://${session.host}`, session.sid));
 	return {port: await portForSession(session), identityKnown: cached !== undefined};
@@ -143,16 +153,17 @@ export async function getTaskBadge(
 	const caller = options.caller;
 	const maySpend = async (): Promise<boolean> =>
 		caller?.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now));
-	const session = await (options.connect ?? connectToSession)(partition.instanceHost);
+	const session = await (options.connect ?? connectToSession)(partition);
+	if (session === 'reconnect') return notLinked('signed-out', 'Reconnect to Salesforce to resume sync.');
 	if (!session) return SIGNED_OUT();
 	const sf = session.port;
 	const requestsBefore = sf.requestCount();
 	try {
 		// R2: whoever is signed in on this org must be the partition's user, or the badge says nothing of it.
 		if (!session.identityKnown && !(await maySpend())) return LATER();
-		let identity: Identity;
+		let identity: Pick<Identity, 'orgId' | 'userId'>;
 		try {
-			identity = await sf.identity();
+			identity = session.identity ?? (await sf.identity());
 		} catch (error) {
 			return classify(error) === 'auth' ? SIGNED_OUT() : LATER();
 		}

@@ -1,5 +1,6 @@
 import {type NewReminderInput, validateNewReminder, validatePatch} from '@/shared/store/validate.js';
 import type {InputValidators} from './messaging.js';
+import {CLIENT_ID_PATTERN} from './oauth/presets.js';
 import {InvalidMessageError} from './messaging.js';
 
 function noInput(input: unknown): undefined {
@@ -83,6 +84,26 @@ export const inputValidators: InputValidators = {
 	enableSync: noInput,
 	disableSync: input => ({partition: partitionId(record(input)['partition'])}),
 	forgetPartition: input => ({partition: partitionId(record(input)['partition'])}),
+	enablePartition: input => ({partition: partitionId(record(input)['partition'])}),
+	getConnectionSettings: noInput,
+	saveOAuthClientId: input => {
+		const clientId = record(input)['clientId'];
+		if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))
+			throw new InvalidMessageError('Invalid client id');
+		return {clientId: clientId.trim()};
+	},
+	connectSalesforce: input => {
+		const host = record(input)['host'];
+		if (host === undefined || host === null) return {};
+		// Only a Salesforce host is ever an authorize URL (R26); connect-oauth maps it to the My Domain host.
+		if (
+			typeof host !== 'string' ||
+			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host.trim())
+		)
+			throw new InvalidMessageError('Invalid host');
+		return {host: host.trim().toLowerCase()};
+	},
+	disconnectOAuth: input => ({partition: partitionId(record(input)['partition'])}),
 	getTaskBadge: input => {
 		const {host, taskId} = record(input);
 		// A content script runs beside an untrusted page: accept only a Salesforce hostname and a Task id.

@@ -6,6 +6,7 @@ import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
+import type {ConnectionSettings} from '@/shared/types.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import {App} from './app.js';
@@ -15,6 +16,8 @@ import {SYNC_EXPLANATION} from './sync-toggle.js';
 const PARTITION = TEST_PARTITION_ID;
 let root: HTMLElement;
 const messages: unknown[] = [];
+/** What the stand-in worker answers to getConnectionSettings (R28, R30); tests change it. */
+let connectionSettings: ConnectionSettings;
 
 function partition(overrides: Partial<Partition> = {}): Partition {
 	return partitionFixture({
@@ -42,10 +45,20 @@ const button = (name: string) => {
 beforeEach(async () => {
 	await resetFakeBrowser();
 	messages.length = 0;
+	connectionSettings = {redirectUrl: 'https://fakeextensionid.chromiumapp.org/', presets: {}, oauth: []};
 	// A stand-in worker: records what the page asks for and answers like the real one would.
 	browser.runtime.onMessage.addListener(async (message: unknown) => {
 		messages.push(message);
 		const {method} = message as {method: string};
+		if (method === 'getConnectionSettings') return {ok: true, value: connectionSettings};
+		if (method === 'enableSync' && connectionSettings.clientId !== undefined)
+			return {
+				ok: false,
+				error: {
+					name: 'ApiAccessRefusedError',
+					message: "Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.",
+				},
+			};
 		if (method === 'enableSync')
 			return {
 				ok: false,
@@ -218,4 +231,71 @@ test('R2: another org’s account on this computer is listed and can be disconne
 	await vi.waitFor(() =>
 		expect(messages).toContainEqual({channel: 'tickler', method: 'forgetPartition', input: {partition: other}}),
 	);
+});
+
+test('R28: when the org refuses the browser session, the page says so plainly and offers Connect, which runs in the worker', async () => {
+	connectionSettings = {...connectionSettings, clientId: '3MVG9clientid', suggestedHost: 'acme.my.salesforce.com'};
+	await mount();
+	await act(() => {
+		(root.querySelector('input[type=checkbox]') as HTMLInputElement).click();
+	});
+	await vi.waitFor(() =>
+		expect(root.querySelector('#api-access-refused')?.textContent).toBe(
+			"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.",
+		),
+	);
+	await act(() => {
+		button('Connect with Salesforce').click();
+	});
+	await vi.waitFor(() =>
+		expect(messages).toContainEqual({
+			channel: 'tickler',
+			method: 'connectSalesforce',
+			input: {host: 'acme.my.salesforce.com'},
+		}),
+	);
+	// The page never holds a token: nothing it received carries one.
+	expect(JSON.stringify(connectionSettings)).not.toMatch(/token/i);
+});
+
+test('R28: a refused refresh shows "Reconnect to Salesforce"; Disconnect OAuth asks the worker to revoke', async () => {
+	await enable({
+		status: {phase: 'paused', budget: 'normal', pauseReason: 'reconnect', message: 'Reconnect to Salesforce'},
+	});
+	connectionSettings = {
+		...connectionSettings,
+		clientId: '3MVG9clientid',
+		oauth: [{partition: PARTITION, host: 'acme.my.salesforce.com', needsReconnect: true}],
+	};
+	await mount();
+	await vi.waitFor(() => expect(button('Reconnect to Salesforce')).toBeTruthy());
+	await act(() => {
+		button('Disconnect OAuth').click();
+	});
+	await vi.waitFor(() =>
+		expect(messages).toContainEqual({channel: 'tickler', method: 'disconnectOAuth', input: {partition: PARTITION}}),
+	);
+});
+
+test('R30: preset values win and are shown as set by the admin', async () => {
+	await enable();
+	connectionSettings = {
+		...connectionSettings,
+		clientId: '3MVG9presetid',
+		presets: {
+			oauthClientId: '3MVG9presetid',
+			allowedMyDomainHosts: ['acme.my.salesforce.com'],
+			subjectTemplate: 'Tickler: {{activity_subject}}',
+			syncEnabled: true,
+		},
+	};
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Set by your administrator: sync on.'));
+	const inputs = [...root.querySelectorAll('input')];
+	const client = inputs.find(input => input.value === '3MVG9presetid');
+	expect(client?.disabled).toBe(true);
+	const template = inputs.find(input => input.value === 'Tickler: {{activity_subject}}');
+	expect(template?.disabled).toBe(true);
+	expect((root.querySelector('input[type=checkbox]') as HTMLInputElement).disabled).toBe(true);
+	expect(text()).toContain('Tickler syncs only with acme.my.salesforce.com');
 });

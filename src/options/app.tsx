@@ -15,6 +15,7 @@ import {
 } from '@/shared/store/queries.js';
 import {AccountSection} from './account-section.js';
 import {ConflictsSection} from './conflicts-section.js';
+import {ConnectionSection, useConnectionSettings} from './connection-section.js';
 import {db} from './db.js';
 import {ErrorsSection} from './errors-section.js';
 import {ExportButton} from './export-button.js';
@@ -66,16 +67,32 @@ export function App() {
 	}, []);
 
 	const partition = data?.partition;
+	const connection = useConnectionSettings(partition);
+	// R28: turning sync on found that the org refuses the browser session: the Connect section says so.
+	const [refused, setRefused] = useState(false);
+	const presets = connection.settings?.presets ?? {};
+	const oauthConnected = connection.settings?.oauth.some(entry => entry.partition === partition?.id) === true;
 	return (
 		<main aria-labelledby="title">
 			<h1 id="title">Tickler settings</h1>
 			{data ? (
 				<>
-					<SyncToggle partition={partition} />
+					<SyncToggle
+						partition={partition}
+						oauthConnected={oauthConnected}
+						presetSyncEnabled={presets.syncEnabled}
+						onRefused={setRefused}
+					/>
+					<ConnectionSection
+						partition={partition}
+						settings={connection.settings}
+						reload={connection.reload}
+						refusedHere={refused}
+					/>
 					{partition ? (
 						<>
 							<AccountSection partition={partition} reminderCount={data.reminders.length} />
-							<TemplateSection key={partition.id} partition={partition} />
+							<TemplateSection key={partition.id} partition={partition} presetTemplate={presets.subjectTemplate} />
 							<ErrorsSection reminders={data.errors} />
 							<ConflictsSection rows={data.conflictRows} names={data.names} />
 							<HistorySection rows={data.history} />

@@ -2,11 +2,24 @@
 import {useEffect, useId, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
+import {SET_BY_ADMIN} from './connection-section.js';
 
 export const SYNC_EXPLANATION =
 	'Tasks you created or changed in Salesforce in the last 24 hours are imported; reminders you already have stay on this computer only; new reminders go to Salesforce. If you turn sync off and on again, Tasks deleted in Salesforce meanwhile are removed here too.';
 
-export function SyncToggle({partition}: {partition: Partition | undefined}) {
+export function SyncToggle({
+	partition,
+	oauthConnected = false,
+	presetSyncEnabled,
+	onRefused,
+}: {
+	partition: Partition | undefined;
+	/** R28: the shown partition is connected with OAuth: turning sync on uses that connection. */
+	oauthConnected?: boolean;
+	/** R30: the admin's preset wins; the box is then not the rep's to change. */
+	presetSyncEnabled?: boolean | undefined;
+	onRefused?: (refused: boolean) => void;
+}) {
 	const id = useId();
 	/**
 	 * The state the rep asked for, shown at once and kept until the stored partition says the same (the
@@ -34,9 +47,12 @@ export function SyncToggle({partition}: {partition: Partition | undefined}) {
 		setBusy(true);
 		setError(undefined);
 		try {
-			if (on) await callBackground('enableSync');
+			if (on && partition && oauthConnected) await callBackground('enablePartition', {partition: partition.id});
+			else if (on) await callBackground('enableSync');
 			else if (partition) await callBackground('disableSync', {partition: partition.id});
+			onRefused?.(false);
 		} catch (caught) {
+			onRefused?.(caught instanceof Error && caught.name === 'ApiAccessRefusedError');
 			setError(caught instanceof Error ? caught.message : String(caught));
 			setTarget(undefined);
 		} finally {
@@ -52,12 +68,17 @@ export function SyncToggle({partition}: {partition: Partition | undefined}) {
 					id={`${id}-sync`}
 					type="checkbox"
 					checked={target ?? enabled}
-					disabled={busy}
+					disabled={busy || (presetSyncEnabled !== undefined && presetSyncEnabled === enabled)}
 					aria-describedby={`${id}-explanation`}
 					onChange={event => void toggle(event.currentTarget.checked)}
 				/>
 				<label for={`${id}-sync`}>Sync reminders with Salesforce Tasks</label>
 			</div>
+			{presetSyncEnabled === undefined ? null : (
+				<p class="preset">
+					{SET_BY_ADMIN}: sync {presetSyncEnabled ? 'on' : 'off'}.
+				</p>
+			)}
 			<p id={`${id}-explanation`} class="explanation">
 				{SYNC_EXPLANATION}
 			</p>

@@ -2,16 +2,24 @@
 import {useId, useState} from 'preact/hooks';
 import {setSubjectTemplate} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
+import {SET_BY_ADMIN} from './connection-section.js';
 import {db} from './db.js';
 import {previewSubject, usesName} from './subject-preview.js';
 
 const EXAMPLE_NAME = 'Call Ana back about the quote';
 
-export function TemplateSection({partition}: {partition: Partition}) {
+export function TemplateSection({
+	partition,
+	presetTemplate,
+}: {
+	partition: Partition;
+	/** R30: the admin's template wins; the rep sees it, marked as theirs, and cannot change it. */
+	presetTemplate?: string | undefined;
+}) {
 	const id = useId();
 	const [template, setTemplate] = useState(partition.subjectTemplate);
 	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
-	const preview = previewSubject(template, EXAMPLE_NAME);
+	const preview = previewSubject(presetTemplate ?? template, EXAMPLE_NAME);
 
 	async function save(event: Event) {
 		event.preventDefault();
@@ -30,7 +38,8 @@ export function TemplateSection({partition}: {partition: Partition}) {
 				<label for={`${id}-template`}>Activity subject template</label>
 				<input
 					id={`${id}-template`}
-					value={template}
+					value={presetTemplate ?? template}
+					disabled={presetTemplate !== undefined}
 					onInput={event => setTemplate(event.currentTarget.value)}
 					aria-describedby={`${id}-note`}
 				/>
@@ -41,10 +50,14 @@ export function TemplateSection({partition}: {partition: Partition}) {
 				<p id={`${id}-note`} class="explanation">
 					Use {'{{activity_subject}}'} for the reminder’s name. New reminders get this Subject in Salesforce. Renaming a
 					reminder updates the Salesforce Subject only if the template contains {'{{activity_subject}}'}
-					{usesName(template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce never change the
-					reminder.
+					{usesName(presetTemplate ?? template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce never
+					change the reminder.
 				</p>
-				<button type="submit">Save template</button>
+				{presetTemplate === undefined ? (
+					<button type="submit">Save template</button>
+				) : (
+					<p class="preset">{SET_BY_ADMIN}</p>
+				)}
 				{message ? (
 					<span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'}>
 						{' '}

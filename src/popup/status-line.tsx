@@ -1,6 +1,7 @@
 /** The sync status line and "Sync now" (R22). Its text comes from status-text.ts. */
 import browser from 'webextension-polyfill';
 import {useState} from 'preact/hooks';
+import {callBackground} from '@/shared/messages.js';
 import type {StatusView} from './status-text.js';
 import {nudgeSync} from './nudge.js';
 
@@ -25,7 +26,12 @@ export function StatusLine({view}: {view: StatusView}) {
 					Sign in
 				</button>
 			) : null}
-			{view.kind === 'off' ? (
+			{view.kind === 'paused' && view.connect === 'reconnect' ? (
+				// The worker runs the flow; the Salesforce window may close this popup, the worker carries on.
+				<button type="button" onClick={() => void callBackground('connectSalesforce', {}).catch(() => undefined)}>
+					Reconnect
+				</button>
+			) : view.kind === 'off' || (view.kind === 'paused' && view.connect === 'connect') ? (
 				<button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
 					Open Settings
 				</button>

@@ -62,3 +62,18 @@ test('R20: the sign-in page is the My Domain root of the partition’s org, what
 	expect(signInPage('acme--uat.sandbox.lightning.force.com')).toBe('https://acme--uat.sandbox.my.salesforce.com/');
 	expect(signInPage('evil.example.com')).toBeUndefined();
 });
+
+test('R28: a refused refresh reads "Reconnect to Salesforce"; a refused browser session says to connect', () => {
+	expect(view(partition({phase: 'paused', pauseReason: 'reconnect', message: 'x'}))).toEqual({
+		kind: 'paused',
+		text: 'Reconnect to Salesforce',
+		signIn: false,
+		connect: 'reconnect',
+	});
+	expect(view(partition({phase: 'paused', pauseReason: 'api-access-refused'}))).toEqual({
+		kind: 'paused',
+		text: "Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.",
+		signIn: false,
+		connect: 'connect',
+	});
+});

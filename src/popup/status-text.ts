@@ -7,12 +7,15 @@ import type {Partition} from '@/shared/store/schema.js';
 
 export const SYNC_OFF = 'Sync is off — turn it on in Settings';
 export const SIGN_IN = 'Sign in to Salesforce to resume sync';
+export const RECONNECT = 'Reconnect to Salesforce';
+export const API_ACCESS_REFUSED =
+	"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.";
 /** R21: above this share of the org's daily allowance the popup says usage is high. */
 export const HIGH_USAGE = 0.8;
 
 export type StatusView =
 	| {kind: 'off'; text: string}
-	| {kind: 'paused'; text: string; signIn: boolean; signInUrl?: string}
+	| {kind: 'paused'; text: string; signIn: boolean; signInUrl?: string; connect?: 'reconnect' | 'connect'}
 	| {kind: 'running'; text: string; syncing: boolean; usage?: string};
 
 /**
@@ -42,7 +45,11 @@ export function statusView(input: {
 				? {kind: 'paused', text: SIGN_IN, signIn: true}
 				: {kind: 'paused', text: SIGN_IN, signIn: true, signInUrl};
 		}
-
+		// R28: only the rep can fix these: one click reconnects, or leads to Connect in the settings.
+		if (status.pauseReason === 'reconnect')
+			return {kind: 'paused', text: RECONNECT, signIn: false, connect: 'reconnect'};
+		if (status.pauseReason === 'api-access-refused')
+			return {kind: 'paused', text: API_ACCESS_REFUSED, signIn: false, connect: 'connect'};
 		const fallback: Record<string, string> = {
 			'other-identity': 'Sync paused: this Salesforce session belongs to another user or org',
 			'api-limit': "Sync paused: your org has nearly used its daily API allowance. Use Sync now if it can't wait.",

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type {NewReminderInput, ReminderPatch} from './store/validate.js';
-import type {ConnectedAccount, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
+import type {ConnectedAccount, ConnectionSettings, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
 
 /**
  * The one list of things other contexts may ask the background to do (engineering guide §3).
@@ -38,6 +38,19 @@ export type BackgroundApi = {
 	 * already sent is skipped, so sending again never duplicates. `sent` is how many were queued.
 	 */
 	sendLocalOnly: (input: {ids: string[]}) => Promise<{sent: number}>;
+	/** R28: turns sync on for a partition with its OAuth connection (its token, not the cookie); the browser session when it has none. */
+	enablePartition: (input: {partition: string}) => Promise<ConnectedAccount>;
+	/** R28/R30: the callback URL, client id, admin presets and which partitions are connected with OAuth — never a token. */
+	getConnectionSettings: () => Promise<ConnectionSettings>;
+	/** R28: the rep's OAuth client id (refused when the admin preset one, R30). */
+	saveOAuthClientId: (input: {clientId: string}) => Promise<{clientId: string}>;
+	/**
+	 * R28: "Connect with Salesforce" (and "Reconnect"): the OAuth flow with PKCE in a launchWebAuthFlow window on
+	 * `host` (a My Domain host; the open tab's or active partition's when absent), then sync on for who connected.
+	 */
+	connectSalesforce: (input: {host?: string}) => Promise<ConnectedAccount>;
+	/** R28: revokes a partition's OAuth tokens and forgets them; its reminders stay. */
+	disconnectOAuth: (input: {partition: string}) => Promise<{revoked: boolean}>;
 	/** Disconnect: forgets one partition — its reminders, outbox, history and conflicts — and nothing else. */
 	forgetPartition: (input: {partition: string}) => Promise<{deletedReminders: number}>;
 };

@@ -3,7 +3,12 @@
 /** Whether sync is running, and if not, why. The popup and the badge render this. */
 export type SyncPhase = 'off' | 'idle' | 'syncing' | 'paused';
 
-export type PauseReason = 'no-session' | 'session-expired' | 'other-identity' | 'api-limit' | 'offline';
+/**
+ * `api-access-refused`: the org refuses the browser session for the API and no OAuth connection exists
+ * (R28: "Connect Tickler once to sync"); `reconnect`: the OAuth refresh token was refused (R28).
+ */
+export type PauseReason =
+	'no-session' | 'session-expired' | 'other-identity' | 'api-limit' | 'offline' | 'api-access-refused' | 'reconnect';
 
 export type SyncStatus = {
 	phase: SyncPhase;
@@ -58,3 +63,24 @@ export type TaskBadge =
 				| 'other-user';
 			message: string;
 	  };
+
+/** R30: what the admin preset through browser policy (`chrome.storage.managed`). Absent keys are not preset. */
+export type AdminPresets = {
+	oauthClientId?: string;
+	/** My Domain hosts Tickler may sync with; any host when absent. */
+	allowedMyDomainHosts?: string[];
+	subjectTemplate?: string;
+	syncEnabled?: boolean;
+};
+
+/** What the settings page shows about the second way in (R28, R30). Never a token. */
+export type ConnectionSettings = {
+	/** The callback URL an admin lists in the External Client App: `https://<extension-id>.chromiumapp.org/`. */
+	redirectUrl: string;
+	clientId?: string;
+	presets: AdminPresets;
+	/** Partitions connected with OAuth; `needsReconnect` when the refresh token was refused. */
+	oauth: Array<{partition: string; host: string; needsReconnect: boolean}>;
+	/** The My Domain host of the rep's open Salesforce tab or active partition, to connect with. */
+	suggestedHost?: string;
+};

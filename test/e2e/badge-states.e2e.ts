@@ -145,7 +145,7 @@ test('each state on a Lightning Task page, with its details and the Subject note
 		[ids.synced, 'synced', /^Synced \d/, ['Call Acme about the renewal', 'last synced']],
 		[ids.pending, 'pending', /^Pending$/, ['Send the Q3 proposal', 'waiting to sync']],
 		[ids.error, 'error', /^Sync error$/, ['Book the demo', 'Due Date must be in the future', 'retry from Settings']],
-		[ids.conflict, 'conflict', /^Conflict$/, ['Follow up with Globex', 'due date was kept']],
+		[ids.conflict, 'conflict', /^Conflict resolved$/, ['Follow up with Globex', 'due date was kept']],
 		[ids.notLinked, 'not-linked', /^Not linked$/, ['assigned to Sam Second']],
 		[ids.otherOrg, 'not-linked', /^Not linked$/, ['type Call, Email or To Do']],
 	];
@@ -172,6 +172,95 @@ test('each state on a Lightning Task page, with its details and the Subject note
 	await page.close();
 });
 
+/** The page's own fields, buttons and record values, as bounding boxes. */
+async function pageControlBoxes(page: Page) {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('[data-testid="record-page"] :is(input, select, textarea, button, dt, dd, td)')]
+			.map(el => el.getBoundingClientRect())
+			.filter(r => r.width > 0 && r.height > 0)
+			.map(r => ({x: r.x, y: r.y, width: r.width, height: r.height})),
+	);
+}
+
+type Rect = {x: number; y: number; width: number; height: number};
+const overlaps = (a: Rect, b: Rect) =>
+	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('a resolved conflict is not shown as an error, and the opened card covers none of the record’s fields or buttons (R24)', async () => {
+	const {page, errors} = await session.openPage(lightning(ids.conflict));
+	for (const viewport of [
+		{width: 1280, height: 720},
+		{width: 900, height: 700},
+		// Narrow: the record's form sits right under the pill, where the card used to open.
+		{width: 600, height: 800},
+	]) {
+		await page.setViewportSize(viewport);
+		await page.goto(lightning(ids.conflict));
+		await expectRecordShown(page, ids.conflict);
+		await expectBadge(page, 'conflict', /^Conflict resolved$/);
+		await expectUnderHeader(page);
+		// Not an error: no error tone, and neither the dot nor the label is the error red (#ba0517).
+		expect(await badge(page).locator('[data-state]').getAttribute('data-tone')).toBe('info');
+		const red = 'rgb(186, 5, 23)';
+		expect(
+			await badge(page)
+				.locator('.dot')
+				.evaluate(el => getComputedStyle(el).backgroundColor),
+		).not.toBe(red);
+		expect(
+			await badge(page)
+				.locator('.label')
+				.evaluate(el => getComputedStyle(el).color),
+		).not.toBe(red);
+		await openCard(page);
+		await expect.poll(async () => badge(page).locator('.card').getAttribute('data-clear')).toBe('true');
+		const card = await badge(page).locator('.card').boundingBox();
+		const controls = await pageControlBoxes(page);
+		expect(card).not.toBeNull();
+		expect(controls.length).toBeGreaterThan(8);
+		expect(controls.filter(box => card !== null && overlaps(card, box))).toEqual([]);
+		// Inside the window.
+		expect(card!.x).toBeGreaterThanOrEqual(0);
+		expect(card!.x + card!.width).toBeLessThanOrEqual(viewport.width);
+		expect(card!.y + card!.height).toBeLessThanOrEqual(viewport.height);
+		if (viewport.width === 600) {
+			await page.screenshot({path: path.join(SCREENSHOTS, 'badge-conflict-card-clear.png')});
+		}
+
+		// A click into the page's form collapses the card and reaches the field.
+		await page.locator('[data-testid="input-subject"]').click();
+		await expect.poll(async () => badge(page).locator('.card').isVisible()).toBe(false);
+		await expect
+			.poll(async () => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+			.toBe('input-subject');
+	}
+
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('on Classic the opened card covers none of the record’s fields or buttons either (R24)', async () => {
+	const {page, errors} = await session.openPage(`https://${session.hosts.myDomain}/${ids.conflict.slice(0, 15)}`);
+	// Narrow, so the Classic edit form sits right under the pill.
+	await page.setViewportSize({width: 480, height: 800});
+	await page.reload();
+	await expectBadge(page, 'conflict', /^Conflict resolved$/);
+	await expectUnderHeader(page);
+	await openCard(page);
+	await expect.poll(async () => badge(page).locator('.card').getAttribute('data-clear')).toBe('true');
+	const card = await badge(page).locator('.card').boundingBox();
+	const controls = await page.evaluate(() =>
+		[...document.querySelectorAll('form :is(input, select, textarea, button), .detailList td')]
+			.map(el => el.getBoundingClientRect())
+			.filter(r => r.width > 0 && r.height > 0)
+			.map(r => ({x: r.x, y: r.y, width: r.width, height: r.height})),
+	);
+	expect(controls.length).toBeGreaterThan(8);
+	expect(controls.filter(box => card !== null && overlaps(card, box))).toEqual([]);
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
 test('inert on a non-Task page, then follows Lightning in-place navigation (pushState, back) without reloads', async () => {
 	const {page, errors} = await session.openPage(`https://${session.hosts.lightning}/lightning/page/home`);
 	await expect.poll(async () => page.locator('body[data-ready="true"] [data-testid="task-link"]').count()).toBe(6);
@@ -184,7 +273,7 @@ test('inert on a non-Task page, then follows Lightning in-place navigation (push
 	await expectBadge(page, 'synced', /^Synced/);
 	await navigateInApp(page, `/lightning/r/${ids.conflict}/view`);
 	await expectRecordShown(page, ids.conflict);
-	await expectBadge(page, 'conflict', /^Conflict$/);
+	await expectBadge(page, 'conflict', /^Conflict resolved$/);
 	expect(await badge(page).count()).toBe(1);
 
 	await navigateInApp(page, '/lightning/o/Task/home');
@@ -199,7 +288,7 @@ test('inert on a non-Task page, then follows Lightning in-place navigation (push
 	await page.goBack();
 	await page.goBack();
 	await expectRecordShown(page, ids.conflict);
-	await expectBadge(page, 'conflict', /^Conflict$/);
+	await expectBadge(page, 'conflict', /^Conflict resolved$/);
 	expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
 	expect(errors).toEqual([]);
 	await page.close();

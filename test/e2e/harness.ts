@@ -3,6 +3,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {type BrowserContext, chromium, type Page, type Worker} from 'playwright-core';
+import {startAuthWindowForwarder} from './auth-window-forwarder.js';
 import {extensionChromiumArgs} from './chromium-launch.js';
 import {findChromium} from './chromium-path.js';
 import {
@@ -27,12 +28,17 @@ export type LaunchOptions = {
 	headless?: boolean;
 	/** False lets the caller own Ctrl-C (the demo closes the org and the browser itself). */
 	handleSignals?: boolean;
+	/**
+	 * R28: let `chrome.identity.launchWebAuthFlow` windows reach the org (auth-window-forwarder.ts explains
+	 * why routing alone cannot). Needs `org`.
+	 */
+	authWindow?: boolean;
 	/** The unpacked extension to load instead of dist/ (the upgrade test loads an earlier release, R41). */
 	extensionDir?: string;
 	/**
 	 * A first install opens the settings page (src/background/first-run.ts). By default the harness waits for
-	 * it and turns that tab back to about:blank, so every test starts from the same tabs; 'keep' leaves it open; 'absent' is for
-	 * builds older than that page (the released 0.1.0).
+	 * it and turns that tab back to about:blank, so every test starts from the same tabs; 'keep' leaves it
+	 * open; 'absent' is for builds older than that page (the released 0.1.0).
 	 */
 	firstRunPage?: 'close' | 'keep' | 'absent';
 };
@@ -61,12 +67,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 	}
 
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-e2e-'));
+	const forwarder =
+		options.authWindow === true && options.org
+			? await startAuthWindowForwarder(options.org.url, userDataDir)
+			: undefined;
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),
 		headless: options.headless ?? true,
 		handleSIGINT: options.handleSignals ?? true,
 		handleSIGTERM: options.handleSignals ?? true,
-		args: extensionChromiumArgs(extensionDir),
+		args: [...extensionChromiumArgs(extensionDir), ...(forwarder?.chromiumArgs ?? [])],
 	});
 	const orgName = options.orgName ?? options.org?.org?.name ?? DEFAULT_ORG_NAME;
 	// Routing goes in before we even wait for the worker: nothing may reach the network unrouted.
@@ -99,6 +109,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 		openPage,
 		async close() {
 			await context.close();
+			await forwarder?.close();
 			await rm(userDataDir, {recursive: true, force: true});
 		},
 	};

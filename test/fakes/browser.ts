@@ -113,6 +113,9 @@ function patternToRegExp(pattern: string): RegExp {
 	return new RegExp(`^${escaped}$`);
 }
 
+/** `storage.managed` (R30): read-only to the extension, filled by policy; tests set it with `setManagedStorage`. */
+const managedData = new Map<string, unknown>();
+
 const badge = {text: '', color: '' as string | [number, number, number, number]};
 let idleState: 'active' | 'idle' | 'locked' = 'active';
 const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
@@ -122,6 +125,15 @@ const browser = {
 		local: createStorageArea('local'),
 		session: createStorageArea('session'),
 		sync: createStorageArea('sync'),
+		managed: {
+			async get(keys?: string | string[] | null) {
+				const wanted = keys === undefined || keys === null ? undefined : typeof keys === 'string' ? [keys] : keys;
+				const result: Record<string, unknown> = {};
+				for (const [key, value] of managedData)
+					if (wanted === undefined || wanted.includes(key)) result[key] = structuredClone(value);
+				return result;
+			},
+		},
 		onChanged: storageChanged,
 	},
 	alarms: {
@@ -251,10 +263,17 @@ export function setIdleState(state: 'active' | 'idle' | 'locked'): void {
 	onIdleStateChanged.dispatch(state);
 }
 
+/** Test helper: what the admin's policy sets in `storage.managed` (R30). */
+export function setManagedStorage(values: Record<string, unknown>): void {
+	managedData.clear();
+	for (const [key, value] of Object.entries(values)) managedData.set(key, structuredClone(value));
+}
+
 /** Test helper: forget every stored value, alarm and listener between tests. */
 export async function resetFakeBrowser(): Promise<void> {
 	await Promise.all([browser.storage.local.clear(), browser.storage.session.clear(), browser.storage.sync.clear()]);
 	alarms.clear();
+	managedData.clear();
 	cookieJar.clear();
 	tabs.clear();
 	badge.text = '';

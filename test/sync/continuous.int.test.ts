@@ -134,6 +134,37 @@ test('R15/R37: after more than 15 days without sync, linked reminders whose Task
 	expect(h.org.requests.filter(r => r.path.endsWith('/queryAll')).length).toBe(2);
 });
 
+test("R15: a worker stopped between the pull that ends a long gap and its reconciliation still owes it — the next cycle removes the purged Task's reminder instead of marking it hidden (soak seed 367989294)", async () => {
+	const gone = h.org.createTask(h.repId, {Subject: 'gone'});
+	h.org.createTask(h.repId, {Subject: 'kept'});
+	await h.enable();
+	await h.sync();
+	h.org.deleteTask(h.repId, gone.Id);
+	h.org.clock.advance(20 * DAY);
+	h.org.purgeRecycleBin();
+	h.signIn();
+	const sf = h.sf;
+	if (!sf) throw new Error('no port');
+	// The pull completes and commits its checkpoint; the worker stops as the reconciliation's lookup leaves.
+	h.sf = wrapPort(sf, {
+		before(call) {
+			if (call.method === 'query' && String(call.args[0]).includes(' IN (')) throw new Error('worker stopped');
+			return undefined;
+		},
+	});
+	expect((await h.sync()).outcome).toBe('failed');
+	expect((await h.reminders()).map(r => r.name).sort()).toEqual(['gone', 'kept']);
+	h.restart();
+	h.org.clock.advance(60_000);
+	expect((await h.sync()).outcome).toBe('ok');
+	expect((await h.reminders()).map(r => r.name)).toEqual(['kept']);
+	// Paid: the next cycle owes nothing, so an idle poll is one request again (R21).
+	h.org.resetRequestLog();
+	h.org.clock.advance(60_000);
+	expect((await h.sync()).outcome).toBe('ok');
+	expect(h.org.requests.filter(r => r.countedAsApi).length).toBe(1);
+});
+
 test('R16: different fields changed on each side are both kept', async () => {
 	const t = h.org.createTask(h.repId, {Subject: 'x', ActivityDate: '2026-03-09'});
 	await h.enable();

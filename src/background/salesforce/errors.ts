@@ -2,6 +2,8 @@
  * The Salesforce error taxonomy (R19, R20, R21). Every error code the engine acts on is pinned here and
  * tested in errors.test.ts; nothing else in the code base matches on error strings.
  */
+import type {PauseReason} from '@/shared/types.js';
+
 export type ErrorClass = 'transient' | 'auth' | 'limit' | 'conflict' | 'permanent';
 
 export class SalesforceApiError extends Error {
@@ -27,6 +29,39 @@ export class MalformedResponseError extends Error {
 	override name = 'MalformedResponseError';
 }
 
+/**
+ * The OAuth refresh token was refused (`invalid_grant`: revoked, expired, or the app's policy changed;
+ * salesforce-api.md §13.1): only the rep running the flow again helps (R28 "Reconnect to Salesforce").
+ */
+export class OAuthReconnectNeededError extends Error {
+	override name = 'OAuthReconnectNeededError';
+	readonly errorCode = 'OAUTH_RECONNECT_NEEDED';
+}
+
+export const API_ACCESS_REFUSED_MESSAGE =
+	"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.";
+export const RECONNECT_MESSAGE = 'Reconnect to Salesforce';
+
+/**
+ * R28: the org refuses a browser session for the API (API Access Control, or a session of a non-API
+ * context). Salesforce answers with the same errorCode as for an expired session — INVALID_SESSION_ID —
+ * and tells the two apart only by the message "This session is not valid for use with the REST API"
+ * (salesforce-api.md §1.1 and §13.1; jsforce's isSessionExpired matches the same message to skip its
+ * refresh). So this is the one place Tickler matches on a message: refreshing or waiting for a new
+ * sign-in cannot help, the rep has to connect with OAuth.
+ */
+export function isApiAccessRefused(error: unknown): boolean {
+	const {code, message} = codeOf(error);
+	return code === 'INVALID_SESSION_ID' && /not valid for use with the REST API/i.test(message);
+}
+
+/** The pause reason and plain message for an 'auth' error that waiting for a new sign-in would not fix, else undefined (R20 applies). */
+export function authPause(error: unknown): {pauseReason: PauseReason; message: string} | undefined {
+	if (error instanceof OAuthReconnectNeededError) return {pauseReason: 'reconnect', message: RECONNECT_MESSAGE};
+	if (isApiAccessRefused(error)) return {pauseReason: 'api-access-refused', message: API_ACCESS_REFUSED_MESSAGE};
+	return undefined;
+}
+
 export const TRANSIENT_CODES: readonly string[] = [
 	'UNABLE_TO_LOCK_ROW',
 	'SERVER_UNAVAILABLE',
@@ -49,6 +84,7 @@ export const AUTH_CODES: readonly string[] = [
 	'INVALID_AUTH_HEADER',
 	'NO_SESSION',
 	'OAUTH_APP_BLOCKED',
+	'OAUTH_RECONNECT_NEEDED',
 ];
 export const LIMIT_CODES: readonly string[] = ['REQUEST_LIMIT_EXCEEDED'];
 export const CONFLICT_CODES: readonly string[] = ['PRECONDITION_FAILED'];

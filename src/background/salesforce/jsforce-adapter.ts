@@ -5,8 +5,9 @@
  * (R19) and a silently retried POST could duplicate a Task (R18).
  */
 import {Connection} from 'jsforce/core';
+import {TICKLER_CLIENT} from '@/shared/client-name.js';
 import type {TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
-import {MalformedResponseError, SalesforceApiError} from './errors.js';
+import {isApiAccessRefused, MalformedResponseError, SalesforceApiError} from './errors.js';
 import {to18} from './ids.js';
 import type {Identity, QueryPage, ResponseMeta, SalesforcePort, SaveResult, TaskWrite} from './port.js';
 
@@ -26,6 +27,14 @@ export type JsforceAdapterOptions = {
 	 * it, each new port spends one `userinfo` request; with it, an idle poll stays one request (R21).
 	 */
 	identityCache?: IdentityCache;
+	/**
+	 * R28, OAuth only: a new access token when Salesforce says the current one expired (401
+	 * INVALID_SESSION_ID "Session expired or invalid", salesforce-api.md §13.1). Called at most once per
+	 * request; the request is then sent again with the new token. A 401 means Salesforce did nothing, so
+	 * sending a create again cannot duplicate it (R18). Throws OAuthReconnectNeededError when the refresh
+	 * token is refused. Not given for a browser session: there is nothing to refresh it with (R20).
+	 */
+	refreshAccessToken?: () => Promise<string>;
 };
 
 export type IdentityCache = {
@@ -47,6 +56,8 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		instanceUrl: options.instanceUrl,
 		accessToken: options.accessToken,
 		version: options.version ?? '62.0',
+		// R29: jsforce sends `Sforce-Call-Options: client=Tickler/<version>` on every request (salesforce-api.md §0).
+		callOptions: {client: TICKLER_CLIENT},
 	});
 	const now = options.now ?? Date.now;
 	const base = conn._transport;
@@ -64,7 +75,7 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		if (Number.isFinite(serverMs)) meta.clockOffsetMs = serverMs + 500 - now();
 	}
 
-	async function call<T>(request: {method: string; url: string; body?: string}): Promise<T> {
+	async function send<T>(request: {method: string; url: string; body?: string}): Promise<T> {
 		let status: number | undefined;
 		const transport = {
 			httpRequest(req: unknown, transportOptions: Record<string, unknown> = {}) {
@@ -93,8 +104,20 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		}
 	}
 
+	/** `send`, and once more with a fresh OAuth access token if Salesforce said the token expired (R28). */
+	async function call<T>(request: {method: string; url: string; body?: string}): Promise<T> {
+		try {
+			return await send<T>(request);
+		} catch (error) {
+			if (!options.refreshAccessToken || !isExpiredToken(error)) throw error;
+			conn.accessToken = await options.refreshAccessToken();
+			return send<T>(request);
+		}
+	}
+
 	async function resolveIdentity(): Promise<Identity> {
 		const cache = options.identityCache;
+		// Keyed by the token the port started with: a refresh mid-cycle keeps the identity it already had.
 		const key = cache ? await sessionKey(options.instanceUrl, options.accessToken) : '';
 		const cached = cache ? await cache.get(key) : undefined;
 		if (cached) return cached;
@@ -242,6 +265,16 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		requestCount: () => requests,
 		responseMeta: () => ({...meta}),
 	};
+}
+
+/** An expired (or revoked) access token, not a session the org refuses for the API (errors.ts isApiAccessRefused). */
+function isExpiredToken(error: unknown): boolean {
+	return (
+		error instanceof SalesforceApiError &&
+		error.status === 401 &&
+		error.errorCode === 'INVALID_SESSION_ID' &&
+		!isApiAccessRefused(error)
+	);
 }
 
 function text(value: unknown, fallback: string): string {

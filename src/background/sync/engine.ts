@@ -7,7 +7,7 @@
  * No timers, no chrome.*, no fetch, no module state: the service worker (or a test, or a fleet
  * simulation) supplies every port in SyncDeps.
  */
-import {classify, errorCode} from '@/background/salesforce/errors.js';
+import {authPause, classify, errorCode} from '@/background/salesforce/errors.js';
 import {purgeTombstones} from '@/shared/store/maintenance.js';
 import type {Partition, PartitionStatus, SyncHistoryRow, SyncTrigger} from '@/shared/store/schema.js';
 import {enabledOnlyPort} from './guarded-port.js';
@@ -107,8 +107,8 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 			const checkpoint = await db.checkpoints.get(partition.id);
 			if (pulled.firstSync) {
 				await db.checkpoints.update(partition.id, {lastReconciledAt: ctx.serverNow()});
-			} else if (reconciliationDue(pulled.previousPullAt, checkpoint?.lastReconciledAt, ctx.serverNow())) {
-				await reconcile(ctx, pulled.previousPullAt);
+			} else if (reconciliationDue(pulled.gapSince, checkpoint?.lastReconciledAt, ctx.serverNow())) {
+				await reconcile(ctx, pulled.gapSince);
 			}
 
 			await push(ctx);
@@ -135,10 +135,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 			skipped = 'disabled';
 			status = {phase: 'off'};
 		} else if (cls === 'auth') {
-			// R20: pause; nothing is lost; the next cycle with a valid session resumes by itself.
+			// R20: pause; nothing is lost; the next cycle with a valid session resumes by itself. R28: unless only
+			// the rep can fix it (the org refuses browser sessions, or the OAuth refresh was refused).
+			const pause = authPause(error) ?? {pauseReason: 'session-expired', message: MESSAGES.signIn};
 			outcome = 'paused';
-			status = {phase: 'paused', pauseReason: 'session-expired', message: MESSAGES.signIn};
-			deps.log.info('sync paused', {partition: partition.id, reason: 'session-expired'});
+			status = {phase: 'paused', ...pause};
+			deps.log.info('sync paused', {partition: partition.id, reason: pause.pauseReason});
 		} else if (cls === 'limit') {
 			outcome = 'paused';
 			status = {phase: 'paused', pauseReason: 'api-limit', message: MESSAGES.limitExceeded, backoff};

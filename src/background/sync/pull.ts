@@ -7,11 +7,11 @@ import {MalformedResponseError} from '@/background/salesforce/errors.js';
 import {TASK_FIELDS, type QueryPage} from '@/background/salesforce/port.js';
 import {parseSalesforceDateTime, soqlDateTime, soqlString} from '@/background/salesforce/soql.js';
 import {applyPage} from './apply-rows.js';
-import {assertEnabled, DAY_MS, type CycleContext} from './context.js';
+import {assertEnabled, DAY_MS, DELETION_WINDOW_MS, type CycleContext} from './context.js';
 
 export type PullResult = {
-	/** Server time of the previous complete pull, before this one (R15 decides on it). */
-	previousPullAt: number | undefined;
+	/** R15: a reconciliation is owed for a gap that started at this server time (Checkpoint.gapSince). */
+	gapSince: number | undefined;
 	firstSync: boolean;
 	pages: number;
 };
@@ -50,15 +50,21 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 	}
 
 	const previousPullAt = checkpoint?.lastPullAt;
+	// R15: deletions older than the Recycle Bin window may have been purged unseen since that pull.
+	const gapEnded = previousPullAt !== undefined && startedAt - previousPullAt > DELETION_WINDOW_MS;
+	let gapSince: number | undefined;
 	await db.transaction('rw', db.checkpoints, async () => {
 		const current = (await db.checkpoints.get(ctx.partition.id)) ?? {partition: ctx.partition.id, systemModstamp: null};
+		// An earlier gap not reconciled yet stays owed; it started earlier than this one.
+		gapSince = current.gapSince ?? (gapEnded ? previousPullAt : undefined);
 		// The cursor of an empty first sync is its floor, so the next poll is a queryAll from there.
 		await db.checkpoints.put({
 			...current,
 			systemModstamp: current.systemModstamp ?? new Date(from).toISOString(),
 			lastPullAt: startedAt,
 			importFloor,
+			...(gapSince === undefined ? {} : {gapSince}),
 		});
 	});
-	return {previousPullAt, firstSync, pages};
+	return {gapSince, firstSync, pages};
 }

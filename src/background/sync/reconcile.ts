@@ -6,30 +6,32 @@
  * queue are kept and marked (R37, access.ts) — a reassignment is not a deletion, and nothing is lost.
  */
 import {ACCESS_CHUNK, detach, isDetached, lookUpAccess} from './access.js';
-import {DAY_MS, DELETION_WINDOW_MS, type CycleContext} from './context.js';
+import {DAY_MS, type CycleContext} from './context.js';
 
 export const RECONCILE_CHUNK = ACCESS_CHUNK;
 export const RECONCILE_EVERY_MS = 7 * DAY_MS;
 
+/** `gapSince`: the checkpoint's owed gap (Checkpoint.gapSince), set by a pull after a long gap. */
 export function reconciliationDue(
-	previousPullAt: number | undefined,
+	gapSince: number | undefined,
 	lastReconciledAt: number | undefined,
 	serverNow: number,
 ): boolean {
-	if (previousPullAt !== undefined && serverNow - previousPullAt > DELETION_WINDOW_MS) return true;
+	if (gapSince !== undefined) return true;
 	return lastReconciledAt !== undefined && serverNow - lastReconciledAt > RECONCILE_EVERY_MS;
 }
 
 /**
- * `previousPullAt`: the last complete pull before this cycle's. A Task not returned at all (purged, or
- * invisible to the rep — SOQL cannot tell them apart) counts as gone only after a gap longer than the
- * Recycle Bin window, when its deletion may have been purged unseen (R15). With regular pulls a deletion
- * would have come through `queryAll` as IsDeleted, so an unreturned Task was most likely hidden from the
- * rep (a queue or sharing change): its reminder is kept and marked (R37), never silently dropped.
+ * `gapSince`: set when complete pulls were more than the Recycle Bin window apart since the last
+ * reconciliation (Checkpoint.gapSince). A Task not returned at all (purged, or invisible to the rep — SOQL
+ * cannot tell them apart) counts as gone only then, when its deletion may have been purged unseen (R15).
+ * With regular pulls a deletion would have come through `queryAll` as IsDeleted, so an unreturned Task was
+ * most likely hidden from the rep (a queue or sharing change): its reminder is kept and marked (R37), never
+ * silently dropped.
  */
-export async function reconcile(ctx: CycleContext, previousPullAt: number | undefined): Promise<number> {
+export async function reconcile(ctx: CycleContext, gapSince: number | undefined): Promise<number> {
 	const {db} = ctx.deps;
-	const missingMeansGone = previousPullAt === undefined || ctx.serverNow() - previousPullAt > DELETION_WINDOW_MS;
+	const missingMeansGone = gapSince !== undefined;
 	// Detached reminders (R37) are looked up too: still not the rep's, they stay as they are.
 	const linked = (await db.reminders.where('partition').equals(ctx.partition.id).toArray()).filter(
 		r => r.taskId !== undefined && r.deletedAt === undefined,
@@ -75,7 +77,11 @@ export async function reconcile(ctx: CycleContext, previousPullAt: number | unde
 	}
 
 	const serverNow = ctx.serverNow();
-	await db.checkpoints.update(ctx.partition.id, {lastReconciledAt: serverNow});
+	// The owed gap is paid only now, after every chunk: a reconciliation cut short runs again next cycle.
+	await db.checkpoints.update(ctx.partition.id, checkpoint => {
+		checkpoint.lastReconciledAt = serverNow;
+		delete checkpoint.gapSince;
+	});
 	if (removed > 0) {
 		ctx.stats.deleted += removed;
 		ctx.stats.notes.push(

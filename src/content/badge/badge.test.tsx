@@ -29,7 +29,7 @@ const states: Array<[string, TaskBadge, RegExp]> = [
 			reminderName: 'Call Acme',
 			message: 'Changed in Salesforce and in Tickler; Salesforce kept the due date.',
 		},
-		/^Conflict$/,
+		/^Conflict resolved$/,
 	],
 	[
 		'not-linked',
@@ -81,6 +81,32 @@ describe('the badge in each state (R24)', () => {
 		mounted.unmount();
 	});
 
+	test('the open card collapses when the rep clicks into the page or presses Escape (R24)', async () => {
+		document.body.innerHTML = '<input id="field">';
+		const mounted = mountBadge(document);
+		mounted.update(states[3]![1], {top: 120, right: 16});
+		const root = shadowOf();
+		const card = root.querySelector<HTMLElement>('.card')!;
+		const settle = async () => new Promise(resolve => setTimeout(resolve, 0));
+		root.querySelector('button')!.click();
+		await settle();
+		expect(card.hidden).toBe(false);
+		// A click inside the card keeps it open.
+		card.dispatchEvent(new Event('pointerdown', {bubbles: true, composed: true}));
+		await settle();
+		expect(card.hidden).toBe(false);
+		document.querySelector('#field')!.dispatchEvent(new Event('pointerdown', {bubbles: true, composed: true}));
+		await settle();
+		expect(card.hidden).toBe(true);
+		root.querySelector('button')!.click();
+		await settle();
+		expect(card.hidden).toBe(false);
+		document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+		await settle();
+		expect(card.hidden).toBe(true);
+		mounted.unmount();
+	});
+
 	test('Salesforce text is rendered as text, never as HTML (R27)', () => {
 		const mounted = mountBadge(document);
 		const evil = '<img src=x onerror=alert(1)>';
@@ -117,12 +143,12 @@ describe('describeBadge and formatSyncTime', () => {
 		expect(formatSyncTime('garbage', NOW)).toBe('recently');
 	});
 
-	test('tones follow the Lightning Design System semantics', () => {
+	test('tones follow the Lightning Design System semantics; a resolved conflict is information, not an error (R24)', () => {
 		expect(states.map(([, badge]) => describeBadge(badge, NOW).tone)).toEqual([
 			'success',
 			'warning',
 			'error',
-			'error',
+			'info',
 			'neutral',
 		]);
 	});

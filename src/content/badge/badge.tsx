@@ -1,5 +1,6 @@
-import {useState} from 'preact/hooks';
+import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
 import type {TaskBadge} from '@/shared/types.js';
+import {type CardSpot, pageObstacles, placeCard} from './card-place.js';
 
 /**
  * The badge on a Salesforce Task page (R24): a small pill with the state, which opens a card with the
@@ -8,7 +9,8 @@ import type {TaskBadge} from '@/shared/types.js';
  */
 export const SUBJECT_NOTE = 'Subject edits made in Salesforce do not change the reminder.';
 
-type Tone = 'success' | 'warning' | 'error' | 'neutral';
+/** `info`: worth knowing, nothing to do (a conflict already resolved); `error`: something the rep must fix. */
+type Tone = 'success' | 'info' | 'warning' | 'error' | 'neutral';
 
 type View = {tone: Tone; label: string; title?: string; detail: string; hint?: string};
 
@@ -44,7 +46,8 @@ export function describeBadge(badge: TaskBadge, now: Date = new Date()): View {
 		}
 
 		case 'conflict': {
-			return {tone: 'error', label: 'Conflict', title: badge.reminderName, detail: badge.message};
+			// Resolved already (the later edit won, R16): information, not an error — as the popup says.
+			return {tone: 'info', label: 'Conflict resolved', title: badge.reminderName, detail: badge.message};
 		}
 
 		case 'not-linked': {
@@ -63,14 +66,84 @@ export function formatSyncTime(iso: string, now: Date): string {
 		: `${at.toLocaleDateString(undefined, {month: 'short', day: 'numeric'})}, ${time}`;
 }
 
+/** Places the open card clear of the page's fields and buttons (card-place.ts), again on resize. */
+function useCardSpot(open: boolean, pill: {current: HTMLElement | null}, card: {current: HTMLElement | null}) {
+	const [spot, setSpot] = useState<CardSpot | undefined>(undefined);
+	useLayoutEffect(() => {
+		if (!open) {
+			setSpot(undefined);
+			return undefined;
+		}
+
+		const place = () => {
+			const pillElement = pill.current;
+			const cardElement = card.current;
+			const root = cardElement?.getRootNode();
+			if (!pillElement || !cardElement || !(root instanceof ShadowRoot)) return;
+			const view = cardElement.ownerDocument.defaultView;
+			const pillBox = pillElement.getBoundingClientRect();
+			setSpot(
+				placeCard(
+					{left: pillBox.left, top: pillBox.top, width: pillBox.width, height: pillBox.height},
+					{width: cardElement.offsetWidth, height: cardElement.offsetHeight},
+					pageObstacles(cardElement.ownerDocument, root.host),
+					{width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0},
+				),
+			);
+		};
+
+		place();
+		const view = card.current?.ownerDocument.defaultView;
+		view?.addEventListener('resize', place);
+		return () => view?.removeEventListener('resize', place);
+	}, [open]);
+	return spot;
+}
+
+/** The open card collapses as soon as the rep points at, clicks or tabs into the page, or presses Escape. */
+function useCollapseOutside(open: boolean, close: () => void, badge: {current: HTMLElement | null}) {
+	useEffect(() => {
+		const doc = badge.current?.ownerDocument;
+		const root = badge.current?.getRootNode();
+		if (!open || !doc || !(root instanceof ShadowRoot)) return undefined;
+		const outside = (event: Event) => {
+			if (!event.composedPath().includes(root.host)) close();
+		};
+
+		const escape = (event: KeyboardEvent) => {
+			if (event.key === 'Escape') close();
+		};
+
+		doc.addEventListener('pointerdown', outside, true);
+		doc.addEventListener('focusin', outside, true);
+		doc.addEventListener('keydown', escape, true);
+		return () => {
+			doc.removeEventListener('pointerdown', outside, true);
+			doc.removeEventListener('focusin', outside, true);
+			doc.removeEventListener('keydown', escape, true);
+		};
+	}, [open]);
+}
+
 export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
 	const [open, setOpen] = useState(false);
+	const root = useRef<HTMLDivElement>(null);
+	const pill = useRef<HTMLButtonElement>(null);
+	const card = useRef<HTMLElement>(null);
+	const spot = useCardSpot(open, pill, card);
+	useCollapseOutside(open, () => setOpen(false), root);
 	const view = describeBadge(badge, now);
+	// Fixed-positioned by CSSOM (not subject to the page's CSP); hidden until measured and placed.
+	const cardStyle =
+		spot === undefined
+			? {visibility: 'hidden', left: '0px', top: '0px'}
+			: {left: `${spot.left}px`, top: `${spot.top}px`};
 	return (
-		<div class={`badge ${view.tone}`} data-state={badge.state}>
+		<div class={`badge ${view.tone}`} data-state={badge.state} data-tone={view.tone} ref={root}>
 			<button
 				type="button"
 				class="pill"
+				ref={pill}
 				aria-expanded={open}
 				aria-controls="tickler-card"
 				title={SUBJECT_NOTE}
@@ -80,7 +153,16 @@ export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
 				<span class="brand">Tickler</span>
 				<span class="label">{view.label}</span>
 			</button>
-			<section id="tickler-card" class="card" role="status" hidden={!open} aria-label="Tickler reminder status">
+			<section
+				id="tickler-card"
+				class="card"
+				ref={card}
+				role="status"
+				hidden={!open}
+				aria-label="Tickler reminder status"
+				data-clear={spot === undefined ? undefined : String(spot.clear)}
+				style={cardStyle}
+			>
 				{view.title === undefined ? null : <p class="title">{view.title}</p>}
 				<p class="detail">{view.detail}</p>
 				{view.hint === undefined ? null : <p class="hint">{view.hint}</p>}

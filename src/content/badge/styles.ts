@@ -2,7 +2,9 @@
  * The badge's whole stylesheet, applied inside its shadow root so nothing leaks into or out of the
  * Salesforce page (R24). Colours and type follow the Lightning Design System tokens
  * (brand #0176d3, success #2e844a, warning #dd7a01, error #ba0517, text #181818 / #444, borders #c9c9c9,
- * font size 0.75rem/0.8125rem, the Salesforce Sans stack). `:host` resets every inherited property.
+ * font size 0.75rem/0.8125rem, the Salesforce Sans stack). `:host` resets every inherited property. Red is
+ * for what the rep must fix (`error`); a resolved conflict is `info` (brand blue). The card is fixed and
+ * placed by card-place.ts clear of the page's fields and buttons.
  */
 export const BADGE_CSS = `
 :host { all: initial; }
@@ -17,10 +19,11 @@ export const BADGE_CSS = `
 .brand { font-weight: 700; color: #0176d3; }
 .dot { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: #747474; flex: none; }
 .success .dot { background: #2e844a; }
+.info .dot { background: #0176d3; }
 .warning .dot { background: #dd7a01; }
 .error .dot { background: #ba0517; }
 .error .label { color: #ba0517; font-weight: 700; }
-.card { box-sizing: border-box; margin-top: 0.25rem; width: 18rem; padding: 0.75rem 1rem; background: #fff;
+.card { position: fixed; box-sizing: border-box; margin: 0; width: 18rem; max-width: calc(100vw - 1rem); padding: 0.75rem 1rem; background: #fff;
 	border: 1px solid #c9c9c9; border-radius: 0.25rem; box-shadow: 0 2px 3px 0 rgba(0, 0, 0, 0.16); }
 .card[hidden] { display: none; }
 .card p { margin: 0 0 0.25rem; overflow-wrap: anywhere; }

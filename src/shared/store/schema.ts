@@ -126,6 +126,14 @@ export type Checkpoint = {
 	/** Server time (ms) of the last reconciliation (R15). */
 	lastReconciledAt?: number;
 	/**
+	 * R15: set by the complete pull that ends a gap longer than the deletion window (the server time of the
+	 * complete pull before it), cleared only by the reconciliation that gap calls for. Written with the pull's
+	 * own checkpoint, so a worker stopped between that pull and the reconciliation still owes it: without it,
+	 * the next cycle saw a recent pull, skipped the reconciliation and took a purged Task for a hidden one
+	 * (soak seed 367989294).
+	 */
+	gapSince?: number;
+	/**
 	 * R4/R6: unlinked Tasks last modified before this (server ms) are never imported. Fixed by the first
 	 * sync (24 hours before that enabledAt), so a re-enabled partition continues from where it stopped.
 	 */

@@ -1,0 +1,53 @@
+import {beforeEach, expect, test} from 'vitest';
+import {resetFakeBrowser, setManagedStorage} from '../../../test/fakes/browser.js';
+import {
+	effectiveClientId,
+	isHostAllowed,
+	parsePresets,
+	readPresets,
+	readRepClientId,
+	saveRepClientId,
+} from './presets.js';
+
+beforeEach(async () => {
+	await resetFakeBrowser();
+});
+
+test('R30: no policy means no presets; the rep’s own client id is used and any host is allowed', async () => {
+	expect(await readPresets()).toEqual({});
+	await saveRepClientId('3MVG9repsownid');
+	expect(effectiveClientId(await readPresets(), await readRepClientId())).toBe('3MVG9repsownid');
+	expect(isHostAllowed({}, 'acme.my.salesforce.com')).toBe(true);
+});
+
+test('R30: preset values win over the rep’s, and allowed hosts limit the orgs Tickler talks to', async () => {
+	setManagedStorage({
+		oauthClientId: '3MVG9adminsid.x',
+		allowedMyDomainHosts: ['ACME.my.salesforce.com', 'acme.lightning.force.com', 'evil.example.com'],
+		subjectTemplate: 'Tickler: {{activity_subject}}',
+		syncEnabled: false,
+	});
+	await saveRepClientId('3MVG9repsownid');
+	const presets = await readPresets();
+	expect(presets).toEqual({
+		oauthClientId: '3MVG9adminsid.x',
+		// Normalised to My Domain hosts; a non-Salesforce host is dropped.
+		allowedMyDomainHosts: ['acme.my.salesforce.com'],
+		subjectTemplate: 'Tickler: {{activity_subject}}',
+		syncEnabled: false,
+	});
+	expect(effectiveClientId(presets, await readRepClientId())).toBe('3MVG9adminsid.x');
+	expect(isHostAllowed(presets, 'acme.my.salesforce.com')).toBe(true);
+	expect(isHostAllowed(presets, 'other.my.salesforce.com')).toBe(false);
+});
+
+test('R30: malformed policy values are ignored, not trusted; a list with no valid host allows none', () => {
+	expect(
+		parsePresets({oauthClientId: '<script>', allowedMyDomainHosts: 'acme.my.salesforce.com', syncEnabled: 'yes'}),
+	).toEqual({});
+	const none = parsePresets({allowedMyDomainHosts: ['nope', 42]});
+	expect(none).toEqual({allowedMyDomainHosts: []});
+	// Consumer keys are URL-safe; a `-` or `_` (base64url) is kept, anything that could break a URL is not.
+	expect(parsePresets({oauthClientId: '3MVG9ab-cd_ef.gh~ij'})).toEqual({oauthClientId: '3MVG9ab-cd_ef.gh~ij'});
+	expect(isHostAllowed(none, 'acme.my.salesforce.com')).toBe(false);
+});

@@ -1,0 +1,81 @@
+/**
+ * R30: what an admin presets for the whole company through browser policy, read from
+ * `chrome.storage.managed` (salesforce-api.md §13.2; keys declared in public/managed-schema.json, named by
+ * the manifest's `storage.managed_schema`). A preset value wins over the rep's; the settings page shows it
+ * as set by the admin. Also the rep's own OAuth client id, kept in storage.local (a client id is public,
+ * not a secret).
+ */
+import browser from 'webextension-polyfill';
+import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
+import type {AdminPresets} from '@/shared/types.js';
+
+const CLIENT_ID_KEY = 'tickler:oauthClientId';
+
+/** Only well-formed values count; anything else in policy is ignored rather than trusted. */
+export function parsePresets(raw: Record<string, unknown>): AdminPresets {
+	const presets: AdminPresets = {};
+	const clientId = raw['oauthClientId'];
+	if (typeof clientId === 'string' && isClientId(clientId.trim())) presets.oauthClientId = clientId.trim();
+	const hosts = raw['allowedMyDomainHosts'];
+	if (Array.isArray(hosts)) {
+		const valid = hosts
+			.filter((host): host is string => typeof host === 'string')
+			.map(host => toMyDomainHost(host))
+			.filter((host): host is string => host !== undefined);
+		// An admin who lists hosts, none valid, still means "not just any host": keep the (empty) list.
+		presets.allowedMyDomainHosts = [...new Set(valid)];
+	}
+
+	const template = raw['subjectTemplate'];
+	if (typeof template === 'string' && template.trim() !== '' && template.length <= 255)
+		presets.subjectTemplate = template;
+	const sync = raw['syncEnabled'];
+	if (typeof sync === 'boolean') presets.syncEnabled = sync;
+	return presets;
+}
+
+/** The admin's presets; none when no policy is set (or the browser has no managed storage). */
+export async function readPresets(): Promise<AdminPresets> {
+	try {
+		return parsePresets(await browser.storage.managed.get());
+	} catch {
+		// Firefox throws when no policy names the extension; that is "no presets".
+		return {};
+	}
+}
+
+/**
+ * An External Client App consumer key (`3MVG9…`, about 85 characters). Its exact alphabet is not documented
+ * (UNCONFIRMED); Tickler accepts URL-safe characters only — it goes into the authorize URL and a form body.
+ */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9._~-]{10,256}$/;
+
+export function isClientId(value: string): boolean {
+	return CLIENT_ID_PATTERN.test(value);
+}
+
+export async function readRepClientId(): Promise<string | undefined> {
+	const value = (await browser.storage.local.get(CLIENT_ID_KEY))[CLIENT_ID_KEY];
+	return typeof value === 'string' ? value : undefined;
+}
+
+export async function saveRepClientId(clientId: string): Promise<void> {
+	await browser.storage.local.set({[CLIENT_ID_KEY]: clientId});
+}
+
+/** The client id to connect with: the admin's if preset, else the rep's. */
+export function effectiveClientId(presets: AdminPresets, repClientId: string | undefined): string | undefined {
+	return presets.oauthClientId ?? repClientId;
+}
+
+/** R30: with a preset list, Tickler talks only to those My Domain hosts; without one, to any. */
+export function isHostAllowed(presets: AdminPresets, host: string): boolean {
+	return presets.allowedMyDomainHosts === undefined || presets.allowedMyDomainHosts.includes(host);
+}
+
+export class HostNotAllowedError extends Error {
+	override name = 'HostNotAllowedError';
+	constructor(host: string) {
+		super(`Your admin has not allowed Tickler to sync with ${host}. Ask your Salesforce admin which org to use.`);
+	}
+}

@@ -1,0 +1,159 @@
+/**
+ * Salesforce's OAuth endpoints on the rep's My Domain (salesforce-api.md §13.1): exchange the code (with
+ * the PKCE verifier, no client secret), refresh the access token, revoke. Plain fetch — jsforce is not
+ * needed for three form posts — and every call carries R29's Sforce-Call-Options header. Tokens go only to
+ * `https://<host>`, the My Domain host they belong to.
+ */
+import {OAuthReconnectNeededError} from '@/background/salesforce/errors.js';
+import {to18} from '@/background/salesforce/ids.js';
+import {CALL_OPTIONS_HEADER} from '@/shared/client-name.js';
+
+/** `{"error":"…","error_description":"…"}` from the token endpoint (status 400), as a typed error. */
+export class OAuthEndpointError extends Error {
+	override name = 'OAuthEndpointError';
+	readonly error: string;
+	constructor(error: string, description: string) {
+		super(description || error);
+		this.error = error;
+	}
+}
+
+export type TokenGrant = {
+	accessToken: string;
+	/** Absent when the app's scopes do not include refresh_token / offline_access. */
+	refreshToken?: string;
+	/** The host the API is called on (instance_url), a My Domain host. */
+	instanceHost: string;
+	orgId: string;
+	userId: string;
+	issuedAt: number;
+};
+
+type Fetch = typeof fetch;
+
+async function postForm(fetchImpl: Fetch, host: string, path: string, form: Record<string, string>) {
+	return fetchImpl(`https://${host}${path}`, {
+		method: 'POST',
+		headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...CALL_OPTIONS_HEADER},
+		body: new URLSearchParams(form).toString(),
+		// Like jsforce: never follow a redirect with a token in the body (salesforce-api.md §0).
+		redirect: 'manual',
+	});
+}
+
+async function jsonOrError(response: Response): Promise<Record<string, unknown>> {
+	const text = await response.text();
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		body = undefined;
+	}
+
+	const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+	if (!response.ok) {
+		const error = typeof record['error'] === 'string' ? record['error'] : `http_${response.status}`;
+		const description = typeof record['error_description'] === 'string' ? record['error_description'] : '';
+		throw new OAuthEndpointError(error, description);
+	}
+
+	return record;
+}
+
+/** `https://host/id/<orgId>/<userId>` → 18-character ids (salesforce-api.md §1.3, §13.1). */
+export function idsOfIdentityUrl(url: string): {orgId: string; userId: string} | undefined {
+	const match = /\/id\/(00D[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)\/(005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)\/?$/.exec(
+		safePath(url),
+	);
+	return match?.[1] && match[2] ? {orgId: to18(match[1]), userId: to18(match[2])} : undefined;
+}
+
+function safePath(url: string): string {
+	try {
+		return new URL(url).pathname;
+	} catch {
+		return '';
+	}
+}
+
+function hostOf(url: unknown): string | undefined {
+	if (typeof url !== 'string') return undefined;
+	try {
+		const parsed = new URL(url);
+		return parsed.protocol === 'https:' ? parsed.host : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** authorization_code grant with the PKCE verifier (no client secret: the External Client App does not require one). */
+export async function exchangeCode(
+	input: {host: string; clientId: string; code: string; redirectUri: string; codeVerifier: string},
+	fetchImpl: Fetch = fetch,
+): Promise<TokenGrant> {
+	const body = await jsonOrError(
+		await postForm(fetchImpl, input.host, '/services/oauth2/token', {
+			grant_type: 'authorization_code',
+			code: input.code,
+			client_id: input.clientId,
+			redirect_uri: input.redirectUri,
+			code_verifier: input.codeVerifier,
+		}),
+	);
+	const accessToken = body['access_token'];
+	const ids = typeof body['id'] === 'string' ? idsOfIdentityUrl(body['id']) : undefined;
+	if (typeof accessToken !== 'string' || !ids) {
+		throw new OAuthEndpointError('malformed_response', 'Salesforce answered without a token or identity.');
+	}
+
+	const grant: TokenGrant = {
+		accessToken,
+		instanceHost: hostOf(body['instance_url']) ?? input.host,
+		...ids,
+		issuedAt: Number(body['issued_at']) || Date.now(),
+	};
+	if (typeof body['refresh_token'] === 'string') grant.refreshToken = body['refresh_token'];
+	return grant;
+}
+
+/**
+ * refresh_token grant: a new access token (the refresh token itself is usually not rotated, §13.1; a
+ * rotated one is returned). `invalid_grant` means the refresh token is revoked or expired: only a new
+ * connection helps (OAuthReconnectNeededError). Network failures stay TypeErrors: transient (R19).
+ */
+export async function refreshAccessToken(
+	input: {host: string; clientId: string; refreshToken: string},
+	fetchImpl: Fetch = fetch,
+): Promise<{accessToken: string; refreshToken?: string}> {
+	let body: Record<string, unknown>;
+	try {
+		body = await jsonOrError(
+			await postForm(fetchImpl, input.host, '/services/oauth2/token', {
+				grant_type: 'refresh_token',
+				refresh_token: input.refreshToken,
+				client_id: input.clientId,
+			}),
+		);
+	} catch (error) {
+		if (
+			error instanceof OAuthEndpointError &&
+			/^(invalid_grant|invalid_client_id|invalid_client|inactive_user|inactive_org|unauthorized_client)$/.test(
+				error.error,
+			)
+		)
+			throw new OAuthReconnectNeededError(`Salesforce refused the refresh token (${error.error})`);
+		throw error;
+	}
+
+	const accessToken = body['access_token'];
+	if (typeof accessToken !== 'string')
+		throw new OAuthEndpointError('malformed_response', 'Salesforce answered without an access token.');
+	return typeof body['refresh_token'] === 'string' ? {accessToken, refreshToken: body['refresh_token']} : {accessToken};
+}
+
+/** Revokes a token (a refresh token revokes its access tokens too). True when Salesforce confirmed it. */
+export async function revokeToken(input: {host: string; token: string}, fetchImpl: Fetch = fetch): Promise<boolean> {
+	const response = await postForm(fetchImpl, input.host, '/services/oauth2/revoke', {token: input.token});
+	await response.body?.cancel();
+	return response.ok;
+}

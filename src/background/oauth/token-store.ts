@@ -1,0 +1,76 @@
+/**
+ * Where the OAuth tokens live (R28): a database of their own, `tickler-credentials`, opened only by the
+ * service worker. Not the Tickler database (the settings page reads that, and its JSON export copies it),
+ * not `storage.local` (content scripts may read it unless its access level is restricted). A content script
+ * runs in the page's origin and cannot open the extension's IndexedDB at all.
+ *
+ * Keyed by the partition `${orgId18}:${userId18}`, never by host (R2, salesforce-api.md §13.1: keyed per host,
+ * Login-As and user switches would use another user's token).
+ */
+import {Dexie, type EntityTable} from 'dexie';
+
+export type StoredTokens = {
+	/** `${orgId18}:${userId18}` */
+	partition: string;
+	/** The My Domain host the rep connected on: token and revoke calls go here. */
+	host: string;
+	/** The API host (instance_url); a My Domain host. */
+	instanceHost: string;
+	clientId: string;
+	accessToken: string;
+	refreshToken?: string;
+	connectedAt: number;
+	/** The refresh token was refused: no request is sent until the rep reconnects (R28). */
+	needsReconnect?: boolean;
+};
+
+export type CredentialsDb = Dexie & {tokens: EntityTable<StoredTokens, 'partition'>};
+
+export const CREDENTIALS_DB_NAME = 'tickler-credentials';
+
+export function openCredentialsDb(
+	options: {name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange} = {},
+): CredentialsDb {
+	const dexieOptions: {indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange} = {};
+	if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
+	if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+	const db = new Dexie(options.name ?? CREDENTIALS_DB_NAME, dexieOptions) as CredentialsDb;
+	// Schemas only grow (convention 9).
+	db.version(1).stores({tokens: 'partition'});
+	return db;
+}
+
+export async function readTokens(db: CredentialsDb, partition: string): Promise<StoredTokens | undefined> {
+	return db.tokens.get(partition);
+}
+
+export async function saveTokens(db: CredentialsDb, tokens: StoredTokens): Promise<void> {
+	await db.tokens.put(tokens);
+}
+
+export async function updateAccessToken(
+	db: CredentialsDb,
+	partition: string,
+	update: {accessToken: string; refreshToken?: string},
+): Promise<void> {
+	await db.tokens.update(partition, update);
+}
+
+export async function markNeedsReconnect(db: CredentialsDb, partition: string): Promise<void> {
+	await db.tokens.update(partition, {needsReconnect: true});
+}
+
+export async function deleteTokens(db: CredentialsDb, partition: string): Promise<void> {
+	await db.tokens.delete(partition);
+}
+
+/** What the settings page may know: which partitions are connected with OAuth, never a token. */
+export async function oauthConnections(
+	db: CredentialsDb,
+): Promise<Array<{partition: string; host: string; needsReconnect: boolean}>> {
+	return (await db.tokens.toArray()).map(tokens => ({
+		partition: tokens.partition,
+		host: tokens.host,
+		needsReconnect: tokens.needsReconnect === true,
+	}));
+}

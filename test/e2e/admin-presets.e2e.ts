@@ -1,0 +1,80 @@
+import {createHash} from 'node:crypto';
+import {mkdir, rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, expect, test, vi} from 'vitest';
+import {type LocalOrg, startLocalOrg} from '../org/index.js';
+import {type ExtensionSession, launchExtension} from './harness.js';
+import {signIn} from './salesforce-routing.js';
+import {ask} from './sync-fixture.js';
+
+// R30 end to end: an admin presets Tickler through real browser policy — Debian's Chromium reads
+// /etc/chromium/policies/managed/*.json at start-up, and the `3rdparty.extensions.<id>` part becomes
+// `chrome.storage.managed` for an extension whose manifest names a `managed_schema` (salesforce-api.md §13.2).
+// The file names only this build's extension id, so Chromium instances of other builds are unaffected; it is
+// removed afterwards. Writing it needs root (as the e2e machine runs): the test says so if it cannot.
+
+vi.setConfig({expect: {poll: {timeout: 20_000}}});
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const DIST = path.resolve(import.meta.dirname, '../../dist');
+/** Chromium's id for an unpacked extension: SHA-256 of its path, the first 32 hex digits mapped to a–p. */
+const extensionId = createHash('sha256')
+	.update(DIST)
+	.digest('hex')
+	.slice(0, 32)
+	.replaceAll(/[0-9a-f]/g, digit => String.fromCharCode(97 + Number.parseInt(digit, 16)));
+const policyFile = path.join(POLICY_DIR, `tickler-e2e-${extensionId}.json`);
+const PRESETS = {
+	oauthClientId: '3MVG9presetByPolicy',
+	allowedMyDomainHosts: ['acme-only.my.salesforce.com'],
+	subjectTemplate: 'Tickler: {{activity_subject}}',
+};
+
+let local: LocalOrg;
+let session: ExtensionSession;
+let settings: Page;
+
+beforeAll(async () => {
+	try {
+		await mkdir(POLICY_DIR, {recursive: true});
+		await writeFile(policyFile, JSON.stringify({'3rdparty': {extensions: {[extensionId]: PRESETS}}}));
+	} catch (error) {
+		throw new Error(`R30 e2e needs to write a Chromium policy file in ${POLICY_DIR} (run as root): ${String(error)}`);
+	}
+
+	local = await startLocalOrg({seed: 'none'});
+	session = await launchExtension({org: local});
+	expect(session.extensionId).toBe(extensionId);
+	await signIn(session.context, local.org);
+	({page: settings} = await session.openExtensionPage('src/options/index.html'));
+});
+
+afterAll(async () => {
+	await rm(policyFile, {force: true});
+	await session.close();
+	await local.close();
+});
+
+test('R30: the policy reaches chrome.storage.managed and the settings page shows it as set by the admin', async () => {
+	const reply = await ask(settings, 'getConnectionSettings');
+	expect((reply.value as {presets: unknown}).presets).toEqual(PRESETS);
+	const clientId = settings.getByLabel("Client id of Tickler's External Client App");
+	await expect.poll(async () => clientId.inputValue()).toBe(PRESETS.oauthClientId);
+	expect(await clientId.isDisabled()).toBe(true);
+	expect(
+		await settings.getByText('Set by your administrator: Tickler syncs only with acme-only.my.salesforce.com').count(),
+	).toBe(1);
+});
+
+test('R30: a My Domain the admin did not allow is refused with a clear message; nothing is synced', async () => {
+	// click, not check: the refused box goes back to unticked.
+	await settings.getByRole('checkbox', {name: 'Sync reminders with Salesforce Tasks'}).click();
+	await expect
+		.poll(async () => settings.getByRole('alert').allTextContents())
+		.toContain(
+			`Your admin has not allowed Tickler to sync with ${session.hosts.myDomain}. Ask your Salesforce admin which org to use.`,
+		);
+	expect(((await ask(settings, 'getSyncStatus')).value as {phase: string}).phase).toBe('off');
+	expect(local.org.requests.filter(entry => entry.path.startsWith('/services/data/'))).toEqual([]);
+});
