@@ -60,3 +60,14 @@ describe('R42: browser differences live in platform.ts', () => {
 		expect(cookies.map(cookie => cookie.value)).toEqual(['00D000000000001!own', '00D000000000001!partitioned']);
 	});
 });
+
+describe('R42: the OAuth redirect URL is the browser’s own', () => {
+	it('R42: comes from identity.getRedirectURL, which is chromiumapp.org in Chrome and extensions.allizom.org in Firefox', async () => {
+		const {oauthRedirectUrl} = await import('./platform.js');
+		const identity = ((browser as unknown as {identity?: {getRedirectURL: () => string}}).identity ??= {
+			getRedirectURL: () => '',
+		});
+		vi.spyOn(identity, 'getRedirectURL').mockReturnValue('https://0123abcd.extensions.allizom.org/');
+		expect(oauthRedirectUrl()).toBe('https://0123abcd.extensions.allizom.org/');
+	});
+});

@@ -36,3 +36,14 @@ export async function readCookies(query: CookieQuery): Promise<Cookies.Cookie[]>
 function isPartitioned(cookie: Cookies.Cookie): boolean {
 	return typeof cookie.partitionKey?.topLevelSite === 'string' && cookie.partitionKey.topLevelSite !== '';
 }
+
+/**
+ * Where the OAuth authorize page sends the rep back (R28): each browser's own redirect URL for this extension —
+ * Chrome `https://<extension id>.chromiumapp.org/`, Firefox `https://<hash of the add-on id>.extensions.allizom.org/`
+ * (MDN `identity.getRedirectURL`; the Firefox one is stable because the gecko id is fixed,
+ * scripts/manifest-variants.ts). The administrator lists the one of each browser the org uses as a callback URL
+ * of the External Client App (docs/admin.md); the settings page shows it.
+ */
+export function oauthRedirectUrl(): string {
+	return browser.identity.getRedirectURL();
+}

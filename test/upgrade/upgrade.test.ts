@@ -4,7 +4,8 @@
  * test/e2e/upgrade.e2e.ts) or written with that release's own Dexie schema code (`<version>-every-row.json`,
  * by record-schema-fixture.ts). Each is restored as it was (same IndexedDB version, stores, indexes and rows)
  * and opened with today's openTicklerDb, which runs every upgrade since; then every row must still be there,
- * unchanged, and today's queries must read it.
+ * unchanged, and today's queries must read it. OAuth tokens (R28) live in their own worker-only database,
+ * which no released version has had yet: the first release that ships it adds its dump to the fixtures here.
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
