@@ -16,7 +16,18 @@ const uiBoundary = {
 };
 
 export default tseslint.config(
-	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tmp/**', 'bench/results.json', '.org-data/**']},
+	{
+		ignores: [
+			'dist/**',
+			'dist-firefox/**',
+			'release/**',
+			'node_modules/**',
+			'coverage/**',
+			'tmp/**',
+			'bench/results.json',
+			'.org-data/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.strictTypeChecked,
 	{

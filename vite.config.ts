@@ -1,15 +1,21 @@
-import {readFile, writeFile} from 'node:fs/promises';
+import {copyFile, cp, readFile, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {crx} from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import {build, defineConfig, type Plugin} from 'vite';
 import {nodePolyfills} from 'vite-plugin-node-polyfills';
 import manifest from './manifest.json' with {type: 'json'};
+import {firefoxManifest, type Manifest} from './scripts/manifest-variants.js';
+import {noDynamicCode} from './scripts/no-dynamic-code.js';
 
 const src = fileURLToPath(new URL('src', import.meta.url));
 const outDir = fileURLToPath(new URL('dist', import.meta.url));
+/** The Firefox variant of the same build (R42): dist/'s files with the transformed manifest. */
+const firefoxOutDir = fileURLToPath(new URL('dist-firefox', import.meta.url));
 /** The content script as the browser loads it: one self-contained classic script, no chunks. */
 const CONTENT_SCRIPT_FILE = 'content-script.js';
+/** PRIVACY.md as shipped in the package, plain text so the browser shows it instead of downloading it. */
+const PRIVACY_FILE = 'privacy.txt';
 
 /**
  * No fingerprinting (issue 11): @crxjs loads a content script through a loader that `import()`s its
@@ -48,8 +54,24 @@ function selfContainedContentScript(): Plugin {
 			built['content_scripts'] = manifest.content_scripts.map(script => ({...script, js: [CONTENT_SCRIPT_FILE]}));
 			delete built['web_accessible_resources'];
 			await writeFile(builtPath, `${JSON.stringify(built, null, 2)}\n`);
+			// The privacy policy travels with the package (R42); the settings page links to this copy.
+			await copyFile(fileURLToPath(new URL('PRIVACY.md', import.meta.url)), `${outDir}/${PRIVACY_FILE}`);
+			await writeFirefoxVariant();
 		},
 	};
+}
+
+/**
+ * One source, two browsers (R42): once the Chrome build is complete in dist/, dist-firefox/ is a copy of it
+ * whose manifest is `firefoxManifest(dist's manifest)`. No second bundle: the code is the same bytes, and the
+ * few runtime differences live in src/background/platform.ts. Called at the end of the content script's
+ * closeBundle, because plugins' closeBundle hooks may run in parallel and the copy must see the final dist/.
+ */
+async function writeFirefoxVariant(): Promise<void> {
+	await rm(firefoxOutDir, {recursive: true, force: true});
+	await cp(outDir, firefoxOutDir, {recursive: true});
+	const built = JSON.parse(await readFile(`${outDir}/manifest.json`, 'utf8')) as Manifest;
+	await writeFile(`${firefoxOutDir}/manifest.json`, `${JSON.stringify(firefoxManifest(built), null, 2)}\n`);
 }
 
 const {content_scripts: _builtSeparately, ...manifestForCrx} = manifest;
@@ -60,6 +82,7 @@ export default defineConfig({
 		alias: {'@': src},
 	},
 	plugins: [
+		noDynamicCode(),
 		preact(),
 		// jsforce's browser build still expects Node's global, Buffer, process, stream and events
 		// (engineering guide, "Facts about this stack"). Only the worker imports jsforce; the

@@ -11,6 +11,8 @@ const browserFake = fileURLToPath(new URL('test/fakes/browser.ts', import.meta.u
  *                (*.test-d.ts type tests are enforced by `tsc --noEmit`, the first step of npm test)
  *   integration  *.int.test.ts — real jsforce + Dexie (fake-indexeddb) against the local org over HTTP
  *   e2e          test/e2e/*.e2e.ts — real Chromium loading dist/, serial
+ *   e2e-firefox  test/e2e-firefox/*.firefox.ts — real Firefox (firefox-esr over BiDi) loading dist-firefox/, serial
+ *   package      test/package/*.package.test.ts — the store packages written from dist/ (R42), serial
  *   soak         *.soak.ts — the long randomized runs behind `npm run soak` (not in `npm test`)
  */
 export default defineConfig({
@@ -50,6 +52,30 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 90_000,
 					hookTimeout: 60_000,
+					fileParallelism: false,
+					maxWorkers: 1,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e-firefox',
+					include: ['test/e2e-firefox/**/*.firefox.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 120_000,
+					fileParallelism: false,
+					maxWorkers: 1,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'package',
+					include: ['test/package/**/*.package.test.ts'],
+					environment: 'node',
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
 					fileParallelism: false,
 					maxWorkers: 1,
 				},

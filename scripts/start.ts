@@ -4,19 +4,21 @@
 //
 //   npm start                 interactive; headed when a display is available; Ctrl-C closes everything
 //   npm start -- --once       turn sync on, wait for the first sync, print what the popup shows, exit 0
+//   npm start -- --firefox    the same in Firefox ESR (scripts/start-firefox.ts); combines with --once
 //   options: --no-build  --timeout=<seconds> (default 120)  --port=<org port>
 
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
-import {CHROMIUM_INSTALL_HINT, findChromium} from '../test/e2e/chromium-path.js';
 import {type ExtensionSession, launchExtension} from '../test/e2e/harness.js';
 import {signIn} from '../test/e2e/salesforce-routing.js';
 import {type LocalOrg, type Org, startLocalOrg} from '../test/org/index.js';
+import {ensureBrowsers} from './ensure-browsers.js';
+import {runFirefoxDemo} from './start-firefox.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-type Options = {once: boolean; build: boolean; timeoutMs: number; port: number | undefined};
+type Options = {once: boolean; firefox: boolean; build: boolean; timeoutMs: number; port: number | undefined};
 
 function parseArgs(argv: string[]): Options {
 	const value = (name: string): string | undefined =>
@@ -25,6 +27,7 @@ function parseArgs(argv: string[]): Options {
 	const port = value('port');
 	return {
 		once: argv.includes('--once'),
+		firefox: argv.includes('--firefox'),
 		build: !argv.includes('--no-build'),
 		timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : 120) * 1000,
 		port: port === undefined ? undefined : Number(port),
@@ -159,11 +162,9 @@ Press Ctrl-C to close everything.`);
 
 async function main(): Promise<void> {
 	const options = parseArgs(process.argv.slice(2));
-	try {
-		findChromium();
-	} catch {
-		fail(CHROMIUM_INSTALL_HINT);
-	}
+	// Installs the browser from Debian's packages when missing and possible; else says the one command to run.
+	const missing = ensureBrowsers([options.firefox ? 'firefox' : 'chromium']);
+	if (missing !== undefined) fail(missing);
 
 	if (options.build) build();
 	// The demo rep's Salesforce time zone is this computer's, so the org's "today" is the popup's today.
@@ -179,6 +180,19 @@ async function main(): Promise<void> {
 
 	const hasDisplay = Boolean(process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY']);
 	const headless = options.once || !hasDisplay;
+	if (options.firefox) {
+		try {
+			await runFirefoxDemo(local, {once: options.once, timeoutMs: options.timeoutMs, headless});
+		} catch (error) {
+			await local.close().catch(() => undefined);
+			fail(error instanceof Error ? error.message : String(error));
+		}
+
+		await local.close().catch(() => undefined);
+		console.log(options.once ? '\nFirst sync complete.' : '\nClosed Firefox and the local org.');
+		process.exit(0);
+	}
+
 	let session: ExtensionSession | undefined;
 	const closeAll = async (): Promise<void> => {
 		await session?.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 // `npm test`: everything, in the order that places a failure fastest — types, lint, format, unit,
-// integration, build, then end-to-end in real Chromium against dist/. Every step runs even when an
-// earlier one failed (so one run shows every problem), and the run ends with one summary line.
+// integration, build, the store packages (R42), then end-to-end in real Chromium against dist/ and in real
+// Firefox against dist-firefox/. Every step runs even when an earlier one failed (so one run shows every
+// problem), and the run ends with one summary line.
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
@@ -32,7 +33,9 @@ const steps = [
 	{name: 'unit', command: vitest('unit'), project: 'unit'},
 	{name: 'integration', command: vitest('integration'), project: 'integration'},
 	{name: 'build', command: npx('vite', 'build', '--logLevel', 'warn')},
+	{name: 'packages', command: vitest('package'), project: 'package', needs: 'build'},
 	{name: 'e2e (Chromium)', command: vitest('e2e'), project: 'e2e', needs: 'build'},
+	{name: 'e2e (Firefox)', command: vitest('e2e-firefox'), project: 'e2e-firefox', needs: 'build'},
 ];
 
 // CI keeps only the tail of the log, so the summary repeats each failing test with the start of its message.
@@ -46,6 +49,14 @@ const failuresIn = (report, stepName) =>
 				return `${stepName}: ${path.relative(root, file.name)} › ${test.fullName}\n      ${firstLines}`;
 			}),
 	);
+
+// Real browsers for the end-to-end steps: installed from Debian's packages when missing and possible, else
+// the run stops here with the one command to run (scripts/ensure-browsers.ts).
+const browsers = spawnSync('npx', ['tsx', 'scripts/ensure-browsers.ts', 'chromium', 'firefox'], {
+	cwd: root,
+	stdio: 'inherit',
+});
+if (browsers.status !== 0) process.exit(1);
 
 const results = [];
 const failures = [];

@@ -24,6 +24,7 @@ import {
 } from './oauth/presets.js';
 import {revokeQuietly} from './oauth/disconnect.js';
 import {oauthConnections, readTokens, saveTokens, type StoredTokens} from './oauth/token-store.js';
+import {oauthRedirectUrl} from './platform.js';
 import {salesforceHostsInUse} from './session/find-session.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 
@@ -42,7 +43,7 @@ export async function connectionSettings(): Promise<ConnectionSettings> {
 	const clientId = effectiveClientId(presets, await readRepClientId());
 	const host = await suggestedHost();
 	return {
-		redirectUrl: browser.identity.getRedirectURL(),
+		redirectUrl: oauthRedirectUrl(),
 		...(clientId === undefined ? {} : {clientId}),
 		presets,
 		oauth: await oauthConnections(credentialsDb),
@@ -74,7 +75,7 @@ export async function connectWithOAuth(input: {host?: string}): Promise<Connecte
 	const grant = await runAuthFlow({
 		host: typed,
 		clientId,
-		redirectUri: browser.identity.getRedirectURL(),
+		redirectUri: oauthRedirectUrl(),
 		launchWebAuthFlow: async url => browser.identity.launchWebAuthFlow({url, interactive: true}),
 	});
 	// R25 for tokens: the API host must be a My Domain host Tickler may talk to, or the token is not used.

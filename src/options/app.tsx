@@ -145,6 +145,13 @@ export function App() {
 						<h2 id="data-heading">Your data</h2>
 						<p class="explanation">Reminders are kept in this browser. Export them as a JSON file at any time.</p>
 						<ExportButton />
+						<p class="explanation">
+							What Tickler reads, where it goes (only to your own Salesforce org) and how to delete it:{' '}
+							<a href="/privacy.txt" target="_blank" rel="noopener">
+								privacy policy
+							</a>
+							.
+						</p>
 					</section>
 				</>
 			) : null}

@@ -33,6 +33,14 @@ export type LaunchOptions = {
 	 * why routing alone cannot). Needs `org`.
 	 */
 	authWindow?: boolean;
+	/** The unpacked extension to load instead of dist/ (the upgrade test loads an earlier release, R41). */
+	extensionDir?: string;
+	/**
+	 * A first install opens the settings page (src/background/first-run.ts). By default the harness waits for
+	 * it and turns that tab back to about:blank, so every test starts from the same tabs; 'keep' leaves it
+	 * open; 'absent' is for builds older than that page (the released 0.1.0).
+	 */
+	firstRunPage?: 'close' | 'keep' | 'absent';
 };
 
 export type ExtensionSession = {
@@ -53,8 +61,9 @@ export type ExtensionSession = {
  * ships). The flags live in chromium-launch.ts, which the bench shares.
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-	if (!existsSync(path.join(DIST, 'manifest.json'))) {
-		throw new Error('dist/manifest.json is missing: run `npm run build` first (npm run test:e2e does).');
+	const extensionDir = options.extensionDir ?? DIST;
+	if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+		throw new Error(`${extensionDir}/manifest.json is missing: run \`npm run build\` first (npm run test:e2e does).`);
 	}
 
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-e2e-'));
@@ -67,13 +76,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 		headless: options.headless ?? true,
 		handleSIGINT: options.handleSignals ?? true,
 		handleSIGTERM: options.handleSignals ?? true,
-		args: [...extensionChromiumArgs(DIST), ...(forwarder?.chromiumArgs ?? [])],
+		args: [...extensionChromiumArgs(extensionDir), ...(forwarder?.chromiumArgs ?? [])],
 	});
 	const orgName = options.orgName ?? options.org?.org?.name ?? DEFAULT_ORG_NAME;
 	// Routing goes in before we even wait for the worker: nothing may reach the network unrouted.
 	const hosts = options.org ? await routeSalesforceToOrg(context, options.org, {orgName}) : salesforceHosts(orgName);
 	const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 	const extensionId = new URL(worker.url()).host;
+	if ((options.firstRunPage ?? 'close') !== 'absent') {
+		const firstRun = await firstRunSettingsPage(context, extensionId);
+		// Chromium opens it in the window's first tab; leaving that tab on about:blank keeps the window as it was
+		// before (closing the last tab closes the window, and requests of a new window escaped the routing).
+		if (options.firstRunPage !== 'keep') await firstRun.goto('about:blank');
+	}
 
 	const openPage = async (url: string): Promise<{page: Page; errors: string[]}> => {
 		const page = await context.newPage();
@@ -108,4 +123,19 @@ export function recordErrors(page: Page): string[] {
 	});
 	page.on('pageerror', error => errors.push(error.message));
 	return errors;
+}
+
+/**
+ * The settings page a first install opens (src/background/first-run.ts). It may already exist when we look,
+ * still on about:blank, so this polls every page's URL instead of waiting for a 'page' event.
+ */
+async function firstRunSettingsPage(context: BrowserContext, extensionId: string): Promise<Page> {
+	const url = `chrome-extension://${extensionId}/src/options/index.html`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const page = context.pages().find(candidate => candidate.url() === url);
+		if (page) return page;
+		if (Date.now() > deadline) throw new Error(`A first install did not open ${url}`);
+		await new Promise(resolve => setTimeout(resolve, 100));
+	}
 }

@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto';
+import manifest from '../../manifest.json' with {type: 'json'};
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test, vi} from 'vitest';
 import {type LocalOrg, startLocalOrg} from '../org/index.js';
@@ -124,7 +125,8 @@ test('R28: API Access Control on → the settings page says so and offers Connec
 		byClient: Record<string, number>;
 		byApp: Record<string, number>;
 	};
-	expect(usage.byClient['Tickler/0.1.0']).toBeGreaterThan(0);
+	// R29: the call tag carries the version of the build under test (manifest.json's).
+	expect(usage.byClient[`Tickler/${manifest.version}`]).toBeGreaterThan(0);
 	expect(usage.byApp[clientId]).toBeGreaterThan(0);
 	// Nothing of the token reached the page: not the settings the page was given, nor the export.
 	const shown = JSON.stringify((await ask(settings, 'getConnectionSettings')).value);

@@ -13,6 +13,7 @@
  */
 import browser from 'webextension-polyfill';
 import {isApiHost, orgIdOfSid, toMyDomainHost} from '@/shared/salesforce-hosts.js';
+import {readCookies} from '../platform.js';
 
 export type FoundSession = {
 	/** The My Domain host, e.g. `acme.my.salesforce.com`: the only place the sid is sent. */
@@ -43,7 +44,7 @@ export async function salesforceHostsInUse(): Promise<string[]> {
 /** The `sid` cookie set on exactly `host` (a My Domain host), or undefined. */
 export async function sessionForHost(host: string): Promise<FoundSession | undefined> {
 	if (!isApiHost(host)) return undefined; // R25: never a Lightning or unknown host.
-	const cookies = await browser.cookies.getAll({name: 'sid', domain: host});
+	const cookies = await readCookies({name: 'sid', domain: host});
 	for (const cookie of cookies) {
 		// getAll's domain filter also matches subdomains: keep only this host's own cookie.
 		if (cookie.domain.replace(/^\./, '').toLowerCase() !== host || !cookie.secure) continue;
@@ -68,7 +69,7 @@ export async function findSession(preferredHost?: string): Promise<FoundSession 
 		if (found) return found;
 	}
 
-	const all = await browser.cookies.getAll({name: 'sid', domain: 'my.salesforce.com'});
+	const all = await readCookies({name: 'sid', domain: 'my.salesforce.com'});
 	for (const cookie of all) {
 		const host = cookie.domain.replace(/^\./, '').toLowerCase();
 		if (!isApiHost(host)) continue;

@@ -1,0 +1,32 @@
+import {describe, expect, it} from 'vitest';
+import manifest from '../manifest.json' with {type: 'json'};
+import {chromeManifest, firefoxManifest, GECKO_ID} from './manifest-variants.js';
+
+const built = {
+	...manifest,
+	background: {service_worker: 'service-worker-loader.js', type: 'module'},
+	storage: {managed_schema: 'managed-schema.json'},
+};
+
+describe('R42: one manifest, two browsers', () => {
+	it('R42: Chrome ships the built manifest as it is', () => {
+		expect(chromeManifest(built)).toBe(built);
+	});
+
+	it('R42: Firefox gets background.scripts, options_ui and gecko settings, and loses only Chrome-only keys', () => {
+		const firefox = firefoxManifest(built);
+		expect(firefox['background']).toEqual({scripts: ['service-worker-loader.js'], type: 'module'});
+		expect(firefox['options_ui']).toEqual({page: manifest.options_page, open_in_tab: true});
+		expect(firefox).not.toHaveProperty('options_page');
+		expect(firefox).not.toHaveProperty('minimum_chrome_version');
+		expect(firefox).not.toHaveProperty('storage');
+		expect(firefox['browser_specific_settings']).toMatchObject({gecko: {id: GECKO_ID}});
+		for (const key of ['name', 'version', 'permissions', 'host_permissions', 'content_scripts', 'action', 'icons']) {
+			expect(firefox[key], key).toEqual((built as Record<string, unknown>)[key]);
+		}
+	});
+
+	it('R42: a build without a service worker is refused rather than shipped without a background', () => {
+		expect(() => firefoxManifest({...manifest, background: {}})).toThrow(/service_worker/);
+	});
+});
