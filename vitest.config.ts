@@ -30,7 +30,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
-					exclude: ['**/*.int.test.ts', 'node_modules/**'],
+					exclude: ['**/*.int.test.ts', '**/*.package.test.ts', 'node_modules/**'],
 					environment: 'node',
 				},
 			},
