@@ -42,12 +42,5 @@ test('R21: the bench rig’s per-rep identity cache answers as the worker’s st
 	const standIn = await script(sessionStorageIdentityCache());
 	expect(standIn).toEqual(worker);
 	// The script could fail: the cache is hit for the remembered session and missed for any other.
-	expect(worker).toEqual([
-		undefined,
-		identity('005A'),
-		undefined,
-		undefined,
-		identity('005B'),
-		identity('005B'),
-	]);
+	expect(worker).toEqual([undefined, identity('005A'), undefined, undefined, identity('005B'), identity('005B')]);
 });
