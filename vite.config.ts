@@ -1,4 +1,5 @@
 import {readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {crx} from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -20,9 +21,15 @@ const CONTENT_SCRIPT_FILE = 'content-script.js';
  * truth for matches and run_at (R26); only the file names change.
  */
 function selfContainedContentScript(): Plugin {
+	// The build's own output directory: `vite build --outDir …` (the bench builds into tmp/bench-dist) must get
+	// its content script and manifest there, not in dist/.
+	let builtDir = outDir;
 	return {
 		name: 'tickler-self-contained-content-script',
 		apply: 'build',
+		configResolved(config) {
+			builtDir = path.resolve(config.root, config.build.outDir);
+		},
 		async closeBundle() {
 			await build({
 				configFile: false,
@@ -31,7 +38,7 @@ function selfContainedContentScript(): Plugin {
 				plugins: [preact()],
 				build: {
 					target: 'chrome116',
-					outDir,
+					outDir: builtDir,
 					emptyOutDir: false,
 					sourcemap: false,
 					copyPublicDir: false,
@@ -43,7 +50,7 @@ function selfContainedContentScript(): Plugin {
 					},
 				},
 			});
-			const builtPath = `${outDir}/manifest.json`;
+			const builtPath = `${builtDir}/manifest.json`;
 			const built = JSON.parse(await readFile(builtPath, 'utf8')) as Record<string, unknown>;
 			built['content_scripts'] = manifest.content_scripts.map(script => ({...script, js: [CONTENT_SCRIPT_FILE]}));
 			delete built['web_accessible_resources'];
