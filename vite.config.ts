@@ -1,4 +1,5 @@
 import {copyFile, cp, readFile, rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {crx} from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -26,9 +27,15 @@ const PRIVACY_FILE = 'privacy.txt';
  * truth for matches and run_at (R26); only the file names change.
  */
 function selfContainedContentScript(): Plugin {
+	// The build's own output directory: `vite build --outDir …` (the bench builds into tmp/bench-dist) must get
+	// its content script and manifest there, not in dist/.
+	let builtDir = outDir;
 	return {
 		name: 'tickler-self-contained-content-script',
 		apply: 'build',
+		configResolved(config) {
+			builtDir = path.resolve(config.root, config.build.outDir);
+		},
 		async closeBundle() {
 			await build({
 				configFile: false,
@@ -37,7 +44,7 @@ function selfContainedContentScript(): Plugin {
 				plugins: [preact()],
 				build: {
 					target: 'chrome116',
-					outDir,
+					outDir: builtDir,
 					emptyOutDir: false,
 					sourcemap: false,
 					copyPublicDir: false,
@@ -49,14 +56,14 @@ function selfContainedContentScript(): Plugin {
 					},
 				},
 			});
-			const builtPath = `${outDir}/manifest.json`;
+			const builtPath = `${builtDir}/manifest.json`;
 			const built = JSON.parse(await readFile(builtPath, 'utf8')) as Record<string, unknown>;
 			built['content_scripts'] = manifest.content_scripts.map(script => ({...script, js: [CONTENT_SCRIPT_FILE]}));
 			delete built['web_accessible_resources'];
 			await writeFile(builtPath, `${JSON.stringify(built, null, 2)}\n`);
 			// The privacy policy travels with the package (R42); the settings page links to this copy.
-			await copyFile(fileURLToPath(new URL('PRIVACY.md', import.meta.url)), `${outDir}/${PRIVACY_FILE}`);
-			await writeFirefoxVariant();
+			await copyFile(fileURLToPath(new URL('PRIVACY.md', import.meta.url)), `${builtDir}/${PRIVACY_FILE}`);
+			await writeFirefoxVariant(builtDir);
 		},
 	};
 }
@@ -67,11 +74,13 @@ function selfContainedContentScript(): Plugin {
  * few runtime differences live in src/background/platform.ts. Called at the end of the content script's
  * closeBundle, because plugins' closeBundle hooks may run in parallel and the copy must see the final dist/.
  */
-async function writeFirefoxVariant(): Promise<void> {
-	await rm(firefoxOutDir, {recursive: true, force: true});
-	await cp(outDir, firefoxOutDir, {recursive: true});
-	const built = JSON.parse(await readFile(`${outDir}/manifest.json`, 'utf8')) as Manifest;
-	await writeFile(`${firefoxOutDir}/manifest.json`, `${JSON.stringify(firefoxManifest(built), null, 2)}\n`);
+async function writeFirefoxVariant(chromeDir: string): Promise<void> {
+	// dist/ → dist-firefox/; another output directory (the bench's) gets its own sibling.
+	const firefoxDir = chromeDir === outDir ? firefoxOutDir : `${chromeDir}-firefox`;
+	await rm(firefoxDir, {recursive: true, force: true});
+	await cp(chromeDir, firefoxDir, {recursive: true});
+	const built = JSON.parse(await readFile(`${chromeDir}/manifest.json`, 'utf8')) as Manifest;
+	await writeFile(`${firefoxDir}/manifest.json`, `${JSON.stringify(firefoxManifest(built), null, 2)}\n`);
 }
 
 const {content_scripts: _builtSeparately, ...manifestForCrx} = manifest;

@@ -14,7 +14,8 @@ export type BenchBrowser = {
 	context: BrowserContext;
 	extensionId: string;
 	pageUrl(pagePath: string): string;
-	openPage(pagePath: string): Promise<Page>;
+	/** `initScript`: source run in the page before its own scripts (e.g. to observe its performance marks). */
+	openPage(pagePath: string, options?: {initScript?: string}): Promise<Page>;
 	close(): Promise<void>;
 };
 
@@ -33,8 +34,9 @@ export async function launchBenchBrowser(distDir: string): Promise<BenchBrowser>
 			context,
 			extensionId,
 			pageUrl,
-			async openPage(pagePath) {
+			async openPage(pagePath, options = {}) {
 				const page = await context.newPage();
+				if (options.initScript !== undefined) await page.addInitScript(options.initScript);
 				await page.goto(pageUrl(pagePath));
 				await page.waitForLoadState('load');
 				return page;

@@ -46,6 +46,12 @@ export class FleetRep {
 	requested: SyncTrigger | undefined;
 	pendingLocal = 0;
 	lastOutcomeOk = true;
+	/** Every cycle of the day: when, why, whether idle, its requests (compared across the fleet's modes). */
+	readonly cycles: {at: number; trigger: SyncTrigger; idle: boolean; requests: number}[] = [];
+	/** Idle cycles so far (run or charged), for the fleet's sampling. */
+	idleCycles = 0;
+	/** What this rep's latest idle cycle run through the engine cost, in requests (charged for the others). */
+	idleCost: number | undefined;
 	readonly pendingRemote: PendingRemote[] = [];
 	readonly taskIds: string[] = [];
 	requests = 0;
@@ -179,9 +185,11 @@ export class FleetRep {
 			return;
 		}
 
-		const linked = (await db.reminders.where('partition').equals(partition).toArray()).filter(
-			r => r.taskId && r.deletedAt === undefined,
-		);
+		// Sorted by Task id: reminder ids are random UUIDs, and the store's order must not decide which reminder
+		// the rep edits (the same day must cost the same whichever way the fleet runs its idle cycles).
+		const linked = (await db.reminders.where('partition').equals(partition).toArray())
+			.filter(r => r.taskId && r.deletedAt === undefined)
+			.toSorted((a, b) => a.taskId!.localeCompare(b.taskId!));
 		const reminder = linked[Math.floor(this.random() * linked.length)];
 		if (!reminder) return;
 		if (roll < 0.6) await completeReminder(db, reminder.id, {now});

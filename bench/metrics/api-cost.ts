@@ -1,20 +1,25 @@
 import {editReminder} from '../../src/shared/store/local-edits.js';
 import {startLocalOrg, type LocalOrg} from '../../test/org/index.js';
-import {countedRequests, createRepRig, type RepRig, taskFields} from '../lib/engine-rig.js';
+import {countedRequests, createRepRig, httpRequests, type RepRig, taskFields} from '../lib/engine-rig.js';
 import {apiPeerEstimates} from '../peers.js';
 import type {FamilyResult, Metric} from '../report.js';
 
 /**
- * API requests per unit of work (R21), counted by the org (its request log's `countedAsApi`) and checked
- * against the engine's own `syncHistory.apiRequests`. Each scenario runs the real engine against a fresh
- * local org; the references are the minimum the work allows (issue 6).
+ * API requests per unit of work (R21). Each scenario runs the real engine against a fresh local org, with a
+ * new port per cycle sharing the rep's identity cache, as the worker does (bench/lib/engine-rig.ts). The
+ * figure is every HTTP request the rep's extension sent (the org's request log), so an identity lookup the
+ * cache should have saved shows even though the org does not charge `userinfo`. It is checked against the
+ * engine's own `syncHistory.apiRequests` (which counts every request its port sent); the org's charged count
+ * (`countedAsApi`, what the daily allowance sees) is given beside it. The references are the
+ * minimum the work allows (issue 6), counted the same way: every request, identity included.
  */
 
 const START = new Date('2026-03-05T09:00:00.000Z');
 const PAGE = 2000;
 const BATCH = 200;
 
-type Scenario = {requests: number; engineCounted: number};
+/** `http`: every request the org received; `charged`: those its allowance counts; `engineCounted`: the engine's own count (every request its port sent). */
+type Scenario = {http: number; charged: number; engineCounted: number};
 
 async function withRep<T>(tasks: number, run: (local: LocalOrg, rep: RepRig) => Promise<T>): Promise<T> {
 	const local = await startLocalOrg({seed: 'none', now: START});
@@ -32,7 +37,7 @@ async function measured(local: LocalOrg, rep: RepRig, trigger: 'alarm' | 'local-
 	local.org.resetRequestLog();
 	const result = await rep.sync(trigger);
 	if (result.outcome !== 'ok') throw new Error(`cycle ended ${result.outcome}: ${JSON.stringify(result.errors)}`);
-	return {requests: countedRequests(local), engineCounted: result.apiRequests};
+	return {http: httpRequests(local), charged: countedRequests(local), engineCounted: result.apiRequests};
 }
 
 /** Edits `count` imported reminders locally (one field each), as the popup would. */
@@ -49,10 +54,13 @@ function minimumMetric(name: string, value: number, formula: string): Metric {
 }
 
 function requestMetric(name: string, scenario: Scenario, reference: number, source: string): Metric {
-	const mismatch = scenario.engineCounted === scenario.requests ? '' : ` (engine counted ${scenario.engineCounted})`;
+	const mismatch =
+		scenario.engineCounted === scenario.http
+			? ''
+			: ` (PROBLEM: the org received ${scenario.http}, the engine counted ${scenario.engineCounted})`;
 	return {
 		name,
-		value: scenario.requests,
+		value: scenario.http,
 		unit: 'req',
 		reference: {value: reference, comparison: 'at-most', source: source + mismatch},
 	};
@@ -66,16 +74,19 @@ export async function measureApiCost(): Promise<FamilyResult> {
 		return measured(local, rep);
 	});
 
-	// Enabling asks for the identity once (userinfo, which the org does not charge to the allowance);
-	// the log is reset before it so the HTTP count covers enable + first cycle.
-	let firstSyncHttp = 0;
+	// Enabling asks for the identity once (userinfo, which the org does not charge to the allowance); the
+	// first cycle's new port finds it in the identity cache. The log is reset before enable, so the figure
+	// covers enable + first cycle, as the minimum does.
 	const firstSync = await withRep(5000, async (local, rep) => {
 		local.org.resetRequestLog();
 		await rep.enable();
-		const enableHttp = local.org.requests.length;
+		const enable = {http: httpRequests(local), charged: countedRequests(local)};
 		const cycle = await measured(local, rep);
-		firstSyncHttp = enableHttp + local.org.requests.length;
-		return cycle;
+		return {
+			http: enable.http + cycle.http,
+			charged: enable.charged + cycle.charged,
+			engineCounted: enable.http + cycle.engineCounted,
+		};
 	});
 
 	const push = async (count: number) =>
@@ -94,19 +105,25 @@ export async function measureApiCost(): Promise<FamilyResult> {
 	return {
 		family: 'api',
 		metrics: [
-			requestMetric('api.idlePoll.requests', idle, 1, 'R21: an idle poll costs one request'),
+			requestMetric(
+				'api.idlePoll.requests',
+				idle,
+				1,
+				'R21: an idle poll costs one request (port per cycle, as the worker)',
+			),
+			{name: 'api.idlePoll.charged', value: idle.charged, unit: 'req', note: 'of which the org charged'},
 			requestMetric(
 				'api.firstSync.5000.requests',
 				firstSync,
 				firstSyncMinimum,
-				'minimum: ⌈5,000 / 2,000⌉ query pages + identity + picklists',
+				'minimum: ⌈5,000 / 2,000⌉ query pages + identity + picklists, all counted',
 			),
 			minimumMetric('api.firstSync.5000.minimum', firstSyncMinimum, '⌈5,000 / 2,000⌉ + 2'),
 			{
-				name: 'api.firstSync.5000.httpRequests',
-				value: firstSyncHttp,
+				name: 'api.firstSync.5000.charged',
+				value: firstSync.charged,
 				unit: 'req',
-				note: 'every HTTP request from enable on, charged or not',
+				note: 'of which the org charged (userinfo is free)',
 			},
 			requestMetric('api.push.1.requests', push1, push1Minimum, 'minimum: 1 collection request + the pull before it'),
 			requestMetric(

@@ -1,0 +1,55 @@
+import {expect, test} from 'vitest';
+import {SAMPLE_EVERY} from '../../bench/metrics/fleet.js';
+import {type FleetDay, simulateFleetDay} from '../../bench/lib/fleet-sim.js';
+
+/**
+ * The fleet benchmark (bench/metrics/fleet.ts) runs 1 idle cycle in SAMPLE_EVERY per rep through the engine
+ * and charges the others at the measured cost; 500 reps run fully would not fit its time budget. This is
+ * the CI-sized proof that the shortcut is not a guess: a small fleet's whole day is simulated twice — once
+ * with every cycle run through the real engine + jsforce + Dexie against the local org, once as the
+ * benchmark runs it — and the request counts (R21) and freshness (R13) must be the same.
+ */
+
+// Big enough to hold every kind of cycle (idle alarms, popup and page-visit glances, local and Salesforce
+// edits), small enough for `npm test`: two reps, the first four hours of their day (lunch included for some).
+const REPS = 2;
+const HOURS = 4;
+
+function summary(day: FleetDay) {
+	return {
+		charged: day.charged,
+		allowanceUsed: day.allowanceUsed,
+		perRep: day.members.map(member => member.requests),
+		delays: day.delays.toSorted((a, b) => a - b),
+		cycles: day.members.map(member => member.cycles),
+		unsynced: day.members.map(member => member.pendingRemote.length),
+		failedCycles: day.failedCycles,
+	};
+}
+
+test(
+	'R21/R13: the fleet benchmark’s sampled-and-charged idle cycles give the same counts as running every cycle',
+	{timeout: 300_000},
+	async () => {
+		const full = await simulateFleetDay(REPS, 'run', {hours: HOURS});
+		full.close();
+		const sampled = await simulateFleetDay(REPS, {sampleEvery: SAMPLE_EVERY}, {hours: HOURS});
+		sampled.close();
+
+		// The full run ran every cycle; the idle ones each cost exactly one request (R21), and the org's log
+		// agrees with what the engines counted.
+		expect(full.idleCharged.cycles).toBe(0);
+		expect(full.idleRun.cycles).toBeGreaterThan(50);
+		expect(full.idleRun.offCost).toBe(0);
+		expect(full.http).toBe(full.engineCounted);
+		expect(full.failedCycles).toBe(0);
+
+		// The day held work, and the benchmark's model did charge most idle cycles without running them, so the
+		// comparison tests it.
+		expect(full.remoteEdits).toBeGreaterThan(0);
+		expect(full.localEdits).toBeGreaterThan(0);
+		expect(full.delays.length).toBeGreaterThan(0);
+		expect(sampled.idleCharged.cycles).toBeGreaterThan(sampled.idleRun.cycles);
+		expect(summary(sampled)).toEqual(summary(full));
+	},
+);
