@@ -29,7 +29,16 @@ import {
 	type ReminderFields,
 	type SyncedField,
 } from '@/shared/store/schema.js';
-import {isReadyToPush, withoutUpdateSent} from '@/shared/store/outbox.js';
+import {isReadyToPush} from '@/shared/store/outbox.js';
+import {
+	createAcknowledged,
+	createSending,
+	parked,
+	refusedWhole,
+	retryingLater,
+	updateAcknowledged,
+	updateSending,
+} from '@/shared/store/outbox-lifecycle.js';
 import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
 import {createWrite, pickFields, updateWrite, type OrgPicklists} from './mapping.js';
@@ -222,11 +231,8 @@ async function markSent(ctx: CycleContext, kind: PushKind, batch: Work[]): Promi
 			if (!entry) continue;
 			await db.outbox.put(
 				kind === 'create'
-					? {
-							...entry,
-							createSent: {at, subject: work.write.Subject ?? '', fields: pickFields(work.reminder), cursor},
-						}
-					: {...entry, updateSent: {at, fields: work.sent}},
+					? createSending(entry, {at, subject: work.write.Subject ?? '', fields: pickFields(work.reminder), cursor})
+					: updateSending(entry, {at, fields: work.sent}),
 			);
 		}
 	});
@@ -239,10 +245,7 @@ async function clearSent(ctx: CycleContext, kind: PushKind, batch: Work[]): Prom
 	await db.transaction('rw', db.outbox, async () => {
 		for (const work of batch) {
 			const entry = await db.outbox.get(work.entry.reminderId);
-			if (!entry) continue;
-			const next = withoutUpdateSent(entry);
-			delete next.createSent;
-			await db.outbox.put(next);
+			if (entry) await db.outbox.put(refusedWhole(entry));
 		}
 	});
 }
@@ -340,12 +343,11 @@ async function ackCreate(ctx: CycleContext, work: Work, taskId: string): Promise
 			taskId,
 			base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
 		};
-		const pending = SYNCED_FIELDS.filter(field => current[field] !== sentFields[field]);
-		const nextEntry: OutboxEntry | undefined = entry
-			? {...entry, create: false, fields: pending, attempts: 0, nextAttemptAt: 0}
-			: undefined;
-		if (nextEntry) delete nextEntry.createSent;
-		if (nextEntry && (nextEntry.delete || pending.length > 0)) {
+		const nextEntry = createAcknowledged(
+			entry,
+			SYNCED_FIELDS.filter(field => current[field] !== sentFields[field]),
+		);
+		if (nextEntry) {
 			await db.outbox.put(nextEntry);
 			next.syncState = 'pending';
 		} else {
@@ -366,9 +368,10 @@ async function ackUpdate(ctx: CycleContext, work: Work): Promise<void> {
 		const next: Reminder = {...current, base: {...current.base, ...work.sent}};
 		const nextBase = next.base ?? current.base;
 		// Value-based ack: whatever now equals what Salesforce has is done; edits made meanwhile stay queued.
-		const fields = (entry?.fields ?? []).filter((field: SyncedField) => current[field] !== nextBase[field]);
-		if (entry && (fields.length > 0 || entry.delete)) {
-			await db.outbox.put({...withoutUpdateSent(entry), fields, attempts: 0, nextAttemptAt: 0});
+		const pending = (entry?.fields ?? []).filter((field: SyncedField) => current[field] !== nextBase[field]);
+		const nextEntry = updateAcknowledged(entry, pending);
+		if (nextEntry) {
+			await db.outbox.put(nextEntry);
 		} else {
 			await db.outbox.delete(work.reminder.id);
 			if (current.syncState === 'pending') next.syncState = 'synced';
@@ -398,16 +401,9 @@ async function retryLater(ctx: CycleContext, work: Work): Promise<void> {
 	const {db} = ctx.deps;
 	const entry = await db.outbox.get(work.reminder.id);
 	if (!entry) return;
-	const attempts = entry.attempts + 1;
-	// A per-record failure is a definite answer: the update was not written either.
-	const next: OutboxEntry = {
-		...withoutUpdateSent(entry),
-		attempts,
-		nextAttemptAt: ctx.deps.clock.now() + backoffDelay(attempts - 1, ctx.deps.random?.() ?? 0.5),
-	};
-	// A per-record failure is a definite "not created", so the create is no longer in doubt.
-	if (work.kind === 'create') delete next.createSent;
-	await db.outbox.put(next);
+	// A per-record failure is a definite answer: nothing was created or written, nothing is in doubt.
+	const delay = backoffDelay(entry.attempts, ctx.deps.random?.() ?? 0.5);
+	await db.outbox.put(retryingLater(entry, ctx.deps.clock.now() + delay));
 }
 
 async function park(ctx: CycleContext, work: Work, code: string, message: string): Promise<void> {
@@ -416,17 +412,10 @@ async function park(ctx: CycleContext, work: Work, code: string, message: string
 		const entry = await db.outbox.get(work.reminder.id);
 		const current = await db.reminders.get(work.reminder.id);
 		if (!entry || !current) return;
-		const next: OutboxEntry = {...withoutUpdateSent(entry), parked: 1};
-		if (work.kind === 'create') delete next.createSent;
-		await db.outbox.put(next);
+		await db.outbox.put(parked(entry));
 		const reminder: Reminder = {...current, syncState: 'error', error: describeRecordError(code, message)};
 		// A refused delete brings the reminder back into view, so the rep can see the error (R19).
-		if (entry.delete) {
-			delete reminder.deletedAt;
-			next.delete = false;
-			await db.outbox.put(next);
-		}
-
+		if (entry.delete) delete reminder.deletedAt;
 		await db.reminders.put(reminder);
 	});
 }
