@@ -191,6 +191,10 @@ export function describeRecordError(code: string, message: string): {code: strin
 		INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
 			'Your org refused a picklist value. Retry after the next sync refreshes the values.',
 		FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
+		// R39: refusals of a whole request narrowed down to this one record.
+		JSON_PARSER_ERROR: "Salesforce could not read one of this reminder's values. Edit the reminder, then retry.",
+		INVALID_FIELD: 'Your org does not accept one of the fields Tickler sends. Ask your admin about the Task fields.',
+		MALFORMED_ID: "Salesforce does not recognise this reminder's Task. Delete the reminder, or ask your admin.",
 	};
 	const safeMessage = message.length > 500 ? `${message.slice(0, 500)}…` : message;
 	return {
