@@ -5,10 +5,18 @@ export type SyncPhase = 'off' | 'idle' | 'syncing' | 'paused';
 
 /**
  * `api-access-refused`: the org refuses the browser session for the API and no OAuth connection exists
- * (R28: "Connect Tickler once to sync"); `reconnect`: the OAuth refresh token was refused (R28).
+ * (R28: "Connect Tickler once to sync"); `reconnect`: the OAuth refresh token was refused (R28); `org-moved`:
+ * Salesforce redirected an API call to another My Domain, so the rep signs in at the org's new address (R20).
  */
 export type PauseReason =
-	'no-session' | 'session-expired' | 'other-identity' | 'api-limit' | 'offline' | 'api-access-refused' | 'reconnect';
+	| 'no-session'
+	| 'session-expired'
+	| 'other-identity'
+	| 'api-limit'
+	| 'offline'
+	| 'api-access-refused'
+	| 'reconnect'
+	| 'org-moved';
 
 export type SyncStatus = {
 	phase: SyncPhase;

@@ -2,7 +2,26 @@
 // randomized tests are reproducible. Faults apply to Salesforce API routes only, never to /__org__.
 
 export type FaultKind =
-	'503' | 'html503' | 'lockRow' | 'drop' | 'timeout' | 'invalidSession' | 'limitExceeded' | '500' | 'commitThenDrop';
+	| '503'
+	| 'html503'
+	| 'lockRow'
+	| 'drop'
+	| 'timeout'
+	| 'invalidSession'
+	| 'limitExceeded'
+	| '500'
+	| 'commitThenDrop'
+	// fault-responses.ts: HTML and redirect answers a real org (or what stands in front of it) gives.
+	| 'maintenance'
+	| 'html404'
+	| 'moved'
+	| 'loginRedirect';
+
+/**
+ * A collections write (POST/PATCH/DELETE /composite/sobjects) whose body or `ids` contain `text` is refused
+ * as a whole: `status` (default 400) with `[{message, errorCode}]`, nothing written (fault-responses.ts).
+ */
+export type RequestRefusal = {text: string; errorCode: string; message?: string; status?: number};
 
 export type FaultSettings = {
 	/** Added delay before every API response (real milliseconds). */
@@ -20,6 +39,8 @@ export type FaultSettings = {
 	failNth?: {n: number; kind: FaultKind};
 	/** The next N writes are committed, then the socket is destroyed without a response. */
 	commitThenDrop?: number;
+	/** Whole collections writes refused while they carry a record with this text (fault-responses.ts). */
+	refuseRequestsWith?: RequestRefusal;
 	/** PRNG seed for the rates above. */
 	seed?: number;
 };

@@ -15,6 +15,7 @@ import {authenticate, bearerToken} from './auth.js';
 import {parseCallOptions} from './call-options.js';
 import {handleOAuthPage, isOAuthPage} from './oauth-routes.js';
 import {routeApi} from './routes.js';
+import {htmlFaultResponse, refusedRequest} from './fault-responses.js';
 import type {RouteResult} from './routes.js';
 
 export type Transport = {url: string; port: number; close(): Promise<void>; engine: QueryEngine};
@@ -163,25 +164,37 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 					RECORDED,
 				);
 				return;
-			default:
+			default: {
+				const html = htmlFaultResponse(fault.kind, req);
+				if (html) {
+					log(req.method, req.path, html.status, false, client);
+					send(res, html, RECORDED);
+					return;
+				}
 				break;
+			}
 		}
 		// §6 UNABLE_TO_LOCK_ROW (HTTP status UNCONFIRMED; 400 chosen): refused before anything is written,
 		// but only once the session is valid (an invalid session still gets its 401).
 		const locked = fault.kind === 'lockRow' && authenticate(org, req).ok;
-		const result: RouteResult = locked
-			? {
-					response: json(400, [
-						{
-							message: `unable to obtain exclusive access to this record or 1 records: ${req.path.split('/').pop() ?? ''}`,
-							errorCode: 'UNABLE_TO_LOCK_ROW',
-							fields: [],
-						},
-					]),
-					calls: 1,
-					authenticated: true,
-				}
-			: routeApi({org, engine}, req);
+		// fault-responses.ts: a whole collections write refused for one record's value (counted, like any error).
+		const refusal = refusedRequest(org.faults.current().refuseRequestsWith, req);
+		const refused = refusal && authenticate(org, req).ok ? refusal : undefined;
+		const result: RouteResult = refused
+			? {response: refused, calls: 1, authenticated: true}
+			: locked
+				? {
+						response: json(400, [
+							{
+								message: `unable to obtain exclusive access to this record or 1 records: ${req.path.split('/').pop() ?? ''}`,
+								errorCode: 'UNABLE_TO_LOCK_ROW',
+								fields: [],
+							},
+						]),
+						calls: 1,
+						authenticated: true,
+					}
+				: routeApi({org, engine}, req);
 		org.usage.add(result.calls);
 		const token = result.calls > 0 ? bearerToken(req) : undefined;
 		org.clientUsage.add(client, token ? org.sessions.peek(token)?.clientId : undefined, result.calls);

@@ -36,8 +36,11 @@ export type Action =
 	| {kind: 'sfSeriesChange'; pick: number}
 	/** R37: a Task moved to a queue the rep is not in: invisible to the rep from then on. */
 	| {kind: 'sfHide'; pick: number}
-	/** R37/R19: an admin switches a validation rule (details "x" refused) on or off. */
-	| {kind: 'sfRule'; on: boolean}
+	/**
+	 * R37/R19: an admin switches a validation rule (details "x" refused) on or off. R39 `whole`: Salesforce
+	 * then also refuses every collections write carrying details "x" as a whole request (JSON_PARSER_ERROR).
+	 */
+	| {kind: 'sfRule'; on: boolean; whole: boolean}
 	| {kind: 'advance'; ms: number}
 	| {kind: 'signIn'}
 	/** R5–R7: sync switched off or back on (reminders added while off stay local-only). */
@@ -108,7 +111,10 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeries' as const), days: fc.integer({min: 2, max: 4})})},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeriesChange' as const), pick: fc.nat(10)})},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfHide' as const), pick: fc.nat(50)})},
-	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfRule' as const), on: fc.boolean()})},
+	{
+		weight: 1,
+		arbitrary: fc.record({kind: fc.constant('sfRule' as const), on: fc.boolean(), whole: fc.boolean()}),
+	},
 	{
 		weight: 2,
 		arbitrary: fc.record({
@@ -171,6 +177,8 @@ export class Model {
 	queue: string | undefined;
 	/** R37/R19: the validation rule refusing details "x" is on. */
 	ruleOn = false;
+	/** R39: collections writes carrying details "x" are refused as a whole request (WHOLE_REFUSAL). */
+	wholeRefusal = false;
 	entity(key: string): Entity {
 		let e = this.entities.get(key);
 		if (!e) {
@@ -219,6 +227,8 @@ async function knownRepTasks(h: Harness, model: Model): Promise<Array<{task: Tas
 
 /** The model's validation rule: a Description of exactly "x" is refused on user writes. */
 export const RULE_NAME = 'No_x_details';
+/** R39: the same refusal made of the whole collections request that carries the value (fault-responses.ts). */
+export const WHOLE_REFUSAL = {text: '"Description":"x"', errorCode: 'JSON_PARSER_ERROR', message: 'Cannot deserialize'};
 
 /**
  * Runs a Salesforce-side write and says whether the org's validation rule refused it. The rule judges the
@@ -463,6 +473,7 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 				});
 			else h.org.validationRules.remove(RULE_NAME);
 			model.ruleOn = action.on;
+			model.wholeRefusal = action.on && action.whole;
 			break;
 
 		case 'advance':
@@ -477,6 +488,7 @@ export async function act(h: Harness, model: Model, action: Action, identity: Id
 			model.enabled = !model.enabled;
 			break;
 		case 'sync': {
+			if (model.wholeRefusal) h.org.faults.set({refuseRequestsWith: WHOLE_REFUSAL});
 			if (action.fault === 'lockRow') h.org.faults.set({lockRowRate: 1, seed: action.faultAt});
 			else if (action.fault === 'commitThenDrop') h.org.faults.set({commitThenDrop: 1});
 			else if (action.fault !== 'none') h.org.faults.set({failNth: {n: action.faultAt, kind: action.fault}});

@@ -4,15 +4,27 @@ import {enableSync} from '@/background/sync/enable.js';
 import {createMemoryLock} from '@/background/sync/lock.js';
 import {retryReminder} from '@/shared/store/local-edits.js';
 import type {Harness} from './harness.js';
-import {type Entity, type Field, type Model, RULE_NAME, SECOND, taskValue, type Value} from './model-actions.js';
+import {
+	type Entity,
+	type Field,
+	type Model,
+	RULE_NAME,
+	SECOND,
+	taskValue,
+	type Value,
+	WHOLE_REFUSAL,
+} from './model-actions.js';
 
 export async function settle(h: Harness, model: Model, identity: Identity): Promise<void> {
 	h.org.faults.clear();
 	// R19/R37: the admin drops the validation rule and the rep retries what it refused (parked until then).
+	// R39: the same for a refusal of the whole request (settled as each record's own error).
 	h.org.validationRules.remove(RULE_NAME);
 	model.ruleOn = false;
+	model.wholeRefusal = false;
+	const refusedCodes = ['FIELD_CUSTOM_VALIDATION_EXCEPTION', WHOLE_REFUSAL.errorCode];
 	for (const r of await h.db.reminders.toArray())
-		if (r.error?.code === 'FIELD_CUSTOM_VALIDATION_EXCEPTION') await retryReminder(h.db, r.id, {now: h.clock.now()});
+		if (refusedCodes.includes(r.error?.code ?? '')) await retryReminder(h.db, r.id, {now: h.clock.now()});
 	// R7: whatever was queued while sync was off is pushed once it is back on.
 	if (!model.enabled) await enableSync(h.deps(), {identity});
 	model.enabled = true;

@@ -1,6 +1,10 @@
 import {expect, test} from 'vitest';
 import {
+	authPause,
 	classify,
+	isApiAccessRefused,
+	isRecordFault,
+	ORG_MOVED_MESSAGE,
 	classifyCode,
 	describeRecordError,
 	isGone,
@@ -26,7 +30,49 @@ test('R19: transient failures are pinned', () => {
 	expect(classify(new SalesforceApiError('ERROR_HTTP_503', 'HTTP response contains html content.'))).toBe('transient');
 	expect(classify(new MalformedResponseError('bad'))).toBe('transient');
 	expect(classify(Object.assign(new Error('socket hang up'), {code: 'ECONNRESET'}))).toBe('transient');
-	expect(classify(new TypeError('fetch failed'))).toBe('transient');
+	expect(classifyCode('ERROR_HTTP_429', 429)).toBe('transient');
+	expect(classifyCode('ERROR_HTTP_408', 408)).toBe('transient');
+	expect(classifyCode('HTML_RESPONSE', 200)).toBe('transient');
+});
+
+test('R19: the words of a message never decide the class; only the code and the status do', () => {
+	// Salesforce's messages quote the rep's own values: a reminder named "network timed out" is not a timeout.
+	for (const message of ['HTTP response contains html content.', 'socket hang up', 'fetch failed', 'timed out']) {
+		expect(classify(new SalesforceApiError('STRING_TOO_LONG', message, {status: 400})), message).toBe('permanent');
+		expect(classify(new Error(message)), message).toBe('permanent');
+	}
+
+	// The one exception (errors.ts isApiAccessRefused): the same INVALID_SESSION_ID, told apart by its message.
+	const refused = new SalesforceApiError('INVALID_SESSION_ID', 'This session is not valid for use with the REST API', {
+		status: 401,
+	});
+	expect(isApiAccessRefused(refused)).toBe(true);
+	expect(isApiAccessRefused(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid'))).toBe(false);
+});
+
+test('R39: only a 400 that says nothing about Salesforce itself is a fault of the records sent', () => {
+	const at = (code: string, status?: number) => new SalesforceApiError(code, 'x', status === undefined ? {} : {status});
+	for (const code of ['JSON_PARSER_ERROR', 'INVALID_FIELD', 'STRING_TOO_LONG', 'MALFORMED_ID', 'INVALID_TYPE'])
+		expect(isRecordFault(at(code, 400)), code).toBe(true);
+	expect(isRecordFault(at('MULTIPLE_API_ERRORS', 400))).toBe(true);
+	// Not about the records: a lock (transient), the session, the limit, permissions, a 5xx, no answer.
+	expect(isRecordFault(at('UNABLE_TO_LOCK_ROW', 400))).toBe(false);
+	expect(isRecordFault(at('INVALID_SESSION_ID', 401))).toBe(false);
+	expect(isRecordFault(at('REQUEST_LIMIT_EXCEEDED', 403))).toBe(false);
+	expect(isRecordFault(at('INSUFFICIENT_ACCESS', 403))).toBe(false);
+	expect(isRecordFault(at('ERROR_HTTP_404', 404))).toBe(false);
+	expect(isRecordFault(at('SERVER_UNAVAILABLE', 503))).toBe(false);
+	expect(isRecordFault(at('NETWORK_ERROR'))).toBe(false);
+	expect(isRecordFault(new Error('JSON_PARSER_ERROR'))).toBe(false);
+});
+
+test('R20: a moved org pauses with its own plain message; a login redirect is an expired session', () => {
+	const moved = new SalesforceApiError('ORG_MOVED', 'x', {status: 301});
+	expect(classify(moved)).toBe('auth');
+	expect(authPause(moved)).toEqual({pauseReason: 'org-moved', message: ORG_MOVED_MESSAGE});
+	const login = new SalesforceApiError('LOGIN_REDIRECT', 'x', {status: 302});
+	expect(classify(login)).toBe('auth');
+	expect(authPause(login)).toBeUndefined();
 });
 
 test('R20: session problems are auth', () => {

@@ -1,6 +1,8 @@
 /**
- * The Salesforce error taxonomy (R19, R20, R21). Every error code the engine acts on is pinned here and
- * tested in errors.test.ts; nothing else in the code base matches on error strings.
+ * The Salesforce error taxonomy (R19, R20, R21, R39). Every error is classified by its code and HTTP status,
+ * never by the words of its message — with one documented exception, `isApiAccessRefused` (Salesforce gives
+ * that refusal the same code as an expired session). Every code the engine acts on is pinned here and tested
+ * in errors.test.ts.
  */
 import type {PauseReason} from '@/shared/types.js';
 
@@ -38,6 +40,8 @@ export class OAuthReconnectNeededError extends Error {
 	readonly errorCode = 'OAUTH_RECONNECT_NEEDED';
 }
 
+export const ORG_MOVED_MESSAGE =
+	'Your Salesforce org has moved to a new address. Sign in to Salesforce at its new address to resume sync.';
 export const API_ACCESS_REFUSED_MESSAGE =
 	"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.";
 export const RECONNECT_MESSAGE = 'Reconnect to Salesforce';
@@ -59,6 +63,7 @@ export function isApiAccessRefused(error: unknown): boolean {
 export function authPause(error: unknown): {pauseReason: PauseReason; message: string} | undefined {
 	if (error instanceof OAuthReconnectNeededError) return {pauseReason: 'reconnect', message: RECONNECT_MESSAGE};
 	if (isApiAccessRefused(error)) return {pauseReason: 'api-access-refused', message: API_ACCESS_REFUSED_MESSAGE};
+	if (errorCode(error) === 'ORG_MOVED') return {pauseReason: 'org-moved', message: ORG_MOVED_MESSAGE};
 	return undefined;
 }
 
@@ -69,6 +74,9 @@ export const TRANSIENT_CODES: readonly string[] = [
 	'QUERY_TIMEOUT',
 	'INVALID_QUERY_LOCATOR',
 	'MALFORMED_RESPONSE',
+	// jsforce-adapter.ts: a success status whose body is a web page (a proxy or portal in front of the org).
+	'HTML_RESPONSE',
+	// jsforce-adapter.ts: no HTTP answer at all (socket closed, timeout, abort).
 	'NETWORK_ERROR',
 	'TIMEOUT',
 	'ECONNRESET',
@@ -85,6 +93,10 @@ export const AUTH_CODES: readonly string[] = [
 	'NO_SESSION',
 	'OAUTH_APP_BLOCKED',
 	'OAUTH_RECONNECT_NEEDED',
+	// jsforce-adapter.ts: a redirect answered an API call. To another My Domain: the org moved (R20: sign in
+	// at the new address); to a login page: the session is not accepted any more.
+	'ORG_MOVED',
+	'LOGIN_REDIRECT',
 ];
 export const LIMIT_CODES: readonly string[] = ['REQUEST_LIMIT_EXCEEDED'];
 export const CONFLICT_CODES: readonly string[] = ['PRECONDITION_FAILED'];
@@ -115,19 +127,50 @@ export function errorCode(error: unknown): string {
 }
 
 export function classify(error: unknown): ErrorClass {
-	const {code, status, message} = codeOf(error);
-	return classifyCode(code, status, message);
+	const {code, status} = codeOf(error);
+	return classifyCode(code, status);
 }
 
-export function classifyCode(code: string, status?: number, message = ''): ErrorClass {
+/** By code and status only (R19): a message is for the rep to read, never for deciding. */
+export function classifyCode(code: string, status?: number): ErrorClass {
 	if (AUTH_CODES.includes(code) || status === 401) return 'auth';
 	if (LIMIT_CODES.includes(code)) return 'limit';
 	if (CONFLICT_CODES.includes(code) || status === 412) return 'conflict';
 	if (TRANSIENT_CODES.includes(code)) return 'transient';
+	// 408 request timeout, 429 too many requests, every 5xx (ERROR_HTTP_5xx when the body had no error code).
+	if (status === 408 || status === 429) return 'transient';
 	if (/^ERROR_HTTP_5\d\d$/.test(code) || (status !== undefined && status >= 500)) return 'transient';
-	// jsforce reports HTML bodies (maintenance pages) and dropped sockets with these messages.
-	if (/html content|socket hang up|fetch failed|network|timed? ?out|aborted/i.test(message)) return 'transient';
 	return 'permanent';
+}
+
+/**
+ * R39: Salesforce refused a whole collections request because of what the request carries — one record's
+ * value it cannot read (400 JSON_PARSER_ERROR, INVALID_FIELD, STRING_TOO_LONG, MALFORMED_ID, INVALID_TYPE, …;
+ * salesforce-api.md §5.1 "A request that is malformed as a whole gets 400"). Nothing was written, and the
+ * records at fault can be found by sending fewer at a time. A 401 (session), a 403 (limit or permission), a
+ * 408/429, a 5xx, a lock error or no answer at all say nothing about the records: never a record fault.
+ */
+export function isRecordFault(error: unknown): boolean {
+	const {code, status} = codeOf(error);
+	return status === 400 && classifyCode(code, status) === 'permanent';
+}
+
+/** What went wrong with a request, as a per-record error (R39: a single record refused as a whole request). */
+export function asRecordError(error: unknown): {statusCode: string; message: string; fields: string[]} {
+	const {code, message} = codeOf(error);
+	return {statusCode: code, message, fields: error instanceof SalesforceApiError ? error.fields : []};
+}
+
+/**
+ * The plain sentence for a cycle that failed on an answer Salesforce gave as a whole (a 4xx that is not a
+ * session or limit matter, e.g. a "page not found"): the adapter made its message short and readable
+ * (jsforce-adapter.ts). Undefined when there was no such answer (then "retrying shortly" is the truth).
+ */
+export function refusalMessage(error: unknown): string | undefined {
+	if (!(error instanceof SalesforceApiError) || error.status === undefined || error.status < 400) return undefined;
+	if (error.status >= 500) return undefined;
+	if (error.errorCode.startsWith('ERROR_HTTP_')) return error.message;
+	return `Salesforce refused Tickler's request (${error.errorCode})${error.message ? `: ${error.message}` : '.'}`;
 }
 
 export function isGone(code: string): boolean {
@@ -148,6 +191,10 @@ export function describeRecordError(code: string, message: string): {code: strin
 		INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
 			'Your org refused a picklist value. Retry after the next sync refreshes the values.',
 		FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
+		// R39: refusals of a whole request narrowed down to this one record.
+		JSON_PARSER_ERROR: "Salesforce could not read one of this reminder's values. Edit the reminder, then retry.",
+		INVALID_FIELD: 'Your org does not accept one of the fields Tickler sends. Ask your admin about the Task fields.',
+		MALFORMED_ID: "Salesforce does not recognise this reminder's Task. Delete the reminder, or ask your admin.",
 	};
 	const safeMessage = message.length > 500 ? `${message.slice(0, 500)}…` : message;
 	return {

@@ -1,7 +1,7 @@
 /** The jsforce adapter against the local org over HTTP: headers read, errors mapped, nothing retried. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {startLocalOrg, type LocalOrg} from '../../../test/org/index.js';
-import {classify, SalesforceApiError} from './errors.js';
+import {authPause, classify, isRecordFault, ORG_MOVED_MESSAGE, SalesforceApiError} from './errors.js';
 import {createJsforcePort} from './jsforce-adapter.js';
 import type {SalesforcePort} from './port.js';
 
@@ -87,4 +87,54 @@ test('R19: collection results carry per-record errors in request order', async (
 	const {statuses, priorities} = await port.taskPicklists();
 	expect(statuses.find(s => s.isDefault)?.apiName).toBe('Not Started');
 	expect(priorities.find(p => p.isHighPriority)?.apiName).toBe('High');
+});
+
+test('issue 11 (R19): a maintenance page, a 404 page and a login redirect each get a short plain message and their class', async () => {
+	const cases = [
+		{kind: 'maintenance', code: 'ERROR_HTTP_503', status: 503, cls: 'transient', says: /maintenance/},
+		{kind: 'html503', code: 'ERROR_HTTP_503', status: 503, cls: 'transient', says: /maintenance/},
+		{kind: 'html404', code: 'ERROR_HTTP_404', status: 404, cls: 'permanent', says: /not found.*address/},
+		{kind: 'loginRedirect', code: 'LOGIN_REDIRECT', status: 302, cls: 'auth', says: /sign-in page/},
+	] as const;
+	for (const c of cases) {
+		local.org.faults.set({failNth: {n: 1, kind: c.kind}});
+		const before = port.requestCount();
+		const error = await failure(port.createTasks([{Subject: c.kind}]));
+		expect(error, c.kind).toMatchObject({errorCode: c.code, status: c.status});
+		expect(error.message, c.kind).toMatch(c.says);
+		expect(error.message.length, c.kind).toBeLessThan(200);
+		expect(error.message, c.kind).not.toMatch(/<|html/i);
+		expect(classify(error), c.kind).toBe(c.cls);
+		expect(port.requestCount() - before, c.kind).toBe(1);
+	}
+
+	expect(local.org.listTasks()).toEqual([]);
+});
+
+test('issue 11 (R20, R25): an org moved to a new My Domain is said as such, pauses for a new sign-in, and the redirect is not followed (the token stays on its host)', async () => {
+	local.org.faults.set({failNth: {n: 1, kind: 'moved'}});
+	const before = local.org.requests.length;
+	const error = await failure(port.query('SELECT Id FROM Task', {includeDeleted: false}));
+	expect(error).toMatchObject({errorCode: 'ORG_MOVED', status: 301});
+	expect(error.message).toContain('moved-org.my.salesforce.com');
+	expect(classify(error)).toBe('auth');
+	expect(authPause(error)).toEqual({pauseReason: 'org-moved', message: ORG_MOVED_MESSAGE});
+	// One request: the redirect was not followed (jsforce's default would re-send it, token included).
+	expect(local.org.requests.length - before).toBe(1);
+	expect(port.requestCount()).toBe(1);
+});
+
+test('R19: a collections write refused as a whole keeps its code, status and Salesforce message; a connection closed mid-way is NETWORK_ERROR', async () => {
+	local.org.faults.set({
+		refuseRequestsWith: {text: 'BAD', errorCode: 'JSON_PARSER_ERROR', message: 'Cannot deserialize'},
+	});
+	const refused = await failure(port.createTasks([{Subject: 'BAD'}]));
+	expect(refused).toMatchObject({errorCode: 'JSON_PARSER_ERROR', status: 400, message: 'Cannot deserialize'});
+	expect(isRecordFault(refused)).toBe(true);
+	local.org.faults.clear();
+	local.org.faults.set({failNth: {n: 1, kind: 'drop'}});
+	const dropped = await failure(port.createTasks([{Subject: 'x'}]));
+	expect(dropped.errorCode).toBe('NETWORK_ERROR');
+	expect(dropped.status).toBeUndefined();
+	expect(isRecordFault(dropped)).toBe(false);
 });

@@ -2,7 +2,12 @@
  * The only file that imports jsforce (engineering guide §1). Implements SalesforcePort over the REST API
  * with the rep's own session. Every response's `Sforce-Limit-Info` (R21) and `Date` header (R16) is read
  * through a wrapping transport; jsforce's own retries are switched off because the engine owns retries
- * (R19) and a silently retried POST could duplicate a Task (R18).
+ * (R19) and a silently retried POST could duplicate a Task (R18), and so is its following of redirects: it
+ * would send the token to wherever the redirect points, as a GET (the token goes only to its own host).
+ *
+ * Every failure leaves here as a SalesforceApiError whose code and status say what happened and whose
+ * message a rep can read (issue 11): an HTML page (maintenance, "not found", a login page) never becomes a
+ * message thousands of characters long, and a redirect — the org moved to a new My Domain — is said as such.
  */
 import {Connection} from 'jsforce/core';
 import {TICKLER_CLIENT} from '@/shared/client-name.js';
@@ -49,6 +54,8 @@ export async function sessionKey(instanceUrl: string, accessToken: string): Prom
 }
 
 type RawResponse = {statusCode: number; headers: Record<string, string | undefined>};
+/** What the transport saw of the answer to one request. */
+type Seen = {status?: number; contentType?: string; location?: string};
 type TransportLike = Connection['_transport'];
 
 export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePort {
@@ -76,7 +83,7 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 	}
 
 	async function send<T>(request: {method: string; url: string; body?: string}): Promise<T> {
-		let status: number | undefined;
+		const seen: Seen = {};
 		const transport = {
 			httpRequest(req: unknown, transportOptions: Record<string, unknown> = {}) {
 				requests++;
@@ -84,11 +91,16 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 				const pending = base.httpRequest(transportRequest, {
 					...transportOptions,
 					retry: {maxRetries: 0},
+					followRedirect: false,
 					timeout: options.timeoutMs ?? 60_000,
 				});
 				pending.then(
 					(response: RawResponse) => {
-						status = response.statusCode;
+						seen.status = response.statusCode;
+						const contentType = response.headers['content-type'];
+						const location = response.headers['location'];
+						if (contentType !== undefined) seen.contentType = contentType;
+						if (location !== undefined) seen.location = location;
 						observe(response);
 					},
 					() => undefined,
@@ -97,11 +109,16 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 			},
 		} as unknown as TransportLike;
 		const headers: Record<string, string> = request.body === undefined ? {} : {'content-type': 'application/json'};
+		let body: T;
 		try {
-			return await conn.request<T>({...request, headers} as Parameters<Connection['request']>[0], {transport});
+			body = await conn.request<T>({...request, headers} as Parameters<Connection['request']>[0], {transport});
 		} catch (error) {
-			throw toApiError(error, status);
+			throw toApiError(error, seen);
 		}
+		// jsforce hands back any status below 400 as a success: a redirect or a web page is not one.
+		const answer = unexpectedAnswer(seen, options.instanceUrl);
+		if (answer) throw answer;
+		return body;
 	}
 
 	/** `send`, and once more with a fresh OAuth access token if Salesforce said the token expired (R28). */
@@ -110,7 +127,7 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 			return await send<T>(request);
 		} catch (error) {
 			if (!options.refreshAccessToken || !isExpiredToken(error)) throw error;
-			conn.accessToken = await options.refreshAccessToken();
+			conn.accessToken = await refreshed(options.refreshAccessToken);
 			return send<T>(request);
 		}
 	}
@@ -281,22 +298,92 @@ function text(value: unknown, fallback: string): string {
 	return typeof value === 'string' ? value : fallback;
 }
 
-function toApiError(error: unknown, status: number | undefined): unknown {
-	if (error instanceof SalesforceApiError || error instanceof MalformedResponseError) return error;
-	if (error instanceof Error) {
-		const code = (error as Error & {errorCode?: unknown}).errorCode;
-		const systemCode = (error as Error & {code?: unknown}).code;
-		const errorCode =
-			typeof code === 'string'
-				? code
-				: typeof systemCode === 'string'
-					? systemCode
-					: status === undefined
-						? 'NETWORK_ERROR'
-						: `ERROR_HTTP_${status}`;
-		// Messages from Salesforce may quote field values; keep them off logs (the engine logs codes only).
-		return new SalesforceApiError(errorCode, error.message, status === undefined ? {} : {status});
+/** A fetch that got no answer rejects with a TypeError (Fetch standard "network error"): transient (R19). */
+async function refreshed(refresh: () => Promise<string>): Promise<string> {
+	try {
+		return await refresh();
+	} catch (error) {
+		if (error instanceof TypeError) throw new SalesforceApiError('NETWORK_ERROR', 'Salesforce could not be reached.');
+		throw error;
+	}
+}
+
+/** Salesforce's own messages are kept short: they are shown to the rep, and an HTML body is not a message. */
+const MAX_MESSAGE = 300;
+
+function isHtml(contentType: string | undefined): boolean {
+	return contentType !== undefined && /^text\/html\b/i.test(contentType);
+}
+
+/** The plain message for a web page that answered an API request (a status ≥ 400 or a success). */
+function htmlMessage(status: number | undefined): string {
+	if (status !== undefined && status >= 500)
+		return `Salesforce answered with a web page instead of data (HTTP ${status}): it may be down for maintenance. Tickler retries shortly.`;
+	if (status === 404)
+		return 'Salesforce answered "page not found" (HTTP 404): check the org\'s address (My Domain) in Settings.';
+	return `Salesforce answered with a web page instead of data (HTTP ${status ?? 'unknown'}).`;
+}
+
+const LOGIN_HOSTS: readonly string[] = ['login.salesforce.com', 'test.salesforce.com'];
+
+/**
+ * A redirect (3xx; in a browser, fetch's `redirect: 'manual'` turns it into an opaque answer with status 0,
+ * salesforce-api.md §0) or a success whose body is a web page. Undefined for an ordinary answer.
+ */
+function unexpectedAnswer(seen: Seen, instanceUrl: string): SalesforceApiError | undefined {
+	const {status} = seen;
+	if (status !== undefined && (status === 0 || (status >= 300 && status < 400))) {
+		const target = hostOf(seen.location, instanceUrl);
+		const sameOrg = target === new URL(instanceUrl).host;
+		if (target !== undefined && (sameOrg || LOGIN_HOSTS.includes(target)))
+			return new SalesforceApiError('LOGIN_REDIRECT', 'Salesforce sent Tickler to its sign-in page.', {status});
+		return new SalesforceApiError(
+			'ORG_MOVED',
+			target === undefined
+				? 'Salesforce answered from a new address: the org has moved.'
+				: `Salesforce answered that the org has moved to ${target}.`,
+			{status},
+		);
 	}
 
-	return new SalesforceApiError('NETWORK_ERROR', String(error));
+	if (isHtml(seen.contentType))
+		return new SalesforceApiError('HTML_RESPONSE', htmlMessage(status), status === undefined ? {} : {status});
+	return undefined;
+}
+
+function hostOf(location: string | undefined, base: string): string | undefined {
+	if (location === undefined) return undefined;
+	try {
+		return new URL(location, base).host;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Any failure as a SalesforceApiError. A Salesforce error answer keeps its code (jsforce's HttpApiError:
+ * the body's `errorCode`, or `ERROR_HTTP_<status>` when it had none) and its status; a web page gets a plain
+ * message; no answer at all (socket closed, timeout, abort) is NETWORK_ERROR, whatever the runtime called it.
+ */
+function toApiError(error: unknown, seen: Seen): unknown {
+	if (error instanceof SalesforceApiError || error instanceof MalformedResponseError) return error;
+	const {status} = seen;
+	const withStatus = status === undefined ? {} : {status};
+	if (status === undefined || status < 300) {
+		// Messages from the runtime may name hosts; they stay off logs (the engine logs codes only).
+		return new SalesforceApiError('NETWORK_ERROR', 'Salesforce did not answer.', withStatus);
+	}
+
+	const given = error instanceof Error ? (error as Error & {errorCode?: unknown}).errorCode : undefined;
+	const code = typeof given === 'string' && given !== '' ? given : `ERROR_HTTP_${status}`;
+	// jsforce's HttpApiError keeps the error object of the body (`{message, errorCode, fields}`) in `data`.
+	const data = error instanceof Error ? (error as Error & {data?: {fields?: unknown}}).data : undefined;
+	const fieldList = Array.isArray(data?.fields) ? data.fields.map(String) : [];
+	const message = isHtml(seen.contentType) ? htmlMessage(status) : shorten(error instanceof Error ? error.message : '');
+	// Messages from Salesforce may quote field values; keep them off logs (the engine logs codes only).
+	return new SalesforceApiError(code, message, {...withStatus, fields: fieldList});
+}
+
+function shorten(message: string): string {
+	return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
 }

@@ -5,7 +5,7 @@
 import type {TaskRow} from '@/background/salesforce/port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
 import {isSalesforceId, to18} from '@/background/salesforce/ids.js';
-import {emptyEntry, withoutUpdateSent} from '@/shared/store/outbox.js';
+import {createAcknowledged, rowApplied} from '@/shared/store/outbox-lifecycle.js';
 import {
 	SYNCED_FIELDS,
 	type ConflictRow,
@@ -156,8 +156,8 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 							base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
 						};
 						const pending = SYNCED_FIELDS.filter(f => candidate[f] !== sentFields[f]);
-						entry = {...intent, create: false, fields: pending};
-						delete entry.createSent;
+						entry = createAcknowledged(intent, pending);
+						if (!entry) deleteEntries.add(intent.reminderId);
 						linkedNow = true;
 						ctx.stats.notes.push('Linked a Task whose create had been interrupted (no duplicate created).');
 					}
@@ -221,8 +221,8 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 			const base = reminder.base;
 			if (!reattached && alreadyApplied(row, reminder, ctx)) {
 				// Already applied (the pull re-reads its last second on purpose, R36). Keep any linking done above.
-				if (linkedNow && entry) {
-					putEntries.set(reminder.id, entry);
+				if (linkedNow) {
+					if (entry) putEntries.set(reminder.id, entry);
 					putReminders.set(reminder.id, reminder);
 				}
 
@@ -268,12 +268,8 @@ export async function applyPage(ctx: CycleContext, rawRows: unknown[], options: 
 			ctx.stats.conflicts += merged.conflicts.length;
 			if (merged.conflicts.some(c => c.winner === 'salesforce')) next.lastConflictAt = now;
 			// This row shows whether an update in doubt was committed: the merge above has taken it into account.
-			const nextEntry: OutboxEntry | undefined = entry
-				? {...withoutUpdateSent(entry), fields: merged.pending}
-				: merged.pending.length > 0
-					? {...emptyEntry(reminder.id, partitionId, now), fields: merged.pending}
-					: undefined;
-			if (nextEntry && (nextEntry.fields.length > 0 || nextEntry.delete || nextEntry.create)) {
+			const nextEntry = rowApplied(entry, {reminderId: reminder.id, partition: partitionId}, merged.pending, now);
+			if (nextEntry) {
 				putEntries.set(reminder.id, nextEntry);
 				if (next.syncState !== 'error') next.syncState = 'pending';
 			} else {

@@ -7,7 +7,7 @@
  * No timers, no chrome.*, no fetch, no module state: the service worker (or a test, or a fleet
  * simulation) supplies every port in SyncDeps.
  */
-import {authPause, classify, errorCode} from '@/background/salesforce/errors.js';
+import {authPause, classify, errorCode, refusalMessage} from '@/background/salesforce/errors.js';
 import {purgeTombstones} from '@/shared/store/maintenance.js';
 import {LOCAL_FAILURE_TEXT, localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
 import type {Partition, PartitionStatus, SyncHistoryRow, SyncTrigger} from '@/shared/store/schema.js';
@@ -178,7 +178,12 @@ async function cycle(deps: SyncDeps, input: {partition: string; trigger: SyncTri
 		} else {
 			// R19: transient (or unexpected) — retry with persisted exponential backoff and jitter.
 			outcome = 'failed';
-			status = {phase: 'idle', message: MESSAGES.retrying, backoff};
+			// Issue 11: a whole request Salesforce refused (a 404 page, a permission) is said, not called silence.
+			status = {
+				phase: 'idle',
+				message: (cls === 'transient' ? undefined : refusalMessage(error)) ?? MESSAGES.retrying,
+				backoff,
+			};
 			if (cls !== 'transient') deps.log.error('sync cycle failed', {partition: partition.id, code, class: cls});
 		}
 	}

@@ -1,10 +1,26 @@
 /**
- * Push (R12, R13, R14, R18, R19): drains the outbox in sObject Collections batches of 200. A create's
- * intent is recorded (createSent) in its own transaction before the request leaves, so an ambiguous
- * failure is resolved by the next pull instead of creating twice. Acks are written only after Salesforce
- * answered, and each is checked against what the reminder holds now (the UI may have edited meanwhile).
+ * Push (R12, R13, R14, R18, R19, R39): drains the outbox in sObject Collections requests of up to 200
+ * records, in three steps, each keyed by the work's kind (`delete`, `create`, `update`):
+ *
+ *   plan   (pure)  outbox entries + reminders ─► what to drop, what settles without a request, and per kind
+ *                  the records to send with what each carries
+ *   send           per kind, per batch: mark what leaves (a create's intent, an update's values — R18, R16),
+ *                  then one request; a request refused as a whole for what it carries is split until the
+ *                  records at fault are alone (R39)
+ *   settle         per record: success → ack; gone → deleted (R14); access refused → looked up (R37);
+ *                  transient → that record retries later; permanent → parked with a message and hint (R19)
+ *
+ * Acks are written only after Salesforce answered, and each is checked against what the reminder holds now
+ * (the UI may have edited meanwhile).
  */
-import {classifyCode, describeRecordError, isGone, SalesforceApiError} from '@/background/salesforce/errors.js';
+import {
+	asRecordError,
+	classifyCode,
+	describeRecordError,
+	isGone,
+	isRecordFault,
+	SalesforceApiError,
+} from '@/background/salesforce/errors.js';
 import {MAX_BATCH, type SaveResult, type TaskWrite} from '@/background/salesforce/port.js';
 import {
 	SYNCED_FIELDS,
@@ -13,15 +29,94 @@ import {
 	type ReminderFields,
 	type SyncedField,
 } from '@/shared/store/schema.js';
-import {isReadyToPush, withoutUpdateSent} from '@/shared/store/outbox.js';
+import {isReadyToPush} from '@/shared/store/outbox.js';
+import {
+	createAcknowledged,
+	createSending,
+	parked,
+	refusedWhole,
+	retryingLater,
+	updateAcknowledged,
+	updateSending,
+} from '@/shared/store/outbox-lifecycle.js';
 import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
-import {createWrite, pickFields, updateWrite} from './mapping.js';
+import {createWrite, pickFields, updateWrite, type OrgPicklists} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
 import {renderSubject} from './template.js';
 
-type Item = {entry: OutboxEntry; reminder: Reminder};
-type UpdateItem = Item & {write: TaskWrite; sent: Partial<ReminderFields>};
+/** What a request does to a Task. Deletes go first, then creates, then updates (docs/sync-protocol.md). */
+export type PushKind = 'delete' | 'create' | 'update';
+export const PUSH_ORDER: readonly PushKind[] = ['delete', 'create', 'update'];
+
+/** One record's share of a request. */
+export type Work = {
+	kind: PushKind;
+	entry: OutboxEntry;
+	reminder: Reminder;
+	/** The Task written or deleted; '' for a create. */
+	taskId: string;
+	/** The fields the request carries for this record; {} for a delete. */
+	write: TaskWrite;
+	/** The reminder's values this request makes Salesforce's: all five for a create, the changed ones for an update. */
+	sent: Partial<ReminderFields>;
+};
+
+export type PushPlan = {
+	/** Entries with nothing left to push (their reminder is gone, local-only, or has no change). */
+	dropEntries: string[];
+	/** Tombstones of reminders that never reached Salesforce (no Task to delete). */
+	dropReminders: string[];
+	/** Updates with nothing to send (e.g. a rename with a template that ignores the name, R10). */
+	settleLocally: Work[];
+	send: Record<PushKind, Work[]>;
+};
+
+/** Pure: what this push does with each ready entry. */
+export function planPush(
+	entries: readonly OutboxEntry[],
+	reminders: ReadonlyArray<Reminder | undefined>,
+	template: string,
+	picklists: OrgPicklists,
+): PushPlan {
+	const plan: PushPlan = {
+		dropEntries: [],
+		dropReminders: [],
+		settleLocally: [],
+		send: {delete: [], create: [], update: []},
+	};
+	entries.forEach((entry, index) => {
+		const reminder = reminders[index];
+		if (!reminder || reminder.localOnly) {
+			plan.dropEntries.push(entry.reminderId);
+		} else if (reminder.deletedAt !== undefined) {
+			if (reminder.taskId) {
+				plan.send.delete.push({kind: 'delete', entry, reminder, taskId: reminder.taskId, write: {}, sent: {}});
+			} else {
+				// Never reached Salesforce: the pull just completed and linked no in-doubt create (R18).
+				plan.dropEntries.push(entry.reminderId);
+				plan.dropReminders.push(reminder.id);
+			}
+		} else if (!reminder.taskId) {
+			if (entry.create || entry.createSent) {
+				const write = createWrite(reminder, template, picklists);
+				plan.send.create.push({kind: 'create', entry, reminder, taskId: '', write, sent: pickFields(reminder)});
+			} else {
+				plan.dropEntries.push(entry.reminderId);
+			}
+		} else if (entry.fields.length > 0) {
+			const base = reminder.base;
+			const changed = entry.fields.filter(field => !base || reminder[field] !== base[field]);
+			const write = updateWrite(reminder, changed, template, picklists);
+			const sent = Object.fromEntries(changed.map(field => [field, reminder[field]])) as Partial<ReminderFields>;
+			const work: Work = {kind: 'update', entry, reminder, taskId: reminder.taskId, write, sent};
+			(Object.keys(write).length === 0 ? plan.settleLocally : plan.send.update).push(work);
+		} else {
+			plan.dropEntries.push(entry.reminderId);
+		}
+	});
+	return plan;
+}
 
 function chunks<T>(items: T[]): T[][] {
 	const out: T[][] = [];
@@ -30,11 +125,11 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 /**
- * R18: true only when the whole create request is known not to have created anything: sync was disabled
- * before it left (SyncDisabledError from the cycle's guarded port), or Salesforce refused it with a 4xx
- * other than 408 (request timeout) and 429 (too many requests) — validation/JSON errors (400), an invalid
- * session (401), REQUEST_LIMIT_EXCEEDED (403): refused before any DML. Every 5xx, a missing status (network
- * error, timeout) and a malformed answer leave the creates in doubt.
+ * R18: true only when the whole request is known not to have written anything: sync was disabled before it
+ * left (SyncDisabledError from the cycle's guarded port), or Salesforce refused it with a 4xx other than 408
+ * (request timeout) and 429 (too many requests) — validation/JSON errors (400), an invalid session (401),
+ * REQUEST_LIMIT_EXCEEDED (403): refused before any DML. Every 5xx, a missing status (network error,
+ * timeout) and a malformed answer leave the creates (and updates) in doubt.
  */
 export function definitelyNotCreated(error: unknown): boolean {
 	if (error instanceof SyncDisabledError) return true;
@@ -51,183 +146,149 @@ export async function push(ctx: CycleContext): Promise<void> {
 		isReadyToPush(e, now),
 	);
 	const reminders = await db.reminders.bulkGet(entries.map(e => e.reminderId));
-	const template = ctx.partition.subjectTemplate;
-	const creates: Item[] = [];
-	const updates: UpdateItem[] = [];
-	const deletes: Item[] = [];
-	const dropEntries: string[] = [];
-	const dropReminders: string[] = [];
-	const ackedLocally: UpdateItem[] = [];
-	entries.forEach((entry, index) => {
-		const reminder = reminders[index];
-		if (!reminder || reminder.localOnly) {
-			dropEntries.push(entry.reminderId);
-		} else if (reminder.deletedAt !== undefined) {
-			if (reminder.taskId) {
-				deletes.push({entry, reminder});
-			} else {
-				// Never reached Salesforce: the pull just completed and linked no in-doubt create (R18).
-				dropEntries.push(entry.reminderId);
-				dropReminders.push(reminder.id);
-			}
-		} else if (!reminder.taskId) {
-			if (entry.create || entry.createSent) creates.push({entry, reminder});
-			else dropEntries.push(entry.reminderId);
-		} else if (entry.fields.length > 0) {
-			const base = reminder.base;
-			const changed = entry.fields.filter(field => !base || reminder[field] !== base[field]);
-			const write = updateWrite(reminder, changed, template, ctx.picklists);
-			const sent = Object.fromEntries(changed.map(field => [field, reminder[field]])) as Partial<ReminderFields>;
-			(Object.keys(write).length === 0 ? ackedLocally : updates).push({entry, reminder, write, sent});
-		} else {
-			dropEntries.push(entry.reminderId);
+	const plan = planPush(entries, reminders, ctx.partition.subjectTemplate, ctx.picklists);
+	if (plan.dropEntries.length > 0 || plan.dropReminders.length > 0) {
+		await db.transaction('rw', [db.outbox, db.reminders], async () => {
+			await db.outbox.bulkDelete(plan.dropEntries);
+			await db.reminders.bulkDelete(plan.dropReminders);
+		});
+	}
+
+	for (const work of plan.settleLocally) await ackUpdate(ctx, work);
+
+	// R39: a record Salesforce refuses never stops the others: `send` isolates it and settles it as that
+	// record's error, so each kind runs whatever the others met. A failure that is not about the records
+	// (no answer, 5xx, lock, session, limit) is Salesforce's as a whole: the cycle ends and backs off (R19–R21).
+	for (const kind of PUSH_ORDER) {
+		for (const batch of chunks(plan.send[kind])) await send(ctx, kind, batch);
+	}
+}
+
+/**
+ * One request for `batch` (all of `kind`). R39: when Salesforce refuses the whole request for what it carries
+ * (errors.ts `isRecordFault`: a 400 such as JSON_PARSER_ERROR or MALFORMED_ID, definitely nothing written),
+ * the batch is split in halves and each half sent, down to single records; a single record's refusal is
+ * settled as its own per-record error (parked with message and hint, or gone, or an access lookup).
+ *
+ * Bound: a split happens only for a request that failed, and every failed request holds a record at fault, so
+ * at each of the ⌈log₂ n⌉ levels of halving at most k requests fail (k records at fault) and each sends two
+ * halves. A batch of n records costs at most 1 + 2·k·⌈log₂ n⌉ requests: 17 for one bad record among 200
+ * (tested in test/sync/refusals.int.test.ts).
+ *
+ * R18: a create's intent (`createSent`) is written before every request that carries it, halves included. It
+ * is cleared only by a definite answer: a per-record result, or a whole-request refusal that is not split
+ * further. Splitting re-sends only after a definite refusal (a 4xx: nothing was created), so every create
+ * still reaches Salesforce at most once; a worker stopped mid-split leaves the intent in doubt for the next
+ * pull to resolve, as for any create.
+ */
+async function send(ctx: CycleContext, kind: PushKind, batch: Work[]): Promise<void> {
+	await assertEnabled(ctx);
+	await markSent(ctx, kind, batch);
+	let results: SaveResult[];
+	try {
+		results = await request(ctx, kind, batch);
+	} catch (error) {
+		// In doubt (any 5xx, no answer, an unreadable answer): the marks stay for the next pull to resolve (R18).
+		if (!definitelyNotCreated(error)) throw error;
+		if (!isRecordFault(error)) {
+			await clearSent(ctx, kind, batch);
+			throw error;
+		}
+
+		if (batch.length > 1) {
+			const half = Math.ceil(batch.length / 2);
+			await send(ctx, kind, batch.slice(0, half));
+			await send(ctx, kind, batch.slice(half));
+			return;
+		}
+
+		results = [{success: false, errors: [asRecordError(error)]}];
+	}
+
+	await settle(ctx, kind, batch, results);
+}
+
+async function request(ctx: CycleContext, kind: PushKind, batch: Work[]): Promise<SaveResult[]> {
+	switch (kind) {
+		case 'delete':
+			return ctx.sf.deleteTasks(batch.map(work => work.taskId));
+		case 'create':
+			return ctx.sf.createTasks(batch.map(work => work.write));
+		case 'update':
+			return ctx.sf.updateTasks(batch.map(work => ({...work.write, Id: work.taskId})));
+	}
+}
+
+/** R18 (creates) and R16 (updates): what leaves is durable before the request does. */
+async function markSent(ctx: CycleContext, kind: PushKind, batch: Work[]): Promise<void> {
+	if (kind === 'delete') return;
+	const {db} = ctx.deps;
+	const at = ctx.serverNow();
+	const cursor = kind === 'create' ? ((await db.checkpoints.get(ctx.partition.id))?.systemModstamp ?? null) : null;
+	await db.transaction('rw', db.outbox, async () => {
+		for (const work of batch) {
+			const entry = await db.outbox.get(work.entry.reminderId);
+			if (!entry) continue;
+			await db.outbox.put(
+				kind === 'create'
+					? createSending(entry, {at, subject: work.write.Subject ?? '', fields: pickFields(work.reminder), cursor})
+					: updateSending(entry, {at, fields: work.sent}),
+			);
 		}
 	});
-	if (dropEntries.length > 0 || dropReminders.length > 0) {
-		await db.transaction('rw', [db.outbox, db.reminders], async () => {
-			await db.outbox.bulkDelete(dropEntries);
-			await db.reminders.bulkDelete(dropReminders);
-		});
-	}
+}
 
-	// Nothing to send (e.g. a rename with a template that ignores the name, R10): settle locally.
-	for (const item of ackedLocally) await ackUpdate(ctx, item);
-
-	for (const batch of chunks(deletes)) {
-		await assertEnabled(ctx);
-		const results = await ctx.sf.deleteTasks(batch.map(item => item.reminder.taskId ?? ''));
-		await settle(ctx, batch, results, async item => ackDelete(ctx, item), 'delete');
-	}
-
-	for (const batch of chunks(creates)) {
-		await assertEnabled(ctx);
-		const sentAt = ctx.serverNow();
-		const cursor = (await db.checkpoints.get(ctx.partition.id))?.systemModstamp ?? null;
-		const payload = batch.map(item => ({
-			fields: pickFields(item.reminder),
-			write: createWrite(item.reminder, template, ctx.picklists),
-		}));
-		// R18: the intent is durable before the request leaves.
-		await db.transaction('rw', db.outbox, async () => {
-			for (const [i, item] of batch.entries()) {
-				const sent = payload[i];
-				if (!sent) continue;
-				await db.outbox.update(item.entry.reminderId, {
-					createSent: {at: sentAt, subject: sent.write.Subject ?? '', fields: sent.fields, cursor},
-				});
-			}
-		});
-		let results: SaveResult[];
-		try {
-			results = await ctx.sf.createTasks(payload.map(p => p.write));
-		} catch (error) {
-			// R18: only a definite refusal of the whole request means nothing was created; then the creates are
-			// no longer in doubt. Anything else — any 5xx (a 502/503/504 from a gateway can follow a committed
-			// insert), no answer (timeout, dropped connection, the worker stopped) or an answer we cannot read —
-			// stays in doubt, and the next complete pull links the Task or finds none and sends it again.
-			if (definitelyNotCreated(error)) {
-				await db.transaction('rw', db.outbox, async () => {
-					for (const item of batch) {
-						const entry = await db.outbox.get(item.entry.reminderId);
-						if (entry?.createSent) {
-							const next = {...entry};
-							delete next.createSent;
-							await db.outbox.put(next);
-						}
-					}
-				});
-			}
-
-			throw error;
+/** A definite refusal of the whole request: nothing was written, so nothing is in doubt any more (R18). */
+async function clearSent(ctx: CycleContext, kind: PushKind, batch: Work[]): Promise<void> {
+	if (kind === 'delete') return;
+	const {db} = ctx.deps;
+	await db.transaction('rw', db.outbox, async () => {
+		for (const work of batch) {
+			const entry = await db.outbox.get(work.entry.reminderId);
+			if (entry) await db.outbox.put(refusedWhole(entry));
 		}
-		await settle(
-			ctx,
-			batch,
-			results,
-			async (item, result, i) => ackCreate(ctx, item, result.id, payload[i]?.fields ?? pickFields(item.reminder)),
-			'create',
-		);
-	}
-
-	for (const batch of chunks(updates)) {
-		await assertEnabled(ctx);
-		// R16/R18: what this update sends is durable before the request leaves, so that if its answer is lost
-		// the next pull can tell our own committed values from an edit made in Salesforce.
-		const sentAt = ctx.serverNow();
-		await db.transaction('rw', db.outbox, async () => {
-			for (const item of batch) {
-				const entry = await db.outbox.get(item.entry.reminderId);
-				if (entry) await db.outbox.put({...entry, updateSent: {at: sentAt, fields: item.sent}});
-			}
-		});
-		let results: SaveResult[];
-		try {
-			results = await ctx.sf.updateTasks(batch.map(item => ({...item.write, Id: item.reminder.taskId ?? ''})));
-		} catch (error) {
-			// As for creates: only a definite refusal of the whole request means nothing was written.
-			if (definitelyNotCreated(error)) await clearUpdateSent(ctx, batch);
-			throw error;
-		}
-
-		await settle(
-			ctx,
-			batch,
-			results,
-			async item => ackUpdate(ctx, item),
-			'update',
-			async item => goneInSalesforce(ctx, item),
-		);
-	}
+	});
 }
 
 /** R37: refusals that may mean the Task is no longer the rep's; one Id lookup tells (access.ts). */
 const ACCESS_REFUSED: readonly string[] = ['INSUFFICIENT_ACCESS_OR_READONLY', 'INSUFFICIENT_ACCESS'];
 
-type Refusal<T> = {item: T; code: string; message: string};
+type Refusal = {work: Work; code: string; message: string};
 
 /**
  * Per-record outcome: success → ack; gone → counts as deleted (R14); transient → retry later; permanent →
  * park (R19); an access refusal of an update or delete → looked up (R37, `settleAccessRefusals`).
  */
-async function settle<T extends Item>(
-	ctx: CycleContext,
-	batch: T[],
-	results: SaveResult[],
-	ack: (item: T, result: {id: string}, index: number) => Promise<void>,
-	kind: 'create' | 'update' | 'delete',
-	onGone?: (item: T) => Promise<void>,
-): Promise<void> {
-	const isCreate = kind === 'create';
-	const refusedAccess: Array<Refusal<T>> = [];
-	for (const [i, item] of batch.entries()) {
+async function settle(ctx: CycleContext, kind: PushKind, batch: Work[], results: SaveResult[]): Promise<void> {
+	const refusedAccess: Refusal[] = [];
+	for (const [i, work] of batch.entries()) {
 		const result = results[i];
 		if (!result) continue;
 		if (result.success) {
-			await ack(item, result, i);
+			await acknowledge(ctx, work, result.id);
 			ctx.stats.pushed++;
 			continue;
 		}
 
 		const first = result.errors[0] ?? {statusCode: 'UNKNOWN', message: ''};
-		if (!isCreate && isGone(first.statusCode)) {
-			await (onGone ? onGone(item) : ack(item, {id: item.reminder.taskId ?? ''}, i));
-			if (!onGone) ctx.stats.pushed++;
+		if (kind !== 'create' && isGone(first.statusCode)) {
+			await taskGone(ctx, work);
+			if (kind === 'delete') ctx.stats.pushed++;
 			continue;
 		}
 
 		ctx.stats.errors.push({code: first.statusCode, message: 'A record was refused'});
-		if (!isCreate && ACCESS_REFUSED.includes(first.statusCode)) {
-			refusedAccess.push({item, code: first.statusCode, message: first.message});
+		if (kind !== 'create' && ACCESS_REFUSED.includes(first.statusCode)) {
+			refusedAccess.push({work, code: first.statusCode, message: first.message});
 			continue;
 		}
 
-		const cls = classifyCode(first.statusCode);
-		await (cls === 'permanent'
-			? park(ctx, item, first.statusCode, first.message, isCreate)
-			: retryLater(ctx, item, isCreate));
+		await (classifyCode(first.statusCode) === 'permanent'
+			? park(ctx, work, first.statusCode, first.message)
+			: retryLater(ctx, work));
 	}
 
-	if (refusedAccess.length > 0) await settleAccessRefusals(ctx, refusedAccess, kind, ack, onGone);
+	if (refusedAccess.length > 0) await settleAccessRefusals(ctx, kind, refusedAccess);
 }
 
 /**
@@ -237,27 +298,21 @@ async function settle<T extends Item>(
  * (record type, sharing, permission) → parked with the refusal's message and hint (R19). Nothing retries
  * by itself, so nothing loops.
  */
-async function settleAccessRefusals<T extends Item>(
-	ctx: CycleContext,
-	refused: Array<Refusal<T>>,
-	kind: 'create' | 'update' | 'delete',
-	ack: (item: T, result: {id: string}, index: number) => Promise<void>,
-	onGone?: (item: T) => Promise<void>,
-): Promise<void> {
+async function settleAccessRefusals(ctx: CycleContext, kind: PushKind, refused: Refusal[]): Promise<void> {
 	const access = await lookUpAccess(
 		ctx,
-		refused.map(r => r.item.reminder.taskId ?? ''),
+		refused.map(r => r.work.taskId),
 	);
 	const notYours: string[] = [];
 	const hidden: string[] = [];
-	for (const [i, {item, code, message}] of refused.entries()) {
-		const state = access.get(item.reminder.taskId ?? '') ?? 'missing';
+	for (const {work, code, message} of refused) {
+		const state = access.get(work.taskId) ?? 'missing';
 		if (state === 'yours') {
-			await park(ctx, item, code, message, false);
+			await park(ctx, work, code, message);
 		} else if (state === 'deleted' || kind === 'delete') {
-			await (onGone ? onGone(item) : ack(item, {id: item.reminder.taskId ?? ''}, i));
+			await taskGone(ctx, work);
 		} else {
-			(state === 'not-yours' ? notYours : hidden).push(item.reminder.id);
+			(state === 'not-yours' ? notYours : hidden).push(work.reminder.id);
 		}
 	}
 
@@ -265,27 +320,38 @@ async function settleAccessRefusals<T extends Item>(
 	if (hidden.length > 0) await detach(ctx, hidden, 'no-access');
 }
 
-async function ackCreate(ctx: CycleContext, item: Item, taskId: string, sentFields: ReminderFields): Promise<void> {
+async function acknowledge(ctx: CycleContext, work: Work, taskId: string): Promise<void> {
+	switch (work.kind) {
+		case 'delete':
+			return ackDelete(ctx, work);
+		case 'create':
+			return ackCreate(ctx, work, taskId);
+		case 'update':
+			return ackUpdate(ctx, work);
+	}
+}
+
+async function ackCreate(ctx: CycleContext, work: Work, taskId: string): Promise<void> {
 	const {db} = ctx.deps;
+	const sentFields = pickFields(work.reminder);
 	await db.transaction('rw', [db.reminders, db.outbox], async () => {
-		const current = await db.reminders.get(item.reminder.id);
-		const entry = await db.outbox.get(item.reminder.id);
+		const current = await db.reminders.get(work.reminder.id);
+		const entry = await db.outbox.get(work.reminder.id);
 		if (!current) return;
 		const next: Reminder = {
 			...current,
 			taskId,
 			base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
 		};
-		const pending = SYNCED_FIELDS.filter(field => current[field] !== sentFields[field]);
-		const nextEntry: OutboxEntry | undefined = entry
-			? {...entry, create: false, fields: pending, attempts: 0, nextAttemptAt: 0}
-			: undefined;
-		if (nextEntry) delete nextEntry.createSent;
-		if (nextEntry && (nextEntry.delete || pending.length > 0)) {
+		const nextEntry = createAcknowledged(
+			entry,
+			SYNCED_FIELDS.filter(field => current[field] !== sentFields[field]),
+		);
+		if (nextEntry) {
 			await db.outbox.put(nextEntry);
 			next.syncState = 'pending';
 		} else {
-			await db.outbox.delete(item.reminder.id);
+			await db.outbox.delete(work.reminder.id);
 			next.syncState = 'synced';
 		}
 
@@ -293,20 +359,21 @@ async function ackCreate(ctx: CycleContext, item: Item, taskId: string, sentFiel
 	});
 }
 
-async function ackUpdate(ctx: CycleContext, item: UpdateItem): Promise<void> {
+async function ackUpdate(ctx: CycleContext, work: Work): Promise<void> {
 	const {db} = ctx.deps;
 	await db.transaction('rw', [db.reminders, db.outbox], async () => {
-		const current = await db.reminders.get(item.reminder.id);
-		const entry = await db.outbox.get(item.reminder.id);
+		const current = await db.reminders.get(work.reminder.id);
+		const entry = await db.outbox.get(work.reminder.id);
 		if (!current?.base) return;
-		const next: Reminder = {...current, base: {...current.base, ...item.sent}};
+		const next: Reminder = {...current, base: {...current.base, ...work.sent}};
 		const nextBase = next.base ?? current.base;
 		// Value-based ack: whatever now equals what Salesforce has is done; edits made meanwhile stay queued.
-		const fields = (entry?.fields ?? []).filter((field: SyncedField) => current[field] !== nextBase[field]);
-		if (entry && (fields.length > 0 || entry.delete)) {
-			await db.outbox.put({...withoutUpdateSent(entry), fields, attempts: 0, nextAttemptAt: 0});
+		const pending = (entry?.fields ?? []).filter((field: SyncedField) => current[field] !== nextBase[field]);
+		const nextEntry = updateAcknowledged(entry, pending);
+		if (nextEntry) {
+			await db.outbox.put(nextEntry);
 		} else {
-			await db.outbox.delete(item.reminder.id);
+			await db.outbox.delete(work.reminder.id);
 			if (current.syncState === 'pending') next.syncState = 'synced';
 		}
 
@@ -314,65 +381,41 @@ async function ackUpdate(ctx: CycleContext, item: UpdateItem): Promise<void> {
 	});
 }
 
-async function clearUpdateSent(ctx: CycleContext, batch: Item[]): Promise<void> {
-	const {db} = ctx.deps;
-	await db.transaction('rw', db.outbox, async () => {
-		for (const item of batch) {
-			const entry = await db.outbox.get(item.entry.reminderId);
-			if (entry) await db.outbox.put(withoutUpdateSent(entry));
-		}
-	});
-}
-
-async function ackDelete(ctx: CycleContext, item: Item): Promise<void> {
+async function ackDelete(ctx: CycleContext, work: Work): Promise<void> {
 	const {db} = ctx.deps;
 	// R14: once Salesforce confirmed (or the Task was already gone), the tombstone goes; even an undo that
 	// raced with the request loses, because the Task no longer exists.
 	await db.transaction('rw', [db.reminders, db.outbox], async () => {
-		await db.reminders.delete(item.reminder.id);
-		await db.outbox.delete(item.reminder.id);
+		await db.reminders.delete(work.reminder.id);
+		await db.outbox.delete(work.reminder.id);
 	});
 }
 
-/** An update hit a Task deleted in Salesforce: the deletion wins (R16), the reminder goes. */
-async function goneInSalesforce(ctx: CycleContext, item: Item): Promise<void> {
-	await ackDelete(ctx, item);
-	ctx.stats.deleted++;
+/** The Task is already gone (R14): a delete is done; an update loses to the deletion (R16), the reminder goes. */
+async function taskGone(ctx: CycleContext, work: Work): Promise<void> {
+	await ackDelete(ctx, work);
+	if (work.kind === 'update') ctx.stats.deleted++;
 }
 
-async function retryLater(ctx: CycleContext, item: Item, isCreate: boolean): Promise<void> {
+async function retryLater(ctx: CycleContext, work: Work): Promise<void> {
 	const {db} = ctx.deps;
-	const entry = await db.outbox.get(item.reminder.id);
+	const entry = await db.outbox.get(work.reminder.id);
 	if (!entry) return;
-	const attempts = entry.attempts + 1;
-	// A per-record failure is a definite answer: the update was not written either.
-	const next: OutboxEntry = {
-		...withoutUpdateSent(entry),
-		attempts,
-		nextAttemptAt: ctx.deps.clock.now() + backoffDelay(attempts - 1, ctx.deps.random?.() ?? 0.5),
-	};
-	// A per-record failure is a definite "not created", so the create is no longer in doubt.
-	if (isCreate) delete next.createSent;
-	await db.outbox.put(next);
+	// A per-record failure is a definite answer: nothing was created or written, nothing is in doubt.
+	const delay = backoffDelay(entry.attempts, ctx.deps.random?.() ?? 0.5);
+	await db.outbox.put(retryingLater(entry, ctx.deps.clock.now() + delay));
 }
 
-async function park(ctx: CycleContext, item: Item, code: string, message: string, isCreate: boolean): Promise<void> {
+async function park(ctx: CycleContext, work: Work, code: string, message: string): Promise<void> {
 	const {db} = ctx.deps;
 	await db.transaction('rw', [db.reminders, db.outbox], async () => {
-		const entry = await db.outbox.get(item.reminder.id);
-		const current = await db.reminders.get(item.reminder.id);
+		const entry = await db.outbox.get(work.reminder.id);
+		const current = await db.reminders.get(work.reminder.id);
 		if (!entry || !current) return;
-		const next: OutboxEntry = {...withoutUpdateSent(entry), parked: 1};
-		if (isCreate) delete next.createSent;
-		await db.outbox.put(next);
+		await db.outbox.put(parked(entry));
 		const reminder: Reminder = {...current, syncState: 'error', error: describeRecordError(code, message)};
 		// A refused delete brings the reminder back into view, so the rep can see the error (R19).
-		if (entry.delete) {
-			delete reminder.deletedAt;
-			next.delete = false;
-			await db.outbox.put(next);
-		}
-
+		if (entry.delete) delete reminder.deletedAt;
 		await db.reminders.put(reminder);
 	});
 }

@@ -3,7 +3,7 @@
  * entry in one Dexie transaction, so a change is durable the moment the UI shows it (R17).
  */
 import type {TicklerDb} from './db.js';
-import {emptyEntry, hasWork, withDelete, withFields, withoutDelete} from './outbox.js';
+import {added, deleted, edited, retried, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
 import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type SyncedField} from './schema.js';
 import {
 	InvalidReminderError,
@@ -79,7 +79,7 @@ export async function addReminder(db: TicklerDb, input: NewReminderInput, option
 		await db.reminders.add(reminder);
 		if (!localOnly) {
 			// The create intent (R18): durable before anything is sent.
-			await db.outbox.put({...emptyEntry(reminder.id, partitionId, now), create: true});
+			await db.outbox.put(added({reminderId: reminder.id, partition: partitionId}, now));
 		}
 
 		return reminder;
@@ -103,9 +103,10 @@ export async function editReminder(
 		for (const field of changed) editedAt[field] = now;
 		const next: Reminder = {...reminder, ...valid, editedAt, updatedAt: now};
 		if (!reminder.localOnly) {
-			const entry = (await db.outbox.get(id)) ?? emptyEntry(id, reminder.partition, now);
 			// A create sends every field anyway; recording them too is harmless and keeps R12 simple.
-			await db.outbox.put(withFields(entry, changed));
+			await db.outbox.put(
+				edited(await db.outbox.get(id), {reminderId: id, partition: reminder.partition}, changed, now),
+			);
 			next.syncState = 'pending';
 			delete next.error;
 		}
@@ -143,10 +144,11 @@ export async function deleteReminder(db: TicklerDb, id: string, options: DeleteO
 		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(id);
 		await db.reminders.put({...reminder, deletedAt: now, updatedAt: now});
 		if (reminder.localOnly) return;
-		const entry = (await db.outbox.get(id)) ?? emptyEntry(id, reminder.partition, now);
 		// R43: held back until the Undo offer has passed; durable with the tombstone, so it still goes (once)
 		// when the popup is closed, the worker stopped or the browser restarted meanwhile.
-		await db.outbox.put(withDelete(entry, now, options.heldForUndo ?? false));
+		const entry = await db.outbox.get(id);
+		const key = {reminderId: id, partition: reminder.partition};
+		await db.outbox.put(deleted(entry, key, now, options.heldForUndo ?? false));
 	});
 }
 
@@ -168,9 +170,9 @@ export async function undoDelete(db: TicklerDb, id: string, options: EditOptions
 		delete restored.deletedAt;
 		const entry = await db.outbox.get(id);
 		if (entry) {
-			const next = withoutDelete(entry);
-			await (hasWork(next) ? db.outbox.put(next) : db.outbox.delete(id));
-			if (!hasWork(next) && restored.syncState === 'pending') restored.syncState = 'synced';
+			const next = undeleted(entry);
+			await (next ? db.outbox.put(next) : db.outbox.delete(id));
+			if (!next && restored.syncState === 'pending') restored.syncState = 'synced';
 		}
 
 		await db.reminders.put(restored);
@@ -204,8 +206,8 @@ export async function sendLocalOnly(db: TicklerDb, ids: readonly string[], optio
 		for (const reminder of rows) {
 			if (!reminder?.localOnly || reminder.partition !== partitionId) continue;
 			if (reminder.deletedAt !== undefined || reminder.taskId !== undefined) continue;
-			const entry = (await db.outbox.get(reminder.id)) ?? emptyEntry(reminder.id, partitionId, now);
-			await db.outbox.put({...entry, create: true, parked: 0, attempts: 0, nextAttemptAt: 0});
+			const key = {reminderId: reminder.id, partition: partitionId};
+			await db.outbox.put(sentFromLocalOnly(await db.outbox.get(reminder.id), key, now));
 			const next: Reminder = {...reminder, localOnly: false, syncState: 'pending', updatedAt: now};
 			delete next.error;
 			await db.reminders.put(next);
@@ -230,7 +232,7 @@ export async function retryReminder(db: TicklerDb, id: string, options: EditOpti
 		};
 		delete next.error;
 		await db.reminders.put(next);
-		if (entry) await db.outbox.put({...entry, parked: 0, attempts: 0, nextAttemptAt: 0});
+		if (entry) await db.outbox.put(retried(entry));
 	});
 }
 

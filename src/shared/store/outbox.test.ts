@@ -1,13 +1,9 @@
 import {expect, test} from 'vitest';
-import {
-	DELETE_HOLD_MS,
-	emptyEntry,
-	isReadyToPush,
-	readyAt,
-	UNDO_OFFER_MS,
-	withDelete,
-	withoutDelete,
-} from './outbox.js';
+import {DELETE_HOLD_MS, isReadyToPush, readyAt, UNDO_OFFER_MS} from './outbox.js';
+import {deleted, emptyEntry, undeleted} from './outbox-lifecycle.js';
+
+const key = {reminderId: 'r', partition: 'P'};
+const withDelete = (entry: ReturnType<typeof emptyEntry>, now: number, held: boolean) => deleted(entry, key, now, held);
 
 test('R43: a delete the UI offers to undo is not ready before the offer (and room for a late click) has passed', () => {
 	expect(DELETE_HOLD_MS).toBeGreaterThan(UNDO_OFFER_MS);
@@ -26,10 +22,12 @@ test('R43: a delete nobody can undo is ready at once; the later of retry wait an
 
 test('R43: Undo takes the delete back entirely; an edit pending before it is ready as before', () => {
 	const edited = {...emptyEntry('r', 'P', 0), fields: ['name' as const]};
-	const undone = withoutDelete(withDelete(edited, 1000, true));
-	expect(undone.delete).toBe(false);
-	expect(undone.notBefore).toBeUndefined();
-	expect(isReadyToPush(undone, 1000)).toBe(true);
+	const undone = undeleted(withDelete(edited, 1000, true));
+	expect(undone?.delete).toBe(false);
+	expect(undone?.notBefore).toBeUndefined();
+	expect(undone && isReadyToPush(undone, 1000)).toBe(true);
+	// A delete with nothing queued before it leaves no entry once undone.
+	expect(undeleted(withDelete(emptyEntry('r', 'P', 0), 1000, true))).toBeUndefined();
 	// A stale notBefore on a non-delete entry holds nothing back.
 	expect(isReadyToPush({...edited, notBefore: 99_999}, 1000)).toBe(true);
 });

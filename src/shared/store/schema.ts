@@ -93,7 +93,7 @@ export type OutboxEntry = {
 	/**
 	 * Recorded just before an update request leaves (R16, R17): the values sent. While set, the update is
 	 * "in doubt": the next pulled row of the Task counts a field equal to these as Tickler's own write, never
-	 * as a Salesforce edit (merge.ts `sentInDoubt`). Cleared by any definite answer (outbox.ts `withoutUpdateSent`).
+	 * as a Salesforce edit (merge.ts `sentInDoubt`). Cleared by any definite answer (outbox-lifecycle.ts).
 	 */
 	updateSent?: {
 		/** Server-corrected time it was sent. */
