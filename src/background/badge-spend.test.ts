@@ -15,7 +15,7 @@ import {VERDICT_TTL_MS} from './task-verdicts.js';
 // state and the real store; only Salesforce (a counting port) and the sync cycle (counted) are fakes.
 
 vi.mock('./db.js', async () => {
-	const {openTestDb} = await import('@/shared/store/test-db.js');
+	const {openTestDb} = await import('../../test/fakes/test-db.js');
 	return {db: openTestDb('badge-spend')};
 });
 const port = vi.hoisted((): {current: unknown} => ({current: undefined}));

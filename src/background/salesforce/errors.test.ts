@@ -5,7 +5,6 @@ import {
 	describeRecordError,
 	isGone,
 	MalformedResponseError,
-	NoSessionError,
 	SalesforceApiError,
 } from './errors.js';
 
@@ -33,7 +32,6 @@ test('R20: session problems are auth', () => {
 	expect(classify(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}))).toBe(
 		'auth',
 	);
-	expect(classify(new NoSessionError('no sid'))).toBe('auth');
 	expect(classifyCode('SOMETHING', 401)).toBe('auth');
 });
 

@@ -19,11 +19,6 @@ export class SalesforceApiError extends Error {
 	}
 }
 
-/** No usable session (no `sid` cookie, or none for this org): R20. */
-export class NoSessionError extends Error {
-	override name = 'NoSessionError';
-}
-
 /** A response that is not what Salesforce documents; never applied (issue 4 "Bad input"). */
 export class MalformedResponseError extends Error {
 	override name = 'MalformedResponseError';
@@ -93,7 +88,6 @@ export const GONE_CODES: readonly string[] = ['ENTITY_IS_DELETED', 'NOT_FOUND', 
 
 function codeOf(error: unknown): {code: string; status: number | undefined; message: string} {
 	if (error instanceof SalesforceApiError) return {code: error.errorCode, status: error.status, message: error.message};
-	if (error instanceof NoSessionError) return {code: 'NO_SESSION', status: undefined, message: error.message};
 	if (error instanceof MalformedResponseError)
 		return {code: 'MALFORMED_RESPONSE', status: undefined, message: error.message};
 	if (error instanceof Error) {

@@ -18,7 +18,7 @@ import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
 import {createWrite, pickFields, updateWrite} from './mapping.js';
 import {backoffDelay} from './scheduler.js';
-import {renderSubject} from './template.js';
+import {renderSubject} from '@/shared/subject-template.js';
 
 type Item = {entry: OutboxEntry; reminder: Reminder};
 type UpdateItem = Item & {write: TaskWrite; sent: Partial<ReminderFields>};
