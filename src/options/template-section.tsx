@@ -50,8 +50,8 @@ export function TemplateSection({
 				<p id={`${id}-note`} class="explanation">
 					Use {'{{activity_subject}}'} for the reminder’s name. New reminders get this Subject in Salesforce. Renaming a
 					reminder updates the Salesforce Subject only if the template contains {'{{activity_subject}}'}
-					{templateUsesName(presetTemplate ?? template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce never
-					change the reminder.
+					{templateUsesName(presetTemplate ?? template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce
+					never change the reminder.
 				</p>
 				{presetTemplate === undefined ? (
 					<button type="submit">Save template</button>
