@@ -68,7 +68,7 @@ async function inActivePartition(id: string): Promise<string> {
 }
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
-export const backgroundApi: BackgroundApi = {
+export const backgroundApi: Readonly<BackgroundApi> = {
 	async ping() {
 		return {
 			pong: true,
