@@ -2,6 +2,7 @@
  * The Salesforce error taxonomy (R19, R20, R21). Every error code the engine acts on is pinned here and
  * tested in errors.test.ts; nothing else in the code base matches on error strings.
  */
+import {RECORD_ERROR_HINTS, recordErrorMessage, SYNC_STATUS_COPY} from '@/shared/copy.js';
 import type {PauseReason} from '@/shared/types.js';
 
 export type ErrorClass = 'transient' | 'auth' | 'limit' | 'conflict' | 'permanent';
@@ -33,10 +34,6 @@ export class OAuthReconnectNeededError extends Error {
 	readonly errorCode = 'OAUTH_RECONNECT_NEEDED';
 }
 
-export const API_ACCESS_REFUSED_MESSAGE =
-	"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.";
-export const RECONNECT_MESSAGE = 'Reconnect to Salesforce';
-
 /**
  * R28: the org refuses a browser session for the API (API Access Control, or a session of a non-API
  * context). Salesforce answers with the same errorCode as for an expired session — INVALID_SESSION_ID —
@@ -52,8 +49,9 @@ export function isApiAccessRefused(error: unknown): boolean {
 
 /** The pause reason and plain message for an 'auth' error that waiting for a new sign-in would not fix, else undefined (R20 applies). */
 export function authPause(error: unknown): {pauseReason: PauseReason; message: string} | undefined {
-	if (error instanceof OAuthReconnectNeededError) return {pauseReason: 'reconnect', message: RECONNECT_MESSAGE};
-	if (isApiAccessRefused(error)) return {pauseReason: 'api-access-refused', message: API_ACCESS_REFUSED_MESSAGE};
+	if (error instanceof OAuthReconnectNeededError)
+		return {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect};
+	if (isApiAccessRefused(error)) return {pauseReason: 'api-access-refused', message: SYNC_STATUS_COPY.apiAccessRefused};
 	return undefined;
 }
 
@@ -130,23 +128,12 @@ export function isGone(code: string): boolean {
 
 /** A readable message and hint for a per-record error (R19), shown beside the reminder. */
 export function describeRecordError(code: string, message: string): {code: string; message: string; hint: string} {
-	const hints: Record<string, string> = {
-		STRING_TOO_LONG: 'Shorten the name or details, then retry.',
-		INSUFFICIENT_ACCESS_OR_READONLY:
-			'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
-		INSUFFICIENT_ACCESS: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
-		FIELD_CUSTOM_VALIDATION_EXCEPTION:
-			'A validation rule in your org refused the change. Adjust the reminder, then retry.',
-		REQUIRED_FIELD_MISSING:
-			'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
-		INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
-			'Your org refused a picklist value. Retry after the next sync refreshes the values.',
-		FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
-	};
 	const safeMessage = message.length > 500 ? `${message.slice(0, 500)}…` : message;
 	return {
 		code,
-		message: `Salesforce refused this change: ${safeMessage || code}`,
-		hint: hints[code] ?? 'Edit the reminder and retry, or delete it. Other reminders keep syncing.',
+		message: recordErrorMessage(safeMessage || code),
+		hint: Object.hasOwn(RECORD_ERROR_HINTS, code)
+			? RECORD_ERROR_HINTS[code as keyof typeof RECORD_ERROR_HINTS]
+			: RECORD_ERROR_HINTS.other,
 	};
 }
