@@ -1,4 +1,4 @@
-import {budgetState} from '../../src/background/sync/scheduler.js';
+import {budgetState} from '../../src/background/schedule/scheduler.js';
 import type {Partition} from '../../src/shared/store/schema.js';
 import {countedRequests, createRepRig, taskFields} from '../lib/engine-rig.js';
 import {generateDay} from '../lib/fleet-day.js';

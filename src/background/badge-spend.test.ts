@@ -6,7 +6,7 @@ import type {Partition} from '@/shared/store/schema.js';
 import {resetFakeBrowser, setCookie} from '../../test/fakes/browser.js';
 import {ALL_SPENDS_PER_WINDOW, TAB_SPENDS_PER_WINDOW, TAB_WINDOW_MS} from './badge-spend.js';
 import {patchWorkerState} from './ephemeral.js';
-import {GLANCE_SYNC_MIN_GAP_MS} from './schedule-policy.js';
+import {GLANCE_SYNC_MIN_GAP_MS} from './schedule/schedule-policy.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {VERDICT_TTL_MS} from './task-verdicts.js';
 

@@ -12,7 +12,7 @@ import type {PauseReason, SyncReason} from '@/shared/types.js';
 import {db} from './db.js';
 import {credentialsForPartition, engineDeps} from './engine-deps.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
-import {scheduleNextSync} from './schedule.js';
+import {scheduleNextSync} from './schedule/schedule.js';
 import {pruneSyncLogs} from './history-retention.js';
 import {shareNamesAfterCycle} from './name-sync/worker.js';
 import {isHostAllowed, readPresets} from './oauth/presets.js';

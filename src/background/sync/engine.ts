@@ -16,7 +16,7 @@ import type {SyncDeps} from './ports.js';
 import {pull} from './pull.js';
 import {push} from './push.js';
 import {reconcile, reconciliationDue} from './reconcile.js';
-import {backoffDelay, budgetState, MANUAL_ONLY_PROBE_DELAY} from './scheduler.js';
+import {backoffDelay, budgetState, MANUAL_ONLY_PROBE_DELAY} from '@/background/schedule/scheduler.js';
 import {SYNC_STATUS_COPY as MESSAGES} from '@/shared/copy.js';
 
 export type SyncCycleResult = CycleStats & {

@@ -17,7 +17,7 @@ import {isReadyToPush, withoutUpdateSent} from '@/shared/store/outbox.js';
 import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
 import {createWrite, pickFields, updateWrite} from './mapping.js';
-import {backoffDelay} from './scheduler.js';
+import {backoffDelay} from '@/background/schedule/scheduler.js';
 import {renderSubject} from '@/shared/subject-template.js';
 
 type Item = {entry: OutboxEntry; reminder: Reminder};
