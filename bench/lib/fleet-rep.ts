@@ -1,6 +1,6 @@
 import {addReminder, completeReminder, editReminder} from '../../src/shared/store/local-edits.js';
 import type {Partition, SyncTrigger} from '../../src/shared/store/schema.js';
-import type {Activity} from '../../src/background/sync/scheduler.js';
+import type {Activity} from '../../src/background/schedule/scheduler.js';
 import type {RepRig} from './engine-rig.js';
 import {type RepDay, type Segment, seededRandom} from './fleet-day.js';
 import type {FleetOrg} from './fleet-org.js';
@@ -11,14 +11,14 @@ import {
 	isLate,
 	nextAlarmTime,
 	glanceShouldSync,
-} from '../../src/background/schedule-policy.js';
+} from '../../src/background/schedule/schedule-policy.js';
 
 const IDLE_AFTER_MS = IDLE_DETECTION_SECONDS * 1000;
 
 /**
  * One rep of the fleet: the real engine (RepRig) plus what the service worker would do around it —
  * which events request a cycle, and when the next alarm fires, decided by the worker's own pure module
- * (src/background/schedule-policy.ts, imported, not copied). Cycles themselves are run by the simulation
+ * (src/background/schedule/schedule-policy.ts, imported, not copied). Cycles themselves are run by the simulation
  * loop in bench/metrics/fleet.ts.
  */
 

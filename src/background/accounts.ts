@@ -2,13 +2,7 @@
  * Turning sync on and off, and forgetting a partition (R2–R7, R23). The partition is the identity of
  * the rep's current Salesforce session (org id + user id), read with one request.
  */
-import {
-	API_ACCESS_REFUSED_MESSAGE,
-	classify,
-	isApiAccessRefused,
-	OAuthReconnectNeededError,
-	RECONNECT_MESSAGE,
-} from '@/background/salesforce/errors.js';
+import {classify, isApiAccessRefused, OAuthReconnectNeededError} from '@/background/salesforce/errors.js';
 import type {SalesforcePort} from '@/background/salesforce/port.js';
 import {disableSync, enableSync} from '@/background/sync/enable.js';
 import type {ConnectedAccount} from '@/shared/types.js';
@@ -24,12 +18,13 @@ import {findSession} from './session/find-session.js';
 import {NoSessionError, SessionExpiredError} from './session/session-errors.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {refreshSchedule, startCycle} from './sync-runner.js';
+import {ENABLE_SYNC_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 /** R28: the org refuses the browser session for the API; the settings page offers "Connect with Salesforce". */
 export class ApiAccessRefusedError extends Error {
 	override name = 'ApiAccessRefusedError';
 	constructor() {
-		super(API_ACCESS_REFUSED_MESSAGE);
+		super(SYNC_STATUS_COPY.apiAccessRefused);
 	}
 }
 
@@ -37,7 +32,7 @@ export class ApiAccessRefusedError extends Error {
 export class SyncKeptOnByAdminError extends Error {
 	override name = 'SyncKeptOnByAdminError';
 	constructor() {
-		super('Your admin keeps Salesforce sync on for Tickler.');
+		super(ENABLE_SYNC_COPY.keptOnByAdmin);
 	}
 }
 
@@ -45,7 +40,7 @@ export class SyncKeptOnByAdminError extends Error {
 export class SyncTurnedOffByAdminError extends Error {
 	override name = 'SyncTurnedOffByAdminError';
 	constructor() {
-		super('Your admin has turned Salesforce sync off for Tickler.');
+		super(ENABLE_SYNC_COPY.turnedOffByAdmin);
 	}
 }
 
@@ -54,7 +49,7 @@ export async function enableForCurrentSession(): Promise<ConnectedAccount> {
 	const presets = await readPresets();
 	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	const session = await findSession();
-	if (!session) throw new NoSessionError('Sign in to Salesforce in a tab first, then turn sync on.');
+	if (!session) throw new NoSessionError(ENABLE_SYNC_COPY.noSession);
 	if (!isHostAllowed(presets, session.host)) throw new HostNotAllowedError(session.host);
 	return enableWithPort(await portForSession(session));
 }
@@ -69,7 +64,7 @@ export async function enablePartition(partitionId: string): Promise<ConnectedAcc
 	const presets = await readPresets();
 	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	if (!isHostAllowed(presets, tokens.instanceHost)) throw new HostNotAllowedError(tokens.instanceHost);
-	if (tokens.needsReconnect === true) throw new OAuthReconnectNeededError(RECONNECT_MESSAGE);
+	if (tokens.needsReconnect === true) throw new OAuthReconnectNeededError(SYNC_STATUS_COPY.reconnect);
 	return enableWithPort(
 		portForTokens(tokens, {credentials: credentialsDb, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),
 		partitionId,
@@ -87,13 +82,12 @@ export async function enableWithPort(port: SalesforcePort, expected?: string): P
 	} catch (error) {
 		if (isApiAccessRefused(error)) throw new ApiAccessRefusedError();
 		if (error instanceof OAuthReconnectNeededError) throw error;
-		if (classify(error) === 'auth')
-			throw new SessionExpiredError('Your Salesforce session has expired. Sign in again, then turn sync on.');
+		if (classify(error) === 'auth') throw new SessionExpiredError(ENABLE_SYNC_COPY.sessionExpired);
 		throw error;
 	}
 
 	if (expected !== undefined && `${identity.orgId}:${identity.userId}` !== expected)
-		throw new SessionExpiredError('Salesforce answered for another user than the one connected. Connect again.');
+		throw new SessionExpiredError(ENABLE_SYNC_COPY.otherUser);
 	const partition = await enableSync(engineDeps(null), {identity});
 	// One org and user at a time: the worker syncs the active partition only, so any other partition that
 	// was on is turned off, and says so, instead of looking enabled while nothing syncs it (R2, R7).

@@ -7,7 +7,7 @@ import {readWorkerState} from './ephemeral.js';
 
 // The worker's db handle opens the default database; give it a fresh fake IndexedDB.
 vi.mock('./db.js', async () => {
-	const {openTestDb} = await import('@/shared/store/test-db.js');
+	const {openTestDb} = await import('../../test/fakes/test-db.js');
 	return {db: openTestDb('api')};
 });
 const {db} = await import('./db.js');

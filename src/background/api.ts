@@ -17,7 +17,7 @@ import {connectionSettings, connectWithOAuth, saveClientId} from './connect-oaut
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {disconnectOAuth} from './oauth/disconnect.js';
-import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule-policy.js';
+import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule/schedule-policy.js';
 import {shareNamesNow} from './name-sync/worker.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
@@ -68,7 +68,7 @@ async function inActivePartition(id: string): Promise<string> {
 }
 
 /** The background's answers. Thin: inputs are already validated; real work is delegated. */
-export const backgroundApi: BackgroundApi = {
+export const backgroundApi: Readonly<BackgroundApi> = {
 	async ping() {
 		return {
 			pong: true,

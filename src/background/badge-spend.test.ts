@@ -6,7 +6,7 @@ import type {Partition} from '@/shared/store/schema.js';
 import {resetFakeBrowser, setCookie} from '../../test/fakes/browser.js';
 import {ALL_SPENDS_PER_WINDOW, TAB_SPENDS_PER_WINDOW, TAB_WINDOW_MS} from './badge-spend.js';
 import {patchWorkerState} from './ephemeral.js';
-import {GLANCE_SYNC_MIN_GAP_MS} from './schedule-policy.js';
+import {GLANCE_SYNC_MIN_GAP_MS} from './schedule/schedule-policy.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {VERDICT_TTL_MS} from './task-verdicts.js';
 
@@ -15,7 +15,7 @@ import {VERDICT_TTL_MS} from './task-verdicts.js';
 // state and the real store; only Salesforce (a counting port) and the sync cycle (counted) are fakes.
 
 vi.mock('./db.js', async () => {
-	const {openTestDb} = await import('@/shared/store/test-db.js');
+	const {openTestDb} = await import('../../test/fakes/test-db.js');
 	return {db: openTestDb('badge-spend')};
 });
 const port = vi.hoisted((): {current: unknown} => ({current: undefined}));

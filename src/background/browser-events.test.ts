@@ -3,7 +3,7 @@ import {partitionFixture} from '../../test/fakes/partition.js';
 import {resetFakeBrowser, setManagedStorage} from '../../test/fakes/browser.js';
 
 vi.mock('./db.js', async () => {
-	const {openTestDb} = await import('@/shared/store/test-db.js');
+	const {openTestDb} = await import('../../test/fakes/test-db.js');
 	return {db: openTestDb('browser-events')};
 });
 vi.mock(import('./sync-runner.js'), async importOriginal => ({...(await importOriginal()), startCycle: vi.fn()}));

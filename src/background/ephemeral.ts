@@ -12,8 +12,6 @@ export type WorkerState = {
 	popupOpenedAt?: number;
 	/** When a Salesforce tab was last focused or loaded (R13). */
 	salesforceTabSeenAt?: number;
-	/** A cycle was requested while one was running: run once more when it ends (coalescing debounce). */
-	rerunRequested?: boolean;
 	/** The identity of the latest session, under a one-way key of it (session/session-identity.ts). */
 	identity?: {key: string; identity: Identity};
 	/** When the running cycle started (a cycle older than a few minutes is presumed killed with the worker). */

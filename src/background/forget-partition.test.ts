@@ -3,7 +3,7 @@ import type {TicklerDb} from '@/shared/store/db.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {activePartition} from '@/shared/store/queries.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {openTestDb} from '@/shared/store/test-db.js';
+import {openTestDb} from '../../test/fakes/test-db.js';
 import browser from 'webextension-polyfill';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {BADGE_SPEND_KEY, takeBadgeSpend} from './badge-spend.js';

@@ -1,7 +1,7 @@
 import {beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from '@/shared/store/db.js';
 import type {ConflictRow, SyncHistoryRow} from '@/shared/store/schema.js';
-import {openTestDb} from '@/shared/store/test-db.js';
+import {openTestDb} from '../../test/fakes/test-db.js';
 import {pruneSyncLogs, RETAIN_DAYS, RETAIN_ROWS} from './history-retention.js';
 
 const A = '00D000000000001AAA:005000000000001AAA';

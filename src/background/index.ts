@@ -10,7 +10,7 @@
 import {Dexie} from 'dexie';
 import browser from 'webextension-polyfill';
 import {announceStoreChanged} from '@/shared/store/store-changed.js';
-import {onAlarm} from './alarms.js';
+import {onAlarm} from './schedule/alarms.js';
 import {backgroundApi} from './api.js';
 import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './browser-events.js';
 import {openSettingsOnFirstInstall} from './first-run.js';

@@ -7,7 +7,7 @@ import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js
 
 // The worker's database, with a switch that fills the disk (test/fakes/full-disk.ts).
 const {db, disk} = await vi.hoisted(async () => {
-	const {openTestDb} = await import('@/shared/store/test-db.js');
+	const {openTestDb} = await import('../../test/fakes/test-db.js');
 	const {installFullDisk: install} = await import('../../test/fakes/full-disk.js');
 	const testDb = openTestDb('local-failure');
 	return {db: testDb, disk: install(testDb)};
@@ -36,7 +36,7 @@ const {backgroundApi} = await import('./api.js');
 const {inputValidators} = await import('./validators.js');
 const {runCycleNow} = await import('./sync-runner.js');
 const {LOCAL_FAILURE_RETRY_MINUTES, retryAfterLocalFailure} = await import('./local-failure.js');
-const {SYNC_ALARM} = await import('./schedule.js');
+const {SYNC_ALARM} = await import('./schedule/schedule.js');
 
 const SELF = {id: browser.runtime.id, pagesBaseUrl: browser.runtime.getURL('')};
 const POPUP = {id: browser.runtime.id, url: browser.runtime.getURL('src/popup/index.html')};

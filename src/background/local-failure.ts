@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import {clearLocalFailureReport, reportLocalFailure} from '@/shared/local-failure-report.js';
 import type {SyncHistoryRow} from '@/shared/store/schema.js';
 import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
-import {SYNC_ALARM} from './schedule.js';
+import {SYNC_ALARM} from './schedule/schedule.js';
 
 /** When the store cannot even be read to compute the next alarm: try again after this long. */
 export const LOCAL_FAILURE_RETRY_MINUTES = 5;

@@ -4,7 +4,7 @@ import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js
 
 // The worker's databases, on a fresh fake IndexedDB.
 vi.mock('./db.js', async () => {
-	const {openTestDb} = await import('@/shared/store/test-db.js');
+	const {openTestDb} = await import('../../test/fakes/test-db.js');
 	return {db: openTestDb('sync-runner')};
 });
 vi.mock('./oauth/credentials.js', async () => {

@@ -3,7 +3,6 @@
  * lock and is skipped when a cycle started after it was made (that cycle already saw its change) — a
  * debounce without timers, which a stopped worker would lose (engineering guide §2.3).
  */
-import {RECONNECT_MESSAGE} from '@/background/salesforce/errors.js';
 import {disableSync} from '@/background/sync/enable.js';
 import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
 import {consoleLog} from '@/background/sync/log.js';
@@ -16,11 +15,12 @@ import {db} from './db.js';
 import {credentialsForPartition, engineDeps} from './engine-deps.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {noteLocalFailure, retryAfterLocalFailure} from './local-failure.js';
-import {scheduleNextSync} from './schedule.js';
+import {scheduleNextSync} from './schedule/schedule.js';
 import {pruneSyncLogs} from './history-retention.js';
 import {shareNamesAfterCycle} from './name-sync/worker.js';
 import {isHostAllowed, readPresets} from './oauth/presets.js';
 import {updateToolbarCount} from './toolbar-count.js';
+import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 const REQUEST_LOCK = 'tickler-worker-cycle';
 
@@ -59,7 +59,7 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		const credentials = await credentialsForPartition(partition);
 		if (credentials.kind === 'reconnect') {
 			// R28: a refused refresh waits for the rep's "Reconnect": no request could succeed until then.
-			await pauseWithoutTraffic(partition, {pauseReason: 'reconnect', message: RECONNECT_MESSAGE});
+			await pauseWithoutTraffic(partition, {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect});
 			return undefined;
 		}
 

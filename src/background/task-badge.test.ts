@@ -10,7 +10,7 @@ import {badgeForReminder, getTaskBadge, whyNotLinked} from './task-badge.js';
 
 // The worker's db handle opens the default database; give it a fresh fake IndexedDB per test file.
 vi.mock('./db.js', async () => {
-	const {openTestDb} = await import('@/shared/store/test-db.js');
+	const {openTestDb} = await import('../../test/fakes/test-db.js');
 	return {db: openTestDb('task-badge')};
 });
 const {db} = await import('./db.js');

@@ -23,6 +23,7 @@ import {credentialsForPartition, portForSession} from './engine-deps.js';
 import {sessionForHost} from './session/find-session.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {recentVerdict, rememberVerdict} from './task-verdicts.js';
+import {BADGE_COPY} from '@/shared/copy.js';
 
 type NotLinked = Extract<TaskBadge, {state: 'not-linked'}>;
 
@@ -33,8 +34,7 @@ function notLinked(reason: NotLinked['reason'], message: string): TaskBadge {
 /** Pure: the badge of a Task that has a reminder in the store. */
 export function badgeForReminder(reminder: Reminder, partition: Partition): TaskBadge {
 	const reminderName = reminder.name;
-	if (reminder.deletedAt !== undefined)
-		return notLinked('deleted', 'You deleted this reminder in Tickler; the Task is deleted at the next sync.');
+	if (reminder.deletedAt !== undefined) return notLinked('deleted', BADGE_COPY.deleted);
 	switch (reminder.syncState) {
 		case 'pending':
 			return {state: 'pending', reminderName};
@@ -42,7 +42,7 @@ export function badgeForReminder(reminder: Reminder, partition: Partition): Task
 			return {
 				state: 'error',
 				reminderName,
-				message: reminder.error?.message ?? 'Salesforce refused the last change.',
+				message: reminder.error?.message ?? BADGE_COPY.errorFallback,
 				...(reminder.error?.hint === undefined ? {} : {hint: reminder.error.hint}),
 			};
 		// A conflict is resolved when it is recorded (R16): the badge shows it as information, not as an error.
@@ -50,8 +50,7 @@ export function badgeForReminder(reminder: Reminder, partition: Partition): Task
 			return {
 				state: 'conflict',
 				reminderName,
-				message:
-					'Resolved: this field was changed in Tickler and in Salesforce, and the later edit was kept. Tickler’s settings show what was overwritten.',
+				message: BADGE_COPY.conflictResolved,
 			};
 		case 'synced':
 		case 'local-only':
@@ -75,24 +74,15 @@ type TaskScopeRow = {
 
 /** Pure: why an unlinked Task is not a reminder (R1, R4), or undefined when it is in scope. */
 export function whyNotLinked(row: TaskScopeRow | undefined, partition: Partition): TaskBadge | undefined {
-	if (!row) return notLinked('not-found', 'Tickler cannot see this Task: it may be deleted or not shared with you.');
-	if (to18(row.OwnerId) !== partition.userId)
-		return notLinked('owned-by-someone-else', 'This Task is owned by someone else; Tickler syncs only your own Tasks.');
-	if (row.TaskSubtype !== 'Task')
-		return notLinked(
-			'not-a-reminder-type',
-			'Logged emails, calls and other activity types are not reminders, so Tickler leaves them out.',
-		);
-	if (row.IsRecurrence)
-		return notLinked('recurring-series', 'This is a recurring series; Tickler syncs single Tasks only.');
+	if (!row) return notLinked('not-found', BADGE_COPY.notFound);
+	if (to18(row.OwnerId) !== partition.userId) return notLinked('owned-by-someone-else', BADGE_COPY.ownedBySomeoneElse);
+	if (row.TaskSubtype !== 'Task') return notLinked('not-a-reminder-type', BADGE_COPY.notAReminderType);
+	if (row.IsRecurrence) return notLinked('recurring-series', BADGE_COPY.recurringSeries);
 	// Archived Tasks are not deletions, but the pull leaves them out (R1, R15): not a reminder to import.
-	if (row.IsArchived) return notLinked('archived', 'This Task is archived in Salesforce, so Tickler leaves it out.');
+	if (row.IsArchived) return notLinked('archived', BADGE_COPY.archived);
 	const floor = (partition.enabledAt ?? 0) + partition.clockOffsetMs - DAY_MS;
 	if (parseSalesforceDateTime(row.LastModifiedDate) < floor) {
-		return notLinked(
-			'created-before-sync',
-			'This Task was last changed before sync was turned on; only Tasks changed in the 24 hours before are imported.',
-		);
+		return notLinked('created-before-sync', BADGE_COPY.createdBeforeSync);
 	}
 
 	return undefined;
@@ -115,8 +105,8 @@ export type BadgeOptions = {
 	now?: number;
 };
 
-const SIGNED_OUT = (): TaskBadge => notLinked('signed-out', 'Sign in to Salesforce to resume sync.');
-const LATER = (): TaskBadge => notLinked('not-found', 'Tickler will check this Task in a moment.');
+const SIGNED_OUT = (): TaskBadge => notLinked('signed-out', BADGE_COPY.signedOut);
+const LATER = (): TaskBadge => notLinked('not-found', BADGE_COPY.checkInAMoment);
 
 async function connectToSession(partition: Partition): Promise<BadgeSession | 'reconnect' | undefined> {
 	// R28: the partition's OAuth token when it has one. Tokens are kept per org id + user id, so whoever the
@@ -144,9 +134,9 @@ export async function getTaskBadge(
 ): Promise<TaskBadge> {
 	const now = options.now ?? Date.now();
 	const partition = await db.partitions.get(await activePartition(db));
-	if (!partition?.enabled) return notLinked('sync-off', 'Sync is off — turn it on in Tickler’s settings.');
+	if (!partition?.enabled) return notLinked('sync-off', BADGE_COPY.syncOff);
 	if (toMyDomainHost(input.host) !== partition.instanceHost) {
-		return notLinked('other-org', 'This Task belongs to another Salesforce org than the one Tickler syncs.');
+		return notLinked('other-org', BADGE_COPY.otherOrg);
 	}
 
 	// A request is spent only if the tab still has allowance (own pages are not page-driven).
@@ -154,7 +144,7 @@ export async function getTaskBadge(
 	const maySpend = async (): Promise<boolean> =>
 		caller?.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now));
 	const session = await (options.connect ?? connectToSession)(partition);
-	if (session === 'reconnect') return notLinked('signed-out', 'Reconnect to Salesforce to resume sync.');
+	if (session === 'reconnect') return notLinked('signed-out', BADGE_COPY.reconnect);
 	if (!session) return SIGNED_OUT();
 	const sf = session.port;
 	const requestsBefore = sf.requestCount();
@@ -169,14 +159,11 @@ export async function getTaskBadge(
 		}
 
 		if (identity.orgId !== partition.orgId) {
-			return notLinked('other-org', 'This Task belongs to another Salesforce org than the one Tickler syncs.');
+			return notLinked('other-org', BADGE_COPY.otherOrg);
 		}
 
 		if (identity.userId !== partition.userId) {
-			return notLinked(
-				'other-user',
-				'You are signed in to Salesforce as another user than the one Tickler syncs, so Tickler shows nothing here.',
-			);
+			return notLinked('other-user', BADGE_COPY.otherUser);
 		}
 
 		const taskId = to18(input.taskId);
@@ -208,7 +195,7 @@ async function lookUpUnlinked(
 		if (cached) return cached;
 		// R21: while the org is near its allowance, or sync is backing off, a badge is not worth a request.
 		if (partition.status.budget !== 'normal' || (partition.status.backoff?.until ?? 0) > now) {
-			return notLinked('not-found', 'Tickler will check this Task at its next sync.');
+			return notLinked('not-found', BADGE_COPY.checkAtNextSync);
 		}
 
 		if (!(await maySpend())) return LATER();
@@ -231,7 +218,7 @@ async function queryWhyNotLinked(sf: SalesforcePort, partition: Partition, taskI
 		return whyNotLinked(row, partition) ?? {state: 'pending', reminderName: row?.Subject ?? ''};
 	} catch (error) {
 		if (classify(error) === 'auth') return SIGNED_OUT();
-		return notLinked('not-found', 'Tickler could not check this Task right now.');
+		return notLinked('not-found', BADGE_COPY.couldNotCheck);
 	}
 }
 

@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from '@/shared/store/db.js';
 import {addReminder, completeReminder} from '@/shared/store/local-edits.js';
-import {openTestDb} from '@/shared/store/test-db.js';
+import {openTestDb} from '../../test/fakes/test-db.js';
 import {resetFakeBrowser, toolbarBadge} from '../../test/fakes/browser.js';
 import {badgeText, nextLocalMidnight, updateToolbarCount} from './toolbar-count.js';
 

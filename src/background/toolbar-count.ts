@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type {TicklerDb} from '@/shared/store/db.js';
 import {activePartition, dueTodayCount, localDateString} from '@/shared/store/queries.js';
+import {toolbarTitle} from '@/shared/copy.js';
 
 export const DAY_ALARM = 'day-start';
 const BRAND = '#0176d3';
@@ -26,7 +27,7 @@ export async function updateToolbarCount(db: TicklerDb, now: Date = new Date()):
 	await browser.action.setBadgeBackgroundColor({color: BRAND});
 	await browser.action.setBadgeText({text: badgeText(count)});
 	await browser.action.setTitle({
-		title: count === 1 ? 'Tickler — 1 reminder due today' : `Tickler — ${count} reminders due today`,
+		title: toolbarTitle(count),
 	});
 	return count;
 }

@@ -55,7 +55,7 @@ function newReminderId(value: unknown): string {
 export const MAX_SEND_IDS = 100_000;
 
 /** What each message may carry; anything else is refused before the API sees it. */
-export const inputValidators: InputValidators = {
+export const inputValidators: Readonly<InputValidators> = {
 	ping: noInput,
 	getSyncStatus: noInput,
 	requestSync: input => ({

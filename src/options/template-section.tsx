@@ -4,7 +4,7 @@ import {setSubjectTemplate} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {SET_BY_ADMIN} from './connection-section.js';
 import {db} from './db.js';
-import {previewSubject, usesName} from './subject-preview.js';
+import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
 const EXAMPLE_NAME = 'Call Ana back about the quote';
 
@@ -19,7 +19,7 @@ export function TemplateSection({
 	const id = useId();
 	const [template, setTemplate] = useState(partition.subjectTemplate);
 	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
-	const preview = previewSubject(presetTemplate ?? template, EXAMPLE_NAME);
+	const preview = renderSubject(presetTemplate ?? template, EXAMPLE_NAME);
 
 	async function save(event: Event) {
 		event.preventDefault();
@@ -50,8 +50,8 @@ export function TemplateSection({
 				<p id={`${id}-note`} class="explanation">
 					Use {'{{activity_subject}}'} for the reminder’s name. New reminders get this Subject in Salesforce. Renaming a
 					reminder updates the Salesforce Subject only if the template contains {'{{activity_subject}}'}
-					{usesName(presetTemplate ?? template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce never
-					change the reminder.
+					{templateUsesName(presetTemplate ?? template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce
+					never change the reminder.
 				</p>
 				{presetTemplate === undefined ? (
 					<button type="submit">Save template</button>

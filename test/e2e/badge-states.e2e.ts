@@ -3,6 +3,7 @@ import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import type {TaskBadge} from '../../src/shared/types.js';
 import {type LocalOrg, startLocalOrg} from '../org/index.js';
+import {badgeRequestsAfterContentScript, recordContentMessages} from './content-script-barrier.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
@@ -302,10 +303,12 @@ test('on a Classic Task page, and not on a Classic non-Task page', async () => {
 	await page.goto(`https://${session.hosts.myDomain}/home/home.jsp`);
 	expect(await page.locator('[data-testid="task-link"]').count()).toBeGreaterThan(0);
 	expect(await badge(page).count()).toBe(0);
-	// An Account's detail page: a record page with a title block, but not a Task.
+	// An Account's detail page: a record page with a title block, but not a Task. The content script runs
+	// there (the manifest matches every My Domain page) and must not even ask for a badge.
+	await recordContentMessages(session);
 	await page.goto(`https://${session.hosts.myDomain}/${ids.account.slice(0, 15)}`);
 	expect(await page.locator('[data-testid="record-name"]').innerText()).toBe('Acme Corp');
-	await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 500))));
+	expect(await badgeRequestsAfterContentScript(session, page)).toEqual([]);
 	expect(await badge(page).count()).toBe(0);
 	expect(errors).toEqual([]);
 	await page.close();

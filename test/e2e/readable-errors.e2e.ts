@@ -1,7 +1,7 @@
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import {ORG_MOVED_MESSAGE} from '@/background/salesforce/errors.js';
 import {enableSyncInSettings, localDate, popupNames, type SyncScenario, startScenario} from './sync-fixture.js';
+import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 // Issue 11 "Errors a rep can read" (R20) in the built extension: Chromium's fetch with `redirect: 'manual'`
 // turns a 301 into an opaque answer (status 0, no Location). The worker must still say the org moved —
@@ -31,7 +31,7 @@ test('R20: an org moved to a new My Domain pauses sync and the popup says to sig
 	scenario.org.faults.set({failNth: {n: 1, kind: 'moved'}});
 	const before = scenario.org.requests.length;
 	await popup.getByRole('button', {name: 'Sync now'}).click();
-	await expect.poll(async () => statusText(), {timeout: 10_000}).toContain(ORG_MOVED_MESSAGE);
+	await expect.poll(async () => statusText(), {timeout: 10_000}).toContain(SYNC_STATUS_COPY.orgMoved);
 	// The redirect was answered once and never followed: no request reached another host through the org.
 	const after = scenario.org.requests.slice(before);
 	expect(after.filter(r => r.status === 301)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {afterEach, beforeEach, expect, test} from 'vitest';
 import {
 	enableSyncInSettings,
 	localDate,
@@ -15,10 +15,8 @@ import {
 // a second one, and finish the sync — and in the middle of a pull of several pages, where the next worker
 // must neither skip nor import twice a Task of the pages it never finished.
 
+// Each test starts its own browser, org and rep, and turns sync on itself: neither depends on the other.
 let scenario: SyncScenario;
-// Set by the first test, reused by the second (same browser, same rep, sync already on).
-let stopWorkers: (() => Promise<void>) | undefined;
-let popupPage: Page | undefined;
 
 /** The linked Task id of every stored reminder (tombstones included), read straight from IndexedDB. */
 async function storedTaskIds(page: Page): Promise<string[]> {
@@ -38,19 +36,45 @@ async function storedTaskIds(page: Page): Promise<string[]> {
 	);
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
 	scenario = await startScenario({seed: 'none'});
 });
 
-afterAll(async () => {
+afterEach(async () => {
 	await scenario.close();
 });
 
-test('R18: the worker stopped mid-sync; the sync still completes, with no duplicate Task', async () => {
-	const {org, session} = scenario;
-	const repId = org.users.rep.id;
+/**
+ * Sync on, the popup open, and a way to stop every service worker (CDP ServiceWorker.stopAllWorkers) that
+ * returns once Chromium reports the worker stopped.
+ */
+async function popupWithWorkerStop(): Promise<{
+	popup: Page;
+	errors: string[];
+	stopWorkers: () => Promise<void>;
+}> {
 	await enableSyncInSettings(scenario);
-	const {page: popup, errors} = await session.openExtensionPage('src/popup/index.html');
+	const {page: popup, errors} = await scenario.session.openExtensionPage('src/popup/index.html');
+	const cdp = await scenario.session.context.newCDPSession(popup);
+	const runningStatus: string[] = [];
+	cdp.on('ServiceWorker.workerVersionUpdated', event => {
+		for (const version of event.versions) runningStatus.push(version.runningStatus);
+	});
+	await cdp.send('ServiceWorker.enable');
+	return {
+		popup,
+		errors,
+		async stopWorkers() {
+			await cdp.send('ServiceWorker.stopAllWorkers');
+			await expect.poll(() => runningStatus.at(-1), {timeout: 5000}).toBe('stopped');
+		},
+	};
+}
+
+test('R18: the worker stopped mid-sync; the sync still completes, with no duplicate Task', async () => {
+	const {org} = scenario;
+	const repId = org.users.rep.id;
+	const {popup, errors, stopWorkers} = await popupWithWorkerStop();
 
 	// Note when a write reaches Salesforce, and make Salesforce slow to answer it.
 	const writesArrived: number[] = [];
@@ -61,17 +85,6 @@ test('R18: the worker stopped mid-sync; the sync still completes, with no duplic
 	};
 	org.faults.set({latencyMs: 1500});
 
-	const cdp = await session.context.newCDPSession(popup);
-	stopWorkers = async () => {
-		await cdp.send('ServiceWorker.stopAllWorkers');
-		await expect.poll(() => runningStatus.at(-1), {timeout: 5000}).toBe('stopped');
-	};
-	popupPage = popup;
-	const runningStatus: string[] = [];
-	cdp.on('ServiceWorker.workerVersionUpdated', event => {
-		for (const version of event.versions) runningStatus.push(version.runningStatus);
-	});
-	await cdp.send('ServiceWorker.enable');
 	await popup.getByRole('button', {name: 'Add reminder'}).click();
 	await popup.getByLabel('Name').fill('Survives a worker stop');
 	await popup.getByLabel('Due date').fill(localDate(1));
@@ -99,8 +112,8 @@ test('R18: the worker stopped mid-sync; the sync still completes, with no duplic
 
 test('R13/R17: the worker stopped in the middle of a pull of several pages; the next one imports every Task exactly once', async () => {
 	const {org} = scenario;
-	const popup = popupPage!;
 	const repId = org.users.rep.id;
+	const {popup, errors, stopWorkers} = await popupWithWorkerStop();
 	// 4,500 new Tasks of the rep: three pages of the pull (2,000 rows a page, salesforce-api.md §3).
 	const pulled = Array.from({length: 4500}, (_, i) =>
 		org.createTask(repId, {Subject: `Pulled ${i}`, ActivityDate: localDate(30), Status: 'Not Started'}),
@@ -113,7 +126,7 @@ test('R13/R17: the worker stopped in the middle of a pull of several pages; the 
 	await popup.getByRole('button', {name: 'Sync now'}).click();
 	// The first page is in the store, the rest is not: stop the worker now.
 	await expect.poll(async () => (await storedPulled()).length, {timeout: 20_000, interval: 100}).toBeGreaterThan(0);
-	await stopWorkers!();
+	await stopWorkers();
 	const atStop = (await storedPulled()).length;
 	expect(atStop).toBeLessThan(pulled.length);
 	org.faults.clear();
@@ -126,4 +139,5 @@ test('R13/R17: the worker stopped in the middle of a pull of several pages; the 
 	// And one more cycle changes nothing.
 	await syncNow(popup);
 	expect((await storedPulled()).length).toBe(pulled.length);
+	expect(errors).toEqual([]);
 });

@@ -3,11 +3,10 @@
  * rep as one plain sentence with the right consequence. Real engine, jsforce, Dexie, the local org.
  */
 import {afterEach, beforeEach, expect, test} from 'vitest';
-import {ORG_MOVED_MESSAGE} from '@/background/salesforce/errors.js';
-import {MESSAGES} from '@/background/sync/engine.js';
 import {statusView} from '@/popup/status-text.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {startHarness, type Harness} from './harness.js';
+import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -37,7 +36,7 @@ test('R19: a maintenance page (long HTML 503) is "retrying shortly" with a backo
 	const result = await h.sync();
 	expect(result.outcome).toBe('failed');
 	expect(result.errors).toEqual([{code: 'ERROR_HTTP_503', message: 'transient'}]);
-	expect((await status())?.message).toBe(MESSAGES.retrying);
+	expect((await status())?.message).toBe(SYNC_STATUS_COPY.retrying);
 	expect((await status())?.backoff?.until).toBeGreaterThan(h.clock.now());
 	expect((await h.sync()).outcome).toBe('ok');
 });
@@ -47,7 +46,7 @@ test('R19: a "page not found" (HTML 404) says to check the org address, in one s
 	expect((await h.sync()).outcome).toBe('failed');
 	const message = (await status())?.message ?? '';
 	expect(message).toMatch(/not found.*address/);
-	expect(message).not.toBe(MESSAGES.retrying);
+	expect(message).not.toBe(SYNC_STATUS_COPY.retrying);
 	expect(message.length).toBeLessThan(200);
 	expect(message).not.toMatch(/</);
 	expect(await popupText()).toMatch(/Last sync/);
@@ -58,8 +57,8 @@ test('R20: an org moved to a new My Domain pauses sync and asks the rep to sign 
 	h.org.faults.set({failNth: {n: 1, kind: 'moved'}});
 	h.org.resetRequestLog();
 	expect((await h.sync()).outcome).toBe('paused');
-	expect(await status()).toMatchObject({phase: 'paused', pauseReason: 'org-moved', message: ORG_MOVED_MESSAGE});
-	expect(await popupText()).toBe(ORG_MOVED_MESSAGE);
+	expect(await status()).toMatchObject({phase: 'paused', pauseReason: 'org-moved', message: SYNC_STATUS_COPY.orgMoved});
+	expect(await popupText()).toBe(SYNC_STATUS_COPY.orgMoved);
 	expect(h.org.requests).toHaveLength(1); // the redirect was not followed, nothing was retried
 	expect((await h.db.outbox.get(r.id))?.create).toBe(true);
 	// Signed in again where the org now answers: sync resumes by itself and the reminder goes.
@@ -71,5 +70,9 @@ test('R20: an org moved to a new My Domain pauses sync and asks the rep to sign 
 test('R20: a redirect to the sign-in page is an expired session: "Sign in to Salesforce to resume sync"', async () => {
 	h.org.faults.set({failNth: {n: 1, kind: 'loginRedirect'}});
 	expect((await h.sync()).outcome).toBe('paused');
-	expect(await status()).toMatchObject({phase: 'paused', pauseReason: 'session-expired', message: MESSAGES.signIn});
+	expect(await status()).toMatchObject({
+		phase: 'paused',
+		pauseReason: 'session-expired',
+		message: SYNC_STATUS_COPY.signIn,
+	});
 });

@@ -2,6 +2,7 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {SalesforceApiError} from '@/background/salesforce/errors.js';
 import type {TaskWrite} from '@/background/salesforce/port.js';
+import {runSyncCycle} from '@/background/sync/engine.js';
 import {addReminder, deleteReminder, editReminder, retryReminder} from '@/shared/store/local-edits.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
 import {startHarness, type Harness} from './harness.js';
@@ -277,21 +278,35 @@ test('R18: a Task deleted by the same push that then leaves a create with the sa
 });
 
 test('R19: transient failures (503, HTML 503, lock errors) back off with a persisted, growing delay and then succeed', async () => {
-	const r = await addReminder(h.db, {name: 'retry me'}, {now: h.clock.now()});
+	// The engine's clock stands still here and moves only when the test moves it, so each delay is measured
+	// from the moment it was computed: with the org's real-time clock, "the second delay is longer" would be
+	// read against a clock that had already moved past the first one.
+	let now = h.clock.now();
+	const deps = {...h.deps(), clock: {now: () => now}};
+	const sync = async () => runSyncCycle({...deps, salesforce: h.sf}, {partition: h.partition, trigger: 'alarm'});
+	const moveTo = (at: number) => {
+		h.org.clock.advance(at - now);
+		now = at;
+	};
+
+	const r = await addReminder(h.db, {name: 'retry me'}, {now});
 	h.org.faults.set({rate503: 1, html503: true});
-	expect((await h.sync('alarm')).outcome).toBe('failed');
+	expect((await sync()).outcome).toBe('failed');
 	const first = (await h.db.partitions.get(h.partition))?.status.backoff;
-	expect(first?.until).toBeGreaterThan(h.clock.now());
-	expect(await h.sync('alarm')).toMatchObject({skipped: 'backoff', apiRequests: 0});
+	if (!first) throw new Error('no backoff after a 503');
+	const firstDelay = first.until - now;
+	expect(firstDelay).toBeGreaterThan(0);
+	expect(await sync()).toMatchObject({skipped: 'backoff', apiRequests: 0});
 	h.org.faults.set({rate503: 0, lockRowRate: 1});
-	h.org.clock.advance((first?.until ?? 0) - h.clock.now() + 1);
-	expect((await h.sync('alarm')).outcome).toBe('failed');
+	moveTo(first.until + 1);
+	expect((await sync()).outcome).toBe('failed');
 	const second = (await h.db.partitions.get(h.partition))?.status.backoff;
-	expect((second?.until ?? 0) - h.clock.now()).toBeGreaterThan((first?.until ?? 0) - (first ? h.clock.now() : 0) - 1);
-	expect(second?.attempt).toBe(1);
+	if (!second) throw new Error('no backoff after UNABLE_TO_LOCK_ROW');
+	expect(second.attempt).toBe(first.attempt + 1);
+	expect(second.until - now).toBeGreaterThan(firstDelay);
 	h.org.faults.clear();
-	h.org.clock.advance((second?.until ?? 0) - h.clock.now() + 1);
-	expect((await h.sync('alarm')).outcome).toBe('ok');
+	moveTo(second.until + 1);
+	expect((await sync()).outcome).toBe('ok');
 	expect((await h.db.partitions.get(h.partition))?.status.backoff).toBeUndefined();
 	expect((await h.db.reminders.get(r.id))?.taskId).toBeDefined();
 });

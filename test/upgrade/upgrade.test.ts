@@ -12,14 +12,7 @@ import path from 'node:path';
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {describe, expect, it} from 'vitest';
 import {openTicklerDb} from '@/shared/store/db.js';
-import {
-	conflicts,
-	listPartitions,
-	listReminders,
-	pendingCount,
-	reminderForTask,
-	syncHistory,
-} from '@/shared/store/queries.js';
+import {conflicts, listPartitions, listReminders, pendingCount, syncHistory} from '@/shared/store/queries.js';
 import type {Partition, Reminder} from '@/shared/store/schema.js';
 import {type DatabaseDump, restoreDatabase} from './idb-dump.js';
 
@@ -99,7 +92,14 @@ describe('R41: every released schema upgrades with nothing lost', () => {
 						visible.map(reminder => reminder.id).sort(),
 					);
 					for (const linked of visible.filter(reminder => reminder.taskId !== undefined)) {
-						expect((await reminderForTask(db, partition.id, linked.taskId ?? ''))?.id).toBe(linked.id);
+						expect(
+							(
+								await db.reminders
+									.where('[partition+taskId]')
+									.equals([partition.id, linked.taskId ?? ''])
+									.first()
+							)?.id,
+						).toBe(linked.id);
 					}
 
 					const outbox = records(dump, 'outbox').filter(

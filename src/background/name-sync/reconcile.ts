@@ -11,7 +11,7 @@
  */
 import type {TicklerDb} from '@/shared/store/db.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {renderSubject} from '@/background/sync/template.js';
+import {renderSubject} from '@/shared/subject-template.js';
 import {nameKey, parseNameKey, parseSharedName, type SharedName} from './entries.js';
 import {localWins, planNames, sharedWins, type LocalName} from './decide.js';
 

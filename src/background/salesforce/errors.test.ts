@@ -4,14 +4,13 @@ import {
 	classify,
 	isApiAccessRefused,
 	isRecordFault,
-	ORG_MOVED_MESSAGE,
 	classifyCode,
 	describeRecordError,
 	isGone,
 	MalformedResponseError,
-	NoSessionError,
 	SalesforceApiError,
 } from './errors.js';
+import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 test('R19: transient failures are pinned', () => {
 	for (const code of [
@@ -69,7 +68,7 @@ test('R39: only a 400 that says nothing about Salesforce itself is a fault of th
 test('R20: a moved org pauses with its own plain message; a login redirect is an expired session', () => {
 	const moved = new SalesforceApiError('ORG_MOVED', 'x', {status: 301});
 	expect(classify(moved)).toBe('auth');
-	expect(authPause(moved)).toEqual({pauseReason: 'org-moved', message: ORG_MOVED_MESSAGE});
+	expect(authPause(moved)).toEqual({pauseReason: 'org-moved', message: SYNC_STATUS_COPY.orgMoved});
 	const login = new SalesforceApiError('LOGIN_REDIRECT', 'x', {status: 302});
 	expect(classify(login)).toBe('auth');
 	expect(authPause(login)).toBeUndefined();
@@ -79,7 +78,6 @@ test('R20: session problems are auth', () => {
 	expect(classify(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}))).toBe(
 		'auth',
 	);
-	expect(classify(new NoSessionError('no sid'))).toBe('auth');
 	expect(classifyCode('SOMETHING', 401)).toBe('auth');
 });
 

@@ -4,6 +4,7 @@
  * that refusal the same code as an expired session). Every code the engine acts on is pinned here and tested
  * in errors.test.ts.
  */
+import {RECORD_ERROR_HINTS, recordErrorMessage, SYNC_STATUS_COPY} from '@/shared/copy.js';
 import type {PauseReason} from '@/shared/types.js';
 
 export type ErrorClass = 'transient' | 'auth' | 'limit' | 'conflict' | 'permanent';
@@ -21,11 +22,6 @@ export class SalesforceApiError extends Error {
 	}
 }
 
-/** No usable session (no `sid` cookie, or none for this org): R20. */
-export class NoSessionError extends Error {
-	override name = 'NoSessionError';
-}
-
 /** A response that is not what Salesforce documents; never applied (issue 4 "Bad input"). */
 export class MalformedResponseError extends Error {
 	override name = 'MalformedResponseError';
@@ -39,12 +35,6 @@ export class OAuthReconnectNeededError extends Error {
 	override name = 'OAuthReconnectNeededError';
 	readonly errorCode = 'OAUTH_RECONNECT_NEEDED';
 }
-
-export const ORG_MOVED_MESSAGE =
-	'Your Salesforce org has moved to a new address. Sign in to Salesforce at its new address to resume sync.';
-export const API_ACCESS_REFUSED_MESSAGE =
-	"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.";
-export const RECONNECT_MESSAGE = 'Reconnect to Salesforce';
 
 /**
  * R28: the org refuses a browser session for the API (API Access Control, or a session of a non-API
@@ -61,9 +51,10 @@ export function isApiAccessRefused(error: unknown): boolean {
 
 /** The pause reason and plain message for an 'auth' error that waiting for a new sign-in would not fix, else undefined (R20 applies). */
 export function authPause(error: unknown): {pauseReason: PauseReason; message: string} | undefined {
-	if (error instanceof OAuthReconnectNeededError) return {pauseReason: 'reconnect', message: RECONNECT_MESSAGE};
-	if (isApiAccessRefused(error)) return {pauseReason: 'api-access-refused', message: API_ACCESS_REFUSED_MESSAGE};
-	if (errorCode(error) === 'ORG_MOVED') return {pauseReason: 'org-moved', message: ORG_MOVED_MESSAGE};
+	if (error instanceof OAuthReconnectNeededError)
+		return {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect};
+	if (isApiAccessRefused(error)) return {pauseReason: 'api-access-refused', message: SYNC_STATUS_COPY.apiAccessRefused};
+	if (errorCode(error) === 'ORG_MOVED') return {pauseReason: 'org-moved', message: SYNC_STATUS_COPY.orgMoved};
 	return undefined;
 }
 
@@ -105,7 +96,6 @@ export const GONE_CODES: readonly string[] = ['ENTITY_IS_DELETED', 'NOT_FOUND', 
 
 function codeOf(error: unknown): {code: string; status: number | undefined; message: string} {
 	if (error instanceof SalesforceApiError) return {code: error.errorCode, status: error.status, message: error.message};
-	if (error instanceof NoSessionError) return {code: 'NO_SESSION', status: undefined, message: error.message};
 	if (error instanceof MalformedResponseError)
 		return {code: 'MALFORMED_RESPONSE', status: undefined, message: error.message};
 	if (error instanceof Error) {
@@ -179,27 +169,12 @@ export function isGone(code: string): boolean {
 
 /** A readable message and hint for a per-record error (R19), shown beside the reminder. */
 export function describeRecordError(code: string, message: string): {code: string; message: string; hint: string} {
-	const hints: Record<string, string> = {
-		STRING_TOO_LONG: 'Shorten the name or details, then retry.',
-		INSUFFICIENT_ACCESS_OR_READONLY:
-			'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
-		INSUFFICIENT_ACCESS: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
-		FIELD_CUSTOM_VALIDATION_EXCEPTION:
-			'A validation rule in your org refused the change. Adjust the reminder, then retry.',
-		REQUIRED_FIELD_MISSING:
-			'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
-		INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
-			'Your org refused a picklist value. Retry after the next sync refreshes the values.',
-		FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
-		// R39: refusals of a whole request narrowed down to this one record.
-		JSON_PARSER_ERROR: "Salesforce could not read one of this reminder's values. Edit the reminder, then retry.",
-		INVALID_FIELD: 'Your org does not accept one of the fields Tickler sends. Ask your admin about the Task fields.',
-		MALFORMED_ID: "Salesforce does not recognise this reminder's Task. Delete the reminder, or ask your admin.",
-	};
 	const safeMessage = message.length > 500 ? `${message.slice(0, 500)}…` : message;
 	return {
 		code,
-		message: `Salesforce refused this change: ${safeMessage || code}`,
-		hint: hints[code] ?? 'Edit the reminder and retry, or delete it. Other reminders keep syncing.',
+		message: recordErrorMessage(safeMessage || code),
+		hint: Object.hasOwn(RECORD_ERROR_HINTS, code)
+			? RECORD_ERROR_HINTS[code as keyof typeof RECORD_ERROR_HINTS]
+			: RECORD_ERROR_HINTS.other,
 	};
 }

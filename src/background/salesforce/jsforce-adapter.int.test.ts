@@ -1,9 +1,10 @@
 /** The jsforce adapter against the local org over HTTP: headers read, errors mapped, nothing retried. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {startLocalOrg, type LocalOrg} from '../../../test/org/index.js';
-import {authPause, classify, isRecordFault, ORG_MOVED_MESSAGE, SalesforceApiError} from './errors.js';
+import {authPause, classify, isRecordFault, SalesforceApiError} from './errors.js';
 import {createJsforcePort} from './jsforce-adapter.js';
 import type {SalesforcePort} from './port.js';
+import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 let local: LocalOrg;
 let sid: string;
@@ -118,7 +119,7 @@ test('issue 11 (R20, R25): an org moved to a new My Domain is said as such, paus
 	expect(error).toMatchObject({errorCode: 'ORG_MOVED', status: 301});
 	expect(error.message).toContain('moved-org.my.salesforce.com');
 	expect(classify(error)).toBe('auth');
-	expect(authPause(error)).toEqual({pauseReason: 'org-moved', message: ORG_MOVED_MESSAGE});
+	expect(authPause(error)).toEqual({pauseReason: 'org-moved', message: SYNC_STATUS_COPY.orgMoved});
 	// One request: the redirect was not followed (jsforce's default would re-send it, token included).
 	expect(local.org.requests.length - before).toBe(1);
 	expect(port.requestCount()).toBe(1);

@@ -9,7 +9,7 @@
 import type {IdentityCache} from '@/background/salesforce/jsforce-adapter.js';
 import {patchWorkerState, readWorkerState} from '../ephemeral.js';
 
-export const storageSessionIdentityCache: IdentityCache = {
+export const storageSessionIdentityCache: Readonly<IdentityCache> = {
 	async get(key) {
 		const remembered = (await readWorkerState()).identity;
 		return remembered?.key === key ? remembered.identity : undefined;

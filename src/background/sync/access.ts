@@ -14,6 +14,7 @@ import {to18} from '@/background/salesforce/ids.js';
 import {soqlString} from '@/background/salesforce/soql.js';
 import {SYNCED_FIELDS, type Reminder, type ReminderError, type SyncedField} from '@/shared/store/schema.js';
 import {assertEnabled, type CycleContext} from './context.js';
+import {DETACHED_COPY} from '@/shared/copy.js';
 
 /** 600 quoted 18-char ids keep the GET URL well under Salesforce's 16 KB limit. */
 export const ACCESS_CHUNK = 600;
@@ -35,13 +36,11 @@ export function detachedError(reason: 'not-yours' | 'no-access'): ReminderError 
 	return reason === 'not-yours'
 		? {
 				code: DETACHED_CODES.notYours,
-				message: 'This Task now belongs to someone else or to a queue in Salesforce, so Tickler no longer syncs it.',
-				hint: 'The reminder stays here with your changes. Delete it (the Task stays in Salesforce), or ask for the Task to be assigned back to you: it then syncs again.',
+				...DETACHED_COPY.notYours,
 			}
 		: {
 				code: DETACHED_CODES.noAccess,
-				message: 'Tickler can no longer read or change this Task in Salesforce: your access to it was removed.',
-				hint: 'The reminder stays here with your changes. Ask your Salesforce admin for access to the Task, or delete the reminder (nothing is deleted in Salesforce).',
+				...DETACHED_COPY.noAccess,
 			};
 }
 

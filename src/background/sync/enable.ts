@@ -10,7 +10,7 @@ import type {Identity} from '@/background/salesforce/port.js';
 import {LOCAL_PARTITION, type Partition} from '@/shared/store/schema.js';
 import {partitionKey} from './context.js';
 import type {SyncDeps} from './ports.js';
-import {DEFAULT_SUBJECT_TEMPLATE} from './template.js';
+import {DEFAULT_SUBJECT_TEMPLATE} from '@/shared/subject-template.js';
 
 export async function enableSync(
 	deps: Pick<SyncDeps, 'db' | 'clock' | 'log'>,

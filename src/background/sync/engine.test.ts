@@ -3,7 +3,7 @@ import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from '@/shared/store/db.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
 import {remindersInError} from '@/shared/store/queries.js';
-import {openTestDb} from '@/shared/store/test-db.js';
+import {openTestDb} from '../../../test/fakes/test-db.js';
 import {createFakeSalesforce, FAKE_ORG, FAKE_USER, type FakeSalesforce} from '../../../test/fakes/salesforce-port.js';
 import {SalesforceApiError} from '../salesforce/errors.js';
 import {enableSync} from './enable.js';

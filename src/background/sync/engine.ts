@@ -17,7 +17,8 @@ import type {SyncDeps} from './ports.js';
 import {pull} from './pull.js';
 import {push} from './push.js';
 import {reconcile, reconciliationDue} from './reconcile.js';
-import {backoffDelay, budgetState, MANUAL_ONLY_PROBE_DELAY} from './scheduler.js';
+import {backoffDelay, budgetState, MANUAL_ONLY_PROBE_DELAY} from '@/background/schedule/scheduler.js';
+import {SYNC_STATUS_COPY as MESSAGES} from '@/shared/copy.js';
 
 export type SyncCycleResult = CycleStats & {
 	outcome: SyncHistoryRow['outcome'];
@@ -30,17 +31,6 @@ export type SyncCycleResult = CycleStats & {
 	 */
 	localFailure?: LocalFailureKind;
 };
-
-export const MESSAGES = {
-	signIn: 'Sign in to Salesforce to resume sync',
-	otherIdentity:
-		'You are signed in to Salesforce as a different user or org than the one sync was enabled for, so sync is paused.',
-	manualOnly:
-		'Your org has used over 95 % of its daily API allowance: automatic sync is paused. "Sync now" still works.',
-	slow: 'Your org has used over 80 % of its daily API allowance: syncing less often.',
-	limitExceeded: 'Your org has used its daily API allowance: sync is paused and will retry later.',
-	retrying: 'Salesforce did not answer; retrying shortly.',
-} as const;
 
 const PICKLIST_MAX_AGE_MS = DAY_MS;
 

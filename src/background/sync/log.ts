@@ -1,7 +1,7 @@
 /** Logs for the engine (convention 14): error/info/debug; structured data only, never values or tokens. */
 import type {Log, LogData} from './ports.js';
 
-export const silentLog: Log = {error() {}, info() {}, debug() {}};
+export const silentLog: Readonly<Log> = {error() {}, info() {}, debug() {}};
 
 /** Only keys on this list are printed; anything else (a future field value by mistake) is dropped. */
 const SAFE_KEYS: readonly string[] = Object.freeze([

@@ -12,7 +12,7 @@ import type {
 	TaskStatusValue,
 } from '@/shared/store/schema.js';
 import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/validate.js';
-import {renderSubject, templateUsesName} from './template.js';
+import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
 export type OrgPicklists = {statuses: TaskStatusValue[]; priorities: TaskPriorityValue[]};
 

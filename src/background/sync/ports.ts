@@ -8,7 +8,7 @@ import type {TicklerDb} from '@/shared/store/db.js';
 
 export type Clock = {now(): number};
 
-export const systemClock: Clock = {now: () => Date.now()};
+export const systemClock: Readonly<Clock> = {now: () => Date.now()};
 
 /** One cycle at a time per partition (issue 4), across the worker and the extension pages. */
 export type Lock = {

@@ -41,9 +41,9 @@ import {
 } from '@/shared/store/outbox-lifecycle.js';
 import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
+import {backoffDelay} from '@/background/schedule/scheduler.js';
+import {renderSubject} from '@/shared/subject-template.js';
 import {createWrite, pickFields, updateWrite, type OrgPicklists} from './mapping.js';
-import {backoffDelay} from './scheduler.js';
-import {renderSubject} from './template.js';
 
 /** What a request does to a Task. Deletes go first, then creates, then updates (docs/sync-protocol.md). */
 export type PushKind = 'delete' | 'create' | 'update';

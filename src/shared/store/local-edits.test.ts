@@ -16,7 +16,7 @@ import {
 } from './local-edits.js';
 import {DELETE_HOLD_MS} from './outbox.js';
 import {LOCAL_PARTITION, type Partition} from './schema.js';
-import {openTestDb} from './test-db.js';
+import {openTestDb} from '../../../test/fakes/test-db.js';
 import {isCalendarDate} from './validate.js';
 
 let db: TicklerDb;

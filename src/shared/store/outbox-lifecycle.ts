@@ -1,7 +1,7 @@
 /**
  * The outbox entry's whole life, in one place (R12–R19, R43). One entry per reminder with local work to push
  * (R17); every change to an entry is one of the pure transitions below, called by the UI's writes
- * (`local-edits.ts`), the push (`push.ts`) and the pull (`apply-rows.ts`) inside the same transaction as the
+ * (`local-edits.ts`), the push (`push.ts`) and the pull (`row-decision.ts`, committed by `apply-rows.ts`) inside the same transaction as the
  * reminder. A transition returns the next entry, or `undefined` when nothing is left to push: the caller
  * then deletes it. `hasWork` is the one definition of "something is left".
  *
@@ -28,7 +28,7 @@
  *     (a parked delete is no longer a delete: the reminder comes back with its error)
  * ```
  *
- * The entry also goes, with its reminder, when the Task is deleted in Salesforce (apply-rows.ts, R14), gone
+ * The entry also goes, with its reminder, when the Task is deleted in Salesforce (row-decision.ts, R14), gone
  * at reconciliation (reconcile.ts, R15), or the reminder detached (access.ts, R37): those are not transitions
  * of the entry but ends of the reminder. When an entry is ready to push is `outbox.ts` `readyAt`.
  */
@@ -167,7 +167,7 @@ export function parked(entry: OutboxEntry): OutboxEntry {
 	return next;
 }
 
-// ── The pull (apply-rows.ts) ────────────────────────────────────────────────────────────────────────────
+// ── The pull (row-decision.ts) ────────────────────────────────────────────────────────────────────────────
 
 /**
  * A pulled row of the Task was merged: `pending` are the fields still to push. The row also shows whether an

@@ -7,7 +7,7 @@ import {openTicklerDb, type TicklerDb} from './db.js';
 import {addReminder} from './local-edits.js';
 import {groupDue, openExistingStore, readPopupView, StoreNotReadyError} from './popup-view.js';
 import type {Reminder} from './schema.js';
-import {MIX_DAYS, seedDueMix} from './test-db.js';
+import {MIX_DAYS, seedDueMix} from '../../../test/fakes/test-db.js';
 
 const NAME = 'tickler-popup-view-test';
 let factory: IDBFactory;

@@ -9,7 +9,7 @@ import {
 	pendingCount,
 	readyToPushCount,
 } from './queries.js';
-import {MIX_DAYS, openTestDb, seedDueMix} from './test-db.js';
+import {MIX_DAYS, openTestDb, seedDueMix} from '../../../test/fakes/test-db.js';
 
 let db: TicklerDb;
 beforeEach(() => {

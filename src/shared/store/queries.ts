@@ -27,17 +27,6 @@ export async function listReminders(db: TicklerDb, partition: string): Promise<R
 	return rows.filter(row => row.deletedAt === undefined);
 }
 
-export async function getReminder(db: TicklerDb, id: string): Promise<Reminder | undefined> {
-	const row = await db.reminders.get(id);
-	return row?.deletedAt === undefined ? row : undefined;
-}
-
-/** For the content-script badge (R24). */
-export async function reminderForTask(db: TicklerDb, partition: string, taskId: string): Promise<Reminder | undefined> {
-	const row = await db.reminders.where('[partition+taskId]').equals([partition, taskId]).first();
-	return row?.deletedAt === undefined ? row : undefined;
-}
-
 /** Local changes waiting to be pushed (parked ones are counted as errors instead). */
 export async function pendingCount(db: TicklerDb, partition: string): Promise<number> {
 	return db.outbox.where('[partition+parked]').equals([partition, 0]).count();

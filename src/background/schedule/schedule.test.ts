@@ -1,8 +1,8 @@
 import {beforeEach, expect, test} from 'vitest';
 import browser from 'webextension-polyfill';
-import {openTab, resetFakeBrowser, setIdleState} from '../../test/fakes/browser.js';
-import {partitionFixture} from '../../test/fakes/partition.js';
-import {patchWorkerState} from './ephemeral.js';
+import {openTab, resetFakeBrowser, setIdleState} from '../../../test/fakes/browser.js';
+import {partitionFixture} from '../../../test/fakes/partition.js';
+import {patchWorkerState} from '@/background/ephemeral.js';
 import {currentActivity, scheduleNextSync, SYNC_ALARM} from './schedule.js';
 import {
 	alarmForHeldDelete,

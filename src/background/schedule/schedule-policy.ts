@@ -3,7 +3,7 @@
  * alarm should fire. No browser APIs here, so the same code drives the service worker (schedule.ts) and the
  * fleet simulation in Node (bench/lib/fleet-rep.ts) — the benchmark measures the schedule that ships.
  */
-import {type Activity, nextSyncDelay} from '@/background/sync/scheduler.js';
+import {type Activity, nextSyncDelay} from './scheduler.js';
 import type {Partition} from '@/shared/store/schema.js';
 
 /** "A Salesforce tab is in use": focused now, or used within this long (R13). */

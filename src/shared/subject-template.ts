@@ -1,6 +1,7 @@
 /**
  * The activity subject template (R10). It may hold free text and the dynamic field
- * `{{activity_subject}}` (the reminder's name).
+ * `{{activity_subject}}` (the reminder's name). Shared: the engine renders the Subject it sends with it,
+ * and the settings page's live preview uses the very same function, so the preview cannot drift.
  */
 export const DEFAULT_SUBJECT_TEMPLATE = '{{activity_subject}}';
 const TOKEN = /\{\{\s*activity_subject\s*\}\}/g;

@@ -4,9 +4,9 @@
  * guide §2.3: no timers in the worker).
  */
 import browser from 'webextension-polyfill';
-import type {Activity} from '@/background/sync/scheduler.js';
+import type {Activity} from './scheduler.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {readWorkerState} from './ephemeral.js';
+import {readWorkerState} from '@/background/ephemeral.js';
 import {
 	alarmForHeldDelete,
 	decideActivity,
@@ -14,7 +14,7 @@ import {
 	IDLE_DETECTION_SECONDS,
 	nextAlarmTime,
 } from './schedule-policy.js';
-import {SALESFORCE_TAB_PATTERNS} from './session/find-session.js';
+import {SALESFORCE_TAB_PATTERNS} from '@/background/session/find-session.js';
 
 export const SYNC_ALARM = 'sync-tick';
 

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import {DEFAULT_SUBJECT_TEMPLATE, renderSubject, templateUsesName} from './template.js';
+import {DEFAULT_SUBJECT_TEMPLATE, renderSubject, templateUsesName} from './subject-template.js';
 
 test('R10: the default template is the name itself', () => {
 	expect(renderSubject(DEFAULT_SUBJECT_TEMPLATE, 'Call Ana')).toBe('Call Ana');

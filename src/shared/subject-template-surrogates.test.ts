@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import {cutAt, MAX_SUBJECT_LENGTH, renderSubject} from './template.js';
+import {cutAt, MAX_SUBJECT_LENGTH, renderSubject} from './subject-template.js';
 
 test('R10: truncation to 255 never splits a surrogate pair', () => {
 	// 254 plain characters, then emoji: the 255th code unit is the first half of "😀".

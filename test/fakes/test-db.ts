@@ -1,7 +1,7 @@
-/** Test helper: a fresh database on a new fake-indexeddb factory (engineering guide §5). */
+/** Test helper (kept out of the shipping tree): a fresh database on a new fake-indexeddb factory (engineering guide §5). */
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
-import {openTicklerDb, type TicklerDb} from './db.js';
-import {addReminder, deleteReminder} from './local-edits.js';
+import {openTicklerDb, type TicklerDb} from '@/shared/store/db.js';
+import {addReminder, deleteReminder} from '@/shared/store/local-edits.js';
 
 export function openTestDb(name = 'tickler-test'): TicklerDb {
 	return openTicklerDb({name, indexedDB: new IDBFactory(), IDBKeyRange});

@@ -9,7 +9,7 @@ export type Activity = 'salesforce-tab' | 'popup-recent' | 'active' | 'idle';
 export const SLOW_ABOVE = 0.8;
 export const MANUAL_ONLY_ABOVE = 0.95;
 
-const BASE_DELAY: Record<Activity, number> = {
+const BASE_DELAY: Readonly<Record<Activity, number>> = {
 	'salesforce-tab': 60_000, // R13: within a minute while in Salesforce…
 	'popup-recent': 60_000, // …or with the popup open
 	active: 5 * 60_000, // within a few minutes otherwise: at most every 5 minutes (issue 5), one request each

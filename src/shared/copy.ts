@@ -1,0 +1,99 @@
+/**
+ * What the worker tells the rep, in one place: why sync is paused or slowed, why a Task page's badge shows
+ * what it shows, and the hint beside a reminder Salesforce refused. Wording is the product's; tests assert
+ * much of it, so change it here and let them tell you what else must follow. In `src/shared` because the
+ * worker writes these into the store and messages, and the pages show them as they are.
+ */
+
+/** The sync status line (partition.status.message) for each pause or slowdown (R19–R21, R2). */
+export const SYNC_STATUS_COPY = {
+	/** R20: no session, or Salesforce refused it as expired. */
+	signIn: 'Sign in to Salesforce to resume sync',
+	otherIdentity:
+		'You are signed in to Salesforce as a different user or org than the one sync was enabled for, so sync is paused.',
+	manualOnly:
+		'Your org has used over 95 % of its daily API allowance: automatic sync is paused. "Sync now" still works.',
+	slow: 'Your org has used over 80 % of its daily API allowance: syncing less often.',
+	limitExceeded: 'Your org has used its daily API allowance: sync is paused and will retry later.',
+	retrying: 'Salesforce did not answer; retrying shortly.',
+	/** R28: the org refuses browser sessions for the API (`api-access-refused`). */
+	apiAccessRefused: "Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.",
+	/** R28: the refresh token was refused (`reconnect`). */
+	reconnect: 'Reconnect to Salesforce',
+	/** The org's My Domain answered with a redirect to another one (`org-moved`). */
+	orgMoved: 'Your Salesforce org has moved to a new address. Sign in to Salesforce at its new address to resume sync.',
+} as const;
+
+/** Why turning sync on was refused (R3, R20, R30): the settings page shows the error's message. */
+export const ENABLE_SYNC_COPY = {
+	noSession: 'Sign in to Salesforce in a tab first, then turn sync on.',
+	sessionExpired: 'Your Salesforce session has expired. Sign in again, then turn sync on.',
+	otherUser: 'Salesforce answered for another user than the one connected. Connect again.',
+	keptOnByAdmin: 'Your admin keeps Salesforce sync on for Tickler.',
+	turnedOffByAdmin: 'Your admin has turned Salesforce sync off for Tickler.',
+} as const;
+
+/** The Task page badge (R24, R38): what it says beside a Task. */
+export const BADGE_COPY = {
+	deleted: 'You deleted this reminder in Tickler; the Task is deleted at the next sync.',
+	errorFallback: 'Salesforce refused the last change.',
+	conflictResolved:
+		'Resolved: this field was changed in Tickler and in Salesforce, and the later edit was kept. Tickler’s settings show what was overwritten.',
+	notFound: 'Tickler cannot see this Task: it may be deleted or not shared with you.',
+	ownedBySomeoneElse: 'This Task is owned by someone else; Tickler syncs only your own Tasks.',
+	notAReminderType: 'Logged emails, calls and other activity types are not reminders, so Tickler leaves them out.',
+	recurringSeries: 'This is a recurring series; Tickler syncs single Tasks only.',
+	archived: 'This Task is archived in Salesforce, so Tickler leaves it out.',
+	createdBeforeSync:
+		'This Task was last changed before sync was turned on; only Tasks changed in the 24 hours before are imported.',
+	signedOut: 'Sign in to Salesforce to resume sync.',
+	reconnect: 'Reconnect to Salesforce to resume sync.',
+	checkInAMoment: 'Tickler will check this Task in a moment.',
+	checkAtNextSync: 'Tickler will check this Task at its next sync.',
+	couldNotCheck: 'Tickler could not check this Task right now.',
+	syncOff: 'Sync is off — turn it on in Tickler’s settings.',
+	otherOrg: 'This Task belongs to another Salesforce org than the one Tickler syncs.',
+	otherUser:
+		'You are signed in to Salesforce as another user than the one Tickler syncs, so Tickler shows nothing here.',
+} as const;
+
+/** R37: a reminder whose Task is no longer the rep's, or no longer visible to them. */
+export const DETACHED_COPY = {
+	notYours: {
+		message: 'This Task now belongs to someone else or to a queue in Salesforce, so Tickler no longer syncs it.',
+		hint: 'The reminder stays here with your changes. Delete it (the Task stays in Salesforce), or ask for the Task to be assigned back to you: it then syncs again.',
+	},
+	noAccess: {
+		message: 'Tickler can no longer read or change this Task in Salesforce: your access to it was removed.',
+		hint: 'The reminder stays here with your changes. Ask your Salesforce admin for access to the Task, or delete the reminder (nothing is deleted in Salesforce).',
+	},
+} as const;
+
+/** R19: the hint beside a reminder Salesforce refused, by the error's statusCode; `other` for any code not listed. */
+export const RECORD_ERROR_HINTS = {
+	STRING_TOO_LONG: 'Shorten the name or details, then retry.',
+	INSUFFICIENT_ACCESS_OR_READONLY:
+		'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
+	INSUFFICIENT_ACCESS: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
+	FIELD_CUSTOM_VALIDATION_EXCEPTION:
+		'A validation rule in your org refused the change. Adjust the reminder, then retry.',
+	REQUIRED_FIELD_MISSING: 'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
+	INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
+		'Your org refused a picklist value. Retry after the next sync refreshes the values.',
+	FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
+	// R39: refusals of a whole request narrowed down to this one record.
+	JSON_PARSER_ERROR: "Salesforce could not read one of this reminder's values. Edit the reminder, then retry.",
+	INVALID_FIELD: 'Your org does not accept one of the fields Tickler sends. Ask your admin about the Task fields.',
+	MALFORMED_ID: "Salesforce does not recognise this reminder's Task. Delete the reminder, or ask your admin.",
+	other: 'Edit the reminder and retry, or delete it. Other reminders keep syncing.',
+} as const;
+
+/** R19: the message beside a reminder Salesforce refused (its own message, cut to 500 characters, or the code). */
+export function recordErrorMessage(detail: string): string {
+	return `Salesforce refused this change: ${detail}`;
+}
+
+/** The toolbar icon's tooltip (R22). */
+export function toolbarTitle(dueToday: number): string {
+	return dueToday === 1 ? 'Tickler — 1 reminder due today' : `Tickler — ${dueToday} reminders due today`;
+}
