@@ -34,6 +34,11 @@ export const readFirst = async (): Promise<FirstPage> =>
 export const readAll = async (): Promise<AllReminders> =>
 	withStore(readAllReminders, {partition: undefined, reminders: []});
 
+/** Runs `task` once the next frame has been painted (a frame callback runs before paint; its task after). */
+function afterNextPaint(task: () => void): void {
+	requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 /** Started by main.tsx before preact mounts, so the first paint waits only for IndexedDB. */
 let firstRead: Promise<FirstPage> | undefined;
 export function startFirstRead(): void {
@@ -89,12 +94,15 @@ export function useAllReminders(): {
 	useLayoutEffect(() => {
 		const pending = firstRead ?? readFirst();
 		firstRead = undefined;
-		// The whole list right after: it is not needed for the first paint, only for the other groups and search.
+		// The whole list after the first page is on screen: it is not needed for the first paint, only for the
+		// other groups and search, and turning 20,000 rows into objects on this thread would delay that paint.
 		void pending
 			.then(result => {
 				if (!reader.state.closed) setFirst(result);
 			}, reader.failed)
-			.finally(reader.refresh);
+			.finally(() => {
+				afterNextPaint(reader.refresh);
+			});
 		const unsubscribe = onStoreChanged(reader.refresh);
 		return () => {
 			reader.state.closed = true;
