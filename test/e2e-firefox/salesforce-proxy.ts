@@ -7,13 +7,9 @@
  * which forwards to the org with the original Host, as test/e2e/salesforce-routing.ts does for Chromium.
  * Any other destination is refused: nothing reaches the network.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {createServer as createHttpServer, request as httpRequest, type Server as HttpServer} from 'node:http';
-import {createServer as createHttpsServer, type Server as HttpsServer} from 'node:https';
+import {createServer as createHttpServer, type Server as HttpServer} from 'node:http';
 import {connect, type Socket} from 'node:net';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
+import {portOf, startTlsForwarder} from '../tls-forwarder.js';
 
 export type SalesforceProxy = {
 	port: number;
@@ -24,56 +20,12 @@ export type SalesforceProxy = {
 const ROUTED_HOST = /^[a-z0-9-]+\.(my\.salesforce\.com|lightning\.force\.com)$/;
 
 export async function startSalesforceProxy(orgUrl: string): Promise<SalesforceProxy> {
-	const directory = mkdtempSync(path.join(tmpdir(), 'tickler-firefox-tls-'));
-	const keyFile = path.join(directory, 'key.pem');
-	const certFile = path.join(directory, 'cert.pem');
-	execFileSync(
-		'openssl',
-		[
-			'req',
-			'-x509',
-			'-newkey',
-			'rsa:2048',
-			'-nodes',
-			'-keyout',
-			keyFile,
-			'-out',
-			certFile,
-			'-days',
-			'1',
-			'-subj',
-			'/CN=tickler-e2e',
-		],
-		{stdio: 'ignore'},
-	);
-	const target = new URL(orgUrl);
 	const requests: SalesforceProxy['requests'] = [];
-
-	const tls: HttpsServer = createHttpsServer(
-		{key: readFileSync(keyFile), cert: readFileSync(certFile)},
-		(incoming, outgoing) => {
-			const host = incoming.headers.host ?? '';
-			requests.push({method: incoming.method ?? 'GET', host, path: incoming.url ?? '/'});
-			const forwarded = httpRequest(
-				{
-					host: target.hostname,
-					port: target.port,
-					method: incoming.method,
-					path: incoming.url,
-					headers: {...incoming.headers, host, 'x-forwarded-host': host, 'x-forwarded-proto': 'https'},
-				},
-				answer => {
-					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-					answer.pipe(outgoing);
-				},
-			);
-			forwarded.on('error', () => outgoing.destroy());
-			incoming.pipe(forwarded);
-		},
-	);
-	rmSync(directory, {recursive: true, force: true});
-	await new Promise<void>(resolve => tls.listen(0, '127.0.0.1', resolve));
-	const tlsPort = portOf(tls);
+	const tls = await startTlsForwarder(orgUrl, {
+		commonName: 'tickler-e2e',
+		onRequest: request => requests.push(request),
+	});
+	const tlsPort = tls.port;
 
 	const sockets = new Set<Socket>();
 	const proxy: HttpServer = createHttpServer((incoming, outgoing) => {
@@ -110,19 +62,10 @@ export async function startSalesforceProxy(orgUrl: string): Promise<SalesforcePr
 		requests,
 		async close() {
 			for (const socket of sockets) socket.destroy();
-			tls.closeAllConnections();
 			proxy.closeAllConnections();
-			await Promise.all([
-				new Promise<void>(resolve => tls.close(() => resolve())),
-				new Promise<void>(resolve => proxy.close(() => resolve())),
-			]);
+			await Promise.all([tls.close(), new Promise<void>(resolve => proxy.close(() => resolve()))]);
 		},
 	};
-}
-
-function portOf(server: HttpServer | HttpsServer): number {
-	const address = server.address();
-	return typeof address === 'object' && address !== null ? address.port : 0;
 }
 
 /** Firefox prefs that send every HTTPS connection through the proxy (and nothing around it). */

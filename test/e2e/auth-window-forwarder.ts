@@ -7,67 +7,17 @@
  * throwaway self-signed certificate), which passes it to the org with the original Host. Every other request
  * is still routed by salesforce-routing.ts. The manifest is untouched (R26): these are browser flags.
  */
-import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
-import {request as httpRequest} from 'node:http';
-import {createServer, type Server} from 'node:https';
-import path from 'node:path';
+import {startTlsForwarder} from '../tls-forwarder.js';
 
 export type AuthWindowForwarder = {chromiumArgs: string[]; close(): Promise<void>};
 
-export async function startAuthWindowForwarder(orgUrl: string, workDir: string): Promise<AuthWindowForwarder> {
-	const key = path.join(workDir, 'forwarder-key.pem');
-	const cert = path.join(workDir, 'forwarder-cert.pem');
-	// A certificate made for this run only; Chromium is told to accept it (and nothing else reaches the network).
-	execFileSync(
-		'openssl',
-		[
-			'req',
-			'-x509',
-			'-newkey',
-			'rsa:2048',
-			'-nodes',
-			'-keyout',
-			key,
-			'-out',
-			cert,
-			'-days',
-			'1',
-			'-subj',
-			'/CN=tickler-e2e-forwarder',
-		],
-		{stdio: 'ignore'},
-	);
-	const target = new URL(orgUrl);
-	const server: Server = createServer({key: readFileSync(key), cert: readFileSync(cert)}, (incoming, outgoing) => {
-		const host = incoming.headers.host ?? '';
-		const forwarded = httpRequest(
-			{
-				host: target.hostname,
-				port: target.port,
-				method: incoming.method,
-				path: incoming.url,
-				headers: {...incoming.headers, host, 'x-forwarded-host': host, 'x-forwarded-proto': 'https'},
-			},
-			answer => {
-				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(outgoing);
-			},
-		);
-		forwarded.on('error', () => outgoing.destroy());
-		incoming.pipe(forwarded);
-	});
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	const port = typeof address === 'object' && address !== null ? address.port : 0;
+export async function startAuthWindowForwarder(orgUrl: string): Promise<AuthWindowForwarder> {
+	const forwarder = await startTlsForwarder(orgUrl, {commonName: 'tickler-e2e-forwarder'});
 	return {
 		chromiumArgs: [
-			`--host-resolver-rules=MAP *.my.salesforce.com 127.0.0.1:${port}, MAP *.lightning.force.com 127.0.0.1:${port}`,
+			`--host-resolver-rules=MAP *.my.salesforce.com 127.0.0.1:${forwarder.port}, MAP *.lightning.force.com 127.0.0.1:${forwarder.port}`,
 			'--ignore-certificate-errors',
 		],
-		async close() {
-			server.closeAllConnections();
-			await new Promise<void>(resolve => server.close(() => resolve()));
-		},
+		close: async () => forwarder.close(),
 	};
 }

@@ -68,9 +68,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-e2e-'));
 	const forwarder =
-		options.authWindow === true && options.org
-			? await startAuthWindowForwarder(options.org.url, userDataDir)
-			: undefined;
+		options.authWindow === true && options.org ? await startAuthWindowForwarder(options.org.url) : undefined;
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),
 		headless: options.headless ?? true,
