@@ -1,7 +1,7 @@
 /**
  * One source, two stores (R42). The build writes the Chrome manifest into dist/ (vite.config.ts); the Firefox
  * package is the same files with this transform of that manifest — no second bundle, no `if firefox` in
- * the build. What differs and why (salesforce-api.md §13.7; MDN "manifest.json/background",
+ * the build. What differs and why (salesforce-facts.md §13.7; MDN "manifest.json/background",
  * "browser_specific_settings"; extensionworkshop.com "firefox-builtin-data-consent"):
  *
  * - `background.service_worker` → `background.scripts`: Firefox runs MV3 backgrounds as event pages and

@@ -1,5 +1,5 @@
 /**
- * No remote code, no code from strings (R42; Chrome Web Store "no remote code", salesforce-api.md §13.7;
+ * No remote code, no code from strings (R42; Chrome Web Store "no remote code", salesforce-facts.md §13.7;
  * `web-ext lint` DANGEROUS_EVAL). Tickler's own code never builds code from strings, but jsforce's browser
  * dependencies carry a few fallbacks that do — each unreachable in an extension (they run only where
  * `globalThis`, `Function.prototype.bind` or a function callback is missing), yet present in the package, and

@@ -16,7 +16,7 @@ export type CookieQuery = {name: string; domain: string};
 
 /**
  * The cookies named `query.name` on `query.domain` (and its subdomains, as `cookies.getAll` matches), the
- * unpartitioned ones first (salesforce-api.md §13.7; MDN `cookies.getAll`, "Work with the Cookies API"):
+ * unpartitioned ones first (salesforce-facts.md §13.7; MDN `cookies.getAll`, "Work with the Cookies API"):
  *
  * - Firefox with first-party isolation (`privacy.firstparty.isolate`) throws unless `firstPartyDomain` is
  *   given; `null` asks for the cookies of every first party.

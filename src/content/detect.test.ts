@@ -4,7 +4,7 @@ import {detectTaskPage, isLightningHost} from './detect.js';
 const ID15 = '00T5g00000AbCdE';
 const ID18 = '00T5g00000AbCdEAAX';
 
-describe('detectTaskPage (R24, salesforce-api.md §8)', () => {
+describe('detectTaskPage (R24, salesforce-facts.md §8)', () => {
 	test.each([
 		[
 			`https://acme.lightning.force.com/lightning/r/Task/${ID18}/view`,

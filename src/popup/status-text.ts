@@ -20,7 +20,7 @@ export type StatusView =
 
 /**
  * R20: the org's own sign-in page — its My Domain root, which shows the login form to a signed-out rep and
- * goes on to the org when a session exists (salesforce-api.md §1.2: the My Domain host is where the
+ * goes on to the org when a session exists (salesforce-facts.md §1.2: the My Domain host is where the
  * API-capable `sid` is set). Undefined for a host that is not a known Salesforce org host.
  */
 export function signInPage(instanceHost: string): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * R29: how Tickler names itself to Salesforce. Every request carries
- * `Sforce-Call-Options: client=Tickler/<version>` (salesforce-api.md §0 and §13.1, after Salesforce Inspector
+ * `Sforce-Call-Options: client=Tickler/<version>` (salesforce-facts.md §0 and §13.1, after Salesforce Inspector
  * Reloaded), so an admin can tell Tickler's traffic from other integrations. The version is the manifest's,
  * read at build time, so the worker and the tests (which run outside an extension) agree.
  */

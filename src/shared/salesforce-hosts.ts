@@ -1,5 +1,5 @@
 /**
- * Salesforce hostnames (salesforce-api.md §1.2, §8). Pure and shared: the worker uses it to find the one
+ * Salesforce hostnames (salesforce-facts.md §1.2, §8). Pure and shared: the worker uses it to find the one
  * API-capable host of an org (its My Domain `*.my.salesforce.com`), the popup and options page to link a
  * reminder to its Task on the Lightning host.
  *
@@ -47,14 +47,14 @@ export function isApiHost(host: string): boolean {
 	return MY_DOMAIN.test(normalize(host));
 }
 
-/** `https://<lightning host>/lightning/r/Task/<id>/view` (salesforce-api.md §8), or undefined for an unknown host. */
+/** `https://<lightning host>/lightning/r/Task/<id>/view` (salesforce-facts.md §8), or undefined for an unknown host. */
 export function taskUrl(instanceHost: string, taskId: string): string | undefined {
 	const lightning = toLightningHost(instanceHost);
 	if (lightning === undefined || !/^00T[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(taskId)) return undefined;
 	return `https://${lightning}/lightning/r/Task/${taskId}/view`;
 }
 
-/** The 15-character org id at the front of a session id (`00D…!…`, salesforce-api.md §1.1), or undefined. */
+/** The 15-character org id at the front of a session id (`00D…!…`, salesforce-facts.md §1.1), or undefined. */
 export function orgIdOfSid(sid: string): string | undefined {
 	const prefix = sid.split('!', 1)[0] ?? '';
 	return /^00D[a-zA-Z0-9]{12}$/.test(prefix) && sid.length > prefix.length + 1 ? prefix : undefined;

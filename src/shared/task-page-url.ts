@@ -1,6 +1,6 @@
 /**
  * Which Salesforce Task record page a URL is (R24), or undefined. Pure, so it is table-tested offline.
- * URL shapes from salesforce-api.md §8: Lightning `/lightning/r/Task/<Id>/view`, `/lightning/r/<Id>/view`
+ * URL shapes from salesforce-facts.md §8: Lightning `/lightning/r/Task/<Id>/view`, `/lightning/r/<Id>/view`
  * (UNCONFIRMED but harmless), the legacy `/one/one.app#/sObject/<Id>/view`, and Classic `/<Id>` on the
  * My Domain host. Only Task ids (key prefix 00T, §7.3) count; other records leave the script inert.
  */

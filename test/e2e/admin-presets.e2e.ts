@@ -10,7 +10,7 @@ import {ask} from './sync-fixture.js';
 
 // R30 end to end: an admin presets Tickler through real browser policy — Debian's Chromium reads
 // /etc/chromium/policies/managed/*.json at start-up, and the `3rdparty.extensions.<id>` part becomes
-// `chrome.storage.managed` for an extension whose manifest names a `managed_schema` (salesforce-api.md §13.2).
+// `chrome.storage.managed` for an extension whose manifest names a `managed_schema` (salesforce-facts.md §13.2).
 // The file names only this build's extension id, so Chromium instances of other builds are unaffected; it is
 // removed afterwards. Writing it needs root (as the e2e machine runs): the test says so if it cannot.
 

@@ -11,7 +11,7 @@ import type {Org, OrgUser} from '../org/org.js';
 
 export const DEFAULT_ORG_NAME = 'tickler-demo';
 
-/** The two hosts of a My Domain (salesforce-api.md §8). */
+/** The two hosts of a My Domain (salesforce-facts.md §8). */
 export type SalesforceHosts = {myDomain: string; lightning: string};
 
 export function salesforceHosts(orgName: string = DEFAULT_ORG_NAME): SalesforceHosts {
@@ -127,7 +127,7 @@ export type LocalOrgHandle = {url: string; org: Org};
 export type SignedIn = {user: OrgUser; hosts: SalesforceHosts};
 
 /**
- * Signs `user` in the way Salesforce leaves a browser after login (salesforce-api.md §1.2): an
+ * Signs `user` in the way Salesforce leaves a browser after login (salesforce-facts.md §1.2): an
  * API-capable `sid` cookie on the My Domain host and a separate, non-API one on the Lightning host,
  * both host-only and Secure. The session ids are returned to nobody but the org: tests that need them
  * read `org.sessions`.

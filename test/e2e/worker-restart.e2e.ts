@@ -114,7 +114,7 @@ test('R13/R17: the worker stopped in the middle of a pull of several pages; the 
 	const {org} = scenario;
 	const repId = org.users.rep.id;
 	const {popup, errors, stopWorkers} = await popupWithWorkerStop();
-	// 4,500 new Tasks of the rep: three pages of the pull (2,000 rows a page, salesforce-api.md §3).
+	// 4,500 new Tasks of the rep: three pages of the pull (2,000 rows a page, salesforce-facts.md §3).
 	const pulled = Array.from({length: 4500}, (_, i) =>
 		org.createTask(repId, {Subject: `Pulled ${i}`, ActivityDate: localDate(30), Status: 'Not Started'}),
 	);

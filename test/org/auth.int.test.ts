@@ -1,4 +1,4 @@
-// Contract: authentication, identity and the versions/resources routes (salesforce-api.md §0, §1).
+// Contract: authentication, identity and the versions/resources routes (salesforce-facts.md §0, §1).
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, connect, failure, getWithHost, localOnly, must, openTarget, raw} from './contract-target.js';
 import type {Target} from './contract-target.js';

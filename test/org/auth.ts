@@ -1,4 +1,4 @@
-// Authentication and identity (salesforce-api.md §1): Bearer/OAuth sid, the two 401 bodies, the versions
+// Authentication and identity (salesforce-facts.md §1): Bearer/OAuth sid, the two 401 bodies, the versions
 // list, the resources map, /services/oauth2/userinfo and /id/<org>/<user> (so `conn.identity()` works), and
 // API Access Control (§13.1): when the org has it on, only OAuth tokens of registered apps reach the API.
 

@@ -2,7 +2,7 @@
 // options, `client` ("an identifier for the client sending the request; appears in log files") and
 // `defaultNamespace` — e.g. `Sforce-Call-Options: client=SampleCaseSensitiveToken/100, defaultNamespace=battle`
 // (REST API Developer Guide, "Call Options Header", headers_calloptions.htm). jsforce sends it as
-// `name=value, ...` when `callOptions` is set (salesforce-api.md §0). The org only records `client`.
+// `name=value, ...` when `callOptions` is set (salesforce-facts.md §0). The org only records `client`.
 
 export type CallOptions = {client?: string; defaultNamespace?: string};
 

@@ -1,4 +1,4 @@
-// sObject Collections (salesforce-api.md §5.1): create/update/delete up to 200 records with allOrNone and
+// sObject Collections (salesforce-facts.md §5.1): create/update/delete up to 200 records with allOrNone and
 // per-record `statusCode` errors; retrieve up to 2,000 ids (POST) or by URL (GET), null for missing ids.
 
 import {isObject, json, parseBody} from './api-types.js';

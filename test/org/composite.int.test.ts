@@ -1,5 +1,5 @@
 // Contract: sObject Collections, /composite and /composite/batch, and how each counts against the API
-// allowance (salesforce-api.md §5, §6).
+// allowance (salesforce-facts.md §5, §6).
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, failure, localOnly, must, openTarget, raw} from './contract-target.js';
 import type {Target} from './contract-target.js';

@@ -1,5 +1,5 @@
 // `/composite` (≤25 subrequests, `@{ref.field}` references, allOrNone, one API call) and `/composite/batch`
-// (≤25 subrequests, haltOnError, one API call per subrequest) — salesforce-api.md §5.2, §5.3.
+// (≤25 subrequests, haltOnError, one API call per subrequest) — salesforce-facts.md §5.2, §5.3.
 
 import {isObject, json, parseBody} from './api-types.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';

@@ -1,4 +1,4 @@
-// Date/dateTime wire formats (salesforce-api.md §2.6) and time-zone arithmetic for SOQL date literals (§2.5).
+// Date/dateTime wire formats (salesforce-facts.md §2.6) and time-zone arithmetic for SOQL date literals (§2.5).
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -1,4 +1,4 @@
-// The REST error shape: a JSON array of `{message, errorCode, fields?}` (salesforce-api.md §0).
+// The REST error shape: a JSON array of `{message, errorCode, fields?}` (salesforce-facts.md §0).
 
 export type SfErrorBody = {message: string; errorCode: string; fields?: string[]};
 

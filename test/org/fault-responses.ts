@@ -1,5 +1,5 @@
 // Answers for the fault kinds that are not JSON errors (issue 11, R19/R39), kept out of http.ts:
-// - `maintenance`: 503 with a long HTML page served as `text/html;charset=UTF-8`. salesforce-api.md §6: during
+// - `maintenance`: 503 with a long HTML page served as `text/html;charset=UTF-8`. salesforce-facts.md §6: during
 //   maintenance the body "may be HTML"; the exact page and content type are UNCONFIRMED. With a charset
 //   parameter jsforce does not recognise it as HTML and keeps the whole page as the error message (§0).
 // - `html404`: 404 with an HTML "page not found" (e.g. an address where no org lives). UNCONFIRMED body.

@@ -1,4 +1,4 @@
-// Fault injection (issue 3 "Faults"; salesforce-api.md §11.10). Random faults draw from a seeded PRNG so
+// Fault injection (issue 3 "Faults"; salesforce-facts.md §11.10). Random faults draw from a seeded PRNG so
 // randomized tests are reproducible. Faults apply to Salesforce API routes only, never to /__org__.
 
 export type FaultKind =

@@ -1,6 +1,6 @@
 // Turns a REST JSON body (or a test's field object) into stored values, raising the real error codes:
 // INVALID_FIELD, INVALID_FIELD_FOR_INSERT_UPDATE, STRING_TOO_LONG, JSON_PARSER_ERROR, MALFORMED_ID,
-// INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (salesforce-api.md §3, §6, §2.6).
+// INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST (salesforce-facts.md §3, §6, §2.6).
 
 import {parseDateInput, parseDateTime} from './dates.js';
 import {SfError, invalidField, jsonParserError} from './errors.js';

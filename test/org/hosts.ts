@@ -1,5 +1,5 @@
 // Host names: `<name>.my.salesforce.com` (API-capable sid) ↔ `<name>.lightning.force.com` (UI, non-API sid)
-// — salesforce-api.md §1.2, §8. Anything else (127.0.0.1:PORT) is a single-host local setup.
+// — salesforce-facts.md §1.2, §8. Anything else (127.0.0.1:PORT) is a single-host local setup.
 
 export type HostKind = 'my-domain' | 'lightning' | 'local';
 

@@ -1,4 +1,4 @@
-// node:http transport: request parsing, the recorded response headers of salesforce-api.md §0, fault
+// node:http transport: request parsing, the recorded response headers of salesforce-facts.md §0, fault
 // injection, the request log and API counting, socket tracking so close() is prompt even with held
 // ("timeout") responses. Routes: `/__org__/*` control, `/services/*` + `/id/*` REST, everything else pages.
 

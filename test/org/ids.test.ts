@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {expect, test} from 'vitest';
 import {IdFactory, idChecksum, normalizeId, to18} from './ids.js';
 
-test('checksum matches ids recorded from real orgs (salesforce-api.md §7.3)', () => {
+test('checksum matches ids recorded from real orgs (salesforce-facts.md §7.3)', () => {
 	for (const id of [
 		'001B000001Lp1G2IAJ',
 		'a00B000000FSkcvIAD',

@@ -1,4 +1,4 @@
-// Salesforce record ids: 15-char case-sensitive form plus the 3-char case checksum (salesforce-api.md §7.3).
+// Salesforce record ids: 15-char case-sensitive form plus the 3-char case checksum (salesforce-facts.md §7.3).
 
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

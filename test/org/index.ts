@@ -24,7 +24,7 @@ export type LocalOrgOptions = {
 	dataFile?: string;
 	/** Initial org clock; default real now. */
 	now?: Date;
-	/** Default 100,000 + 1,000 × user licences (Enterprise Edition, salesforce-api.md §6). */
+	/** Default 100,000 + 1,000 × user licences (Enterprise Edition, salesforce-facts.md §6). */
 	apiDailyLimit?: number;
 	/** true: the org clock only moves through clock.set/advance (default: it ticks at real speed from `now`). */
 	frozenClock?: boolean;

@@ -1,4 +1,4 @@
-// Contract: API allowance (salesforce-api.md §6) and fault injection (issue 3 "Faults").
+// Contract: API allowance (salesforce-facts.md §6) and fault injection (issue 3 "Faults").
 import {afterAll, afterEach, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, connect, failure, localOnly, must, openTarget, raw, renewSession} from './contract-target.js';
 import type {Target} from './contract-target.js';

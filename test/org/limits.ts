@@ -1,4 +1,4 @@
-// Daily API allowance (salesforce-api.md §6): `Sforce-Limit-Info: api-usage=N/M` is "used/allowed in the
+// Daily API allowance (salesforce-facts.md §6): `Sforce-Limit-Info: api-usage=N/M` is "used/allowed in the
 // trailing 24 hours". We count exactly that — a trailing 24 h window on the org clock, in 1-minute buckets —
 // rather than a reset at midnight.
 
@@ -67,7 +67,7 @@ export const BROWSER_SESSION = '(browser session)';
 /**
  * API calls per client (R29): by the `client=` of Sforce-Call-Options, and by the OAuth app whose token made
  * the call. Counted beside ApiUsage (which stays the org's one allowance), since the org was started or reset;
- * Salesforce reports usage per client in event logs, not in any API answer (salesforce-api.md §13.1).
+ * Salesforce reports usage per client in event logs, not in any API answer (salesforce-facts.md §13.1).
  */
 export class ClientUsage {
 	private readonly byClient = new Map<string, number>();

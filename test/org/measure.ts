@@ -21,7 +21,7 @@ const median = (xs: number[]): number => {
 	return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
 
-/** The sync engine's pull query shape (salesforce-api.md §2.5), over HTTP, against an org of `tasks` Tasks. */
+/** The sync engine's pull query shape (salesforce-facts.md §2.5), over HTTP, against an org of `tasks` Tasks. */
 export async function measureQueryPage(
 	options: {tasks?: number; runs?: number; warmup?: number; soql?: string} = {},
 ): Promise<QueryPageTiming> {

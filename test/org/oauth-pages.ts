@@ -1,4 +1,4 @@
-// The OAuth pages a browser sees during the web-server flow (salesforce-api.md §13.1): the approval page
+// The OAuth pages a browser sees during the web-server flow (salesforce-facts.md §13.1): the approval page
 // ("Allow Access?", naming the app, with Allow/Deny) and the error page Salesforce shows instead of
 // redirecting to an unknown client or an unregistered callback URL. Both carry the org's strict CSP
 // (page-html.ts) and use the served Classic stylesheet. Element ids are documented in docs/local-org.md.

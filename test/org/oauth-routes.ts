@@ -1,4 +1,4 @@
-// HTTP side of the OAuth 2.0 web-server flow with PKCE (salesforce-api.md §13.1; state in oauth.ts):
+// HTTP side of the OAuth 2.0 web-server flow with PKCE (salesforce-facts.md §13.1; state in oauth.ts):
 //   GET  /services/oauth2/authorize         browser: login (existing /login page) → approval page → redirect_uri
 //   POST /setup/secur/RemoteAccessAuthorizationPage.apexp   the approval form's Allow/Deny
 //   GET  /setup/secur/RemoteAccessErrorPage.apexp           unknown client / unregistered callback URL

@@ -1,5 +1,5 @@
 // R28 (org side): the OAuth 2.0 web-server flow with PKCE, API Access Control, and R29 per-client usage,
-// over HTTP with jsforce and raw requests (salesforce-api.md §13.1). Local org only: a real org has no
+// over HTTP with jsforce and raw requests (salesforce-facts.md §13.1). Local org only: a real org has no
 // control API to register apps or flip API Access Control.
 import {createHash, randomBytes} from 'node:crypto';
 import {mkdtempSync} from 'node:fs';

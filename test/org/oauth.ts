@@ -1,4 +1,4 @@
-// The org's OAuth 2.0 model (salesforce-api.md §13.1): External Client Apps (client id, callback URLs,
+// The org's OAuth 2.0 model (salesforce-facts.md §13.1): External Client Apps (client id, callback URLs,
 // scopes, PKCE), authorization codes, refresh tokens and the access tokens issued from them. Access tokens
 // are ordinary API sessions tagged with the app's client id (sessions.ts), so every REST route accepts them
 // as it accepts a session id. HTTP lives in oauth-routes.ts; this file is the state and its rules.

@@ -1,5 +1,5 @@
 // Classic record page `/<id>` (15 or 18 chars): server-rendered, plain HTML forms, full page reloads —
-// the other page shape the content script meets (salesforce-api.md §8). Also the Classic home
+// the other page shape the content script meets (salesforce-facts.md §8). Also the Classic home
 // `/home/home.jsp` and a plain detail page for the seeded non-Task records (Accounts, Contacts, …).
 
 import type {ApiRequest, ApiResponse} from './api-types.js';

@@ -1,5 +1,5 @@
 // The login flow, sid cookies per host, and the Lightning/Classic pages with their same-origin JSON
-// endpoints (issue 3 "Pages"; salesforce-api.md §1.2, §8). Local org only: these are not REST routes.
+// endpoints (issue 3 "Pages"; salesforce-facts.md §1.2, §8). Local org only: these are not REST routes.
 import {afterAll, beforeAll, expect} from 'vitest';
 import {API_VERSION, connect, failure, httpCall, localOnly, must, openTarget} from './contract-target.js';
 import type {Target} from './contract-target.js';

@@ -1,5 +1,5 @@
 // Browser-facing pages: the login page (sets `sid` cookies as Salesforce does: an API-capable one on
-// `<name>.my.salesforce.com`, a non-API one on `<name>.lightning.force.com` — salesforce-api.md §1.2),
+// `<name>.my.salesforce.com`, a non-API one on `<name>.lightning.force.com` — salesforce-facts.md §1.2),
 // the Lightning-like app (`/lightning/...`, client-rendered, pushState navigation), and Classic record pages
 // (`/<id>`, server-rendered, full reloads) with the Classic home `/home/home.jsp`. Markup is documented in
 // docs/local-org.md. Every HTML page carries a strict Content-Security-Policy (page-html.ts), so the

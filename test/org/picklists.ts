@@ -1,5 +1,5 @@
 // TaskStatus / TaskPriority: org-configurable, queryable picklist tables that derive IsClosed and
-// IsHighPriority (salesforce-api.md §7.2, §7.4). Default values are the standard set (INFERRED there).
+// IsHighPriority (salesforce-facts.md §7.2, §7.4). Default values are the standard set (INFERRED there).
 
 import type {IdFactory} from './ids.js';
 import type {SRecord, Store} from './store.js';

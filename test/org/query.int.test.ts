@@ -1,4 +1,4 @@
-// Contract: SOQL over /query and /queryAll, paging through nextRecordsUrl, and query errors (salesforce-api.md §2).
+// Contract: SOQL over /query and /queryAll, paging through nextRecordsUrl, and query errors (salesforce-facts.md §2).
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, connect, failure, localOnly, must, openTarget, raw} from './contract-target.js';
 import type {Target} from './contract-target.js';

@@ -1,4 +1,4 @@
-// Query execution, paging and query locators (salesforce-api.md §2.1–2.3): `query` hides deleted and
+// Query execution, paging and query locators (salesforce-facts.md §2.1–2.3): `query` hides deleted and
 // archived rows, `queryAll` shows them; pages of `batchSize` (default/max 2,000, min 200) linked by
 // `nextRecordsUrl: /services/data/vXX.X/query/<locator>-<offset>`; totalSize constant across pages.
 

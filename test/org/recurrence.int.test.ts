@@ -1,5 +1,5 @@
 // R35: recurring Task series — masters, occurrences, refusals, pattern changes and cascade delete
-// (salesforce-api.md §13.5; Task object reference "Usage").
+// (salesforce-facts.md §13.5; Task object reference "Usage").
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, failure, localOnly, must, openTarget, raw} from './contract-target.js';
 import type {Target} from './contract-target.js';

@@ -1,7 +1,7 @@
 // R35 recurring Task series: which Recurrence* fields a pattern needs and the due dates it generates.
 // Source: Task object reference "Usage" (developer.salesforce.com …/sforce_api_objects_task.htm, API 16.0+):
 // "If IsRecurrence is true, then RecurrenceStartDateOnly, RecurrenceEndDateOnly, RecurrenceType, and any
-// properties associated with the given recurrence type … must be populated"; salesforce-api.md §13.5.
+// properties associated with the given recurrence type … must be populated"; salesforce-facts.md §13.5.
 
 import {addDays} from './dates.js';
 import {SfError} from './errors.js';

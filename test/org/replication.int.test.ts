@@ -1,4 +1,4 @@
-// Contract: getUpdated/getDeleted, the recycle bin and the archive (salesforce-api.md §4, §7.4).
+// Contract: getUpdated/getDeleted, the recycle bin and the archive (salesforce-facts.md §4, §7.4).
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, localOnly, must, openTarget, raw, renewSession} from './contract-target.js';
 import type {Target} from './contract-target.js';

@@ -1,4 +1,4 @@
-// getUpdated / getDeleted (salesforce-api.md §4): `/sobjects/Task/updated` and `/deleted`, with or without
+// getUpdated / getDeleted (salesforce-facts.md §4): `/sobjects/Task/updated` and `/deleted`, with or without
 // the trailing slash; start/end truncated to the minute; latestDateCovered; earliestDateAvailable;
 // 30-day (updated) and 15-day (deleted) windows; INVALID_REPLICATION_DATE.
 

@@ -1,4 +1,4 @@
-// REST routing for `/services/...` and `/id/...` (salesforce-api.md §0–§6): versions, auth, API-limit
+// REST routing for `/services/...` and `/id/...` (salesforce-facts.md §0–§6): versions, auth, API-limit
 // enforcement, and the data resources. Returns how many API calls the request counts as (§0, §5, §6).
 
 import {errorResponse, json} from './api-types.js';

@@ -1,4 +1,4 @@
-// Contract: sObject Rows for Task — create/retrieve/update/delete and their errors (salesforce-api.md §3, §3.1).
+// Contract: sObject Rows for Task — create/retrieve/update/delete and their errors (salesforce-facts.md §3, §3.1).
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, failure, localOnly, must, openTarget, raw, renewSession} from './contract-target.js';
 import {to18} from './ids.js';

@@ -1,4 +1,4 @@
-// sObject Rows for Task (salesforce-api.md §3, §3.1): create/retrieve/update/delete, basic info, describe,
+// sObject Rows for Task (salesforce-facts.md §3, §3.1): create/retrieve/update/delete, basic info, describe,
 // If-Modified-Since → 304, If-Unmodified-Since → 412. Other objects are retrievable, not writable here.
 
 import {errorResponse, isObject, json, noContent, parseBody} from './api-types.js';

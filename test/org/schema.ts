@@ -1,4 +1,4 @@
-// Field metadata for the objects the org emulates (salesforce-api.md §7.2, §7.4). Names are canonical
+// Field metadata for the objects the org emulates (salesforce-facts.md §7.2, §7.4). Names are canonical
 // casing; lookups are case-insensitive (§3). Only the properties the emulator needs are modelled.
 
 export type FieldType =
@@ -111,7 +111,7 @@ export const TASK = obj('Task', '00T', [
 	['WhoCount', 'int', 'n'],
 	['WhatCount', 'int', 'n'],
 	['IsVisibleInSelfService', 'boolean', 'cu'],
-	// R35 recurring series (salesforce-api.md §13.5; Task object reference, "Usage" and the Recurrence* fields):
+	// R35 recurring series (salesforce-facts.md §13.5; Task object reference, "Usage" and the Recurrence* fields):
 	// createable and updateable on a master; RecurrenceActivityId above is read-only; IsRecurrence create-only.
 	['RecurrenceStartDateOnly', 'date', 'cun', {label: 'Recurrence Start'}],
 	['RecurrenceEndDateOnly', 'date', 'cun', {label: 'Recurrence End'}],

@@ -1,4 +1,4 @@
-// Session ids shaped `<15-char org id>!<opaque>` (salesforce-api.md §1.1), of two kinds: 'api' (what the
+// Session ids shaped `<15-char org id>!<opaque>` (salesforce-facts.md §1.1), of two kinds: 'api' (what the
 // my.salesforce.com host hands out) and 'lightning' (non-API, rejected by REST with "This session is not
 // valid for use with the REST API", §1.2). Expiry runs on the org clock. An OAuth access token (§13.1) is an
 // 'api' session tagged with the client id of the External Client App that obtained it (oauth.ts).

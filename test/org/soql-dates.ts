@@ -1,5 +1,5 @@
 // SOQL date literals (TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n, …) resolved to a range of
-// calendar days in the running user's time zone (salesforce-api.md §2.5; SOQL docs "Date Formats and
+// calendar days in the running user's time zone (salesforce-facts.md §2.5; SOQL docs "Date Formats and
 // Date Literals"). LAST_N_DAYS:n includes today and the n days before it; NEXT_N_DAYS:n starts tomorrow.
 // THIS/LAST/NEXT_QUARTER and _YEAR are calendar quarters and years. The N_WEEKS/N_MONTHS/N_QUARTERS/N_YEARS
 // and FISCAL literals are not evaluated: the caller refuses them with MALFORMED_QUERY (soql-refusals.ts).

@@ -2,7 +2,7 @@
 // either evaluated correctly by soql.ts / soql-where.ts or refused here with 400 MALFORMED_QUERY, never
 // silently ignored. Real Salesforce would run most of these; the refusal says plainly that the local org
 // does not emulate them (docs/local-org.md, "What the local org refuses"). The error shape is the recorded
-// MALFORMED_QUERY body of salesforce-api.md §2.4: `[{"message": "...", "errorCode": "MALFORMED_QUERY"}]`.
+// MALFORMED_QUERY body of salesforce-facts.md §2.4: `[{"message": "...", "errorCode": "MALFORMED_QUERY"}]`.
 
 import type {Query} from '@jetstreamapp/soql-parser-js';
 import {SfError} from './errors.js';

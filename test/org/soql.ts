@@ -1,5 +1,5 @@
 // SOQL compilation: parse with @jetstreamapp/soql-parser-js (no hand-written parser), validate against the
-// schema, and build a plan (projection, predicate, sort, limit) — salesforce-api.md §2. Error bodies follow
+// schema, and build a plan (projection, predicate, sort, limit) — salesforce-facts.md §2. Error bodies follow
 // the recorded shapes of §2.4.
 
 import {isQueryValid, parseQuery} from '@jetstreamapp/soql-parser-js';

@@ -1,5 +1,5 @@
 // Task rules: defaults, derived fields, create-only fields, soft delete / recycle bin, archive
-// (salesforce-api.md §3, §4.2, §7.2, §7.4).
+// (salesforce-facts.md §3, §4.2, §7.2, §7.4).
 
 import {addDays, ymdInZone} from './dates.js';
 import {SfError, entityIsDeleted, notFound} from './errors.js';
@@ -61,7 +61,7 @@ export class Tasks {
 	earliestDeletedAvailable: number;
 	private lastModstamp = 0;
 	/**
-	 * The second every write of the current write stamps (R36, salesforce-api.md §13.6): real orgs store
+	 * The second every write of the current write stamps (R36, salesforce-facts.md §13.6): real orgs store
 	 * audit dateTimes to the second and one request (a 200-record collections write, a composite batch)
 	 * stamps all its rows alike. A "write" is one synchronous turn of the org — an HTTP request is
 	 * dispatched synchronously — so the second is held until the next microtask or an explicit clock move.

@@ -1,4 +1,4 @@
-// R36: whole-second timestamps as real orgs store them (salesforce-api.md §13.6), and one write request
+// R36: whole-second timestamps as real orgs store them (salesforce-facts.md §13.6), and one write request
 // stamps all its rows with the same second.
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {API_VERSION, localOnly, must, openTarget, raw, renewSession} from './contract-target.js';

@@ -1,5 +1,5 @@
 // R37: admin-made validation rules that refuse a write with FIELD_CUSTOM_VALIDATION_EXCEPTION, per record
-// (salesforce-api.md §6 error catalogue; the `fields` list names the rule's error field when it has one).
+// (salesforce-facts.md §6 error catalogue; the `fields` list names the rule's error field when it has one).
 
 import {SfError} from './errors.js';
 import type {SRecord} from './store.js';

@@ -1,5 +1,5 @@
 /**
- * `web-ext lint` (Firefox's store linter, salesforce-api.md §13.7) over an unpacked Firefox package, and the
+ * `web-ext lint` (Firefox's store linter, salesforce-facts.md §13.7) over an unpacked Firefox package, and the
  * warnings we have read and explained (docs/store/firefox.md). Any other warning fails the package test.
  */
 import {spawnSync} from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * R35: recurring Tasks (salesforce-api.md §13.5). Occurrences are ordinary Tasks and sync; series masters
+ * R35: recurring Tasks (salesforce-facts.md §13.5). Occurrences are ordinary Tasks and sync; series masters
  * do not (R1). A pattern change deletes the open occurrences and creates new ones: the reminders follow,
  * with no duplicate and nothing resurrected. Tickler never sends a field Salesforce refuses on an occurrence.
  */

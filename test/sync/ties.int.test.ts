@@ -1,5 +1,5 @@
 /**
- * R36: whole-second SystemModstamps (salesforce-api.md §13.6). One write stamps all its rows alike, so a
+ * R36: whole-second SystemModstamps (salesforce-facts.md §13.6). One write stamps all its rows alike, so a
  * tie of equal stamps can straddle a 2,000-row query page and the checkpoint committed with that page.
  * No pull misses or repeats a row in a tie — across a stopped worker, a later write within the cursor's
  * second, deletions and conflicts.

@@ -1,5 +1,5 @@
 /**
- * The OAuth 2.0 web-server flow with PKCE (R28; salesforce-api.md §13.1), run by the worker:
+ * The OAuth 2.0 web-server flow with PKCE (R28; salesforce-facts.md §13.1), run by the worker:
  *
  *   verifier, state ─► authorize URL on the rep's My Domain ─► chrome.identity.launchWebAuthFlow
  *     ─► https://<extension-id>.chromiumapp.org/?code=…&state=… ─► state checked ─► code + verifier

@@ -7,7 +7,7 @@ import {deleteTokens, readTokens} from './token-store.js';
 export async function disconnectOAuth(partition: string): Promise<{revoked: boolean}> {
 	const tokens = await readTokens(credentialsDb, partition);
 	if (!tokens) return {revoked: false};
-	// The refresh token revokes its access tokens too (salesforce-api.md §13.1).
+	// The refresh token revokes its access tokens too (salesforce-facts.md §13.1).
 	const revoked = await revokeQuietly(tokens.host, tokens.refreshToken ?? tokens.accessToken);
 	await deleteTokens(credentialsDb, partition);
 	return {revoked};

@@ -1,5 +1,5 @@
 /**
- * PKCE for the OAuth 2.0 web-server flow (RFC 7636; salesforce-api.md §13.1): a random verifier the worker
+ * PKCE for the OAuth 2.0 web-server flow (RFC 7636; salesforce-facts.md §13.1): a random verifier the worker
  * keeps, and its S256 challenge sent with the authorize request. Also the random `state` that ties the
  * redirect back to the request Tickler made.
  */

@@ -1,6 +1,6 @@
 /**
  * R30: what an admin presets for the whole company through browser policy, read from
- * `chrome.storage.managed` (salesforce-api.md §13.2; keys declared in public/managed-schema.json, named by
+ * `chrome.storage.managed` (salesforce-facts.md §13.2; keys declared in public/managed-schema.json, named by
  * the manifest's `storage.managed_schema`). A preset value wins over the rep's; the settings page shows it
  * as set by the admin. Also the rep's own OAuth client id, kept in storage.local (a client id is public,
  * not a secret).

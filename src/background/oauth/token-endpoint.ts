@@ -1,5 +1,5 @@
 /**
- * Salesforce's OAuth endpoints on the rep's My Domain (salesforce-api.md §13.1): exchange the code (with
+ * Salesforce's OAuth endpoints on the rep's My Domain (salesforce-facts.md §13.1): exchange the code (with
  * the PKCE verifier, no client secret), refresh the access token, revoke. Plain fetch — jsforce is not
  * needed for three form posts — and every call carries R29's Sforce-Call-Options header. Tokens go only to
  * `https://<host>`, the My Domain host they belong to.
@@ -36,7 +36,7 @@ async function postForm(fetchImpl: Fetch, host: string, path: string, form: Reco
 		method: 'POST',
 		headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...CALL_OPTIONS_HEADER},
 		body: new URLSearchParams(form).toString(),
-		// Like jsforce: never follow a redirect with a token in the body (salesforce-api.md §0).
+		// Like jsforce: never follow a redirect with a token in the body (salesforce-facts.md §0).
 		redirect: 'manual',
 	});
 }
@@ -60,7 +60,7 @@ async function jsonOrError(response: Response): Promise<Record<string, unknown>>
 	return record;
 }
 
-/** `https://host/id/<orgId>/<userId>` → 18-character ids (salesforce-api.md §1.3, §13.1). */
+/** `https://host/id/<orgId>/<userId>` → 18-character ids (salesforce-facts.md §1.3, §13.1). */
 export function idsOfIdentityUrl(url: string): {orgId: string; userId: string} | undefined {
 	const match = /\/id\/(00D[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)\/(005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)\/?$/.exec(
 		safePath(url),

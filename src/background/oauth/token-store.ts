@@ -4,7 +4,7 @@
  * not `storage.local` (content scripts may read it unless its access level is restricted). A content script
  * runs in the page's origin and cannot open the extension's IndexedDB at all.
  *
- * Keyed by the partition `${orgId18}:${userId18}`, never by host (R2, salesforce-api.md §13.1: keyed per host,
+ * Keyed by the partition `${orgId18}:${userId18}`, never by host (R2, salesforce-facts.md §13.1: keyed per host,
  * Login-As and user switches would use another user's token).
  */
 import {Dexie, type EntityTable} from 'dexie';

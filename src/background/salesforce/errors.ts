@@ -29,7 +29,7 @@ export class MalformedResponseError extends Error {
 
 /**
  * The OAuth refresh token was refused (`invalid_grant`: revoked, expired, or the app's policy changed;
- * salesforce-api.md §13.1): only the rep running the flow again helps (R28 "Reconnect to Salesforce").
+ * salesforce-facts.md §13.1): only the rep running the flow again helps (R28 "Reconnect to Salesforce").
  */
 export class OAuthReconnectNeededError extends Error {
 	override name = 'OAuthReconnectNeededError';
@@ -40,7 +40,7 @@ export class OAuthReconnectNeededError extends Error {
  * R28: the org refuses a browser session for the API (API Access Control, or a session of a non-API
  * context). Salesforce answers with the same errorCode as for an expired session — INVALID_SESSION_ID —
  * and tells the two apart only by the message "This session is not valid for use with the REST API"
- * (salesforce-api.md §1.1 and §13.1; jsforce's isSessionExpired matches the same message to skip its
+ * (salesforce-facts.md §1.1 and §13.1; jsforce's isSessionExpired matches the same message to skip its
  * refresh). So this is the one place Tickler matches on a message: refreshing or waiting for a new
  * sign-in cannot help, the rep has to connect with OAuth.
  */
@@ -136,7 +136,7 @@ export function classifyCode(code: string, status?: number): ErrorClass {
 /**
  * R39: Salesforce refused a whole collections request because of what the request carries — one record's
  * value it cannot read (400 JSON_PARSER_ERROR, INVALID_FIELD, STRING_TOO_LONG, MALFORMED_ID, INVALID_TYPE, …;
- * salesforce-api.md §5.1 "A request that is malformed as a whole gets 400"). Nothing was written, and the
+ * salesforce-facts.md §5.1 "A request that is malformed as a whole gets 400"). Nothing was written, and the
  * records at fault can be found by sending fewer at a time. A 401 (session), a 403 (limit or permission), a
  * 408/429, a 5xx, a lock error or no answer at all say nothing about the records: never a record fault.
  */

@@ -1,4 +1,4 @@
-/** Salesforce record ids: always compared in their 18-character form (salesforce-api.md §7.3). */
+/** Salesforce record ids: always compared in their 18-character form (salesforce-facts.md §7.3). */
 const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 export function to18(id: string): string {

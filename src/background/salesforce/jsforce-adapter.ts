@@ -34,7 +34,7 @@ export type JsforceAdapterOptions = {
 	identityCache?: IdentityCache;
 	/**
 	 * R28, OAuth only: a new access token when Salesforce says the current one expired (401
-	 * INVALID_SESSION_ID "Session expired or invalid", salesforce-api.md §13.1). Called at most once per
+	 * INVALID_SESSION_ID "Session expired or invalid", salesforce-facts.md §13.1). Called at most once per
 	 * request; the request is then sent again with the new token. A 401 means Salesforce did nothing, so
 	 * sending a create again cannot duplicate it (R18). Throws OAuthReconnectNeededError when the refresh
 	 * token is refused. Not given for a browser session: there is nothing to refresh it with (R20).
@@ -63,7 +63,7 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 		instanceUrl: options.instanceUrl,
 		accessToken: options.accessToken,
 		version: options.version ?? '62.0',
-		// R29: jsforce sends `Sforce-Call-Options: client=Tickler/<version>` on every request (salesforce-api.md §0).
+		// R29: jsforce sends `Sforce-Call-Options: client=Tickler/<version>` on every request (salesforce-facts.md §0).
 		callOptions: {client: TICKLER_CLIENT},
 	});
 	const now = options.now ?? Date.now;
@@ -328,7 +328,7 @@ const LOGIN_HOSTS: readonly string[] = ['login.salesforce.com', 'test.salesforce
 
 /**
  * A redirect (3xx; in a browser, fetch's `redirect: 'manual'` turns it into an opaque answer with status 0,
- * salesforce-api.md §0) or a success whose body is a web page. Undefined for an ordinary answer.
+ * salesforce-facts.md §0) or a success whose body is a web page. Undefined for an ordinary answer.
  */
 function unexpectedAnswer(seen: Seen, instanceUrl: string): SalesforceApiError | undefined {
 	const {status} = seen;

@@ -4,7 +4,7 @@
  */
 import type {TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
 
-/** The Task fields the engine reads. Values are as Salesforce serializes them (salesforce-api.md §2.6). */
+/** The Task fields the engine reads. Values are as Salesforce serializes them (salesforce-facts.md §2.6). */
 export type TaskRow = {
 	Id: string;
 	Subject: string | null;
@@ -43,7 +43,7 @@ export const TASK_FIELDS = [
 
 export type QueryPage<T> = {records: T[]; done: boolean; nextRecordsUrl?: string; totalSize: number};
 
-/** One result per record, in request order (sObject Collections, salesforce-api.md §5.1). */
+/** One result per record, in request order (sObject Collections, salesforce-facts.md §5.1). */
 export type SaveResult =
 	| {success: true; id: string}
 	| {success: false; id?: string; errors: Array<{statusCode: string; message: string; fields: string[]}>};

@@ -1,5 +1,5 @@
 /**
- * Finds the API-capable Salesforce session of the org the rep uses (R25; salesforce-api.md §1.2, after
+ * Finds the API-capable Salesforce session of the org the rep uses (R25; salesforce-facts.md §1.2, after
  * Salesforce Inspector Reloaded's background.js):
  *
  *   1. The rep's Salesforce tabs, most recently used first, give the org hosts in use (a Lightning tab

@@ -5,7 +5,7 @@ import type {OrgPicklists} from './mapping.js';
 import type {SyncDeps} from './ports.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** Recycle Bin / getDeleted window (salesforce-api.md §4.2; R6, R14, R15). */
+/** Recycle Bin / getDeleted window (salesforce-facts.md §4.2; R6, R14, R15). */
 export const DELETION_WINDOW_MS = 15 * DAY_MS;
 
 export type CycleStats = {

@@ -18,7 +18,7 @@ export type SyncedField = (typeof SYNCED_FIELDS)[number];
 export type ReminderStatus = 'open' | 'complete';
 export type ReminderPriority = 'normal' | 'high';
 
-/** The five fields that sync (sync-rules.md "Field mapping"). */
+/** The five fields that sync (docs/rules.md R8–R11). */
 export type ReminderFields = {
 	name: string;
 	status: ReminderStatus;

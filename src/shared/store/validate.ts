@@ -1,6 +1,6 @@
 /**
  * Input rules for reminders written by the UI. Limits are Salesforce's: `Subject` 255, `Description`
- * 32,000 (salesforce-api.md §7.2). Names over 255 characters are rejected rather than truncated, so the
+ * 32,000 (salesforce-facts.md §7.2). Names over 255 characters are rejected rather than truncated, so the
  * rep never loses text silently (issue 4 "Bad input").
  */
 import type {ReminderFields, ReminderPriority, ReminderStatus} from './schema.js';
