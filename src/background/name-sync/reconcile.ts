@@ -88,11 +88,13 @@ export async function shareNames(
 		});
 	}
 
-	// 2. Share. Read again: step 1 changed some.
+	// 2. Share. Read again only when step 1 changed some: one read of the partition per pass otherwise.
 	const template = partition.subjectTemplate;
 	const offered = new Map<string, SharedName>();
 	const dropKeys = new Set<string>();
-	for (const reminder of (await db.reminders.where('partition').equals(partitionId).toArray()).filter(linked)) {
+	const current =
+		applied > 0 ? (await db.reminders.where('partition').equals(partitionId).toArray()).filter(linked) : candidates;
+	for (const reminder of current) {
 		const key = nameKey(partitionId, reminder.taskId);
 		// The rep deleted this reminder: its Task goes too, its name need not travel.
 		if (reminder.deletedAt !== undefined) {
