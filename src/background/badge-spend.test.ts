@@ -21,8 +21,12 @@ vi.mock('./db.js', async () => {
 const port = vi.hoisted((): {current: unknown} => ({current: undefined}));
 vi.mock('./engine-deps.js', () => ({
 	portForSession: async () => port.current,
-	// No OAuth tokens here: the badge falls back to the browser session (R28).
-	credentialsForPartition: async () => ({kind: 'session', port: port.current}),
+	// No OAuth tokens here: the browser session of the partition's host, found in the fake cookies (R25, R28).
+	credentialsForPartition: async (partition: {instanceHost: string}) => {
+		const {sessionForHost} = await import('./session/find-session.js');
+		const session = await sessionForHost(partition.instanceHost);
+		return session ? {kind: 'session', port: port.current, session} : {kind: 'session', port: null};
+	},
 }));
 const cycles = vi.hoisted(() => ({started: 0}));
 vi.mock('./sync-runner.js', () => ({

@@ -34,7 +34,10 @@ export async function portForSession(session: FoundSession): Promise<SalesforceP
  * `reconnect`: the refresh token was refused; nothing is sent until the rep reconnects.
  */
 export type CycleCredentials =
-	{kind: 'oauth'; port: SalesforcePort} | {kind: 'reconnect'} | {kind: 'session'; port: SalesforcePort | null};
+	| {kind: 'oauth'; port: SalesforcePort}
+	| {kind: 'reconnect'}
+	/** `session`: the browser session the port uses (none: signed out), for callers that key caches by it. */
+	| {kind: 'session'; port: SalesforcePort | null; session?: FoundSession};
 
 export async function credentialsForPartition(partition: Partition): Promise<CycleCredentials> {
 	const tokens = await readTokens(credentialsDb, partition.id);
@@ -50,7 +53,7 @@ export async function credentialsForPartition(partition: Partition): Promise<Cyc
 		};
 	// R25: the sid is read here, used for this cycle only, and sent only to its own My Domain host.
 	const session = await findSession(partition.instanceHost);
-	return {kind: 'session', port: session ? await portForSession(session) : null};
+	return session ? {kind: 'session', port: await portForSession(session), session} : {kind: 'session', port: null};
 }
 
 export function engineDeps(salesforce: SalesforcePort | null): SyncDeps {

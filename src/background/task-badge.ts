@@ -19,8 +19,7 @@ import type {BadgeCaller} from './badge-origin.js';
 import {takeBadgeSpend, withBadgeLock} from './badge-spend.js';
 import {recordBadgeRequests} from './badge-usage.js';
 import {db} from './db.js';
-import {credentialsForPartition, portForSession} from './engine-deps.js';
-import {sessionForHost} from './session/find-session.js';
+import {credentialsForPartition} from './engine-deps.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {recentVerdict, rememberVerdict} from './task-verdicts.js';
 import {BADGE_COPY} from '@/shared/copy.js';
@@ -116,10 +115,10 @@ async function connectToSession(partition: Partition): Promise<BadgeSession | 'r
 	if (credentials.kind === 'oauth')
 		return {port: credentials.port, identityKnown: true, identity: {orgId: partition.orgId, userId: partition.userId}};
 	// R25: else the browser session of the partition's host, read for this answer only.
-	const session = await sessionForHost(partition.instanceHost);
-	if (!session) return undefined;
+	if (!credentials.port || !credentials.session) return undefined;
+	const {session} = credentials;
 	const cached = await storageSessionIdentityCache.get(await sessionKey(`https://${session.host}`, session.sid));
-	return {port: await portForSession(session), identityKnown: cached !== undefined};
+	return {port: credentials.port, identityKnown: cached !== undefined};
 }
 
 /**
