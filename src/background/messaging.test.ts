@@ -232,7 +232,15 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 	expect(reply).toEqual({ok: true, value: {id: 'new'}});
 	expect(calls.at(-1)).toEqual({
 		id: DRAFT_ID,
-		reminder: {name: 'Call Ana', status: 'open', priority: 'normal', dueDate: '2026-03-05', details: ''},
+		reminder: {
+			whoId: null,
+			whatId: null,
+			name: 'Call Ana',
+			status: 'open',
+			priority: 'normal',
+			dueDate: '2026-03-05',
+			details: '',
+		},
 	});
 });
 

@@ -8,7 +8,7 @@
 import {REMIND_ME_COPY} from '@/shared/copy.js';
 import type {Input} from '@/shared/messages.js';
 import {to18} from '@/shared/record-ids.js';
-import {detectRecordPage} from '@/shared/record-page-url.js';
+import {detectRecordPage, remindObjectOf} from '@/shared/record-page-url.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/db.js';
 import {addReminder} from '@/shared/store/local-edits.js';
@@ -41,13 +41,13 @@ export function checkRecordTab(input: {host: string; recordId: string}, sender: 
 }
 
 export async function remindAboutRecord(db: TicklerDb, input: Input<'remindAboutRecord'>): Promise<{id: string}> {
-	const page = detectRecordPage(`https://${input.host}/${input.recordId}`);
-	if (page === undefined) throw new NotThisTabsRecordError();
+	const object = remindObjectOf(input.recordId);
+	if (object === undefined) throw new NotThisTabsRecordError();
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) throw new RemindRefusedError(REMIND_ME_COPY.syncOff);
 	if (toMyDomainHost(input.host) !== partition.instanceHost) throw new RemindRefusedError(REMIND_ME_COPY.otherOrg);
 	const recordId = to18(input.recordId);
-	const isWho = page.object === 'Contact' || page.object === 'Lead';
+	const isWho = object === 'Contact' || object === 'Lead';
 	const reminder = await addReminder(
 		db,
 		{name: input.name, dueDate: input.dueDate, ...(isWho ? {whoId: recordId} : {whatId: recordId})},
@@ -56,7 +56,7 @@ export async function remindAboutRecord(db: TicklerDb, input: Input<'remindAbout
 	// The page's own name until the first pull brings Salesforce's (row-decision.ts withRelatedNames).
 	const recordName = input.recordName.trim();
 	if (recordName !== '' && reminder.who === undefined && reminder.what === undefined) {
-		const related = {name: recordName, type: page.object};
+		const related = {name: recordName, type: object};
 		await db.reminders.update(reminder.id, isWho ? {who: related} : {what: related});
 	}
 

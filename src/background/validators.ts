@@ -1,4 +1,4 @@
-import {detectRecordPage} from '@/shared/record-page-url.js';
+import {remindObjectOf} from '@/shared/record-page-url.js';
 import {
 	MAX_NAME_LENGTH,
 	type NewReminderInput,
@@ -120,7 +120,7 @@ export const inputValidators: Readonly<InputValidators> = {
 			typeof host !== 'string' ||
 			typeof recordId !== 'string' ||
 			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host) ||
-			detectRecordPage(`https://${host}/${recordId}`) === undefined
+			remindObjectOf(recordId) === undefined
 		) {
 			throw new InvalidMessageError('Invalid record');
 		}

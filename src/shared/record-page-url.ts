@@ -22,6 +22,11 @@ const ID = '((?:001|003|00Q|006)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)';
 const LIGHTNING_PATH = new RegExp(`^/lightning/r/(?:(\\w+)/)?${ID}/view/?$`);
 const CLASSIC_PATH = new RegExp(`^/${ID}/?$`);
 
+/** The object of a 15- or 18-character Lead, Contact, Account or Opportunity id, else undefined. */
+export function remindObjectOf(recordId: string): RemindObject | undefined {
+	return new RegExp(`^${ID}$`).test(recordId) ? REMIND_OBJECTS[recordId.slice(0, 3)] : undefined;
+}
+
 export function detectRecordPage(href: string): RecordPage | undefined {
 	let url: URL;
 	try {
