@@ -5,7 +5,7 @@
  * makes the reminder through local-edits like the popup does (R17, R18): the normal sync pushes it as a
  * Task with that WhoId (Contact, Lead) or WhatId (Account, Opportunity) — docs/salesforce-facts.md §13.4.
  */
-import {REMIND_ME_COPY} from '@/shared/copy.js';
+import {REMIND_REFUSAL_COPY} from '@/shared/copy.js';
 import type {Input} from '@/shared/messages.js';
 import {to18} from '@/shared/record-ids.js';
 import {detectRecordPage, remindObjectOf} from '@/shared/record-page-url.js';
@@ -44,8 +44,8 @@ export async function remindAboutRecord(db: TicklerDb, input: Input<'remindAbout
 	const object = remindObjectOf(input.recordId);
 	if (object === undefined) throw new NotThisTabsRecordError();
 	const partition = await db.partitions.get(await activePartition(db));
-	if (!partition?.enabled) throw new RemindRefusedError(REMIND_ME_COPY.syncOff);
-	if (toMyDomainHost(input.host) !== partition.instanceHost) throw new RemindRefusedError(REMIND_ME_COPY.otherOrg);
+	if (!partition?.enabled) throw new RemindRefusedError(REMIND_REFUSAL_COPY.syncOff);
+	if (toMyDomainHost(input.host) !== partition.instanceHost) throw new RemindRefusedError(REMIND_REFUSAL_COPY.otherOrg);
 	const recordId = to18(input.recordId);
 	const isWho = object === 'Contact' || object === 'Lead';
 	const reminder = await addReminder(

@@ -109,6 +109,10 @@ export const REMIND_ME_COPY = {
 	saved: 'Reminder saved. Tickler will sync it to Salesforce.',
 	/** The name prefilled: "Follow up: Ana Ruiz"; the object's name when the page shows none. */
 	prefix: 'Follow up: ',
+} as const;
+
+/** R34: why the worker refuses a "Remind me" (kept apart so the content script does not bundle it). */
+export const REMIND_REFUSAL_COPY = {
 	syncOff: 'Turn on sync for this Salesforce org in Tickler first: a reminder about a record needs it.',
 	otherOrg: 'This record belongs to another Salesforce org than the one Tickler syncs.',
 } as const;
