@@ -252,7 +252,8 @@ function withRelatedNames(reminder: Reminder, row: TaskRow): Reminder {
 		if (id === undefined || (next[idField] ?? null) !== id) continue;
 		const related = relatedFromSalesforce(id, parent);
 		if (related) next[nameField] = related;
-		else if (id === null || parent === null) delete next[nameField];
+		else if ((id === null || parent === null) && nameField === 'who') delete next.who;
+		else if (id === null || parent === null) delete next.what;
 	}
 
 	return next;

@@ -24,21 +24,21 @@ export function createRemindControl(
 ): RemindControl {
 	let host: HTMLElement | undefined;
 	let page: RecordPage | undefined;
-	const el = <T extends HTMLElement>(tag: string, props: Record<string, unknown> = {}): T =>
-		Object.assign(doc.createElement(tag) as T, props);
+	const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: object = {}): HTMLElementTagNameMap[K] =>
+		Object.assign(doc.createElement(tag), props);
 
 	const build = (): HTMLElement => {
-		const root = el(REMIND_ME_TAG);
+		const root = doc.createElement(REMIND_ME_TAG);
 		const shadow = root.attachShadow({mode: 'open'});
 		adoptStyles(shadow, doc, REMIND_ME_CSS);
-		const button = el<HTMLButtonElement>('button', {type: 'button', textContent: COPY.button, title: COPY.title});
-		const form = el<HTMLFormElement>('form', {hidden: true});
+		const button = el('button', {type: 'button', textContent: COPY.button, title: COPY.title});
+		const form = el('form', {hidden: true});
 		form.setAttribute('aria-label', COPY.title);
-		const name = el<HTMLInputElement>('input', {name: 'name', required: true, maxLength: 255});
-		const due = el<HTMLInputElement>('input', {name: 'dueDate', type: 'date'});
+		const name = el('input', {name: 'name', required: true, maxLength: 255});
+		const due = el('input', {name: 'dueDate', type: 'date'});
 		const status = el('p', {role: 'status'});
 		const cancel = el('button', {type: 'button', textContent: COPY.cancel});
-		const submit = el<HTMLButtonElement>('button', {type: 'submit', textContent: COPY.save, className: 'primary'});
+		const submit = el('button', {type: 'submit', textContent: COPY.save, className: 'primary'});
 		const label = (text: string, input: HTMLInputElement) => {
 			const l = el('label', {textContent: text});
 			l.append(input);

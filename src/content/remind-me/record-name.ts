@@ -17,7 +17,7 @@ export const RECORD_NAME_SELECTORS = [
 
 export function readRecordName(doc: Document, object: string): string | undefined {
 	for (const selector of RECORD_NAME_SELECTORS) {
-		const text = doc.querySelector(selector)?.textContent?.replaceAll(/\s+/g, ' ').trim();
+		const text = doc.querySelector(selector)?.textContent.replaceAll(/\s+/g, ' ').trim();
 		if (text) return text;
 	}
 
