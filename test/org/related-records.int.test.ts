@@ -13,7 +13,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function control(method: string, path: string, body?: unknown): Promise<{status: number; json: Rec | null}> {
-	const r = await fetch(`${t.url}/__org__/${path}`, {method, ...(body === undefined ? {} : {body: JSON.stringify(body)})});
+	const r = await fetch(`${t.url}/__org__/${path}`, {
+		method,
+		...(body === undefined ? {} : {body: JSON.stringify(body)}),
+	});
 	const text = await r.text();
 	return {status: r.status, json: text ? (JSON.parse(text) as Rec) : null};
 }
@@ -31,19 +34,24 @@ async function row(id: string): Promise<Rec> {
 	return must(q.records[0]);
 }
 
-localOnly('R33: Who/What relationship fields come back as nested objects of type Name, null when the id is', async () => {
-	const contact = await newRecord('Contact', {FirstName: 'Ana', LastName: 'Ruiz'});
-	const opp = await newRecord('Opportunity', {Name: 'Big deal', StageName: 'Prospecting'});
-	const created = (await t.conn.sobject('Task').create({Subject: 'rel', WhoId: contact, WhatId: opp})) as {id: string};
-	const r = await row(created.id);
-	expect(r['Who']).toMatchObject({attributes: {type: 'Name'}, Name: 'Ana Ruiz', Type: 'Contact'});
-	expect((r['Who'] as {attributes: {url: string}}).attributes.url).toContain(`/sobjects/Contact/${contact}`);
-	expect(r['What']).toMatchObject({attributes: {type: 'Name'}, Name: 'Big deal', Type: 'Opportunity'});
-	const bare = (await t.conn.sobject('Task').create({Subject: 'bare'})) as {id: string};
-	const b = await row(bare.id);
-	expect(b['Who']).toBeNull();
-	expect(b['What']).toBeNull();
-});
+localOnly(
+	'R33: Who/What relationship fields come back as nested objects of type Name, null when the id is',
+	async () => {
+		const contact = await newRecord('Contact', {FirstName: 'Ana', LastName: 'Ruiz'});
+		const opp = await newRecord('Opportunity', {Name: 'Big deal', StageName: 'Prospecting'});
+		const created = (await t.conn.sobject('Task').create({Subject: 'rel', WhoId: contact, WhatId: opp})) as {
+			id: string;
+		};
+		const r = await row(created.id);
+		expect(r['Who']).toMatchObject({attributes: {type: 'Name'}, Name: 'Ana Ruiz', Type: 'Contact'});
+		expect((r['Who'] as {attributes: {url: string}}).attributes.url).toContain(`/sobjects/Contact/${contact}`);
+		expect(r['What']).toMatchObject({attributes: {type: 'Name'}, Name: 'Big deal', Type: 'Opportunity'});
+		const bare = (await t.conn.sobject('Task').create({Subject: 'bare'})) as {id: string};
+		const b = await row(bare.id);
+		expect(b['Who']).toBeNull();
+		expect(b['What']).toBeNull();
+	},
+);
 
 localOnly('R33: WhoId must be a Contact or Lead and WhatId a record of another kind (key prefix, §7.3)', async () => {
 	const account = await newRecord('Account', {Name: 'Acme'});
@@ -55,24 +63,27 @@ localOnly('R33: WhoId must be a Contact or Lead and WhatId a record of another k
 	expect(created.success).toBe(true);
 });
 
-localOnly('R33: merging a Contact re-points its Tasks at the survivor with a new SystemModstamp; deleting one clears WhoId', async () => {
-	const keep = await newRecord('Contact', {FirstName: 'Keep', LastName: 'Me'});
-	const dup = await newRecord('Contact', {FirstName: 'Keep', LastName: 'Me (dup)'});
-	const task = (await t.conn.sobject('Task').create({Subject: 'm', WhoId: dup})) as {id: string};
-	const before = await row(task.id);
-	await control('POST', 'clock', {advanceMs: 3000});
-	const merged = await control('POST', `records/${keep}/merge`, {loserId: dup});
-	expect(merged.json).toEqual({tasks: [task.id]});
-	const after = await row(task.id);
-	expect(after['WhoId']).toBe(keep);
-	expect(after['Who']).toMatchObject({Name: 'Keep Me'});
-	expect(String(after['SystemModstamp']) > String(before['SystemModstamp'])).toBe(true);
-	expect((await control('GET', `records/${dup}`)).status).toBe(404);
+localOnly(
+	'R33: merging a Contact re-points its Tasks at the survivor with a new SystemModstamp; deleting one clears WhoId',
+	async () => {
+		const keep = await newRecord('Contact', {FirstName: 'Keep', LastName: 'Me'});
+		const dup = await newRecord('Contact', {FirstName: 'Keep', LastName: 'Me (dup)'});
+		const task = (await t.conn.sobject('Task').create({Subject: 'm', WhoId: dup})) as {id: string};
+		const before = await row(task.id);
+		await control('POST', 'clock', {advanceMs: 3000});
+		const merged = await control('POST', `records/${keep}/merge`, {loserId: dup});
+		expect(merged.json).toEqual({tasks: [task.id]});
+		const after = await row(task.id);
+		expect(after['WhoId']).toBe(keep);
+		expect(after['Who']).toMatchObject({Name: 'Keep Me'});
+		expect(String(after['SystemModstamp']) > String(before['SystemModstamp'])).toBe(true);
+		expect((await control('GET', `records/${dup}`)).status).toBe(404);
 
-	await control('POST', 'clock', {advanceMs: 3000});
-	expect((await control('DELETE', `records/${keep}`)).status).toBe(204);
-	const cleared = await row(task.id);
-	expect(cleared['WhoId']).toBeNull();
-	expect(cleared['Who']).toBeNull();
-	expect(String(cleared['SystemModstamp']) > String(after['SystemModstamp'])).toBe(true);
-});
+		await control('POST', 'clock', {advanceMs: 3000});
+		expect((await control('DELETE', `records/${keep}`)).status).toBe(204);
+		const cleared = await row(task.id);
+		expect(cleared['WhoId']).toBeNull();
+		expect(cleared['Who']).toBeNull();
+		expect(String(cleared['SystemModstamp']) > String(after['SystemModstamp'])).toBe(true);
+	},
+);

@@ -70,7 +70,11 @@ test('R33: imported Tasks keep WhoId/WhatId and their names, read in the same qu
 test('R33: a reminder about someone becomes a Task with that WhoId/WhatId; ids sync both ways; TaskWhoIds never sent', async () => {
 	await h.enable();
 	const seen = spy();
-	const r = await addReminder(h.db, {name: 'follow up', whoId: contact.slice(0, 15), whatId: opportunity}, {now: h.clock.now()});
+	const r = await addReminder(
+		h.db,
+		{name: 'follow up', whoId: contact.slice(0, 15), whatId: opportunity},
+		{now: h.clock.now()},
+	);
 	expect(r.whoId).toBe(contact); // widened to 18 characters
 	await h.sync();
 	expect(task('follow up')).toMatchObject({WhoId: contact, WhatId: opportunity});
