@@ -6,6 +6,7 @@
  */
 import {callBackground} from '@/shared/messages.js';
 import {detectRecordPage} from '@/shared/record-page-url.js';
+import {isContextInvalidatedError} from '../context.js';
 import {isLightningHost} from '../detect.js';
 import {watchUrl} from '../url-watch.js';
 import {createRemindControl} from './control.js';
@@ -13,8 +14,22 @@ import {createRemindControl} from './control.js';
 export function startRemindMe(): void {
 	const lightning = isLightningHost(location.hostname);
 	if (!lightning && detectRecordPage(location.href) === undefined) return;
+	let stop = (): void => undefined;
 	const control = createRemindControl(async (page, input) =>
-		callBackground('remindAboutRecord', {id: crypto.randomUUID(), host: page.host, recordId: page.recordId, ...input}),
+		callBackground('remindAboutRecord', {
+			id: crypto.randomUUID(),
+			host: page.host,
+			recordId: page.recordId,
+			...input,
+		}).catch((error: unknown) => {
+			// The extension was reloaded or removed (context.ts): leave the page as it was.
+			if (isContextInvalidatedError(error)) {
+				stop();
+				control.remove();
+			}
+
+			throw error;
+		}),
 	);
 	const onUrl = (href: string): void => {
 		const page = detectRecordPage(href);
@@ -22,6 +37,6 @@ export function startRemindMe(): void {
 		else control.remove();
 	};
 
-	if (lightning) watchUrl(onUrl);
+	if (lightning) stop = watchUrl(onUrl);
 	onUrl(location.href);
 }
