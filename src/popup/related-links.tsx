@@ -18,7 +18,8 @@ function RelatedLink({
 	kind: string;
 }) {
 	const href = instanceHost === undefined ? undefined : recordUrl(instanceHost, id, record.type || undefined);
-	const label = `${kind}: ${record.name}`;
+	// "Contact Ana Ruiz": the object's API name from Salesforce (`Who.Type`), else who/what it is.
+	const label = `${record.type || (kind === 'Who' ? 'Person' : 'Record')} ${record.name}`;
 	return href === undefined ? (
 		<span class={`related related--${kind.toLowerCase()}`}>{record.name}</span>
 	) : (
@@ -28,6 +29,7 @@ function RelatedLink({
 			target="_blank"
 			rel="noopener noreferrer"
 			title={`Open ${label} in Salesforce`}
+			aria-label={`Open ${label} in Salesforce`}
 		>
 			{record.name}
 		</a>
