@@ -130,3 +130,28 @@ test('R33: a hostile related name is stored as the text it is', async () => {
 	await h.sync();
 	expect((await h.reminderNamed('hostile')).who?.name).toBe('<img src=x onerror=alert(1)> Evil');
 });
+
+test('R33/R14: an update refused as "entity is deleted" because of the Contact it points at keeps the reminder when the Task lives', async () => {
+	h.org.createTask(h.repId, {Subject: 'keep me', WhoId: contact});
+	await h.enable();
+	await h.sync();
+	const r = await h.reminderNamed('keep me');
+	await editReminder(h.db, r.id, {whoId: otherContact}, {now: h.clock.now()});
+	const sf = h.sf;
+	if (!sf) throw new Error('no port');
+	// As a real org may answer a WhoId naming a Contact deleted meanwhile (the code is about the reference).
+	h.sf = {
+		...sf,
+		async updateTasks(records) {
+			return records.map(write =>
+				'WhoId' in write
+					? {success: false, errors: [{statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: []}]}
+					: {success: true, id: write.Id},
+			);
+		},
+	};
+	await h.sync();
+	const kept = await h.reminderNamed('keep me');
+	expect(kept).toMatchObject({syncState: 'error', error: {code: 'ENTITY_IS_DELETED'}});
+	expect(task('keep me').IsDeleted).toBe(false);
+});

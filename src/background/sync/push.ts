@@ -250,6 +250,10 @@ async function clearSent(ctx: CycleContext, kind: PushKind, batch: Work[]): Prom
 	});
 }
 
+function carriesRelated(write: TaskWrite): boolean {
+	return 'WhoId' in write || 'WhatId' in write;
+}
+
 /** R37: refusals that may mean the Task is no longer the rep's; one Id lookup tells (access.ts). */
 const ACCESS_REFUSED: readonly string[] = ['INSUFFICIENT_ACCESS_OR_READONLY', 'INSUFFICIENT_ACCESS'];
 
@@ -271,6 +275,14 @@ async function settle(ctx: CycleContext, kind: PushKind, batch: Work[], results:
 		}
 
 		const first = result.errors[0] ?? {statusCode: 'UNKNOWN', message: ''};
+		// R33: an update that sets WhoId/WhatId can be refused with a "gone" code about the Contact or record it
+		// points at (deleted meanwhile), not about the Task: one lookup says whether the Task itself is gone.
+		if (kind === 'update' && isGone(first.statusCode) && carriesRelated(work.write)) {
+			ctx.stats.errors.push({code: first.statusCode, message: 'A record was refused'});
+			refusedAccess.push({work, code: first.statusCode, message: first.message});
+			continue;
+		}
+
 		if (kind !== 'create' && isGone(first.statusCode)) {
 			await taskGone(ctx, work);
 			if (kind === 'delete') ctx.stats.pushed++;
