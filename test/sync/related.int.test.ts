@@ -155,3 +155,22 @@ test('R33/R14: an update refused as "entity is deleted" because of the Contact i
 	expect(kept).toMatchObject({syncState: 'error', error: {code: 'ENTITY_IS_DELETED'}});
 	expect(task('keep me').IsDeleted).toBe(false);
 });
+
+test('R33/R14: the same refusal for a Task deleted meanwhile still deletes the reminder', async () => {
+	const t = h.org.createTask(h.repId, {Subject: 'deleted meanwhile', WhoId: contact});
+	await h.enable();
+	await h.sync();
+	const r = await h.reminderNamed('deleted meanwhile');
+	await editReminder(h.db, r.id, {whoId: otherContact}, {now: h.clock.now()});
+	const sf = h.sf;
+	if (!sf) throw new Error('no port');
+	// Deleted in Salesforce between this cycle's pull and its push: the org answers ENTITY_IS_DELETED.
+	h.sf = wrapPort(sf, {
+		before(call) {
+			if (call.method === 'updateTasks') h.org.deleteTask(h.repId, t.Id);
+			return undefined;
+		},
+	});
+	await h.sync();
+	expect((await h.reminders()).some(x => x.id === r.id && x.deletedAt === undefined)).toBe(false);
+});
