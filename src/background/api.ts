@@ -21,6 +21,7 @@ import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule/schedule-pol
 import {shareNamesNow} from './name-sync/worker.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
+import {remindAboutRecord} from './remind-about-record.js';
 import {getTaskBadge, taskReadyToSync} from './task-badge.js';
 import {updateToolbarCount} from './toolbar-count.js';
 
@@ -118,6 +119,9 @@ export const backgroundApi: Readonly<BackgroundApi> = {
 		const sent = await sendLocalOnly(db, ids);
 		if (sent > 0) await afterLocalChange('');
 		return {sent};
+	},
+	async remindAboutRecord(input) {
+		return afterLocalChange((await remindAboutRecord(db, input)).id);
 	},
 	async getTaskBadge(input, caller?: BadgeCaller) {
 		// messaging.ts always says who asked; a call without it is not from a checked sender (R38).

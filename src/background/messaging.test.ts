@@ -86,6 +86,10 @@ const api: BackgroundApi = {
 		calls.push(input);
 		return {sent: input.ids.length};
 	},
+	remindAboutRecord: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
@@ -228,7 +232,15 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 	expect(reply).toEqual({ok: true, value: {id: 'new'}});
 	expect(calls.at(-1)).toEqual({
 		id: DRAFT_ID,
-		reminder: {name: 'Call Ana', status: 'open', priority: 'normal', dueDate: '2026-03-05', details: ''},
+		reminder: {
+			whoId: null,
+			whatId: null,
+			name: 'Call Ana',
+			status: 'open',
+			priority: 'normal',
+			dueDate: '2026-03-05',
+			details: '',
+		},
 	});
 });
 
@@ -355,4 +367,42 @@ test('R28: connecting names only a Salesforce host; anything else is refused bef
 			SELF,
 		),
 	).toEqual({ok: false, error: {name: 'InvalidMessageError', message: 'Invalid client id'}});
+});
+
+test('R34: "Remind me" is taken from a content script only for the record in its own tab’s address, validated', async () => {
+	const contact = '003000000000001AAA';
+	const page = `https://acme.lightning.force.com/lightning/r/Contact/${contact}/view`;
+	const sender = {id: OWN_ID, url: page, frameId: 0, tab: {id: 7, url: page}};
+	const input = {
+		id: DRAFT_ID,
+		host: 'acme.lightning.force.com',
+		recordId: contact,
+		name: '  Follow up: Ana  ',
+		dueDate: '2026-03-06',
+		recordName: ' Ana\n Ruiz ',
+	};
+	const ask = async (overrides: Record<string, unknown>, from: typeof sender = sender) =>
+		handleMessage(
+			api,
+			inputValidators,
+			{channel: 'tickler', method: 'remindAboutRecord', input: {...input, ...overrides}},
+			from,
+			SELF,
+		);
+	expect(await ask({})).toEqual({ok: true, value: {id: DRAFT_ID}});
+	expect(calls.at(-1)).toEqual({...input, name: 'Follow up: Ana', recordName: 'Ana Ruiz'});
+	// Another record than the tab's address, a Task id, a foreign host, a bad date, a sub-frame: refused.
+	for (const bad of [
+		{recordId: '003000000000002AAA'},
+		{recordId: '00T000000000001AAA'},
+		{host: 'evil.example.com'},
+		{dueDate: '2026-02-30'},
+		{name: ''},
+	]) {
+		expect((await ask(bad)).ok).toBe(false);
+	}
+
+	expect((await ask({}, {...sender, frameId: 3})).ok).toBe(false);
+	const otherTab = {...sender, tab: {id: 7, url: TASK_PAGE}};
+	expect(await ask({}, otherTab)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
 });

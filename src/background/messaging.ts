@@ -9,6 +9,7 @@ import {
 } from '@/shared/messages.js';
 import {inPlainWords} from '@/shared/store/storage-errors.js';
 import {type BadgeCaller, type BadgeSender, tabCaller} from './badge-origin.js';
+import {checkRecordTab} from './remind-about-record.js';
 
 /** Runtime checks for what crosses the boundary (rule R27): one per method, no exceptions. */
 export type InputValidators = {[M in Method]: (input: unknown) => Parameters<BackgroundApi[M]>[0]};
@@ -32,7 +33,7 @@ function toReplyError(raw: unknown): ReplyError {
  * gets the badge and a health check — never enable/disable, disconnect or a manual sync that skips the
  * budget gates (R21, R27). Only the extension's own pages (popup, settings) may call everything.
  */
-export const CONTENT_SCRIPT_METHODS: readonly Method[] = ['ping', 'getTaskBadge'];
+export const CONTENT_SCRIPT_METHODS: readonly Method[] = ['ping', 'getTaskBadge', 'remindAboutRecord'];
 
 export type Sender = {id?: string | undefined} & BadgeSender;
 /** This extension: its id and the base URL of its own pages (`chrome-extension://<id>/`). */
@@ -59,6 +60,8 @@ export async function handleMessage(
 		}
 
 		const input = validators[method](message.input);
+		// R34: "Remind me" only about the record in the asking tab's own address.
+		if (!fromOwnPage && method === 'remindAboutRecord') checkRecordTab(input as Input<'remindAboutRecord'>, sender);
 		// R38: a page-driven content script is answered only about the Task in its own tab's address, and the
 		// handler learns which tab asked (the badge's request allowance is per tab).
 		const caller: BadgeCaller | undefined = fromOwnPage

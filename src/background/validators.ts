@@ -1,4 +1,12 @@
-import {type NewReminderInput, validateNewReminder, validatePatch} from '@/shared/store/validate.js';
+import {remindObjectOf} from '@/shared/record-page-url.js';
+import {
+	MAX_NAME_LENGTH,
+	type NewReminderInput,
+	validateDueDate,
+	validateName,
+	validateNewReminder,
+	validatePatch,
+} from '@/shared/store/validate.js';
 import type {InputValidators} from './messaging.js';
 import {CLIENT_ID_PATTERN} from './oauth/presets.js';
 import {InvalidMessageError} from './messaging.js';
@@ -104,6 +112,29 @@ export const inputValidators: Readonly<InputValidators> = {
 		return {host: host.trim().toLowerCase()};
 	},
 	disconnectOAuth: input => ({partition: partitionId(record(input)['partition'])}),
+	// R34: from a content script beside an untrusted page: a Salesforce host, a Lead/Contact/Account/
+	// Opportunity id, and the store's own rules for the name and date.
+	remindAboutRecord: input => {
+		const {id, host, recordId, name, dueDate, recordName} = record(input);
+		if (
+			typeof host !== 'string' ||
+			typeof recordId !== 'string' ||
+			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host) ||
+			remindObjectOf(recordId) === undefined
+		) {
+			throw new InvalidMessageError('Invalid record');
+		}
+
+		if (typeof recordName !== 'string') throw new InvalidMessageError('Invalid record name');
+		return {
+			id: newReminderId(id),
+			host: host.toLowerCase(),
+			recordId,
+			name: validateName(name),
+			dueDate: validateDueDate(dueDate),
+			recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
+		};
+	},
 	getTaskBadge: input => {
 		const {host, taskId} = record(input);
 		// A content script runs beside an untrusted page: accept only a Salesforce hostname and a Task id.

@@ -9,6 +9,7 @@ import {createBadgeController, type BadgeController} from './badge-controller.js
 import {isContextInvalidatedError, isContextValid} from './context.js';
 import {detectTaskPage, isLightningHost, type TaskPage} from './detect.js';
 import {watchUrl} from './url-watch.js';
+import {startRemindMe} from './remind-me/index.js';
 
 function start(): void {
 	let controller: BadgeController | undefined;
@@ -35,3 +36,4 @@ function start(): void {
 }
 
 if (isLightningHost(location.hostname) || detectTaskPage(location.href) !== undefined) start();
+startRemindMe(); // R34: Lead, Contact, Account and Opportunity pages

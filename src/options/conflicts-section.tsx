@@ -8,6 +8,8 @@ const FIELD: Record<ConflictRow['field'], string> = {
 	priority: 'Priority',
 	dueDate: 'Due date',
 	details: 'Details',
+	whoId: 'Name (Contact or Lead)',
+	whatId: 'Related to',
 };
 
 export function ConflictsSection({rows, names}: {rows: ConflictRow[]; names: ReadonlyMap<string, string>}) {

@@ -112,6 +112,34 @@ test('R22: a linked reminder links to its Lightning Task page in a new tab', asy
 	expect(link.rel).toContain('noopener');
 });
 
+test('R33: a reminder shows who and what it is about, each a link to the record; a hostile name stays text', async () => {
+	await enable();
+	const hostile = '<img src=x onerror=alert(1)>';
+	const reminder = await addReminder(db, {
+		name: 'About someone',
+		dueDate: localDays().today,
+		whoId: '003000000000001AAA',
+		whatId: '006000000000001AAA',
+	});
+	await db.reminders.update(reminder.id, {
+		who: {name: hostile, type: 'Contact'},
+		what: {name: 'Acme Renewal', type: 'Opportunity'},
+	});
+	await mount();
+	await vi.waitFor(() => expect(text()).toContain('Acme Renewal'));
+	const who = root.querySelector<HTMLAnchorElement>('a.related--who');
+	expect(who?.textContent).toBe(hostile);
+	expect(who?.getAttribute('href')).toBe(
+		'https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view',
+	);
+	expect(who?.target).toBe('_blank');
+	expect(who?.rel).toContain('noopener');
+	expect(root.querySelector<HTMLAnchorElement>('a.related--what')?.getAttribute('href')).toBe(
+		'https://acme.lightning.force.com/lightning/r/Opportunity/006000000000001AAA/view',
+	);
+	expect(root.querySelector('img')).toBeNull();
+});
+
 test('R27: a Subject with HTML is shown as text', async () => {
 	await addReminder(db, {name: '<img src=x onerror=alert(1)>', dueDate: localDays().today});
 	await mount();

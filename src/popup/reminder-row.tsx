@@ -3,6 +3,7 @@ import {useEffect, useRef, useState} from 'preact/hooks';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {formatDueDate} from './dates.js';
+import {RelatedLinks} from './related-links.js';
 import {ReminderForm} from './reminder-form.js';
 import {SyncState} from './sync-state.js';
 import {editReminder} from './writes.js';
@@ -103,6 +104,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 					<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
 					<SyncState reminder={reminder} />
 				</div>
+				<RelatedLinks reminder={reminder} instanceHost={instanceHost} />
 				{error ? (
 					<p class="form-error" role="alert">
 						{error}

@@ -97,3 +97,22 @@ export function recordErrorMessage(detail: string): string {
 export function toolbarTitle(dueToday: number): string {
 	return dueToday === 1 ? 'Tickler — 1 reminder due today' : `Tickler — ${dueToday} reminders due today`;
 }
+
+/** R34: the "Remind me" control on Lead, Contact, Account and Opportunity pages, and the worker's refusals. */
+export const REMIND_ME_COPY = {
+	button: 'Remind me',
+	title: 'Remind me about this record',
+	name: 'Reminder',
+	due: 'Due date',
+	save: 'Save',
+	cancel: 'Cancel',
+	saved: 'Reminder saved. Tickler will sync it to Salesforce.',
+	/** The name prefilled: "Follow up: Ana Ruiz"; the object's name when the page shows none. */
+	prefix: 'Follow up: ',
+} as const;
+
+/** R34: why the worker refuses a "Remind me" (kept apart so the content script does not bundle it). */
+export const REMIND_REFUSAL_COPY = {
+	syncOff: 'Turn on sync for this Salesforce org in Tickler first: a reminder about a record needs it.',
+	otherOrg: 'This record belongs to another Salesforce org than the one Tickler syncs.',
+} as const;

@@ -17,6 +17,20 @@ export type BackgroundApi = {
 	requestSync: (input: {reason: SyncReason}) => Promise<{queued: boolean}>;
 	/** The badge for a Task page: `host` is the page's hostname, `taskId` a 15- or 18-char 00T id. */
 	getTaskBadge: (input: {host: string; taskId: string}) => Promise<TaskBadge>;
+	/**
+	 * R34: "Remind me" on a Lead, Contact, Account or Opportunity page: a reminder about that record — its
+	 * `WhoId` (Contact, Lead) or `WhatId` (Account, Opportunity) — in the partition of the page's org, pushed
+	 * as a Task by the normal sync. Only for the record in the asking tab's own address. `id` is chosen by the
+	 * caller (R18); `recordName` is the page header's name, shown until the first pull brings Salesforce's.
+	 */
+	remindAboutRecord: (input: {
+		id: string;
+		host: string;
+		recordId: string;
+		name: string;
+		dueDate: string | null;
+		recordName: string;
+	}) => Promise<{id: string}>;
 	/** R3/R4: turns sync on for the org and user of the rep's current Salesforce session; runs the first sync. */
 	enableSync: () => Promise<ConnectedAccount>;
 	/** R7: turns sync off for a partition at once; nothing local is deleted. */

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import {isApiHost, orgIdOfSid, taskUrl, toLightningHost, toMyDomainHost} from './salesforce-hosts.js';
+import {isApiHost, orgIdOfSid, recordUrl, taskUrl, toLightningHost, toMyDomainHost} from './salesforce-hosts.js';
 
 test.each([
 	['acme.lightning.force.com', 'acme.my.salesforce.com'],
@@ -61,4 +61,21 @@ test.each([
 	['', undefined],
 ])('the org id is the part of the sid before "!": %s', (sid, expected) => {
 	expect(orgIdOfSid(sid)).toBe(expected);
+});
+
+test('R33: a related record links to its Lightning page; an odd object name from Salesforce never reaches the path', () => {
+	expect(recordUrl('acme.my.salesforce.com', '003000000000001AAA', 'Contact')).toBe(
+		'https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view',
+	);
+	expect(recordUrl('acme.my.salesforce.com', 'a01000000000001AAA', 'Project__c')).toBe(
+		'https://acme.lightning.force.com/lightning/r/Project__c/a01000000000001AAA/view',
+	);
+	expect(recordUrl('acme.my.salesforce.com', '003000000000001AAA', '../../evil')).toBe(
+		'https://acme.lightning.force.com/lightning/r/003000000000001AAA/view',
+	);
+	expect(recordUrl('acme.my.salesforce.com', '003000000000001AAA', undefined)).toBe(
+		'https://acme.lightning.force.com/lightning/r/003000000000001AAA/view',
+	);
+	expect(recordUrl('acme.my.salesforce.com', '003/../x', 'Contact')).toBeUndefined();
+	expect(recordUrl('evil.example.com', '003000000000001AAA', 'Contact')).toBeUndefined();
 });

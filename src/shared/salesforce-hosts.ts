@@ -54,6 +54,18 @@ export function taskUrl(instanceHost: string, taskId: string): string | undefine
 	return `https://${lightning}/lightning/r/Task/${taskId}/view`;
 }
 
+/**
+ * R33: `https://<lightning host>/lightning/r/<Object>/<id>/view` for a related record (salesforce-facts.md
+ * §8, §13.4), or `/lightning/r/<id>/view` when the object is unknown (that form is UNCONFIRMED, §8). The
+ * object name comes from Salesforce (`Who.Type`), so only a plain API name is put into the path.
+ */
+export function recordUrl(instanceHost: string, id: string, objectType: string | undefined): string | undefined {
+	const lightning = toLightningHost(instanceHost);
+	if (lightning === undefined || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id)) return undefined;
+	const object = objectType !== undefined && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(objectType) ? `${objectType}/` : '';
+	return `https://${lightning}/lightning/r/${object}${id}/view`;
+}
+
 /** The 15-character org id at the front of a session id (`00D…!…`, salesforce-facts.md §1.1), or undefined. */
 export function orgIdOfSid(sid: string): string | undefined {
 	const prefix = sid.split('!', 1)[0] ?? '';

@@ -13,8 +13,8 @@ const ONE_APP_HASH = new RegExp(`^#/sObject/(${TASK_ID})/view(?:[?/].*)?$`);
 const CLASSIC_PATH = new RegExp(`^/(${TASK_ID})/?$`);
 
 /** Lightning and My Domain hosts, including sandbox and Developer Edition partitions (§8). */
-const LIGHTNING_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.lightning\.force\.com$/;
-const MY_DOMAIN_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.my\.salesforce\.com$/;
+export const LIGHTNING_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.lightning\.force\.com$/;
+export const MY_DOMAIN_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.my\.salesforce\.com$/;
 
 export function detectTaskPage(href: string): TaskPage | undefined {
 	let url: URL;

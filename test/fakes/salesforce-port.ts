@@ -107,6 +107,8 @@ export function createFakeSalesforce(start = Date.parse('2026-03-05T09:00:00Z'))
 				IsArchived: false,
 				IsDeleted: false,
 				IsClosed: false,
+				WhoId: null,
+				WhatId: null,
 				created: at,
 				modified: at,
 				...fields,

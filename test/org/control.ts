@@ -5,6 +5,7 @@ import {isObject, json, noContent} from './api-types.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';
 import {SfError} from './errors.js';
 import {realismControl} from './control-realism.js';
+import {relatedControl} from './related-records.js';
 import type {Org} from './org.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
 import {oauthControl} from './oauth-control.js';
@@ -64,6 +65,9 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 	// R35/R37 routes (recurrences, queues, owner, access, sharing, validation rules) live in control-realism.ts.
 	const realism = realismControl(org, routeKey, a, p);
 	if (realism) return realism;
+	// R33 routes (related records: insert, merge, delete) live in related-records.ts.
+	const related = relatedControl(org, routeKey, a, p);
+	if (related) return related;
 	switch (routeKey) {
 		case 'GET state':
 			return json(200, orgState(org));

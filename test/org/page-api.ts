@@ -7,6 +7,7 @@ import type {ApiRequest, ApiResponse} from './api-types.js';
 import {SfError} from './errors.js';
 import {normalizeId} from './ids.js';
 import type {Org, OrgUser} from './org.js';
+import {recordView} from './record-pages.js';
 import type {TaskRow} from './tasks.js';
 
 /** The page-facing view of a Task: canonical field names, dateTimes as ISO strings. */
@@ -58,6 +59,8 @@ export function handlePageApi(org: Org, req: ApiRequest, user: OrgUser): ApiResp
 				priorities: org.picklists.priorityList(),
 				closedStatus: org.picklists.closedStatus() ?? null,
 			});
+		// R34: Account, Contact, Lead and Opportunity record pages (record-pages.ts).
+		if (head === 'records' && rawId !== undefined && req.method === 'GET') return recordView(org, rawId);
 		if (head !== 'tasks') return json(404, {error: {errorCode: 'NOT_FOUND', message: 'Unknown page endpoint'}});
 		if (rawId === undefined) {
 			if (req.method === 'GET') {

@@ -106,6 +106,32 @@ async function renderRecord(el, id) {
       h('dt', {}, 'Comments'), h('dd', {testid: 'task-description'}, t.Description || '')),
     taskForm(t, async (body) => refresh(await api('PATCH', '/tasks/' + t.Id, body)), 'save', 'Save'))));
 }
+// R34: an Account, Contact, Lead or Opportunity, drawn like Lightning's record home: the highlights panel
+// (records-highlights2 > .slds-page-header_record-home with the entity label, the name in an h1 and the
+// record's own action buttons), details, links to related records (pushState moves) and its Tasks.
+async function renderOther(el, object, id) {
+  let r;
+  try { r = await api('GET', '/records/' + id); } catch (e) {
+    el.dataset.page = 'not-found';
+    el.append(h('h1', {testid: 'page-title'}, 'Record not available'), h('p', {testid: 'error'}, String(e.message || e)));
+    return;
+  }
+  const recordLink = (l) => h('a', {testid: 'related-record-link', 'data-nav': true, 'data-record-id': l.id, href: '/lightning/r/' + l.object + '/' + l.id + '/view'}, l.name);
+  el.append(h('article', {testid: 'record-page', 'data-record-id': r.Id, 'data-sobject': r.object},
+    h('records-highlights2', {testid: 'record-header'},
+      h('div', {class: 'slds-page-header slds-page-header_record-home'},
+        h('div', {class: 'title'},
+          h('p', {class: 'entity'}, r.object),
+          h('h1', {testid: 'record-name'}, h('lightning-formatted-text', {}, r.Name))),
+        h('div', {class: 'actions'},
+          h('button', {type: 'button', testid: 'record-follow', onclick: () => say('Following')}, 'Follow'),
+          h('button', {type: 'button', testid: 'record-edit', onclick: () => say('Edit is not emulated')}, 'Edit')))),
+    h('div', {class: 'record-details'},
+      h('dl', {testid: 'record-fields'}, r.fields.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])),
+      h('section', {testid: 'related-records'}, h('h2', {}, 'Related'), h('ul', {}, r.links.map((l) => h('li', {}, l.label + ': ', recordLink(l))))),
+      h('section', {}, h('h2', {}, 'Activities'), h('ul', {testid: 'record-tasks'}, r.tasks.map((t) => h('li', {'data-record-id': t.Id}, h('a', {'data-nav': true, href: recordHref(t.Id)}, t.Subject || '(no subject)'))))))));
+  document.title = r.Name + ' | ' + r.object + ' | Salesforce';
+}
 async function render() {
   if (!me) me = await api('GET', '/me');
   const el = main();
@@ -113,11 +139,13 @@ async function render() {
   say('');
   const path = location.pathname;
   const rec = /^\/lightning\/r\/(?:Task\/)?([a-zA-Z0-9]{15,18})\/view$/.exec(path);
+  const other = /^\/lightning\/r\/(Account|Contact|Lead|Opportunity)\/([a-zA-Z0-9]{15,18})\/view$/.exec(path);
   if (rec) { el.dataset.page = 'record'; await renderRecord(el, rec[1]); }
+  else if (other) { el.dataset.page = 'record'; await renderOther(el, other[1], other[2]); }
   else if (path === '/lightning/o/Task/list' || path === '/lightning/o/Task/home') { el.dataset.page = 'list'; await renderList(el); }
   else if (path === '/lightning/page/home' || path === '/lightning' || path === '/lightning/') { el.dataset.page = 'home'; await renderHome(el); }
   else { el.dataset.page = 'not-found'; el.append(h('h1', {testid: 'page-title'}, 'Page not found')); }
-  document.title = (document.querySelector('[data-testid="task-subject"]') || document.querySelector('[data-testid="page-title"]') || {textContent: 'Salesforce'}).textContent + ' | Salesforce';
+  if (!other) document.title = (document.querySelector('[data-testid="task-subject"]') || document.querySelector('[data-testid="page-title"]') || {textContent: 'Salesforce'}).textContent + ' | Salesforce';
   document.body.dataset.ready = 'true';
 }
 render().catch((e) => say(String(e.message || e)));

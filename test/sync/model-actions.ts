@@ -14,7 +14,9 @@ import {stoppingPort} from './port-wrappers.js';
 
 export const SECOND = 1000;
 const DAY = 86_400_000;
-export type Field = 'name' | 'status' | 'priority' | 'dueDate' | 'details';
+export type Field = 'name' | 'status' | 'priority' | 'dueDate' | 'details' | 'whoId';
+/** Every field the oracle compares (R8–R11, R33). */
+export const MODEL_FIELDS = ['name', 'status', 'priority', 'dueDate', 'details', 'whoId'] as const;
 export type Value = string | null;
 
 export type Action =
@@ -61,6 +63,9 @@ const fieldValue = fc.oneof(
 	fc.record({field: fc.constant<Field>('priority'), value: fc.constantFrom<Value>('normal', 'high')}),
 	fc.record({field: fc.constant<Field>('dueDate'), value: dates}),
 	fc.record({field: fc.constant<Field>('details'), value: details}),
+	// R33: the Task's WhoId, set to one of the org's two Contacts or cleared, on either side. The actions
+	// name them symbolically ('c1', 'c2'); act() puts in the ids of the run's own Contacts.
+	fc.record({field: fc.constant<Field>('whoId'), value: fc.constantFrom<Value>(null, 'c1', 'c2')}),
 );
 const sfFieldValue = fieldValue.filter(f => f.field !== 'name') as fc.Arbitrary<{
 	field: Exclude<Field, 'name'>;
@@ -179,6 +184,8 @@ export class Model {
 	ruleOn = false;
 	/** R39: collections writes carrying details "x" are refused as a whole request (WHOLE_REFUSAL). */
 	wholeRefusal = false;
+	/** R33: the run's Contacts by their symbolic names in actions ('c1', 'c2'). */
+	contacts: Record<string, string> = {};
 	entity(key: string): Entity {
 		let e = this.entities.get(key);
 		if (!e) {
@@ -207,6 +214,7 @@ function toSalesforce(field: Exclude<Field, 'name'>, value: Value): Record<strin
 	if (field === 'status') return {Status: value === 'complete' ? 'Completed' : 'Not Started'};
 	if (field === 'priority') return {Priority: value === 'high' ? 'High' : 'Normal'};
 	if (field === 'dueDate') return {ActivityDate: value};
+	if (field === 'whoId') return {WhoId: value};
 	return {Description: value === '' ? null : value};
 }
 
@@ -277,7 +285,12 @@ function recordSfAdd(model: Model, taskId: string, subject: string, dueDate: Val
 	}
 }
 
-export async function act(h: Harness, model: Model, action: Action, identity: Identity): Promise<void> {
+export async function act(h: Harness, model: Model, symbolic: Action, identity: Identity): Promise<void> {
+	// R33: symbolic Contacts ('c1', 'c2') become the run's own Contact ids.
+	const action =
+		'field' in symbolic && symbolic.field === 'whoId'
+			? {...symbolic, value: symbolic.value === null ? null : (model.contacts[symbolic.value] ?? null)}
+			: symbolic;
 	const now = h.org.clock.nowMs();
 	const live = (await h.reminders()).filter(r => keyOfReminder(model, r) !== undefined);
 	switch (action.kind) {
@@ -518,5 +531,6 @@ export function taskValue(task: Record<string, unknown>, field: Field): Value {
 	if (field === 'status') return task['Status'] === 'Completed' ? 'complete' : 'open';
 	if (field === 'priority') return task['Priority'] === 'High' ? 'high' : 'normal';
 	if (field === 'dueDate') return task['ActivityDate'] as Value;
+	if (field === 'whoId') return (task['WhoId'] as Value) ?? null;
 	return (task['Description'] as Value) ?? '';
 }

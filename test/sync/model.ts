@@ -18,6 +18,11 @@ export async function runScenario(actions: Action[]): Promise<void> {
 	const h = await startHarness({timeoutMs: 10_000});
 	try {
 		const model = new Model();
+		// R33: two Contacts the actions point Tasks and reminders at ('c1', 'c2').
+		model.contacts = {
+			c1: h.org.insertRecord('Contact', {FirstName: 'Ana', LastName: 'One'}),
+			c2: h.org.insertRecord('Contact', {FirstName: 'Ben', LastName: 'Two'}),
+		};
 		const old = h.org.createTask(h.repId, {Subject: 'too old to import'});
 		h.org.clock.advance(25 * 3_600_000);
 		h.signIn();

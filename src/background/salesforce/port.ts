@@ -21,7 +21,21 @@ export type TaskRow = {
 	CreatedDate: string;
 	LastModifiedDate: string;
 	SystemModstamp: string;
+	/** R33: the Contact or Lead the Task is about (§13.4). */
+	WhoId: string | null;
+	/** R33: the Account, Opportunity, Case, … the Task is about (§13.4). */
+	WhatId: string | null;
+	/**
+	 * R33: the parent relationships read in the same query (`Who.Name, Who.Type`, `What.Name, What.Type`):
+	 * a nested object (`{attributes, Name, Type}`), null when the id is null (docs/salesforce-facts.md §2.2,
+	 * §13.4). Optional: rows from reads that do not select them (a badge lookup, a fake) lack them.
+	 */
+	Who?: RelatedParent | null;
+	What?: RelatedParent | null;
 };
+
+/** A polymorphic parent as a SOQL row carries it; `attributes.type` is `Name` for Who/What (§13.4). */
+export type RelatedParent = {Name?: string | null; Type?: string | null};
 
 export const TASK_FIELDS = [
 	'Id',
@@ -39,7 +53,15 @@ export const TASK_FIELDS = [
 	'CreatedDate',
 	'LastModifiedDate',
 	'SystemModstamp',
+	'WhoId',
+	'WhatId',
 ] as const satisfies ReadonlyArray<keyof TaskRow>;
+
+/**
+ * R33: the related records' names and object types, read as parent relationship fields in the SAME query
+ * as the Task rows (docs/salesforce-facts.md §2.2, §13.4) — never a request per reminder.
+ */
+export const TASK_RELATED_FIELDS = ['Who.Name', 'Who.Type', 'What.Name', 'What.Type'] as const;
 
 export type QueryPage<T> = {records: T[]; done: boolean; nextRecordsUrl?: string; totalSize: number};
 
@@ -56,7 +78,10 @@ export type Identity = {
 	instanceHost: string;
 };
 
-/** Writable Task fields the engine sends (R8–R11). */
+/**
+ * Writable Task fields the engine sends (R8–R11, R33). `TaskWhoIds` is deliberately absent: sending it (or
+ * naming it in `fieldsToNull`) rewrites or deletes every contact of a shared activity (§13.4, R33).
+ */
 export type TaskWrite = {
 	Subject?: string;
 	Status?: string;
@@ -64,6 +89,8 @@ export type TaskWrite = {
 	ActivityDate?: string | null;
 	Description?: string | null;
 	TaskSubtype?: 'Task';
+	WhoId?: string | null;
+	WhatId?: string | null;
 };
 
 export type ResponseMeta = {

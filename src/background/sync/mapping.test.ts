@@ -15,6 +15,7 @@ import {
 	theirsFields,
 	updateWrite,
 	pickFields,
+	relatedFromSalesforce,
 } from './mapping.js';
 
 const standard: OrgPicklists = {
@@ -56,6 +57,8 @@ function row(overrides: Partial<TaskRow>): TaskRow {
 		CreatedDate: '2026-03-05T10:00:00.000+0000',
 		LastModifiedDate: '2026-03-05T10:00:00.000+0000',
 		SystemModstamp: '2026-03-05T10:00:00.000+0000',
+		WhoId: null,
+		WhatId: null,
 		...overrides,
 	};
 }
@@ -111,7 +114,7 @@ describe('R10/R11 subject and dates', () => {
 			row({Subject: 'renamed', Status: 'In Progress', Priority: 'Low', ActivityDate: 'nope'}),
 			standard,
 		);
-		expect(theirs).toEqual({details: ''});
+		expect(theirs).toEqual({details: '', whoId: null, whatId: null});
 	});
 
 	test('import maps every field', () => {
@@ -126,12 +129,22 @@ describe('R10/R11 subject and dates', () => {
 			priority: 'high',
 			dueDate: '2026-01-02',
 			details: 'd',
+			whoId: null,
+			whatId: null,
 		});
 	});
 });
 
 describe('R12 writes', () => {
-	const fields = {name: 'N', status: 'complete' as const, priority: 'high' as const, dueDate: null, details: ''};
+	const fields = {
+		name: 'N',
+		status: 'complete' as const,
+		priority: 'high' as const,
+		dueDate: null,
+		details: '',
+		whoId: null,
+		whatId: null,
+	};
 	test('create renders the template and sends every field', () => {
 		expect(createWrite(fields, 'T: {{activity_subject}}', standard)).toEqual({
 			Subject: 'T: N',
@@ -153,15 +166,78 @@ describe('R12 writes', () => {
 	});
 });
 
-test('R12/R16: a base snapshot keeps exactly the five synced fields, nothing else of the reminder', () => {
+test('R12/R16: a base snapshot keeps exactly the synced fields, nothing else of the reminder', () => {
 	const reminder = {
 		name: 'N',
 		status: 'open',
 		priority: 'high',
 		dueDate: null,
 		details: 'D',
+		whoId: null,
+		whatId: '006000000000001AAA',
 		id: 'x',
 		syncState: 'pending',
 	} as const;
-	expect(pickFields(reminder)).toEqual({name: 'N', status: 'open', priority: 'high', dueDate: null, details: 'D'});
+	expect(pickFields(reminder)).toEqual({
+		name: 'N',
+		status: 'open',
+		priority: 'high',
+		dueDate: null,
+		details: 'D',
+		whoId: null,
+		whatId: '006000000000001AAA',
+	});
+});
+
+describe('R33 related records', () => {
+	const CONTACT = '003000000000001AAA';
+	const OPPORTUNITY = '006000000000001AAA';
+	const fields = {
+		name: 'N',
+		status: 'open' as const,
+		priority: 'normal' as const,
+		dueDate: null,
+		details: '',
+		whoId: CONTACT,
+		whatId: OPPORTUNITY,
+	};
+
+	test('R33: an imported Task keeps its WhoId and WhatId (18 chars); a 15-char id is widened', () => {
+		const imported = importFields(row({WhoId: '003000000000001', WhatId: OPPORTUNITY}), standard);
+		expect(imported.whoId).toBe(CONTACT);
+		expect(imported.whatId).toBe(OPPORTUNITY);
+		expect(importFields(row({}), standard)).toMatchObject({whoId: null, whatId: null});
+	});
+
+	test('R33: theirs carries the ids, null when cleared, and ignores a malformed id', () => {
+		expect(theirsFields(row({WhoId: null, WhatId: OPPORTUNITY}), standard)).toMatchObject({
+			whoId: null,
+			whatId: OPPORTUNITY,
+		});
+		expect(theirsFields(row({WhoId: 'not an id'}), standard)).not.toHaveProperty('whoId');
+	});
+
+	test('R33: the names come from the relationship objects of the same row, text kept as text', () => {
+		const hostile = '<img src=x onerror=alert(1)>';
+		expect(relatedFromSalesforce(CONTACT, {Name: hostile, Type: 'Contact'})).toEqual({name: hostile, type: 'Contact'});
+		expect(relatedFromSalesforce(null, {Name: 'x', Type: 'Contact'})).toBeUndefined();
+		expect(relatedFromSalesforce(CONTACT, null)).toBeUndefined();
+		expect(relatedFromSalesforce(CONTACT, {Name: '  ', Type: 'Contact'})).toBeUndefined();
+	});
+
+	test('R33: a create sends WhoId and WhatId when set, and never TaskWhoIds', () => {
+		const write = createWrite(fields, '{{activity_subject}}', standard);
+		expect(write).toMatchObject({WhoId: CONTACT, WhatId: OPPORTUNITY});
+		expect(write).not.toHaveProperty('TaskWhoIds');
+		const bare = createWrite({...fields, whoId: null, whatId: null}, '{{activity_subject}}', standard);
+		expect(bare).not.toHaveProperty('WhoId');
+		expect(bare).not.toHaveProperty('WhatId');
+	});
+
+	test('R33: an update sends a changed id, null to clear it, and never TaskWhoIds', () => {
+		expect(updateWrite(fields, ['whoId'], '{{activity_subject}}', standard)).toEqual({WhoId: CONTACT});
+		const cleared = updateWrite({...fields, whoId: null, whatId: null}, ['whoId', 'whatId'], 'x', standard);
+		expect(cleared).toEqual({WhoId: null, WhatId: null});
+		expect(JSON.stringify(cleared)).not.toContain('TaskWhoIds');
+	});
 });

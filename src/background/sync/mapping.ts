@@ -2,8 +2,10 @@
  * Field mapping between reminders and Tasks (R8–R11). Picklist values always come from the org's
  * TaskStatus/TaskPriority (discovery), never hard-coded, except as fallbacks for an org that returned none.
  */
-import type {TaskRow, TaskWrite} from '@/background/salesforce/port.js';
+import type {RelatedParent, TaskRow, TaskWrite} from '@/background/salesforce/port.js';
+import {isSalesforceId, to18} from '@/shared/record-ids.js';
 import type {
+	RelatedRecord,
 	ReminderFields,
 	ReminderPriority,
 	ReminderStatus,
@@ -100,7 +102,31 @@ export function nameFromSubject(subject: unknown): string {
 	return name.length === 0 ? '(no subject)' : name.slice(0, MAX_NAME_LENGTH);
 }
 
-/** The reminder a newly imported Task becomes (R4, R8–R11). */
+/**
+ * R33: a `WhoId`/`WhatId` as stored: 18 characters, or null. A malformed value (or a row that did not carry
+ * the field) is undefined: it leaves the reminder as it was, never stored.
+ */
+export function relatedIdFromSalesforce(value: unknown): string | null | undefined {
+	if (value === null) return null;
+	return isSalesforceId(value) ? to18(value) : undefined;
+}
+
+/**
+ * R33: the name and object of a related record from the parent relationship the query read with the row
+ * (`Who.Name`, `Who.Type` — docs/salesforce-facts.md §2.2, §13.4). Undefined when the row has no id there
+ * or the parent is not readable (null, or the user may not see it): the popup then shows no name.
+ */
+export function relatedFromSalesforce(
+	id: string | null | undefined,
+	parent: RelatedParent | null | undefined,
+): RelatedRecord | undefined {
+	if (typeof id !== 'string' || typeof parent !== 'object' || parent === null) return undefined;
+	const name = typeof parent.Name === 'string' ? parent.Name.trim() : '';
+	const type = typeof parent.Type === 'string' ? parent.Type : '';
+	return name === '' ? undefined : {name: name.slice(0, MAX_NAME_LENGTH), type};
+}
+
+/** The reminder a newly imported Task becomes (R4, R8–R11, R33). */
 export function importFields(row: TaskRow, p: OrgPicklists): ReminderFields {
 	return {
 		name: nameFromSubject(row.Subject),
@@ -108,12 +134,18 @@ export function importFields(row: TaskRow, p: OrgPicklists): ReminderFields {
 		priority: priorityFromSalesforce(row.Priority, p, true) ?? 'normal',
 		dueDate: dueDateFromSalesforce(row.ActivityDate) ?? null,
 		details: detailsFromSalesforce(row.Description),
+		whoId: relatedIdFromSalesforce(row.WhoId) ?? null,
+		whatId: relatedIdFromSalesforce(row.WhatId) ?? null,
 	};
 }
 
 /** What Salesforce says now, per field; undefined = "this field does not sync from this value" (R8–R10). */
 export function theirsFields(row: TaskRow, p: OrgPicklists): Partial<ReminderFields> {
 	const theirs: Partial<ReminderFields> = {details: detailsFromSalesforce(row.Description)};
+	const whoId = relatedIdFromSalesforce(row.WhoId);
+	if (whoId !== undefined) theirs.whoId = whoId;
+	const whatId = relatedIdFromSalesforce(row.WhatId);
+	if (whatId !== undefined) theirs.whatId = whatId;
 	const status = statusFromSalesforce(row.Status, p, false);
 	if (status !== undefined) theirs.status = status;
 	const priority = priorityFromSalesforce(row.Priority, p, false);
@@ -131,6 +163,9 @@ export function createWrite(fields: ReminderFields, template: string, p: OrgPick
 		ActivityDate: fields.dueDate,
 		Description: fields.details === '' ? null : fields.details,
 		TaskSubtype: 'Task',
+		// R33: only when set — a create never needs to send an empty lookup.
+		...(fields.whoId ? {WhoId: fields.whoId} : {}),
+		...(fields.whatId ? {WhatId: fields.whatId} : {}),
 	};
 }
 
@@ -148,12 +183,20 @@ export function updateWrite(
 		if (field === 'priority') write.Priority = priorityToSalesforce(fields.priority, p);
 		if (field === 'dueDate') write.ActivityDate = fields.dueDate;
 		if (field === 'details') write.Description = fields.details === '' ? null : fields.details;
+		// R33: null clears the lookup; with Shared Activities Salesforce then promotes another contact to
+		// WhoId (§13.4). TaskWhoIds is never written.
+		if (field === 'whoId') write.WhoId = fields.whoId ?? null;
+		if (field === 'whatId') write.WhatId = fields.whatId ?? null;
 	}
 
 	return write;
 }
 
-/** Just the five synced fields of a reminder (or anything that has them): what a base snapshot records. */
+/**
+ * Just the synced fields of a reminder (or anything that has them): what a base snapshot records. The
+ * related ids are copied as they are — a reminder stored before R33 has none, and its base must say the
+ * same, or it would look edited.
+ */
 export function pickFields(fields: ReminderFields): ReminderFields {
 	return {
 		name: fields.name,
@@ -161,5 +204,7 @@ export function pickFields(fields: ReminderFields): ReminderFields {
 		priority: fields.priority,
 		dueDate: fields.dueDate,
 		details: fields.details,
+		whoId: fields.whoId,
+		whatId: fields.whatId,
 	};
 }

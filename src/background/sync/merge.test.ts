@@ -2,7 +2,15 @@ import {expect, test} from 'vitest';
 import type {ReminderFields} from '@/shared/store/schema.js';
 import {mergeFields} from './merge.js';
 
-const base: ReminderFields = {name: 'a', status: 'open', priority: 'normal', dueDate: '2026-03-05', details: 'd'};
+const base: ReminderFields = {
+	name: 'a',
+	status: 'open',
+	priority: 'normal',
+	dueDate: '2026-03-05',
+	details: 'd',
+	whoId: null,
+	whatId: null,
+};
 
 test('R16: different fields changed on each side are both kept', () => {
 	const result = mergeFields({

@@ -4,7 +4,7 @@
  * an idle poll is one request (R21). Each page is applied with its checkpoint in one transaction.
  */
 import {MalformedResponseError} from '@/background/salesforce/errors.js';
-import {TASK_FIELDS, type QueryPage} from '@/background/salesforce/port.js';
+import {TASK_FIELDS, TASK_RELATED_FIELDS, type QueryPage} from '@/background/salesforce/port.js';
 import {parseSalesforceDateTime, soqlDateTime, soqlString} from '@/background/salesforce/soql.js';
 import {applyPage} from './apply-rows.js';
 import {assertEnabled, DAY_MS, DELETION_WINDOW_MS, type CycleContext} from './context.js';
@@ -28,7 +28,7 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 	const firstSync = cursor === null;
 	const from = firstSync ? importFloor : parseSalesforceDateTime(cursor);
 	// `>=` from the whole second: ties and sub-second stamps are re-read, and re-applying is idempotent.
-	const soql = `SELECT ${TASK_FIELDS.join(', ')} FROM Task WHERE OwnerId = ${soqlString(ctx.identity.userId)} AND SystemModstamp >= ${soqlDateTime(from)} ORDER BY SystemModstamp, Id`;
+	const soql = `SELECT ${[...TASK_FIELDS, ...TASK_RELATED_FIELDS].join(', ')} FROM Task WHERE OwnerId = ${soqlString(ctx.identity.userId)} AND SystemModstamp >= ${soqlDateTime(from)} ORDER BY SystemModstamp, Id`;
 	const startedAt = ctx.serverNow();
 	let page: QueryPage<unknown> = await ctx.sf.query<unknown>(soql, {includeDeleted: !firstSync});
 	let pages = 1;

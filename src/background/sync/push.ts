@@ -250,6 +250,10 @@ async function clearSent(ctx: CycleContext, kind: PushKind, batch: Work[]): Prom
 	});
 }
 
+function carriesRelated(write: TaskWrite): boolean {
+	return 'WhoId' in write || 'WhatId' in write;
+}
+
 /** R37: refusals that may mean the Task is no longer the rep's; one Id lookup tells (access.ts). */
 const ACCESS_REFUSED: readonly string[] = ['INSUFFICIENT_ACCESS_OR_READONLY', 'INSUFFICIENT_ACCESS'];
 
@@ -261,6 +265,7 @@ type Refusal = {work: Work; code: string; message: string};
  */
 async function settle(ctx: CycleContext, kind: PushKind, batch: Work[], results: SaveResult[]): Promise<void> {
 	const refusedAccess: Refusal[] = [];
+	const refusedRelated: Refusal[] = [];
 	for (const [i, work] of batch.entries()) {
 		const result = results[i];
 		if (!result) continue;
@@ -271,6 +276,13 @@ async function settle(ctx: CycleContext, kind: PushKind, batch: Work[], results:
 		}
 
 		const first = result.errors[0] ?? {statusCode: 'UNKNOWN', message: ''};
+		// R33: an update that sets WhoId/WhatId can be refused with a "gone" code about the Contact or record it
+		// points at (deleted meanwhile), not about the Task: one lookup says whether the Task itself is gone.
+		if (kind === 'update' && isGone(first.statusCode) && carriesRelated(work.write)) {
+			refusedRelated.push({work, code: first.statusCode, message: first.message});
+			continue;
+		}
+
 		if (kind !== 'create' && isGone(first.statusCode)) {
 			await taskGone(ctx, work);
 			if (kind === 'delete') ctx.stats.pushed++;
@@ -289,6 +301,27 @@ async function settle(ctx: CycleContext, kind: PushKind, batch: Work[], results:
 	}
 
 	if (refusedAccess.length > 0) await settleAccessRefusals(ctx, kind, refusedAccess);
+	if (refusedRelated.length > 0) await settleRelatedRefusals(ctx, refusedRelated);
+}
+
+/**
+ * R33: updates carrying WhoId/WhatId refused with a "gone" code. Only a Task the lookup finds alive and the
+ * rep's is kept — parked with Salesforce's message (the refusal was about the record it points at); anything
+ * else is settled as before, as a Task gone (R14).
+ */
+async function settleRelatedRefusals(ctx: CycleContext, refused: Refusal[]): Promise<void> {
+	const access = await lookUpAccess(
+		ctx,
+		refused.map(r => r.work.taskId),
+	);
+	for (const {work, code, message} of refused) {
+		if (access.get(work.taskId) === 'yours') {
+			ctx.stats.errors.push({code, message: 'A record was refused'});
+			await park(ctx, work, code, message);
+		} else {
+			await taskGone(ctx, work);
+		}
+	}
 }
 
 /**

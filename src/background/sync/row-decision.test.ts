@@ -46,6 +46,8 @@ const fields: ReminderFields = {
 	priority: 'normal',
 	dueDate: '2026-03-09',
 	details: '',
+	whoId: null,
+	whatId: null,
 };
 
 function row(overrides: Partial<TaskRow> = {}): TaskRow {
@@ -65,6 +67,8 @@ function row(overrides: Partial<TaskRow> = {}): TaskRow {
 		CreatedDate: T0,
 		LastModifiedDate: T0,
 		SystemModstamp: T0,
+		WhoId: null,
+		WhatId: null,
 		...overrides,
 	};
 }
@@ -388,5 +392,73 @@ describe('decideRow: R37 reattach', () => {
 			page,
 		);
 		expect(decision).toMatchObject({reattached: false, outcome: {kind: 'keep-tombstone', reminder: {localOnly: true}}});
+	});
+});
+
+describe('R33: related records', () => {
+	const CONTACT = '003000000000001AAA';
+	const OTHER_CONTACT = '003000000000002AAA';
+	const ACCOUNT = '001000000000001AAA';
+	const who = {Name: 'Carla Rossi', Type: 'Contact'};
+
+	test('R33: an imported Task keeps WhoId/WhatId and the names read with the row', () => {
+		const {outcome} = decideRow(
+			facts({row: row({WhoId: CONTACT, Who: who, WhatId: ACCOUNT, What: {Name: 'Acme', Type: 'Account'}})}),
+			page,
+		);
+		if (outcome.kind !== 'import') throw new Error(outcome.kind);
+		expect(outcome.reminder).toMatchObject({
+			whoId: CONTACT,
+			whatId: ACCOUNT,
+			who: {name: 'Carla Rossi', type: 'Contact'},
+			what: {name: 'Acme', type: 'Account'},
+		});
+		expect(outcome.reminder.base).toMatchObject({whoId: CONTACT, whatId: ACCOUNT});
+	});
+
+	test('R33: a WhoId changed in Salesforce (a Contact merged) moves the reminder and its name', () => {
+		const {outcome} = decideRow(
+			facts({
+				reminder: linked({whoId: CONTACT, who: {name: 'Old', type: 'Contact'}}),
+				row: row({SystemModstamp: T1, LastModifiedDate: T1, WhoId: OTHER_CONTACT, Who: who}),
+			}),
+			{...page},
+		);
+		if (outcome.kind !== 'merge') throw new Error(outcome.kind);
+		expect(outcome.reminder.whoId).toBe(OTHER_CONTACT);
+		expect(outcome.reminder.who).toEqual({name: 'Carla Rossi', type: 'Contact'});
+	});
+
+	test('R33: a WhoId cleared in Salesforce (a Contact deleted) clears the reminder and its name', () => {
+		const base = {...fields, whoId: CONTACT};
+		const {outcome} = decideRow(
+			facts({
+				reminder: linked({
+					whoId: CONTACT,
+					who: {name: 'Gone', type: 'Contact'},
+					base: {...base, lastModifiedDate: T0, systemModstamp: T0, sfStatus: 'Not Started', sfPriority: 'Normal'},
+				}),
+				row: row({SystemModstamp: T1, LastModifiedDate: T0, WhoId: null, Who: null}),
+			}),
+			page,
+		);
+		if (outcome.kind !== 'merge') throw new Error(outcome.kind);
+		expect(outcome.reminder.whoId).toBeNull();
+		expect(outcome.reminder.who).toBeUndefined();
+	});
+
+	test('R33: while a local WhoId is still to be pushed, its name stays (the row names the old one)', () => {
+		const {outcome} = decideRow(
+			facts({
+				reminder: linked({whoId: OTHER_CONTACT, who: {name: 'Mine', type: 'Contact'}, editedAt: {whoId: NOW}}),
+				entry: {...emptyEntry('r1', PARTITION, 1), fields: ['whoId']},
+				row: row({SystemModstamp: T1, LastModifiedDate: T1, Subject: 'Call Ann', WhoId: null, Who: null}),
+			}),
+			page,
+		);
+		if (outcome.kind !== 'merge') throw new Error(outcome.kind);
+		expect(outcome.reminder.whoId).toBe(OTHER_CONTACT);
+		expect(outcome.reminder.who).toEqual({name: 'Mine', type: 'Contact'});
+		expect(outcome.entry?.fields).toContain('whoId');
 	});
 });

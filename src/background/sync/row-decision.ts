@@ -17,7 +17,14 @@ import {
 	type SyncedField,
 } from '@/shared/store/schema.js';
 import {isDetached, reattach} from './access.js';
-import {importFields, pickFields, theirsFields, type OrgPicklists} from './mapping.js';
+import {
+	importFields,
+	pickFields,
+	relatedFromSalesforce,
+	relatedIdFromSalesforce,
+	theirsFields,
+	type OrgPicklists,
+} from './mapping.js';
 import {mergeFields} from './merge.js';
 
 /** R18: a Task created within this window before a create was recorded as sent may be that create. */
@@ -182,12 +189,15 @@ export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 		sentInDoubt: entry?.updateSent?.fields,
 	});
 	const changedLocally = Object.keys(merged.apply).length > 0;
-	const next: Reminder = {
-		...reminder,
-		...merged.apply,
-		base: {...merged.base, ...stamp},
-		updatedAt: changedLocally ? page.now : reminder.updatedAt,
-	};
+	const next: Reminder = withRelatedNames(
+		{
+			...reminder,
+			...merged.apply,
+			base: {...merged.base, ...stamp},
+			updatedAt: changedLocally ? page.now : reminder.updatedAt,
+		},
+		row,
+	);
 	const conflicts: ConflictRow[] = merged.conflicts.map(conflict => ({
 		partition: page.partitionId,
 		reminderId: reminder.id,
@@ -227,8 +237,34 @@ function rowStamp(row: TaskRow): Omit<BaseSnapshot, keyof ReminderFields> {
 	};
 }
 
+/**
+ * R33: the related names this row read (`Who.Name`, `What.Name`), for the ids the reminder now has. A name
+ * is taken only when the reminder's id is the row's: while a local change of the id is still to be pushed,
+ * the name it was given (e.g. by "Remind me", R34) stays.
+ */
+function withRelatedNames(reminder: Reminder, row: TaskRow): Reminder {
+	const next = {...reminder};
+	for (const [idField, nameField, parent, rowId] of [
+		['whoId', 'who', row.Who, row.WhoId],
+		['whatId', 'what', row.What, row.WhatId],
+	] as const) {
+		const id = relatedIdFromSalesforce(rowId);
+		if (id === undefined || (next[idField] ?? null) !== id) continue;
+		const related = relatedFromSalesforce(id, parent);
+		if (related) next[nameField] = related;
+		else if ((id === null || parent === null) && nameField === 'who') delete next.who;
+		else if (id === null || parent === null) delete next.what;
+	}
+
+	return next;
+}
+
 function importedReminder(row: TaskRow, page: PageFacts): Reminder {
 	const fields = importFields(row, page.picklists);
+	return withRelatedNames(importedWithoutNames(row, page, fields), row);
+}
+
+function importedWithoutNames(row: TaskRow, page: PageFacts, fields: ReminderFields): Reminder {
 	return {
 		...fields,
 		id: page.newId(),

@@ -46,21 +46,22 @@ export function mountBadge(doc: Document = document): MountedBadge {
  * Set through CSSOM rather than a style attribute or an inline <style>: CSSOM and constructed sheets are
  * not subject to the page's Content-Security-Policy `style-src`.
  */
-function adoptStyles(shadow: ShadowRoot, doc: Document): void {
+export function adoptStyles(shadow: ShadowRoot, doc: Document, css: string = BADGE_CSS): void {
 	const view = doc.defaultView;
 	if (view !== null && 'adoptedStyleSheets' in shadow && typeof view.CSSStyleSheet === 'function') {
 		const sheet = new view.CSSStyleSheet();
-		sheet.replaceSync(BADGE_CSS);
+		sheet.replaceSync(css);
 		shadow.adoptedStyleSheets = [sheet];
 		return;
 	}
 
 	const style = doc.createElement('style');
-	style.textContent = BADGE_CSS;
+	style.textContent = css;
 	shadow.append(style);
 }
 
-function placeHost(host: HTMLElement, placement: BadgePlacement): void {
+/** Also places the "Remind me" control (remind-me/control.ts), which shares this host styling. */
+export function placeHost(host: HTMLElement, placement: BadgePlacement): void {
 	const rules: Array<[string, string]> = [
 		['position', 'fixed'],
 		['top', 'top' in placement ? `${placement.top}px` : 'auto'],

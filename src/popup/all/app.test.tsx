@@ -127,3 +127,17 @@ test('R44/R43: edit and delete work on the page too; Undo within the offer bring
 	await act(() => button('Undo').click());
 	await vi.waitFor(() => expect(names()).toEqual(['Today', 'Next month: renewal']));
 });
+
+test('R33: All reminders rows show who and what a reminder is about, as links to the records', async () => {
+	await seed(true);
+	const about = await addReminder(db, {name: 'About Ana', dueDate: localDays().today, whoId: '003000000000001AAA'});
+	await db.reminders.update(about.id, {who: {name: 'Ana <b>Ruiz</b>', type: 'Contact'}});
+	await mount();
+	await vi.waitFor(() => expect(names()).toContain('About Ana'));
+	const link = root.querySelector<HTMLAnchorElement>('a.related--who');
+	expect(link?.textContent).toBe('Ana <b>Ruiz</b>');
+	expect(link?.getAttribute('href')).toBe(
+		'https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view',
+	);
+	expect(root.querySelector('b')).toBeNull();
+});

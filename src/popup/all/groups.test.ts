@@ -13,6 +13,8 @@ function reminder(fields: Partial<Reminder>): Reminder {
 		priority: 'normal',
 		dueDate: null,
 		details: '',
+		whoId: null,
+		whatId: null,
 		createdAt: seq,
 		updatedAt: seq,
 		editedAt: {},

@@ -18,6 +18,8 @@ test('schemas only grow: a v1 database upgrades to v2 with its data intact and t
 		priority: 'high',
 		dueDate: '2026-03-05',
 		details: '',
+		whoId: null,
+		whatId: null,
 		createdAt: 1,
 		updatedAt: 1,
 		editedAt: {},

@@ -20,7 +20,15 @@ import {
 import type {ReminderFields} from './schema.js';
 
 const key = {reminderId: 'r', partition: 'P'};
-const fields: ReminderFields = {name: 'n', status: 'open', priority: 'normal', dueDate: null, details: ''};
+const fields: ReminderFields = {
+	name: 'n',
+	status: 'open',
+	priority: 'normal',
+	dueDate: null,
+	details: '',
+	whoId: null,
+	whatId: null,
+};
 const sentCreate = {at: 5, subject: 'n', fields, cursor: null};
 
 test('R18: a create intent is in doubt while sent; its acknowledgement clears it and keeps only later edits', () => {

@@ -70,6 +70,8 @@ test('R22: with 20,000 reminders stored, the range returns exactly the open due 
 			priority: 'normal',
 			dueDate: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
 			details: '',
+			whoId: null,
+			whatId: null,
 			createdAt: 0,
 			updatedAt: 0,
 			editedAt: {},

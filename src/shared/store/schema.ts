@@ -12,13 +12,13 @@ export const DEFAULT_DB_NAME = 'tickler';
 /** Reminders created before any partition was ever enabled live here (R5). */
 export const LOCAL_PARTITION = 'local';
 
-export const SYNCED_FIELDS = ['name', 'status', 'priority', 'dueDate', 'details'] as const;
+export const SYNCED_FIELDS = ['name', 'status', 'priority', 'dueDate', 'details', 'whoId', 'whatId'] as const;
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
 export type ReminderStatus = 'open' | 'complete';
 export type ReminderPriority = 'normal' | 'high';
 
-/** The five fields that sync (docs/rules.md R8–R11). */
+/** The fields that sync (docs/rules.md R8–R11, R33). */
 export type ReminderFields = {
 	name: string;
 	status: ReminderStatus;
@@ -26,7 +26,20 @@ export type ReminderFields = {
 	/** `YYYY-MM-DD`, a calendar date in every time zone (R11), or null for "no due date". */
 	dueDate: string | null;
 	details: string;
+	/**
+	 * R33: the Task's `WhoId` (a Contact or Lead, 18 chars) or null. Reminders stored before R33 lack it
+	 * (undefined at run time), which every comparison treats like null, so no upgrade is needed.
+	 */
+	whoId: string | null;
+	/** R33: the Task's `WhatId` (an Account, Opportunity, Case, …, 18 chars) or null. */
+	whatId: string | null;
 };
+
+/**
+ * R33: a related record's name and object as the last pulled Task row said (`Who.Name`/`Who.Type`,
+ * `What.Name`/`What.Type`). Read only: never pushed, refreshed whenever the Task is pulled again.
+ */
+export type RelatedRecord = {name: string; type: string};
 
 export type SyncState = 'synced' | 'pending' | 'error' | 'conflict' | 'local-only';
 
@@ -63,6 +76,9 @@ export type Reminder = ReminderFields & {
 	deletedAt?: number;
 	/** Set when the last merge overwrote a local value; the rep can look it up in `conflicts` (R16). */
 	lastConflictAt?: number;
+	/** R33: the names of `whoId`/`whatId` from the last pulled row (absent until pulled, or when none). */
+	who?: RelatedRecord;
+	what?: RelatedRecord;
 };
 
 /**

@@ -3,6 +3,7 @@
  * 32,000 (salesforce-facts.md §7.2). Names over 255 characters are rejected rather than truncated, so the
  * rep never loses text silently (issue 4 "Bad input").
  */
+import {isWhatId, isWhoId, to18} from '../record-ids.js';
 import type {ReminderFields, ReminderPriority, ReminderStatus} from './schema.js';
 
 export const MAX_NAME_LENGTH = 255;
@@ -112,12 +113,34 @@ export function validatePriority(value: unknown): ReminderPriority {
 	throw new InvalidReminderError('priority', 'The priority must be "normal" or "high".');
 }
 
+/** R33: a Contact or Lead id (15 or 18 chars, stored as 18), or null. */
+export function validateWhoId(value: unknown): string | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'string' || !isWhoId(value)) {
+		throw new InvalidReminderError('whoId', 'The person must be a Salesforce Contact or Lead.');
+	}
+
+	return to18(value);
+}
+
+/** R33: the id of the record the reminder is about (Account, Opportunity, Case, …), or null. */
+export function validateWhatId(value: unknown): string | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'string' || !isWhatId(value)) {
+		throw new InvalidReminderError('whatId', 'The related record must be a Salesforce record id.');
+	}
+
+	return to18(value);
+}
+
 export type NewReminderInput = {
 	name: string;
 	priority?: ReminderPriority;
 	dueDate?: string | null;
 	details?: string;
 	status?: ReminderStatus;
+	whoId?: string | null;
+	whatId?: string | null;
 };
 
 export function validateNewReminder(input: NewReminderInput): ReminderFields {
@@ -127,6 +150,8 @@ export function validateNewReminder(input: NewReminderInput): ReminderFields {
 		priority: validatePriority(input.priority),
 		dueDate: validateDueDate(input.dueDate),
 		details: validateDetails(input.details),
+		whoId: validateWhoId(input.whoId),
+		whatId: validateWhatId(input.whatId),
 	};
 }
 
@@ -140,5 +165,7 @@ export function validatePatch(patch: ReminderPatch): Partial<ReminderFields> {
 	if ('priority' in patch) out.priority = validatePriority(patch.priority);
 	if ('dueDate' in patch) out.dueDate = validateDueDate(patch.dueDate);
 	if ('details' in patch) out.details = validateDetails(patch.details);
+	if ('whoId' in patch) out.whoId = validateWhoId(patch.whoId);
+	if ('whatId' in patch) out.whatId = validateWhatId(patch.whatId);
 	return out;
 }

@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterEach, describe, expect, test, vi} from 'vitest';
+import type {RecordPage} from '@/shared/record-page-url.js';
+import {createRemindControl, REMIND_ME_TAG, type RemindInput} from './control.js';
+import {readRecordName} from './record-name.js';
+
+function fixture(name: string): Document {
+	const doc = document.implementation.createHTMLDocument('fixture');
+	doc.body.innerHTML = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', name), 'utf8');
+	return doc;
+}
+
+describe('R34: the record name from the page header', () => {
+	test('Lightning highlights panel: the primary field, without the entity label', () => {
+		expect(readRecordName(fixture('lightning-task-record.html'), 'Task')).toBe('Call Acme about renewal');
+	});
+
+	test('Classic title block', () => {
+		expect(readRecordName(fixture('classic-task-detail.html'), 'Task')).toBe('Call Acme about renewal');
+	});
+
+	test('the Lightning tab title when no header is drawn yet; undefined (fail-safe) when nothing says', () => {
+		const doc = document.implementation.createHTMLDocument('');
+		doc.title = 'Ana Ruiz | Contact | Salesforce';
+		expect(readRecordName(doc, 'Contact')).toBe('Ana Ruiz');
+		expect(readRecordName(doc, 'Lead')).toBeUndefined();
+		doc.title = 'Salesforce';
+		expect(readRecordName(doc, 'Contact')).toBeUndefined();
+	});
+});
+
+describe('R34: the "Remind me" control', () => {
+	const contact: RecordPage = {
+		kind: 'lightning',
+		host: 'acme.lightning.force.com',
+		object: 'Contact',
+		recordId: '003000000000001AAA',
+	};
+	const account: RecordPage = {
+		kind: 'lightning',
+		host: 'acme.lightning.force.com',
+		object: 'Account',
+		recordId: '001000000000001AAA',
+	};
+	afterEach(() => {
+		document.body.replaceChildren();
+		document.title = '';
+	});
+
+	const shadow = () => document.querySelector(REMIND_ME_TAG)?.shadowRoot;
+	const button = (label: string) =>
+		[...(shadow()?.querySelectorAll('button') ?? [])].find(b => b.textContent === label) as HTMLButtonElement;
+
+	test('R34: one host with its own shadow root; the form prefills "Follow up: <name>" and sends what the rep saved', async () => {
+		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
+		const hostile = '<img src=x onerror=alert(1)>';
+		document.body.innerHTML = `<records-highlights2><h1><lightning-formatted-text></lightning-formatted-text></h1></records-highlights2>`;
+		const nameHolder = document.querySelector('lightning-formatted-text');
+		if (nameHolder) nameHolder.textContent = hostile;
+		const control = createRemindControl(save);
+		control.show(contact);
+		control.show(contact);
+		expect(document.querySelectorAll(REMIND_ME_TAG)).toHaveLength(1);
+		const host = document.querySelector<HTMLElement>(REMIND_ME_TAG);
+		expect(host?.style.getPropertyValue('position')).toBe('fixed');
+		// Nothing is added to the page outside the host.
+		expect(document.body.children).toHaveLength(2);
+		button('Remind me').click();
+		const name = shadow()?.querySelector<HTMLInputElement>('input[name="name"]');
+		expect(name?.value).toBe(`Follow up: ${hostile}`);
+		expect(shadow()?.querySelector('img')).toBeNull();
+		const form = shadow()?.querySelector('form');
+		expect(form?.hidden).toBe(false);
+		if (name) name.value = 'Call Ana back';
+		form?.dispatchEvent(new Event('submit', {cancelable: true}));
+		await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+		expect(save.mock.calls[0]?.[0]).toBe(contact);
+		expect(save.mock.calls[0]?.[1]).toMatchObject({name: 'Call Ana back', recordName: hostile});
+		await vi.waitFor(() => expect(shadow()?.querySelector('[role="status"]')?.textContent).toContain('Reminder saved'));
+		control.remove();
+	});
+
+	test('R34: a refusal is shown in the form; a move to another record rebuilds the control; leaving removes it', async () => {
+		const control = createRemindControl(async () => Promise.reject(new Error('Turn on sync first')));
+		control.show(contact);
+		button('Remind me').click();
+		expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Follow up: Contact');
+		shadow()
+			?.querySelector('form')
+			?.dispatchEvent(new Event('submit', {cancelable: true}));
+		await vi.waitFor(() => expect(shadow()?.querySelector('.error')?.textContent).toBe('Turn on sync first'));
+		control.show(account);
+		expect(shadow()?.querySelector('form')?.hidden).toBe(true);
+		document.title = 'Acme | Account | Salesforce';
+		button('Remind me').click();
+		expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Follow up: Acme');
+		control.remove();
+		expect(document.querySelector(REMIND_ME_TAG)).toBeNull();
+	});
+});

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {SCREENSHOTS_DIR} from './screenshots.js';
+import {enableSyncInSettings, localDate, startScenario, type SyncScenario, syncNow} from './sync-fixture.js';
+
+// R33/R34 end to end in Chromium with the real worker: "Remind me" on the local org's Contact, Opportunity and
+// Account pages (Lightning, with pushState moves, and Classic) creates the linked Task in the org through the
+// normal sync; the popup shows who and what each reminder is about, as links, with Salesforce text as text.
+
+const EVIL = '<img src=x onerror=alert(1)>';
+let s: SyncScenario;
+let popup: Page;
+const ids = {carla: '', acme: '', renewal: '', evil: ''};
+
+function idOf(object: string, name: string): string {
+	for (const r of s.org.store.table(object).values()) if (r['Name'] === name) return String(r['Id']);
+	throw new Error(`no ${object} ${name}`);
+}
+
+beforeAll(async () => {
+	s = await startScenario();
+	ids.carla = idOf('Contact', 'Carla Rossi');
+	ids.acme = idOf('Account', 'Acme Corp');
+	ids.renewal = idOf('Opportunity', 'Acme Renewal 2026');
+	ids.evil = s.org.insertRecord('Contact', {FirstName: EVIL, LastName: 'Evil', AccountId: ids.acme});
+	s.org.createTask(s.org.users.rep.id, {
+		Subject: 'Call the hostile contact',
+		ActivityDate: localDate(0),
+		WhoId: ids.evil,
+	});
+}, 120_000);
+
+/** Sync on and the popup open, once, from inside the first test that needs it (expect.poll runs in tests). */
+let enabled: Promise<void> | undefined;
+async function syncOn(): Promise<void> {
+	enabled ??= (async () => {
+		const settings = await enableSyncInSettings(s);
+		await settings.close();
+		({page: popup} = await s.session.openExtensionPage('src/popup/index.html'));
+	})();
+	return enabled;
+}
+
+afterAll(async () => {
+	await s.close();
+});
+
+const control = (page: Page) => page.locator('tickler-remind-me');
+const lightning = (object: string, id: string) =>
+	`https://${s.session.hosts.lightning}/lightning/r/${object}/${id}/view`;
+
+/** Opens the form, checks the prefilled name, saves, and waits for the control to say so. */
+async function remindMe(page: Page, expectedName: string, screenshot?: string): Promise<void> {
+	await control(page).getByRole('button', {name: 'Remind me'}).click();
+	const name = control(page).locator('input[name="name"]');
+	await expect.poll(async () => name.inputValue()).toBe(expectedName);
+	expect(await control(page).locator('input[name="dueDate"]').inputValue()).toBe(localDate(1));
+	if (screenshot)
+		await page.screenshot({
+			path: path.join(SCREENSHOTS_DIR, screenshot),
+			clip: {x: 560, y: 0, width: 720, height: 420},
+		});
+	await control(page).getByRole('button', {name: 'Save'}).click();
+	await expect.poll(async () => control(page).getByRole('status').textContent()).toContain('Reminder saved');
+}
+
+function taskNamed(subject: string) {
+	return s.org.listTasks({}).find(t => t.Subject === subject && !t.IsDeleted);
+}
+
+function overlaps(a: {x: number; y: number; width: number; height: number}, b: typeof a): boolean {
+	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+test('R34: "Remind me" on a Lightning Contact page creates a Task with that WhoId, without covering the page’s buttons', async () => {
+	await syncOn();
+	const {page, errors} = await s.session.openPage(lightning('Contact', ids.carla));
+	await expect.poll(async () => page.locator('[data-testid="record-name"]').textContent()).toBe('Carla Rossi');
+	await expect.poll(async () => control(page).count()).toBe(1);
+	const button = control(page).getByRole('button', {name: 'Remind me'});
+	for (const own of ['record-follow', 'record-edit']) {
+		const ownBox = await page.getByTestId(own).boundingBox();
+		const ourBox = await button.boundingBox();
+		if (!ownBox || !ourBox) throw new Error('no box');
+		expect(overlaps(ownBox, ourBox)).toBe(false);
+	}
+
+	await page.setViewportSize({width: 1280, height: 520});
+	await remindMe(page, 'Follow up: Carla Rossi', 'remind-me.png');
+	await syncNow(popup);
+	await expect.poll(() => taskNamed('Follow up: Carla Rossi')?.WhoId).toBe(ids.carla);
+	expect(taskNamed('Follow up: Carla Rossi')).toMatchObject({WhatId: null, ActivityDate: localDate(1)});
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('R34: "Remind me" on a Classic Opportunity page creates a Task with that WhatId', async () => {
+	await syncOn();
+	const {page, errors} = await s.session.openPage(`https://${s.session.hosts.myDomain}/${ids.renewal.slice(0, 15)}`);
+	await expect.poll(async () => control(page).count()).toBe(1);
+	await remindMe(page, 'Follow up: Acme Renewal 2026');
+	await syncNow(popup);
+	await expect.poll(() => taskNamed('Follow up: Acme Renewal 2026')?.WhatId).toBe(ids.renewal);
+	expect(taskNamed('Follow up: Acme Renewal 2026')?.WhoId).toBeNull();
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('R34: moving between records in Lightning without a reload keeps the control on the record in the address', async () => {
+	await syncOn();
+	const {page, errors} = await s.session.openPage(lightning('Contact', ids.carla));
+	await expect.poll(async () => control(page).count()).toBe(1);
+	await page.evaluate(() => {
+		(window as {notReloaded?: boolean}).notReloaded = true;
+	});
+	// The Contact's Account link: the app moves with history.pushState, as Lightning does.
+	await page.locator(`[data-testid="related-record-link"][data-record-id="${ids.acme}"]`).click();
+	await expect.poll(async () => page.locator('[data-testid="record-name"]').textContent()).toBe('Acme Corp');
+	expect(await page.evaluate(() => (window as {notReloaded?: boolean}).notReloaded)).toBe(true);
+	await remindMe(page, 'Follow up: Acme Corp');
+	await syncNow(popup);
+	await expect.poll(() => taskNamed('Follow up: Acme Corp')?.WhatId).toBe(ids.acme);
+
+	// Leaving for a Task page takes the control away; coming back brings it back, still in one page.
+	const task = taskNamed('Follow up: Acme Corp');
+	await page.evaluate(id => {
+		history.pushState({}, '', `/lightning/r/Task/${id}/view`);
+		dispatchEvent(new PopStateEvent('popstate'));
+	}, task?.Id ?? '');
+	await expect.poll(async () => control(page).count()).toBe(0);
+	await page.goBack();
+	await expect.poll(async () => control(page).count()).toBe(1);
+	expect(await page.evaluate(() => (window as {notReloaded?: boolean}).notReloaded)).toBe(true);
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('R33: the popup shows the related names as links to the records; a hostile Contact name is text', async () => {
+	await syncOn();
+	await syncNow(popup);
+	const row = popup.locator('.reminder', {hasText: 'Call the hostile contact'});
+	await expect.poll(async () => row.locator('a.related--who').textContent()).toBe(`${EVIL} Evil`);
+	expect(await row.locator('a.related--who').getAttribute('href')).toBe(lightning('Contact', ids.evil));
+	expect(await popup.locator('img').count()).toBe(0);
+	const seeded = popup.locator('.reminder', {hasText: 'Renewal kickoff call'});
+	await expect.poll(async () => seeded.locator('a.related--what').textContent()).toBe('Acme Renewal 2026');
+	expect(await seeded.locator('a.related--what').getAttribute('href')).toBe(lightning('Opportunity', ids.renewal));
+	expect(await seeded.locator('a.related--what').getAttribute('target')).toBe('_blank');
+});
