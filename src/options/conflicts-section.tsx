@@ -8,6 +8,7 @@ const FIELD: Record<ConflictRow['field'], string> = {
 	priority: 'Priority',
 	dueDate: 'Due date',
 	details: 'Details',
+	reminderAt: 'Reminder time',
 };
 
 export function ConflictsSection({rows, names}: {rows: ConflictRow[]; names: ReadonlyMap<string, string>}) {

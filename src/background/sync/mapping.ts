@@ -10,7 +10,10 @@ import type {
 	SyncedField,
 	TaskPriorityValue,
 	TaskStatusValue,
+	WhoAlerts,
 } from '@/shared/store/schema.js';
+import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
+import {reminderAtFromSalesforce, reminderWrite} from './reminder-mapping.js';
 import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/validate.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
@@ -100,14 +103,16 @@ export function nameFromSubject(subject: unknown): string {
 	return name.length === 0 ? '(no subject)' : name.slice(0, MAX_NAME_LENGTH);
 }
 
-/** The reminder a newly imported Task becomes (R4, R8–R11). */
+/** The reminder a newly imported Task becomes (R4, R8–R11, R32). */
 export function importFields(row: TaskRow, p: OrgPicklists): ReminderFields {
+	const reminderAt = reminderAtFromSalesforce(row.ReminderDateTime);
 	return {
 		name: nameFromSubject(row.Subject),
 		status: statusFromSalesforce(row.Status, p, true, row.IsClosed) ?? 'open',
 		priority: priorityFromSalesforce(row.Priority, p, true) ?? 'normal',
 		dueDate: dueDateFromSalesforce(row.ActivityDate) ?? null,
 		details: detailsFromSalesforce(row.Description),
+		...(typeof reminderAt === 'string' ? {reminderAt} : {}),
 	};
 }
 
@@ -120,10 +125,19 @@ export function theirsFields(row: TaskRow, p: OrgPicklists): Partial<ReminderFie
 	if (priority !== undefined) theirs.priority = priority;
 	const dueDate = dueDateFromSalesforce(row.ActivityDate);
 	if (dueDate !== undefined) theirs.dueDate = dueDate;
+	// R32: the time is kept when IsReminderSet goes false (Salesforce's reminder fired); only a cleared
+	// ReminderDateTime removes it (reminder-mapping.ts).
+	const reminderAt = reminderAtFromSalesforce(row.ReminderDateTime);
+	if (reminderAt !== undefined) theirs.reminderAt = reminderAt;
 	return theirs;
 }
 
-export function createWrite(fields: ReminderFields, template: string, p: OrgPicklists): TaskWrite {
+export function createWrite(
+	fields: ReminderFields,
+	template: string,
+	p: OrgPicklists,
+	whoAlerts: WhoAlerts = DEFAULT_WHO_ALERTS,
+): TaskWrite {
 	return {
 		Subject: renderSubject(template, fields.name),
 		Status: statusToSalesforce(fields.status, p),
@@ -131,6 +145,8 @@ export function createWrite(fields: ReminderFields, template: string, p: OrgPick
 		ActivityDate: fields.dueDate,
 		Description: fields.details === '' ? null : fields.details,
 		TaskSubtype: 'Task',
+		// R32: a Task without a reminder time needs neither field (IsReminderSet defaults to false).
+		...(typeof fields.reminderAt === 'string' ? reminderWrite(fields.reminderAt, whoAlerts) : {}),
 	};
 }
 
@@ -140,6 +156,7 @@ export function updateWrite(
 	changed: readonly SyncedField[],
 	template: string,
 	p: OrgPicklists,
+	whoAlerts: WhoAlerts = DEFAULT_WHO_ALERTS,
 ): TaskWrite {
 	const write: TaskWrite = {};
 	for (const field of changed) {
@@ -148,12 +165,13 @@ export function updateWrite(
 		if (field === 'priority') write.Priority = priorityToSalesforce(fields.priority, p);
 		if (field === 'dueDate') write.ActivityDate = fields.dueDate;
 		if (field === 'details') write.Description = fields.details === '' ? null : fields.details;
+		if (field === 'reminderAt') Object.assign(write, reminderWrite(fields.reminderAt, whoAlerts));
 	}
 
 	return write;
 }
 
-/** Just the five synced fields of a reminder (or anything that has them): what a base snapshot records. */
+/** Just the synced fields of a reminder (or anything that has them): what a base snapshot records. */
 export function pickFields(fields: ReminderFields): ReminderFields {
 	return {
 		name: fields.name,
@@ -161,5 +179,7 @@ export function pickFields(fields: ReminderFields): ReminderFields {
 		priority: fields.priority,
 		dueDate: fields.dueDate,
 		details: fields.details,
+		// R31: absent and null mean the same (no reminder time); absent keeps older snapshots' shape.
+		...(typeof fields.reminderAt === 'string' ? {reminderAt: fields.reminderAt} : {}),
 	};
 }

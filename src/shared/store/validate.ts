@@ -112,12 +112,40 @@ export function validatePriority(value: unknown): ReminderPriority {
 	throw new InvalidReminderError('priority', 'The priority must be "normal" or "high".');
 }
 
+/** R31: the pattern of a reminder time sent by a form or message: a date-time with an explicit offset. */
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * R31: null/absent/'' = no reminder time; otherwise a date-time with an explicit offset (the popup sends
+ * `toISOString()`), stored normalized to UTC (schema.ts `reminderAt`). The year range is Salesforce's.
+ */
+export function validateReminderAt(value: unknown): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	if (typeof value !== 'string' || !DATE_TIME_PATTERN.test(value)) {
+		throw new InvalidReminderError('reminderAt', 'Pick a date and a time for the reminder, or leave both empty.');
+	}
+
+	const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	if (Number.isNaN(ms)) throw new InvalidReminderError('reminderAt', 'That reminder time does not exist.');
+	const year = new Date(ms).getUTCFullYear();
+	if (year < FIRST_YEAR || year > LAST_YEAR) {
+		throw new InvalidReminderError(
+			'reminderAt',
+			`Salesforce accepts reminder times from ${FIRST_YEAR} to ${LAST_YEAR}.`,
+		);
+	}
+
+	return new Date(ms).toISOString();
+}
+
 export type NewReminderInput = {
 	name: string;
 	priority?: ReminderPriority;
 	dueDate?: string | null;
 	details?: string;
 	status?: ReminderStatus;
+	/** R31: ISO date-time with offset, or null/absent for none. */
+	reminderAt?: string | null;
 };
 
 export function validateNewReminder(input: NewReminderInput): ReminderFields {
@@ -127,6 +155,10 @@ export function validateNewReminder(input: NewReminderInput): ReminderFields {
 		priority: validatePriority(input.priority),
 		dueDate: validateDueDate(input.dueDate),
 		details: validateDetails(input.details),
+		// R31: only a reminder with a time carries the key, so rows without one keep their old shape.
+		...(input.reminderAt === undefined || input.reminderAt === null || input.reminderAt === ''
+			? {}
+			: {reminderAt: validateReminderAt(input.reminderAt)}),
 	};
 }
 
@@ -140,5 +172,6 @@ export function validatePatch(patch: ReminderPatch): Partial<ReminderFields> {
 	if ('priority' in patch) out.priority = validatePriority(patch.priority);
 	if ('dueDate' in patch) out.dueDate = validateDueDate(patch.dueDate);
 	if ('details' in patch) out.details = validateDetails(patch.details);
+	if ('reminderAt' in patch) out.reminderAt = validateReminderAt(patch.reminderAt);
 	return out;
 }
