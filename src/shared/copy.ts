@@ -97,3 +97,22 @@ export function recordErrorMessage(detail: string): string {
 export function toolbarTitle(dueToday: number): string {
 	return dueToday === 1 ? 'Tickler — 1 reminder due today' : `Tickler — ${dueToday} reminders due today`;
 }
+
+/** R31: Tickler's notification at a reminder time, and the snooze choices offered with it and in the popup. */
+export const REMINDER_ALERT_COPY = {
+	complete: 'Complete',
+	/** The notification's second button (Chrome allows two): the popup's edit form offers the other choices. */
+	snoozeButton: 'Snooze 1 hour',
+	snooze: {'10-minutes': '10 minutes', '1-hour': '1 hour', 'tomorrow-morning': 'Tomorrow morning'},
+	noDueDate: 'No due date',
+	/** The heading of the one summary shown for several reminders at once (missed while the browser was closed). */
+	summaryTitle: (count: number) => `${count} reminders`,
+	summaryMore: (count: number) => `and ${count} more`,
+	late: 'missed while your browser was closed',
+} as const;
+
+/** R31: the notification's line under the name: the due date and, when late, that it was missed. */
+export function reminderAlertMessage(dueDate: string | null, late: boolean, reminderTime: string): string {
+	const due = dueDate === null ? REMINDER_ALERT_COPY.noDueDate : `Due ${dueDate}`;
+	return late ? `${due} · ${reminderTime}, ${REMINDER_ALERT_COPY.late}` : `${due} · ${reminderTime}`;
+}
