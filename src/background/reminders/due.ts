@@ -13,7 +13,8 @@
  */
 import {reminderAtMs} from '@/shared/store/reminder-time.js';
 import type {Reminder, WhoAlerts} from '@/shared/store/schema.js';
-import {nextDayAt} from '@/shared/zoned-time.js';
+
+export {type SnoozeChoice, snoozedUntil} from '@/shared/snooze.js';
 
 /** Missed alerts older than this are not raised any more (a browser closed for a week). */
 export const MISSED_LOOKBACK_MS = 7 * 24 * 3_600_000;
@@ -21,8 +22,6 @@ export const MISSED_LOOKBACK_MS = 7 * 24 * 3_600_000;
 export const LEARNED_GRACE_MS = 15 * 60_000;
 /** An alert shown more than this after its time is marked late (chrome.alarms may fire up to a minute late). */
 export const LATE_AFTER_MS = 2 * 60_000;
-/** The hour "tomorrow morning" means, on the rep's clock. */
-export const MORNING_HOUR = 9;
 
 export type DueAlert = {reminder: Reminder; reminderAt: string; late: boolean};
 
@@ -68,20 +67,4 @@ export function nextAlarmAt(reminders: readonly Reminder[], now: number): number
 	}
 
 	return next;
-}
-
-export type SnoozeChoice = '10-minutes' | '1-hour' | 'tomorrow-morning';
-export const SNOOZE_CHOICES: readonly SnoozeChoice[] = ['10-minutes', '1-hour', 'tomorrow-morning'];
-
-/**
- * The new reminder time for a snooze from `now`: to the whole minute (a time the form can show and edit),
- * "tomorrow morning" being MORNING_HOUR on the rep's next calendar day in their time zone (DST-aware).
- */
-export function snoozedUntil(choice: SnoozeChoice, now: number, timeZone?: string): string {
-	const minute = 60_000;
-	const ms =
-		choice === 'tomorrow-morning'
-			? nextDayAt(now, MORNING_HOUR, timeZone)
-			: Math.ceil((now + (choice === '10-minutes' ? 10 : 60) * minute) / minute) * minute;
-	return new Date(ms).toISOString();
 }
