@@ -4,8 +4,15 @@
  */
 import type {TicklerDb} from './db.js';
 import {added, deleted, edited, retried, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
-import {reminderAtMs, sameFieldValue} from './reminder-time.js';
-import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type ReminderAlertRecord, type SyncedField} from './schema.js';
+import {isWhoAlerts, reminderAtMs, sameFieldValue} from './reminder-time.js';
+import {
+	LOCAL_PARTITION,
+	SYNCED_FIELDS,
+	type Reminder,
+	type ReminderAlertRecord,
+	type SyncedField,
+	type WhoAlerts,
+} from './schema.js';
 import {
 	InvalidReminderError,
 	type NewReminderInput,
@@ -256,6 +263,12 @@ export async function retryReminder(db: TicklerDb, id: string, options: EditOpti
 export async function setSubjectTemplate(db: TicklerDb, partition: string, template: string): Promise<void> {
 	if (template.length > 1000) throw new InvalidReminderError('name', 'The subject template is too long.');
 	await db.partitions.update(partition, {subjectTemplate: template});
+}
+
+/** R32: who alerts at this partition's reminder times (options page). Changes no reminder: see docs/rules.md R32. */
+export async function setWhoAlerts(db: TicklerDb, partition: string, whoAlerts: WhoAlerts): Promise<void> {
+	if (!isWhoAlerts(whoAlerts)) throw new InvalidReminderError('reminderAt', 'Choose Tickler, Salesforce or both.');
+	await db.partitions.update(partition, {whoAlerts});
 }
 
 export type {SyncedField};
