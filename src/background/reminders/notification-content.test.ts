@@ -31,7 +31,7 @@ describe('R31: notification content', () => {
 		expect(content?.buttons).toEqual([]);
 	});
 
-	test('R31/R33: the related record’s name, when known, is the third line', () => {
+	test('R31: the related record’s name, when known, is the third line', () => {
 		const [content] = notificationsFor([alert('r1', 'Call Ann')], {withButtons: true, relatedName: () => 'Acme Corp'});
 		expect(content?.contextMessage).toBe('Acme Corp');
 	});

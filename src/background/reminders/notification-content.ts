@@ -23,7 +23,7 @@ export type NotificationContent = {
 	id: string;
 	title: string;
 	message: string;
-	/** R33: the related record's name (Who/What) — filled once reminders carry it. */
+	/** The related record's name (Who/What) — filled once reminders carry it. */
 	contextMessage?: string;
 	/** Button titles; empty where the browser has none (Firefox). */
 	buttons: string[];
@@ -41,7 +41,7 @@ export function reminderIdOf(notificationId: string): string | undefined {
 }
 
 /**
- * R33 hook: the name of the record a reminder is about, for the notification's third line. Reminders do not
+ * Hook for related records (issue 13): the name of the record a reminder is about, for the notification's third line. Reminders do not
  * carry it yet; the "related records" work fills it from the Task's Who/What names.
  */
 export type RelatedName = (alert: DueAlert) => string | undefined;
