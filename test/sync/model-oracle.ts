@@ -115,7 +115,7 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 			}
 
 			if (!reminder?.localOnly) fail(`${e.key} is not local-only any more`);
-			for (const field of ['name', 'status', 'priority', 'dueDate', 'details'] as const) {
+			for (const field of ['name', 'status', 'priority', 'dueDate', 'details', 'reminderAt'] as const) {
 				const expected = e.writes[field]?.at(-1)?.value ?? null;
 				if ((reminder?.[field] ?? null) !== expected) fail(`${e.key}.${field} lost a local edit`);
 			}
@@ -141,9 +141,13 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 				fail(`${code} ${e.key} is not marked: ${reminder?.syncState ?? ''} ${reminder?.error?.code ?? ''}`);
 			// Salesforce edits made after the last pull that saw the Task never arrive (it is not the rep's any
 			// more); a local edit later than every Salesforce write must still be there.
-			for (const field of ['status', 'priority', 'dueDate', 'details'] as const) {
+			for (const field of ['status', 'priority', 'dueDate', 'details', 'reminderAt'] as const) {
 				const lastLocal = (e.writes[field] ?? []).filter(w => w.side === 'local').at(-1);
-				if (lastLocal && lastLocal.at > Math.max(-Infinity, ...e.sfWrites) && reminder?.[field] !== lastLocal.value)
+				if (
+					lastLocal &&
+					lastLocal.at > Math.max(-Infinity, ...e.sfWrites) &&
+					(reminder?.[field] ?? null) !== lastLocal.value
+				)
 					fail(`reassigned ${e.key}.${field} lost a local edit`);
 			}
 
@@ -161,7 +165,7 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 		if (!reminder) fail(`${e.key} was lost locally`);
 		const task = h.org.getTask(reminder?.taskId ?? '');
 		if (!reminder || !task || task.IsDeleted) fail(`${e.key} has no live Task`);
-		for (const field of ['name', 'status', 'priority', 'dueDate', 'details'] as const) {
+		for (const field of ['name', 'status', 'priority', 'dueDate', 'details', 'reminderAt'] as const) {
 			const local = reminder?.[field] ?? null;
 			const remote = taskValue(task as unknown as Record<string, unknown>, field);
 			if (local !== remote) fail(`${e.key}.${field}: reminder ${String(local)} ≠ Task ${String(remote)}`);
