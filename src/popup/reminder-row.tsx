@@ -2,7 +2,7 @@
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {formatDueDate, formatTime} from './dates.js';
+import {formatDueDate, formatReminderTime} from './dates.js';
 import {ReminderForm} from './reminder-form.js';
 import {SyncState} from './sync-state.js';
 import {editReminder} from './writes.js';
@@ -101,7 +101,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 					{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
 					<span>{reminder.dueDate === null ? 'No due date' : `Due ${formatDueDate(reminder.dueDate)}`}</span>
 					{typeof reminder.reminderAt === 'string' ? (
-						<span class="reminder-time">Reminder {formatTime(Date.parse(reminder.reminderAt))}</span>
+						<span class="reminder-time">Reminder {formatReminderTime(reminder.reminderAt)}</span>
 					) : null}
 					<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
 					<SyncState reminder={reminder} />
