@@ -63,6 +63,15 @@ describe('R31: the reminder alarm', () => {
 		expect(await shown()).toEqual({});
 	});
 
+	test('R31: two checks at once (the alarm and the end of a sync cycle) show the alert once', async () => {
+		const r = await reminderIn('Call Ann', 60_000);
+		const create = vi.spyOn(browser.notifications, 'create');
+		const at = Date.parse(r.reminderAt ?? '') + 1000;
+		await Promise.all([checkReminders(at), checkReminders(at), onReminderAlarm({name: REMINDER_ALARM})]);
+		expect(create).toHaveBeenCalledTimes(1);
+		create.mockRestore();
+	});
+
 	test('R31: reminders missed while the browser was closed come once at start, as one summary marked late', async () => {
 		const a = await reminderIn('Call Ann', 60_000);
 		const b = await reminderIn('Email Bo', 2 * 60_000);
