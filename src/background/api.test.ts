@@ -1,4 +1,5 @@
 import {beforeEach, expect, test, vi} from 'vitest';
+import browser from 'webextension-polyfill';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {localDateString} from '@/shared/store/queries.js';
 import {resetFakeBrowser, toolbarBadge} from '../../test/fakes/browser.js';
@@ -73,4 +74,17 @@ test('R44/R5: sending local-only reminders is refused with sync off, in words th
 	const mine = await addReminder(db, {name: 'Mine', dueDate: null});
 	await expect(backgroundApi.sendLocalOnly({ids: [mine.id]})).rejects.toThrow('Turn sync on');
 	expect(await db.reminders.get(mine.id)).toMatchObject({localOnly: true});
+});
+
+test('R31: a reminder time set, moved or removed through the worker arms, moves or clears the reminder alarm', async () => {
+	const id = crypto.randomUUID();
+	const at = new Date(Date.now() + 3_600_000);
+	at.setSeconds(0, 0);
+	await backgroundApi.addReminder({id, reminder: {name: 'Call Ann', reminderAt: at.toISOString()}});
+	expect((await browser.alarms.get('reminder-due'))?.scheduledTime).toBe(at.getTime());
+	const later = new Date(at.getTime() + 3_600_000);
+	await backgroundApi.editReminder({id, patch: {reminderAt: later.toISOString()}});
+	expect((await browser.alarms.get('reminder-due'))?.scheduledTime).toBe(later.getTime());
+	await backgroundApi.editReminder({id, patch: {reminderAt: null}});
+	expect(await browser.alarms.get('reminder-due')).toBeUndefined();
 });

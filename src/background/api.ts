@@ -22,6 +22,7 @@ import {shareNamesNow} from './name-sync/worker.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
 import {remindAboutRecord} from './remind-about-record.js';
+import {checkReminders} from './reminders/alarm.js';
 import {getTaskBadge, taskReadyToSync} from './task-badge.js';
 import {updateToolbarCount} from './toolbar-count.js';
 
@@ -52,6 +53,10 @@ async function afterLocalChange(id: string): Promise<{id: string}> {
 		reportError(error); // the next alarm pushes it instead
 	}
 
+	// R31: a reminder time set, moved or removed, or a reminder completed: the reminder alarm follows.
+	await checkReminders().catch((error: unknown) => {
+		reportError(error);
+	});
 	return {id};
 }
 

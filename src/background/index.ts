@@ -16,6 +16,8 @@ import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from
 import {openSettingsOnFirstInstall} from './first-run.js';
 import {serveBackgroundApi} from './messaging.js';
 import {onStorageChanged} from './name-sync/worker.js';
+import {onNotificationButton, onNotificationClicked} from './reminders/actions.js';
+import {checkReminders, onReminderAlarm} from './reminders/alarm.js';
 import {inputValidators} from './validators.js';
 
 serveBackgroundApi(backgroundApi, inputValidators);
@@ -23,6 +25,12 @@ serveBackgroundApi(backgroundApi, inputValidators);
 // popup to re-read: the popup reads IndexedDB without Dexie, so it cannot watch the store itself (R22).
 Dexie.on('storagemutated', announceStoreChanged);
 browser.alarms.onAlarm.addListener(alarm => void onAlarm(alarm));
+// R31: reminder times. The alarm wakes a stopped worker; at browser start, missed ones come once, marked late.
+browser.alarms.onAlarm.addListener(alarm => void onReminderAlarm(alarm));
+browser.notifications.onButtonClicked.addListener((id, index) => void onNotificationButton(id, index));
+browser.notifications.onClicked.addListener(id => void onNotificationClicked(id));
+browser.runtime.onStartup.addListener(() => void checkReminders());
+browser.runtime.onInstalled.addListener(() => void checkReminders());
 browser.runtime.onInstalled.addListener(() => void onWorkerStart());
 browser.runtime.onInstalled.addListener(details => void openSettingsOnFirstInstall(details));
 browser.runtime.onStartup.addListener(() => void onWorkerStart());

@@ -19,6 +19,7 @@ import {scheduleNextSync} from './schedule/schedule.js';
 import {pruneSyncLogs} from './history-retention.js';
 import {shareNamesAfterCycle} from './name-sync/worker.js';
 import {isHostAllowed, readPresets} from './oauth/presets.js';
+import {checkReminders} from './reminders/alarm.js';
 import {updateToolbarCount} from './toolbar-count.js';
 import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 
@@ -74,6 +75,10 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		await pruneSyncLogs(db, partitionId, Date.now());
 		// R45: a pulled Task may have a name waiting for it; a linked one may have a rename to share.
 		await shareNamesAfterCycle(result);
+		// R31: a pull may have brought a reminder time, moved one or completed a reminder: alert and re-arm.
+		await checkReminders().catch((error: unknown) => {
+			reportError(error);
+		});
 		return result;
 	} catch (error) {
 		// R40: the store failed outside the cycle (opening it, reading the active partition, pruning): said

@@ -24,6 +24,7 @@ import {ExportButton} from './export-button.js';
 import {HistorySection} from './history-section.js';
 import {SyncToggle} from './sync-toggle.js';
 import {TemplateSection} from './template-section.js';
+import {WhoAlertsSection} from './who-alerts-section.js';
 
 async function readSettings() {
 	const partitionId = await activePartition(db);
@@ -126,6 +127,7 @@ export function App() {
 						<>
 							<AccountSection partition={partition} reminderCount={data.reminders.length} />
 							<TemplateSection key={partition.id} partition={partition} presetTemplate={presets.subjectTemplate} />
+							<WhoAlertsSection key={`alerts-${partition.id}`} partition={partition} />
 							<ErrorsSection reminders={data.errors} />
 							<ConflictsSection rows={data.conflictRows} names={data.names} />
 							<HistorySection rows={data.history} />

@@ -10,7 +10,14 @@ const FIELD: Record<ConflictRow['field'], string> = {
 	details: 'Details',
 	whoId: 'Name (Contact or Lead)',
 	whatId: 'Related to',
+	reminderAt: 'Reminder time',
 };
+
+/** A logged value as the rep reads it: a reminder time (R31) on their clock, anything else as it was. */
+function shown(field: ConflictRow['field'], value: string | null): string {
+	if (value === null) return '(empty)';
+	return field === 'reminderAt' ? new Date(value).toLocaleString() : value;
+}
 
 export function ConflictsSection({rows, names}: {rows: ConflictRow[]; names: ReadonlyMap<string, string>}) {
 	const id = useId();
@@ -39,11 +46,11 @@ export function ConflictsSection({rows, names}: {rows: ConflictRow[]; names: Rea
 								<td>{names.get(row.reminderId) ?? row.taskId}</td>
 								<td>{FIELD[row.field]}</td>
 								<td>
-									{row.kept ?? '(empty)'}{' '}
+									{shown(row.field, row.kept)}{' '}
 									<span class="weak">({row.winner === 'salesforce' ? 'Salesforce’s edit' : 'your edit'})</span>
 								</td>
 								<td>
-									{row.overwritten ?? '(empty)'}{' '}
+									{shown(row.field, row.overwritten)}{' '}
 									<span class="weak">({row.winner === 'salesforce' ? 'your edit' : 'Salesforce’s edit'})</span>
 								</td>
 							</tr>

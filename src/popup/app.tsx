@@ -83,7 +83,7 @@ export function App() {
 				<ReminderForm
 					label="Add a reminder"
 					submitLabel="Add"
-					initial={{name: '', priority: 'normal', dueDate: days.today, details: ''}}
+					initial={{name: '', priority: 'normal', dueDate: days.today, details: '', reminderAt: null}}
 					onCancel={() => setDraftId(undefined)}
 					onSubmit={async values => {
 						await addReminder(draftId, values);

@@ -23,3 +23,21 @@ export function formatTime(epochMs: number, now: number = Date.now()): string {
 		? date.toLocaleTimeString(undefined, {hour: 'numeric', minute: '2-digit'})
 		: date.toLocaleString(undefined, {month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit'});
 }
+
+/** R31: one formatter each for a reminder time today and on another day (rows reuse them, like DUE_FORMAT). */
+const REMINDER_TIME_TODAY = new Intl.DateTimeFormat(undefined, {hour: 'numeric', minute: '2-digit'});
+const REMINDER_TIME_OTHER_DAY = new Intl.DateTimeFormat(undefined, {
+	weekday: 'short',
+	month: 'short',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: '2-digit',
+});
+
+/** R31: a reminder time on the rep's clock: "3:00 PM" today, "Fri, Mar 6, 9:00 AM" on another day. */
+export function formatReminderTime(reminderAt: string, now: Date = new Date()): string {
+	const at = new Date(reminderAt);
+	return localDateString(at) === localDateString(now)
+		? REMINDER_TIME_TODAY.format(at)
+		: REMINDER_TIME_OTHER_DAY.format(at);
+}

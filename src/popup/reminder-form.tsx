@@ -3,9 +3,12 @@
  * inline beside the field it is about, and the field is marked invalid for assistive technology.
  */
 import {useEffect, useId, useRef, useState} from 'preact/hooks';
+import {REMINDER_ALERT_COPY} from '@/shared/copy.js';
+import {SNOOZE_CHOICES, snoozedUntil} from '@/shared/snooze.js';
 import type {ReminderFields, ReminderPriority} from '@/shared/store/schema.js';
+import {reminderAtFromFields, reminderTimeFields} from './reminder-time-input.js';
 
-export type ReminderFormValues = Pick<ReminderFields, 'name' | 'priority' | 'dueDate' | 'details'>;
+export type ReminderFormValues = Pick<ReminderFields, 'name' | 'priority' | 'dueDate' | 'details' | 'reminderAt'>;
 
 type Props = {
 	initial: ReminderFormValues;
@@ -19,7 +22,13 @@ type Props = {
 type FieldError = {field: string; message: string};
 
 /** The id suffix of each field's control, so a message can sit beside its field and focus can go there. */
-const FIELD_IDS: Record<string, string> = {name: 'name', dueDate: 'due', priority: 'priority', details: 'details'};
+const FIELD_IDS: Record<string, string> = {
+	name: 'name',
+	dueDate: 'due',
+	priority: 'priority',
+	details: 'details',
+	reminderAt: 'remind-date',
+};
 
 function toFieldError(error: unknown): FieldError {
 	const field = (error as {field?: unknown}).field;
@@ -33,6 +42,8 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 	const [dueDate, setDueDate] = useState(initial.dueDate ?? '');
 	const [priority, setPriority] = useState<ReminderPriority>(initial.priority);
 	const [details, setDetails] = useState(initial.details);
+	// R31: the reminder time, as a date and a time on the rep's clock.
+	const [remind, setRemind] = useState(() => reminderTimeFields(initial.reminderAt));
 	const [error, setError] = useState<FieldError | undefined>(undefined);
 	const [busy, setBusy] = useState(false);
 	const nameRef = useRef<HTMLInputElement>(null);
@@ -51,7 +62,8 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 		event.preventDefault();
 		setBusy(true);
 		try {
-			await onSubmit({name, priority, dueDate: dueDate === '' ? null : dueDate, details});
+			const reminderAt = reminderAtFromFields(remind);
+			await onSubmit({name, priority, dueDate: dueDate === '' ? null : dueDate, details, reminderAt});
 			setError(undefined);
 		} catch (caught) {
 			setError(toFieldError(caught));
@@ -115,6 +127,47 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 			</div>
 			{messageFor('dueDate')}
 			{messageFor('priority')}
+			<fieldset class="form-row remind">
+				<legend>Remind me (optional)</legend>
+				<span>
+					<label for={`${id}-remind-date`}>Reminder date</label>
+					<input
+						id={`${id}-remind-date`}
+						type="date"
+						value={remind.date}
+						onInput={event => setRemind({...remind, date: event.currentTarget.value})}
+						{...invalid('reminderAt')}
+					/>
+				</span>
+				<span>
+					<label for={`${id}-remind-time`}>Reminder time</label>
+					<input
+						id={`${id}-remind-time`}
+						type="time"
+						value={remind.time}
+						onInput={event => setRemind({...remind, time: event.currentTarget.value})}
+						{...invalid('reminderAt')}
+					/>
+				</span>
+				<span class="snooze-choices" role="group" aria-label="Set the reminder time to">
+					{SNOOZE_CHOICES.map(choice => (
+						<button
+							key={choice}
+							type="button"
+							class="link"
+							onClick={() => setRemind(reminderTimeFields(snoozedUntil(choice, Date.now())))}
+						>
+							{REMINDER_ALERT_COPY.snooze[choice]}
+						</button>
+					))}
+					{remind.date === '' && remind.time === '' ? null : (
+						<button type="button" class="link" onClick={() => setRemind({date: '', time: ''})}>
+							No reminder
+						</button>
+					)}
+				</span>
+			</fieldset>
+			{messageFor('reminderAt')}
 			<label for={`${id}-details`}>Details</label>
 			<textarea
 				id={`${id}-details`}

@@ -2,7 +2,7 @@
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {formatDueDate} from './dates.js';
+import {formatDueDate, formatReminderTime} from './dates.js';
 import {RelatedLinks} from './related-links.js';
 import {ReminderForm} from './reminder-form.js';
 import {SyncState} from './sync-state.js';
@@ -101,6 +101,9 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 				<div class="reminder-meta">
 					{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
 					<span>{reminder.dueDate === null ? 'No due date' : `Due ${formatDueDate(reminder.dueDate)}`}</span>
+					{typeof reminder.reminderAt === 'string' ? (
+						<span class="reminder-time">Reminder {formatReminderTime(reminder.reminderAt)}</span>
+					) : null}
 					<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
 					<SyncState reminder={reminder} />
 				</div>

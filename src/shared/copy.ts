@@ -116,3 +116,21 @@ export const REMIND_REFUSAL_COPY = {
 	syncOff: 'Turn on sync for this Salesforce org in Tickler first: a reminder about a record needs it.',
 	otherOrg: 'This record belongs to another Salesforce org than the one Tickler syncs.',
 } as const;
+/** R31: Tickler's notification at a reminder time, and the snooze choices offered with it and in the popup. */
+export const REMINDER_ALERT_COPY = {
+	complete: 'Complete',
+	/** The notification's second button (Chrome allows two): the popup's edit form offers the other choices. */
+	snoozeButton: 'Snooze 1 hour',
+	snooze: {'10-minutes': '10 minutes', '1-hour': '1 hour', 'tomorrow-morning': 'Tomorrow morning'},
+	noDueDate: 'No due date',
+	/** The heading of the one summary shown for several reminders at once (missed while the browser was closed). */
+	summaryTitle: (count: number) => `${count} reminders`,
+	summaryMore: (count: number) => `and ${count} more`,
+	late: 'missed while your browser was closed',
+} as const;
+
+/** R31: the notification's line under the name: the due date and, when late, that it was missed. */
+export function reminderAlertMessage(dueDate: string | null, late: boolean, reminderTime: string): string {
+	const due = dueDate === null ? REMINDER_ALERT_COPY.noDueDate : `Due ${dueDate}`;
+	return late ? `${due} · ${reminderTime}, ${REMINDER_ALERT_COPY.late}` : `${due} · ${reminderTime}`;
+}

@@ -117,6 +117,18 @@ function patternToRegExp(pattern: string): RegExp {
 const managedData = new Map<string, unknown>();
 
 const badge = {text: '', color: '' as string | [number, number, number, number]};
+
+/** R31: notifications on screen, by id (creating with an id already shown replaces it, as Chrome does). */
+export type FakeNotification = {
+	type: string;
+	title: string;
+	message: string;
+	contextMessage?: string;
+	buttons?: Array<{title: string}>;
+};
+const notifications = new Map<string, FakeNotification>();
+const onNotificationClicked = createEvent<[string]>();
+const onNotificationButtonClicked = createEvent<[string, number]>();
 let idleState: 'active' | 'idle' | 'locked' = 'active';
 const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
 
@@ -202,6 +214,26 @@ const browser = {
 		},
 		onActivated: createEvent<[{tabId: number}]>(),
 		onUpdated: createEvent<[number, {url?: string; status?: string}, FakeTab]>(),
+		async create(info: {url: string}) {
+			const id = Math.max(0, ...tabs.keys()) + 1;
+			const tab: FakeTab = {id, url: info.url, active: true, lastAccessed: Date.now()};
+			tabs.set(id, tab);
+			return {...tab};
+		},
+	},
+	notifications: {
+		async create(id: string, options: FakeNotification) {
+			notifications.set(id, structuredClone(options));
+			return id;
+		},
+		async clear(id: string) {
+			return notifications.delete(id);
+		},
+		async getAll() {
+			return Object.fromEntries([...notifications].map(([id, options]) => [id, structuredClone(options)]));
+		},
+		onClicked: onNotificationClicked,
+		onButtonClicked: onNotificationButtonClicked,
 	},
 	action: {
 		async setBadgeText(details: {text: string}) {
@@ -269,10 +301,18 @@ export function setManagedStorage(values: Record<string, unknown>): void {
 	for (const [key, value] of Object.entries(values)) managedData.set(key, structuredClone(value));
 }
 
+/** Test helper: the tabs open now (R31: a notification click opens one). */
+export function openTabs(): FakeTab[] {
+	return [...tabs.values()].map(tab => ({...tab}));
+}
+
 /** Test helper: forget every stored value, alarm and listener between tests. */
 export async function resetFakeBrowser(): Promise<void> {
 	await Promise.all([browser.storage.local.clear(), browser.storage.session.clear(), browser.storage.sync.clear()]);
 	alarms.clear();
+	notifications.clear();
+	onNotificationClicked.clear();
+	onNotificationButtonClicked.clear();
 	managedData.clear();
 	cookieJar.clear();
 	tabs.clear();

@@ -101,6 +101,8 @@ export function createFakeSalesforce(start = Date.parse('2026-03-05T09:00:00Z'))
 				Priority: 'Normal',
 				ActivityDate: null,
 				Description: null,
+				ReminderDateTime: null,
+				IsReminderSet: false,
 				OwnerId: FAKE_USER,
 				TaskSubtype: 'Task',
 				IsRecurrence: false,

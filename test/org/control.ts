@@ -9,6 +9,7 @@ import {relatedControl} from './related-records.js';
 import type {Org} from './org.js';
 import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
 import {oauthControl} from './oauth-control.js';
+import {fireReminder} from './reminder-fire.js';
 import {recordJson} from './rows.js';
 import {TASK} from './schema.js';
 import type {TaskRow} from './tasks.js';
@@ -138,6 +139,9 @@ function route(org: Org, req: ApiRequest): ApiResponse {
 		case 'DELETE tasks/:a':
 			org.deleteTask(userId(org, req.query.get('asUserId'), rep), a ?? '');
 			return noContent();
+		case 'POST tasks/:a/fire-reminder':
+			// R32: Salesforce's own reminder fired (IsReminderSet → false, ReminderDateTime kept).
+			return json(200, taskJson(fireReminder(org, a ?? '')));
 		case 'POST tasks/:a/undelete':
 			return json(200, taskJson(org.undeleteTask(a ?? '')));
 		case 'POST recycle-bin/:a':

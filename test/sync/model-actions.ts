@@ -8,15 +8,16 @@ import {enableSync} from '@/background/sync/enable.js';
 import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {SfError} from '../org/errors.js';
+import {fireReminder} from '../org/reminder-fire.js';
 import type {FaultKind, TaskRow} from '../org/index.js';
 import type {Harness} from './harness.js';
 import {stoppingPort} from './port-wrappers.js';
 
 export const SECOND = 1000;
 const DAY = 86_400_000;
-export type Field = 'name' | 'status' | 'priority' | 'dueDate' | 'details' | 'whoId';
-/** Every field the oracle compares (R8–R11, R33). */
-export const MODEL_FIELDS = ['name', 'status', 'priority', 'dueDate', 'details', 'whoId'] as const;
+export type Field = 'name' | 'status' | 'priority' | 'dueDate' | 'details' | 'whoId' | 'reminderAt';
+/** Every field the oracle compares (R8–R11, R32, R33). */
+export const MODEL_FIELDS = ['name', 'status', 'priority', 'dueDate', 'details', 'whoId', 'reminderAt'] as const;
 export type Value = string | null;
 
 export type Action =
@@ -38,6 +39,8 @@ export type Action =
 	| {kind: 'sfSeriesChange'; pick: number}
 	/** R37: a Task moved to a queue the rep is not in: invisible to the rep from then on. */
 	| {kind: 'sfHide'; pick: number}
+	/** R32: Salesforce fires its own reminder of a Task (IsReminderSet → false, the time kept). */
+	| {kind: 'sfFire'; pick: number}
 	/**
 	 * R37/R19: an admin switches a validation rule (details "x" refused) on or off. R39 `whole`: Salesforce
 	 * then also refuses every collections write carrying details "x" as a whole request (JSON_PARSER_ERROR).
@@ -57,6 +60,8 @@ export type Action =
 const names = fc.constantFrom('call Ana', 'send quote', 'demo prep', 'renew', 'follow up', 'lunch');
 const dates = fc.constantFrom<Value>(null, '2026-03-05', '2026-03-06', '2026-04-01');
 const details = fc.constantFrom<Value>('', 'notes', 'more notes', 'x');
+/** R32: reminder times (ISO UTC, as Tickler stores them), or none. */
+const times = fc.constantFrom<Value>(null, '2026-03-05T15:00:00.000Z', '2026-03-06T09:30:00.000Z');
 const fieldValue = fc.oneof(
 	fc.record({field: fc.constant<Field>('name'), value: names.map(n => `${n}!`)}),
 	fc.record({field: fc.constant<Field>('status'), value: fc.constantFrom<Value>('open', 'complete')}),
@@ -66,6 +71,7 @@ const fieldValue = fc.oneof(
 	// R33: the Task's WhoId, set to one of the org's two Contacts or cleared, on either side. The actions
 	// name them symbolically ('c1', 'c2'); act() puts in the ids of the run's own Contacts.
 	fc.record({field: fc.constant<Field>('whoId'), value: fc.constantFrom<Value>(null, 'c1', 'c2')}),
+	fc.record({field: fc.constant<Field>('reminderAt'), value: times}),
 );
 const sfFieldValue = fieldValue.filter(f => f.field !== 'name') as fc.Arbitrary<{
 	field: Exclude<Field, 'name'>;
@@ -116,6 +122,7 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeries' as const), days: fc.integer({min: 2, max: 4})})},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfSeriesChange' as const), pick: fc.nat(10)})},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfHide' as const), pick: fc.nat(50)})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfFire' as const), pick: fc.nat(50)})},
 	{
 		weight: 1,
 		arbitrary: fc.record({kind: fc.constant('sfRule' as const), on: fc.boolean(), whole: fc.boolean()}),
@@ -215,6 +222,8 @@ function toSalesforce(field: Exclude<Field, 'name'>, value: Value): Record<strin
 	if (field === 'priority') return {Priority: value === 'high' ? 'High' : 'Normal'};
 	if (field === 'dueDate') return {ActivityDate: value};
 	if (field === 'whoId') return {WhoId: value};
+	// R32: a rep setting a reminder in Salesforce switches Salesforce's own reminder on with it.
+	if (field === 'reminderAt') return {ReminderDateTime: value, IsReminderSet: value !== null};
 	return {Description: value === '' ? null : value};
 }
 
@@ -313,7 +322,7 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 		case 'localEdit': {
 			const r = live[action.pick % Math.max(1, live.length)];
 			const key = r && keyOfReminder(model, r);
-			if (!r || !key || r[action.field] === action.value) break;
+			if (!r || !key || (r[action.field] ?? null) === action.value) break;
 			await editReminder(h.db, r.id, {[action.field]: action.value}, {now: h.clock.now()});
 			model.write(key, action.field, 'local', action.value, now);
 			break;
@@ -461,6 +470,14 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 			break;
 		}
 
+		case 'sfFire': {
+			// R32: Salesforce's own write; no field of the model changes (the time is kept, §13.3).
+			const firing = (await knownRepTasks(h, model)).filter(known => known.task['IsReminderSet'] === true);
+			const picked = firing[action.pick % Math.max(1, firing.length)];
+			if (picked) fireReminder(h.org, picked.task.Id);
+			break;
+		}
+
 		case 'sfHide': {
 			const known = await knownRepTasks(h, model);
 			const picked = known[action.pick % Math.max(1, known.length)];
@@ -532,5 +549,10 @@ export function taskValue(task: Record<string, unknown>, field: Field): Value {
 	if (field === 'priority') return task['Priority'] === 'High' ? 'high' : 'normal';
 	if (field === 'dueDate') return task['ActivityDate'] as Value;
 	if (field === 'whoId') return (task['WhoId'] as Value) ?? null;
+	if (field === 'reminderAt') {
+		const at = task['ReminderDateTime'];
+		return typeof at === 'number' ? new Date(at).toISOString() : null;
+	}
+
 	return (task['Description'] as Value) ?? '';
 }

@@ -144,7 +144,11 @@ export async function check(h: Harness, model: Model, oldTaskId: string): Promis
 			// more); a local edit later than every Salesforce write must still be there.
 			for (const field of MODEL_FIELDS.filter(f => f !== 'name')) {
 				const lastLocal = (e.writes[field] ?? []).filter(w => w.side === 'local').at(-1);
-				if (lastLocal && lastLocal.at > Math.max(-Infinity, ...e.sfWrites) && reminder?.[field] !== lastLocal.value)
+				if (
+					lastLocal &&
+					lastLocal.at > Math.max(-Infinity, ...e.sfWrites) &&
+					(reminder?.[field] ?? null) !== lastLocal.value
+				)
 					fail(`reassigned ${e.key}.${field} lost a local edit`);
 			}
 

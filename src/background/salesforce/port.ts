@@ -12,6 +12,10 @@ export type TaskRow = {
 	Priority: string | null;
 	ActivityDate: string | null;
 	Description: string | null;
+	/** R32: when Salesforce's own reminder fires (UTC), kept after it fired (docs/salesforce-facts.md §13.3). */
+	ReminderDateTime: string | null;
+	/** R32: Salesforce's own reminder is set; reads false once it has fired (docs/salesforce-facts.md §13.3). */
+	IsReminderSet: boolean;
 	OwnerId: string;
 	TaskSubtype: string | null;
 	IsRecurrence: boolean;
@@ -44,6 +48,8 @@ export const TASK_FIELDS = [
 	'Priority',
 	'ActivityDate',
 	'Description',
+	'ReminderDateTime',
+	'IsReminderSet',
 	'OwnerId',
 	'TaskSubtype',
 	'IsRecurrence',
@@ -88,6 +94,9 @@ export type TaskWrite = {
 	Priority?: string;
 	ActivityDate?: string | null;
 	Description?: string | null;
+	/** R32: sent together, as reminder-mapping.ts decides. */
+	ReminderDateTime?: string | null;
+	IsReminderSet?: boolean;
 	TaskSubtype?: 'Task';
 	WhoId?: string | null;
 	WhatId?: string | null;

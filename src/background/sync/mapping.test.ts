@@ -48,6 +48,8 @@ function row(overrides: Partial<TaskRow>): TaskRow {
 		Priority: 'Normal',
 		ActivityDate: null,
 		Description: null,
+		ReminderDateTime: null,
+		IsReminderSet: false,
 		OwnerId: '005000000000001AAA',
 		TaskSubtype: 'Task',
 		IsRecurrence: false,
@@ -114,7 +116,7 @@ describe('R10/R11 subject and dates', () => {
 			row({Subject: 'renamed', Status: 'In Progress', Priority: 'Low', ActivityDate: 'nope'}),
 			standard,
 		);
-		expect(theirs).toEqual({details: '', whoId: null, whatId: null});
+		expect(theirs).toEqual({details: '', whoId: null, whatId: null, reminderAt: null});
 	});
 
 	test('import maps every field', () => {

@@ -12,7 +12,10 @@ import type {
 	SyncedField,
 	TaskPriorityValue,
 	TaskStatusValue,
+	WhoAlerts,
 } from '@/shared/store/schema.js';
+import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
+import {reminderAtFromSalesforce, reminderWrite} from './reminder-mapping.js';
 import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/validate.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
@@ -126,8 +129,9 @@ export function relatedFromSalesforce(
 	return name === '' ? undefined : {name: name.slice(0, MAX_NAME_LENGTH), type};
 }
 
-/** The reminder a newly imported Task becomes (R4, R8–R11, R33). */
+/** The reminder a newly imported Task becomes (R4, R8–R11, R32, R33). */
 export function importFields(row: TaskRow, p: OrgPicklists): ReminderFields {
+	const reminderAt = reminderAtFromSalesforce(row.ReminderDateTime);
 	return {
 		name: nameFromSubject(row.Subject),
 		status: statusFromSalesforce(row.Status, p, true, row.IsClosed) ?? 'open',
@@ -136,6 +140,7 @@ export function importFields(row: TaskRow, p: OrgPicklists): ReminderFields {
 		details: detailsFromSalesforce(row.Description),
 		whoId: relatedIdFromSalesforce(row.WhoId) ?? null,
 		whatId: relatedIdFromSalesforce(row.WhatId) ?? null,
+		...(typeof reminderAt === 'string' ? {reminderAt} : {}),
 	};
 }
 
@@ -152,10 +157,19 @@ export function theirsFields(row: TaskRow, p: OrgPicklists): Partial<ReminderFie
 	if (priority !== undefined) theirs.priority = priority;
 	const dueDate = dueDateFromSalesforce(row.ActivityDate);
 	if (dueDate !== undefined) theirs.dueDate = dueDate;
+	// R32: the time is kept when IsReminderSet goes false (Salesforce's reminder fired); only a cleared
+	// ReminderDateTime removes it (reminder-mapping.ts).
+	const reminderAt = reminderAtFromSalesforce(row.ReminderDateTime);
+	if (reminderAt !== undefined) theirs.reminderAt = reminderAt;
 	return theirs;
 }
 
-export function createWrite(fields: ReminderFields, template: string, p: OrgPicklists): TaskWrite {
+export function createWrite(
+	fields: ReminderFields,
+	template: string,
+	p: OrgPicklists,
+	whoAlerts: WhoAlerts = DEFAULT_WHO_ALERTS,
+): TaskWrite {
 	return {
 		Subject: renderSubject(template, fields.name),
 		Status: statusToSalesforce(fields.status, p),
@@ -166,6 +180,8 @@ export function createWrite(fields: ReminderFields, template: string, p: OrgPick
 		// R33: only when set — a create never needs to send an empty lookup.
 		...(fields.whoId ? {WhoId: fields.whoId} : {}),
 		...(fields.whatId ? {WhatId: fields.whatId} : {}),
+		// R32: a Task without a reminder time needs neither field (IsReminderSet defaults to false).
+		...(typeof fields.reminderAt === 'string' ? reminderWrite(fields.reminderAt, whoAlerts) : {}),
 	};
 }
 
@@ -175,6 +191,7 @@ export function updateWrite(
 	changed: readonly SyncedField[],
 	template: string,
 	p: OrgPicklists,
+	whoAlerts: WhoAlerts = DEFAULT_WHO_ALERTS,
 ): TaskWrite {
 	const write: TaskWrite = {};
 	for (const field of changed) {
@@ -187,6 +204,7 @@ export function updateWrite(
 		// WhoId (§13.4). TaskWhoIds is never written.
 		if (field === 'whoId') write.WhoId = fields.whoId ?? null;
 		if (field === 'whatId') write.WhatId = fields.whatId ?? null;
+		if (field === 'reminderAt') Object.assign(write, reminderWrite(fields.reminderAt, whoAlerts));
 	}
 
 	return write;
@@ -197,6 +215,7 @@ export function updateWrite(
  * related ids are copied as they are — a reminder stored before R33 has none, and its base must say the
  * same, or it would look edited.
  */
+/** Just the synced fields of a reminder (or anything that has them): what a base snapshot records. */
 export function pickFields(fields: ReminderFields): ReminderFields {
 	return {
 		name: fields.name,
@@ -206,5 +225,7 @@ export function pickFields(fields: ReminderFields): ReminderFields {
 		details: fields.details,
 		whoId: fields.whoId,
 		whatId: fields.whatId,
+		// R31: absent and null mean the same (no reminder time); absent keeps older snapshots' shape.
+		...(typeof fields.reminderAt === 'string' ? {reminderAt: fields.reminderAt} : {}),
 	};
 }

@@ -2,6 +2,7 @@
  * Three-way merge per field (R16), in the MobileSync vocabulary: base (what both sides agreed at the last
  * sync), yours (the reminder), theirs (the Task now). Pure.
  */
+import {fieldValue} from '@/shared/store/reminder-time.js';
 import {SYNCED_FIELDS, type ReminderFields, type SyncedField} from '@/shared/store/schema.js';
 
 export type MergeInput = {
@@ -46,11 +47,12 @@ export function mergeFields(input: MergeInput): MergeResult {
 	const pending: SyncedField[] = [];
 	const conflicts: FieldConflict[] = [];
 	for (const field of SYNCED_FIELDS) {
-		const mine = input.yours[field];
+		// A reminder time missing from an older row is null (R31), so it never looks like a change.
+		const mine = fieldValue(input.yours, field);
 		const remote = input.theirs[field];
 		const sent = input.sentInDoubt;
-		const ours = sent !== undefined && field in sent && sent[field] === remote;
-		const before = ours ? remote : input.base[field];
+		const ours = sent !== undefined && field in sent && fieldValue(sent, field) === remote;
+		const before = ours ? remote : fieldValue(input.base, field);
 		const theirsChanged = remote !== undefined && remote !== before;
 		// Edited since the last sync, even back to the base value: that edit is still the later one (R16).
 		const edited = input.localChanged.includes(field);

@@ -28,6 +28,7 @@ import {
 	type Reminder,
 	type ReminderFields,
 	type SyncedField,
+	type WhoAlerts,
 } from '@/shared/store/schema.js';
 import {isReadyToPush} from '@/shared/store/outbox.js';
 import {
@@ -44,6 +45,8 @@ import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js'
 import {backoffDelay} from '@/background/schedule/scheduler.js';
 import {renderSubject} from '@/shared/subject-template.js';
 import {createWrite, pickFields, updateWrite, type OrgPicklists} from './mapping.js';
+import {salesforceAlertAfterWrite, withSalesforceAlert} from './reminder-mapping.js';
+import {DEFAULT_WHO_ALERTS, sameFieldValue} from '@/shared/store/reminder-time.js';
 
 /** What a request does to a Task. Deletes go first, then creates, then updates (docs/sync-protocol.md). */
 export type PushKind = 'delete' | 'create' | 'update';
@@ -78,6 +81,7 @@ export function planPush(
 	reminders: ReadonlyArray<Reminder | undefined>,
 	template: string,
 	picklists: OrgPicklists,
+	whoAlerts: WhoAlerts = DEFAULT_WHO_ALERTS,
 ): PushPlan {
 	const plan: PushPlan = {
 		dropEntries: [],
@@ -99,15 +103,15 @@ export function planPush(
 			}
 		} else if (!reminder.taskId) {
 			if (entry.create || entry.createSent) {
-				const write = createWrite(reminder, template, picklists);
+				const write = createWrite(reminder, template, picklists, whoAlerts);
 				plan.send.create.push({kind: 'create', entry, reminder, taskId: '', write, sent: pickFields(reminder)});
 			} else {
 				plan.dropEntries.push(entry.reminderId);
 			}
 		} else if (entry.fields.length > 0) {
 			const base = reminder.base;
-			const changed = entry.fields.filter(field => !base || reminder[field] !== base[field]);
-			const write = updateWrite(reminder, changed, template, picklists);
+			const changed = entry.fields.filter(field => !base || !sameFieldValue(reminder[field], base[field]));
+			const write = updateWrite(reminder, changed, template, picklists, whoAlerts);
 			const sent = Object.fromEntries(changed.map(field => [field, reminder[field]])) as Partial<ReminderFields>;
 			const work: Work = {kind: 'update', entry, reminder, taskId: reminder.taskId, write, sent};
 			(Object.keys(write).length === 0 ? plan.settleLocally : plan.send.update).push(work);
@@ -146,7 +150,7 @@ export async function push(ctx: CycleContext): Promise<void> {
 		isReadyToPush(e, now),
 	);
 	const reminders = await db.reminders.bulkGet(entries.map(e => e.reminderId));
-	const plan = planPush(entries, reminders, ctx.partition.subjectTemplate, ctx.picklists);
+	const plan = planPush(entries, reminders, ctx.partition.subjectTemplate, ctx.picklists, ctx.partition.whoAlerts);
 	if (plan.dropEntries.length > 0 || plan.dropReminders.length > 0) {
 		await db.transaction('rw', [db.outbox, db.reminders], async () => {
 			await db.outbox.bulkDelete(plan.dropEntries);
@@ -371,14 +375,17 @@ async function ackCreate(ctx: CycleContext, work: Work, taskId: string): Promise
 		const current = await db.reminders.get(work.reminder.id);
 		const entry = await db.outbox.get(work.reminder.id);
 		if (!current) return;
-		const next: Reminder = {
-			...current,
-			taskId,
-			base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
-		};
+		const next: Reminder = withSalesforceAlert(
+			{
+				...current,
+				taskId,
+				base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
+			},
+			salesforceAlertAfterWrite(work.write, current),
+		);
 		const nextEntry = createAcknowledged(
 			entry,
-			SYNCED_FIELDS.filter(field => current[field] !== sentFields[field]),
+			SYNCED_FIELDS.filter(field => !sameFieldValue(current[field], sentFields[field])),
 		);
 		if (nextEntry) {
 			await db.outbox.put(nextEntry);
@@ -398,10 +405,15 @@ async function ackUpdate(ctx: CycleContext, work: Work): Promise<void> {
 		const current = await db.reminders.get(work.reminder.id);
 		const entry = await db.outbox.get(work.reminder.id);
 		if (!current?.base) return;
-		const next: Reminder = {...current, base: {...current.base, ...work.sent}};
+		const next: Reminder = withSalesforceAlert(
+			{...current, base: {...current.base, ...work.sent}},
+			salesforceAlertAfterWrite(work.write, current),
+		);
 		const nextBase = next.base ?? current.base;
 		// Value-based ack: whatever now equals what Salesforce has is done; edits made meanwhile stay queued.
-		const pending = (entry?.fields ?? []).filter((field: SyncedField) => current[field] !== nextBase[field]);
+		const pending = (entry?.fields ?? []).filter(
+			(field: SyncedField) => !sameFieldValue(current[field], nextBase[field]),
+		);
 		const nextEntry = updateAcknowledged(entry, pending);
 		if (nextEntry) {
 			await db.outbox.put(nextEntry);

@@ -58,6 +58,8 @@ function row(overrides: Partial<TaskRow> = {}): TaskRow {
 		Priority: 'Normal',
 		ActivityDate: '2026-03-09',
 		Description: null,
+		ReminderDateTime: null,
+		IsReminderSet: false,
 		OwnerId: USER,
 		TaskSubtype: 'Task',
 		IsRecurrence: false,

@@ -25,7 +25,9 @@ import {
 	theirsFields,
 	type OrgPicklists,
 } from './mapping.js';
+import {fieldValue, sameFieldValue} from '@/shared/store/reminder-time.js';
 import {mergeFields} from './merge.js';
+import {salesforceAlertFromRow, withSalesforceAlert} from './reminder-mapping.js';
 
 /** R18: a Task created within this window before a create was recorded as sent may be that create. */
 const INTENT_MATCH_SLACK_MS = 5 * 60_000;
@@ -116,7 +118,7 @@ export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 					taskId: row.Id,
 					base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
 				};
-				const pending = SYNCED_FIELDS.filter(f => candidate[f] !== sentFields[f]);
+				const pending = SYNCED_FIELDS.filter(f => !sameFieldValue(candidate[f], sentFields[f]));
 				entry = createAcknowledged(intent, pending);
 				linkedCreate = true;
 			}
@@ -190,12 +192,17 @@ export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 	});
 	const changedLocally = Object.keys(merged.apply).length > 0;
 	const next: Reminder = withRelatedNames(
-		{
-			...reminder,
-			...merged.apply,
-			base: {...merged.base, ...stamp},
-			updatedAt: changedLocally ? page.now : reminder.updatedAt,
-		},
+		withReminderTimeState(
+			{
+				...reminder,
+				...merged.apply,
+				base: {...merged.base, ...stamp},
+				updatedAt: changedLocally ? page.now : reminder.updatedAt,
+			},
+			reminder,
+			row,
+			page.now,
+		),
 		row,
 	);
 	const conflicts: ConflictRow[] = merged.conflicts.map(conflict => ({
@@ -234,6 +241,7 @@ function rowStamp(row: TaskRow): Omit<BaseSnapshot, keyof ReminderFields> {
 		systemModstamp: row.SystemModstamp,
 		sfStatus: row.Status ?? '',
 		sfPriority: row.Priority ?? '',
+		sfReminderSet: row.IsReminderSet,
 	};
 }
 
@@ -259,13 +267,22 @@ function withRelatedNames(reminder: Reminder, row: TaskRow): Reminder {
 	return next;
 }
 
-function importedReminder(row: TaskRow, page: PageFacts): Reminder {
-	const fields = importFields(row, page.picklists);
-	return withRelatedNames(importedWithoutNames(row, page, fields), row);
+/**
+ * R31/R32: after a row was merged, what this computer knows about the reminder time: whether Salesforce
+ * alerts for it (or fired it), and — when the pull changed the time — that it was learned now, so an old
+ * time brought by a pull is never taken for a missed alert (reminders/due.ts).
+ */
+function withReminderTimeState(next: Reminder, before: Reminder, row: TaskRow, now: number): Reminder {
+	const state = withSalesforceAlert(next, salesforceAlertFromRow(row, before));
+	if (sameFieldValue(next.reminderAt, before.reminderAt)) return state;
+	if (typeof next.reminderAt === 'string') state.alert = {knownAt: now};
+	else delete state.alert;
+	return state;
 }
 
-function importedWithoutNames(row: TaskRow, page: PageFacts, fields: ReminderFields): Reminder {
-	return {
+function importedReminder(row: TaskRow, page: PageFacts): Reminder {
+	const fields = importFields(row, page.picklists);
+	const imported: Reminder = {
 		...fields,
 		id: page.newId(),
 		partition: page.partitionId,
@@ -277,7 +294,9 @@ function importedWithoutNames(row: TaskRow, page: PageFacts, fields: ReminderFie
 		localOnly: false,
 		syncState: 'synced',
 		base: {...fields, ...rowStamp(row)},
+		...(typeof fields.reminderAt === 'string' ? {alert: {knownAt: page.now}} : {}),
 	};
+	return withRelatedNames(withSalesforceAlert(imported, salesforceAlertFromRow(row, {})), row);
 }
 
 /**
@@ -294,8 +313,10 @@ function alreadyApplied(row: TaskRow, reminder: Reminder, picklists: OrgPicklist
 	if (rowStamp !== baseStamp) return rowStamp < baseStamp;
 	if (row.LastModifiedDate !== base.lastModifiedDate) return false;
 	if ((row.Status ?? '') !== base.sfStatus || (row.Priority ?? '') !== base.sfPriority) return false;
+	// R32: Salesforce firing its reminder changes only IsReminderSet; that is news too.
+	if (row.IsReminderSet !== (base.sfReminderSet ?? false)) return false;
 	const theirs = theirsFields(row, picklists);
-	return SYNCED_FIELDS.every(field => theirs[field] === undefined || theirs[field] === base[field]);
+	return SYNCED_FIELDS.every(field => theirs[field] === undefined || theirs[field] === fieldValue(base, field));
 }
 
 function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
@@ -327,7 +348,9 @@ function closestIntent(row: TaskRow, inDoubt: readonly OutboxEntry[], theirs: Pa
 	for (const [index, entry] of inDoubt.entries()) {
 		if (!matchesIntent(row, entry) || !entry.createSent) continue;
 		const sent = entry.createSent.fields;
-		const score = SYNCED_FIELDS.filter(field => theirs[field] !== undefined && theirs[field] === sent[field]).length;
+		const score = SYNCED_FIELDS.filter(
+			field => theirs[field] !== undefined && theirs[field] === fieldValue(sent, field),
+		).length;
 		if (score > bestScore) {
 			best = index;
 			bestScore = score;

@@ -6,7 +6,7 @@ import {addReminder, deleteReminder} from './local-edits.js';
 import {purgeTombstones, TOMBSTONE_GRACE_MS} from './maintenance.js';
 import type {Reminder} from './schema.js';
 
-test('schemas only grow: a v1 database upgrades to v2 with its data intact and the new index usable', async () => {
+test('schemas only grow: a v1 database upgrades to the current version with its data intact and the new indexes usable', async () => {
 	const indexedDB = new IDBFactory();
 	const v1 = new Dexie('tickler-upgrade', {indexedDB, IDBKeyRange});
 	v1.version(1).stores(SCHEMA_V1);
@@ -32,8 +32,14 @@ test('schemas only grow: a v1 database upgrades to v2 with its data intact and t
 	v1.close();
 	const db = openTicklerDb({name: 'tickler-upgrade', indexedDB, IDBKeyRange});
 	expect(await db.reminders.get('r1')).toEqual(row);
-	expect(db.verno).toBe(2);
+	expect(db.verno).toBe(3);
 	expect((await db.reminders.where('deletedAt').below(10).toArray()).map(r => r.id)).toEqual(['r1']);
+	// R31 (version 3): a row without a reminder time is not in the reminderAt index; one with a time is.
+	expect(await db.reminders.where('reminderAt').above('').count()).toBe(0);
+	await db.reminders.update('r1', {reminderAt: '2026-03-05T15:00:00.000Z'});
+	expect(
+		(await db.reminders.where('reminderAt').belowOrEqual('2026-03-05T15:00:00.000Z').toArray()).map(r => r.id),
+	).toEqual(['r1']);
 	db.close();
 });
 

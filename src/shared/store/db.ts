@@ -50,6 +50,13 @@ export function openTicklerDb(options: OpenTicklerDbOptions = {}): TicklerDb {
 		reminders: 'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState], deletedAt',
 	});
 
+	// Version 3: a reminderAt index (R31), so the worker finds the next reminder time and the ones just due
+	// without reading every reminder. Rows without a time (null or absent) are simply not in it.
+	db.version(3).stores({
+		reminders:
+			'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState], deletedAt, reminderAt',
+	});
+
 	return db;
 }
 

@@ -4,7 +4,15 @@
  */
 import type {TicklerDb} from './db.js';
 import {added, deleted, edited, retried, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
-import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type SyncedField} from './schema.js';
+import {isWhoAlerts, reminderAtMs, sameFieldValue} from './reminder-time.js';
+import {
+	LOCAL_PARTITION,
+	SYNCED_FIELDS,
+	type Reminder,
+	type ReminderAlertRecord,
+	type SyncedField,
+	type WhoAlerts,
+} from './schema.js';
 import {
 	InvalidReminderError,
 	type NewReminderInput,
@@ -24,6 +32,14 @@ export class ReminderNotFoundError extends Error {
 		super('This reminder no longer exists in Tickler.');
 		this.id = id;
 	}
+}
+
+/**
+ * R31: the rep set this time here and now. A time already past still alerts once (the rep asked for it):
+ * it counts as known from that time on, not from now (reminders/due.ts skips times learned long after).
+ */
+function setByRep(reminderAt: string, now: number): ReminderAlertRecord {
+	return {knownAt: Math.min(now, reminderAtMs(reminderAt) ?? now)};
 }
 
 /** R43: what Undo says once the delete has gone through: the rep's own delete, not Salesforce's doing. */
@@ -75,6 +91,7 @@ export async function addReminder(db: TicklerDb, input: NewReminderInput, option
 			origin: 'local',
 			localOnly,
 			syncState: localOnly ? 'local-only' : 'pending',
+			...(typeof fields.reminderAt === 'string' ? {alert: setByRep(fields.reminderAt, now)} : {}),
 		};
 		await db.reminders.add(reminder);
 		if (!localOnly) {
@@ -97,11 +114,17 @@ export async function editReminder(
 	return db.transaction('rw', [db.reminders, db.outbox], async () => {
 		const reminder = await db.reminders.get(id);
 		if (!reminder || reminder.deletedAt !== undefined) throw new ReminderNotFoundError(id);
-		const changed = SYNCED_FIELDS.filter(field => field in valid && valid[field] !== reminder[field]);
+		const changed = SYNCED_FIELDS.filter(field => field in valid && !sameFieldValue(valid[field], reminder[field]));
 		if (changed.length === 0) return reminder;
 		const editedAt = {...reminder.editedAt};
 		for (const field of changed) editedAt[field] = now;
 		const next: Reminder = {...reminder, ...valid, editedAt, updatedAt: now};
+		if (changed.includes('reminderAt')) {
+			// R31: a new time is a new alert on this computer (a snooze too); no time, nothing to record.
+			if (typeof next.reminderAt === 'string') next.alert = setByRep(next.reminderAt, now);
+			else delete next.alert;
+		}
+
 		if (!reminder.localOnly) {
 			// A create sends every field anyway; recording them too is harmless and keeps R12 simple.
 			await db.outbox.put(
@@ -240,6 +263,12 @@ export async function retryReminder(db: TicklerDb, id: string, options: EditOpti
 export async function setSubjectTemplate(db: TicklerDb, partition: string, template: string): Promise<void> {
 	if (template.length > 1000) throw new InvalidReminderError('name', 'The subject template is too long.');
 	await db.partitions.update(partition, {subjectTemplate: template});
+}
+
+/** R32: who alerts at this partition's reminder times (options page). Changes no reminder: see docs/rules.md R32. */
+export async function setWhoAlerts(db: TicklerDb, partition: string, whoAlerts: WhoAlerts): Promise<void> {
+	if (!isWhoAlerts(whoAlerts)) throw new InvalidReminderError('reminderAt', 'Choose Tickler, Salesforce or both.');
+	await db.partitions.update(partition, {whoAlerts});
 }
 
 export type {SyncedField};

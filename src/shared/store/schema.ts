@@ -12,13 +12,22 @@ export const DEFAULT_DB_NAME = 'tickler';
 /** Reminders created before any partition was ever enabled live here (R5). */
 export const LOCAL_PARTITION = 'local';
 
-export const SYNCED_FIELDS = ['name', 'status', 'priority', 'dueDate', 'details', 'whoId', 'whatId'] as const;
+export const SYNCED_FIELDS = [
+	'name',
+	'status',
+	'priority',
+	'dueDate',
+	'details',
+	'whoId',
+	'whatId',
+	'reminderAt',
+] as const;
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
 export type ReminderStatus = 'open' | 'complete';
 export type ReminderPriority = 'normal' | 'high';
 
-/** The fields that sync (docs/rules.md R8–R11, R33). */
+/** The fields that sync (docs/rules.md R8–R11, R32, R33). */
 export type ReminderFields = {
 	name: string;
 	status: ReminderStatus;
@@ -33,6 +42,13 @@ export type ReminderFields = {
 	whoId: string | null;
 	/** R33: the Task's `WhatId` (an Account, Opportunity, Case, …, 18 chars) or null. */
 	whatId: string | null;
+	/**
+	 * R31/R32: when to alert, as an ISO 8601 UTC instant (`2026-03-05T15:00:00.000Z`, what
+	 * `Date.prototype.toISOString` writes; ISO strings of one shape sort by time, so it is indexed). Null or
+	 * absent = no reminder time: rows written before R31 have no such key, and every comparison treats a
+	 * missing value as null (reminder-time.ts `sameFieldValue`). Syncs with `ReminderDateTime`.
+	 */
+	reminderAt?: string | null;
 };
 
 /**
@@ -40,6 +56,9 @@ export type ReminderFields = {
  * `What.Name`/`What.Type`). Read only: never pushed, refreshed whenever the Task is pulled again.
  */
 export type RelatedRecord = {name: string; type: string};
+
+/** R32: who alerts at a reminder time — Tickler's notification, Salesforce's own reminder, or both. */
+export type WhoAlerts = 'tickler' | 'salesforce' | 'both';
 
 export type SyncState = 'synced' | 'pending' | 'error' | 'conflict' | 'local-only';
 
@@ -53,6 +72,8 @@ export type BaseSnapshot = ReminderFields & {
 	/** The raw Salesforce `Status` last seen, so an `In Progress` is never overwritten by accident (R8). */
 	sfStatus: string;
 	sfPriority: string;
+	/** R32: the Task's `IsReminderSet` last seen (absent on bases taken before R32: read as false). */
+	sfReminderSet?: boolean;
 };
 
 export type Reminder = ReminderFields & {
@@ -79,6 +100,26 @@ export type Reminder = ReminderFields & {
 	/** R33: the names of `whoId`/`whatId` from the last pulled row (absent until pulled, or when none). */
 	who?: RelatedRecord;
 	what?: RelatedRecord;
+	/**
+	 * R32, not synced: the reminder time Salesforce alerts for — the Task's `IsReminderSet` was true with
+	 * this `ReminderDateTime` when last seen, or Tickler sent it so — kept after Salesforce fired it.
+	 */
+	salesforceAlertsAt?: string;
+	/** R32, not synced: Salesforce has fired its own reminder for `salesforceAlertsAt` (IsReminderSet went false). */
+	firedInSalesforce?: boolean;
+	/** R31: this computer's own alert record (never synced; see reminders/due.ts). */
+	alert?: ReminderAlertRecord;
+};
+
+/** R31: what this computer knows about alerting for a reminder's current time. */
+export type ReminderAlertRecord = {
+	/**
+	 * Local time this computer learned the current reminder time (the rep set it, or a pull brought it). A
+	 * time already long past when it was learned (an old Task imported) is not "missed" and never alerts.
+	 */
+	knownAt: number;
+	/** The reminder time this computer has alerted for (once per computer, across worker restarts). */
+	notifiedFor?: string;
 };
 
 /**
@@ -193,6 +234,8 @@ export type Partition = {
 	everEnabled: boolean;
 	/** The "activity subject template" (R10). */
 	subjectTemplate: string;
+	/** R32: who alerts at reminder times (options page); absent = 'tickler'. */
+	whoAlerts?: WhoAlerts;
 	picklists?: {statuses: TaskStatusValue[]; priorities: TaskPriorityValue[]; fetchedAt: number};
 	/** From `Sforce-Limit-Info` (R21). */
 	apiUsage?: {used: number; limit: number; at: number};

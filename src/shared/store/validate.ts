@@ -133,6 +133,32 @@ export function validateWhatId(value: unknown): string | null {
 	return to18(value);
 }
 
+/** R31: the pattern of a reminder time sent by a form or message: a date-time with an explicit offset. */
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * R31: null/absent/'' = no reminder time; otherwise a date-time with an explicit offset (the popup sends
+ * `toISOString()`), stored normalized to UTC (schema.ts `reminderAt`). The year range is Salesforce's.
+ */
+export function validateReminderAt(value: unknown): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	if (typeof value !== 'string' || !DATE_TIME_PATTERN.test(value)) {
+		throw new InvalidReminderError('reminderAt', 'Pick a date and a time for the reminder, or leave both empty.');
+	}
+
+	const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	if (Number.isNaN(ms)) throw new InvalidReminderError('reminderAt', 'That reminder time does not exist.');
+	const year = new Date(ms).getUTCFullYear();
+	if (year < FIRST_YEAR || year > LAST_YEAR) {
+		throw new InvalidReminderError(
+			'reminderAt',
+			`Salesforce accepts reminder times from ${FIRST_YEAR} to ${LAST_YEAR}.`,
+		);
+	}
+
+	return new Date(ms).toISOString();
+}
+
 export type NewReminderInput = {
 	name: string;
 	priority?: ReminderPriority;
@@ -141,6 +167,8 @@ export type NewReminderInput = {
 	status?: ReminderStatus;
 	whoId?: string | null;
 	whatId?: string | null;
+	/** R31: ISO date-time with offset, or null/absent for none. */
+	reminderAt?: string | null;
 };
 
 export function validateNewReminder(input: NewReminderInput): ReminderFields {
@@ -152,6 +180,10 @@ export function validateNewReminder(input: NewReminderInput): ReminderFields {
 		details: validateDetails(input.details),
 		whoId: validateWhoId(input.whoId),
 		whatId: validateWhatId(input.whatId),
+		// R31: only a reminder with a time carries the key, so rows without one keep their old shape.
+		...(input.reminderAt === undefined || input.reminderAt === null || input.reminderAt === ''
+			? {}
+			: {reminderAt: validateReminderAt(input.reminderAt)}),
 	};
 }
 
@@ -167,5 +199,6 @@ export function validatePatch(patch: ReminderPatch): Partial<ReminderFields> {
 	if ('details' in patch) out.details = validateDetails(patch.details);
 	if ('whoId' in patch) out.whoId = validateWhoId(patch.whoId);
 	if ('whatId' in patch) out.whatId = validateWhatId(patch.whatId);
+	if ('reminderAt' in patch) out.reminderAt = validateReminderAt(patch.reminderAt);
 	return out;
 }
