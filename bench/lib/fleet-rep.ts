@@ -26,6 +26,7 @@ const TRIGGER_RANK: Record<SyncTrigger, number> = {
 	manual: 4,
 	popup: 3,
 	'local-change': 2,
+	'salesforce-save': 1,
 	'page-visit': 1,
 	session: 1,
 	alarm: 0,

@@ -17,6 +17,11 @@ export type BackgroundApi = {
 	requestSync: (input: {reason: SyncReason}) => Promise<{queued: boolean}>;
 	/** The badge for a Task page: `host` is the page's hostname, `taskId` a 15- or 18-char 00T id. */
 	getTaskBadge: (input: {host: string; taskId: string}) => Promise<TaskBadge>;
+	/**
+	 * A change signal from the content script (issue 14): the rep saved a record on this Salesforce page. The
+	 * worker may sync at once, rate-limited (schedule-policy.ts changeSignalAction, R13, R21).
+	 */
+	salesforceSaveSeen: (input: {host: string}) => Promise<{action: string}>;
 	/** R3/R4: turns sync on for the org and user of the rep's current Salesforce session; runs the first sync. */
 	enableSync: () => Promise<ConnectedAccount>;
 	/** R7: turns sync off for a partition at once; nothing local is deleted. */

@@ -25,6 +25,56 @@ export const MIN_ALARM_MS = 30_000;
  */
 export const GLANCE_SYNC_MIN_GAP_MS = 30_000;
 
+/**
+ * A Task page visit (and the badge's re-ask every 15 s while the page stays open) syncs only when the last
+ * cycle started longer ago than this. The rep's own saves on the page arrive through a change signal
+ * instead (changeSignalAction), so a visit only has to catch edits from elsewhere, which the Salesforce
+ * cadence already bounds at five minutes (R13); with the popup's 30 s a rep reading a Task page would poll
+ * twice a minute (R21).
+ */
+export const PAGE_GLANCE_SYNC_MIN_GAP_MS = 5 * 60_000;
+
+/** Whether a Task page visit should start a cycle now (R13, R21). */
+export function pageGlanceShouldSync(lastCycleStartedAt: number | undefined, now: number): boolean {
+	return lastCycleStartedAt === undefined || now - lastCycleStartedAt > PAGE_GLANCE_SYNC_MIN_GAP_MS;
+}
+
+/**
+ * A change signal (issue 14): something the browser saw that makes a Salesforce change by the rep likely —
+ * the content script seeing a record saved. It costs no request itself, and syncs at once, but rate-limited
+ * so a rep clicking around (or a page faking the signs) cannot burn the allowance (R21):
+ * - not within CHANGE_SIGNAL_MIN_GAP_MS of the last cycle's start: the alarm comes forward to Chrome's
+ *   30 s floor instead, since the save may have landed after that cycle's query;
+ * - at most CHANGE_SIGNAL_MAX_PER_HOUR signal-started cycles in any hour; beyond, the schedule rules;
+ * - only while the budget is normal: above 80 % of the org's allowance the slowed cadence rules, above
+ *   95 % nothing runs but the half-hourly probe and "Sync now" (R21).
+ */
+export const CHANGE_SIGNAL_MIN_GAP_MS = 10_000;
+export const CHANGE_SIGNAL_MAX_PER_HOUR = 20;
+const HOUR_MS = 3_600_000;
+
+export type ChangeSignalAction = 'sync-now' | 'alarm-soon' | 'schedule';
+
+export function changeSignalAction(input: {
+	budget: Partition['status']['budget'];
+	lastCycleStartedAt: number | undefined;
+	/** When the earlier signal-started cycles began (only the last hour matters). */
+	signalSyncsAt: readonly number[];
+	now: number;
+}): ChangeSignalAction {
+	if (input.budget !== 'normal') return 'schedule';
+	if (input.signalSyncsAt.filter(at => input.now - at < HOUR_MS).length >= CHANGE_SIGNAL_MAX_PER_HOUR)
+		return 'schedule';
+	if (input.lastCycleStartedAt !== undefined && input.now - input.lastCycleStartedAt < CHANGE_SIGNAL_MIN_GAP_MS)
+		return 'alarm-soon';
+	return 'sync-now';
+}
+
+/** The signal-started cycle times to keep: the last hour's, with `now` added. */
+export function recordSignalSync(signalSyncsAt: readonly number[], now: number): number[] {
+	return [...signalSyncsAt.filter(at => now - at < HOUR_MS), now];
+}
+
 /** A Task page showing a change ready to sync may start a cycle sooner than a glance, but not in a loop. */
 export const PENDING_SYNC_MIN_GAP_MS = 5000;
 

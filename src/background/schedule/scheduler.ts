@@ -9,11 +9,19 @@ export type Activity = 'salesforce-tab' | 'popup-recent' | 'active' | 'idle';
 export const SLOW_ABOVE = 0.8;
 export const MANUAL_ONLY_ABOVE = 0.95;
 
+/**
+ * The slow base cadence (issue 14): what the rep changes in Salesforce in this browser arrives through a
+ * change signal (a save seen on the page, schedule-policy.ts changeSignalAction) within seconds, so polls
+ * only have to catch edits made elsewhere (the mobile app, automation, colleagues) — within about five
+ * minutes while the rep works in Salesforce or has just opened the popup, about ten otherwise (R13).
+ * Each poll is one request against the org's shared allowance (R21); the cadences are what keeps a rep's
+ * day near 100 requests (docs/benchmarks.md, Fleet).
+ */
 const BASE_DELAY: Readonly<Record<Activity, number>> = {
-	'salesforce-tab': 60_000, // R13: within a minute while in Salesforce…
-	'popup-recent': 60_000, // …or with the popup open
-	active: 5 * 60_000, // within a few minutes otherwise: at most every 5 minutes (issue 5), one request each
-	idle: 15 * 60_000,
+	'salesforce-tab': 5 * 60_000,
+	'popup-recent': 5 * 60_000,
+	active: 10 * 60_000,
+	idle: 30 * 60_000,
 };
 /** A local change is pushed within seconds (R13). */
 export const LOCAL_CHANGE_DELAY = 2000;
