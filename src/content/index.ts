@@ -9,6 +9,7 @@ import {createBadgeController, type BadgeController} from './badge-controller.js
 import {isContextInvalidatedError, isContextValid} from './context.js';
 import {detectTaskPage, isLightningHost, type TaskPage} from './detect.js';
 import {watchUrl} from './url-watch.js';
+import {startChangeSignals} from './change-signals.js';
 
 function start(): void {
 	let controller: BadgeController | undefined;
@@ -35,3 +36,4 @@ function start(): void {
 }
 
 if (isLightningHost(location.hostname) || detectTaskPage(location.href) !== undefined) start();
+startChangeSignals(); // issue 14: a save seen on any Salesforce page may sync at once (change-signals.ts)
