@@ -35,7 +35,7 @@ test('R13 (issue 14): a save seen on a Salesforce page starts a cycle at once, r
 });
 
 test('R13/R21 (issue 14): a save right after a cycle brings the alarm to Chrome’s 30 s floor, never later', async () => {
-	await patchWorkerState({cycleStartedAt: now - 2000});
+	await patchWorkerState({cycleStartedAt: now - 1000});
 	await browser.alarms.create(SYNC_ALARM, {when: now + 5 * 60_000});
 	expect(await onSalesforceSaveSeen(now)).toEqual({action: 'alarm-soon'});
 	expect(startCycle).not.toHaveBeenCalled();

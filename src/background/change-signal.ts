@@ -49,7 +49,11 @@ export async function onSalesforceSaveSeen(now = Date.now()): Promise<{action: s
 	if (action === 'alarm-soon') {
 		const existing = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
 		// Never sooner than a backoff or the engine's "not before" allow (R19).
-		const soon = Math.max(now + MIN_ALARM_MS, partition.status.backoff?.until ?? 0, partition.status.nextSyncAfter ?? 0);
+		const soon = Math.max(
+			now + MIN_ALARM_MS,
+			partition.status.backoff?.until ?? 0,
+			partition.status.nextSyncAfter ?? 0,
+		);
 		if (existing === undefined || existing > soon) await browser.alarms.create(SYNC_ALARM, {when: soon});
 	}
 

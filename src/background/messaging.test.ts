@@ -291,7 +291,10 @@ test('R13/R21: a save signal is taken from the top frame of a tab on the Salesfo
 		[{host: 'other.lightning.force.com'}, CONTENT],
 		[{host: 'acme.lightning.force.com'}, {...CONTENT, frameId: 3}],
 		[{host: 'acme.lightning.force.com'}, {...CONTENT, tab: undefined}],
-		[{host: 'acme.lightning.force.com', extra: 'x'}, {...CONTENT, tab: {id: 7, url: 'https://evil.example.com/'}}],
+		[
+			{host: 'acme.lightning.force.com', extra: 'x'},
+			{...CONTENT, tab: {id: 7, url: 'https://evil.example.com/'}},
+		],
 	] as const) {
 		expect(await signal(input, sender)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
 	}

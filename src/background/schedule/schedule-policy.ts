@@ -29,10 +29,10 @@ export const GLANCE_SYNC_MIN_GAP_MS = 30_000;
  * A Task page visit (and the badge's re-ask every 15 s while the page stays open) syncs only when the last
  * cycle started longer ago than this. The rep's own saves on the page arrive through a change signal
  * instead (changeSignalAction), so a visit only has to catch edits from elsewhere, which the Salesforce
- * cadence already bounds at five minutes (R13); with the popup's 30 s a rep reading a Task page would poll
+ * cadence (ten minutes) already bounds (R13); with the popup's 30 s a rep reading a Task page would poll
  * twice a minute (R21).
  */
-export const PAGE_GLANCE_SYNC_MIN_GAP_MS = 5 * 60_000;
+export const PAGE_GLANCE_SYNC_MIN_GAP_MS = 10 * 60_000;
 
 /** Whether a Task page visit should start a cycle now (R13, R21). */
 export function pageGlanceShouldSync(lastCycleStartedAt: number | undefined, now: number): boolean {
@@ -43,13 +43,14 @@ export function pageGlanceShouldSync(lastCycleStartedAt: number | undefined, now
  * A change signal (issue 14): something the browser saw that makes a Salesforce change by the rep likely —
  * the content script seeing a record saved. It costs no request itself, and syncs at once, but rate-limited
  * so a rep clicking around (or a page faking the signs) cannot burn the allowance (R21):
- * - not within CHANGE_SIGNAL_MIN_GAP_MS of the last cycle's start: the alarm comes forward to Chrome's
- *   30 s floor instead, since the save may have landed after that cycle's query;
+ * - not within CHANGE_SIGNAL_MIN_GAP_MS of the last cycle's start (a toast and a redirect for one save, two
+ *   tabs): the alarm comes forward to Chrome's 30 s floor instead, since the save may have landed after
+ *   that cycle's query;
  * - at most CHANGE_SIGNAL_MAX_PER_HOUR signal-started cycles in any hour; beyond, the schedule rules;
  * - only while the budget is normal: above 80 % of the org's allowance the slowed cadence rules, above
  *   95 % nothing runs but the half-hourly probe and "Sync now" (R21).
  */
-export const CHANGE_SIGNAL_MIN_GAP_MS = 10_000;
+export const CHANGE_SIGNAL_MIN_GAP_MS = 2000;
 export const CHANGE_SIGNAL_MAX_PER_HOUR = 20;
 const HOUR_MS = 3_600_000;
 
@@ -82,8 +83,12 @@ export const PENDING_SYNC_MIN_GAP_MS = 5000;
 export function glanceShouldSync(lastCycleStartedAt: number | undefined, now: number): boolean {
 	return lastCycleStartedAt === undefined || now - lastCycleStartedAt > GLANCE_SYNC_MIN_GAP_MS;
 }
-/** An event finding the next alarm further away than this syncs at once instead (e.g. back from idle). */
-export const LATE_ALARM_MS = 5 * 60_000;
+/**
+ * An event finding the next alarm further away than this syncs at once instead: coming back from idle (the
+ * hourly idle cadence), or into a Salesforce tab from other work (fifteen minutes). Equal to the Salesforce
+ * cadence, so an event never syncs when the alarm is already as close as being in Salesforce would set it.
+ */
+export const LATE_ALARM_MS = 10 * 60_000;
 
 export type ActivityInput = {
 	idleState: 'active' | 'idle' | 'locked';

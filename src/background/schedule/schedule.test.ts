@@ -54,36 +54,36 @@ test.each([
 	expect(decideActivity({...input, now})).toBe(expected);
 });
 
-test('R13 (issue 14): every 5 minutes in Salesforce or after the popup, every 10 otherwise, slower when idle', () => {
+test('R13 (issue 14): every 10 minutes in Salesforce or after the popup, every 15 otherwise, slower when idle', () => {
 	const p = partitionFixture();
-	expect(nextAlarmTime(p, 'salesforce-tab', 0, now) - now).toBe(5 * 60_000);
-	expect(nextAlarmTime(p, 'popup-recent', 0, now) - now).toBe(5 * 60_000);
-	expect(nextAlarmTime(p, 'active', 0, now) - now).toBe(10 * 60_000);
-	expect(nextAlarmTime(p, 'idle', 0, now) - now).toBeGreaterThan(10 * 60_000);
+	expect(nextAlarmTime(p, 'salesforce-tab', 0, now) - now).toBe(10 * 60_000);
+	expect(nextAlarmTime(p, 'popup-recent', 0, now) - now).toBe(10 * 60_000);
+	expect(nextAlarmTime(p, 'active', 0, now) - now).toBe(15 * 60_000);
+	expect(nextAlarmTime(p, 'idle', 0, now) - now).toBeGreaterThan(15 * 60_000);
 });
 
 test('R21: high API usage slows the schedule down', () => {
 	const busy = partitionFixture({apiUsage: {used: 90, limit: 100, at: now}});
-	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(5 * 60_000);
+	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(10 * 60_000);
 });
 
 test("R19: a backoff and the engine's nextSyncAfter are respected; Chrome's 30 s alarm floor too", () => {
 	expect(
 		nextAlarmTime(
-			partitionFixture({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 600_000}}}),
+			partitionFixture({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 1_200_000}}}),
 			'salesforce-tab',
 			0,
 			now,
 		),
-	).toBe(now + 600_000);
+	).toBe(now + 1_200_000);
 	expect(
 		nextAlarmTime(
-			partitionFixture({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 400_000}}),
+			partitionFixture({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 900_000}}),
 			'salesforce-tab',
 			0,
 			now,
 		),
-	).toBe(now + 400_000);
+	).toBe(now + 900_000);
 	expect(nextAlarmTime(partitionFixture(), 'salesforce-tab', 5, now) - now).toBe(MIN_ALARM_MS);
 });
 
@@ -116,18 +116,18 @@ test('R13: between cycles an event may bring the alarm forward, never push it ba
 	await scheduleNextSync(partitionFixture(), 0, now); // no Salesforce tab: the 'active' cadence
 	const afterCycle = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
 	expect(afterCycle).toBeGreaterThan(now + 60_000);
-	// A tab switch 50 s later, into Salesforce: the five-minute Salesforce cadence pulls the alarm in.
+	// A tab switch 50 s later, into Salesforce: the ten-minute Salesforce cadence pulls the alarm in.
 	openTab('https://acme.lightning.force.com/lightning/page/home', {active: true});
 	await scheduleNextSync(partitionFixture(), 0, now + 50_000, 'keep-earlier');
 	const pulledIn = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
-	expect(pulledIn).toBe(now + 50_000 + 5 * 60_000);
+	expect(pulledIn).toBe(now + 50_000 + 10 * 60_000);
 	// Another switch 30 s later must not slide the alarm out (it would never fire while the rep keeps moving
 	// around Salesforce).
 	await scheduleNextSync(partitionFixture(), 0, now + 80_000, 'keep-earlier');
 	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(pulledIn);
 	// After a cycle the alarm is replaced from the cycle's end.
 	await scheduleNextSync(partitionFixture(), 0, now + 120_000);
-	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 120_000 + 5 * 60_000);
+	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 120_000 + 10 * 60_000);
 });
 
 test('earlierAlarm and isLate', () => {
@@ -168,10 +168,10 @@ test('R43: scheduleNextSync sets the alarm for a held delete even when nothing e
 	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 45_000);
 });
 
-test('R13/R21 (issue 14): a Task page visit syncs only when the last cycle is over 5 minutes old', () => {
-	expect(PAGE_GLANCE_SYNC_MIN_GAP_MS).toBe(5 * 60_000);
+test('R13/R21 (issue 14): a Task page visit syncs only when the last cycle is over 10 minutes old', () => {
+	expect(PAGE_GLANCE_SYNC_MIN_GAP_MS).toBe(10 * 60_000);
 	expect(pageGlanceShouldSync(undefined, now)).toBe(true);
-	expect(pageGlanceShouldSync(now - 4 * 60_000, now)).toBe(false);
+	expect(pageGlanceShouldSync(now - 9 * 60_000, now)).toBe(false);
 	expect(pageGlanceShouldSync(now - PAGE_GLANCE_SYNC_MIN_GAP_MS - 1, now)).toBe(true);
 });
 
