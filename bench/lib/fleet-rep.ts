@@ -12,7 +12,6 @@ import {
 	nextAlarmTime,
 	glanceShouldSync,
 	changeSignalAction,
-	MIN_ALARM_MS,
 	pageGlanceShouldSync,
 	recordSignalSync,
 } from '../../src/background/schedule/schedule-policy.js';
@@ -197,20 +196,12 @@ export class FleetRep {
 		this.salesforceTabSeenAt = now;
 		const action = changeSignalAction({
 			budget: this.partition.status.budget,
-			lastCycleStartedAt: this.lastCycleAt,
 			signalSyncsAt: this.signalSyncsAt,
 			now,
 		});
 		if (action === 'sync-now') {
 			this.signalSyncsAt = recordSignalSync(this.signalSyncsAt, now);
 			this.request('salesforce-save');
-		} else if (action === 'alarm-soon') {
-			const soon = Math.max(
-				now + MIN_ALARM_MS,
-				this.partition.status.backoff?.until ?? 0,
-				this.partition.status.nextSyncAfter ?? 0,
-			);
-			this.alarmAt = this.alarmAt === undefined ? soon : Math.min(this.alarmAt, soon);
 		}
 	}
 

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import {beforeEach, expect, test, vi} from 'vitest';
 import {partitionFixture} from '../../test/fakes/partition.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
@@ -12,7 +11,6 @@ const {db} = await import('./db.js');
 const {startCycle} = await import('./sync-runner.js');
 const {isSignalFromItsTab, onSalesforceSaveSeen} = await import('./change-signal.js');
 const {patchWorkerState, readWorkerState} = await import('./ephemeral.js');
-const {SYNC_ALARM} = await import('./schedule/schedule.js');
 
 const now = 50_000_000;
 const partition = partitionFixture();
@@ -34,16 +32,13 @@ test('R13 (issue 14): a save seen on a Salesforce page starts a cycle at once, r
 	expect(state.salesforceTabSeenAt).toBe(now);
 });
 
-test('R13/R21 (issue 14): a save right after a cycle brings the alarm to Chrome’s 30 s floor, never later', async () => {
+test('R13/R21 (issue 14): even right after a cycle a save syncs at once; past the hourly cap, the schedule rules', async () => {
 	await patchWorkerState({cycleStartedAt: now - 1000});
-	await browser.alarms.create(SYNC_ALARM, {when: now + 5 * 60_000});
-	expect(await onSalesforceSaveSeen(now)).toEqual({action: 'alarm-soon'});
-	expect(startCycle).not.toHaveBeenCalled();
-	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 30_000);
-	// An alarm already sooner stays.
-	await browser.alarms.create(SYNC_ALARM, {when: now + 10_000});
-	await onSalesforceSaveSeen(now);
-	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 10_000);
+	expect(await onSalesforceSaveSeen(now)).toEqual({action: 'sync-now'});
+	for (let index = 1; index < 20; index++) await onSalesforceSaveSeen(now + index * 60_000);
+	expect(startCycle).toHaveBeenCalledTimes(20);
+	expect(await onSalesforceSaveSeen(now + 30 * 60_000)).toEqual({action: 'schedule'});
+	expect(startCycle).toHaveBeenCalledTimes(20);
 });
 
 test('R21 (issue 14): over 80 % of the org’s allowance, or with sync off, a save signal starts nothing', async () => {

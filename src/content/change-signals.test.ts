@@ -77,11 +77,7 @@ test('R13 (issue 14): Classic — a page reached by a same-origin redirect from 
 	expect(loadedAfterSave(doc, navigation({type: 'navigate', redirectCount: 0}))).toBe(false);
 	expect(loadedAfterSave(doc, navigation({type: 'reload', redirectCount: 1}))).toBe(false);
 	expect(loadedAfterSave(doc, navigation(undefined))).toBe(false);
-	const fromElsewhere = {
-		...doc,
-		referrer: 'https://login.salesforce.com/',
-		location: doc.location,
-	} as unknown as Document;
+	const fromElsewhere = {referrer: 'https://login.salesforce.com/', location: doc.location} as unknown as Document;
 	expect(loadedAfterSave(fromElsewhere, navigation({type: 'navigate', redirectCount: 1}))).toBe(false);
 	const noReferrer = {referrer: '', location: doc.location} as unknown as Document;
 	expect(loadedAfterSave(noReferrer, navigation({type: 'navigate', redirectCount: 1}))).toBe(false);

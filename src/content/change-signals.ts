@@ -32,13 +32,13 @@ export function watchSuccessToasts(onSave: () => void, doc: Document = document,
 	const win = doc.defaultView ?? window;
 	let timer: number | undefined;
 	let seen: Element | undefined;
-	let seenText: string | undefined;
+	let seenText: string | null = null;
 	const check = (): void => {
 		timer = undefined;
 		const toast = doc.querySelector(SUCCESS_TOAST_SELECTOR) ?? undefined;
 		if (toast === undefined || (toast === seen && toast.textContent === seenText)) return;
 		seen = toast;
-		seenText = toast.textContent ?? undefined;
+		seenText = toast.textContent;
 		onSave();
 	};
 

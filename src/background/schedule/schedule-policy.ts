@@ -41,24 +41,21 @@ export function pageGlanceShouldSync(lastCycleStartedAt: number | undefined, now
 
 /**
  * A change signal (issue 14): something the browser saw that makes a Salesforce change by the rep likely —
- * the content script seeing a record saved. It costs no request itself, and syncs at once, but rate-limited
- * so a rep clicking around (or a page faking the signs) cannot burn the allowance (R21):
- * - not within CHANGE_SIGNAL_MIN_GAP_MS of the last cycle's start (a toast and a redirect for one save, two
- *   tabs): the alarm comes forward to Chrome's 30 s floor instead, since the save may have landed after
- *   that cycle's query;
+ * the content script seeing a record saved. It costs no request itself, and syncs at once, even right after
+ * another cycle (the save may have landed after that cycle's query; signals that come while a cycle runs
+ * coalesce into one more cycle, sync-runner.ts requestCycle). Rate-limited so a rep saving in bursts, or a
+ * page faking the signs, cannot burn the allowance (R21):
  * - at most CHANGE_SIGNAL_MAX_PER_HOUR signal-started cycles in any hour; beyond, the schedule rules;
  * - only while the budget is normal: above 80 % of the org's allowance the slowed cadence rules, above
  *   95 % nothing runs but the half-hourly probe and "Sync now" (R21).
  */
-export const CHANGE_SIGNAL_MIN_GAP_MS = 2000;
 export const CHANGE_SIGNAL_MAX_PER_HOUR = 20;
 const HOUR_MS = 3_600_000;
 
-export type ChangeSignalAction = 'sync-now' | 'alarm-soon' | 'schedule';
+export type ChangeSignalAction = 'sync-now' | 'schedule';
 
 export function changeSignalAction(input: {
 	budget: Partition['status']['budget'];
-	lastCycleStartedAt: number | undefined;
 	/** When the earlier signal-started cycles began (only the last hour matters). */
 	signalSyncsAt: readonly number[];
 	now: number;
@@ -66,8 +63,6 @@ export function changeSignalAction(input: {
 	if (input.budget !== 'normal') return 'schedule';
 	if (input.signalSyncsAt.filter(at => input.now - at < HOUR_MS).length >= CHANGE_SIGNAL_MAX_PER_HOUR)
 		return 'schedule';
-	if (input.lastCycleStartedAt !== undefined && input.now - input.lastCycleStartedAt < CHANGE_SIGNAL_MIN_GAP_MS)
-		return 'alarm-soon';
 	return 'sync-now';
 }
 
