@@ -2,7 +2,8 @@
  * Content script on Salesforce pages (R24). Inert unless the page is a Task record page: on Classic it
  * checks the URL once; on Lightning, which moves between records with history.pushState, it also
  * watches the URL — no DOM change until a Task page shows up. It never talks to Salesforce and never
- * sees the session (R25): it only asks the worker for the badge of one Task id.
+ * sees the session (R25): it only asks the worker for the badge of one Task id, and says when it saw a
+ * record saved (change-signals.ts, issue 14).
  */
 import {callBackground} from '@/shared/messages.js';
 import {createBadgeController, type BadgeController} from './badge-controller.js';
