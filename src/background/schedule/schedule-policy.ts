@@ -9,9 +9,9 @@ import type {Partition} from '@/shared/store/schema.js';
 /** "A Salesforce tab is in use": focused now, or used within this long (R13). */
 export const SALESFORCE_RECENT_MS = 5 * 60_000;
 /**
- * "The popup was opened recently" (R13). Opening it already syncs; the minute cadence afterwards only
- * covers the rep glancing back, so it lasts two minutes, not five: each extra minute-poll is one more API
- * request against the org's shared allowance (R21).
+ * "The popup was opened recently" (R13). Opening it already syncs; the Salesforce-tab cadence afterwards
+ * (ten minutes since issue 14, instead of the fifteen of other work) only covers the rep glancing back, so
+ * it lasts two minutes: each extra poll is one more API request against the org's shared allowance (R21).
  */
 export const POPUP_RECENT_MS = 2 * 60_000;
 /** Seconds without input before chrome.idle reports 'idle'. */
