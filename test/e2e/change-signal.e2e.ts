@@ -1,23 +1,22 @@
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import {enableSyncInSettings, localDate, popupNames, type SyncScenario, startScenario} from './sync-fixture.js';
+import {startLocalOrg} from '../org/index.js';
+import {launchExtension} from './harness.js';
+import {signIn} from './salesforce-routing.js';
+import {enableSyncInSettings, localDate, popupNames, type SyncScenario} from './sync-fixture.js';
 
 // Issue 14 end to end (R13, R21): the schedule polls slowly (ten minutes in Salesforce), and a save the rep
-// makes on the local org's Lightning-like record page, through its own edit form, is seen by the content
-// script (the SLDS success toast, docs/salesforce-facts.md §8.1) and brings the change into Tickler within
-// seconds. The test first checks that the next sync alarm is minutes away, and then that no alarm cycle ran:
-// a one-minute poll could not have made it pass.
-//
-// The Classic signal (the Post/Redirect/Get load, §8.2) is not driven here: Playwright's request routing
-// (salesforce-routing.ts) does not intercept the GET that follows a fulfilled 302 to a form POST — Chromium
-// tries the routed hostname for real and fails with net::ERR_NAME_NOT_RESOLVED — so the Classic save never
-// lands on a page. src/content/change-signals.test.ts covers its rule.
+// makes on a Salesforce record page — through the local org's own Lightning-like and Classic edit forms — is
+// seen by the content script (the SLDS success toast on Lightning, the Post/Redirect/Get load on Classic:
+// docs/salesforce-facts.md §8.1, §8.2) and brings the change into Tickler within seconds. Each test first
+// checks that the next sync alarm is minutes away, and then that no alarm cycle ran: a one-minute poll could
+// not have made it pass.
 
 const SYNC_ALARM = 'sync-tick';
 const SIGNAL_WINDOW_MS = 15_000;
 let scenario: SyncScenario;
 let settings: Page;
-const ids = {lightning: ''};
+const ids = {lightning: '', classic: ''};
 
 type HistoryRow = {trigger: string; startedAt: number};
 
@@ -63,20 +62,35 @@ const triggersSince = async (since: number) =>
 	(await history()).filter(row => row.startedAt >= since).map(row => row.trigger);
 
 beforeAll(async () => {
-	scenario = await startScenario({seed: 'none'});
+	// The Classic save's redirect escapes Playwright's routing (below), so Chromium also resolves the Salesforce
+	// hostnames to the harness's TLS forwarder to the same org (authWindow: true, auth-window-forwarder.ts).
+	const local = await startLocalOrg({seed: 'none'});
+	const session = await launchExtension({org: local, authWindow: true});
+	await signIn(session.context, local.org);
+	scenario = {
+		local,
+		org: local.org,
+		session,
+		async close() {
+			await session.close();
+			await local.close();
+		},
+	};
 	const rep = scenario.org.users.rep.id;
 	const task = (Subject: string) =>
 		scenario.org.createTask(rep, {Subject, ActivityDate: localDate(0), Status: 'Not Started', OwnerId: rep}).Id;
 	ids.lightning = task('Call Initech about the pilot');
+	ids.classic = task('Send Hooli the contract');
 });
 
 afterAll(async () => {
 	await scenario.close();
 });
 
-test('R13: sync is turned on and the first sync brings the Task', async () => {
+test('R13: sync is turned on and the first sync brings both Tasks', async () => {
 	settings = await enableSyncInSettings(scenario);
 	expect(await reminderFor(ids.lightning)).toMatchObject({status: 'open'});
+	expect(await reminderFor(ids.classic)).toMatchObject({priority: 'normal'});
 });
 
 test('R13/R21: a status saved on the Lightning record page shows in the popup within 15 s, with the schedule at its slow rate', async () => {
@@ -111,4 +125,28 @@ test('R13/R21: a status saved on the Lightning record page shows in the popup wi
 	expect(errors).toEqual([]);
 	await page.close();
 	await popup.close();
+});
+
+test('R13/R21: a priority saved on the Classic record page (Post/Redirect/Get) reaches the store within 15 s', async () => {
+	const {page, errors} = await scenario.session.openPage(
+		`https://${scenario.session.hosts.myDomain}/${ids.classic.slice(0, 15)}`,
+	);
+	await expect
+		.poll(async () => page.locator('[data-testid="task-subject"]').textContent())
+		.toBe('Send Hooli the contract');
+	expect(await alarmIn()).toBeGreaterThan(5 * 60_000);
+	await page.locator('[data-testid="input-priority"]').selectOption('High');
+	const savedAt = Date.now();
+	// The form posts to the record and is answered by a redirect back to it: a new page load.
+	await Promise.all([page.waitForEvent('load'), page.locator('[data-testid="save"]').click()]);
+	expect(await page.locator('[data-testid="task-priority"]').textContent()).toBe('High');
+	await expect
+		.poll(async () => (await reminderFor(ids.classic))?.priority, {timeout: SIGNAL_WINDOW_MS, interval: 250})
+		.toBe('high');
+	expect(Date.now() - savedAt).toBeLessThan(SIGNAL_WINDOW_MS);
+	const triggers = await triggersSince(savedAt);
+	expect(triggers).toContain('salesforce-save');
+	expect(triggers).not.toContain('alarm');
+	expect(errors).toEqual([]);
+	await page.close();
 });
