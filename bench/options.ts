@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench` (after `--`). */
 
-export const FAMILIES = ['bundle', 'sw', 'org', 'api', 'sync', 'popup', 'fleet'] as const;
+export const FAMILIES = ['bundle', 'sw', 'org', 'api', 'sync', 'popup', 'fleet', 'content'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export type BenchOptions = {

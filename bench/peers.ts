@@ -120,8 +120,11 @@ export function fleetPeerEstimates(work: FleetWork): PeerEstimate[] {
 				]
 			: []),
 		// Edits land uniformly between polls, so the 95th percentile delay is 95 % of the interval.
+		// An org-wide poll cannot tell where an edit came from: the same delay for every source.
 		...(peer.pollIntervalS === undefined
 			? []
-			: [{metric: 'fleet.freshness.p95.s', peer: peer.name, value: Math.round(0.95 * peer.pollIntervalS)}]),
+			: ['fleet.freshness.sameBrowser.p95.s', 'fleet.freshness.elsewhere.p95.s', 'fleet.freshness.p95.s'].map(
+					metric => ({metric, peer: peer.name, value: Math.round(0.95 * peer.pollIntervalS!)}),
+				)),
 	]);
 }

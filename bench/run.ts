@@ -8,7 +8,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {BENCH_DIST, buildExtension, ROOT} from './lib/build.js';
 import {type BenchBrowser, launchBenchBrowser} from './lib/extension.js';
-import {type Family, parseOptions} from './options.js';
+import {type Family, FAMILIES, parseOptions} from './options.js';
 import {type FamilyFailure, type FamilyResult, formatReport, writeResults} from './report.js';
 
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
@@ -27,6 +27,8 @@ const RUNNERS: Record<Family, Runner> = {
 	popup: async context =>
 		(await import('./metrics/popup-paint.js')).measurePopupPaint(await context.browser(), context.runs),
 	fleet: async context => (await import('./metrics/fleet.js')).measureFleet(context.reps, context.fullFleet),
+	content: async context =>
+		(await import('./metrics/content-overhead.js')).measureContentOverhead(await context.browser(), context.runs),
 };
 
 async function readPrevious(): Promise<Record<string, number>> {
@@ -78,7 +80,7 @@ async function main(): Promise<number> {
 	if (browser) await (await browser.catch(() => undefined))?.close();
 
 	// A partial run refreshes its own figures and keeps the others from the last run.
-	const partial = options.only.size < 7;
+	const partial = options.only.size < FAMILIES.length;
 	await writeResults(RESULTS_FILE, results, partial ? await readPrevious() : {});
 	console.log(`\n${formatReport(results, failures)}\n`);
 	console.log(`wrote ${path.relative(ROOT, RESULTS_FILE)} in ${((Date.now() - started) / 1000).toFixed(0)} s total`);

@@ -5,9 +5,21 @@
  * - the rest alternates between Salesforce (10–40 min stretches, ~40 % of segments) and other work;
  * - in Salesforce, a page load every ~90 s on average, 30 % of them Task record pages (the badge);
  * - the popup opened 10–14 times, with 0–3 local edits after each (~24 a day);
- * - 20–28 Salesforce edits by the rep, spread over the Salesforce stretches.
+ * - 20–28 Salesforce edits a day to the rep's Tasks (issue 14 says where they come from):
+ *   - SAME_BROWSER_SHARE of them made by the rep in this browser, during the Salesforce stretches; each is
+ *     seen by the content script's change signal with probability SIGNAL_DETECTION (a Lightning save's toast,
+ *     a Classic save's redirect; not every save path shows one);
+ *   - the rest made elsewhere — the mobile app, automation, colleagues — at any time the browser is open,
+ *     away stretches included.
  * These are assumptions, not measurements of real reps; docs/benchmarks.md lists them.
  */
+
+/** Share of Salesforce edits the rep makes in this browser (assumption, docs/benchmarks.md). */
+export const SAME_BROWSER_SHARE = 0.7;
+/** Probability that a same-browser save produces a change signal (assumption, docs/benchmarks.md). */
+export const SIGNAL_DETECTION = Number(process.env['FLEET_SIGNAL_DETECTION'] ?? 0.95);
+
+export type EditSource = 'same-browser' | 'elsewhere';
 
 export type SegmentKind = 'salesforce' | 'other' | 'away';
 export type Segment = {start: number; end: number; kind: SegmentKind};
@@ -19,7 +31,7 @@ export type DayEvent =
 	| {at: number; kind: 'page'; taskPage: boolean}
 	| {at: number; kind: 'popup'}
 	| {at: number; kind: 'localEdit'}
-	| {at: number; kind: 'remoteEdit'};
+	| {at: number; kind: 'remoteEdit'; source: EditSource; signalled: boolean};
 
 export type RepDay = {open: number; close: number; segments: Segment[]; events: DayEvent[]};
 
@@ -100,7 +112,16 @@ export function generateDay(seed: number, dayStart: number): RepDay {
 
 	const remoteEdits = Math.round(between(20, 28.99));
 	for (let index = 0; index < remoteEdits && inSalesforce.length > 0; index++) {
-		events.push({at: pick(inSalesforce), kind: 'remoteEdit'});
+		if (random() < SAME_BROWSER_SHARE) {
+			events.push({
+				at: pick(inSalesforce),
+				kind: 'remoteEdit',
+				source: 'same-browser',
+				signalled: random() < SIGNAL_DETECTION,
+			});
+		} else {
+			events.push({at: pick(segments), kind: 'remoteEdit', source: 'elsewhere', signalled: false});
+		}
 	}
 
 	events.sort((a, b) => a.at - b.at);

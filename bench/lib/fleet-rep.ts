@@ -2,7 +2,7 @@ import {addReminder, completeReminder, editReminder} from '../../src/shared/stor
 import type {Partition, SyncTrigger} from '../../src/shared/store/schema.js';
 import type {Activity} from '../../src/background/schedule/scheduler.js';
 import type {RepRig} from './engine-rig.js';
-import {type RepDay, type Segment, seededRandom} from './fleet-day.js';
+import {type EditSource, type RepDay, type Segment, seededRandom} from './fleet-day.js';
 import type {FleetOrg} from './fleet-org.js';
 import {
 	decideActivity,
@@ -11,6 +11,9 @@ import {
 	isLate,
 	nextAlarmTime,
 	glanceShouldSync,
+	changeSignalAction,
+	pageGlanceShouldSync,
+	recordSignalSync,
 } from '../../src/background/schedule/schedule-policy.js';
 
 const IDLE_AFTER_MS = IDLE_DETECTION_SECONDS * 1000;
@@ -26,13 +29,24 @@ const TRIGGER_RANK: Record<SyncTrigger, number> = {
 	manual: 4,
 	popup: 3,
 	'local-change': 2,
+	'salesforce-save': 1,
 	'page-visit': 1,
 	session: 1,
 	alarm: 0,
 };
 
-/** A Salesforce edit not yet seen in the store; `earlier` are edit times of the same Task it overwrote. */
-export type PendingRemote = {at: number; taskId: string; marker: string; earlier: number[]};
+/** A Salesforce edit made at `at` from `source`. */
+export type RemoteEdit = {at: number; source: EditSource};
+/** A Salesforce edit not yet seen in the store; `earlier` are the edits of the same Task it overwrote. */
+export type PendingRemote = RemoteEdit & {taskId: string; marker: string; earlier: RemoteEdit[]};
+/** How long one Salesforce edit took to reach the store. */
+export type Arrival = {ms: number; source: EditSource};
+
+/**
+ * From the save to the worker's decision: the content script's 250 ms debounce plus a message (a worker
+ * woken from stopped takes longer — sw.coldStart.ms is ~140 ms); rounded up to a second.
+ */
+const SIGNAL_LATENCY_MS = 1000;
 
 export class FleetRep {
 	readonly random: () => number;
@@ -43,6 +57,8 @@ export class FleetRep {
 	salesforceTabSeenAt: number | undefined;
 	popupOpenedAt: number | undefined;
 	lastCycleAt: number | undefined;
+	/** When the cycles started by change signals began (change-signal.ts keeps them in storage.session). */
+	signalSyncsAt: number[] = [];
 	requested: SyncTrigger | undefined;
 	pendingLocal = 0;
 	lastOutcomeOk = true;
@@ -143,7 +159,7 @@ export class FleetRep {
 				// lastAccessed, which the next alarm reads as "Salesforce in use".
 				this.salesforceTabSeenAt = event.at;
 				// The Task page badge asks the worker, which syncs only if the last cycle is over 30 s old (api.ts getTaskBadge).
-				if (event.taskPage && glanceShouldSync(this.lastCycleAt, event.at)) {
+				if (event.taskPage && pageGlanceShouldSync(this.lastCycleAt, event.at)) {
 					this.request('page-visit');
 				}
 
@@ -166,10 +182,26 @@ export class FleetRep {
 			}
 
 			case 'remoteEdit': {
-				this.editInSalesforce(event.at, fleet, marker());
+				this.editInSalesforce({at: event.at, source: event.source}, fleet, marker());
 				this.remoteEdits++;
+				if (event.signalled) this.changeSignal(event.at + SIGNAL_LATENCY_MS);
 				break;
 			}
+		}
+	}
+
+	/** change-signal.ts onSalesforceSaveSeen, deciding with the worker's own policy. */
+	private changeSignal(now: number): void {
+		if (!this.isOpen) return;
+		this.salesforceTabSeenAt = now;
+		const action = changeSignalAction({
+			budget: this.partition.status.budget,
+			signalSyncsAt: this.signalSyncsAt,
+			now,
+		});
+		if (action === 'sync-now') {
+			this.signalSyncsAt = recordSignalSync(this.signalSyncsAt, now);
+			this.request('salesforce-save');
 		}
 	}
 
@@ -199,7 +231,8 @@ export class FleetRep {
 	}
 
 	/** The rep edits in Salesforce. Every edit writes a unique Description, so its arrival is checkable. */
-	private editInSalesforce(now: number, fleet: FleetOrg, marker: string): void {
+	private editInSalesforce(edit: RemoteEdit, fleet: FleetOrg, marker: string): void {
+		const now = edit.at;
 		fleet.setTime(now);
 		const existing = this.taskIds[Math.floor(this.random() * this.taskIds.length)];
 		if (this.random() < 0.3 || !existing) {
@@ -210,7 +243,7 @@ export class FleetRep {
 				Description: marker,
 			});
 			this.taskIds.push(row.Id);
-			this.pendingRemote.push({at: now, taskId: row.Id, marker, earlier: []});
+			this.pendingRemote.push({...edit, taskId: row.Id, marker, earlier: []});
 			return;
 		}
 
@@ -219,27 +252,28 @@ export class FleetRep {
 		fleet.org.updateTask(this.rig.userId, existing, fields);
 		// A second edit of the same Task before a sync overwrites the first one's Description: the first
 		// edit has arrived when the second has (its freshness is counted then).
-		const earlier: number[] = [];
+		const earlier: RemoteEdit[] = [];
 		for (let index = this.pendingRemote.length - 1; index >= 0; index--) {
 			const pending = this.pendingRemote[index]!;
 			if (pending.taskId !== existing) continue;
-			earlier.push(pending.at, ...pending.earlier);
+			earlier.push({at: pending.at, source: pending.source}, ...pending.earlier);
 			this.pendingRemote.splice(index, 1);
 		}
 
-		this.pendingRemote.push({at: now, taskId: existing, marker, earlier});
+		this.pendingRemote.push({...edit, taskId: existing, marker, earlier});
 	}
 
 	/** After a full cycle: which Salesforce edits reached the store, and how long each took. */
-	async collectArrivals(cycleAt: number): Promise<number[]> {
-		const delays: number[] = [];
+	async collectArrivals(cycleAt: number): Promise<Arrival[]> {
+		const delays: Arrival[] = [];
 		const still: PendingRemote[] = [];
 		for (const edit of this.pendingRemote) {
 			const reminder = await this.rig.db.reminders
 				.where('[partition+taskId]')
 				.equals([this.rig.partition, edit.taskId])
 				.first();
-			if (reminder?.details === edit.marker) delays.push(...[edit.at, ...edit.earlier].map(at => cycleAt - at));
+			if (reminder?.details === edit.marker)
+				delays.push(...[edit, ...edit.earlier].map(({at, source}) => ({ms: cycleAt - at, source})));
 			else still.push(edit);
 		}
 

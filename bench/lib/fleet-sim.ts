@@ -50,6 +50,8 @@ export type FleetDay = {
 	idleCharged: {cycles: number; requests: number};
 	/** Freshness delays in ms, one per Salesforce edit that reached a store. */
 	delays: number[];
+	/** The same, by where the edit was made (issue 14). */
+	delaysBySource: {'same-browser': number[]; elsewhere: number[]};
 	remoteEdits: number;
 	localEdits: number;
 	wallSeconds: number;
@@ -103,6 +105,7 @@ export async function simulateFleetDay(
 			idleRun: {cycles: 0, http: 0, offCost: 0},
 			idleCharged: {cycles: 0, requests: 0},
 			delays: [],
+			delaysBySource: {'same-browser': [], elsewhere: []},
 			remoteEdits: 0,
 			localEdits: 0,
 		};
@@ -151,7 +154,12 @@ export async function simulateFleetDay(
 
 				if (member.pendingLocal > 0)
 					member.pendingLocal = await readyToPushCount(member.rig.db, member.rig.partition, simNow);
-				if (member.pendingRemote.length > 0) day.delays.push(...(await member.collectArrivals(simNow)));
+				if (member.pendingRemote.length > 0) {
+					for (const arrival of await member.collectArrivals(simNow)) {
+						day.delays.push(arrival.ms);
+						day.delaysBySource[arrival.source].push(arrival.ms);
+					}
+				}
 			}
 
 			member.cycles.push({at: simNow, trigger, idle: isIdle, requests: member.requests - before});

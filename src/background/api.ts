@@ -17,7 +17,8 @@ import {connectionSettings, connectWithOAuth, saveClientId} from './connect-oaut
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
 import {disconnectOAuth} from './oauth/disconnect.js';
-import {glanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule/schedule-policy.js';
+import {glanceShouldSync, pageGlanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './schedule/schedule-policy.js';
+import {onSalesforceSaveSeen} from './change-signal.js';
 import {shareNamesNow} from './name-sync/worker.js';
 import {libraryVersions} from './self-check.js';
 import {startCycle, triggerFor} from './sync-runner.js';
@@ -36,8 +37,8 @@ async function requestSync(reason: SyncReason): Promise<{queued: boolean}> {
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) return {queued: false};
 	// Opening the popup (or a page) right after a cycle shows fresh data already (R13) and costs no request (R21).
-	const glance = reason === 'popup-opened' || reason === 'page-visit';
-	if (glance && !glanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
+	if (reason === 'popup-opened' && !glanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
+	if (reason === 'page-visit' && !pageGlanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
 	startCycle(triggerFor(reason));
 	return {queued: true};
 }
@@ -145,8 +146,11 @@ export const backgroundApi: Readonly<BackgroundApi> = {
 			sinceLast > PENDING_SYNC_MIN_GAP_MS &&
 			(await taskReadyToSync(input.taskId, now)) &&
 			(caller.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now)));
-		if (readyPending || glanceShouldSync(state.cycleStartedAt, now)) startCycle('page-visit');
+		if (readyPending || pageGlanceShouldSync(state.cycleStartedAt, now)) startCycle('page-visit');
 		return badge;
+	},
+	async salesforceSaveSeen() {
+		return onSalesforceSaveSeen();
 	},
 	async enableSync() {
 		return enableForCurrentSession();

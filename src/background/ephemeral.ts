@@ -16,6 +16,8 @@ export type WorkerState = {
 	identity?: {key: string; identity: Identity};
 	/** When the running cycle started (a cycle older than a few minutes is presumed killed with the worker). */
 	cycleStartedAt?: number;
+	/** When the cycles started by change signals in the last hour began (R21: their rate is capped). */
+	signalSyncsAt?: number[];
 };
 
 export async function readWorkerState(): Promise<WorkerState> {

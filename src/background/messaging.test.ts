@@ -19,6 +19,10 @@ const api: BackgroundApi = {
 		return {queued: true};
 	},
 	getTaskBadge: async input => ({state: 'not-linked', reason: 'sync-off', message: `sync is off for ${input.taskId}`}),
+	salesforceSaveSeen: async input => {
+		calls.push(input);
+		return {action: 'sync-now'};
+	},
 	enableSync: async () => ({
 		partition: 'p',
 		orgId: '00D000000000001AAA',
@@ -286,6 +290,28 @@ test('R27: a content script (beside an untrusted page) may ask for the badge and
 	}
 
 	expect(calls.length).toBe(before);
+});
+
+test('R13/R21: a save signal is taken from the top frame of a tab on the Salesforce host it names, nothing else', async () => {
+	const signal = (input: unknown, sender: typeof CONTENT | Record<string, unknown>) =>
+		handleMessage(api, inputValidators, {channel: 'tickler', method: 'salesforceSaveSeen', input}, sender, SELF);
+	const before = calls.length;
+	expect(await signal({host: 'acme.lightning.force.com'}, CONTENT)).toEqual({ok: true, value: {action: 'sync-now'}});
+	expect(calls.length).toBe(before + 1);
+	for (const [input, sender] of [
+		[{host: 'evil.example.com'}, CONTENT],
+		[{host: 'other.lightning.force.com'}, CONTENT],
+		[{host: 'acme.lightning.force.com'}, {...CONTENT, frameId: 3}],
+		[{host: 'acme.lightning.force.com'}, {...CONTENT, tab: undefined}],
+		[
+			{host: 'acme.lightning.force.com', extra: 'x'},
+			{...CONTENT, tab: {id: 7, url: 'https://evil.example.com/'}},
+		],
+	] as const) {
+		expect(await signal(input, sender)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+	}
+
+	expect(calls.length).toBe(before + 1);
 });
 
 test('R38: a content script is answered only about the Task in its own tab’s address', async () => {

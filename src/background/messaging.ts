@@ -1,3 +1,4 @@
+import {isSignalFromItsTab} from './change-signal.js';
 import browser, {type Runtime} from 'webextension-polyfill';
 import {
 	type BackgroundApi,
@@ -33,7 +34,12 @@ function toReplyError(raw: unknown): ReplyError {
  * gets the badge and a health check — never enable/disable, disconnect or a manual sync that skips the
  * budget gates (R21, R27). Only the extension's own pages (popup, settings) may call everything.
  */
-export const CONTENT_SCRIPT_METHODS: readonly Method[] = ['ping', 'getTaskBadge', 'remindAboutRecord'];
+export const CONTENT_SCRIPT_METHODS: readonly Method[] = [
+	'ping',
+	'getTaskBadge',
+	'remindAboutRecord',
+	'salesforceSaveSeen',
+];
 
 export type Sender = {id?: string | undefined} & BadgeSender;
 /** This extension: its id and the base URL of its own pages (`chrome-extension://<id>/`). */
@@ -62,6 +68,9 @@ export async function handleMessage(
 		const input = validators[method](message.input);
 		// R34: "Remind me" only about the record in the asking tab's own address.
 		if (!fromOwnPage && method === 'remindAboutRecord') checkRecordTab(input as Input<'remindAboutRecord'>, sender);
+		// Issue 14: a save signal counts only from the top frame of a tab on the host it names.
+		if (!fromOwnPage && method === 'salesforceSaveSeen' && !isSignalFromItsTab(input as {host: string}, sender))
+			throw new InvalidMessageError('Not this tab’s host');
 		// R38: a page-driven content script is answered only about the Task in its own tab's address, and the
 		// handler learns which tab asked (the badge's request allowance is per tab).
 		const caller: BadgeCaller | undefined = fromOwnPage

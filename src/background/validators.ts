@@ -11,6 +11,9 @@ import type {InputValidators} from './messaging.js';
 import {CLIENT_ID_PATTERN} from './oauth/presets.js';
 import {InvalidMessageError} from './messaging.js';
 
+/** A Salesforce page's hostname (My Domain or Lightning), as a content script may name it. */
+const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i;
+
 function noInput(input: unknown): undefined {
 	if (input !== undefined && input !== null) throw new InvalidMessageError('This message takes no input');
 	return undefined;
@@ -134,6 +137,11 @@ export const inputValidators: Readonly<InputValidators> = {
 			dueDate: validateDueDate(dueDate),
 			recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
 		};
+	},
+	salesforceSaveSeen: input => {
+		const {host} = record(input);
+		if (typeof host !== 'string' || !SALESFORCE_HOST.test(host)) throw new InvalidMessageError('Invalid host');
+		return {host};
 	},
 	getTaskBadge: input => {
 		const {host, taskId} = record(input);

@@ -2,7 +2,8 @@
  * Content script on Salesforce pages (R24). Inert unless the page is a Task record page: on Classic it
  * checks the URL once; on Lightning, which moves between records with history.pushState, it also
  * watches the URL — no DOM change until a Task page shows up. It never talks to Salesforce and never
- * sees the session (R25): it only asks the worker for the badge of one Task id.
+ * sees the session (R25): it only asks the worker for the badge of one Task id, and says when it saw a
+ * record saved (change-signals.ts, issue 14).
  */
 import {callBackground} from '@/shared/messages.js';
 import {createBadgeController, type BadgeController} from './badge-controller.js';
@@ -10,6 +11,7 @@ import {isContextInvalidatedError, isContextValid} from './context.js';
 import {detectTaskPage, isLightningHost, type TaskPage} from './detect.js';
 import {watchUrl} from './url-watch.js';
 import {startRemindMe} from './remind-me/index.js';
+import {startChangeSignals} from './change-signals.js';
 
 function start(): void {
 	let controller: BadgeController | undefined;
@@ -37,3 +39,4 @@ function start(): void {
 
 if (isLightningHost(location.hostname) || detectTaskPage(location.href) !== undefined) start();
 startRemindMe(); // R34: Lead, Contact, Account and Opportunity pages
+startChangeSignals(); // issue 14: a save seen on any Salesforce page may sync at once (change-signals.ts)

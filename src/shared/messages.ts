@@ -31,6 +31,11 @@ export type BackgroundApi = {
 		dueDate: string | null;
 		recordName: string;
 	}) => Promise<{id: string}>;
+	/**
+	 * A change signal from the content script (issue 14): the rep saved a record on this Salesforce page. The
+	 * worker may sync at once, rate-limited (schedule-policy.ts changeSignalAction, R13, R21).
+	 */
+	salesforceSaveSeen: (input: {host: string}) => Promise<{action: string}>;
 	/** R3/R4: turns sync on for the org and user of the rep's current Salesforce session; runs the first sync. */
 	enableSync: () => Promise<ConnectedAccount>;
 	/** R7: turns sync off for a partition at once; nothing local is deleted. */

@@ -11,9 +11,10 @@ import {type FleetDay, simulateFleetDay} from '../../bench/lib/fleet-sim.js';
  */
 
 // Big enough to hold every kind of cycle (idle alarms, popup and page-visit glances, local and Salesforce
-// edits), small enough for `npm test`: two reps, the first four hours of their day (lunch included for some).
-const REPS = 2;
-const HOURS = 4;
+// edits, change signals), small enough for `npm test`: four reps, their whole day (issue 14's slower cadence
+// has about a quarter of the idle polls the minute cadence had, so two reps for four hours no longer held 50).
+const REPS = 4;
+const HOURS = 11;
 
 function summary(day: FleetDay) {
 	return {
@@ -21,6 +22,8 @@ function summary(day: FleetDay) {
 		allowanceUsed: day.allowanceUsed,
 		perRep: day.members.map(member => member.requests),
 		delays: day.delays.toSorted((a, b) => a - b),
+		sameBrowser: day.delaysBySource['same-browser'].toSorted((a, b) => a - b),
+		elsewhere: day.delaysBySource.elsewhere.toSorted((a, b) => a - b),
 		cycles: day.members.map(member => member.cycles),
 		unsynced: day.members.map(member => member.pendingRemote.length),
 		failedCycles: day.failedCycles,
@@ -49,6 +52,10 @@ test(
 		expect(full.remoteEdits).toBeGreaterThan(0);
 		expect(full.localEdits).toBeGreaterThan(0);
 		expect(full.delays.length).toBeGreaterThan(0);
+		// Issue 14: both kinds of Salesforce edit, and cycles started by the change signal.
+		expect(full.delaysBySource['same-browser'].length).toBeGreaterThan(0);
+		expect(full.delaysBySource.elsewhere.length).toBeGreaterThan(0);
+		expect(full.members.flatMap(member => member.cycles).some(cycle => cycle.trigger === 'salesforce-save')).toBe(true);
 		expect(sampled.idleCharged.cycles).toBeGreaterThan(sampled.idleRun.cycles);
 		expect(summary(sampled)).toEqual(summary(full));
 	},

@@ -27,6 +27,15 @@ let me = null;
 const main = () => document.querySelector('[data-testid="page"]');
 const say = (text) => { const m = document.querySelector('[data-testid="message"]'); if (m) m.textContent = text; };
 const recordHref = (id) => '/lightning/r/Task/' + id + '/view';
+// Lightning confirms a save with a toast in the SLDS toast blueprint, visible about three seconds
+// (docs/salesforce-facts.md §8.1); the content script's change signal watches for it (issue 14).
+const toast = (text) => {
+  const container = h('div', {class: 'slds-notify_container', testid: 'toast-container'},
+    h('div', {class: 'slds-notify slds-notify_toast slds-theme_success', role: 'status', testid: 'toast'},
+      h('div', {class: 'slds-notify__content'}, h('h2', {class: 'slds-text-heading_small toastMessage'}, text))));
+  document.body.append(container);
+  setTimeout(() => container.remove(), 3000);
+};
 
 function navigate(path, replace) {
   if (replace) history.replaceState({}, '', path); else history.pushState({}, '', path);
@@ -69,7 +78,7 @@ function taskTable(tasks) {
 async function renderHome(el) {
   const tasks = (await api('GET', '/tasks')).filter((t) => !t.IsClosed);
   el.append(h('h1', {testid: 'page-title'}, 'Home'),
-    h('section', {testid: 'new-task'}, h('h2', {}, 'New Task'), taskForm(null, async (body) => { const t = await api('POST', '/tasks', body); navigate(recordHref(t.Id)); }, 'create', 'Create')),
+    h('section', {testid: 'new-task'}, h('h2', {}, 'New Task'), taskForm(null, async (body) => { const t = await api('POST', '/tasks', body); navigate(recordHref(t.Id)); toast('Task "' + (t.Subject || '') + '" was created.'); }, 'create', 'Create')),
     h('section', {}, h('h2', {}, 'My open Tasks'), taskTable(tasks)));
 }
 async function renderList(el) {
@@ -83,7 +92,7 @@ async function renderRecord(el, id) {
     el.append(h('h1', {testid: 'page-title'}, 'Record not available'), h('p', {testid: 'error'}, String(e.message || e)));
     return;
   }
-  const refresh = (row) => { navigate(recordHref(row.Id), true); say('Saved'); };
+  const refresh = (row) => { navigate(recordHref(row.Id), true); say('Saved'); toast('Task "' + (row.Subject || '') + '" was saved.'); };
   // The record header as Lightning draws it: the highlights panel (records-highlights2 around an
   // .slds-page-header_record-home) with the entity, the title and the record's action buttons.
   el.append(h('article', {testid: 'record-page', 'data-record-id': t.Id, 'data-sobject': 'Task', 'data-closed': String(t.IsClosed)},

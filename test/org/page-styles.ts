@@ -13,6 +13,9 @@ header strong{font-size:15px;margin-right:8px}
 header a{color:#0176d3;text-decoration:none}
 header [data-testid=current-user]{margin-left:auto;color:#444}
 [data-testid=message]{margin:0;padding:0 16px;min-height:4px;color:#2e844a}
+.slds-notify_container{position:fixed;top:56px;left:50%;transform:translateX(-50%);z-index:10}
+.slds-notify_toast{background:#2e844a;color:#fff;border-radius:4px;padding:12px 24px}
+.slds-notify_toast h2{margin:0;font-size:14px}
 main{padding:8px 12px 16px}
 main h1{font-size:18px;margin:4px 0 12px}
 main h2{font-size:15px;margin:12px 0 8px}

@@ -9,9 +9,9 @@ import type {Partition} from '@/shared/store/schema.js';
 /** "A Salesforce tab is in use": focused now, or used within this long (R13). */
 export const SALESFORCE_RECENT_MS = 5 * 60_000;
 /**
- * "The popup was opened recently" (R13). Opening it already syncs; the minute cadence afterwards only
- * covers the rep glancing back, so it lasts two minutes, not five: each extra minute-poll is one more API
- * request against the org's shared allowance (R21).
+ * "The popup was opened recently" (R13). Opening it already syncs; the Salesforce-tab cadence afterwards
+ * (ten minutes since issue 14, instead of the fifteen of other work) only covers the rep glancing back, so
+ * it lasts two minutes: each extra poll is one more API request against the org's shared allowance (R21).
  */
 export const POPUP_RECENT_MS = 2 * 60_000;
 /** Seconds without input before chrome.idle reports 'idle'. */
@@ -25,6 +25,52 @@ export const MIN_ALARM_MS = 30_000;
  */
 export const GLANCE_SYNC_MIN_GAP_MS = 30_000;
 
+/**
+ * A Task page visit (and the badge's re-ask every 15 s while the page stays open) syncs only when the last
+ * cycle started longer ago than this. The rep's own saves on the page arrive through a change signal
+ * instead (changeSignalAction), so a visit only has to catch edits from elsewhere, which the Salesforce
+ * cadence (ten minutes) already bounds (R13); with the popup's 30 s a rep reading a Task page would poll
+ * twice a minute (R21).
+ */
+export const PAGE_GLANCE_SYNC_MIN_GAP_MS = 10 * 60_000;
+
+/** Whether a Task page visit should start a cycle now (R13, R21). */
+export function pageGlanceShouldSync(lastCycleStartedAt: number | undefined, now: number): boolean {
+	return lastCycleStartedAt === undefined || now - lastCycleStartedAt > PAGE_GLANCE_SYNC_MIN_GAP_MS;
+}
+
+/**
+ * A change signal (issue 14): something the browser saw that makes a Salesforce change by the rep likely —
+ * the content script seeing a record saved. It costs no request itself, and syncs at once, even right after
+ * another cycle (the save may have landed after that cycle's query; signals that come while a cycle runs
+ * coalesce into one more cycle, sync-runner.ts requestCycle). Rate-limited so a rep saving in bursts, or a
+ * page faking the signs, cannot burn the allowance (R21):
+ * - at most CHANGE_SIGNAL_MAX_PER_HOUR signal-started cycles in any hour; beyond, the schedule rules;
+ * - only while the budget is normal: above 80 % of the org's allowance the slowed cadence rules, above
+ *   95 % nothing runs but the half-hourly probe and "Sync now" (R21).
+ */
+export const CHANGE_SIGNAL_MAX_PER_HOUR = 20;
+const HOUR_MS = 3_600_000;
+
+export type ChangeSignalAction = 'sync-now' | 'schedule';
+
+export function changeSignalAction(input: {
+	budget: Partition['status']['budget'];
+	/** When the earlier signal-started cycles began (only the last hour matters). */
+	signalSyncsAt: readonly number[];
+	now: number;
+}): ChangeSignalAction {
+	if (input.budget !== 'normal') return 'schedule';
+	if (input.signalSyncsAt.filter(at => input.now - at < HOUR_MS).length >= CHANGE_SIGNAL_MAX_PER_HOUR)
+		return 'schedule';
+	return 'sync-now';
+}
+
+/** The signal-started cycle times to keep: the last hour's, with `now` added. */
+export function recordSignalSync(signalSyncsAt: readonly number[], now: number): number[] {
+	return [...signalSyncsAt.filter(at => now - at < HOUR_MS), now];
+}
+
 /** A Task page showing a change ready to sync may start a cycle sooner than a glance, but not in a loop. */
 export const PENDING_SYNC_MIN_GAP_MS = 5000;
 
@@ -32,8 +78,12 @@ export const PENDING_SYNC_MIN_GAP_MS = 5000;
 export function glanceShouldSync(lastCycleStartedAt: number | undefined, now: number): boolean {
 	return lastCycleStartedAt === undefined || now - lastCycleStartedAt > GLANCE_SYNC_MIN_GAP_MS;
 }
-/** An event finding the next alarm further away than this syncs at once instead (e.g. back from idle). */
-export const LATE_ALARM_MS = 5 * 60_000;
+/**
+ * An event finding the next alarm further away than this syncs at once instead: coming back from idle (the
+ * hourly idle cadence), or into a Salesforce tab from other work (fifteen minutes). Equal to the Salesforce
+ * cadence, so an event never syncs when the alarm is already as close as being in Salesforce would set it.
+ */
+export const LATE_ALARM_MS = 10 * 60_000;
 
 export type ActivityInput = {
 	idleState: 'active' | 'idle' | 'locked';

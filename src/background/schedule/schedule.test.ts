@@ -16,6 +16,11 @@ import {
 	nextAlarmTime,
 	POPUP_RECENT_MS,
 	SALESFORCE_RECENT_MS,
+	changeSignalAction,
+	CHANGE_SIGNAL_MAX_PER_HOUR,
+	PAGE_GLANCE_SYNC_MIN_GAP_MS,
+	pageGlanceShouldSync,
+	recordSignalSync,
 } from './schedule-policy.js';
 
 const now = 10_000_000;
@@ -48,36 +53,36 @@ test.each([
 	expect(decideActivity({...input, now})).toBe(expected);
 });
 
-test('R13: about every minute in Salesforce, at most every 5 minutes otherwise, slower when idle', () => {
+test('R13 (issue 14): every 10 minutes in Salesforce or after the popup, every 15 otherwise, slower when idle', () => {
 	const p = partitionFixture();
-	expect(nextAlarmTime(p, 'salesforce-tab', 0, now) - now).toBe(60_000);
-	expect(nextAlarmTime(p, 'popup-recent', 0, now) - now).toBe(60_000);
-	expect(nextAlarmTime(p, 'active', 0, now) - now).toBeLessThanOrEqual(5 * 60_000);
-	expect(nextAlarmTime(p, 'idle', 0, now) - now).toBeGreaterThan(5 * 60_000);
+	expect(nextAlarmTime(p, 'salesforce-tab', 0, now) - now).toBe(10 * 60_000);
+	expect(nextAlarmTime(p, 'popup-recent', 0, now) - now).toBe(10 * 60_000);
+	expect(nextAlarmTime(p, 'active', 0, now) - now).toBe(15 * 60_000);
+	expect(nextAlarmTime(p, 'idle', 0, now) - now).toBeGreaterThan(15 * 60_000);
 });
 
 test('R21: high API usage slows the schedule down', () => {
 	const busy = partitionFixture({apiUsage: {used: 90, limit: 100, at: now}});
-	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(60_000);
+	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(10 * 60_000);
 });
 
 test("R19: a backoff and the engine's nextSyncAfter are respected; Chrome's 30 s alarm floor too", () => {
 	expect(
 		nextAlarmTime(
-			partitionFixture({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 600_000}}}),
+			partitionFixture({status: {phase: 'idle', budget: 'normal', backoff: {attempt: 3, until: now + 1_200_000}}}),
 			'salesforce-tab',
 			0,
 			now,
 		),
-	).toBe(now + 600_000);
+	).toBe(now + 1_200_000);
 	expect(
 		nextAlarmTime(
-			partitionFixture({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 400_000}}),
+			partitionFixture({status: {phase: 'idle', budget: 'normal', nextSyncAfter: now + 900_000}}),
 			'salesforce-tab',
 			0,
 			now,
 		),
-	).toBe(now + 400_000);
+	).toBe(now + 900_000);
 	expect(nextAlarmTime(partitionFixture(), 'salesforce-tab', 5, now) - now).toBe(MIN_ALARM_MS);
 });
 
@@ -110,18 +115,18 @@ test('R13: between cycles an event may bring the alarm forward, never push it ba
 	await scheduleNextSync(partitionFixture(), 0, now); // no Salesforce tab: the 'active' cadence
 	const afterCycle = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
 	expect(afterCycle).toBeGreaterThan(now + 60_000);
-	// A tab switch 50 s later, into Salesforce: the minute cadence pulls the alarm in.
+	// A tab switch 50 s later, into Salesforce: the ten-minute Salesforce cadence pulls the alarm in.
 	openTab('https://acme.lightning.force.com/lightning/page/home', {active: true});
 	await scheduleNextSync(partitionFixture(), 0, now + 50_000, 'keep-earlier');
 	const pulledIn = (await browser.alarms.get(SYNC_ALARM))?.scheduledTime;
-	expect(pulledIn).toBe(now + 50_000 + 60_000);
-	// Another switch 30 s later must not slide the alarm out to now + 60 s (it would never fire while the rep
-	// keeps moving around Salesforce).
+	expect(pulledIn).toBe(now + 50_000 + 10 * 60_000);
+	// Another switch 30 s later must not slide the alarm out (it would never fire while the rep keeps moving
+	// around Salesforce).
 	await scheduleNextSync(partitionFixture(), 0, now + 80_000, 'keep-earlier');
 	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(pulledIn);
 	// After a cycle the alarm is replaced from the cycle's end.
 	await scheduleNextSync(partitionFixture(), 0, now + 120_000);
-	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 120_000 + 60_000);
+	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 120_000 + 10 * 60_000);
 });
 
 test('earlierAlarm and isLate', () => {
@@ -160,4 +165,31 @@ test('R43: a delete held for its Undo offer brings the alarm forward to when the
 test('R43: scheduleNextSync sets the alarm for a held delete even when nothing else is pending', async () => {
 	await scheduleNextSync(partitionFixture(), 0, now, 'replace', now + 45_000);
 	expect((await browser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(now + 45_000);
+});
+
+test('R13/R21 (issue 14): a Task page visit syncs only when the last cycle is over 10 minutes old', () => {
+	expect(PAGE_GLANCE_SYNC_MIN_GAP_MS).toBe(10 * 60_000);
+	expect(pageGlanceShouldSync(undefined, now)).toBe(true);
+	expect(pageGlanceShouldSync(now - 9 * 60_000, now)).toBe(false);
+	expect(pageGlanceShouldSync(now - PAGE_GLANCE_SYNC_MIN_GAP_MS - 1, now)).toBe(true);
+});
+
+test('R13 (issue 14): a save seen on a Salesforce page syncs at once, even right after another cycle', () => {
+	// The save may have landed after the last cycle's query; signals during a cycle coalesce into one more.
+	expect(changeSignalAction({budget: 'normal', signalSyncsAt: [], now})).toBe('sync-now');
+	expect(changeSignalAction({budget: 'normal', signalSyncsAt: [now - 1000], now})).toBe('sync-now');
+});
+
+test('R21 (issue 14): change signals cannot burn the allowance: an hourly cap, and the budget governor rules', () => {
+	let syncs: number[] = [];
+	for (let index = 0; index < CHANGE_SIGNAL_MAX_PER_HOUR; index++) syncs = recordSignalSync(syncs, now - index * 1000);
+	expect(CHANGE_SIGNAL_MAX_PER_HOUR).toBe(20);
+	expect(changeSignalAction({budget: 'normal', signalSyncsAt: syncs, now})).toBe('schedule');
+	// An hour later the old ones no longer count, and recordSignalSync forgets them.
+	const later = now + 3_600_000;
+	expect(changeSignalAction({budget: 'normal', signalSyncsAt: syncs, now: later})).toBe('sync-now');
+	expect(recordSignalSync(syncs, later)).toEqual([later]);
+	// Above 80 % of the org's allowance the slowed cadence rules; above 95 % only the probe and "Sync now".
+	for (const budget of ['slow', 'manual-only'] as const)
+		expect(changeSignalAction({budget, signalSyncsAt: [], now})).toBe('schedule');
 });

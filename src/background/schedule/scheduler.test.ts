@@ -3,12 +3,12 @@ import {backoffDelay, budgetState, LOCAL_CHANGE_DELAY, MANUAL_ONLY_PROBE_DELAY, 
 
 const now = 1_000_000;
 
-test('R13: about a minute in Salesforce or with the popup, a few minutes otherwise, slower when idle', () => {
-	expect(nextSyncDelay({activity: 'salesforce-tab', pendingLocalChanges: 0, now})).toBe(60_000);
-	expect(nextSyncDelay({activity: 'popup-recent', pendingLocalChanges: 0, now})).toBe(60_000);
+test('R13 (issue 14): ten minutes in Salesforce or with the popup, fifteen otherwise, an hour when idle — the rep’s own saves come through change signals', () => {
+	expect(nextSyncDelay({activity: 'salesforce-tab', pendingLocalChanges: 0, now})).toBe(10 * 60_000);
+	expect(nextSyncDelay({activity: 'popup-recent', pendingLocalChanges: 0, now})).toBe(10 * 60_000);
 	const active = nextSyncDelay({activity: 'active', pendingLocalChanges: 0, now});
-	expect(active).toBeGreaterThan(60_000);
-	expect(active).toBeLessThanOrEqual(5 * 60_000);
+	expect(active).toBe(15 * 60_000);
+	expect(nextSyncDelay({activity: 'idle', pendingLocalChanges: 0, now})).toBe(60 * 60_000);
 	expect(nextSyncDelay({activity: 'idle', pendingLocalChanges: 0, now})).toBeGreaterThan(active);
 });
 
@@ -23,7 +23,7 @@ test('R21: slower above 80 % of the allowance, manual-only above 95 %', () => {
 	expect(budgetState(undefined)).toBe('normal');
 	expect(
 		nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 85, limit: 100}, pendingLocalChanges: 0, now}),
-	).toBe(240_000);
+	).toBe(40 * 60_000);
 	expect(
 		nextSyncDelay({activity: 'salesforce-tab', apiUsage: {used: 85, limit: 100}, pendingLocalChanges: 3, now}),
 	).toBe(60_000);
@@ -37,7 +37,7 @@ test('R19: a persisted backoff is respected; backoff grows exponentially with ji
 		nextSyncDelay({activity: 'salesforce-tab', backoff: {until: now + 500_000}, pendingLocalChanges: 1, now}),
 	).toBe(500_000);
 	expect(nextSyncDelay({activity: 'salesforce-tab', backoff: {until: now - 1}, pendingLocalChanges: 0, now})).toBe(
-		60_000,
+		10 * 60_000,
 	);
 	expect(backoffDelay(0, 0)).toBe(2500);
 	expect(backoffDelay(0, 0.999_999)).toBeCloseTo(5000, -1);

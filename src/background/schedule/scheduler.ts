@@ -9,11 +9,22 @@ export type Activity = 'salesforce-tab' | 'popup-recent' | 'active' | 'idle';
 export const SLOW_ABOVE = 0.8;
 export const MANUAL_ONLY_ABOVE = 0.95;
 
+/**
+ * The slow base cadence (issue 14): what the rep changes in Salesforce in this browser arrives through a
+ * change signal (a save seen on the page, schedule-policy.ts changeSignalAction) within seconds, so polls
+ * only have to catch edits made elsewhere (the mobile app, automation, colleagues) — within about ten
+ * minutes while the rep works in Salesforce or has just opened the popup, fifteen otherwise (R13); while
+ * nobody is at the keyboard an hour, since coming back syncs at once when the alarm is further than ten
+ * minutes away (browser-events.ts, schedule-policy.ts isLate). Each poll is one request against the org's
+ * shared allowance (R21): with the rep's own pushes, saves and popup opens, these cadences keep a rep's day
+ * under 100 requests in the fleet benchmark; faster ones cost more than the day allows (docs/benchmarks.md,
+ * "The schedule's trade-off").
+ */
 const BASE_DELAY: Readonly<Record<Activity, number>> = {
-	'salesforce-tab': 60_000, // R13: within a minute while in Salesforce…
-	'popup-recent': 60_000, // …or with the popup open
-	active: 5 * 60_000, // within a few minutes otherwise: at most every 5 minutes (issue 5), one request each
-	idle: 15 * 60_000,
+	'salesforce-tab': 10 * 60_000,
+	'popup-recent': 10 * 60_000,
+	active: 15 * 60_000,
+	idle: 60 * 60_000,
 };
 /** A local change is pushed within seconds (R13). */
 export const LOCAL_CHANGE_DELAY = 2000;

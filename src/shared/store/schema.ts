@@ -245,7 +245,15 @@ export type Partition = {
 };
 
 /** What started a cycle; `session` is a new sign-in resuming a paused sync (R20). Only `manual` skips the budget gates (R21). */
-export type SyncTrigger = 'alarm' | 'manual' | 'local-change' | 'popup' | 'page-visit' | 'session';
+export type SyncTrigger =
+	| 'alarm'
+	| 'manual'
+	| 'local-change'
+	| 'popup'
+	| 'page-visit'
+	| 'session'
+	/** A change signal: the content script saw the rep save a record in Salesforce (issue 14, R13). */
+	| 'salesforce-save';
 
 export type SyncHistoryRow = {
 	seq?: number;
