@@ -15,6 +15,8 @@ export async function showAlerts(alerts: readonly DueAlert[]): Promise<void> {
 			type: 'basic',
 			iconUrl: browser.runtime.getURL('icons/icon-128.png'),
 			title: content.title,
+			// Salesforce text (the name, the related records) goes in as plain text: chrome.notifications
+			// renders its title/message/contextMessage as text and interprets no HTML.
 			message: content.message,
 			...(content.contextMessage === undefined ? {} : {contextMessage: content.contextMessage}),
 			...(content.buttons.length === 0 ? {} : {buttons: content.buttons.map(title => ({title}))}),
