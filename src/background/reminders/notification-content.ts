@@ -45,8 +45,8 @@ export type RelatedName = (alert: DueAlert) => string | undefined;
 
 /**
  * R31/R33: the reminder's related records as the last pulled Task said — the person (Who) then the record
- * (What), e.g. "Ana Ruiz · Acme Corp". Salesforce text, shown as is: chrome.notifications takes plain
- * strings and interprets no HTML or markup, so nothing needs escaping here.
+ * (What), e.g. "Ana Ruiz · Acme Corp". Salesforce text, passed on as is: chrome.notifications takes
+ * plain strings and interprets no HTML (notify.ts), so nothing needs escaping here.
  */
 export const relatedNamesOf: RelatedName = ({reminder}) => {
 	const names = [reminder.who?.name, reminder.what?.name].filter(
