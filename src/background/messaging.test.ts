@@ -395,7 +395,7 @@ test('R28: connecting names only a Salesforce host; anything else is refused bef
 	).toEqual({ok: false, error: {name: 'InvalidMessageError', message: 'Invalid client id'}});
 });
 
-test('R34: "Remind me" is taken from a content script only for the record in its own tab’s address, validated', async () => {
+test('R34/R31: "Remind me" is taken from a content script only for the record in its own tab’s address, validated (its reminder time too)', async () => {
 	const contact = '003000000000001AAA';
 	const page = `https://acme.lightning.force.com/lightning/r/Contact/${contact}/view`;
 	const sender = {id: OWN_ID, url: page, frameId: 0, tab: {id: 7, url: page}};
@@ -416,7 +416,21 @@ test('R34: "Remind me" is taken from a content script only for the record in its
 			SELF,
 		);
 	expect(await ask({})).toEqual({ok: true, value: {id: DRAFT_ID}});
-	expect(calls.at(-1)).toEqual({...input, name: 'Follow up: Ana', recordName: 'Ana Ruiz'});
+	expect(calls.at(-1)).toEqual({...input, name: 'Follow up: Ana', recordName: 'Ana Ruiz', reminderAt: null});
+	// R31: a reminder time is an instant with its offset, stored in UTC; a bad one is refused, saying why.
+	expect(await ask({reminderAt: '2026-03-06T09:30:00.000+01:00'})).toMatchObject({ok: true});
+	expect(calls.at(-1)).toMatchObject({reminderAt: '2026-03-06T08:30:00.000Z'});
+	for (const badTime of ['09:30', '2026-03-06T09:30', '2026-02-30T09:30:00Z', 42]) {
+		expect(await ask({reminderAt: badTime})).toMatchObject({
+			ok: false,
+			error: {name: 'InvalidReminderError', message: expect.stringMatching(/reminder/)},
+		});
+	}
+
+	expect(await ask({reminderAt: '1699-12-31T09:30:00Z'})).toMatchObject({
+		ok: false,
+		error: {message: 'Salesforce accepts reminder times from 1700 to 4000.'},
+	});
 	// Another record than the tab's address, a Task id, a foreign host, a bad date, a sub-frame: refused.
 	for (const bad of [
 		{recordId: '003000000000002AAA'},

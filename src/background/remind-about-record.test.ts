@@ -49,6 +49,24 @@ test('R34: an Opportunity page makes a reminder with that WhatId', async () => {
 	});
 });
 
+test('R34/R31: with a reminder time the reminder is made with it, as the popup’s add makes one (alert record, pushed)', async () => {
+	const db = await dbWith(true);
+	const before = Date.now();
+	const reminderAt = new Date(Math.ceil((before + 3_600_000) / 60_000) * 60_000).toISOString();
+	await remindAboutRecord(db, {...base, recordId: '001000000000001AAA', recordName: 'Acme', reminderAt});
+	const reminder = await db.reminders.get(ID);
+	expect(reminder).toMatchObject({whatId: '001000000000001AAA', reminderAt, syncState: 'pending'});
+	// Set by the rep: this computer alerts for it (R31), as learned now.
+	expect(reminder?.alert?.knownAt).toBeGreaterThanOrEqual(before);
+	expect(reminder?.alert?.knownAt).toBeLessThanOrEqual(Date.now());
+	expect(await db.outbox.get(ID)).toMatchObject({create: true});
+
+	// Without one (absent or null) the reminder has no time, like the popup's add without a time.
+	const other = await dbWith(true);
+	await remindAboutRecord(other, {...base, recordId: '001000000000001AAA', reminderAt: null});
+	expect((await other.reminders.get(ID))?.reminderAt ?? null).toBeNull();
+});
+
 test('R34/R2: refused while sync is off, and for a page of another org', async () => {
 	await expect(remindAboutRecord(await dbWith(false), {...base, recordId: '003000000000001AAA'})).rejects.toThrow(
 		REMIND_REFUSAL_COPY.syncOff,

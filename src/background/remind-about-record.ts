@@ -4,6 +4,7 @@
  * R38), only for the org of the partition sync is on for (R2: the id means nothing in another org), and
  * makes the reminder through local-edits like the popup does (R17, R18): the normal sync pushes it as a
  * Task with that WhoId (Contact, Lead) or WhatId (Account, Opportunity) — docs/salesforce-facts.md §13.4.
+ * An optional reminder time (R31) is stored like the popup's; api.ts then re-arms the reminder alarm.
  */
 import {REMIND_REFUSAL_COPY} from '@/shared/copy.js';
 import type {Input} from '@/shared/messages.js';
@@ -50,7 +51,12 @@ export async function remindAboutRecord(db: TicklerDb, input: Input<'remindAbout
 	const isWho = object === 'Contact' || object === 'Lead';
 	const reminder = await addReminder(
 		db,
-		{name: input.name, dueDate: input.dueDate, ...(isWho ? {whoId: recordId} : {whatId: recordId})},
+		{
+			name: input.name,
+			dueDate: input.dueDate,
+			reminderAt: input.reminderAt ?? null,
+			...(isWho ? {whoId: recordId} : {whatId: recordId}),
+		},
 		{id: input.id, partition: partition.id},
 	);
 	// The page's own name until the first pull brings Salesforce's (row-decision.ts withRelatedNames).

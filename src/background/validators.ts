@@ -6,6 +6,7 @@ import {
 	validateName,
 	validateNewReminder,
 	validatePatch,
+	validateReminderAt,
 } from '@/shared/store/validate.js';
 import type {InputValidators} from './messaging.js';
 import {CLIENT_ID_PATTERN} from './oauth/presets.js';
@@ -118,7 +119,7 @@ export const inputValidators: Readonly<InputValidators> = {
 	// R34: from a content script beside an untrusted page: a Salesforce host, a Lead/Contact/Account/
 	// Opportunity id, and the store's own rules for the name and date.
 	remindAboutRecord: input => {
-		const {id, host, recordId, name, dueDate, recordName} = record(input);
+		const {id, host, recordId, name, dueDate, recordName, reminderAt} = record(input);
 		if (
 			typeof host !== 'string' ||
 			typeof recordId !== 'string' ||
@@ -136,6 +137,8 @@ export const inputValidators: Readonly<InputValidators> = {
 			name: validateName(name),
 			dueDate: validateDueDate(dueDate),
 			recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
+			// R31: optional; absent, null or '' is none, anything else must be a real instant Salesforce accepts.
+			reminderAt: validateReminderAt(reminderAt),
 		};
 	},
 	salesforceSaveSeen: input => {

@@ -104,6 +104,8 @@ export const REMIND_ME_COPY = {
 	title: 'Remind me about this record',
 	name: 'Reminder',
 	due: 'Due date',
+	/** R31: the optional reminder time, on the due date. */
+	time: 'Reminder time (optional)',
 	save: 'Save',
 	cancel: 'Cancel',
 	saved: 'Reminder saved. Tickler will sync it to Salesforce.',

@@ -22,6 +22,7 @@ export type BackgroundApi = {
 	 * `WhoId` (Contact, Lead) or `WhatId` (Account, Opportunity) — in the partition of the page's org, pushed
 	 * as a Task by the normal sync. Only for the record in the asking tab's own address. `id` is chosen by the
 	 * caller (R18); `recordName` is the page header's name, shown until the first pull brings Salesforce's.
+	 * A bad `reminderAt` is refused with an InvalidReminderError on `reminderAt` (validateReminderAt).
 	 */
 	remindAboutRecord: (input: {
 		id: string;
@@ -30,6 +31,8 @@ export type BackgroundApi = {
 		name: string;
 		dueDate: string | null;
 		recordName: string;
+		/** R31: when to alert, an ISO instant (the control's due date + time on the rep's clock); none when absent. */
+		reminderAt?: string | null;
 	}) => Promise<{id: string}>;
 	/**
 	 * A change signal from the content script (issue 14): the rep saved a record on this Salesforce page. The

@@ -1,15 +1,16 @@
 /**
  * R31: what the rep does from a reminder notification — Complete, Snooze, or a click that opens the Task in
- * Salesforce (the All reminders page for a reminder without a Task, and for the summary). Each action is the
- * rep's own edit, written through local-edits.ts like the popup's (so Complete and Snooze sync, R31), and
- * then takes the notification away, so nothing is left to pile up.
+ * Salesforce (for a reminder without a Task, the record it is about, else the All reminders page, as for the
+ * summary). Each action is the rep's own edit, written through local-edits.ts like the popup's (so Complete
+ * and Snooze sync, R31), and then takes the notification away, so nothing is left to pile up.
  */
 import browser from 'webextension-polyfill';
 import {db} from '@/background/db.js';
 import {startCycle} from '@/background/sync-runner.js';
 import {updateToolbarCount} from '@/background/toolbar-count.js';
 import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
-import {taskUrl} from '@/shared/salesforce-hosts.js';
+import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
+import type {Reminder} from '@/shared/store/schema.js';
 import {checkReminders} from './alarm.js';
 import {type SnoozeChoice, snoozedUntil} from './due.js';
 import {NOTIFICATION_BUTTONS, reminderIdOf} from './notification-content.js';
@@ -55,15 +56,27 @@ export async function onNotificationButton(notificationId: string, buttonIndex: 
 	if (button === 'snooze-1-hour') await snoozeReminder(reminderId, '1-hour');
 }
 
-/** chrome.notifications.onClicked: the Task in Salesforce, or the All reminders page. */
+/**
+ * chrome.notifications.onClicked: the Task in Salesforce; for a reminder without a Task yet (not pushed, or
+ * local only) the record it is about (R33: the person first, as the notification names them); else, and for
+ * the summary, the All reminders page.
+ */
 export async function onNotificationClicked(notificationId: string): Promise<void> {
 	const reminderId = reminderIdOf(notificationId);
 	const reminder = reminderId === undefined ? undefined : await db.reminders.get(reminderId);
-	const partition = reminder?.taskId === undefined ? undefined : await db.partitions.get(reminder.partition);
-	const url =
-		reminder?.taskId !== undefined && partition
-			? taskUrl(partition.instanceHost, reminder.taskId)
-			: browser.runtime.getURL(ALL_REMINDERS_PAGE);
-	await browser.tabs.create({url: url ?? browser.runtime.getURL(ALL_REMINDERS_PAGE)});
+	const partition = reminder === undefined ? undefined : await db.partitions.get(reminder.partition);
+	await browser.tabs.create({url: clickTarget(reminder, partition?.instanceHost)});
 	await clearNotification(notificationId);
+}
+
+function clickTarget(reminder: Reminder | undefined, instanceHost: string | undefined): string {
+	const allReminders = browser.runtime.getURL(ALL_REMINDERS_PAGE);
+	if (reminder === undefined || instanceHost === undefined) return allReminders;
+	if (reminder.taskId !== undefined) return taskUrl(instanceHost, reminder.taskId) ?? allReminders;
+	const related = reminder.whoId
+		? recordUrl(instanceHost, reminder.whoId, reminder.who?.type)
+		: reminder.whatId
+			? recordUrl(instanceHost, reminder.whatId, reminder.what?.type)
+			: undefined;
+	return related ?? allReminders;
 }

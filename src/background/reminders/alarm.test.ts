@@ -127,7 +127,7 @@ describe('R31: from the notification', () => {
 		expect(until.getTime()).toBeGreaterThan(Date.now());
 	});
 
-	test('R31: a click opens the Task in Salesforce, or the All reminders page for a reminder without one', async () => {
+	test('R31/R33: a click opens the Task in Salesforce; without one, the related record, else the All reminders page', async () => {
 		const local = await reminderIn('local', 60_000);
 		await onNotificationClicked(reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toMatch(/src\/popup\/all\/index\.html$/);
@@ -145,7 +145,18 @@ describe('R31: from the notification', () => {
 			clockOffsetMs: 0,
 			status: {phase: 'off', budget: 'normal'},
 		});
-		await db.reminders.update(local.id, {taskId: '00T000000000001AAA', partition});
+		// R33: no Task yet, but about a record: that record (the person before the account, as the text says).
+		await db.reminders.update(local.id, {
+			partition,
+			whatId: '001000000000001AAA',
+			what: {name: 'Acme Corp', type: 'Account'},
+		});
+		await onNotificationClicked(reminderNotificationId(local.id));
+		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Account/001000000000001AAA/view');
+		await db.reminders.update(local.id, {whoId: '003000000000001AAA', who: {name: 'Ana Ruiz', type: 'Contact'}});
+		await onNotificationClicked(reminderNotificationId(local.id));
+		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view');
+		await db.reminders.update(local.id, {taskId: '00T000000000001AAA'});
 		await onNotificationClicked(reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view');
 	});

@@ -2,7 +2,13 @@
 import {describe, expect, test} from 'vitest';
 import type {Reminder} from '@/shared/store/schema.js';
 import type {DueAlert} from './due.js';
-import {notificationsFor, reminderIdOf, reminderNotificationId, SUMMARY_NAMES} from './notification-content.js';
+import {
+	notificationsFor,
+	relatedNamesOf,
+	reminderIdOf,
+	reminderNotificationId,
+	SUMMARY_NAMES,
+} from './notification-content.js';
 
 function alert(id: string, name: string, late = false, dueDate: string | null = '2026-03-05'): DueAlert {
 	const reminderAt = '2026-03-05T15:00:00.000Z';
@@ -34,6 +40,22 @@ describe('R31: notification content', () => {
 	test('R31: the related record’s name, when known, is the third line', () => {
 		const [content] = notificationsFor([alert('r1', 'Call Ann')], {withButtons: true, relatedName: () => 'Acme Corp'});
 		expect(content?.contextMessage).toBe('Acme Corp');
+	});
+
+	test('R31: by default the third line names the reminder’s related records, the person then the record', () => {
+		const both = alert('r1', 'Call Ann');
+		both.reminder.who = {name: 'Ana Ruiz', type: 'Contact'};
+		both.reminder.what = {name: 'Acme <b>Corp</b>', type: 'Account'};
+		const [content] = notificationsFor([both], {withButtons: true, timeZone: 'UTC'});
+		// Plain text, as Salesforce has it: chrome.notifications interprets no markup.
+		expect(content?.contextMessage).toBe('Ana Ruiz · Acme <b>Corp</b>');
+		expect(content?.message).toBe('Due 2026-03-05 · 15:00');
+
+		const whatOnly = alert('r2', 'Send quote');
+		whatOnly.reminder.what = {name: 'Big Deal', type: 'Opportunity'};
+		expect(notificationsFor([whatOnly], {withButtons: false})[0]?.contextMessage).toBe('Big Deal');
+		expect(relatedNamesOf(alert('r3', 'No record'))).toBeUndefined();
+		expect(notificationsFor([alert('r3', 'No record')], {withButtons: false})[0]).not.toHaveProperty('contextMessage');
 	});
 
 	test('R31: several at once are one summary, listing the first names and how many more', () => {

@@ -23,7 +23,7 @@ export type NotificationContent = {
 	id: string;
 	title: string;
 	message: string;
-	/** The related record's name (Who/What) — filled once reminders carry it. */
+	/** The related records' names (Who · What), when the reminder has any. */
 	contextMessage?: string;
 	/** Button titles; empty where the browser has none (Firefox). */
 	buttons: string[];
@@ -40,19 +40,26 @@ export function reminderIdOf(notificationId: string): string | undefined {
 		: undefined;
 }
 
-/**
- * Hook for related records (issue 13): the name of the record a reminder is about, for the notification's third line. Reminders do not
- * carry it yet; the "related records" work fills it from the Task's Who/What names.
- */
+/** The name of the record a reminder is about, for the notification's third line (undefined for none). */
 export type RelatedName = (alert: DueAlert) => string | undefined;
 
-const noRelated: RelatedName = () => undefined;
+/**
+ * R31/R33: the reminder's related records as the last pulled Task said — the person (Who) then the record
+ * (What), e.g. "Ana Ruiz · Acme Corp". Salesforce text, passed on as is: chrome.notifications takes
+ * plain strings and interprets no HTML (notify.ts), so nothing needs escaping here.
+ */
+export const relatedNamesOf: RelatedName = ({reminder}) => {
+	const names = [reminder.who?.name, reminder.what?.name].filter(
+		(name): name is string => name !== undefined && name.trim() !== '',
+	);
+	return names.length === 0 ? undefined : names.join(' · ');
+};
 
 export function notificationsFor(
 	alerts: readonly DueAlert[],
 	options: {withButtons: boolean; timeZone?: string; relatedName?: RelatedName},
 ): NotificationContent[] {
-	const relatedName = options.relatedName ?? noRelated;
+	const relatedName = options.relatedName ?? relatedNamesOf;
 	if (alerts.length === 0) return [];
 	const time = (alert: DueAlert) => localParts(Date.parse(alert.reminderAt), options.timeZone).time;
 	if (alerts.length === 1) {

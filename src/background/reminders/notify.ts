@@ -15,6 +15,10 @@ export async function showAlerts(alerts: readonly DueAlert[]): Promise<void> {
 			type: 'basic',
 			iconUrl: browser.runtime.getURL('icons/icon-128.png'),
 			title: content.title,
+			// Salesforce text (the name, the related records) goes in as plain text: the chrome.notifications
+			// reference (developer.chrome.com/docs/extensions/reference/api/notifications) types title, message
+			// and contextMessage as plain strings, with no markup, so nothing is escaped or interpreted.
+			// (Firefox shows only title and message, MDN NotificationOptions; contextMessage is dropped there.)
 			message: content.message,
 			...(content.contextMessage === undefined ? {} : {contextMessage: content.contextMessage}),
 			...(content.buttons.length === 0 ? {} : {buttons: content.buttons.map(title => ({title}))}),

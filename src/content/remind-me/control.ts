@@ -8,7 +8,7 @@ import {REMIND_ME_CSS} from './styles.js';
 
 export const REMIND_ME_TAG = 'tickler-remind-me';
 
-export type RemindInput = {name: string; dueDate: string | null; recordName: string};
+export type RemindInput = {name: string; dueDate: string | null; recordName: string; reminderAt?: string};
 export type RemindControl = {show(page: RecordPage): void; remove(): void};
 
 /**
@@ -36,6 +36,7 @@ export function createRemindControl(
 		form.setAttribute('aria-label', COPY.title);
 		const name = el('input', {name: 'name', required: true, maxLength: 255});
 		const due = el('input', {name: 'dueDate', type: 'date'});
+		const time = el('input', {name: 'reminderTime', type: 'time'});
 		const status = el('p', {role: 'status'});
 		const cancel = el('button', {type: 'button', textContent: COPY.cancel});
 		const submit = el('button', {type: 'submit', textContent: COPY.save, className: 'primary'});
@@ -46,8 +47,11 @@ export function createRemindControl(
 		};
 		const row = el('div', {className: 'row'});
 		row.append(cancel, submit);
-		// R31 (reminder-time): the optional reminder time field goes here, after the due date.
-		form.append(label(COPY.name, name), label(COPY.due, due), status, row);
+		// R31: the optional reminder time is on the due date, so a time needs a date (the browser says so).
+		form.oninput = () => {
+			due.required = !!time.value;
+		};
+		form.append(label(COPY.name, name), label(COPY.due, due), label(COPY.time, time), status, row);
 		shadow.append(button, form);
 
 		const close = (): void => {
@@ -60,6 +64,8 @@ export function createRemindControl(
 			name.value = COPY.prefix + recordName;
 			// Tomorrow in the rep's own calendar (R11): a follow-up is rarely for today.
 			due.value = localDateString(new Date(Date.now() + 864e5));
+			time.value = '';
+			due.required = false;
 			status.textContent = '';
 			form.hidden = false;
 			name.focus();
@@ -74,7 +80,14 @@ export function createRemindControl(
 			if (!asked) return;
 			submit.disabled = true;
 			status.className = '';
-			const input = {name: name.value, dueDate: due.value || null, recordName: readRecordName(doc, asked.object) ?? ''};
+			const input: RemindInput = {
+				name: name.value,
+				dueDate: due.value || null,
+				recordName: readRecordName(doc, asked.object) ?? '',
+			};
+			// R31: `2026-03-05T09:30` without an offset is the rep's local time in every browser (ECMAScript
+			// Date Time String Format), so the instant sent is that moment on the rep's clock.
+			if (time.value && due.value) input.reminderAt = new Date(`${due.value}T${time.value}`).toISOString();
 			save(asked, input)
 				.then(
 					() => {

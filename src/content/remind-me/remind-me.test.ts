@@ -82,6 +82,48 @@ describe('R34: the "Remind me" control', () => {
 		control.remove();
 	});
 
+	test('R31/R34: a filled reminder time is sent as the instant of due date + time on the rep’s clock; none when empty', async () => {
+		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
+		const control = createRemindControl(save);
+		control.show(contact);
+		const input = (name: string) => shadow()?.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+		const submit = () =>
+			shadow()
+				?.querySelector('form')
+				?.dispatchEvent(new Event('submit', {cancelable: true}));
+
+		button('Remind me').click();
+		expect(input('reminderTime')?.type).toBe('time');
+		expect(input('reminderTime')?.closest('label')?.textContent).toContain('Reminder time (optional)');
+		expect(input('reminderTime')?.value).toBe('');
+		submit();
+		await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+		expect(save.mock.calls[0]?.[1]).not.toHaveProperty('reminderAt');
+
+		button('Remind me').click();
+		const due = input('dueDate');
+		const time = input('reminderTime');
+		if (!due || !time) throw new Error('the form has no date or time field');
+		due.value = '2026-03-05';
+		time.value = '09:30';
+		time.dispatchEvent(new Event('input', {bubbles: true}));
+		// A time is on the due date: the browser asks for the date before the form can be sent.
+		expect(due.required).toBe(true);
+		submit();
+		await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(2));
+		// 09:30 on the machine's own clock (Date's local-time constructor), whatever zone the tests run in.
+		expect(save.mock.calls[1]?.[1]).toMatchObject({
+			dueDate: '2026-03-05',
+			reminderAt: new Date(2026, 2, 5, 9, 30).toISOString(),
+		});
+
+		// Opened again: the time starts empty and the date is optional again.
+		button('Remind me').click();
+		expect(input('reminderTime')?.value).toBe('');
+		expect(input('dueDate')?.required).toBe(false);
+		control.remove();
+	});
+
 	test('R34: a refusal is shown in the form; a move to another record rebuilds the control; leaving removes it', async () => {
 		const control = createRemindControl(async () => Promise.reject(new Error('Turn on sync first')));
 		control.show(contact);

@@ -147,7 +147,9 @@ export function validateReminderAt(value: unknown): string | null {
 	}
 
 	const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-	if (Number.isNaN(ms)) throw new InvalidReminderError('reminderAt', 'That reminder time does not exist.');
+	// V8's Date.parse rolls 2026-02-30 over to March 2 instead of refusing it: check the calendar date too.
+	if (Number.isNaN(ms) || !isRealDate(value.slice(0, 10)))
+		throw new InvalidReminderError('reminderAt', 'That reminder time does not exist.');
 	const year = new Date(ms).getUTCFullYear();
 	if (year < FIRST_YEAR || year > LAST_YEAR) {
 		throw new InvalidReminderError(
