@@ -59,6 +59,16 @@ describe('R32: "Allow notifications" in settings', () => {
 		expect(root.textContent).not.toContain(NOTIFICATIONS_PERMISSION_COPY.settingsLine);
 	});
 
+	test('R32: granted elsewhere (the popup) while settings are open: the button goes', async () => {
+		setOptionalPermission('notifications', false);
+		await renderSection();
+		await vi.waitFor(() => expect(allowButton()).toBeDefined());
+		await act(() => {
+			setOptionalPermission('notifications', true);
+		});
+		await vi.waitFor(() => expect(allowButton()).toBeUndefined());
+	});
+
 	test('R32: a refusal keeps the button and says Salesforce keeps alerting', async () => {
 		setOptionalPermission('notifications', false);
 		answerPermissionRequests(false);

@@ -6,7 +6,11 @@
  */
 import {useEffect, useId, useState} from 'preact/hooks';
 import {NOTIFICATIONS_PERMISSION_COPY} from '@/shared/copy.js';
-import {notificationsGranted, requestNotifications} from '@/shared/notifications-permission.js';
+import {
+	notificationsGranted,
+	requestNotifications,
+	watchNotificationsPermission,
+} from '@/shared/notifications-permission.js';
 import {setWhoAlerts} from '@/shared/store/local-edits.js';
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import type {Partition, WhoAlerts} from '@/shared/store/schema.js';
@@ -40,6 +44,8 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 
 	useEffect(() => {
 		void notificationsGranted().then(setMayNotify, () => setMayNotify(false));
+		// Granted from the popup (or withdrawn in the browser's settings) while this page is open.
+		return watchNotificationsPermission(setMayNotify);
 	}, []);
 
 	/** Called synchronously in a click (the browser accepts a permission request only in a user gesture). */

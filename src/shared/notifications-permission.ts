@@ -42,6 +42,17 @@ export function requestNotifications(): Promise<boolean> {
 	}
 }
 
+/** Calls back with the new state whenever the permission is granted or withdrawn (another page may ask); returns the unsubscribe. */
+export function watchNotificationsPermission(onChange: (granted: boolean) => void): () => void {
+	const listener = () => void notificationsGranted().then(onChange, () => onChange(false));
+	browser.permissions.onAdded.addListener(listener);
+	browser.permissions.onRemoved.addListener(listener);
+	return () => {
+		browser.permissions.onAdded.removeListener(listener);
+		browser.permissions.onRemoved.removeListener(listener);
+	};
+}
+
 /** The notifications API, or undefined while the permission is not granted. */
 export function notificationsApi(): Notifications.Static | undefined {
 	return (browser as {notifications?: Notifications.Static}).notifications;
