@@ -21,7 +21,16 @@ describe('R42: one manifest, two browsers', () => {
 		expect(firefox).not.toHaveProperty('minimum_chrome_version');
 		expect(firefox).not.toHaveProperty('storage');
 		expect(firefox['browser_specific_settings']).toMatchObject({gecko: {id: GECKO_ID}});
-		for (const key of ['name', 'version', 'permissions', 'host_permissions', 'content_scripts', 'action', 'icons']) {
+		for (const key of [
+			'name',
+			'version',
+			'permissions',
+			'optional_permissions',
+			'host_permissions',
+			'content_scripts',
+			'action',
+			'icons',
+		]) {
 			expect(firefox[key], key).toEqual((built as Record<string, unknown>)[key]);
 		}
 	});

@@ -16,8 +16,8 @@ import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from
 import {openSettingsOnFirstInstall} from './first-run.js';
 import {serveBackgroundApi} from './messaging.js';
 import {onStorageChanged} from './name-sync/worker.js';
-import {onNotificationButton, onNotificationClicked} from './reminders/actions.js';
 import {checkReminders, onReminderAlarm} from './reminders/alarm.js';
+import {listenToNotifications, onPermissionsAdded} from './reminders/notification-listeners.js';
 import {inputValidators} from './validators.js';
 
 serveBackgroundApi(backgroundApi, inputValidators);
@@ -27,8 +27,9 @@ Dexie.on('storagemutated', announceStoreChanged);
 browser.alarms.onAlarm.addListener(alarm => void onAlarm(alarm));
 // R31: reminder times. The alarm wakes a stopped worker; at browser start, missed ones come once, marked late.
 browser.alarms.onAlarm.addListener(alarm => void onReminderAlarm(alarm));
-browser.notifications.onButtonClicked.addListener((id, index) => void onNotificationButton(id, index));
-browser.notifications.onClicked.addListener(id => void onNotificationClicked(id));
+// `notifications` is optional: without it the API is absent, so its listeners come only when it is granted.
+listenToNotifications();
+browser.permissions.onAdded.addListener(added => onPermissionsAdded(added));
 browser.runtime.onStartup.addListener(() => void checkReminders());
 browser.runtime.onInstalled.addListener(() => void checkReminders());
 browser.runtime.onInstalled.addListener(() => void onWorkerStart());

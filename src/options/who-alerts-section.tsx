@@ -1,8 +1,16 @@
 /**
  * R32: who alerts at reminder times — Tickler's notification, Salesforce's own reminder, or both. Saved at
- * once on choosing (a radio group); the worker reads it at each alarm and each push.
+ * once on choosing (a radio group); the worker reads it at each alarm and each push. Tickler's notifications
+ * need the optional `notifications` permission: while Tickler (or Both) is chosen without it, the section
+ * says Salesforce alerts meanwhile and offers "Allow notifications"; choosing Tickler or Both asks for it too.
  */
-import {useId, useState} from 'preact/hooks';
+import {useEffect, useId, useState} from 'preact/hooks';
+import {NOTIFICATIONS_PERMISSION_COPY} from '@/shared/copy.js';
+import {
+	notificationsGranted,
+	requestNotifications,
+	watchNotificationsPermission,
+} from '@/shared/notifications-permission.js';
 import {setWhoAlerts} from '@/shared/store/local-edits.js';
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import type {Partition, WhoAlerts} from '@/shared/store/schema.js';
@@ -32,8 +40,24 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 	const id = useId();
 	const [value, setValue] = useState<WhoAlerts>(partition.whoAlerts ?? DEFAULT_WHO_ALERTS);
 	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
+	const [mayNotify, setMayNotify] = useState<boolean | undefined>(undefined);
+
+	useEffect(() => {
+		void notificationsGranted().then(setMayNotify, () => setMayNotify(false));
+		// Granted from the popup (or withdrawn in the browser's settings) while this page is open.
+		return watchNotificationsPermission(setMayNotify);
+	}, []);
+
+	/** Called synchronously in a click (the browser accepts a permission request only in a user gesture). */
+	function askToNotify() {
+		void requestNotifications().then(granted => {
+			setMayNotify(granted);
+			if (!granted) setMessage({error: false, text: NOTIFICATIONS_PERMISSION_COPY.refused});
+		});
+	}
 
 	async function choose(next: WhoAlerts) {
+		if (next !== 'salesforce' && mayNotify === false) askToNotify();
 		setValue(next);
 		try {
 			await setWhoAlerts(db, partition.id, next);
@@ -66,6 +90,14 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 					</div>
 				))}
 			</fieldset>
+			{value !== 'salesforce' && mayNotify === false ? (
+				<p class="explanation">
+					{NOTIFICATIONS_PERMISSION_COPY.settingsLine}{' '}
+					<button type="button" onClick={askToNotify}>
+						{NOTIFICATIONS_PERMISSION_COPY.allow}
+					</button>
+				</p>
+			) : null}
 			{message ? (
 				<span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'}>
 					{message.text}

@@ -3,7 +3,8 @@
  * inline beside the field it is about, and the field is marked invalid for assistive technology.
  */
 import {useEffect, useId, useRef, useState} from 'preact/hooks';
-import {REMINDER_ALERT_COPY} from '@/shared/copy.js';
+import {NOTIFICATIONS_PERMISSION_COPY, REMINDER_ALERT_COPY} from '@/shared/copy.js';
+import {notificationsGranted, requestNotifications} from '@/shared/notifications-permission.js';
 import {SNOOZE_CHOICES, snoozedUntil} from '@/shared/snooze.js';
 import type {ReminderFields, ReminderPriority} from '@/shared/store/schema.js';
 import {reminderAtFromFields, reminderTimeFields} from './reminder-time-input.js';
@@ -46,11 +47,14 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 	const [remind, setRemind] = useState(() => reminderTimeFields(initial.reminderAt));
 	const [error, setError] = useState<FieldError | undefined>(undefined);
 	const [busy, setBusy] = useState(false);
+	// R32: whether Tickler may show notifications (an optional permission); undefined until known.
+	const [mayNotify, setMayNotify] = useState<boolean | undefined>(undefined);
 	const nameRef = useRef<HTMLInputElement>(null);
 	const formRef = useRef<HTMLFormElement>(null);
 
 	useEffect(() => {
 		nameRef.current?.focus();
+		void notificationsGranted().then(setMayNotify, () => setMayNotify(false));
 	}, []);
 	useEffect(() => {
 		// The rep's attention goes where the problem is: the field the message is about (R11, R22).
@@ -58,11 +62,22 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 		if (fieldId !== undefined) formRef.current?.querySelector<HTMLElement>(`[id="${id}-${fieldId}"]`)?.focus();
 	}, [error]);
 
+	/**
+	 * R32: saving a time while Tickler may not notify asks for the permission. The browser accepts the request
+	 * only inside the user gesture, so it is made here, synchronously, before any await. The save does not wait
+	 * for the answer (a popup may close while the browser asks): until it is granted Salesforce alerts instead.
+	 */
+	function askToNotify() {
+		if (mayNotify === true) return;
+		void requestNotifications().then(setMayNotify);
+	}
+
 	async function submit(event: Event) {
 		event.preventDefault();
 		setBusy(true);
 		try {
 			const reminderAt = reminderAtFromFields(remind);
+			if (reminderAt !== null) askToNotify();
 			await onSubmit({name, priority, dueDate: dueDate === '' ? null : dueDate, details, reminderAt});
 			setError(undefined);
 		} catch (caught) {
@@ -167,6 +182,9 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 					)}
 				</span>
 			</fieldset>
+			{mayNotify === false && (remind.date !== '' || remind.time !== '') ? (
+				<p class="form-note">{NOTIFICATIONS_PERMISSION_COPY.formLine}</p>
+			) : null}
 			{messageFor('reminderAt')}
 			<label for={`${id}-details`}>Details</label>
 			<textarea

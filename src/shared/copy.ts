@@ -136,3 +136,14 @@ export function reminderAlertMessage(dueDate: string | null, late: boolean, remi
 	const due = dueDate === null ? REMINDER_ALERT_COPY.noDueDate : `Due ${dueDate}`;
 	return late ? `${due} · ${reminderTime}, ${REMINDER_ALERT_COPY.late}` : `${due} · ${reminderTime}`;
 }
+
+/** R32: the optional `notifications` permission — what the rep reads while Tickler may not notify. */
+export const NOTIFICATIONS_PERMISSION_COPY = {
+	/** Beside the reminder time in the popup's forms, while the permission is not granted. */
+	formLine: 'Tickler may not show notifications, so Salesforce alerts you at this time.',
+	/** Settings, "Reminder alerts", while Tickler is to alert but may not. */
+	settingsLine:
+		'Tickler may not show notifications in this browser yet, so Salesforce alerts you meanwhile (its own reminder).',
+	allow: 'Allow notifications',
+	refused: 'Notifications stay off: Salesforce keeps alerting you.',
+} as const;

@@ -8,20 +8,40 @@
  * records the alert and calls chrome.notifications.create — only the time it believes it is differs.
  * Complete is clicked the way Chrome delivers a click: the event chrome.notifications.onButtonClicked is
  * dispatched to the listeners the worker registered (the extension bindings' `dispatch`), with button 0.
+ *
+ * `notifications` is an optional permission (R32): the first test runs with it granted
+ * (notifications-granted-build.ts says how and why), the last without it, where Salesforce alerts instead.
  */
 import type {Page, Worker} from 'playwright-core';
-import {afterEach, beforeEach, expect, test} from 'vitest';
+import {rm} from 'node:fs/promises';
+import {afterEach, expect, test} from 'vitest';
+import {buildWithNotificationsGranted} from './notifications-granted-build.js';
 import {enableSyncInSettings, localDate, type SyncScenario, startScenario, syncNow} from './sync-fixture.js';
 
 let scenario: SyncScenario;
-
-beforeEach(async () => {
-	scenario = await startScenario({seed: 'none'});
-});
+let grantedBuild: string | undefined;
 
 afterEach(async () => {
 	await scenario.close();
+	if (grantedBuild !== undefined) await rm(grantedBuild, {recursive: true, force: true});
+	grantedBuild = undefined;
 });
+
+/** Adds a reminder due today with a reminder time minutes ahead (to the minute the form takes), from the popup. */
+async function addReminderWithTime(popup: Page, name: string, minutesAhead = 2): Promise<Date> {
+	const at = new Date(Math.ceil((Date.now() + minutesAhead * 60_000) / 60_000) * 60_000);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	await popup.getByRole('button', {name: 'Add reminder'}).click();
+	await popup.getByLabel('Name').fill(name);
+	await popup.getByLabel('Due date').fill(localDate());
+	await popup
+		.getByLabel('Reminder date', {exact: true})
+		.fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`);
+	await popup.getByLabel('Reminder time', {exact: true}).fill(`${pad(at.getHours())}:${pad(at.getMinutes())}`);
+	await popup.getByRole('button', {name: 'Add', exact: true}).click();
+	await expect.poll(async () => popup.getByText(name, {exact: true}).count()).toBe(1);
+	return at;
+}
 
 async function currentWorker(): Promise<Worker> {
 	return scenario.session.context.serviceWorkers()[0] ?? scenario.session.context.waitForEvent('serviceworker');
@@ -56,20 +76,11 @@ async function storedReminder(page: Page, name: string): Promise<StoredReminder>
 }
 
 test('R31: a reminder two minutes ahead shows one notification at its time; Complete from it completes the Task in the org', async () => {
+	grantedBuild = await buildWithNotificationsGranted();
+	scenario = await startScenario({seed: 'none', extensionDir: grantedBuild});
 	await enableSyncInSettings(scenario);
 	const {page: popup, errors} = await scenario.session.openExtensionPage('src/popup/index.html');
-	// Two minutes ahead on the rep's clock, to the minute the form takes.
-	const at = new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	await popup.getByRole('button', {name: 'Add reminder'}).click();
-	await popup.getByLabel('Name').fill('Call Ann back');
-	await popup.getByLabel('Due date').fill(localDate());
-	await popup
-		.getByLabel('Reminder date', {exact: true})
-		.fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`);
-	await popup.getByLabel('Reminder time', {exact: true}).fill(`${pad(at.getHours())}:${pad(at.getMinutes())}`);
-	await popup.getByRole('button', {name: 'Add', exact: true}).click();
-	await expect.poll(async () => popup.locator('.reminder .reminder-time').count()).toBe(1);
+	const at = await addReminderWithTime(popup, 'Call Ann back');
 	await syncNow(popup);
 	const repId = scenario.org.users.rep.id;
 	const task = scenario.org.listTasks({ownerId: repId}).find(t => t.Subject === 'Call Ann back');
@@ -119,5 +130,38 @@ test('R31: a reminder two minutes ahead shows one notification at its time; Comp
 		.poll(async () => (await currentWorker()).evaluate(async () => chrome.alarms.get('reminder-due')))
 		.toBeUndefined();
 	expect(await notifications()).toEqual({});
+	expect(errors).toEqual([]);
+});
+
+test('R32: without the notifications permission, a reminder time is sent with IsReminderSet=true (Salesforce alerts) and Tickler shows nothing', async () => {
+	scenario = await startScenario({seed: 'none'});
+	await enableSyncInSettings(scenario);
+	const {page: popup, errors} = await scenario.session.openExtensionPage('src/popup/index.html');
+	expect(await popup.evaluate(async () => chrome.permissions.contains({permissions: ['notifications']}))).toBe(false);
+	// The Add click also opens Chrome's permission prompt, which stays unanswered here (no one accepts it).
+	const at = await addReminderWithTime(popup, 'Call Bo back');
+	const later = await addReminderWithTime(popup, 'Later one', 12);
+	await syncNow(popup);
+	const repId = scenario.org.users.rep.id;
+	const task = scenario.org.listTasks({ownerId: repId}).find(t => t.Subject === 'Call Bo back');
+	expect(task?.['ReminderDateTime']).toBe(at.getTime());
+	expect(task?.['IsReminderSet']).toBe(true);
+	// The worker never touches the absent API: at the time nothing is shown, nothing recorded, nothing thrown.
+	const worker = await currentWorker();
+	expect(await worker.evaluate(() => typeof chrome.notifications)).toBe('undefined');
+	await worker.evaluate(async skipMs => {
+		const realNow = Date.now.bind(Date);
+		Date.now = () => realNow() + skipMs;
+		await chrome.alarms.create('reminder-due', {when: realNow()});
+	}, 3 * 60_000);
+	// The check ran to its end (it set the alarm for the next time) without showing or recording anything.
+	await expect
+		.poll(
+			async () =>
+				(await (await currentWorker()).evaluate(async () => chrome.alarms.get('reminder-due')))?.scheduledTime,
+			{timeout: 15_000},
+		)
+		.toBe(later.getTime());
+	expect((await storedReminder(popup, 'Call Bo back')).alert?.notifiedFor).toBeUndefined();
 	expect(errors).toEqual([]);
 });

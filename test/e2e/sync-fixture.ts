@@ -18,9 +18,14 @@ export type SyncScenario = {
 	close(): Promise<void>;
 };
 
-export async function startScenario(options: {seed?: 'demo' | 'none'} = {}): Promise<SyncScenario> {
+export async function startScenario(
+	options: {seed?: 'demo' | 'none'; extensionDir?: string} = {},
+): Promise<SyncScenario> {
 	const local = await startLocalOrg({seed: options.seed ?? 'demo'});
-	const session = await launchExtension({org: local});
+	const session = await launchExtension({
+		org: local,
+		...(options.extensionDir === undefined ? {} : {extensionDir: options.extensionDir}),
+	});
 	await signIn(session.context, local.org);
 	return {
 		local,

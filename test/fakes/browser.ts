@@ -130,6 +130,30 @@ const notifications = new Map<string, FakeNotification>();
 const onNotificationClicked = createEvent<[string]>();
 const onNotificationButtonClicked = createEvent<[string, number]>();
 let idleState: 'active' | 'idle' | 'locked' = 'active';
+/**
+ * R31/R32: `notifications` is an optional permission. Granted by default here so tests about alerts need no
+ * setup; while it is not, `browser.notifications` is undefined, as `chrome.notifications` is in Chrome.
+ */
+type PermissionSet = {permissions?: string[]; origins?: string[]};
+const grantedOptional = new Set<string>(['notifications']);
+const permissionRequests: PermissionSet[] = [];
+let permissionAnswer = true;
+const onPermissionsAdded = createEvent<[PermissionSet]>();
+const onPermissionsRemoved = createEvent<[PermissionSet]>();
+const notificationsNamespace = {
+	async create(id: string, options: FakeNotification) {
+		notifications.set(id, structuredClone(options));
+		return id;
+	},
+	async clear(id: string) {
+		return notifications.delete(id);
+	},
+	async getAll() {
+		return Object.fromEntries([...notifications].map(([id, options]) => [id, structuredClone(options)]));
+	},
+	onClicked: onNotificationClicked,
+	onButtonClicked: onNotificationButtonClicked,
+};
 const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
 
 const browser = {
@@ -221,19 +245,24 @@ const browser = {
 			return {...tab};
 		},
 	},
-	notifications: {
-		async create(id: string, options: FakeNotification) {
-			notifications.set(id, structuredClone(options));
-			return id;
+	get notifications() {
+		return grantedOptional.has('notifications') ? notificationsNamespace : undefined;
+	},
+	permissions: {
+		async contains(set: PermissionSet) {
+			return (set.permissions ?? []).every(name => grantedOptional.has(name));
 		},
-		async clear(id: string) {
-			return notifications.delete(id);
+		/** Records the request synchronously (a browser needs it inside the user gesture), then answers. */
+		request(set: PermissionSet): Promise<boolean> {
+			permissionRequests.push(structuredClone(set));
+			if (!permissionAnswer) return Promise.resolve(false);
+			const added = (set.permissions ?? []).filter(name => !grantedOptional.has(name));
+			for (const name of added) grantedOptional.add(name);
+			if (added.length > 0) onPermissionsAdded.dispatch({permissions: added});
+			return Promise.resolve(true);
 		},
-		async getAll() {
-			return Object.fromEntries([...notifications].map(([id, options]) => [id, structuredClone(options)]));
-		},
-		onClicked: onNotificationClicked,
-		onButtonClicked: onNotificationButtonClicked,
+		onAdded: onPermissionsAdded,
+		onRemoved: onPermissionsRemoved,
 	},
 	action: {
 		async setBadgeText(details: {text: string}) {
@@ -306,11 +335,39 @@ export function openTabs(): FakeTab[] {
 	return [...tabs.values()].map(tab => ({...tab}));
 }
 
+/** Test helper: grant or withdraw an optional permission (withdrawing fires permissions.onRemoved). */
+export function setOptionalPermission(name: 'notifications', granted: boolean): void {
+	if (granted === grantedOptional.has(name)) return;
+	if (granted) {
+		grantedOptional.add(name);
+		onPermissionsAdded.dispatch({permissions: [name]});
+	} else {
+		grantedOptional.delete(name);
+		onPermissionsRemoved.dispatch({permissions: [name]});
+	}
+}
+
+/** Test helper: whether the rep accepts the next permission requests (default yes). */
+export function answerPermissionRequests(accept: boolean): void {
+	permissionAnswer = accept;
+}
+
+/** Test helper: every permissions.request made since the last reset, in order. */
+export function requestedPermissions(): PermissionSet[] {
+	return permissionRequests.map(set => structuredClone(set));
+}
+
 /** Test helper: forget every stored value, alarm and listener between tests. */
 export async function resetFakeBrowser(): Promise<void> {
 	await Promise.all([browser.storage.local.clear(), browser.storage.session.clear(), browser.storage.sync.clear()]);
 	alarms.clear();
 	notifications.clear();
+	grantedOptional.clear();
+	grantedOptional.add('notifications');
+	permissionRequests.length = 0;
+	permissionAnswer = true;
+	onPermissionsAdded.clear();
+	onPermissionsRemoved.clear();
 	onNotificationClicked.clear();
 	onNotificationButtonClicked.clear();
 	managedData.clear();

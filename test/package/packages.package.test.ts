@@ -105,6 +105,9 @@ describe('R42: npm run package', () => {
 		const documented = rows.map(row => row.permission).sort();
 		for (const browser of browsers) {
 			expect(declaredPermissions(manifestOf(browser)).sort(), browser).toEqual(documented);
+			// R31/R32: notifications stays optional in both, so an update from 0.1.0 never disables Tickler.
+			expect(manifestOf(browser)['optional_permissions'], browser).toEqual(['notifications']);
+			expect(manifestOf(browser)['permissions'], browser).not.toContain('notifications');
 		}
 	});
 

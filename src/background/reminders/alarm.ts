@@ -6,16 +6,22 @@
  */
 import browser from 'webextension-polyfill';
 import {db} from '@/background/db.js';
+import {notificationsGranted} from '@/shared/notifications-permission.js';
 import {dueAlerts, nextAlarmAt} from './due.js';
 import {showAlerts} from './notify.js';
 import {readAlarmFacts, recordAlerts} from './reminder-store.js';
 
 export const REMINDER_ALARM = 'reminder-due';
 
-/** Shows every alert due now (once per computer) and sets the alarm for the next reminder time. */
+/**
+ * Shows every alert due now (once per computer) and sets the alarm for the next reminder time. Without the
+ * (optional) notifications permission nothing is shown and nothing recorded as shown: Salesforce alerts for
+ * what Tickler wrote meanwhile (effectiveWhoAlerts), and what is still Tickler's comes once it is granted.
+ */
 export async function checkReminders(now: number = Date.now()): Promise<void> {
 	const facts = await readAlarmFacts(db, now);
-	const due = dueAlerts(facts.reminders, now, facts.whoAlerts);
+	const granted = await notificationsGranted();
+	const due = granted ? dueAlerts(facts.reminders, now, facts.whoAlerts) : [];
 	if (due.length > 0) await showAlerts(await recordAlerts(db, due, now));
 	const next = nextAlarmAt(facts.reminders, now);
 	if (next === undefined) await browser.alarms.clear(REMINDER_ALARM);
