@@ -11,6 +11,7 @@ import {execFileSync, spawn} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {launchExtension} from '../test/e2e/harness.js';
+import {buildWithNotificationsGranted} from '../test/e2e/notifications-granted-build.js';
 import {signIn} from '../test/e2e/salesforce-routing.js';
 import {startLocalOrg} from '../test/org/index.js';
 
@@ -21,7 +22,13 @@ const xvfb = spawn('Xvfb', [DISPLAY, '-screen', '0', '1280x800x24'], {stdio: 'ig
 process.env['DISPLAY'] = DISPLAY;
 await sleep(1000);
 const local = await startLocalOrg({seed: 'demo'});
-const session = await launchExtension({org: local, headless: false});
+// `notifications` is optional; a rep grants it at Chrome's prompt, which no script can answer — the granted
+// copy of dist/ stands for an accepted prompt (notifications-granted-build.ts).
+const session = await launchExtension({
+	org: local,
+	headless: false,
+	extensionDir: await buildWithNotificationsGranted(),
+});
 try {
 	await signIn(session.context, local.org);
 	const {page: settings} = await session.openExtensionPage('src/options/index.html');
