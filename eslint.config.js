@@ -91,6 +91,30 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The sync engine also runs in Node (the benchmarks, the fleet, the integration tests): browser APIs
+		// reach it only through its deps (engineering guide §4). Restates the worker's pattern, since a later
+		// block replaces the rule's options for these files.
+		files: ['src/background/sync/**', 'src/background/salesforce/**'],
+		ignores: ['**/*.test.ts', '**/*.int.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{name: 'webextension-polyfill', message: 'The engine gets browser facts through SyncDeps.'},
+						{
+							name: '@/shared/notifications-permission.js',
+							message: 'It calls browser APIs; the engine gets the permission through SyncDeps.',
+						},
+					],
+					patterns: [
+						{group: ['@/popup/**', '@/options/**', '@/content/**'], message: 'The worker must not import UI code.'},
+					],
+				},
+			],
+		},
+	},
+	{
 		// Tests, tools and the local org print to the console on purpose and use looser test idioms.
 		files: ['test/**', 'bench/**', 'scripts/**', '**/*.test.ts', '**/*.test.tsx', '**/*.int.test.ts', '*.config.ts'],
 		rules: {

@@ -15,6 +15,7 @@ import {portForTokens} from './oauth/oauth-port.js';
 import {readTokens} from './oauth/token-store.js';
 import {type FoundSession, findSession} from './session/find-session.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
+import {notificationsGranted} from '@/shared/notifications-permission.js';
 
 /** A port that talks only to the session's own My Domain host (R25: the sid goes nowhere else). */
 export async function portForSession(session: FoundSession): Promise<SalesforcePort> {
@@ -57,5 +58,12 @@ export async function credentialsForPartition(partition: Partition): Promise<Cyc
 }
 
 export function engineDeps(salesforce: SalesforcePort | null): SyncDeps {
-	return {db, salesforce, clock: systemClock, lock: createWebLock(navigator.locks), log: consoleLog()};
+	return {
+		db,
+		salesforce,
+		clock: systemClock,
+		lock: createWebLock(navigator.locks),
+		log: consoleLog(),
+		notificationsGranted,
+	};
 }

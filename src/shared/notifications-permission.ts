@@ -10,19 +10,11 @@
  * every use goes through `notificationsApi()`.
  */
 import browser, {type Notifications, type Permissions} from 'webextension-polyfill';
-import type {WhoAlerts} from './store/schema.js';
 
 export const NOTIFICATIONS_PERMISSION: Permissions.Permissions = {permissions: ['notifications']};
 
-/**
- * R32 with the fallback: who alerts in effect. The rep's setting, except that when Tickler is to alert
- * ('tickler', the default) and the permission is not granted, Salesforce alerts instead — Tickler then sends
- * `IsReminderSet=true`, so the rep gets exactly one alert, never none. 'both' stays 'both' (Salesforce alerts,
- * and Tickler too once allowed); 'salesforce' needs no permission.
- */
-export function effectiveWhoAlerts(setting: WhoAlerts, notificationsGranted: boolean): WhoAlerts {
-	return setting === 'tickler' && !notificationsGranted ? 'salesforce' : setting;
-}
+/** The pure decision lives in who-alerts.ts (the engine uses it in Node too); re-exported for the pages. */
+export {effectiveWhoAlerts} from './who-alerts.js';
 
 /** Whether Tickler may show notifications now. */
 export async function notificationsGranted(): Promise<boolean> {

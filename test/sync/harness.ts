@@ -14,6 +14,7 @@ import {openTicklerDb, type TicklerDb} from '@/shared/store/db.js';
 import type {Partition, Reminder, SyncTrigger} from '@/shared/store/schema.js';
 import {startLocalOrg, type LocalOrg} from '../org/index.js';
 import {skewedClock} from '../fakes/clock.js';
+import {notificationsGranted} from '@/shared/notifications-permission.js';
 
 export const START = new Date('2026-03-05T09:00:00.000Z');
 
@@ -89,7 +90,16 @@ export async function startHarness(
 		sid: org.createSession(repId, 'api'),
 		sf: null,
 		lock: createMemoryLock(),
-		deps: () => ({db: h.db, salesforce: h.sf, clock, lock: h.lock, log: silentLog, random: () => 0.5}),
+		// notificationsGranted: the fake browser's permission (R32's fallback; notifications-permission.int).
+		deps: () => ({
+			db: h.db,
+			salesforce: h.sf,
+			clock,
+			lock: h.lock,
+			log: silentLog,
+			random: () => 0.5,
+			notificationsGranted,
+		}),
 		newPort,
 		async enable() {
 			if (!h.sf) throw new Error('no port');

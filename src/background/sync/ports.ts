@@ -33,4 +33,9 @@ export type SyncDeps = {
 	log: Log;
 	/** [0, 1), for backoff jitter; injected so tests are deterministic. */
 	random?: () => number;
+	/**
+	 * R32: whether this computer may show Tickler's notifications (the optional permission). Without it the
+	 * engine writes reminder times with Salesforce's own reminder on (who-alerts.ts). Absent = granted.
+	 */
+	notificationsGranted?: () => Promise<boolean>;
 };

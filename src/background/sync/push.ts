@@ -47,7 +47,7 @@ import {renderSubject} from '@/shared/subject-template.js';
 import {createWrite, pickFields, updateWrite, type OrgPicklists} from './mapping.js';
 import {salesforceAlertAfterWrite, withSalesforceAlert} from './reminder-mapping.js';
 import {DEFAULT_WHO_ALERTS, sameFieldValue} from '@/shared/store/reminder-time.js';
-import {effectiveWhoAlerts, notificationsGranted} from '@/shared/notifications-permission.js';
+import {effectiveWhoAlerts} from '@/shared/who-alerts.js';
 
 /** What a request does to a Task. Deletes go first, then creates, then updates (docs/sync-protocol.md). */
 export type PushKind = 'delete' | 'create' | 'update';
@@ -152,7 +152,9 @@ export async function push(ctx: CycleContext): Promise<void> {
 	);
 	const reminders = await db.reminders.bulkGet(entries.map(e => e.reminderId));
 	// R32: without the notifications permission Salesforce alerts in Tickler's place (IsReminderSet=true).
-	const whoAlerts = effectiveWhoAlerts(ctx.partition.whoAlerts ?? DEFAULT_WHO_ALERTS, await notificationsGranted());
+	// R32: the permission arrives through the deps (the engine never calls browser APIs); absent = granted.
+	const granted = (await ctx.deps.notificationsGranted?.()) ?? true;
+	const whoAlerts = effectiveWhoAlerts(ctx.partition.whoAlerts ?? DEFAULT_WHO_ALERTS, granted);
 	const plan = planPush(entries, reminders, ctx.partition.subjectTemplate, ctx.picklists, whoAlerts);
 	if (plan.dropEntries.length > 0 || plan.dropReminders.length > 0) {
 		await db.transaction('rw', [db.outbox, db.reminders], async () => {
