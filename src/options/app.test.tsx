@@ -12,6 +12,7 @@ import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js
 import {App} from './app.js';
 import {db} from './db.js';
 import {SYNC_EXPLANATION} from './sync-toggle.js';
+import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 const PARTITION = TEST_PARTITION_ID;
 let root: HTMLElement;
@@ -67,15 +68,11 @@ beforeEach(async () => {
 		return {ok: true, value: method === 'forgetPartition' ? {deletedReminders: 1} : {queued: true}};
 	});
 	await Promise.all(db.tables.map(table => table.clear()));
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await act(() => {
-		render(null, root);
-	});
-	root.remove();
+	await removeDomRoot(root);
 });
 
 async function mount() {

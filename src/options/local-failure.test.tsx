@@ -10,6 +10,7 @@ import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import type {RefusingIndexedDb} from '../../test/fakes/refusing-idb.js';
 import type {TicklerDb} from '@/shared/store/db.js';
+import {createDomRoot} from '../../test/fakes/dom-root.js';
 
 // R40: the settings page's Dexie, on an IndexedDB the browser refuses until `heal()`.
 vi.mock('./db.js', async () => {
@@ -29,8 +30,7 @@ afterEach(() => {
 });
 beforeEach(async () => {
 	await resetFakeBrowser();
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 const notice = () => root.querySelector('[data-local-failure]');

@@ -14,21 +14,18 @@ import {
 import {partitionFixture} from '../../test/fakes/partition.js';
 import {db} from './db.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
+import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 let root: HTMLElement;
 
 beforeEach(async () => {
 	await resetFakeBrowser();
 	await Promise.all(db.tables.map(table => table.clear()));
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await act(() => {
-		render(null, root);
-	});
-	root.remove();
+	await removeDomRoot(root);
 	await resetFakeBrowser();
 });
 

@@ -7,20 +7,17 @@ import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import {db} from './db.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
+import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 let root: HTMLElement;
 
 beforeEach(async () => {
 	await Promise.all(db.tables.map(table => table.clear()));
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await act(() => {
-		render(null, root);
-	});
-	root.remove();
+	await removeDomRoot(root);
 });
 
 const radio = (label: string) => {

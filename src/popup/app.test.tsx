@@ -11,6 +11,7 @@ import {resetWorkerForPages, startedCycles, workerDb as db} from '../../test/fak
 import {App} from './app.js';
 import {localDays} from './dates.js';
 import {PAINT_MARK} from './due-list.js';
+import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 // The popup reads the default database with plain IndexedDB and sends its writes to the worker: here the
 // worker's real API answers them over the fake runtime, writing to the same (fake) IndexedDB.
@@ -51,15 +52,11 @@ function typeInto(element: Element, value: string) {
 
 beforeEach(async () => {
 	await resetWorkerForPages();
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await act(() => {
-		render(null, root);
-	});
-	root.remove();
+	await removeDomRoot(root);
 });
 
 test('R22/R3: empty and off states are plain', async () => {

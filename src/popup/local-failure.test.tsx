@@ -9,6 +9,7 @@ import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import {refusingIndexedDb} from '../../test/fakes/refusing-idb.js';
+import {createDomRoot} from '../../test/fakes/dom-root.js';
 
 // R40: the popup reads with plain IndexedDB (popup-view.ts) from the global `indexedDB`. Here the browser
 // refuses it, the way a damaged profile does (UnknownError), until `heal()`.
@@ -27,8 +28,7 @@ afterEach(() => {
 });
 beforeEach(async () => {
 	await resetFakeBrowser();
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 async function mount() {

@@ -12,6 +12,7 @@ import {answerPermissionRequests, requestedPermissions, setOptionalPermission} f
 import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {App} from './app.js';
 import {localDays} from './dates.js';
+import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 let root: HTMLElement;
 
@@ -48,15 +49,11 @@ async function chooseOneHour(form: HTMLFormElement) {
 
 beforeEach(async () => {
 	await resetWorkerForPages();
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await act(() => {
-		render(null, root);
-	});
-	root.remove();
+	await removeDomRoot(root);
 	setOptionalPermission('notifications', true);
 	answerPermissionRequests(true);
 });

@@ -6,6 +6,7 @@ import {expect, test, vi} from 'vitest';
 import {App} from './app.js';
 
 import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
+import {createDomRoot} from '../../test/fakes/dom-root.js';
 
 // The store answers, but reading it fails (a browser bug; or a damaged store, UnknownError, which R40 says in
 // its own words): the rep is told, not shown a blank popup.
@@ -19,8 +20,7 @@ vi.mock(import('@/shared/store/popup-view.js'), async importOriginal => ({
 }));
 
 test('R22: a failed read of the store is said in the popup, with what to do', async () => {
-	const root = document.createElement('div');
-	document.body.append(root);
+	const root = createDomRoot();
 	await act(() => {
 		render(<App />, root);
 	});
@@ -36,8 +36,7 @@ test('R22: a failed read of the store is said in the popup, with what to do', as
 
 test('R40: a read that fails because the store is damaged (UnknownError) says so in plain words with what to do', async () => {
 	failure.error = new DOMException('The database is broken', 'UnknownError');
-	const root = document.createElement('div');
-	document.body.append(root);
+	const root = createDomRoot();
 	await act(() => {
 		render(<App />, root);
 	});

@@ -9,6 +9,7 @@ import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-p
 import {App} from './app.js';
 import {localDays} from './dates.js';
 import {reminderAtFromFields, reminderTimeFields, REMINDER_TIME_COPY} from './reminder-time-input.js';
+import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 let root: HTMLElement;
 
@@ -37,15 +38,11 @@ async function openAddForm(): Promise<HTMLFormElement> {
 
 beforeEach(async () => {
 	await resetWorkerForPages();
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await act(() => {
-		render(null, root);
-	});
-	root.remove();
+	await removeDomRoot(root);
 });
 
 describe('R31: reminder time in the forms', () => {

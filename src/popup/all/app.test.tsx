@@ -8,6 +8,7 @@ import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition
 import {resetWorkerForPages, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
 import {localDays} from '../dates.js';
 import {ALL_PAINT_MARK, AllRemindersApp} from './app.js';
+import {createDomRoot, removeDomRoot} from '../../../test/fakes/dom-root.js';
 
 // The page reads the default database with plain IndexedDB; its writes reach the worker's real API over the
 // fake runtime, which writes to the same (fake) IndexedDB.
@@ -16,15 +17,11 @@ let root: HTMLElement;
 
 beforeEach(async () => {
 	await resetWorkerForPages();
-	root = document.createElement('div');
-	document.body.append(root);
+	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await act(() => {
-		render(null, root);
-	});
-	root.remove();
+	await removeDomRoot(root);
 });
 
 async function mount() {
