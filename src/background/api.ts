@@ -149,8 +149,8 @@ export const backgroundApi: Readonly<BackgroundApi> = {
 		if (readyPending || pageGlanceShouldSync(state.cycleStartedAt, now)) startCycle('page-visit');
 		return badge;
 	},
-	async salesforceSaveSeen() {
-		return onSalesforceSaveSeen();
+	async salesforceSaveSeen({host}) {
+		return onSalesforceSaveSeen(host);
 	},
 	async enableSync() {
 		return enableForCurrentSession();

@@ -14,6 +14,8 @@ const {patchWorkerState, readWorkerState} = await import('./ephemeral.js');
 
 const now = 50_000_000;
 const partition = partitionFixture();
+/** The synced org's Lightning host (the fixture's instance host is its My Domain). */
+const HOST = partition.instanceHost.replace('.my.salesforce.com', '.lightning.force.com');
 
 beforeEach(async () => {
 	await resetFakeBrowser();
@@ -25,7 +27,7 @@ beforeEach(async () => {
 
 test('R13 (issue 14): a save seen on a Salesforce page starts a cycle at once, recorded as salesforce-save', async () => {
 	await patchWorkerState({cycleStartedAt: now - 5 * 60_000});
-	expect(await onSalesforceSaveSeen(now)).toEqual({action: 'sync-now'});
+	expect(await onSalesforceSaveSeen(HOST, now)).toEqual({action: 'sync-now'});
 	expect(vi.mocked(startCycle).mock.calls).toEqual([['salesforce-save']]);
 	const state = await readWorkerState();
 	expect(state.signalSyncsAt).toEqual([now]);
@@ -34,18 +36,18 @@ test('R13 (issue 14): a save seen on a Salesforce page starts a cycle at once, r
 
 test('R13/R21 (issue 14): even right after a cycle a save syncs at once; past the hourly cap, the schedule rules', async () => {
 	await patchWorkerState({cycleStartedAt: now - 1000});
-	expect(await onSalesforceSaveSeen(now)).toEqual({action: 'sync-now'});
-	for (let index = 1; index < 20; index++) await onSalesforceSaveSeen(now + index * 60_000);
+	expect(await onSalesforceSaveSeen(HOST, now)).toEqual({action: 'sync-now'});
+	for (let index = 1; index < 20; index++) await onSalesforceSaveSeen(HOST, now + index * 60_000);
 	expect(startCycle).toHaveBeenCalledTimes(20);
-	expect(await onSalesforceSaveSeen(now + 30 * 60_000)).toEqual({action: 'schedule'});
+	expect(await onSalesforceSaveSeen(HOST, now + 30 * 60_000)).toEqual({action: 'schedule'});
 	expect(startCycle).toHaveBeenCalledTimes(20);
 });
 
 test('R21 (issue 14): over 80 % of the org’s allowance, or with sync off, a save signal starts nothing', async () => {
 	await db.partitions.put({...partition, status: {phase: 'idle', budget: 'slow'}});
-	expect(await onSalesforceSaveSeen(now)).toEqual({action: 'schedule'});
+	expect(await onSalesforceSaveSeen(HOST, now)).toEqual({action: 'schedule'});
 	await db.partitions.put({...partition, enabled: false});
-	expect(await onSalesforceSaveSeen(now)).toEqual({action: 'schedule'});
+	expect(await onSalesforceSaveSeen(HOST, now)).toEqual({action: 'schedule'});
 	expect(startCycle).not.toHaveBeenCalled();
 });
 
@@ -59,4 +61,12 @@ test('R21 (issue 14): only the top frame of a tab on the host it names may signa
 	expect(isSignalFromItsTab({host: 'acme.lightning.force.com'}, {frameId: 0, tab: {id: 4, url: 'not a url'}})).toBe(
 		false,
 	);
+});
+
+test('R2/R21 (issue 14): a save seen on another org’s page starts nothing', async () => {
+	await patchWorkerState({cycleStartedAt: now - 5 * 60_000});
+	expect(await onSalesforceSaveSeen('someone-else.lightning.force.com', now)).toEqual({action: 'schedule'});
+	expect(await onSalesforceSaveSeen('someone-else.my.salesforce.com', now)).toEqual({action: 'schedule'});
+	expect(startCycle).not.toHaveBeenCalled();
+	expect(await onSalesforceSaveSeen(partition.instanceHost, now)).toEqual({action: 'sync-now'});
 });

@@ -5,6 +5,7 @@
  * schedule. The signal itself costs no API request; the cycle it starts costs one request when nothing
  * changed.
  */
+import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/queries.js';
 import {db} from './db.js';
 import {patchWorkerState, readWorkerState} from './ephemeral.js';
@@ -27,10 +28,14 @@ export function isSignalFromItsTab(input: {host: string}, sender: SaveSignalSend
 	}
 }
 
-/** What the signal did: `sync-now` started a cycle, `schedule` left it to the schedule. */
-export async function onSalesforceSaveSeen(now = Date.now()): Promise<{action: string}> {
+/**
+ * What the signal did: `sync-now` started a cycle, `schedule` left it to the schedule. A save on another org's
+ * page (a rep signed in to two orgs) says nothing about the synced org's Tasks, so it starts nothing.
+ */
+export async function onSalesforceSaveSeen(host: string, now = Date.now()): Promise<{action: string}> {
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) return {action: 'schedule'};
+	if (toMyDomainHost(host) !== toMyDomainHost(partition.instanceHost)) return {action: 'schedule'};
 	const state = await readWorkerState();
 	const action = changeSignalAction({
 		budget: partition.status.budget,
