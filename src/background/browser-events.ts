@@ -54,7 +54,7 @@ async function isSalesforceUrl(url: string | undefined): Promise<boolean> {
 	}
 }
 
-/** R13: a Salesforce tab in use means polling about every minute: note it and pull the alarm in. */
+/** R13: a Salesforce tab in use means the faster cadence (every 10 minutes): note it and pull the alarm in. */
 export async function onSalesforceTab(tab: Tabs.Tab): Promise<void> {
 	if (!(await isSalesforceUrl(tab.url))) return;
 	await patchWorkerState({salesforceTabSeenAt: Date.now()});

@@ -8,7 +8,7 @@ import type {Identity} from '@/background/salesforce/port.js';
 const KEY = 'tickler:worker';
 
 export type WorkerState = {
-	/** When the popup last opened (R13: poll about every minute for a while after). */
+	/** When the popup last opened (R13: the Salesforce-in-use cadence, every 10 minutes, for a while after). */
 	popupOpenedAt?: number;
 	/** When a Salesforce tab was last focused or loaded (R13). */
 	salesforceTabSeenAt?: number;
