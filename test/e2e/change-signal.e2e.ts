@@ -118,8 +118,9 @@ test('R13/R21: a status saved on the Lightning record page shows in the popup wi
 	expect(Date.now() - savedAt).toBeLessThan(SIGNAL_WINDOW_MS);
 	expect((await reminderFor(ids.lightning))?.status).toBe('complete');
 	// The change signal did it, not a poll.
+	// The cycle writes its history row after it has applied the rows: wait for the row, do not race it.
+	await expect.poll(async () => triggersSince(savedAt), {timeout: 5000}).toContain('salesforce-save');
 	const triggers = await triggersSince(savedAt);
-	expect(triggers).toContain('salesforce-save');
 	expect(triggers).not.toContain('alarm');
 	expect(await alarmIn()).toBeGreaterThan(5 * 60_000);
 	expect(errors).toEqual([]);
@@ -144,8 +145,9 @@ test('R13/R21: a priority saved on the Classic record page (Post/Redirect/Get) r
 		.poll(async () => (await reminderFor(ids.classic))?.priority, {timeout: SIGNAL_WINDOW_MS, interval: 250})
 		.toBe('high');
 	expect(Date.now() - savedAt).toBeLessThan(SIGNAL_WINDOW_MS);
+	// The cycle writes its history row after it has applied the rows: wait for the row, do not race it.
+	await expect.poll(async () => triggersSince(savedAt), {timeout: 5000}).toContain('salesforce-save');
 	const triggers = await triggersSince(savedAt);
-	expect(triggers).toContain('salesforce-save');
 	expect(triggers).not.toContain('alarm');
 	expect(errors).toEqual([]);
 	await page.close();
