@@ -17,6 +17,7 @@ import {
 	pickFields,
 	relatedFromSalesforce,
 } from './mapping.js';
+import {taskRow} from '../../../test/fakes/task-row.js';
 
 const standard: OrgPicklists = {
 	statuses: [
@@ -41,28 +42,7 @@ const custom: OrgPicklists = {
 };
 
 function row(overrides: Partial<TaskRow>): TaskRow {
-	return {
-		Id: '00T000000000001AAA',
-		Subject: 'S',
-		Status: 'Not Started',
-		Priority: 'Normal',
-		ActivityDate: null,
-		Description: null,
-		ReminderDateTime: null,
-		IsReminderSet: false,
-		OwnerId: '005000000000001AAA',
-		TaskSubtype: 'Task',
-		IsRecurrence: false,
-		IsArchived: false,
-		IsDeleted: false,
-		IsClosed: false,
-		CreatedDate: '2026-03-05T10:00:00.000+0000',
-		LastModifiedDate: '2026-03-05T10:00:00.000+0000',
-		SystemModstamp: '2026-03-05T10:00:00.000+0000',
-		WhoId: null,
-		WhatId: null,
-		...overrides,
-	};
+	return taskRow({Subject: 'S', ...overrides});
 }
 
 describe('R8 status', () => {

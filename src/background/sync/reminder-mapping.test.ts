@@ -14,6 +14,7 @@ import {
 	salesforceAlertFromRow,
 } from './reminder-mapping.js';
 import {decideRow, type PageFacts} from './row-decision.js';
+import {taskRow} from '../../../test/fakes/task-row.js';
 
 const USER = '005000000000001AAA';
 const TASK = '00T000000000001AAA';
@@ -52,30 +53,7 @@ const fields: ReminderFields = {
 	whatId: null,
 };
 
-function row(overrides: Partial<TaskRow> = {}): TaskRow {
-	return {
-		Id: TASK,
-		Subject: 'Call Ann',
-		Status: 'Not Started',
-		Priority: 'Normal',
-		ActivityDate: null,
-		Description: null,
-		ReminderDateTime: null,
-		IsReminderSet: false,
-		WhoId: null,
-		WhatId: null,
-		OwnerId: USER,
-		TaskSubtype: 'Task',
-		IsRecurrence: false,
-		IsArchived: false,
-		IsDeleted: false,
-		IsClosed: false,
-		CreatedDate: T0,
-		LastModifiedDate: T0,
-		SystemModstamp: T0,
-		...overrides,
-	};
-}
+const row = taskRow;
 
 function linked(overrides: Partial<Reminder> = {}, baseOverrides: Partial<ReminderFields> = {}): Reminder {
 	return {

@@ -9,6 +9,7 @@ import {emptyEntry} from '@/shared/store/outbox-lifecycle.js';
 import type {OutboxEntry, Reminder, ReminderFields} from '@/shared/store/schema.js';
 import type {OrgPicklists} from './mapping.js';
 import {decideRow, type PageFacts, type RowDecision, type RowFacts} from './row-decision.js';
+import {taskRow} from '../../../test/fakes/task-row.js';
 
 const USER = '005000000000001AAA';
 const OTHER_USER = '005000000000002AAA';
@@ -50,29 +51,9 @@ const fields: ReminderFields = {
 	whatId: null,
 };
 
+/** The shared row, due on the 9th. */
 function row(overrides: Partial<TaskRow> = {}): TaskRow {
-	return {
-		Id: TASK,
-		Subject: 'Call Ann',
-		Status: 'Not Started',
-		Priority: 'Normal',
-		ActivityDate: '2026-03-09',
-		Description: null,
-		ReminderDateTime: null,
-		IsReminderSet: false,
-		OwnerId: USER,
-		TaskSubtype: 'Task',
-		IsRecurrence: false,
-		IsArchived: false,
-		IsDeleted: false,
-		IsClosed: false,
-		CreatedDate: T0,
-		LastModifiedDate: T0,
-		SystemModstamp: T0,
-		WhoId: null,
-		WhatId: null,
-		...overrides,
-	};
+	return taskRow({ActivityDate: '2026-03-09', ...overrides});
 }
 
 /** A reminder linked to TASK, synced at T0 with `fields`. */
