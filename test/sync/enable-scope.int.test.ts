@@ -168,11 +168,7 @@ for (const [index, method] of CYCLE_CALLS.slice(0, -1).entries()) {
 		h.org.createTask(h.repId, {Subject: 'to delete'});
 		await h.enable();
 		await h.sync();
-		const [toEdit, toDelete] = ['to edit', 'to delete'].map(name => {
-			const found = h.repTasks().find(t => t.Subject === name);
-			if (!found) throw new Error(`no Task ${name}`);
-			return found;
-		});
+		const [toEdit, toDelete] = ['to edit', 'to delete'].map(name => h.repTaskNamed(name));
 		const local = await h.reminders();
 		const edited = local.find(r => r.taskId === toEdit?.Id);
 		const deleted = local.find(r => r.taskId === toDelete?.Id);

@@ -52,6 +52,8 @@ export type Harness = {
 	/** The visible reminder with this name; throws when there is none. */
 	reminderNamed(name: string): Promise<Reminder>;
 	repTasks(): ReturnType<LocalOrg['org']['listTasks']>;
+	/** The rep's Task with this Subject; throws when there is none. */
+	repTaskNamed(subject: string): ReturnType<LocalOrg['org']['listTasks']>[number];
 	close(): Promise<void>;
 };
 
@@ -130,6 +132,11 @@ export async function startHarness(
 			return found;
 		},
 		repTasks: () => org.listTasks({ownerId: repId}),
+		repTaskNamed(subject) {
+			const found = org.listTasks({ownerId: repId}).find(t => t.Subject === subject);
+			if (!found) throw new Error(`no Task ${subject}`);
+			return found;
+		},
 		reopenDb() {
 			h.db.close();
 			h.db = openTicklerDb({name: dbName, indexedDB: factory, IDBKeyRange});

@@ -13,11 +13,7 @@ afterEach(async () => {
 	await h.close();
 });
 
-function task(subject: string) {
-	const found = h.repTasks().find(t => t.Subject === subject);
-	if (!found) throw new Error(`no task ${subject}`);
-	return found;
-}
+const task = (subject: string) => h.repTaskNamed(subject);
 
 /** Records every update payload the engine sends. */
 function spyUpdates(): Array<TaskWrite & {Id: string}> {

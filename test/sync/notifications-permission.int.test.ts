@@ -24,11 +24,7 @@ afterEach(async () => {
 const AT = '2026-03-05T15:00:00.000Z';
 const LATER = '2026-03-05T16:30:00.000Z';
 
-function task(subject: string) {
-	const found = h.repTasks().find(t => t.Subject === subject);
-	if (!found) throw new Error(`no task ${subject}`);
-	return found;
-}
+const task = (subject: string) => h.repTaskNamed(subject);
 
 describe('R32: without the notifications permission, Salesforce alerts', () => {
 	test("R32: setting 'tickler' but no permission: the Task is written with IsReminderSet=true, and Tickler would stay silent for it", async () => {

@@ -21,11 +21,7 @@ afterEach(async () => {
 	await h.close();
 });
 
-function task(subject: string) {
-	const found = h.repTasks().find(t => t.Subject === subject);
-	if (!found) throw new Error(`no task ${subject}`);
-	return found;
-}
+const task = (subject: string) => h.repTaskNamed(subject);
 
 /** Every SOQL query and every write payload the engine sends from now on. */
 function spy(): {queries: string[]; writes: TaskWrite[]} {

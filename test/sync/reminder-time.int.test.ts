@@ -17,11 +17,7 @@ afterEach(async () => {
 const AT = '2026-03-05T15:00:00.000Z';
 const LATER = '2026-03-05T16:30:00.000Z';
 
-function task(subject: string) {
-	const found = h.repTasks().find(t => t.Subject === subject);
-	if (!found) throw new Error(`no task ${subject}`);
-	return found;
-}
+const task = (subject: string) => h.repTaskNamed(subject);
 
 /** ReminderDateTime as the API returns it, in ISO UTC. */
 function reminderDateTime(subject: string): string | null {
