@@ -12,6 +12,7 @@ import {App} from './app.js';
 import {localDays} from './dates.js';
 import {PAINT_MARK} from './due-list.js';
 import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {typeInto} from '../../test/fakes/popup-form.js';
 
 // The popup reads the default database with plain IndexedDB and sends its writes to the worker: here the
 // worker's real API answers them over the fake runtime, writing to the same (fake) IndexedDB.
@@ -44,11 +45,6 @@ const byLabel = (label: string) => {
 	if (!element) throw new Error(`No element labelled ${label}`);
 	return element as HTMLElement;
 };
-
-function typeInto(element: Element, value: string) {
-	(element as HTMLInputElement).value = value;
-	element.dispatchEvent(new Event('input', {bubbles: true}));
-}
 
 beforeEach(async () => {
 	await resetWorkerForPages();

@@ -4,33 +4,16 @@
  * inside the submit (a user gesture), and say in one line that Salesforce alerts while it is not granted.
  */
 import 'fake-indexeddb/auto';
-import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {NOTIFICATIONS_PERMISSION_COPY} from '@/shared/copy.js';
 import {answerPermissionRequests, requestedPermissions, setOptionalPermission} from '../../test/fakes/browser.js';
 import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
-import {App} from './app.js';
 import {localDays} from './dates.js';
 import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {typeInto, openAddForm} from '../../test/fakes/popup-form.js';
 
 let root: HTMLElement;
-
-function typeInto(element: Element, value: string) {
-	(element as HTMLInputElement).value = value;
-	element.dispatchEvent(new Event('input', {bubbles: true}));
-}
-
-async function openAddForm(): Promise<HTMLFormElement> {
-	await act(() => {
-		render(<App />, root);
-	});
-	await vi.waitFor(() => expect(root.textContent).toContain('Nothing due today'));
-	await act(() => {
-		[...root.querySelectorAll('button')].find(button => button.textContent === 'Add reminder')?.click();
-	});
-	return root.querySelector('[aria-label="Add a reminder"]') as HTMLFormElement;
-}
 
 /** Named, and due today so the due list shows it. */
 async function nameDueToday(form: HTMLFormElement, name: string) {
@@ -62,7 +45,7 @@ describe('R32: the popup asks for the notifications permission', () => {
 	test('R32: saving with a time asks, synchronously in the submit; a refusal still saves, and the form says Salesforce alerts', async () => {
 		setOptionalPermission('notifications', false);
 		answerPermissionRequests(false);
-		const form = await openAddForm();
+		const form = await openAddForm(root);
 		typeInto(form.querySelector('input')!, 'Call Ann');
 		await chooseOneHour(form);
 		await vi.waitFor(() =>
@@ -78,7 +61,7 @@ describe('R32: the popup asks for the notifications permission', () => {
 
 	test('R32: saving without a time does not ask, and shows no line', async () => {
 		setOptionalPermission('notifications', false);
-		const form = await openAddForm();
+		const form = await openAddForm(root);
 		await nameDueToday(form, 'No time');
 		await act(() => {
 			form.requestSubmit();
@@ -89,7 +72,7 @@ describe('R32: the popup asks for the notifications permission', () => {
 	});
 
 	test('R32: with the permission already granted, saving a time asks nothing and shows no line', async () => {
-		const form = await openAddForm();
+		const form = await openAddForm(root);
 		typeInto(form.querySelector('input')!, 'Granted');
 		await chooseOneHour(form);
 		await act(async () => {
@@ -105,7 +88,7 @@ describe('R32: the popup asks for the notifications permission', () => {
 
 	test('R32: the edit form asks too when a time is saved', async () => {
 		setOptionalPermission('notifications', false);
-		const form = await openAddForm();
+		const form = await openAddForm(root);
 		await nameDueToday(form, 'Edit me');
 		await act(() => {
 			form.requestSubmit();

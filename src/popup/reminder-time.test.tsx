@@ -1,40 +1,16 @@
 // @vitest-environment happy-dom
 /** R31: the popup's add and edit forms carry an optional reminder time; the due list shows it. */
 import 'fake-indexeddb/auto';
-import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {instantOf} from '@/shared/zoned-time.js';
 import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
-import {App} from './app.js';
 import {localDays} from './dates.js';
 import {reminderAtFromFields, reminderTimeFields, REMINDER_TIME_COPY} from './reminder-time-input.js';
 import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {typeInto, fieldByLabel as field, openAddForm} from '../../test/fakes/popup-form.js';
 
 let root: HTMLElement;
-
-function typeInto(element: Element, value: string) {
-	(element as HTMLInputElement).value = value;
-	element.dispatchEvent(new Event('input', {bubbles: true}));
-}
-
-const field = (form: Element, label: string) => {
-	const id = [...form.querySelectorAll('label')].find(l => l.textContent === label)?.getAttribute('for') ?? '';
-	const input = form.querySelector(`[id="${CSS.escape(id)}"]`);
-	if (!input) throw new Error(`no field ${label}`);
-	return input as HTMLInputElement;
-};
-
-async function openAddForm(): Promise<HTMLFormElement> {
-	await act(() => {
-		render(<App />, root);
-	});
-	await vi.waitFor(() => expect(root.textContent).toContain('Nothing due today'));
-	await act(() => {
-		[...root.querySelectorAll('button')].find(button => button.textContent === 'Add reminder')?.click();
-	});
-	return root.querySelector('[aria-label="Add a reminder"]') as HTMLFormElement;
-}
 
 beforeEach(async () => {
 	await resetWorkerForPages();
@@ -60,7 +36,7 @@ describe('R31: reminder time in the forms', () => {
 	});
 
 	test('R31: add with a reminder time stores it and the due list shows it; a date without a time gets its message beside the field', async () => {
-		const form = await openAddForm();
+		const form = await openAddForm(root);
 		typeInto(form.querySelector('input')!, 'Call Ann back');
 		const date = field(form, 'Reminder date');
 		const time = field(form, 'Reminder time');
@@ -85,7 +61,7 @@ describe('R31: reminder time in the forms', () => {
 	});
 
 	test('R31: a quick choice fills the time; the edit form shows the stored time and can remove it', async () => {
-		const form = await openAddForm();
+		const form = await openAddForm(root);
 		typeInto(form.querySelector('input')!, 'Quote');
 		await act(() => {
 			[...form.querySelectorAll('button')].find(b => b.textContent === '1 hour')?.click();
