@@ -49,7 +49,7 @@ function selfContainedContentScript(): Plugin {
 					sourcemap: false,
 					copyPublicDir: false,
 					lib: {
-						entry: fileURLToPath(new URL('src/content/index.ts', import.meta.url)),
+						entry: fileURLToPath(new URL('src/content/content-script.ts', import.meta.url)),
 						formats: ['iife'],
 						name: 'ticklerContent',
 						fileName: () => CONTENT_SCRIPT_FILE,

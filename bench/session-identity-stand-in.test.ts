@@ -1,6 +1,6 @@
 import {beforeEach, expect, test} from 'vitest';
 import type {IdentityCache} from '../src/background/salesforce/jsforce-adapter.js';
-import type {Identity} from '../src/background/salesforce/port.js';
+import type {Identity} from '../src/background/salesforce/salesforce-port.js';
 import {storageSessionIdentityCache} from '../src/background/session/session-identity.js';
 import {resetFakeBrowser} from '../test/fakes/browser.js';
 import {sessionStorageIdentityCache} from './lib/session-identity-stand-in.js';

@@ -1,12 +1,12 @@
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {createJsforcePort} from '../../src/background/salesforce/jsforce-adapter.js';
-import type {SalesforcePort} from '../../src/background/salesforce/port.js';
+import type {SalesforcePort} from '../../src/background/salesforce/salesforce-port.js';
 import {enableSync} from '../../src/background/sync/enable.js';
 import {runSyncCycle, type SyncCycleResult} from '../../src/background/sync/engine.js';
 import {createMemoryLock} from '../../src/background/sync/lock.js';
 import {silentLog} from '../../src/background/sync/log.js';
-import type {Clock, SyncDeps} from '../../src/background/sync/ports.js';
-import {openTicklerDb, type TicklerDb} from '../../src/shared/store/db.js';
+import type {Clock, SyncDeps} from '../../src/background/sync/engine-ports.js';
+import {openTicklerDb, type TicklerDb} from '../../src/shared/store/open-db.js';
 import type {SyncTrigger} from '../../src/shared/store/schema.js';
 import type {LocalOrg} from '../../test/org/index.js';
 import {sessionStorageIdentityCache} from './session-identity-stand-in.js';
@@ -16,7 +16,7 @@ import {sessionStorageIdentityCache} from './session-identity-stand-in.js';
  * org, and Dexie on its own fake-indexeddb factory (engineering guide §5), wired as the service worker wires
  * them, minus chrome.*. Many rigs can share one org and one process (the fleet).
  *
- * Like the worker (src/background/engine-deps.ts `portForSession`, used by sync-runner.ts and accounts.ts),
+ * Like the worker (src/background/engine-deps.ts `portForSession`, used by cycle-runner.ts and sync-switch.ts),
  * every cycle and every enable gets a NEW port — the session id lives only in that call — and the ports
  * share the rep's `storage.session` identity cache. So what the benchmarks count is what a rep's worker
  * sends: if the identity cache stopped working, every idle poll would show a second (userinfo) request.
@@ -60,7 +60,7 @@ export function createRepRig(local: LocalOrg, userId: string, clock: Clock): Rep
 		partition,
 		userId,
 		async enable() {
-			// accounts.ts: a port of its own asks the identity, then enableSync with the worker's deps sans port.
+			// sync-switch.ts: a port of its own asks the identity, then enableSync with the worker's deps sans port.
 			await enableSync(deps(null), {identity: await newPort().identity()});
 		},
 		async sync(trigger = 'alarm') {

@@ -1,6 +1,6 @@
 import {addReminder, completeReminder, editReminder} from '../../src/shared/store/local-edits.js';
 import type {Partition, SyncTrigger} from '../../src/shared/store/schema.js';
-import type {Activity} from '../../src/background/schedule/scheduler.js';
+import type {Activity} from '../../src/background/runner/cadence.js';
 import type {RepRig} from './engine-rig.js';
 import {type EditSource, type RepDay, type Segment, seededRandom} from './fleet-day.js';
 import type {FleetOrg} from './fleet-org.js';
@@ -14,14 +14,14 @@ import {
 	changeSignalAction,
 	pageGlanceShouldSync,
 	recordSignalSync,
-} from '../../src/background/schedule/schedule-policy.js';
+} from '../../src/background/runner/schedule-policy.js';
 
 const IDLE_AFTER_MS = IDLE_DETECTION_SECONDS * 1000;
 
 /**
  * One rep of the fleet: the real engine (RepRig) plus what the service worker would do around it —
  * which events request a cycle, and when the next alarm fires, decided by the worker's own pure module
- * (src/background/schedule/schedule-policy.ts, imported, not copied). Cycles themselves are run by the simulation
+ * (src/background/runner/schedule-policy.ts, imported, not copied). Cycles themselves are run by the simulation
  * loop in bench/metrics/fleet.ts.
  */
 
@@ -57,7 +57,7 @@ export class FleetRep {
 	salesforceTabSeenAt: number | undefined;
 	popupOpenedAt: number | undefined;
 	lastCycleAt: number | undefined;
-	/** When the cycles started by change signals began (change-signal.ts keeps them in storage.session). */
+	/** When the cycles started by change signals began (save-signal.ts keeps them in storage.session). */
 	signalSyncsAt: number[] = [];
 	requested: SyncTrigger | undefined;
 	pendingLocal = 0;
@@ -103,7 +103,7 @@ export class FleetRep {
 		if (this.requested === undefined || TRIGGER_RANK[trigger] > TRIGGER_RANK[this.requested]) this.requested = trigger;
 	}
 
-	/** After a cycle (or at start): schedule.ts scheduleNextSync in 'replace' mode. */
+	/** After a cycle (or at start): sync-alarm.ts scheduleNextSync in 'replace' mode. */
 	reschedule(now: number): void {
 		this.alarmAt = this.isOpen ? nextAlarmTime(this.partition, this.activity(now), this.pendingLocal, now) : undefined;
 	}
@@ -158,7 +158,7 @@ export class FleetRep {
 				// The worker does not listen to tabs.onUpdated (index.ts); a page load only moves the tab's
 				// lastAccessed, which the next alarm reads as "Salesforce in use".
 				this.salesforceTabSeenAt = event.at;
-				// The Task page badge asks the worker, which syncs only if the last cycle is over 30 s old (api.ts getTaskBadge).
+				// The Task page badge asks the worker, which syncs only if the last cycle is over 30 s old (background-api.ts getTaskBadge).
 				if (event.taskPage && pageGlanceShouldSync(this.lastCycleAt, event.at)) {
 					this.request('page-visit');
 				}
@@ -168,7 +168,7 @@ export class FleetRep {
 
 			case 'popup': {
 				this.popupOpenedAt = event.at;
-				// api.ts requestSync('popup-opened'): no cycle when the last one is under 30 s old.
+				// background-api.ts requestSync('popup-opened'): no cycle when the last one is under 30 s old.
 				if (glanceShouldSync(this.lastCycleAt, event.at)) this.request('popup');
 				break;
 			}
@@ -190,7 +190,7 @@ export class FleetRep {
 		}
 	}
 
-	/** change-signal.ts onSalesforceSaveSeen, deciding with the worker's own policy. */
+	/** save-signal.ts onSalesforceSaveSeen, deciding with the worker's own policy. */
 	private changeSignal(now: number): void {
 		if (!this.isOpen) return;
 		this.salesforceTabSeenAt = now;

@@ -1,4 +1,4 @@
-import {budgetState} from '../../src/background/schedule/scheduler.js';
+import {budgetState} from '../../src/background/runner/cadence.js';
 import {readyToPushCount} from '../../src/shared/store/queries.js';
 import type {Partition} from '../../src/shared/store/schema.js';
 import {countedRequests, createRepRig, httpRequests, taskFields} from './engine-rig.js';

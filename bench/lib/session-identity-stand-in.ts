@@ -1,5 +1,5 @@
 import type {IdentityCache} from '../../src/background/salesforce/jsforce-adapter.js';
-import type {Identity} from '../../src/background/salesforce/port.js';
+import type {Identity} from '../../src/background/salesforce/salesforce-port.js';
 
 /**
  * One rep's `storage.session` identity cache, for a rig in Node. The worker's cache

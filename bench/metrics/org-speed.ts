@@ -1,4 +1,4 @@
-import {TASK_FIELDS} from '../../src/background/salesforce/port.js';
+import {TASK_FIELDS} from '../../src/background/salesforce/salesforce-port.js';
 import {measureQueryPage, Org} from '../../test/org/index.js';
 import {round} from '../lib/stats.js';
 import type {FamilyResult} from '../report.js';

@@ -10,7 +10,7 @@ import type {FamilyResult} from '../report.js';
  * again; the value is when the list is PAINTED, in ms from navigation start.
  *
  * The pages mark their list when it is committed to the DOM (`tickler:due-list-painted` in
- * src/popup/due-list.tsx, `tickler:all-reminders-painted` in src/popup/all/app.tsx — its first 100 upcoming
+ * src/popup/due-list.tsx, `tickler:all-reminders-painted` in src/popup/all/all-reminders-app.tsx — its first 100 upcoming
  * rows), in a layout effect: before style, layout and paint. A script injected before the page's own
  * (PAINT_OBSERVER) waits from that mark for the next animation frame and then for a task posted from it,
  * which runs only once that frame's rendering — style, layout, paint — is done: `<mark>:painted`, the
@@ -23,7 +23,7 @@ const POPUP = 'src/popup/index.html';
 const ALL_MARK = 'tickler:all-reminders-painted';
 const ALL_PAGE = 'src/popup/all/index.html';
 const ALL_FIRST_PAGE_ROWS = 100;
-/** The group counts appear once the page has read every reminder (src/popup/all/app.tsx). */
+/** The group counts appear once the page has read every reminder (src/popup/all/all-reminders-app.tsx). */
 const ALL_SETTLED = '.groups .count';
 
 /** Injected source (a string: tsx's helpers do not exist in the page). */

@@ -8,7 +8,7 @@ import type {FamilyResult} from '../report.js';
  * sw.coldStart.ms (issue 6): what a page's first message costs when the worker is stopped — Chromium
  * starting it, the worker's script evaluating and registering its listeners, Dexie opening the extension's
  * IndexedDB (holding the same 20,000 reminders as the popup figures, bench/lib/seed-store.ts) and the
- * answer. The message is `getSyncStatus` (src/background/api.ts: the active partition, its pending and
+ * answer. The message is `getSyncStatus` (src/background/background-api.ts: the active partition, its pending and
  * failed counts — indexed reads), not `ping`, which touches no IndexedDB and would leave the store's open
  * out. The worker is stopped through CDP (`ServiceWorker.stopAllWorkers` from a page's session, the
  * engineering guide's recipe) and each run waits until CDP reports it stopped; the timer runs inside an

@@ -4,12 +4,12 @@
  * context, and the real clock. Built per cycle: the session id lives only in this call's memory (R25).
  */
 import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
-import type {SalesforcePort} from '@/background/salesforce/port.js';
+import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 import {createWebLock} from '@/background/sync/lock.js';
 import {consoleLog} from '@/background/sync/log.js';
-import {type SyncDeps, systemClock} from '@/background/sync/ports.js';
+import {type SyncDeps, systemClock} from '@/background/sync/engine-ports.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {db} from './db.js';
+import {db} from './worker-db.js';
 import {credentialsDb} from './oauth/credentials.js';
 import {portForTokens} from './oauth/oauth-port.js';
 import {readTokens} from './oauth/token-store.js';

@@ -3,7 +3,7 @@ import {useId} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import {retryReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {db} from './db.js';
+import {db} from './settings-db.js';
 
 async function retry(reminder: Reminder) {
 	await retryReminder(db, reminder.id);

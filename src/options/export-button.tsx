@@ -1,6 +1,7 @@
 /** Export of everything stored locally as JSON (a download; nothing leaves the computer). The session id is never stored, so never exported (R25). */
-import {exportAll, localDateString} from '@/shared/store/queries.js';
-import {db} from './db.js';
+import {exportAll} from '@/shared/store/queries.js';
+import {localDateString} from '@/shared/local-date.js';
+import {db} from './settings-db.js';
 
 export async function downloadExport(): Promise<void> {
 	const data = await exportAll(db);

@@ -9,20 +9,20 @@ import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import type {RefusingIndexedDb} from '../../test/fakes/refusing-idb.js';
-import type {TicklerDb} from '@/shared/store/db.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import {createDomRoot} from '../../test/fakes/dom-root.js';
 
 // R40: the settings page's Dexie, on an IndexedDB the browser refuses until `heal()`.
-vi.mock('./db.js', async () => {
-	const {openTicklerDb} = await import('@/shared/store/db.js');
+vi.mock('./settings-db.js', async () => {
+	const {openTicklerDb} = await import('@/shared/store/open-db.js');
 	const {refusingIndexedDb} = await import('../../test/fakes/refusing-idb.js');
 	const refused = refusingIndexedDb('InvalidStateError');
 	// The page's own IndexedDB is the refusing one (Dexie also consults the global one before opening).
 	vi.stubGlobal('indexedDB', refused.factory);
 	return {db: openTicklerDb({indexedDB: refused.factory, IDBKeyRange}), idb: refused};
 });
-const {App} = await import('./app.js');
-const {db, idb} = (await import('./db.js')) as unknown as {db: TicklerDb; idb: RefusingIndexedDb};
+const {App} = await import('./settings-app.js');
+const {db, idb} = (await import('./settings-db.js')) as unknown as {db: TicklerDb; idb: RefusingIndexedDb};
 
 let root: HTMLElement;
 afterEach(() => {

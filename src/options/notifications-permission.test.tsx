@@ -12,7 +12,7 @@ import {
 	setOptionalPermission,
 } from '../../test/fakes/browser.js';
 import {partitionFixture} from '../../test/fakes/partition.js';
-import {db} from './db.js';
+import {db} from './settings-db.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
 import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 

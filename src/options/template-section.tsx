@@ -3,7 +3,7 @@ import {useId, useState} from 'preact/hooks';
 import {setSubjectTemplate} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {SET_BY_ADMIN} from './connection-section.js';
-import {db} from './db.js';
+import {db} from './settings-db.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
 const EXAMPLE_NAME = 'Call Ana back about the quote';

@@ -5,7 +5,7 @@ import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {db} from './db.js';
+import {db} from './settings-db.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
 import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 

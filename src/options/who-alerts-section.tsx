@@ -14,7 +14,7 @@ import {
 import {setWhoAlerts} from '@/shared/store/local-edits.js';
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import type {Partition, WhoAlerts} from '@/shared/store/schema.js';
-import {db} from './db.js';
+import {db} from './settings-db.js';
 
 export const WHO_ALERTS_CHOICES: ReadonlyArray<{value: WhoAlerts; label: string; explanation: string}> = [
 	{

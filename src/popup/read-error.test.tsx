@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {expect, test, vi} from 'vitest';
-import {App} from './app.js';
+import {App} from './popup-app.js';
 
 import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
 import {createDomRoot} from '../../test/fakes/dom-root.js';

@@ -2,7 +2,7 @@
  * R31: the form's reminder time — a date and a time on the rep's clock (the browser's time zone) — to and
  * from the stored instant. Pure; errors are the store's InvalidReminderError, shown beside the field.
  */
-import {InvalidReminderError} from '@/shared/store/validate.js';
+import {InvalidReminderError} from '@/shared/store/reminder-validation.js';
 import {instantOf, localParts} from '@/shared/zoned-time.js';
 
 export type ReminderTimeFields = {date: string; time: string};

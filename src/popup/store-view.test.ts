@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import {expect, test} from 'vitest';
-import {openTicklerDb} from '@/shared/store/db.js';
+import {openTicklerDb} from '@/shared/store/open-db.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {readView} from './store-view.js';
 

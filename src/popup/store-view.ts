@@ -37,7 +37,7 @@ export async function readView(days: Days, attempt = 0): Promise<PopupView> {
 	}
 }
 
-/** The read main.tsx starts before preact mounts; taken by the first mount, for the same days only. */
+/** The read popup-main.tsx starts before preact mounts; taken by the first mount, for the same days only. */
 let firstRead: {days: Days; result: Promise<PopupView>} | undefined;
 
 export function startFirstRead(days: Days): void {

@@ -3,7 +3,7 @@
  * R17) and pushes them within seconds (R13). Keeping Dexie out of the popup keeps it small and fast (R22).
  */
 import {callBackground} from '@/shared/messages.js';
-import type {NewReminderInput, ReminderPatch} from '@/shared/store/validate.js';
+import type {NewReminderInput, ReminderPatch} from '@/shared/store/reminder-validation.js';
 
 /** `id` is the draft's: sending the same add again (after an error) never makes a second reminder. */
 export async function addReminder(id: string, reminder: NewReminderInput): Promise<void> {

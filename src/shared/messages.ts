@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type {NewReminderInput, ReminderPatch} from './store/validate.js';
+import type {NewReminderInput, ReminderPatch} from './store/reminder-validation.js';
 import type {ConnectedAccount, ConnectionSettings, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
 
 /**

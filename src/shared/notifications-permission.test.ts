@@ -1,7 +1,7 @@
 /** R32: who alerts in effect when Tickler may not notify — never no alert, never two by default. */
 import {describe, expect, test} from 'vitest';
 import {WHO_ALERTS_VALUES} from './store/reminder-time.js';
-import {effectiveWhoAlerts} from './notifications-permission.js';
+import {effectiveWhoAlerts} from './who-alerts.js';
 
 describe('R32: the effective "who alerts"', () => {
 	test("R32: 'tickler' without the permission falls back to Salesforce (one alert, not none)", () => {

@@ -13,9 +13,6 @@ import browser, {type Notifications, type Permissions} from 'webextension-polyfi
 
 export const NOTIFICATIONS_PERMISSION: Permissions.Permissions = {permissions: ['notifications']};
 
-/** The pure decision lives in who-alerts.ts (the engine uses it in Node too); re-exported for the pages. */
-export {effectiveWhoAlerts} from './who-alerts.js';
-
 /** Whether Tickler may show notifications now. */
 export async function notificationsGranted(): Promise<boolean> {
 	return browser.permissions.contains(NOTIFICATIONS_PERMISSION);

@@ -18,7 +18,7 @@ export type FirefoxSession = {
 	proxy: SalesforceProxy;
 	/** `moz-extension://<uuid>/` of the installed add-on. */
 	extensionBase: string;
-	/** The settings page the first install opened (src/background/first-run.ts). */
+	/** The settings page the first install opened (src/background/accounts/first-run.ts). */
 	settings: Page;
 	/** Opens one of the add-on's own pages: the add-on opens it (BiDi will not navigate to moz-extension:). */
 	openExtensionPage(pagePath: string): Promise<Page>;

@@ -5,7 +5,7 @@
  *
  * 1. The content script ran: its isolated world exists in the page (CDP `Runtime.executionContextCreated`,
  *    origin `chrome-extension://<id>`), and an evaluation queued in that world has run — after the
- *    script's own synchronous start, where it decides whether to ask for a badge (src/content/index.ts).
+ *    script's own synchronous start, where it decides whether to ask for a badge (src/content/content-script.ts).
  * 2. Anything it sent reached the worker: a probe message sent from that same world arrives after any
  *    earlier message of the same sender (one channel, in order), and a recorder in the worker lists both.
  *

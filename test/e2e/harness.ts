@@ -36,7 +36,7 @@ export type LaunchOptions = {
 	/** The unpacked extension to load instead of dist/ (the upgrade test loads an earlier release, R41). */
 	extensionDir?: string;
 	/**
-	 * A first install opens the settings page (src/background/first-run.ts). By default the harness waits for
+	 * A first install opens the settings page (src/background/accounts/first-run.ts). By default the harness waits for
 	 * it and turns that tab back to about:blank, so every test starts from the same tabs; 'keep' leaves it
 	 * open; 'absent' is for builds older than that page (the released 0.1.0).
 	 */
@@ -124,7 +124,7 @@ export function recordErrors(page: Page): string[] {
 }
 
 /**
- * The settings page a first install opens (src/background/first-run.ts). It may already exist when we look,
+ * The settings page a first install opens (src/background/accounts/first-run.ts). It may already exist when we look,
  * still on about:blank, so this polls every page's URL instead of waiting for a 'page' event.
  */
 async function firstRunSettingsPage(context: BrowserContext, extensionId: string): Promise<Page> {

@@ -4,7 +4,7 @@
  *
  * The clock is moved, not waited for: the worker's own clock (`Date.now`, which every reminder decision
  * reads) is put three minutes ahead, and Chrome is asked to fire the reminder alarm now. So the path is the
- * real one — chrome.alarms wakes the listener registered in src/background/index.ts, which reads the store,
+ * real one — chrome.alarms wakes the listener registered in src/background/service-worker.ts, which reads the store,
  * records the alert and calls chrome.notifications.create — only the time it believes it is differs.
  * Complete is clicked the way Chrome delivers a click: the event chrome.notifications.onButtonClicked is
  * dispatched to the listeners the worker registered (the extension bindings' `dispatch`), with button 0.

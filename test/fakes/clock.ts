@@ -1,5 +1,5 @@
 /** Clocks for tests: no real sleeps (engineering guide §5). */
-import type {Clock} from '@/background/sync/ports.js';
+import type {Clock} from '@/background/sync/engine-ports.js';
 
 export type FakeClock = Clock & {set(ms: number): void; advance(ms: number): void};
 

@@ -5,7 +5,7 @@
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {expect, vi} from 'vitest';
-import {App} from '@/popup/app.js';
+import {App} from '@/popup/popup-app.js';
 
 export function typeInto(element: Element, value: string): void {
 	(element as HTMLInputElement).value = value;

@@ -12,7 +12,7 @@ import type {
 	SaveResult,
 	TaskRow,
 	TaskWrite,
-} from '@/background/salesforce/port.js';
+} from '@/background/salesforce/salesforce-port.js';
 import type {TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
 
 export const FAKE_ORG = '00D000000000001AAA';

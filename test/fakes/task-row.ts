@@ -2,7 +2,7 @@
  * A pulled Task row for unit tests of the mapping and the per-row decision: an open, standard Task of one
  * user, no related records, no reminder time, every stamp at `T0`. A test names only what it is about.
  */
-import type {TaskRow} from '@/background/salesforce/port.js';
+import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 
 export const ROW_USER = '005000000000001AAA';
 export const ROW_TASK = '00T000000000001AAA';

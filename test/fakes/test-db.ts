@@ -1,6 +1,6 @@
 /** Test helper (kept out of the shipping tree): a fresh database on a new fake-indexeddb factory (engineering guide §5). */
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
-import {openTicklerDb, type TicklerDb} from '@/shared/store/db.js';
+import {openTicklerDb, type TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder, deleteReminder} from '@/shared/store/local-edits.js';
 
 export function openTestDb(name = 'tickler-test'): TicklerDb {

@@ -1,20 +1,20 @@
 /**
  * For unit tests of the extension's pages: the worker's real message API, served over the fake runtime
  * (test/fakes/browser.ts) and writing to the same fake IndexedDB the page reads. Its writes announce
- * themselves as the real worker's do (src/background/index.ts). The sync cycle a write asks for is recorded,
+ * themselves as the real worker's do (src/background/service-worker.ts). The sync cycle a write asks for is recorded,
  * not run: there is no Salesforce in a unit test.
  */
 import {Dexie} from 'dexie';
 import {vi} from 'vitest';
-import {backgroundApi} from '@/background/api.js';
-import {db} from '@/background/db.js';
-import {serveBackgroundApi} from '@/background/messaging.js';
-import {startCycle} from '@/background/sync-runner.js';
-import {inputValidators} from '@/background/validators.js';
+import {backgroundApi} from '@/background/background-api.js';
+import {db} from '@/background/worker-db.js';
+import {serveBackgroundApi} from '@/background/messaging/router.js';
+import {startCycle} from '@/background/runner/cycle-runner.js';
+import {inputValidators} from '@/background/messaging/validators.js';
 import {announceStoreChanged} from '@/shared/store/store-changed.js';
 import {resetFakeBrowser} from './browser.js';
 
-vi.mock(import('@/background/sync-runner.js'), async importOriginal => ({
+vi.mock(import('@/background/runner/cycle-runner.js'), async importOriginal => ({
 	...(await importOriginal()),
 	startCycle: vi.fn(),
 }));

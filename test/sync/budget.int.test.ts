@@ -1,7 +1,7 @@
 /** R21 (API budget), the one-cycle lock, and bad input, against the local org over HTTP. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
-import type {Identity} from '@/background/salesforce/port.js';
+import type {Identity} from '@/background/salesforce/salesforce-port.js';
 import {runSyncCycle} from '@/background/sync/engine.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
 import {syncHistory} from '@/shared/store/queries.js';

@@ -4,13 +4,13 @@
  */
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
-import type {SalesforcePort} from '@/background/salesforce/port.js';
+import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 import {disableSync, enableSync} from '@/background/sync/enable.js';
 import {runSyncCycle, type SyncCycleResult} from '@/background/sync/engine.js';
 import {createMemoryLock} from '@/background/sync/lock.js';
 import {silentLog} from '@/background/sync/log.js';
-import type {Clock, Lock, SyncDeps} from '@/background/sync/ports.js';
-import {openTicklerDb, type TicklerDb} from '@/shared/store/db.js';
+import type {Clock, Lock, SyncDeps} from '@/background/sync/engine-ports.js';
+import {openTicklerDb, type TicklerDb} from '@/shared/store/open-db.js';
 import type {Partition, Reminder, SyncTrigger} from '@/shared/store/schema.js';
 import {startLocalOrg, type LocalOrg} from '../org/index.js';
 import {skewedClock} from '../fakes/clock.js';

@@ -1,6 +1,6 @@
 /** R8–R12 against the local org over HTTP. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
-import type {TaskWrite} from '@/background/salesforce/port.js';
+import type {TaskWrite} from '@/background/salesforce/salesforce-port.js';
 import {addReminder, completeReminder, editReminder, setSubjectTemplate} from '@/shared/store/local-edits.js';
 import {startHarness, type Harness} from './harness.js';
 import {wrapPort} from './port-wrappers.js';

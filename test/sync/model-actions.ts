@@ -3,7 +3,7 @@
  * is applied to the local org, the store and the model that the oracle (model-oracle.ts) checks against.
  */
 import fc from 'fast-check';
-import type {Identity} from '@/background/salesforce/port.js';
+import type {Identity} from '@/background/salesforce/salesforce-port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {addReminder, deleteReminder, editReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';

@@ -1,5 +1,5 @@
 /** The model-based test's oracle: let sync settle, then check convergence, duplicates, losses and resurrection. */
-import type {Identity} from '@/background/salesforce/port.js';
+import type {Identity} from '@/background/salesforce/salesforce-port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {createMemoryLock} from '@/background/sync/lock.js';
 import {retryReminder} from '@/shared/store/local-edits.js';

@@ -6,13 +6,13 @@
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {NAME_BUDGET} from '@/background/name-sync/entries.js';
-import {shareNames} from '@/background/name-sync/reconcile.js';
+import {shareNames} from '@/background/name-sync/name-pass.js';
 import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {runSyncCycle} from '@/background/sync/engine.js';
 import {createMemoryLock} from '@/background/sync/lock.js';
 import {silentLog} from '@/background/sync/log.js';
-import {openTicklerDb, type TicklerDb} from '@/shared/store/db.js';
+import {openTicklerDb, type TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder, deleteReminder, editReminder, setSubjectTemplate} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {skewedClock} from '../fakes/clock.js';

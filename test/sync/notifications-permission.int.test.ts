@@ -4,9 +4,9 @@
  * once granted, the next write of a time follows the setting again.
  */
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {dueAlerts} from '@/background/reminders/due.js';
+import {dueAlerts} from '@/background/alerts/due-alerts.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
-import {effectiveWhoAlerts} from '@/shared/notifications-permission.js';
+import {effectiveWhoAlerts} from '@/shared/who-alerts.js';
 import {setOptionalPermission} from '../fakes/browser.js';
 import {startHarness, type Harness} from './harness.js';
 

@@ -1,5 +1,5 @@
 /** Port wrappers for tests: observe calls, tamper with them, or stop the "worker" after K calls. */
-import type {SalesforcePort} from '@/background/salesforce/port.js';
+import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 
 type Method = Exclude<keyof SalesforcePort, 'requestCount' | 'responseMeta'>;
 export type Call = {method: Method; args: unknown[]};

@@ -1,6 +1,6 @@
 /** R33 against the local org over HTTP: related records (WhoId/WhatId) round-trip; names are read, never written. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
-import type {TaskWrite} from '@/background/salesforce/port.js';
+import type {TaskWrite} from '@/background/salesforce/salesforce-port.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
 import {deleteRelatedRecord, mergeRelatedRecords} from '../org/related-records.js';
 import {startHarness, type Harness} from './harness.js';

@@ -1,7 +1,7 @@
 /** R17–R20 (never lose, never duplicate, errors, sessions) against the local org over HTTP. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {SalesforceApiError} from '@/background/salesforce/errors.js';
-import type {TaskWrite} from '@/background/salesforce/port.js';
+import type {TaskWrite} from '@/background/salesforce/salesforce-port.js';
 import {runSyncCycle} from '@/background/sync/engine.js';
 import {addReminder, deleteReminder, editReminder, retryReminder} from '@/shared/store/local-edits.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';

@@ -1,6 +1,6 @@
 /** R31/R32 against the local org over HTTP: reminder times round-trip; Salesforce firing its own reminder. */
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {dueAlerts} from '@/background/reminders/due.js';
+import {dueAlerts} from '@/background/alerts/due-alerts.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
 import {fireReminder} from '../org/reminder-fire.js';
 import {startHarness, type Harness} from './harness.js';

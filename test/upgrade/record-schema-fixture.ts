@@ -22,7 +22,7 @@ type ReleaseDb = {
 	close(): void;
 	table(name: string): {bulkAdd(rows: unknown[]): Promise<unknown>};
 };
-const releaseModule = (await import(path.resolve(releaseDir, 'src/shared/store/db.ts'))) as {
+const releaseModule = (await import(path.resolve(releaseDir, 'src/shared/store/open-db.ts'))) as {
 	openTicklerDb(options: {name: string; indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange}): ReleaseDb;
 };
 

@@ -11,7 +11,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {describe, expect, it} from 'vitest';
-import {openTicklerDb} from '@/shared/store/db.js';
+import {openTicklerDb} from '@/shared/store/open-db.js';
 import {conflicts, listPartitions, listReminders, pendingCount, syncHistory} from '@/shared/store/queries.js';
 import type {Partition, Reminder} from '@/shared/store/schema.js';
 import {type DatabaseDump, restoreDatabase} from './idb-dump.js';

@@ -7,7 +7,7 @@
  * One item per Task, not several renames batched into one item: Chrome Sync resolves concurrent writes
  * per item (the last write of an item wins), so two computers renaming two different Tasks of one batch
  * at the same time would lose one rename. With an item per Task only renames of the same Task compete,
- * and those are settled by their time (decide.ts).
+ * and those are settled by their time (name-decisions.ts).
  *
  * Quotas (Chromium `extensions/common/api/storage.json`, mirrored in @types/chrome
  * `chrome.storage.SyncStorageArea`; Firefox: MDN "storage.sync", same byte and item limits):
@@ -16,7 +16,7 @@
  * MAX_WRITE_OPERATIONS_PER_MINUTE 120 (each set/remove/clear call is one operation). A write over a
  * quota fails at once and changes nothing.
  */
-import {InvalidReminderError, validateName} from '@/shared/store/validate.js';
+import {InvalidReminderError, validateName} from '@/shared/store/reminder-validation.js';
 
 export const KEY_PREFIX = 'tn1:';
 
@@ -31,7 +31,7 @@ export const SYNC_QUOTA = {
 
 /**
  * What Tickler allows itself: well under the quotas, so a write never fails for space (leaving room for
- * the items being written and for any other use of the area). The oldest names go first (decide.ts).
+ * the items being written and for any other use of the area). The oldest names go first (name-decisions.ts).
  */
 export const NAME_BUDGET = {items: 400, bytes: 80_000} as const;
 
@@ -57,7 +57,7 @@ export function parseNameKey(key: string): {partition: string; taskId: string} |
 /**
  * A stored value as a SharedName, or undefined when it is not one. The area is written by Tickler on
  * other computers, possibly another version of it, so every value is checked like any other input: the
- * name passes the same rules as a name typed in Tickler (validate.ts), the time is a finite number.
+ * name passes the same rules as a name typed in Tickler (reminder-validation.ts), the time is a finite number.
  */
 export function parseSharedName(value: unknown): SharedName | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;

@@ -6,7 +6,7 @@
  */
 import {type IdentityCache, createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
 import {OAuthReconnectNeededError} from '@/background/salesforce/errors.js';
-import type {SalesforcePort} from '@/background/salesforce/port.js';
+import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 import {refreshAccessToken} from './token-endpoint.js';
 import {
 	type CredentialsDb,

@@ -5,7 +5,7 @@
  * `https://<host>`, the My Domain host they belong to.
  */
 import {OAuthReconnectNeededError} from '@/background/salesforce/errors.js';
-import {to18} from '@/background/salesforce/ids.js';
+import {to18} from '@/shared/record-ids.js';
 import {CALL_OPTIONS_HEADER} from '@/shared/client-name.js';
 
 /** `{"error":"…","error_description":"…"}` from the token endpoint (status 400), as a typed error. */

@@ -3,7 +3,7 @@ import {afterEach, beforeEach, expect, test} from 'vitest';
 import {startLocalOrg, type LocalOrg} from '../../../test/org/index.js';
 import {authPause, classify, isRecordFault, SalesforceApiError} from './errors.js';
 import {createJsforcePort} from './jsforce-adapter.js';
-import type {SalesforcePort} from './port.js';
+import type {SalesforcePort} from './salesforce-port.js';
 import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 let local: LocalOrg;

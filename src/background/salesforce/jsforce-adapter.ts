@@ -13,8 +13,8 @@ import {Connection} from 'jsforce/core';
 import {TICKLER_CLIENT} from '@/shared/client-name.js';
 import type {TaskPriorityValue, TaskStatusValue} from '@/shared/store/schema.js';
 import {isApiAccessRefused, MalformedResponseError, SalesforceApiError} from './errors.js';
-import {to18} from './ids.js';
-import type {Identity, QueryPage, ResponseMeta, SalesforcePort, SaveResult, TaskWrite} from './port.js';
+import {to18} from '@/shared/record-ids.js';
+import type {Identity, QueryPage, ResponseMeta, SalesforcePort, SaveResult, TaskWrite} from './salesforce-port.js';
 
 export type JsforceAdapterOptions = {
 	/** `https://acme.my.salesforce.com` (never a lightning host), or the local org's URL. */

@@ -1,7 +1,7 @@
 import {beforeEach, expect, test} from 'vitest';
 import browser from 'webextension-polyfill';
 import {sessionKey} from '@/background/salesforce/jsforce-adapter.js';
-import type {Identity} from '@/background/salesforce/port.js';
+import type {Identity} from '@/background/salesforce/salesforce-port.js';
 import {resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {storageSessionIdentityCache as cache} from './session-identity.js';
 

@@ -7,7 +7,7 @@
  * identity is asked again. One entry: the latest session.
  */
 import type {IdentityCache} from '@/background/salesforce/jsforce-adapter.js';
-import {patchWorkerState, readWorkerState} from '../ephemeral.js';
+import {patchWorkerState, readWorkerState} from '../runner/worker-state.js';
 
 export const storageSessionIdentityCache: Readonly<IdentityCache> = {
 	async get(key) {

@@ -10,10 +10,10 @@
  * or deleting one stays local (R1: a Task that is not the rep's is never written). If the Task comes back
  * to the rep (owner set back), the pull sees it again and `reattach` links the reminder back.
  */
-import {to18} from '@/background/salesforce/ids.js';
+import {to18} from '@/shared/record-ids.js';
 import {soqlString} from '@/background/salesforce/soql.js';
 import {SYNCED_FIELDS, type Reminder, type ReminderError, type SyncedField} from '@/shared/store/schema.js';
-import {assertEnabled, type CycleContext} from './context.js';
+import {assertEnabled, type CycleContext} from './cycle-context.js';
 import {DETACHED_COPY} from '@/shared/copy.js';
 
 /** 600 quoted 18-char ids keep the GET URL well under Salesforce's 16 KB limit. */

@@ -3,11 +3,11 @@
  * (engineering guide §2.4): a worker stopped mid-pull loses at most this page. What each row does is
  * decided without I/O in `row-decision.ts`; this file reads the facts and writes the decisions.
  */
-import type {TaskRow} from '@/background/salesforce/port.js';
+import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
-import {isSalesforceId, to18} from '@/background/salesforce/ids.js';
+import {isSalesforceId, to18} from '@/shared/record-ids.js';
 import type {ConflictRow, OutboxEntry, Reminder} from '@/shared/store/schema.js';
-import type {CycleContext} from './context.js';
+import type {CycleContext} from './cycle-context.js';
 import {decideRow, type PageFacts} from './row-decision.js';
 
 export type PageOptions = {

@@ -6,10 +6,10 @@
  * - The last enabled partition becomes the active one: new reminders go there, pushed only while it is
  *   enabled (R6: created while sync is off ⇒ local-only).
  */
-import type {Identity} from '@/background/salesforce/port.js';
+import type {Identity} from '@/background/salesforce/salesforce-port.js';
 import {LOCAL_PARTITION, type Partition} from '@/shared/store/schema.js';
-import {partitionKey} from './context.js';
-import type {SyncDeps} from './ports.js';
+import {partitionKey} from './cycle-context.js';
+import type {SyncDeps} from './engine-ports.js';
 import {DEFAULT_SUBJECT_TEMPLATE} from '@/shared/subject-template.js';
 
 export async function enableSync(

@@ -1,6 +1,6 @@
 /** The engine against the in-memory port: fast checks of paging, resumability, batching and parking. */
 import {afterEach, beforeEach, expect, test} from 'vitest';
-import type {TicklerDb} from '@/shared/store/db.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
 import {remindersInError} from '@/shared/store/queries.js';
 import {openTestDb} from '../../../test/fakes/test-db.js';
@@ -10,7 +10,7 @@ import {enableSync} from './enable.js';
 import {runSyncCycle} from './engine.js';
 import {createMemoryLock} from './lock.js';
 import {silentLog} from './log.js';
-import type {SyncDeps} from './ports.js';
+import type {SyncDeps} from './engine-ports.js';
 
 const P = `${FAKE_ORG}:${FAKE_USER}`;
 let db: TicklerDb;

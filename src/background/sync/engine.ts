@@ -12,12 +12,19 @@ import {purgeTombstones} from '@/shared/store/maintenance.js';
 import {LOCAL_FAILURE_TEXT, localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
 import type {Partition, PartitionStatus, SyncHistoryRow, SyncTrigger} from '@/shared/store/schema.js';
 import {enabledOnlyPort} from './guarded-port.js';
-import {DAY_MS, emptyStats, partitionKey, SyncDisabledError, type CycleContext, type CycleStats} from './context.js';
-import type {SyncDeps} from './ports.js';
+import {
+	DAY_MS,
+	emptyStats,
+	partitionKey,
+	SyncDisabledError,
+	type CycleContext,
+	type CycleStats,
+} from './cycle-context.js';
+import type {SyncDeps} from './engine-ports.js';
 import {pull} from './pull.js';
 import {push} from './push.js';
 import {reconcile, reconciliationDue} from './reconcile.js';
-import {backoffDelay, budgetState, MANUAL_ONLY_PROBE_DELAY} from '@/background/schedule/scheduler.js';
+import {backoffDelay, budgetState, MANUAL_ONLY_PROBE_DELAY} from '@/background/runner/cadence.js';
 import {SYNC_STATUS_COPY as MESSAGES} from '@/shared/copy.js';
 
 export type SyncCycleResult = CycleStats & {

@@ -4,9 +4,9 @@
  * SyncDisabledError instead of sending anything. The engine treats that as "stop quietly": nothing local
  * is deleted and every pending change stays queued for when sync is enabled again.
  */
-import type {SalesforcePort} from '@/background/salesforce/port.js';
-import {SyncDisabledError} from './context.js';
-import type {SyncDeps} from './ports.js';
+import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
+import {SyncDisabledError} from './cycle-context.js';
+import type {SyncDeps} from './engine-ports.js';
 
 export function enabledOnlyPort(port: SalesforcePort, deps: Pick<SyncDeps, 'db'>, partitionId: string): SalesforcePort {
 	const check = async (): Promise<void> => {

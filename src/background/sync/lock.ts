@@ -3,7 +3,7 @@
  * and the extension pages of one profile and are released if a context dies mid-cycle. In Node (tests,
  * benchmarks, fleet simulation) an in-process lock object stands in; create one per simulated process.
  */
-import type {Lock} from './ports.js';
+import type {Lock} from './engine-ports.js';
 
 export function createWebLock(locks: LockManager): Lock {
 	return {

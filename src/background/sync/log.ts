@@ -1,5 +1,5 @@
 /** Logs for the engine (convention 14): error/info/debug; structured data only, never values or tokens. */
-import type {Log, LogData} from './ports.js';
+import type {Log, LogData} from './engine-ports.js';
 
 export const silentLog: Readonly<Log> = {error() {}, info() {}, debug() {}};
 

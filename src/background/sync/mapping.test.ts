@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import type {TaskRow} from '@/background/salesforce/port.js';
+import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {
 	completedStatus,
 	createWrite,

@@ -2,7 +2,7 @@
  * Field mapping between reminders and Tasks (R8–R11). Picklist values always come from the org's
  * TaskStatus/TaskPriority (discovery), never hard-coded, except as fallbacks for an org that returned none.
  */
-import type {RelatedParent, TaskRow, TaskWrite} from '@/background/salesforce/port.js';
+import type {RelatedParent, TaskRow, TaskWrite} from '@/background/salesforce/salesforce-port.js';
 import {isSalesforceId, to18} from '@/shared/record-ids.js';
 import type {
 	RelatedRecord,
@@ -16,7 +16,7 @@ import type {
 } from '@/shared/store/schema.js';
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import {reminderAtFromSalesforce, reminderWrite} from './reminder-mapping.js';
-import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/validate.js';
+import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/reminder-validation.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
 export type OrgPicklists = {statuses: TaskStatusValue[]; priorities: TaskPriorityValue[]};

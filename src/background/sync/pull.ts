@@ -4,10 +4,10 @@
  * an idle poll is one request (R21). Each page is applied with its checkpoint in one transaction.
  */
 import {MalformedResponseError} from '@/background/salesforce/errors.js';
-import {TASK_FIELDS, TASK_RELATED_FIELDS, type QueryPage} from '@/background/salesforce/port.js';
+import {TASK_FIELDS, TASK_RELATED_FIELDS, type QueryPage} from '@/background/salesforce/salesforce-port.js';
 import {parseSalesforceDateTime, soqlDateTime, soqlString} from '@/background/salesforce/soql.js';
 import {applyPage} from './apply-rows.js';
-import {assertEnabled, DAY_MS, DELETION_WINDOW_MS, type CycleContext} from './context.js';
+import {assertEnabled, DAY_MS, DELETION_WINDOW_MS, type CycleContext} from './cycle-context.js';
 
 export type PullResult = {
 	/** R15: a reconciliation is owed for a gap that started at this server time (Checkpoint.gapSince). */

@@ -1,7 +1,7 @@
 /** R18: which whole-request failures of a create mean "nothing was created" (the rest stay in doubt). */
 import {expect, test} from 'vitest';
 import {MalformedResponseError, SalesforceApiError} from '@/background/salesforce/errors.js';
-import {SyncDisabledError} from './context.js';
+import {SyncDisabledError} from './cycle-context.js';
 import {definitelyNotCreated} from './push.js';
 
 const http = (status: number) => new SalesforceApiError(`ERROR_HTTP_${status}`, 'x', {status});

@@ -21,7 +21,7 @@ import {
 	isRecordFault,
 	SalesforceApiError,
 } from '@/background/salesforce/errors.js';
-import {MAX_BATCH, type SaveResult, type TaskWrite} from '@/background/salesforce/port.js';
+import {MAX_BATCH, type SaveResult, type TaskWrite} from '@/background/salesforce/salesforce-port.js';
 import {
 	SYNCED_FIELDS,
 	type OutboxEntry,
@@ -41,8 +41,8 @@ import {
 	updateSending,
 } from '@/shared/store/outbox-lifecycle.js';
 import {detach, lookUpAccess} from './access.js';
-import {assertEnabled, SyncDisabledError, type CycleContext} from './context.js';
-import {backoffDelay} from '@/background/schedule/scheduler.js';
+import {assertEnabled, SyncDisabledError, type CycleContext} from './cycle-context.js';
+import {backoffDelay} from '@/background/runner/cadence.js';
 import {renderSubject} from '@/shared/subject-template.js';
 import {createWrite, pickFields, updateWrite, type OrgPicklists} from './mapping.js';
 import {salesforceAlertAfterWrite, withSalesforceAlert} from './reminder-mapping.js';

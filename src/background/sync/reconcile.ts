@@ -6,7 +6,7 @@
  * queue are kept and marked (R37, access.ts) — a reassignment is not a deletion, and nothing is lost.
  */
 import {ACCESS_CHUNK, detach, isDetached, lookUpAccess} from './access.js';
-import {DAY_MS, type CycleContext} from './context.js';
+import {DAY_MS, type CycleContext} from './cycle-context.js';
 
 export const RECONCILE_CHUNK = ACCESS_CHUNK;
 export const RECONCILE_EVERY_MS = 7 * DAY_MS;

@@ -3,7 +3,7 @@
  * (docs/salesforce-facts.md §13.3), and what a pulled row does to a linked reminder (decideRow).
  */
 import {describe, expect, test} from 'vitest';
-import type {TaskRow} from '@/background/salesforce/port.js';
+import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {emptyEntry} from '@/shared/store/outbox-lifecycle.js';
 import type {Reminder, ReminderFields} from '@/shared/store/schema.js';
 import {createWrite, importFields, theirsFields, updateWrite, type OrgPicklists} from './mapping.js';

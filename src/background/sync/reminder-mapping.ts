@@ -12,7 +12,7 @@
  *   time unless the setting is 'both' — so a reminder set in Salesforce itself with its reminder on still
  *   alerts once, and Salesforce clearing `IsReminderSet` after firing never makes Tickler alert "late".
  */
-import type {TaskRow, TaskWrite} from '@/background/salesforce/port.js';
+import type {TaskRow, TaskWrite} from '@/background/salesforce/salesforce-port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
 import type {Reminder, WhoAlerts} from '@/shared/store/schema.js';
 

@@ -4,7 +4,7 @@
  * `apply-rows.ts` is covered by the integration tests in `test/sync/`.
  */
 import {describe, expect, test} from 'vitest';
-import type {TaskRow} from '@/background/salesforce/port.js';
+import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {emptyEntry} from '@/shared/store/outbox-lifecycle.js';
 import type {OutboxEntry, Reminder, ReminderFields} from '@/shared/store/schema.js';
 import type {OrgPicklists} from './mapping.js';

@@ -4,7 +4,7 @@
  * writes what comes back; every rule of the pull (R1, R4, R14, R16, R18, R36, R37) is decided here and
  * table-tested in `row-decision.test.ts`.
  */
-import type {TaskRow} from '@/background/salesforce/port.js';
+import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
 import {createAcknowledged, rowApplied} from '@/shared/store/outbox-lifecycle.js';
 import {
@@ -270,7 +270,7 @@ function withRelatedNames(reminder: Reminder, row: TaskRow): Reminder {
 /**
  * R31/R32: after a row was merged, what this computer knows about the reminder time: whether Salesforce
  * alerts for it (or fired it), and — when the pull changed the time — that it was learned now, so an old
- * time brought by a pull is never taken for a missed alert (reminders/due.ts).
+ * time brought by a pull is never taken for a missed alert (alerts/due-alerts.ts).
  */
 function withReminderTimeState(next: Reminder, before: Reminder, row: TaskRow, now: number): Reminder {
 	const state = withSalesforceAlert(next, salesforceAlertFromRow(row, before));

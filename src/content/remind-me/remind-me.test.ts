@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {RecordPage} from '@/shared/record-page-url.js';
-import {createRemindControl, REMIND_ME_TAG, type RemindInput} from './control.js';
+import {createRemindControl, REMIND_ME_TAG, type RemindInput} from './remind-me-control.js';
 import {readRecordName} from './record-name.js';
 
 function fixture(name: string): Document {

@@ -39,7 +39,7 @@ function afterNextPaint(task: () => void): void {
 	requestAnimationFrame(() => setTimeout(task, 0));
 }
 
-/** Started by main.tsx before preact mounts, so the first paint waits only for IndexedDB. */
+/** Started by all-main.tsx before preact mounts, so the first paint waits only for IndexedDB. */
 let firstRead: Promise<FirstPage> | undefined;
 export function startFirstRead(): void {
 	firstRead = readFirst();

@@ -1,11 +1,10 @@
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import type {TicklerDb} from './db.js';
+import type {TicklerDb} from './open-db.js';
 import {
 	addReminder,
 	completeReminder,
 	deleteReminder,
 	editReminder,
-	InvalidReminderError,
 	reopenReminder,
 	retryReminder,
 	sendLocalOnly,
@@ -14,10 +13,11 @@ import {
 	UndoNotPossibleError,
 	undoDelete,
 } from './local-edits.js';
+import {InvalidReminderError} from './reminder-validation.js';
 import {DELETE_HOLD_MS} from './outbox.js';
 import {LOCAL_PARTITION, type Partition} from './schema.js';
 import {openTestDb} from '../../../test/fakes/test-db.js';
-import {isCalendarDate} from './validate.js';
+import {isCalendarDate} from './reminder-validation.js';
 
 let db: TicklerDb;
 beforeEach(() => {

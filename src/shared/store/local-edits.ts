@@ -2,7 +2,7 @@
  * The ONLY way the UI writes (engineering guide §1). Each function writes the reminder and its outbox
  * entry in one Dexie transaction, so a change is durable the moment the UI shows it (R17).
  */
-import type {TicklerDb} from './db.js';
+import type {TicklerDb} from './open-db.js';
 import {added, deleted, edited, retried, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
 import {isWhoAlerts, reminderAtMs, sameFieldValue} from './reminder-time.js';
 import {
@@ -19,10 +19,7 @@ import {
 	type ReminderPatch,
 	validateNewReminder,
 	validatePatch,
-} from './validate.js';
-
-export {InvalidReminderError} from './validate.js';
-export type {NewReminderInput, ReminderPatch} from './validate.js';
+} from './reminder-validation.js';
 
 export class ReminderNotFoundError extends Error {
 	override name = 'ReminderNotFoundError';
@@ -36,7 +33,7 @@ export class ReminderNotFoundError extends Error {
 
 /**
  * R31: the rep set this time here and now. A time already past still alerts once (the rep asked for it):
- * it counts as known from that time on, not from now (reminders/due.ts skips times learned long after).
+ * it counts as known from that time on, not from now (alerts/due-alerts.ts skips times learned long after).
  */
 function setByRep(reminderAt: string, now: number): ReminderAlertRecord {
 	return {knownAt: Math.min(now, reminderAtMs(reminderAt) ?? now)};

@@ -3,7 +3,7 @@
  * never needs a push (local-only, or never sent) keeps its tombstone for a day so undoDelete works, then
  * it is purged here.
  */
-import type {TicklerDb} from './db.js';
+import type {TicklerDb} from './open-db.js';
 
 export const TOMBSTONE_GRACE_MS = 24 * 60 * 60 * 1000;
 

@@ -1,9 +1,9 @@
-// The popup's plain-IndexedDB reads against a database written by Dexie with the real schema (db.ts): if an
+// The popup's plain-IndexedDB reads against a database written by Dexie with the real schema (open-db.ts): if an
 // index or store name drifts, these fail.
 import 'fake-indexeddb/auto';
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {afterEach, beforeEach, expect, test} from 'vitest';
-import {openTicklerDb, type TicklerDb} from './db.js';
+import {openTicklerDb, type TicklerDb} from './open-db.js';
 import {addReminder} from './local-edits.js';
 import {groupDue, openExistingStore, readPopupView, StoreNotReadyError} from './popup-view.js';
 import type {Reminder} from './schema.js';

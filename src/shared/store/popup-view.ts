@@ -4,7 +4,7 @@
  * (docs/benchmarks.md), and the popup only needs these few indexed reads. Writes never happen here: the
  * popup sends them to the worker, which writes through local-edits.ts (engineering guide §1).
  *
- * The store names, index names and key shapes are Dexie's for the schema in db.ts; popup-view.test.ts
+ * The store names, index names and key shapes are Dexie's for the schema in open-db.ts; popup-view.test.ts
  * writes with Dexie and reads back through this module, so the two cannot drift apart unnoticed.
  */
 import {DEFAULT_DB_NAME, LOCAL_PARTITION, type Partition, type Reminder} from './schema.js';

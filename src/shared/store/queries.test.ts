@@ -1,14 +1,7 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
-import type {TicklerDb} from './db.js';
-import {
-	dueTodayCount,
-	exportAll,
-	heldDeleteReadyAt,
-	listReminders,
-	localDateString,
-	pendingCount,
-	readyToPushCount,
-} from './queries.js';
+import type {TicklerDb} from './open-db.js';
+import {dueTodayCount, exportAll, heldDeleteReadyAt, listReminders, pendingCount, readyToPushCount} from './queries.js';
+import {localDateString} from '../local-date.js';
 import {MIX_DAYS, openTestDb, seedDueMix} from '../../../test/fakes/test-db.js';
 
 let db: TicklerDb;

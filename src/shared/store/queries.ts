@@ -3,13 +3,9 @@
  * "Today" and "tomorrow" are the rep's local calendar dates, passed in as YYYY-MM-DD strings (R11).
  */
 import {Dexie} from 'dexie';
-import type {TicklerDb} from './db.js';
-import {activePartition} from './local-edits.js';
+import type {TicklerDb} from './open-db.js';
 import {isReadyToPush, readyAt} from './outbox.js';
 import type {ConflictRow, Partition, Reminder, SyncHistoryRow} from './schema.js';
-
-export {activePartition};
-export {localDateString} from '@/shared/local-date.js';
 
 /** Count for the toolbar icon (R22): open reminders due today (overdue ones included). */
 export async function dueTodayCount(db: TicklerDb, partition: string, today: string): Promise<number> {

@@ -107,7 +107,7 @@ export type Reminder = ReminderFields & {
 	salesforceAlertsAt?: string;
 	/** R32, not synced: Salesforce has fired its own reminder for `salesforceAlertsAt` (IsReminderSet went false). */
 	firedInSalesforce?: boolean;
-	/** R31: this computer's own alert record (never synced; see reminders/due.ts). */
+	/** R31: this computer's own alert record (never synced; see alerts/due-alerts.ts). */
 	alert?: ReminderAlertRecord;
 };
 

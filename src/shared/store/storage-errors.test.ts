@@ -2,7 +2,7 @@ import {Dexie} from 'dexie';
 import {IDBKeyRange} from 'fake-indexeddb';
 import {expect, test} from 'vitest';
 import {refusingIndexedDb} from '../../../test/fakes/refusing-idb.js';
-import {openTicklerDb} from './db.js';
+import {openTicklerDb} from './open-db.js';
 import {openExistingStore, StoreNotReadyError} from './popup-view.js';
 import {
 	inPlainWords,

@@ -1,0 +1,82 @@
+/**
+ * R31: what the rep does from a reminder notification — Complete, Snooze, or a click that opens the Task in
+ * Salesforce (for a reminder without a Task, the record it is about, else the All reminders page, as for the
+ * summary). Each action is the rep's own edit, written through local-edits.ts like the popup's (so Complete
+ * and Snooze sync, R31), and then takes the notification away, so nothing is left to pile up.
+ */
+import browser from 'webextension-polyfill';
+import {db} from '@/background/worker-db.js';
+import {startCycle} from '@/background/runner/cycle-runner.js';
+import {updateToolbarCount} from '@/background/alerts/toolbar-count.js';
+import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
+import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
+import type {Reminder} from '@/shared/store/schema.js';
+import {checkReminders} from './alert-alarm.js';
+import {type SnoozeChoice, snoozedUntil} from '@/shared/snooze.js';
+import {NOTIFICATION_BUTTONS, reminderIdOf} from './notification-content.js';
+import {clearNotification, clearReminderNotification} from './show-notifications.js';
+
+/** The All reminders page, where a reminder without a Task (or several at once) can be looked at. */
+const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
+
+/** After a change the rep made from a notification: the count, the next alarm, and a push within seconds (R13). */
+async function afterEdit(reminderId: string, partition: string): Promise<void> {
+	await clearReminderNotification(reminderId);
+	await updateToolbarCount(db);
+	await checkReminders();
+	if ((await db.partitions.get(partition))?.enabled) startCycle('local-change');
+}
+
+/** R31: Complete from the notification completes the reminder, and through sync the Task. */
+export async function completeFromNotification(reminderId: string, now: number = Date.now()): Promise<void> {
+	const reminder = await db.reminders.get(reminderId);
+	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
+	await completeReminder(db, reminderId, {now});
+	await afterEdit(reminderId, reminder.partition);
+}
+
+/** R31: Snooze moves the reminder time (so it syncs) and alerts again then, once. */
+export async function snoozeReminder(
+	reminderId: string,
+	choice: SnoozeChoice,
+	now: number = Date.now(),
+): Promise<void> {
+	const reminder = await db.reminders.get(reminderId);
+	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
+	await editReminder(db, reminderId, {reminderAt: snoozedUntil(choice, now)}, {now});
+	await afterEdit(reminderId, reminder.partition);
+}
+
+/** chrome.notifications.onButtonClicked: the buttons are NOTIFICATION_BUTTONS, in order. */
+export async function onNotificationButton(notificationId: string, buttonIndex: number): Promise<void> {
+	const reminderId = reminderIdOf(notificationId);
+	if (reminderId === undefined) return;
+	const button = NOTIFICATION_BUTTONS[buttonIndex];
+	if (button === 'complete') await completeFromNotification(reminderId);
+	if (button === 'snooze-1-hour') await snoozeReminder(reminderId, '1-hour');
+}
+
+/**
+ * chrome.notifications.onClicked: the Task in Salesforce; for a reminder without a Task yet (not pushed, or
+ * local only) the record it is about (R33: the person first, as the notification names them); else, and for
+ * the summary, the All reminders page.
+ */
+export async function onNotificationClicked(notificationId: string): Promise<void> {
+	const reminderId = reminderIdOf(notificationId);
+	const reminder = reminderId === undefined ? undefined : await db.reminders.get(reminderId);
+	const partition = reminder === undefined ? undefined : await db.partitions.get(reminder.partition);
+	await browser.tabs.create({url: clickTarget(reminder, partition?.instanceHost)});
+	await clearNotification(notificationId);
+}
+
+function clickTarget(reminder: Reminder | undefined, instanceHost: string | undefined): string {
+	const allReminders = browser.runtime.getURL(ALL_REMINDERS_PAGE);
+	if (reminder === undefined || instanceHost === undefined) return allReminders;
+	if (reminder.taskId !== undefined) return taskUrl(instanceHost, reminder.taskId) ?? allReminders;
+	const related = reminder.whoId
+		? recordUrl(instanceHost, reminder.whoId, reminder.who?.type)
+		: reminder.whatId
+			? recordUrl(instanceHost, reminder.whatId, reminder.what?.type)
+			: undefined;
+	return related ?? allReminders;
+}

@@ -1,0 +1,91 @@
+/**
+ * R31: what a reminder notification says and offers. Pure, so it is tested without a browser. One reminder
+ * due: its own notification (name, due date, time, the related record when known; Complete and Snooze 1
+ * hour). Several at once — typically missed while the browser was closed — one summary listing them.
+ *
+ * Notification ids are stable per reminder (`tickler-reminder:<id>`), so an alert for a reminder replaces the
+ * one already on screen instead of piling up; the summary has one id too.
+ */
+import {REMINDER_ALERT_COPY, reminderAlertMessage} from '@/shared/copy.js';
+import {localParts} from '@/shared/zoned-time.js';
+import type {DueAlert} from './due-alerts.js';
+
+export const REMINDER_NOTIFICATION_PREFIX = 'tickler-reminder:';
+export const SUMMARY_NOTIFICATION_ID = 'tickler-reminders:summary';
+/** How many names the summary lists before "and N more". */
+export const SUMMARY_NAMES = 5;
+
+/** The buttons of a single reminder's notification, in order (Chrome shows at most two). */
+export const NOTIFICATION_BUTTONS = ['complete', 'snooze-1-hour'] as const;
+export type NotificationButton = (typeof NOTIFICATION_BUTTONS)[number];
+
+export type NotificationContent = {
+	id: string;
+	title: string;
+	message: string;
+	/** The related records' names (Who · What), when the reminder has any. */
+	contextMessage?: string;
+	/** Button titles; empty where the browser has none (Firefox). */
+	buttons: string[];
+};
+
+export function reminderNotificationId(reminderId: string): string {
+	return `${REMINDER_NOTIFICATION_PREFIX}${reminderId}`;
+}
+
+/** The reminder id in a notification id of ours, or undefined (the summary, or not ours). */
+export function reminderIdOf(notificationId: string): string | undefined {
+	return notificationId.startsWith(REMINDER_NOTIFICATION_PREFIX)
+		? notificationId.slice(REMINDER_NOTIFICATION_PREFIX.length)
+		: undefined;
+}
+
+/** The name of the record a reminder is about, for the notification's third line (undefined for none). */
+export type RelatedName = (alert: DueAlert) => string | undefined;
+
+/**
+ * R31/R33: the reminder's related records as the last pulled Task said — the person (Who) then the record
+ * (What), e.g. "Ana Ruiz · Acme Corp". Salesforce text, passed on as is: chrome.notifications takes
+ * plain strings and interprets no HTML (show-notifications.ts), so nothing needs escaping here.
+ */
+export const relatedNamesOf: RelatedName = ({reminder}) => {
+	const names = [reminder.who?.name, reminder.what?.name].filter(
+		(name): name is string => name !== undefined && name.trim() !== '',
+	);
+	return names.length === 0 ? undefined : names.join(' · ');
+};
+
+export function notificationsFor(
+	alerts: readonly DueAlert[],
+	options: {withButtons: boolean; timeZone?: string; relatedName?: RelatedName},
+): NotificationContent[] {
+	const relatedName = options.relatedName ?? relatedNamesOf;
+	if (alerts.length === 0) return [];
+	const time = (alert: DueAlert) => localParts(Date.parse(alert.reminderAt), options.timeZone).time;
+	if (alerts.length === 1) {
+		const [alert] = alerts as [DueAlert];
+		const related = relatedName(alert);
+		return [
+			{
+				id: reminderNotificationId(alert.reminder.id),
+				title: alert.reminder.name,
+				message: reminderAlertMessage(alert.reminder.dueDate, alert.late, time(alert)),
+				...(related === undefined ? {} : {contextMessage: related}),
+				buttons: options.withButtons ? [REMINDER_ALERT_COPY.complete, REMINDER_ALERT_COPY.snoozeButton] : [],
+			},
+		];
+	}
+
+	const listed = alerts.slice(0, SUMMARY_NAMES).map(alert => `${time(alert)} ${alert.reminder.name}`);
+	const more = alerts.length - listed.length;
+	const late = alerts.some(alert => alert.late);
+	return [
+		{
+			id: SUMMARY_NOTIFICATION_ID,
+			title: REMINDER_ALERT_COPY.summaryTitle(alerts.length),
+			message: [...listed, ...(more > 0 ? [REMINDER_ALERT_COPY.summaryMore(more)] : [])].join('\n'),
+			...(late ? {contextMessage: REMINDER_ALERT_COPY.late} : {}),
+			buttons: [],
+		},
+	];
+}

@@ -1,0 +1,165 @@
+import {remindObjectOf} from '@/shared/record-page-url.js';
+import {
+	MAX_NAME_LENGTH,
+	type NewReminderInput,
+	validateDueDate,
+	validateName,
+	validateNewReminder,
+	validatePatch,
+	validateReminderAt,
+} from '@/shared/store/reminder-validation.js';
+import type {InputValidators} from './router.js';
+import {CLIENT_ID_PATTERN} from '../oauth/presets.js';
+import {InvalidMessageError} from './router.js';
+
+/** A Salesforce page's hostname (My Domain or Lightning), as a content script may name it. */
+const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i;
+
+function noInput(input: unknown): undefined {
+	if (input !== undefined && input !== null) throw new InvalidMessageError('This message takes no input');
+	return undefined;
+}
+
+function oneOf<const T extends readonly string[]>(value: unknown, allowed: T, what: string): T[number] {
+	if (typeof value !== 'string' || !allowed.includes(value)) {
+		throw new InvalidMessageError(`Invalid ${what}`);
+	}
+
+	return value;
+}
+
+function record(input: unknown): Record<string, unknown> {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+		throw new InvalidMessageError('Expected an object');
+	}
+
+	return input as Record<string, unknown>;
+}
+
+/** `${orgId18}:${userId18}` (R2). The local-only partition is not an org and cannot be disabled or forgotten. */
+function partitionId(value: unknown): string {
+	if (typeof value !== 'string' || !/^00D[a-zA-Z0-9]{15}:005[a-zA-Z0-9]{15}$/.test(value)) {
+		throw new InvalidMessageError('Invalid partition');
+	}
+
+	return value;
+}
+
+/** A local reminder id (a uuid for every reminder Tickler creates); only looked up, never trusted further. */
+function reminderId(value: unknown): string {
+	if (typeof value !== 'string' || value.length === 0 || value.length > 100) {
+		throw new InvalidMessageError('Invalid reminder id');
+	}
+
+	return value;
+}
+
+/** The id the popup chose for a new reminder: a uuid, like every id Tickler makes. */
+function newReminderId(value: unknown): string {
+	if (typeof value !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+		throw new InvalidMessageError('Invalid reminder id');
+	}
+
+	return value.toLowerCase();
+}
+
+/** More local-only reminders than anyone keeps (the All reminders page paints 20,000 at once). */
+export const MAX_SEND_IDS = 100_000;
+
+/** What each message may carry; anything else is refused before the API sees it. */
+export const inputValidators: Readonly<InputValidators> = {
+	ping: noInput,
+	getSyncStatus: noInput,
+	requestSync: input => ({
+		reason: oneOf(record(input)['reason'], ['user', 'popup-opened', 'page-visit', 'local-change'] as const, 'reason'),
+	}),
+	// The store's own rules (reminder-validation.ts), so a bad name or date is refused with the message the form shows.
+	addReminder: input => {
+		const {id, reminder} = record(input);
+		return {id: newReminderId(id), reminder: validateNewReminder(record(reminder) as NewReminderInput)};
+	},
+	editReminder: input => {
+		const {id, patch} = record(input);
+		return {id: reminderId(id), patch: validatePatch(record(patch))};
+	},
+	deleteReminder: input => ({id: reminderId(record(input)['id'])}),
+	undoDelete: input => ({id: reminderId(record(input)['id'])}),
+	// R44: the ids the rep confirmed; bounded so a bad page cannot make the worker read without end.
+	sendLocalOnly: input => {
+		const {ids} = record(input);
+		if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_SEND_IDS) {
+			throw new InvalidMessageError('Invalid reminder ids');
+		}
+
+		return {ids: ids.map(reminderId)};
+	},
+	enableSync: noInput,
+	disableSync: input => ({partition: partitionId(record(input)['partition'])}),
+	forgetPartition: input => ({partition: partitionId(record(input)['partition'])}),
+	enablePartition: input => ({partition: partitionId(record(input)['partition'])}),
+	getConnectionSettings: noInput,
+	saveOAuthClientId: input => {
+		const clientId = record(input)['clientId'];
+		if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))
+			throw new InvalidMessageError('Invalid client id');
+		return {clientId: clientId.trim()};
+	},
+	connectSalesforce: input => {
+		const host = record(input)['host'];
+		if (host === undefined || host === null) return {};
+		// Only a Salesforce host is ever an authorize URL (R26); connect-oauth maps it to the My Domain host.
+		if (
+			typeof host !== 'string' ||
+			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host.trim())
+		)
+			throw new InvalidMessageError('Invalid host');
+		return {host: host.trim().toLowerCase()};
+	},
+	disconnectOAuth: input => ({partition: partitionId(record(input)['partition'])}),
+	// R34: from a content script beside an untrusted page: a Salesforce host, a Lead/Contact/Account/
+	// Opportunity id, and the store's own rules for the name and date.
+	remindAboutRecord: input => {
+		const {id, host, recordId, name, dueDate, recordName, reminderAt} = record(input);
+		if (
+			typeof host !== 'string' ||
+			typeof recordId !== 'string' ||
+			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host) ||
+			remindObjectOf(recordId) === undefined
+		) {
+			throw new InvalidMessageError('Invalid record');
+		}
+
+		if (typeof recordName !== 'string') throw new InvalidMessageError('Invalid record name');
+		return {
+			id: newReminderId(id),
+			host: host.toLowerCase(),
+			recordId,
+			name: validateName(name),
+			dueDate: validateDueDate(dueDate),
+			recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
+			// R31: optional; absent, null or '' is none, anything else must be a real instant Salesforce accepts.
+			reminderAt: validateReminderAt(reminderAt),
+		};
+	},
+	salesforceSaveSeen: input => {
+		const {host} = record(input);
+		if (typeof host !== 'string' || !SALESFORCE_HOST.test(host)) throw new InvalidMessageError('Invalid host');
+		return {host};
+	},
+	getTaskBadge: input => {
+		const {host, taskId} = record(input);
+		// A content script runs beside an untrusted page: accept only a Salesforce hostname and a Task id.
+		if (
+			typeof host !== 'string' ||
+			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host)
+		) {
+			throw new InvalidMessageError('Invalid host');
+		}
+
+		if (typeof taskId !== 'string' || !/^00T[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(taskId)) {
+			throw new InvalidMessageError('Invalid Task id');
+		}
+
+		return {host, taskId};
+	},
+};

@@ -1,0 +1,70 @@
+/**
+ * R34: "Remind me" on a Lead, Contact, Account or Opportunity page. The content script runs beside an
+ * untrusted page, so the worker takes only the record in the asking tab's own address (as for the badge,
+ * R38), only for the org of the partition sync is on for (R2: the id means nothing in another org), and
+ * makes the reminder through local-edits like the popup does (R17, R18): the normal sync pushes it as a
+ * Task with that WhoId (Contact, Lead) or WhatId (Account, Opportunity) — docs/salesforce-facts.md §13.4.
+ * An optional reminder time (R31) is stored like the popup's; background-api.ts then re-arms the reminder alarm.
+ */
+import {REMIND_REFUSAL_COPY} from '@/shared/copy.js';
+import type {Input} from '@/shared/messages.js';
+import {to18} from '@/shared/record-ids.js';
+import {detectRecordPage, remindObjectOf} from '@/shared/record-page-url.js';
+import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
+import {addReminder} from '@/shared/store/local-edits.js';
+import {activePartition} from '@/shared/store/local-edits.js';
+import type {BadgeSender} from '../task-page/badge-caller.js';
+
+export class NotThisTabsRecordError extends Error {
+	override name = 'InvalidMessageError';
+	constructor() {
+		super('Only the record in the tab’s own address can be reminded about');
+	}
+}
+
+/** A refusal the control shows the rep as it is (sync off, another org). */
+export class RemindRefusedError extends Error {
+	override name = 'RemindRefusedError';
+}
+
+/**
+ * Throws unless `input` names the record in the sender tab's address (top frame only). The tab's address,
+ * not `sender.url`: it follows Lightning's history.pushState (badge-caller.ts).
+ */
+export function checkRecordTab(input: {host: string; recordId: string}, sender: BadgeSender): void {
+	if (sender.frameId !== undefined && sender.frameId !== 0) throw new NotThisTabsRecordError();
+	const address = sender.tab?.url ?? sender.url;
+	const page = address === undefined ? undefined : detectRecordPage(address);
+	if (page === undefined || page.host !== input.host.toLowerCase() || to18(page.recordId) !== to18(input.recordId)) {
+		throw new NotThisTabsRecordError();
+	}
+}
+
+export async function remindAboutRecord(db: TicklerDb, input: Input<'remindAboutRecord'>): Promise<{id: string}> {
+	const object = remindObjectOf(input.recordId);
+	if (object === undefined) throw new NotThisTabsRecordError();
+	const partition = await db.partitions.get(await activePartition(db));
+	if (!partition?.enabled) throw new RemindRefusedError(REMIND_REFUSAL_COPY.syncOff);
+	if (toMyDomainHost(input.host) !== partition.instanceHost) throw new RemindRefusedError(REMIND_REFUSAL_COPY.otherOrg);
+	const recordId = to18(input.recordId);
+	const isWho = object === 'Contact' || object === 'Lead';
+	const reminder = await addReminder(
+		db,
+		{
+			name: input.name,
+			dueDate: input.dueDate,
+			reminderAt: input.reminderAt ?? null,
+			...(isWho ? {whoId: recordId} : {whatId: recordId}),
+		},
+		{id: input.id, partition: partition.id},
+	);
+	// The page's own name until the first pull brings Salesforce's (row-decision.ts withRelatedNames).
+	const recordName = input.recordName.trim();
+	if (recordName !== '' && reminder.who === undefined && reminder.what === undefined) {
+		const related = {name: recordName, type: object};
+		await db.reminders.update(reminder.id, isWho ? {who: related} : {what: related});
+	}
+
+	return {id: reminder.id};
+}

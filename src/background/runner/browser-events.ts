@@ -1,0 +1,72 @@
+/**
+ * Reactions to the browser: start-up, a new Salesforce session cookie (R20: resume by itself), the rep
+ * using a Salesforce tab or coming back from idle (R13: the minute cadence).
+ */
+import browser, {type Cookies, type Idle, type Tabs} from 'webextension-polyfill';
+import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
+import {activePartition} from '@/shared/store/local-edits.js';
+import {db} from '../worker-db.js';
+import {patchWorkerState} from './worker-state.js';
+import {enableIfAdminPresetsSyncOn} from '../accounts/preset-sync-on.js';
+import {SYNC_ALARM} from './sync-alarm.js';
+import {IDLE_DETECTION_SECONDS, isLate} from './schedule-policy.js';
+import {isSessionCookieChange} from '../session/find-session.js';
+import {refreshSchedule, startCycle} from './cycle-runner.js';
+import {scheduleDayAlarm} from '../alerts/toolbar-count.js';
+
+/** onInstalled / onStartup: the day alarm, the count, and a first cycle (which sets the sync alarm). */
+export async function onWorkerStart(): Promise<void> {
+	browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
+	await scheduleDayAlarm();
+	await refreshSchedule();
+	// R30: sync preset on by the admin starts by itself (enabling starts the first cycle).
+	if (await enableIfAdminPresetsSyncOn()) return;
+	startCycle('alarm');
+}
+
+/** R20: a new `sid` on the partition's My Domain host resumes a paused sync without the rep doing anything. */
+export async function onCookieChanged(change: Cookies.OnChangedChangeInfoType): Promise<void> {
+	if (change.removed || !isSessionCookieChange(change.cookie)) return;
+	const partition = await db.partitions.get(await activePartition(db));
+	// R30: a sign-in is when sync preset on by the admin can start for this rep.
+	if (!partition?.enabled) {
+		await enableIfAdminPresetsSyncOn();
+		return;
+	}
+
+	if (partition.status.phase !== 'paused') return;
+	if (change.cookie.domain.replace(/^\./, '') !== partition.instanceHost) return;
+	startCycle('session');
+}
+
+/** Coming back from idle: pick the cadence up again, and sync if an alarm was pushed far out. */
+export async function onIdleStateChanged(state: Idle.IdleState): Promise<void> {
+	if (state !== 'active') return;
+	await syncSoonIfLate();
+}
+
+async function isSalesforceUrl(url: string | undefined): Promise<boolean> {
+	if (url === undefined) return false;
+	try {
+		return toMyDomainHost(new URL(url).hostname) !== undefined;
+	} catch {
+		return false;
+	}
+}
+
+/** R13: a Salesforce tab in use means the faster cadence (every 10 minutes): note it and pull the alarm in. */
+export async function onSalesforceTab(tab: Tabs.Tab): Promise<void> {
+	if (!(await isSalesforceUrl(tab.url))) return;
+	await patchWorkerState({salesforceTabSeenAt: Date.now()});
+	await syncSoonIfLate();
+}
+
+export async function onTabActivated(info: Tabs.OnActivatedActiveInfoType): Promise<void> {
+	await onSalesforceTab(await browser.tabs.get(info.tabId));
+}
+
+async function syncSoonIfLate(): Promise<void> {
+	const alarm = await browser.alarms.get(SYNC_ALARM);
+	if (isLate(alarm?.scheduledTime, Date.now())) startCycle('alarm');
+	else await refreshSchedule('keep-earlier');
+}

@@ -1,0 +1,91 @@
+import {beforeEach, expect, test, vi} from 'vitest';
+import {resetFakeBrowser, setCookie, setManagedStorage} from '../../../test/fakes/browser.js';
+import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
+
+// The worker's databases, on a fresh fake IndexedDB.
+vi.mock('../worker-db.js', async () => {
+	const {openTestDb} = await import('../../../test/fakes/test-db.js');
+	return {db: openTestDb('sync-runner')};
+});
+vi.mock('../oauth/credentials.js', async () => {
+	const {IDBFactory, IDBKeyRange} = await import('fake-indexeddb');
+	const {openCredentialsDb} = await import('../oauth/token-store.js');
+	return {credentialsDb: openCredentialsDb({indexedDB: new IDBFactory(), IDBKeyRange})};
+});
+const {db} = await import('../worker-db.js');
+const {credentialsDb} = await import('../oauth/credentials.js');
+const {runCycleNow} = await import('./cycle-runner.js');
+
+/**
+ * The session cookie is there, so a cycle that ran would have sent requests; every cycle the engine runs
+ * (even one that pauses at once) writes a history row, so no row means no cycle and no request.
+ */
+const cyclesRun = async () => db.syncHistory.count();
+
+beforeEach(async () => {
+	await resetFakeBrowser();
+	await Promise.all([...db.tables, ...credentialsDb.tables].map(table => table.clear()));
+	await db.meta.put({key: 'activePartition', value: TEST_PARTITION_ID});
+	setCookie({name: 'sid', value: '00D000000000001!session', domain: 'acme.my.salesforce.com'});
+});
+
+test('R30: a host the admin did not allow is never synced with: sync is turned off, nothing is sent', async () => {
+	setManagedStorage({allowedMyDomainHosts: ['other.my.salesforce.com']});
+	await db.partitions.put(partitionFixture());
+	expect(await runCycleNow('alarm')).toBeUndefined();
+	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(false);
+	expect(await cyclesRun()).toBe(0);
+});
+
+test('R30: sync preset off wins over the rep’s; a preset subject template replaces theirs', async () => {
+	setManagedStorage({syncEnabled: false});
+	await db.partitions.put(partitionFixture());
+	await runCycleNow('alarm');
+	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(false);
+
+	setManagedStorage({syncEnabled: true, subjectTemplate: 'Tickler: {{activity_subject}}'});
+	await db.partitions.put(
+		partitionFixture({status: {phase: 'paused', budget: 'normal', pauseReason: 'api-access-refused'}}),
+	);
+	await runCycleNow('alarm');
+	expect((await db.partitions.get(TEST_PARTITION_ID))?.subjectTemplate).toBe('Tickler: {{activity_subject}}');
+});
+
+test('R28: a refused refresh waits for Reconnect: paused with "Reconnect to Salesforce", nothing sent, not even with a cookie', async () => {
+	await db.partitions.put(partitionFixture());
+	await credentialsDb.tokens.put({
+		partition: TEST_PARTITION_ID,
+		host: 'acme.my.salesforce.com',
+		instanceHost: 'acme.my.salesforce.com',
+		clientId: '3MVG9clientid',
+		accessToken: 'expired',
+		connectedAt: Date.now(),
+		needsReconnect: true,
+	});
+	expect(await runCycleNow('alarm')).toBeUndefined();
+	expect((await db.partitions.get(TEST_PARTITION_ID))?.status).toMatchObject({
+		phase: 'paused',
+		pauseReason: 'reconnect',
+		message: 'Reconnect to Salesforce',
+	});
+	expect(await cyclesRun()).toBe(0);
+});
+
+test('R28: an org that refused the browser session is not asked again on every alarm (no loop)', async () => {
+	const refused = {phase: 'paused', budget: 'normal', pauseReason: 'api-access-refused'} as const;
+	await db.partitions.put(partitionFixture({status: refused}));
+	for (const trigger of ['alarm', 'popup', 'page-visit', 'local-change'] as const) {
+		expect(await runCycleNow(trigger)).toBeUndefined();
+	}
+
+	expect((await db.partitions.get(TEST_PARTITION_ID))?.status).toEqual(refused);
+	expect(await cyclesRun()).toBe(0);
+});
+
+test('R30: with sync preset on, the rep cannot turn it off', async () => {
+	const {disablePartition} = await import('../accounts/sync-switch.js');
+	setManagedStorage({syncEnabled: true});
+	await db.partitions.put(partitionFixture());
+	await expect(disablePartition(TEST_PARTITION_ID)).rejects.toThrow('Your admin keeps Salesforce sync on for Tickler.');
+	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(true);
+});

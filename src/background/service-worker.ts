@@ -1,0 +1,42 @@
+/**
+ * The service worker's entry. MV3 rule: every listener is registered synchronously, here, before any
+ * await — a worker woken by an event only delivers it to listeners that already exist (engineering
+ * guide §2). Nothing else belongs in this file.
+ *
+ * Deliberately not listened to: tabs.onUpdated (it fires many times per page load in every tab and would
+ * wake the worker, with jsforce, all day). Navigation inside a Salesforce tab is seen at the next alarm
+ * (the active tab is checked then) and on Task pages through the badge's getTaskBadge.
+ */
+import {Dexie} from 'dexie';
+import browser from 'webextension-polyfill';
+import {announceStoreChanged} from '@/shared/store/store-changed.js';
+import {onAlarm} from './runner/alarm-dispatch.js';
+import {backgroundApi} from './background-api.js';
+import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './runner/browser-events.js';
+import {openSettingsOnFirstInstall} from './accounts/first-run.js';
+import {serveBackgroundApi} from './messaging/router.js';
+import {onStorageChanged} from './name-sync/name-sync-triggers.js';
+import {checkReminders, onReminderAlarm} from './alerts/alert-alarm.js';
+import {listenToNotifications, onPermissionsAdded} from './alerts/notification-listeners.js';
+import {inputValidators} from './messaging/validators.js';
+
+serveBackgroundApi(backgroundApi, inputValidators);
+// Every committed write (the engine's, the popup's through this worker, the settings page's) tells an open
+// popup to re-read: the popup reads IndexedDB without Dexie, so it cannot watch the store itself (R22).
+Dexie.on('storagemutated', announceStoreChanged);
+browser.alarms.onAlarm.addListener(alarm => void onAlarm(alarm));
+// R31: reminder times. The alarm wakes a stopped worker; at browser start, missed ones come once, marked late.
+browser.alarms.onAlarm.addListener(alarm => void onReminderAlarm(alarm));
+// `notifications` is optional: without it the API is absent, so its listeners come only when it is granted.
+listenToNotifications();
+browser.permissions.onAdded.addListener(added => onPermissionsAdded(added));
+browser.runtime.onStartup.addListener(() => void checkReminders());
+browser.runtime.onInstalled.addListener(() => void checkReminders());
+browser.runtime.onInstalled.addListener(() => void onWorkerStart());
+browser.runtime.onInstalled.addListener(details => void openSettingsOnFirstInstall(details));
+browser.runtime.onStartup.addListener(() => void onWorkerStart());
+browser.cookies.onChanged.addListener(change => void onCookieChanged(change));
+browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(state));
+browser.tabs.onActivated.addListener(info => void onTabActivated(info));
+// R45: names given in Tickler on the rep's other computers arrive through the synced storage area.
+browser.storage.onChanged.addListener((changes, areaName) => onStorageChanged(changes, areaName));

@@ -1,0 +1,238 @@
+/**
+ * The answer behind the badge on a Salesforce Task page (R24). Linked Tasks are answered from the store,
+ * once the session signed in on that org is known to be the partition's own user (R2). For a Task not in
+ * the store the worker may retrieve that one Task — one API request, bounded per Task and per tab (R38) —
+ * to say why it is not linked (R1 scope, R4 import window). The content script receives this verdict
+ * only: never the session, never other reminders (R25).
+ */
+import {classify} from '@/background/salesforce/errors.js';
+import {to18} from '@/shared/record-ids.js';
+import {parseSalesforceDateTime, soqlString} from '@/background/salesforce/soql.js';
+import {sessionKey} from '@/background/salesforce/jsforce-adapter.js';
+import type {Identity, SalesforcePort} from '@/background/salesforce/salesforce-port.js';
+import {DAY_MS} from '@/background/sync/cycle-context.js';
+import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
+import {activePartition} from '@/shared/store/local-edits.js';
+import type {Partition, Reminder} from '@/shared/store/schema.js';
+import type {TaskBadge} from '@/shared/types.js';
+import type {BadgeCaller} from './badge-caller.js';
+import {takeBadgeSpend, withBadgeLock} from './badge-allowance.js';
+import {recordBadgeRequests} from './badge-usage.js';
+import {db} from '../worker-db.js';
+import {credentialsForPartition} from '../engine-deps.js';
+import {storageSessionIdentityCache} from '../session/session-identity.js';
+import {recentVerdict, rememberVerdict} from './verdict-cache.js';
+import {BADGE_COPY} from '@/shared/copy.js';
+
+type NotLinked = Extract<TaskBadge, {state: 'not-linked'}>;
+
+function notLinked(reason: NotLinked['reason'], message: string): TaskBadge {
+	return {state: 'not-linked', reason, message};
+}
+
+/** Pure: the badge of a Task that has a reminder in the store. */
+export function badgeForReminder(reminder: Reminder, partition: Partition): TaskBadge {
+	const reminderName = reminder.name;
+	if (reminder.deletedAt !== undefined) return notLinked('deleted', BADGE_COPY.deleted);
+	switch (reminder.syncState) {
+		case 'pending':
+			return {state: 'pending', reminderName};
+		case 'error':
+			return {
+				state: 'error',
+				reminderName,
+				message: reminder.error?.message ?? BADGE_COPY.errorFallback,
+				...(reminder.error?.hint === undefined ? {} : {hint: reminder.error.hint}),
+			};
+		// A conflict is resolved when it is recorded (R16): the badge shows it as information, not as an error.
+		case 'conflict':
+			return {
+				state: 'conflict',
+				reminderName,
+				message: BADGE_COPY.conflictResolved,
+			};
+		case 'synced':
+		case 'local-only':
+			return {
+				state: 'synced',
+				reminderName,
+				lastSyncedAt: new Date(partition.status.lastSyncAt ?? reminder.updatedAt).toISOString(),
+			};
+	}
+}
+
+type TaskScopeRow = {
+	Id: string;
+	Subject: string | null;
+	OwnerId: string;
+	TaskSubtype: string | null;
+	IsRecurrence: boolean;
+	IsArchived: boolean;
+	LastModifiedDate: string;
+};
+
+/** Pure: why an unlinked Task is not a reminder (R1, R4), or undefined when it is in scope. */
+export function whyNotLinked(row: TaskScopeRow | undefined, partition: Partition): TaskBadge | undefined {
+	if (!row) return notLinked('not-found', BADGE_COPY.notFound);
+	if (to18(row.OwnerId) !== partition.userId) return notLinked('owned-by-someone-else', BADGE_COPY.ownedBySomeoneElse);
+	if (row.TaskSubtype !== 'Task') return notLinked('not-a-reminder-type', BADGE_COPY.notAReminderType);
+	if (row.IsRecurrence) return notLinked('recurring-series', BADGE_COPY.recurringSeries);
+	// Archived Tasks are not deletions, but the pull leaves them out (R1, R15): not a reminder to import.
+	if (row.IsArchived) return notLinked('archived', BADGE_COPY.archived);
+	const floor = (partition.enabledAt ?? 0) + partition.clockOffsetMs - DAY_MS;
+	if (parseSalesforceDateTime(row.LastModifiedDate) < floor) {
+		return notLinked('created-before-sync', BADGE_COPY.createdBeforeSync);
+	}
+
+	return undefined;
+}
+
+/** The rep's session on the partition's host, as the badge may use it. */
+export type BadgeSession = {
+	port: SalesforcePort;
+	/** True when the session's identity is already cached, so asking it costs no request (R21). */
+	identityKnown: boolean;
+	/** Known without asking: an OAuth token's org and user are its partition's (R28). */
+	identity?: Pick<Identity, 'orgId' | 'userId'>;
+};
+
+export type BadgeOptions = {
+	/** Who asked (badge-caller.ts): a tab's content script draws on that tab's request allowance (R38). */
+	caller?: BadgeCaller;
+	/** Tests give their own session; the worker finds the rep's from the `sid` cookie (R25). */
+	connect?: (partition: Partition) => Promise<BadgeSession | 'reconnect' | undefined>;
+	now?: number;
+};
+
+const SIGNED_OUT = (): TaskBadge => notLinked('signed-out', BADGE_COPY.signedOut);
+const LATER = (): TaskBadge => notLinked('not-found', BADGE_COPY.checkInAMoment);
+
+async function connectToSession(partition: Partition): Promise<BadgeSession | 'reconnect' | undefined> {
+	// R28: the partition's OAuth token when it has one. Tokens are kept per org id + user id, so whoever the
+	// token speaks for is the partition's user: nothing to ask.
+	const credentials = await credentialsForPartition(partition);
+	if (credentials.kind === 'reconnect') return 'reconnect';
+	if (credentials.kind === 'oauth')
+		return {port: credentials.port, identityKnown: true, identity: {orgId: partition.orgId, userId: partition.userId}};
+	// R25: else the browser session of the partition's host, read for this answer only.
+	if (!credentials.port || !credentials.session) return undefined;
+	const {session} = credentials;
+	const cached = await storageSessionIdentityCache.get(await sessionKey(`https://${session.host}`, session.sid));
+	return {port: credentials.port, identityKnown: cached !== undefined};
+}
+
+/**
+ * The badge of the Task in a tab's address. Answered only for the partition of the session signed in on
+ * that org — its org and user (R2); a Task not in the store may cost one request to say why, at most once
+ * per Task every VERDICT_TTL_MS and within the asking tab's allowance (R38), and whatever it spends is
+ * counted with Tickler's API usage (badge-usage.ts, R21).
+ */
+export async function getTaskBadge(
+	input: {host: string; taskId: string},
+	options: BadgeOptions = {},
+): Promise<TaskBadge> {
+	const now = options.now ?? Date.now();
+	const partition = await db.partitions.get(await activePartition(db));
+	if (!partition?.enabled) return notLinked('sync-off', BADGE_COPY.syncOff);
+	if (toMyDomainHost(input.host) !== partition.instanceHost) {
+		return notLinked('other-org', BADGE_COPY.otherOrg);
+	}
+
+	// A request is spent only if the tab still has allowance (own pages are not page-driven).
+	const caller = options.caller;
+	const maySpend = async (): Promise<boolean> =>
+		caller?.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now));
+	const session = await (options.connect ?? connectToSession)(partition);
+	if (session === 'reconnect') return notLinked('signed-out', BADGE_COPY.reconnect);
+	if (!session) return SIGNED_OUT();
+	const sf = session.port;
+	const requestsBefore = sf.requestCount();
+	try {
+		// R2: whoever is signed in on this org must be the partition's user, or the badge says nothing of it.
+		if (!session.identityKnown && !(await maySpend())) return LATER();
+		let identity: Pick<Identity, 'orgId' | 'userId'>;
+		try {
+			identity = session.identity ?? (await sf.identity());
+		} catch (error) {
+			return classify(error) === 'auth' ? SIGNED_OUT() : LATER();
+		}
+
+		if (identity.orgId !== partition.orgId) {
+			return notLinked('other-org', BADGE_COPY.otherOrg);
+		}
+
+		if (identity.userId !== partition.userId) {
+			return notLinked('other-user', BADGE_COPY.otherUser);
+		}
+
+		const taskId = to18(input.taskId);
+		const reminder = await db.reminders.where('[partition+taskId]').equals([partition.id, taskId]).first();
+		if (reminder) return badgeForReminder(reminder, partition);
+		return await lookUpUnlinked(sf, partition, taskId, now, maySpend);
+	} finally {
+		await recordBadgeRequests(partition.id, {
+			requests: sf.requestCount() - requestsBefore,
+			apiUsage: sf.responseMeta().apiUsage,
+			startedAt: now,
+			endedAt: Date.now(),
+		});
+	}
+}
+
+/** Why a Task not in the store is not linked: from the cache, or — allowance permitting — one request. */
+async function lookUpUnlinked(
+	sf: SalesforcePort,
+	partition: Partition,
+	taskId: string,
+	now: number,
+	maySpend: () => Promise<boolean>,
+): Promise<TaskBadge> {
+	const verdictKey = `${partition.id}:${taskId}`;
+	// One lookup per Task at a time: a second ask waits for the first and reads its answer from the cache.
+	return withBadgeLock(`tickler-badge:${verdictKey}`, async () => {
+		const cached = await recentVerdict(verdictKey, now);
+		if (cached) return cached;
+		// R21: while the org is near its allowance, or sync is backing off, a badge is not worth a request.
+		if (partition.status.budget !== 'normal' || (partition.status.backoff?.until ?? 0) > now) {
+			return notLinked('not-found', BADGE_COPY.checkAtNextSync);
+		}
+
+		if (!(await maySpend())) return LATER();
+		const verdict = await queryWhyNotLinked(sf, partition, taskId);
+		// Every answer is kept, a failure too: a Task costs at most one request per VERDICT_TTL_MS (R38).
+		await rememberVerdict(verdictKey, verdict, now);
+		return verdict;
+	});
+}
+
+async function queryWhyNotLinked(sf: SalesforcePort, partition: Partition, taskId: string): Promise<TaskBadge> {
+	try {
+		// One request; the id passed the validator's 00T pattern and is escaped anyway (R27).
+		const page = await sf.query<TaskScopeRow>(
+			`SELECT Id, Subject, OwnerId, TaskSubtype, IsRecurrence, IsArchived, LastModifiedDate FROM Task WHERE Id = ${soqlString(taskId)}`,
+			{includeDeleted: false},
+		);
+		const row = page.records[0];
+		// In scope but not pulled yet: it becomes a reminder named after its Subject at the next sync (R4, R10).
+		return whyNotLinked(row, partition) ?? {state: 'pending', reminderName: row?.Subject ?? ''};
+	} catch (error) {
+		if (classify(error) === 'auth') return SIGNED_OUT();
+		return notLinked('not-found', BADGE_COPY.couldNotCheck);
+	}
+}
+
+/**
+ * Whether a page visit to this Task should start a sync now: a Task not imported yet, or a linked reminder
+ * whose change is ready to push — not one waiting out its retry backoff or parked in error (R19, R21).
+ */
+export async function taskReadyToSync(taskId: string, now: number): Promise<boolean> {
+	const partition = await db.partitions.get(await activePartition(db));
+	if (!partition?.enabled) return false;
+	const reminder = await db.reminders
+		.where('[partition+taskId]')
+		.equals([partition.id, to18(taskId)])
+		.first();
+	if (!reminder) return true;
+	const entry = await db.outbox.get(reminder.id);
+	return entry !== undefined && entry.parked === 0 && entry.nextAttemptAt <= now;
+}

@@ -1,4 +1,0 @@
-/** The settings page reads the Tickler database directly; it writes only through local-edits (R17). */
-import {openTicklerDb} from '@/shared/store/db.js';
-
-export const db = openTicklerDb();

@@ -1,0 +1,58 @@
+import {Dexie} from 'dexie';
+import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
+import {expect, test} from 'vitest';
+import {openTicklerDb, SCHEMA_V1} from './open-db.js';
+import {addReminder, deleteReminder} from './local-edits.js';
+import {purgeTombstones, TOMBSTONE_GRACE_MS} from './maintenance.js';
+import type {Reminder} from './schema.js';
+
+test('schemas only grow: a v1 database upgrades to the current version with its data intact and the new indexes usable', async () => {
+	const indexedDB = new IDBFactory();
+	const v1 = new Dexie('tickler-upgrade', {indexedDB, IDBKeyRange});
+	v1.version(1).stores(SCHEMA_V1);
+	const row: Reminder = {
+		id: 'r1',
+		partition: 'local',
+		name: 'kept',
+		status: 'open',
+		priority: 'high',
+		dueDate: '2026-03-05',
+		details: '',
+		whoId: null,
+		whatId: null,
+		createdAt: 1,
+		updatedAt: 1,
+		editedAt: {},
+		origin: 'local',
+		localOnly: true,
+		syncState: 'local-only',
+		deletedAt: 5,
+	};
+	await v1.table('reminders').put(row);
+	v1.close();
+	const db = openTicklerDb({name: 'tickler-upgrade', indexedDB, IDBKeyRange});
+	expect(await db.reminders.get('r1')).toEqual(row);
+	expect(db.verno).toBe(3);
+	expect((await db.reminders.where('deletedAt').below(10).toArray()).map(r => r.id)).toEqual(['r1']);
+	// R31 (version 3): a row without a reminder time is not in the reminderAt index; one with a time is.
+	expect(await db.reminders.where('reminderAt').above('').count()).toBe(0);
+	await db.reminders.update('r1', {reminderAt: '2026-03-05T15:00:00.000Z'});
+	expect(
+		(await db.reminders.where('reminderAt').belowOrEqual('2026-03-05T15:00:00.000Z').toArray()).map(r => r.id),
+	).toEqual(['r1']);
+	db.close();
+});
+
+test('tombstones that need no push are purged after a day; undo works until then; queued deletions stay', async () => {
+	const db = openTicklerDb({name: 'purge', indexedDB: new IDBFactory(), IDBKeyRange});
+	const localOnly = await addReminder(db, {name: 'local'}, {now: 0});
+	await deleteReminder(db, localOnly.id, {now: 1000});
+	const queued = await addReminder(db, {name: 'queued'}, {now: 0});
+	await db.reminders.update(queued.id, {localOnly: false});
+	await deleteReminder(db, queued.id, {now: 1000});
+	expect(await purgeTombstones(db, 1000 + TOMBSTONE_GRACE_MS - 1)).toBe(0);
+	expect(await purgeTombstones(db, 1000 + TOMBSTONE_GRACE_MS + 1)).toBe(1);
+	expect(await db.reminders.get(localOnly.id)).toBeUndefined();
+	expect((await db.reminders.get(queued.id))?.deletedAt).toBe(1000);
+	db.close();
+});
