@@ -34,8 +34,8 @@ const sections = parseRulesDoc(read('docs/rules.md'));
 const byId = new Map<string, RuleSection>(sections.map(section => [section.id, section]));
 
 describe('docs/rules.md, the rules the code cites', () => {
-	it('defines R1 to R45 once each, in order', () => {
-		expect(sections.map(section => section.id)).toEqual(Array.from({length: 45}, (_, i) => `R${i + 1}`));
+	it('defines R1 to R60 once each, in order', () => {
+		expect(sections.map(section => section.id)).toEqual(Array.from({length: 60}, (_, i) => `R${i + 1}`));
 	});
 
 	it('defines every rule id cited in src/', () => {
