@@ -7,7 +7,7 @@ import {signIn} from './salesforce-routing.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 
 // The badge end to end with the real worker (R24): the local org behind the routed Salesforce
-// hostnames, serving its own Lightning pages (test/org/pages.ts), sync turned on, the first sync done;
+// hostnames, serving its own Lightning pages (test/org/pages/pages.ts), sync turned on, the first sync done;
 // then Task pages show what the worker says. Also takes the README's screenshots of the badge, the
 // popup and the settings page after that sync.
 

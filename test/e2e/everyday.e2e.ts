@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import {DEMO_PASSWORD} from '../org/pages.js';
+import {DEMO_PASSWORD} from '../org/pages/pages.js';
 import {expireSession} from './salesforce-routing.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 import {

@@ -4,7 +4,7 @@
 import {CliError, USAGE, parseCliArgs} from './cli-args.js';
 import type {CliOptions} from './cli-args.js';
 import {startLocalOrg} from './index.js';
-import {DEMO_PASSWORD} from './pages.js';
+import {DEMO_PASSWORD} from './pages/pages.js';
 
 let options: CliOptions;
 try {

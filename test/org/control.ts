@@ -1,18 +1,18 @@
 // The control API under `/__org__/…` for the demo and browser tests that run the org in another process.
 // Not a Salesforce route: never authenticated, never counted as an API call, not faulted.
 
-import {isObject, json, noContent} from './api-types.js';
-import type {ApiRequest, ApiResponse} from './api-types.js';
-import {SfError} from './errors.js';
-import {realismControl} from './control-realism.js';
-import {relatedControl} from './related-records.js';
+import {isObject, json, noContent} from './api/api-types.js';
+import type {ApiRequest, ApiResponse} from './api/api-types.js';
+import {SfError} from './api/errors.js';
+import {realismControl} from './records/control-realism.js';
+import {relatedControl} from './records/related-records.js';
 import type {Org} from './org.js';
-import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
-import {oauthControl} from './oauth-control.js';
-import {fireReminder} from './reminder-fire.js';
-import {recordJson} from './rows.js';
-import {TASK} from './schema.js';
-import type {TaskRow} from './tasks.js';
+import type {TaskPriorityValue, TaskStatusValue} from './records/picklists.js';
+import {oauthControl} from './oauth/oauth-control.js';
+import {fireReminder} from './records/reminder-fire.js';
+import {recordJson} from './api/rows.js';
+import {TASK} from './records/schema.js';
+import type {TaskRow} from './records/tasks.js';
 
 function body(req: ApiRequest): Record<string, unknown> {
 	if (!req.body) return {};

@@ -5,18 +5,18 @@
 import {createServer} from 'node:http';
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import type {Socket} from 'node:net';
-import {JSON_TYPE, json, originOf} from './api-types.js';
-import type {ApiRequest, ApiResponse} from './api-types.js';
+import {JSON_TYPE, json, originOf} from './api/api-types.js';
+import type {ApiRequest, ApiResponse} from './api/api-types.js';
 import {handleControl} from './control.js';
 import type {Org} from './org.js';
-import {handlePage} from './pages.js';
-import {QueryEngine} from './query.js';
-import {authenticate, bearerToken} from './auth.js';
-import {parseCallOptions} from './call-options.js';
-import {handleOAuthPage, isOAuthPage} from './oauth-routes.js';
-import {routeApi} from './routes.js';
-import {htmlFaultResponse, refusedRequest} from './fault-responses.js';
-import type {RouteResult} from './routes.js';
+import {handlePage} from './pages/pages.js';
+import {QueryEngine} from './api/query.js';
+import {authenticate, bearerToken} from './api/auth.js';
+import {parseCallOptions} from './api/call-options.js';
+import {handleOAuthPage, isOAuthPage} from './oauth/oauth-routes.js';
+import {routeApi} from './api/routes.js';
+import {htmlFaultResponse, refusedRequest} from './api/fault-responses.js';
+import type {RouteResult} from './api/routes.js';
 
 export type Transport = {url: string; port: number; close(): Promise<void>; engine: QueryEngine};
 

@@ -7,11 +7,11 @@ import {generateTasks, seedDemo} from './seed.js';
 
 export {Org} from './org.js';
 export type {OrgUser, RequestLogEntry, TaskRow, WriteOptions} from './org.js';
-export type {FaultSettings, FaultKind} from './faults.js';
-export type {SessionKind} from './sessions.js';
-export type {TaskStatusValue, TaskPriorityValue} from './picklists.js';
-export {formatDateTime} from './dates.js';
-export {normalizeId, to18} from './ids.js';
+export type {FaultSettings, FaultKind} from './api/faults.js';
+export type {SessionKind} from './records/sessions.js';
+export type {TaskStatusValue, TaskPriorityValue} from './records/picklists.js';
+export {formatDateTime} from './soql/dates.js';
+export {normalizeId, to18} from './records/ids.js';
 export {generateTasks, seedDemo} from './seed.js';
 export {measureQueryPage} from './measure.js';
 

@@ -3,23 +3,23 @@
 
 import {createClock} from './clock.js';
 import type {Clock} from './clock.js';
-import {Faults} from './faults.js';
-import {IdFactory, to18} from './ids.js';
-import {ApiUsage, ClientUsage, defaultApiLimit} from './limits.js';
-import {OAuth} from './oauth.js';
-import {Picklists} from './picklists.js';
-import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
-import {Sessions} from './sessions.js';
-import type {SessionKind, SessionTimeouts} from './sessions.js';
-import {Access} from './access.js';
-import {SfError, notFound} from './errors.js';
-import {Store} from './store.js';
-import {ValidationRules} from './validation-rules.js';
-import type {SRecord} from './store.js';
-import {RECYCLE_BIN_DAYS, Tasks, wholeSecond} from './tasks.js';
-import type {TaskFilter, TaskRow} from './tasks.js';
+import {Faults} from './api/faults.js';
+import {IdFactory, to18} from './records/ids.js';
+import {ApiUsage, ClientUsage, defaultApiLimit} from './api/limits.js';
+import {OAuth} from './oauth/oauth.js';
+import {Picklists} from './records/picklists.js';
+import type {TaskPriorityValue, TaskStatusValue} from './records/picklists.js';
+import {Sessions} from './records/sessions.js';
+import type {SessionKind, SessionTimeouts} from './records/sessions.js';
+import {Access} from './records/access.js';
+import {SfError, notFound} from './api/errors.js';
+import {Store} from './records/store.js';
+import {ValidationRules} from './records/validation-rules.js';
+import type {SRecord} from './records/store.js';
+import {RECYCLE_BIN_DAYS, Tasks, wholeSecond} from './records/tasks.js';
+import type {TaskFilter, TaskRow} from './records/tasks.js';
 
-export type {TaskRow} from './tasks.js';
+export type {TaskRow} from './records/tasks.js';
 
 export type OrgUser = {
 	id: string;

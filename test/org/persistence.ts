@@ -4,12 +4,12 @@
 
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
-import type {OAuthApp, RefreshToken} from './oauth.js';
+import type {OAuthApp, RefreshToken} from './oauth/oauth.js';
 import type {Org} from './org.js';
-import type {TaskPriorityValue, TaskStatusValue} from './picklists.js';
-import type {Session} from './sessions.js';
-import type {SRecord} from './store.js';
-import type {TaskRow} from './tasks.js';
+import type {TaskPriorityValue, TaskStatusValue} from './records/picklists.js';
+import type {Session} from './records/sessions.js';
+import type {SRecord} from './records/store.js';
+import type {TaskRow} from './records/tasks.js';
 
 const FORMAT = 'tickler-local-org/1';
 

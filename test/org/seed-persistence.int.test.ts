@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {expect} from 'vitest';
 import {connect, localOnly} from './contract-target.js';
-import {addDays, ymdInZone} from './dates.js';
+import {addDays, ymdInZone} from './soql/dates.js';
 import {startLocalOrg} from './index.js';
 
 type Rec = Record<string, unknown>;

@@ -1,12 +1,12 @@
 // Seed data: the demo set (about 30 Tasks around "today" in the rep's time zone — issue 3 "Data") and a
 // fast generator for large orgs (benchmarks use 100,000 Tasks).
 
-import {addDays, ymdInZone} from './dates.js';
+import {addDays, ymdInZone} from './soql/dates.js';
 import type {Org} from './org.js';
-import {TASK} from './schema.js';
-import type {SRecord} from './store.js';
-import {wholeSecond} from './tasks.js';
-import type {TaskRow} from './tasks.js';
+import {TASK} from './records/schema.js';
+import type {SRecord} from './records/store.js';
+import {wholeSecond} from './records/tasks.js';
+import type {TaskRow} from './records/tasks.js';
 
 const DAY = 86_400_000;
 

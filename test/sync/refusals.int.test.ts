@@ -1,6 +1,6 @@
 /**
  * R39 (sharpens R19), with R18 and R14: Salesforce refuses a whole collections request because of one record
- * (the local org's `refuseRequestsWith` fault, test/org/fault-responses.ts). Real engine, jsforce, Dexie.
+ * (the local org's `refuseRequestsWith` fault, test/org/api/fault-responses.ts). Real engine, jsforce, Dexie.
  */
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {SalesforceApiError} from '@/background/salesforce/errors.js';

@@ -2,7 +2,7 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TaskWrite} from '@/background/salesforce/salesforce-port.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
-import {deleteRelatedRecord, mergeRelatedRecords} from '../org/related-records.js';
+import {deleteRelatedRecord, mergeRelatedRecords} from '../org/records/related-records.js';
 import {startHarness, type Harness} from './harness.js';
 import {wrapPort} from './port-wrappers.js';
 

@@ -2,7 +2,7 @@
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {dueAlerts} from '@/background/alerts/due-alerts.js';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
-import {fireReminder} from '../org/reminder-fire.js';
+import {fireReminder} from '../org/records/reminder-fire.js';
 import {startHarness, type Harness} from './harness.js';
 
 let h: Harness;
