@@ -86,6 +86,20 @@ describe('citations of docs/ from src/, test/, bench/ and scripts/', () => {
 		for (const citation of real) expect(unresolvedCitations(citation, docs), citation).toEqual([]);
 	});
 
+	it('has docs/architecture.md name only source files that exist', () => {
+		// Folder-relative names ("runner/cycle-runner.ts") are under src/background/ or end a path that exists.
+		const existing = [
+			...['src', 'test', 'bench', 'scripts'].flatMap(dir => filesUnder(dir, /\.(ts|tsx)$/)),
+			...readdirSync(root),
+		];
+		const named = [...read('docs/architecture.md').matchAll(/`([\w./-]+\.tsx?)\b[^`]*`/g)].map(match => match[1] ?? '');
+		expect(named.length).toBeGreaterThan(50);
+		const missing = named.filter(
+			name => !existing.some(file => file === name || file === `src/background/${name}` || file.endsWith(`/${name}`)),
+		);
+		expect(missing).toEqual([]);
+	});
+
 	it('makes anchors the way GitHub does', () => {
 		expect(anchorOf('Reminder times (R31, R32)')).toBe('reminder-times-r31-r32');
 		expect(anchorOf('Error taxonomy (`src/background/salesforce/errors.ts`)')).toBe(
