@@ -1,8 +1,10 @@
 /**
- * Every Salesforce DOM selector the content script uses (engineering guide convention 12), each with
- * saved-fixture expectations in selectors.test.ts. There is one: the record header, used only to place
- * the badge just below it so it never covers the header's actions (R24). Placement falls back to a
- * fixed corner when no header matches, so a Salesforce markup change moves the badge, never breaks it.
+ * Where Tickler's UI goes on a Salesforce record page (engineering guide convention 12), with saved-fixture
+ * expectations in selectors.test.ts: the record header, used only to place the badge (and "Remind me") just
+ * below it so it never covers the header's actions (R24). Placement falls back to a fixed corner when no
+ * header matches, so a Salesforce markup change moves the badge, never breaks it. The other page-shape
+ * selectors live with their feature: the save toast in save-signal/save-watch.ts, the record's name in
+ * remind-me/record-name.ts.
  */
 export const RECORD_HEADER_SELECTORS = [
 	// Lightning Experience record home: the highlights panel (LWC, synthetic shadow reaches the light DOM).

@@ -35,7 +35,7 @@ export function App() {
 	const adding = draftId !== undefined;
 
 	useEffect(() => {
-		// R13: opening the popup syncs, and keeps the minute cadence for a while.
+		// R13: opening the popup syncs, and for two minutes after it the Salesforce cadence (ten minutes) applies.
 		nudgeSync('popup-opened');
 	}, []);
 

@@ -60,7 +60,7 @@ export function adoptStyles(shadow: ShadowRoot, doc: Document, css: string = BAD
 	shadow.append(style);
 }
 
-/** Also places the "Remind me" control (remind-me/control.ts), which shares this host styling. */
+/** Also places the "Remind me" control (remind-me/remind-me-control.ts), which shares this host styling. */
 export function placeHost(host: HTMLElement, placement: BadgePlacement): void {
 	const rules: Array<[string, string]> = [
 		['position', 'fixed'],
