@@ -1,7 +1,7 @@
 /**
  * Every Salesforce DOM selector the content script uses (engineering guide convention 12), each checked
- * against the saved pages in fixtures/ by selectors.test.ts. A lint rule (scripts/eslint/
- * selectors-in-one-file.js) refuses a selector written anywhere else in src/content. Every use fails safe:
+ * against the saved pages in fixtures/ by selectors.test.ts. The lint rule scripts/eslint/no-inline-selectors.js
+ * refuses a selector written anywhere else in src/content. Every use fails safe:
  * a Salesforce markup change moves the badge to a corner, names the object instead of the record, or
  * sends no save signal — it never breaks the page or Tickler.
  */
