@@ -19,9 +19,8 @@
 import {callBackground} from '@/shared/messages.js';
 import {isContextValid} from '../orphan-guard.js';
 import {isLightningHost} from '@/shared/task-page-url.js';
+import {SUCCESS_TOAST_SELECTOR} from '../selectors.js';
 
-/** The SLDS success toast (salesforce-facts.md §8.1). */
-export const SUCCESS_TOAST_SELECTOR = '.slds-notify_toast.slds-theme_success';
 const DEBOUNCE_MS = 250;
 
 /**
