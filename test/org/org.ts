@@ -41,6 +41,8 @@ export type RequestLogEntry = {
 	countedAsApi: boolean;
 	/** R29: the `client=` of the request's Sforce-Call-Options header, if any (call-options.ts). */
 	client?: string;
+	/** R55: bytes of the request's address and headers as received (api/request-size.ts). */
+	headBytes?: number;
 };
 export type OrgOptions = {
 	now?: Date;
