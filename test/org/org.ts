@@ -116,6 +116,7 @@ export class Org {
 			picklists: this.picklists,
 			now,
 			createdAt: this.createdAt,
+			zoneOf: id => this.user(id)?.timeZone ?? 'UTC',
 		});
 		// R37: validation rules run on every user write, not on system writes (seeding, generated occurrences).
 		this.tasks.beforeSave = (op, next, _prev, _user, mode) => {
