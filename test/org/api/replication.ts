@@ -57,14 +57,21 @@ export function updated(ctx: RowCtx): ApiResponse {
 	return json(200, {ids, latestDateCovered: formatDateTime(end)});
 }
 
-/** §4.2: deletions in [start, end) still in the delete log (15 days), with earliestDateAvailable. */
+/**
+ * §4.2: deletions in [start, end) still in the delete log (15 days), with earliestDateAvailable — only those the
+ * session user may read: "returned only if the current session user has access to them" (salesforce-facts.md
+ * §14.9; REST API Developer Guide, "sObject Get Deleted").
+ */
 export function deleted(ctx: RowCtx): ApiResponse {
 	const {org} = ctx;
 	org.maintain();
 	const {start, end} = range(ctx, RECYCLE_BIN_DAYS);
 	const deletedRecords: {id: string; deletedDate: string}[] = [];
-	for (const [id, at] of org.tasks.recycleBin)
-		if (at >= start && at < end) deletedRecords.push({id, deletedDate: formatDateTime(at)});
+	for (const [id, at] of org.tasks.recycleBin) {
+		const row = org.tasks.get(id);
+		if (at >= start && at < end && row && org.canRead(ctx.userId, 'Task', row))
+			deletedRecords.push({id, deletedDate: formatDateTime(at)});
+	}
 	deletedRecords.sort((a, b) => (a.deletedDate < b.deletedDate ? -1 : 1));
 	return json(200, {
 		deletedRecords,
