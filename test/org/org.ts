@@ -76,6 +76,8 @@ export class Org {
 	readonly clientUsage = new ClientUsage();
 	/** API Access Control (§13.1): when on, only OAuth tokens of registered apps may use the REST API. */
 	apiAccessControl = false;
+	/** §14.12: users holding "Use Any API Client" — API Access Control and app restrictions do not apply to them. */
+	readonly useAnyApiClient = new Set<string>();
 	/** R37: queues, per-Task grants and the sharing model (default: everyone sees everything). */
 	readonly access = new Access(() => this.users.admin.id);
 	/** R37: validation rules that refuse writes with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
@@ -123,7 +125,12 @@ export class Org {
 			if (mode !== 'system') this.validationRules.check(op, next);
 		};
 		this.sessions = new Sessions(this.orgId15, now);
-		this.oauth = new OAuth({sessions: this.sessions, now, changed: () => this.changed()});
+		this.oauth = new OAuth({
+			sessions: this.sessions,
+			now,
+			changed: () => this.changed(),
+			useAnyApiClient: id => this.useAnyApiClient.has(id),
+		});
 		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
 		this.users = {
 			rep: this.addUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
@@ -200,6 +207,13 @@ export class Org {
 	/** API Access Control (§13.1): browser sessions are refused by the REST API; OAuth app tokens still work. */
 	setApiAccessControl(enabled: boolean): void {
 		this.apiAccessControl = enabled;
+		this.changed();
+	}
+
+	/** §14.12: grants or takes "Use Any API Client" (not restricted by API Access Control or app policies). */
+	setUseAnyApiClient(userId: string, on: boolean): void {
+		if (on) this.useAnyApiClient.add(userId);
+		else this.useAnyApiClient.delete(userId);
 		this.changed();
 	}
 

@@ -53,9 +53,13 @@ export function authenticate(org: Org, req: ApiRequest, requireApi = true): Auth
 		return {ok: false, response: check.reason === 'not-api' ? notApiSession() : unauthorized()};
 	}
 	// §13.1 API Access Control: only tokens of an installed (registered) app may use the API; a browser
-	// session gets the same 401 as any non-API session — Salesforce does not tell the reasons apart.
-	if (requireApi && org.apiAccessControl && !org.oauth.app(check.session.clientId))
+	// session gets the same 401 as any non-API session — Salesforce does not tell the reasons apart. §14.12: a
+	// user with "Use Any API Client" is not restricted; a token of an app the user may no longer use is refused.
+	const {clientId, userId} = check.session;
+	const exempt = org.useAnyApiClient.has(userId);
+	if (requireApi && org.apiAccessControl && !exempt && !org.oauth.app(clientId))
 		return {ok: false, response: notApiSession()};
+	if (requireApi && org.oauth.refusesApiFor(clientId, userId)) return {ok: false, response: notApiSession()};
 	return {ok: true, session: check.session, sid};
 }
 
