@@ -29,7 +29,8 @@ export const replicationProbes: Probe[] = [
 			return {
 				sameMinute: outcome(await window(ctx, 'updated', at, at)),
 				updatedTooOld: outcome(await window(ctx, 'updated', new Date(now - 31 * DAY), new Date(now - 30.5 * DAY))),
-				deletedTooOld: outcome(await window(ctx, 'deleted', new Date(now - 16 * DAY), new Date(now - 15.5 * DAY))),
+				deleted16DaysBack: outcome(await window(ctx, 'deleted', new Date(now - 16 * DAY), new Date(now - 15.5 * DAY))),
+				deletedTooOld: outcome(await window(ctx, 'deleted', new Date(now - 31 * DAY), new Date(now - 30.5 * DAY))),
 				unreadable: outcome(await ctx.api('/sobjects/Task/updated/?start=yesterday&end=today')),
 			};
 		},
@@ -44,10 +45,11 @@ export const replicationProbes: Probe[] = [
 				errorCode: 'INVALID_REPLICATION_DATE',
 				message: 'startDate cannot be more than 30 days ago',
 			},
+			deleted16DaysBack: {status: 200},
 			deletedTooOld: {
 				status: 400,
 				errorCode: 'INVALID_REPLICATION_DATE',
-				message: 'startDate cannot be more than 15 days ago',
+				message: 'startDate cannot be more than 30 days ago',
 			},
 			unreadable: {status: 400, errorCode: 'INVALID_REPLICATION_DATE', message: 'Invalid date format: yesterday'},
 		},
