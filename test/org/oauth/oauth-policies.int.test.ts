@@ -144,6 +144,8 @@ localOnly(
 		);
 		const r = await control('POST', 'users/rep/permissions', {useAnyApiClient: true});
 		expect(r.json).toEqual({userId: local.org.users.rep.id, useAnyApiClient: true});
+		const state = (await (await fetch(`${local.url}/__org__/state`)).json()) as {useAnyApiClient: string[]};
+		expect(state.useAnyApiClient).toEqual([local.org.users.rep.id]);
 		expect((await connect(local.url, sid).query('SELECT Id FROM Task LIMIT 1')).done).toBe(true);
 	},
 );
