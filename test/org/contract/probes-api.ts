@@ -411,7 +411,7 @@ export const apiProbes: Probe[] = [
 			'In a signed-in browser: save a Task in Lightning and run document.querySelector(".slds-notify_toast") within 3 s; save one in Classic and read performance.getEntriesByType("navigation")[0].redirectCount.',
 		async run(ctx) {
 			if (!ctx.local) return {manual: true};
-			// The local Lightning-like client draws the SLDS toast in the light DOM (docs/local-org.md "Save toast").
+			// The local Lightning-like client draws the SLDS toast in the light DOM (docs/local-org.md "Login and pages", save toast).
 			const script = await ctx.raw('/_ui/app.js', {auth: null});
 			return {toastInLightDom: script.text.includes('slds-notify_toast')};
 		},

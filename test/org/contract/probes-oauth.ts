@@ -1,4 +1,4 @@
-// Probes for OAuth (docs/local-org.md "Sources and UNCONFIRMED choices (OAuth)" 1–10, and §14.10–§14.12). What
+// Probes for OAuth (docs/local-org.md "OAuth 2.0 and API Access Control (R28, R29)", its UNCONFIRMED list 1–10, and salesforce-facts.md §14.10–§14.12). What
 // needs no app is asked of any org; what needs one takes SF_CLIENT_ID, SF_REDIRECT_URI and SF_REFRESH_TOKEN of
 // a connected (External Client) app; what needs a browser is described for a manual run.
 import {CALLBACK} from '../oauth/oauth-flow.js';
