@@ -41,6 +41,8 @@ export type RequestLogEntry = {
 	countedAsApi: boolean;
 	/** R29: the `client=` of the request's Sforce-Call-Options header, if any (call-options.ts). */
 	client?: string;
+	/** R55: bytes of the request's address and headers as received (api/request-size.ts). */
+	headBytes?: number;
 };
 export type OrgOptions = {
 	now?: Date;
@@ -74,6 +76,8 @@ export class Org {
 	readonly clientUsage = new ClientUsage();
 	/** API Access Control (§13.1): when on, only OAuth tokens of registered apps may use the REST API. */
 	apiAccessControl = false;
+	/** §14.12: users holding "Use Any API Client" — API Access Control and app restrictions do not apply to them. */
+	readonly useAnyApiClient = new Set<string>();
 	/** R37: queues, per-Task grants and the sharing model (default: everyone sees everything). */
 	readonly access = new Access(() => this.users.admin.id);
 	/** R37: validation rules that refuse writes with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
@@ -116,13 +120,19 @@ export class Org {
 			picklists: this.picklists,
 			now,
 			createdAt: this.createdAt,
+			zoneOf: id => this.user(id)?.timeZone ?? 'UTC',
 		});
 		// R37: validation rules run on every user write, not on system writes (seeding, generated occurrences).
 		this.tasks.beforeSave = (op, next, _prev, _user, mode) => {
 			if (mode !== 'system') this.validationRules.check(op, next);
 		};
 		this.sessions = new Sessions(this.orgId15, now);
-		this.oauth = new OAuth({sessions: this.sessions, now, changed: () => this.changed()});
+		this.oauth = new OAuth({
+			sessions: this.sessions,
+			now,
+			changed: () => this.changed(),
+			useAnyApiClient: id => this.useAnyApiClient.has(id),
+		});
 		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
 		this.users = {
 			rep: this.createUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
@@ -214,6 +224,13 @@ export class Org {
 	/** API Access Control (§13.1): browser sessions are refused by the REST API; OAuth app tokens still work. */
 	setApiAccessControl(enabled: boolean): void {
 		this.apiAccessControl = enabled;
+		this.changed();
+	}
+
+	/** §14.12: grants or takes "Use Any API Client" (not restricted by API Access Control or app policies). */
+	setUseAnyApiClient(userId: string, on: boolean): void {
+		if (on) this.useAnyApiClient.add(userId);
+		else this.useAnyApiClient.delete(userId);
 		this.changed();
 	}
 

@@ -28,8 +28,8 @@ export type CompiledQuery = {
 	limit: number | undefined;
 	offset: number;
 };
-/** `userId` is the running user (for `USING SCOPE mine`). */
-export type CompileEnv = {store: Store; nowMs: number; timeZone: string; userId?: string};
+/** `userId` is the running user (for `USING SCOPE mine`); `weekStart` their locale's first weekday (default Sunday). */
+export type CompileEnv = {store: Store; nowMs: number; timeZone: string; userId?: string; weekStart?: number};
 
 /** Fields of the polymorphic "Name" entity reachable through Who/What/Owner (INFERRED subset). */
 const NAME_FIELDS: FieldDef[] = [
@@ -225,6 +225,7 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 				unsupported,
 				nowMs: env.nowMs,
 				timeZone: env.timeZone,
+				weekStart: env.weekStart ?? 0,
 				ownerHint: object.name === 'Task' ? ids => (ownerIds = ids) : undefined,
 			} as Parameters<typeof compileWhere>[1])
 		: undefined;
