@@ -4,7 +4,7 @@ import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
-import {addReminder, setSubjectTemplate} from '@/shared/store/local-edits.js';
+import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import type {ConnectionSettings} from '@/shared/types.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
@@ -52,13 +52,6 @@ beforeEach(async () => {
 		messages.push(message);
 		const {method} = message as {method: string};
 		if (method === 'getConnectionSettings') return {ok: true, value: connectionSettings};
-		// The worker writes the template with the store's own function (background-api.ts saveSubjectTemplate).
-		if (method === 'saveSubjectTemplate') {
-			const {partition: id, template} = (message as {input: {partition: string; template: string}}).input;
-			await setSubjectTemplate(db, id, template);
-			return {ok: true, value: {subjectTemplate: template}};
-		}
-
 		if (method === 'enableSync' && connectionSettings.clientId !== undefined)
 			return {
 				ok: false,
@@ -165,36 +158,6 @@ test('R23: the connected org and user, API usage, history, errors with retry, co
 		button('Retry Too long').click();
 	});
 	await vi.waitFor(async () => expect((await db.reminders.get(broken.id))?.syncState).not.toBe('error'));
-});
-
-test('R10: the template preview follows typing, with the rename note', async () => {
-	await enable();
-	await mount();
-	const input = [...root.querySelectorAll('input')].find(element => element.value === '{{activity_subject}}')!;
-	await act(() => {
-		input.value = 'Tickler: {{activity_subject}}';
-		input.dispatchEvent(new Event('input', {bubbles: true}));
-	});
-	expect(root.querySelector('output')?.textContent).toBe('Tickler: Call Ana back about the quote');
-	expect(text()).toContain('Subject edits made in Salesforce never change the reminder');
-	await act(() => {
-		button('Save template').click();
-	});
-	await vi.waitFor(async () =>
-		expect((await db.partitions.get(PARTITION))?.subjectTemplate).toBe('Tickler: {{activity_subject}}'),
-	);
-	// Written through the worker, like every page's writes.
-	expect(messages).toContainEqual({
-		channel: 'tickler',
-		method: 'saveSubjectTemplate',
-		input: {partition: PARTITION, template: 'Tickler: {{activity_subject}}'},
-	});
-	await vi.waitFor(() => expect(text()).toContain('Saved.'));
-	await act(() => {
-		input.value = 'Fixed subject';
-		input.dispatchEvent(new Event('input', {bubbles: true}));
-	});
-	expect(text()).toContain('(this one does not)');
 });
 
 test('Disconnect asks for confirmation before asking the worker to forget the partition', async () => {
