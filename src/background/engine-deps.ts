@@ -9,10 +9,9 @@ import {createWebLock} from '@/background/sync/lock.js';
 import {consoleLog} from '@/background/sync/log.js';
 import {type SyncDeps, systemClock} from '@/background/sync/engine-ports.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {db} from './worker-db.js';
-import {credentialsDb} from './oauth/credentials.js';
 import {portForTokens} from './oauth/oauth-port.js';
-import {readTokens} from './oauth/token-store.js';
+import {type CredentialsDb, readTokens} from './oauth/token-store.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import {type FoundSession, findSession} from './session/find-session.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {notificationsGranted} from '@/shared/notifications-permission.js';
@@ -40,14 +39,17 @@ export type CycleCredentials =
 	/** `session`: the browser session the port uses (none: signed out), for callers that key caches by it. */
 	| {kind: 'session'; port: SalesforcePort | null; session?: FoundSession};
 
-export async function credentialsForPartition(partition: Partition): Promise<CycleCredentials> {
-	const tokens = await readTokens(credentialsDb, partition.id);
+export async function credentialsForPartition(
+	credentials: CredentialsDb,
+	partition: Partition,
+): Promise<CycleCredentials> {
+	const tokens = await readTokens(credentials, partition.id);
 	if (tokens?.needsReconnect === true) return {kind: 'reconnect'};
 	if (tokens)
 		return {
 			kind: 'oauth',
 			port: portForTokens(tokens, {
-				credentials: credentialsDb,
+				credentials,
 				timeoutMs: 30_000,
 				identityCache: storageSessionIdentityCache,
 			}),
@@ -57,7 +59,7 @@ export async function credentialsForPartition(partition: Partition): Promise<Cyc
 	return session ? {kind: 'session', port: await portForSession(session), session} : {kind: 'session', port: null};
 }
 
-export function engineDeps(salesforce: SalesforcePort | null): SyncDeps {
+export function engineDeps(db: TicklerDb, salesforce: SalesforcePort | null): SyncDeps {
 	return {
 		db,
 		salesforce,

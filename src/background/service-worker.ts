@@ -9,34 +9,42 @@
  */
 import {Dexie} from 'dexie';
 import browser from 'webextension-polyfill';
+import {openTicklerDb} from '@/shared/store/open-db.js';
 import {announceStoreChanged} from '@/shared/store/store-changed.js';
 import {onAlarm} from './runner/alarm-dispatch.js';
-import {backgroundApi} from './background-api.js';
+import {createBackgroundApi} from './background-api.js';
 import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './runner/browser-events.js';
 import {openSettingsOnFirstInstall} from './accounts/first-run.js';
 import {serveBackgroundApi} from './messaging/router.js';
 import {onStorageChanged} from './name-sync/name-sync-triggers.js';
+import {openCredentialsDb} from './oauth/token-store.js';
 import {checkReminders, onReminderAlarm} from './alerts/alert-alarm.js';
-import {listenToNotifications, onPermissionsAdded} from './alerts/notification-listeners.js';
-import {inputValidators} from './messaging/validators.js';
+import {notificationListeners} from './alerts/notification-listeners.js';
+import type {WorkerDbs} from './worker-db.js';
 
-serveBackgroundApi(backgroundApi, inputValidators);
-// Every committed write (the engine's, the popup's through this worker, the settings page's) tells an open
-// popup to re-read: the popup reads IndexedDB without Dexie, so it cannot watch the store itself (R22).
+// The worker's databases, opened here only and passed down (worker-db.ts). Handles, not state: what they reach
+// lives in IndexedDB and survives the worker being stopped.
+const dbs: WorkerDbs = Object.freeze({db: openTicklerDb(), credentials: openCredentialsDb()});
+const {db} = dbs;
+const notifications = notificationListeners(dbs);
+
+serveBackgroundApi(createBackgroundApi(dbs));
+// Every committed write (the engine's, the popup's and the settings page's, all through this worker) tells an
+// open popup to re-read: the popup reads IndexedDB without Dexie, so it cannot watch the store itself (R22).
 Dexie.on('storagemutated', announceStoreChanged);
-browser.alarms.onAlarm.addListener(alarm => void onAlarm(alarm));
+browser.alarms.onAlarm.addListener(alarm => void onAlarm(dbs, alarm));
 // R31: reminder times. The alarm wakes a stopped worker; at browser start, missed ones come once, marked late.
-browser.alarms.onAlarm.addListener(alarm => void onReminderAlarm(alarm));
+browser.alarms.onAlarm.addListener(alarm => void onReminderAlarm(db, alarm));
 // `notifications` is optional: without it the API is absent, so its listeners come only when it is granted.
-listenToNotifications();
-browser.permissions.onAdded.addListener(added => onPermissionsAdded(added));
-browser.runtime.onStartup.addListener(() => void checkReminders());
-browser.runtime.onInstalled.addListener(() => void checkReminders());
-browser.runtime.onInstalled.addListener(() => void onWorkerStart());
+notifications.listen();
+browser.permissions.onAdded.addListener(added => notifications.onPermissionsAdded(added));
+browser.runtime.onStartup.addListener(() => void checkReminders(db));
+browser.runtime.onInstalled.addListener(() => void checkReminders(db));
+browser.runtime.onInstalled.addListener(() => void onWorkerStart(dbs));
 browser.runtime.onInstalled.addListener(details => void openSettingsOnFirstInstall(details));
-browser.runtime.onStartup.addListener(() => void onWorkerStart());
-browser.cookies.onChanged.addListener(change => void onCookieChanged(change));
-browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(state));
-browser.tabs.onActivated.addListener(info => void onTabActivated(info));
+browser.runtime.onStartup.addListener(() => void onWorkerStart(dbs));
+browser.cookies.onChanged.addListener(change => void onCookieChanged(dbs, change));
+browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(dbs, state));
+browser.tabs.onActivated.addListener(info => void onTabActivated(dbs, info));
 // R45: names given in Tickler on the rep's other computers arrive through the synced storage area.
-browser.storage.onChanged.addListener((changes, areaName) => onStorageChanged(changes, areaName));
+browser.storage.onChanged.addListener((changes, areaName) => onStorageChanged(db, changes, areaName));

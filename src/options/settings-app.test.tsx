@@ -160,29 +160,6 @@ test('R23: the connected org and user, API usage, history, errors with retry, co
 	await vi.waitFor(async () => expect((await db.reminders.get(broken.id))?.syncState).not.toBe('error'));
 });
 
-test('R10: the template preview follows typing, with the rename note', async () => {
-	await enable();
-	await mount();
-	const input = [...root.querySelectorAll('input')].find(element => element.value === '{{activity_subject}}')!;
-	await act(() => {
-		input.value = 'Tickler: {{activity_subject}}';
-		input.dispatchEvent(new Event('input', {bubbles: true}));
-	});
-	expect(root.querySelector('output')?.textContent).toBe('Tickler: Call Ana back about the quote');
-	expect(text()).toContain('Subject edits made in Salesforce never change the reminder');
-	await act(() => {
-		button('Save template').click();
-	});
-	await vi.waitFor(async () =>
-		expect((await db.partitions.get(PARTITION))?.subjectTemplate).toBe('Tickler: {{activity_subject}}'),
-	);
-	await act(() => {
-		input.value = 'Fixed subject';
-		input.dispatchEvent(new Event('input', {bubbles: true}));
-	});
-	expect(text()).toContain('(this one does not)');
-});
-
 test('Disconnect asks for confirmation before asking the worker to forget the partition', async () => {
 	await enable();
 	await mount();

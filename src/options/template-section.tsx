@@ -1,9 +1,8 @@
 /** The activity subject template with a live preview and the note on R10. */
 import {useId, useState} from 'preact/hooks';
-import {setSubjectTemplate} from '@/shared/store/local-edits.js';
+import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {SET_BY_ADMIN} from './connection-section.js';
-import {db} from './settings-db.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
 const EXAMPLE_NAME = 'Call Ana back about the quote';
@@ -24,7 +23,8 @@ export function TemplateSection({
 	async function save(event: Event) {
 		event.preventDefault();
 		try {
-			await setSubjectTemplate(db, partition.id, template);
+			// Written by the worker, like every page's writes (it keeps the store's rule on the length).
+			await callBackground('saveSubjectTemplate', {partition: partition.id, template});
 			setMessage({error: false, text: 'Saved.'});
 		} catch (caught) {
 			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});

@@ -3,8 +3,12 @@ import type {NewReminderInput, ReminderPatch} from './store/reminder-validation.
 import type {ConnectedAccount, ConnectionSettings, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
 
 /**
- * The one list of things other contexts may ask the background to do (engineering guide §3).
- * State flows through storage + onChanged; commands and queries flow through these messages.
+ * The one list of things other contexts may ask the background to do (engineering guide §3): each method's
+ * input and answer. State flows through storage + onChanged; commands and queries flow through these messages.
+ * Who may send each one, how the worker checks the sender and what input it takes at run time is the method's
+ * entry in the worker's table, src/background/messaging/message-rules.ts: a method without one does not
+ * compile. The table stays in the worker so the content script, which imports only callBackground from this
+ * file, carries none of it.
  */
 export type BackgroundApi = {
 	ping: () => Promise<Ping>;
@@ -71,6 +75,8 @@ export type BackgroundApi = {
 	 * `host` (a My Domain host; the open tab's or active partition's when absent), then sync on for who connected.
 	 */
 	connectSalesforce: (input: {host?: string}) => Promise<ConnectedAccount>;
+	/** R10: the settings page's Subject template for a partition's new Tasks (the admin's preset wins, R30). */
+	saveSubjectTemplate: (input: {partition: string; template: string}) => Promise<{subjectTemplate: string}>;
 	/** R28: revokes a partition's OAuth tokens and forgets them; its reminders stay. */
 	disconnectOAuth: (input: {partition: string}) => Promise<{revoked: boolean}>;
 	/** Disconnect: forgets one partition — its reminders, outbox, history and conflicts — and nothing else. */

@@ -2,9 +2,16 @@
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {openTicklerDb, type TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder, deleteReminder} from '@/shared/store/local-edits.js';
+import {openCredentialsDb} from '@/background/oauth/token-store.js';
+import type {WorkerDbs} from '@/background/worker-db.js';
 
 export function openTestDb(name = 'tickler-test'): TicklerDb {
 	return openTicklerDb({name, indexedDB: new IDBFactory(), IDBKeyRange});
+}
+
+/** The worker's two databases (src/background/worker-db.ts), fresh, as service-worker.ts would pass them down. */
+export function openTestWorkerDbs(name = 'tickler-test'): WorkerDbs {
+	return {db: openTestDb(name), credentials: openCredentialsDb({indexedDB: new IDBFactory(), IDBKeyRange})};
 }
 
 /** Days for seedDueMix: the reminders it adds are overdue, due today, tomorrow, later, undated, done, deleted. */

@@ -6,11 +6,11 @@
  */
 import {Dexie} from 'dexie';
 import {vi} from 'vitest';
-import {backgroundApi} from '@/background/background-api.js';
-import {db} from '@/background/worker-db.js';
+import {createBackgroundApi} from '@/background/background-api.js';
 import {serveBackgroundApi} from '@/background/messaging/router.js';
+import {openCredentialsDb} from '@/background/oauth/token-store.js';
 import {startCycle} from '@/background/runner/cycle-runner.js';
-import {inputValidators} from '@/background/messaging/validators.js';
+import {openTicklerDb} from '@/shared/store/open-db.js';
 import {announceStoreChanged} from '@/shared/store/store-changed.js';
 import {resetFakeBrowser} from './browser.js';
 
@@ -20,8 +20,9 @@ vi.mock(import('@/background/runner/cycle-runner.js'), async importOriginal => (
 }));
 Dexie.on('storagemutated', announceStoreChanged);
 
-/** The worker's database handle (the default database on the global fake IndexedDB). */
-export const workerDb = db;
+/** The worker's database handle: the default database on the global fake IndexedDB, which the pages read too. */
+export const workerDb = openTicklerDb();
+const credentials = openCredentialsDb();
 
 /** The cycles the worker was asked to start since the last reset. */
 export const startedCycles = vi.mocked(startCycle);
@@ -29,7 +30,7 @@ export const startedCycles = vi.mocked(startCycle);
 /** A fresh fake browser with the worker listening, and an empty store. */
 export async function resetWorkerForPages(): Promise<void> {
 	await resetFakeBrowser();
-	serveBackgroundApi(backgroundApi, inputValidators);
+	serveBackgroundApi(createBackgroundApi({db: workerDb, credentials}));
 	startedCycles.mockClear();
-	await Promise.all(db.tables.map(table => table.clear()));
+	await Promise.all([...workerDb.tables, ...credentials.tables].map(table => table.clear()));
 }

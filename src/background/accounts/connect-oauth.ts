@@ -9,9 +9,8 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import type {ConnectedAccount, ConnectionSettings} from '@/shared/types.js';
 import {enableWithPort} from './sync-switch.js';
-import {db} from '../worker-db.js';
+import type {WorkerDbs} from '../worker-db.js';
 import {runAuthFlow} from '../oauth/auth-flow.js';
-import {credentialsDb} from '../oauth/credentials.js';
 import {portForTokens} from '../oauth/oauth-port.js';
 import {
 	effectiveClientId,
@@ -33,20 +32,21 @@ export class OAuthSetupError extends Error {
 }
 
 /** The My Domain host to offer: the active partition's, else the rep's most recently used Salesforce tab's. */
-async function suggestedHost(): Promise<string | undefined> {
+async function suggestedHost(dbs: WorkerDbs): Promise<string | undefined> {
+	const {db} = dbs;
 	const partition = await db.partitions.get(await activePartition(db));
 	return partition?.instanceHost ?? (await salesforceHostsInUse())[0];
 }
 
-export async function connectionSettings(): Promise<ConnectionSettings> {
+export async function connectionSettings(dbs: WorkerDbs): Promise<ConnectionSettings> {
 	const presets = await readPresets();
 	const clientId = effectiveClientId(presets, await readRepClientId());
-	const host = await suggestedHost();
+	const host = await suggestedHost(dbs);
 	return {
 		redirectUrl: oauthRedirectUrl(),
 		...(clientId === undefined ? {} : {clientId}),
 		presets,
-		oauth: await oauthConnections(credentialsDb),
+		oauth: await oauthConnections(dbs.credentials),
 		...(host === undefined ? {} : {suggestedHost: host}),
 	};
 }
@@ -60,14 +60,15 @@ export async function saveClientId(clientId: string): Promise<{clientId: string}
 }
 
 /** Runs the flow on `host` (or the suggested one), keeps the tokens under their partition, and turns sync on. */
-export async function connectWithOAuth(input: {host?: string}): Promise<ConnectedAccount> {
+export async function connectWithOAuth(dbs: WorkerDbs, input: {host?: string}): Promise<ConnectedAccount> {
+	const {credentials} = dbs;
 	const presets = await readPresets();
 	const clientId = effectiveClientId(presets, await readRepClientId());
 	if (clientId === undefined)
 		throw new OAuthSetupError(
 			"Enter Tickler's client id first: your Salesforce admin gets it when they create Tickler's External Client App.",
 		);
-	const typed = input.host === undefined ? await suggestedHost() : toMyDomainHost(input.host);
+	const typed = input.host === undefined ? await suggestedHost(dbs) : toMyDomainHost(input.host);
 	if (typed === undefined)
 		throw new OAuthSetupError('Enter your My Domain, e.g. acme.my.salesforce.com, or open Salesforce in a tab.');
 	if (!isHostAllowed(presets, typed)) throw new HostNotAllowedError(typed);
@@ -82,7 +83,7 @@ export async function connectWithOAuth(input: {host?: string}): Promise<Connecte
 	const instanceHost = toMyDomainHost(grant.instanceHost) === grant.instanceHost ? grant.instanceHost : typed;
 	if (!isHostAllowed(presets, instanceHost)) throw new HostNotAllowedError(instanceHost);
 	const partition = `${grant.orgId}:${grant.userId}`;
-	const previous = await readTokens(credentialsDb, partition);
+	const previous = await readTokens(credentials, partition);
 	const tokens: StoredTokens = {
 		partition,
 		host: typed,
@@ -92,12 +93,13 @@ export async function connectWithOAuth(input: {host?: string}): Promise<Connecte
 		connectedAt: Date.now(),
 		...(grant.refreshToken === undefined ? {} : {refreshToken: grant.refreshToken}),
 	};
-	await saveTokens(credentialsDb, tokens);
+	await saveTokens(credentials, tokens);
 	// Reconnecting replaces the refused tokens; the old refresh token is revoked so it cannot linger.
 	if (previous?.refreshToken !== undefined && previous.refreshToken !== tokens.refreshToken)
 		await revokeQuietly(previous.host, previous.refreshToken);
 	return enableWithPort(
-		portForTokens(tokens, {credentials: credentialsDb, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),
+		dbs,
+		portForTokens(tokens, {credentials, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),
 		partition,
 	);
 }

@@ -6,17 +6,18 @@
  */
 import {activePartition} from '@/shared/store/local-edits.js';
 import {enableForCurrentSession} from './sync-switch.js';
-import {db} from '../worker-db.js';
+import type {WorkerDbs} from '../worker-db.js';
 import {readPresets} from '../oauth/presets.js';
 import {consoleLog} from '../sync/log.js';
 
 /** True when sync was turned on now. Costs a request only when there is a session and sync is off. */
-export async function enableIfAdminPresetsSyncOn(): Promise<boolean> {
+export async function enableIfAdminPresetsSyncOn(dbs: WorkerDbs): Promise<boolean> {
 	if ((await readPresets()).syncEnabled !== true) return false;
+	const {db} = dbs;
 	const partition = await db.partitions.get(await activePartition(db));
 	if (partition?.enabled === true) return false;
 	try {
-		await enableForCurrentSession();
+		await enableForCurrentSession(dbs);
 		return true;
 	} catch (error) {
 		// No session yet, a host the admin did not allow, or an org that refuses browser sessions (the

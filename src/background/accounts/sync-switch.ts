@@ -6,10 +6,9 @@ import {classify, isApiAccessRefused, OAuthReconnectNeededError} from '@/backgro
 import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 import {disableSync, enableSync} from '@/background/sync/enable.js';
 import type {ConnectedAccount} from '@/shared/types.js';
-import {db} from '../worker-db.js';
+import type {WorkerDbs} from '../worker-db.js';
 import {engineDeps, portForSession} from '../engine-deps.js';
 import {deletePartitionData, forgetSessionCaches} from './forget-partition.js';
-import {credentialsDb} from '../oauth/credentials.js';
 import {disconnectOAuth} from '../oauth/disconnect.js';
 import {portForTokens} from '../oauth/oauth-port.js';
 import {HostNotAllowedError, isHostAllowed, readPresets} from '../oauth/presets.js';
@@ -45,28 +44,30 @@ export class SyncTurnedOffByAdminError extends Error {
 }
 
 /** R3/R4: enable for whoever the current session is; the first sync starts at once, in the background. */
-export async function enableForCurrentSession(): Promise<ConnectedAccount> {
+export async function enableForCurrentSession(dbs: WorkerDbs): Promise<ConnectedAccount> {
 	const presets = await readPresets();
 	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	const session = await findSession();
 	if (!session) throw new NoSessionError(ENABLE_SYNC_COPY.noSession);
 	if (!isHostAllowed(presets, session.host)) throw new HostNotAllowedError(session.host);
-	return enableWithPort(await portForSession(session));
+	return enableWithPort(dbs, await portForSession(session));
 }
 
 /**
  * R3/R4 for a partition connected with OAuth (R28): its own token, not the cookie. Falls back to the
  * browser session when the partition has no tokens.
  */
-export async function enablePartition(partitionId: string): Promise<ConnectedAccount> {
-	const tokens = await readTokens(credentialsDb, partitionId);
-	if (!tokens) return enableForCurrentSession();
+export async function enablePartition(dbs: WorkerDbs, partitionId: string): Promise<ConnectedAccount> {
+	const {credentials} = dbs;
+	const tokens = await readTokens(credentials, partitionId);
+	if (!tokens) return enableForCurrentSession(dbs);
 	const presets = await readPresets();
 	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	if (!isHostAllowed(presets, tokens.instanceHost)) throw new HostNotAllowedError(tokens.instanceHost);
 	if (tokens.needsReconnect === true) throw new OAuthReconnectNeededError(SYNC_STATUS_COPY.reconnect);
 	return enableWithPort(
-		portForTokens(tokens, {credentials: credentialsDb, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),
+		dbs,
+		portForTokens(tokens, {credentials, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),
 		partitionId,
 	);
 }
@@ -75,7 +76,12 @@ export async function enablePartition(partitionId: string): Promise<ConnectedAcc
  * Turns sync on for the identity behind `port`. `expected` (the OAuth partition) must be who the port
  * speaks for (R2). An org that refuses the browser session for the API says so plainly (R28).
  */
-export async function enableWithPort(port: SalesforcePort, expected?: string): Promise<ConnectedAccount> {
+export async function enableWithPort(
+	dbs: WorkerDbs,
+	port: SalesforcePort,
+	expected?: string,
+): Promise<ConnectedAccount> {
+	const {db} = dbs;
 	let identity;
 	try {
 		identity = await port.identity();
@@ -88,14 +94,14 @@ export async function enableWithPort(port: SalesforcePort, expected?: string): P
 
 	if (expected !== undefined && `${identity.orgId}:${identity.userId}` !== expected)
 		throw new SessionExpiredError(ENABLE_SYNC_COPY.otherUser);
-	const partition = await enableSync(engineDeps(null), {identity});
+	const partition = await enableSync(engineDeps(db, null), {identity});
 	// One org and user at a time: the worker syncs the active partition only, so any other partition that
 	// was on is turned off, and says so, instead of looking enabled while nothing syncs it (R2, R7).
 	for (const other of await db.partitions.toArray()) {
-		if (other.id !== partition.id && other.enabled) await disableSync(engineDeps(null), other.id);
+		if (other.id !== partition.id && other.enabled) await disableSync(engineDeps(db, null), other.id);
 	}
 
-	startCycle('manual');
+	startCycle(dbs, 'manual');
 	return {
 		partition: partition.id,
 		orgId: partition.orgId,
@@ -107,11 +113,11 @@ export async function enableWithPort(port: SalesforcePort, expected?: string): P
 }
 
 /** R7: off at once — a running cycle stops at its next step — and no more alarms. */
-export async function disablePartition(partitionId: string): Promise<{enabled: false}> {
+export async function disablePartition(dbs: WorkerDbs, partitionId: string): Promise<{enabled: false}> {
 	// R30: the admin's "sync on" wins over the rep's checkbox.
 	if ((await readPresets()).syncEnabled === true) throw new SyncKeptOnByAdminError();
-	await disableSync(engineDeps(null), partitionId);
-	await refreshSchedule();
+	await disableSync(engineDeps(dbs.db, null), partitionId);
+	await refreshSchedule(dbs.db);
 	return {enabled: false};
 }
 
@@ -119,14 +125,15 @@ export async function disablePartition(partitionId: string): Promise<{enabled: f
  * Disconnect: deletes one partition's reminders, outbox, checkpoint, history, conflicts and the partition
  * itself — nothing of any other partition (R2). Waits for a running cycle of that partition to end first.
  */
-export async function forgetPartition(partitionId: string): Promise<{deletedReminders: number}> {
-	await disableSync(engineDeps(null), partitionId);
+export async function forgetPartition(dbs: WorkerDbs, partitionId: string): Promise<{deletedReminders: number}> {
+	const {db, credentials} = dbs;
+	await disableSync(engineDeps(db, null), partitionId);
 	// R28: Disconnect revokes the partition's OAuth tokens, if it has any.
-	await disconnectOAuth(partitionId);
+	await disconnectOAuth(credentials, partitionId);
 	const deletedReminders = await navigator.locks.request(`tickler-sync:${partitionId}`, async () =>
 		deletePartitionData(db, partitionId),
 	);
 	await forgetSessionCaches(partitionId);
-	await refreshSchedule();
+	await refreshSchedule(db);
 	return {deletedReminders};
 }

@@ -6,15 +6,13 @@ import {beforeEach, describe, expect, test, vi} from 'vitest';
 import {addReminder, completeReminder, deleteReminder} from '@/shared/store/local-edits.js';
 import browser from 'webextension-polyfill';
 import {openTabs, resetFakeBrowser} from '../../../test/fakes/browser.js';
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import {checkReminders, onReminderAlarm, REMINDER_ALARM} from './alert-alarm.js';
+import {onNotificationButton, onNotificationClicked, snoozeReminder} from './notification-actions.js';
+import {reminderNotificationId, SUMMARY_NOTIFICATION_ID} from './notification-content.js';
 
-vi.mock('@/background/worker-db.js', async () => {
-	const {openTestDb} = await import('../../../test/fakes/test-db.js');
-	return {db: openTestDb('reminder-alarm')};
-});
-const {db} = await import('@/background/worker-db.js');
-const {checkReminders, onReminderAlarm, REMINDER_ALARM} = await import('./alert-alarm.js');
-const {onNotificationButton, onNotificationClicked, snoozeReminder} = await import('./notification-actions.js');
-const {reminderNotificationId, SUMMARY_NOTIFICATION_ID} = await import('./notification-content.js');
+const dbs = openTestWorkerDbs('reminder-alarm');
+const {db} = dbs;
 
 const HOUR = 3_600_000;
 
@@ -39,18 +37,18 @@ beforeEach(async () => {
 describe('R31: the reminder alarm', () => {
 	test('R31: a future time sets the alarm for it and shows nothing yet; no time, no alarm', async () => {
 		const r = await reminderIn('Call Ann', 2 * 60_000);
-		await checkReminders();
+		await checkReminders(db);
 		expect((await browser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(Date.parse(r.reminderAt ?? ''));
 		expect(await shown()).toEqual({});
 		await completeReminder(db, r.id);
-		await checkReminders();
+		await checkReminders(db);
 		expect(await browser.alarms.get(REMINDER_ALARM)).toBeUndefined();
 	});
 
 	test('R31: at the time, the alarm shows one notification with the name, due date, Complete and Snooze; once, even after a worker restart', async () => {
 		const r = await reminderIn('Call Ann', 2 * 60_000);
 		const at = Date.parse(r.reminderAt ?? '');
-		await checkReminders(at + 1000);
+		await checkReminders(db, at + 1000);
 		const notification = (await shown())[reminderNotificationId(r.id)];
 		expect(notification?.title).toBe('Call Ann');
 		expect(notification?.message).toContain('Due 2026-03-05');
@@ -58,8 +56,8 @@ describe('R31: the reminder alarm', () => {
 		expect((await db.reminders.get(r.id))?.alert?.notifiedFor).toBe(r.reminderAt);
 		// The rep dismisses it; the worker is stopped and started again and checks (browser start, next alarm).
 		await browser.notifications.clear(reminderNotificationId(r.id));
-		await checkReminders(at + 60_000);
-		await onReminderAlarm({name: REMINDER_ALARM});
+		await checkReminders(db, at + 60_000);
+		await onReminderAlarm(db, {name: REMINDER_ALARM});
 		expect(await shown()).toEqual({});
 	});
 
@@ -67,7 +65,7 @@ describe('R31: the reminder alarm', () => {
 		const r = await reminderIn('Call Ann', 60_000);
 		const create = vi.spyOn(browser.notifications, 'create');
 		const at = Date.parse(r.reminderAt ?? '') + 1000;
-		await Promise.all([checkReminders(at), checkReminders(at), onReminderAlarm({name: REMINDER_ALARM})]);
+		await Promise.all([checkReminders(db, at), checkReminders(db, at), onReminderAlarm(db, {name: REMINDER_ALARM})]);
 		expect(create).toHaveBeenCalledTimes(1);
 		create.mockRestore();
 	});
@@ -75,14 +73,14 @@ describe('R31: the reminder alarm', () => {
 	test('R31: reminders missed while the browser was closed come once at start, as one summary marked late', async () => {
 		const a = await reminderIn('Call Ann', 60_000);
 		const b = await reminderIn('Email Bo', 2 * 60_000);
-		await checkReminders(Date.now() + 3 * HOUR);
+		await checkReminders(db, Date.now() + 3 * HOUR);
 		const all = await shown();
 		expect(Object.keys(all)).toEqual([SUMMARY_NOTIFICATION_ID]);
 		expect(all[SUMMARY_NOTIFICATION_ID]?.title).toBe('2 reminders');
 		expect(all[SUMMARY_NOTIFICATION_ID]?.message).toMatch(/Call Ann[\s\S]*Email Bo/);
 		for (const id of [a.id, b.id]) expect((await db.reminders.get(id))?.alert?.notifiedFor).toBeDefined();
 		await browser.notifications.clear(SUMMARY_NOTIFICATION_ID);
-		await checkReminders(Date.now() + 3 * HOUR);
+		await checkReminders(db, Date.now() + 3 * HOUR);
 		expect(await shown()).toEqual({});
 	});
 
@@ -91,7 +89,7 @@ describe('R31: the reminder alarm', () => {
 		const gone = await reminderIn('gone', 60_000);
 		await completeReminder(db, done.id);
 		await deleteReminder(db, gone.id);
-		await checkReminders(Date.now() + HOUR);
+		await checkReminders(db, Date.now() + HOUR);
 		expect(await shown()).toEqual({});
 	});
 });
@@ -99,29 +97,29 @@ describe('R31: the reminder alarm', () => {
 describe('R31: from the notification', () => {
 	test('R31: Complete (button 0) completes the reminder and takes the notification away', async () => {
 		const r = await reminderIn('Call Ann', 60_000);
-		await checkReminders(Date.parse(r.reminderAt ?? '') + 1000);
-		await onNotificationButton(reminderNotificationId(r.id), 0);
+		await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
+		await onNotificationButton(dbs, reminderNotificationId(r.id), 0);
 		expect((await db.reminders.get(r.id))?.status).toBe('complete');
 		expect(await shown()).toEqual({});
 	});
 
 	test('R31: Snooze 1 hour (button 1) moves the time, leaves no notification, and alerts once again then', async () => {
 		const r = await reminderIn('Call Ann', 60_000);
-		await checkReminders(Date.parse(r.reminderAt ?? '') + 1000);
-		await onNotificationButton(reminderNotificationId(r.id), 1);
+		await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
+		await onNotificationButton(dbs, reminderNotificationId(r.id), 1);
 		const snoozed = await db.reminders.get(r.id);
 		const until = Date.parse(snoozed?.reminderAt ?? '');
 		expect(until).toBeGreaterThanOrEqual(Date.now() + HOUR - 1000);
 		expect(snoozed?.editedAt.reminderAt).toBeDefined();
 		expect(await shown()).toEqual({});
 		expect((await browser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(until);
-		await checkReminders(until + 1000);
+		await checkReminders(db, until + 1000);
 		expect(Object.keys(await shown())).toEqual([reminderNotificationId(r.id)]);
 	});
 
 	test('R31: tomorrow morning from the popup moves the time to 9:00 on the next day', async () => {
 		const r = await reminderIn('Call Ann', 60_000);
-		await snoozeReminder(r.id, 'tomorrow-morning');
+		await snoozeReminder(dbs, r.id, 'tomorrow-morning');
 		const until = new Date((await db.reminders.get(r.id))?.reminderAt ?? '');
 		expect(until.getHours()).toBe(9);
 		expect(until.getTime()).toBeGreaterThan(Date.now());
@@ -129,7 +127,7 @@ describe('R31: from the notification', () => {
 
 	test('R31/R33: a click opens the Task in Salesforce; without one, the related record, else the All reminders page', async () => {
 		const local = await reminderIn('local', 60_000);
-		await onNotificationClicked(reminderNotificationId(local.id));
+		await onNotificationClicked(db, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toMatch(/src\/popup\/all\/index\.html$/);
 		const partition = '00D000000000001AAA:005000000000001AAA';
 		await db.partitions.put({
@@ -151,13 +149,13 @@ describe('R31: from the notification', () => {
 			whatId: '001000000000001AAA',
 			what: {name: 'Acme Corp', type: 'Account'},
 		});
-		await onNotificationClicked(reminderNotificationId(local.id));
+		await onNotificationClicked(db, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Account/001000000000001AAA/view');
 		await db.reminders.update(local.id, {whoId: '003000000000001AAA', who: {name: 'Ana Ruiz', type: 'Contact'}});
-		await onNotificationClicked(reminderNotificationId(local.id));
+		await onNotificationClicked(db, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view');
 		await db.reminders.update(local.id, {taskId: '00T000000000001AAA'});
-		await onNotificationClicked(reminderNotificationId(local.id));
+		await onNotificationClicked(db, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view');
 	});
 });

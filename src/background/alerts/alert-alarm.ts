@@ -5,8 +5,8 @@
  * every sync cycle and every change the rep makes — shows what is due and sets the alarm again.
  */
 import browser from 'webextension-polyfill';
-import {db} from '@/background/worker-db.js';
 import {notificationsGranted} from '@/shared/notifications-permission.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import {dueAlerts, nextAlarmAt} from './due-alerts.js';
 import {showAlerts} from './show-notifications.js';
 import {readAlarmFacts, recordAlerts} from './alert-store.js';
@@ -18,7 +18,7 @@ export const REMINDER_ALARM = 'reminder-due';
  * (optional) notifications permission nothing is shown and nothing recorded as shown: Salesforce alerts for
  * what Tickler wrote meanwhile (effectiveWhoAlerts), and what is still Tickler's comes once it is granted.
  */
-export async function checkReminders(now: number = Date.now()): Promise<void> {
+export async function checkReminders(db: TicklerDb, now: number = Date.now()): Promise<void> {
 	const facts = await readAlarmFacts(db, now);
 	const granted = await notificationsGranted();
 	const due = granted ? dueAlerts(facts.reminders, now, facts.whoAlerts) : [];
@@ -28,6 +28,6 @@ export async function checkReminders(now: number = Date.now()): Promise<void> {
 	else await browser.alarms.create(REMINDER_ALARM, {when: next});
 }
 
-export async function onReminderAlarm(alarm: {name: string}): Promise<void> {
-	if (alarm.name === REMINDER_ALARM) await checkReminders();
+export async function onReminderAlarm(db: TicklerDb, alarm: {name: string}): Promise<void> {
+	if (alarm.name === REMINDER_ALARM) await checkReminders(db);
 }

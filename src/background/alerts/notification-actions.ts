@@ -5,13 +5,12 @@
  * and Snooze sync, R31), and then takes the notification away, so nothing is left to pile up.
  */
 import browser from 'webextension-polyfill';
-import {db} from '@/background/worker-db.js';
-import {startCycle} from '@/background/runner/cycle-runner.js';
-import {updateToolbarCount} from '@/background/alerts/toolbar-count.js';
+import type {WorkerDbs} from '@/background/worker-db.js';
+import {afterLocalChange} from '@/background/runner/after-local-change.js';
 import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
 import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {checkReminders} from './alert-alarm.js';
 import {type SnoozeChoice, snoozedUntil} from '@/shared/snooze.js';
 import {NOTIFICATION_BUTTONS, reminderIdOf} from './notification-content.js';
 import {clearNotification, clearReminderNotification} from './show-notifications.js';
@@ -19,41 +18,46 @@ import {clearNotification, clearReminderNotification} from './show-notifications
 /** The All reminders page, where a reminder without a Task (or several at once) can be looked at. */
 const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
 
-/** After a change the rep made from a notification: the count, the next alarm, and a push within seconds (R13). */
-async function afterEdit(reminderId: string, partition: string): Promise<void> {
+/** After a change the rep made from a notification: its notification goes; then as after every edit (R13, R22, R31). */
+async function afterEdit(dbs: WorkerDbs, reminderId: string): Promise<void> {
 	await clearReminderNotification(reminderId);
-	await updateToolbarCount(db);
-	await checkReminders();
-	if ((await db.partitions.get(partition))?.enabled) startCycle('local-change');
+	await afterLocalChange(dbs);
 }
 
 /** R31: Complete from the notification completes the reminder, and through sync the Task. */
-export async function completeFromNotification(reminderId: string, now: number = Date.now()): Promise<void> {
+export async function completeFromNotification(
+	dbs: WorkerDbs,
+	reminderId: string,
+	now: number = Date.now(),
+): Promise<void> {
+	const {db} = dbs;
 	const reminder = await db.reminders.get(reminderId);
 	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
 	await completeReminder(db, reminderId, {now});
-	await afterEdit(reminderId, reminder.partition);
+	await afterEdit(dbs, reminderId);
 }
 
 /** R31: Snooze moves the reminder time (so it syncs) and alerts again then, once. */
 export async function snoozeReminder(
+	dbs: WorkerDbs,
 	reminderId: string,
 	choice: SnoozeChoice,
 	now: number = Date.now(),
 ): Promise<void> {
+	const {db} = dbs;
 	const reminder = await db.reminders.get(reminderId);
 	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
 	await editReminder(db, reminderId, {reminderAt: snoozedUntil(choice, now)}, {now});
-	await afterEdit(reminderId, reminder.partition);
+	await afterEdit(dbs, reminderId);
 }
 
 /** chrome.notifications.onButtonClicked: the buttons are NOTIFICATION_BUTTONS, in order. */
-export async function onNotificationButton(notificationId: string, buttonIndex: number): Promise<void> {
+export async function onNotificationButton(dbs: WorkerDbs, notificationId: string, buttonIndex: number): Promise<void> {
 	const reminderId = reminderIdOf(notificationId);
 	if (reminderId === undefined) return;
 	const button = NOTIFICATION_BUTTONS[buttonIndex];
-	if (button === 'complete') await completeFromNotification(reminderId);
-	if (button === 'snooze-1-hour') await snoozeReminder(reminderId, '1-hour');
+	if (button === 'complete') await completeFromNotification(dbs, reminderId);
+	if (button === 'snooze-1-hour') await snoozeReminder(dbs, reminderId, '1-hour');
 }
 
 /**
@@ -61,7 +65,7 @@ export async function onNotificationButton(notificationId: string, buttonIndex: 
  * local only) the record it is about (R33: the person first, as the notification names them); else, and for
  * the summary, the All reminders page.
  */
-export async function onNotificationClicked(notificationId: string): Promise<void> {
+export async function onNotificationClicked(db: TicklerDb, notificationId: string): Promise<void> {
 	const reminderId = reminderIdOf(notificationId);
 	const reminder = reminderId === undefined ? undefined : await db.reminders.get(reminderId);
 	const partition = reminder === undefined ? undefined : await db.partitions.get(reminder.partition);

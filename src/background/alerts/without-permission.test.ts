@@ -6,16 +6,16 @@ import {beforeEach, describe, expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import browser from 'webextension-polyfill';
 import {resetFakeBrowser, setOptionalPermission} from '../../../test/fakes/browser.js';
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import {checkReminders, REMINDER_ALARM} from './alert-alarm.js';
+import {snoozeReminder} from './notification-actions.js';
+import {notificationListeners} from './notification-listeners.js';
+import {reminderNotificationId} from './notification-content.js';
 
-vi.mock('@/background/worker-db.js', async () => {
-	const {openTestDb} = await import('../../../test/fakes/test-db.js');
-	return {db: openTestDb('reminder-without-permission')};
-});
-const {db} = await import('@/background/worker-db.js');
-const {checkReminders, REMINDER_ALARM} = await import('./alert-alarm.js');
-const {snoozeReminder} = await import('./notification-actions.js');
-const {listenToNotifications, onPermissionsAdded} = await import('./notification-listeners.js');
-const {reminderNotificationId} = await import('./notification-content.js');
+const dbs = openTestWorkerDbs('reminder-without-permission');
+const {db} = dbs;
+/** Made once, as service-worker.ts makes them. */
+const notifications = notificationListeners(dbs);
 
 beforeEach(async () => {
 	await resetFakeBrowser();
@@ -31,26 +31,26 @@ describe('R31: without the notifications permission', () => {
 	test('R31: a due reminder is not shown and not marked notified; nothing throws; the alarm is still kept', async () => {
 		setOptionalPermission('notifications', false);
 		const r = await dueReminder();
-		await expect(checkReminders(Date.parse(r.reminderAt ?? '') + 1000)).resolves.toBeUndefined();
+		await expect(checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000)).resolves.toBeUndefined();
 		expect((await db.reminders.get(r.id))?.alert?.notifiedFor).toBeUndefined();
 		expect(browser.notifications).toBeUndefined();
 		// Snooze from the popup clears "its notification": no API, no throw.
-		await expect(snoozeReminder(r.id, '1-hour')).resolves.toBeUndefined();
+		await expect(snoozeReminder(dbs, r.id, '1-hour')).resolves.toBeUndefined();
 		expect(await browser.alarms.get(REMINDER_ALARM)).toBeDefined();
 	});
 
 	test('R31: no listeners while absent; granting registers them once and shows what came due meanwhile', async () => {
 		setOptionalPermission('notifications', false);
-		listenToNotifications();
+		notifications.listen();
 		const now = Date.now();
 		// A time the rep set that is already over (it alerts at once, R31) while Tickler may not notify.
 		const r = await addReminder(db, {name: 'Call Ann', reminderAt: new Date(now - 60_000).toISOString()}, {now});
-		await checkReminders();
+		await checkReminders(db);
 		expect((await db.reminders.get(r.id))?.alert?.notifiedFor).toBeUndefined();
 		setOptionalPermission('notifications', true);
-		onPermissionsAdded({permissions: ['notifications']});
-		onPermissionsAdded({permissions: ['notifications']});
-		listenToNotifications();
+		notifications.onPermissionsAdded({permissions: ['notifications']});
+		notifications.onPermissionsAdded({permissions: ['notifications']});
+		notifications.listen();
 		await vi.waitFor(async () => {
 			expect(Object.keys(await browser.notifications.getAll())).toEqual([reminderNotificationId(r.id)]);
 		});
@@ -66,7 +66,7 @@ describe('R31: without the notifications permission', () => {
 
 	test('R31: another permission being granted registers nothing', () => {
 		setOptionalPermission('notifications', false);
-		onPermissionsAdded({origins: ['https://example.com/*']});
+		notifications.onPermissionsAdded({origins: ['https://example.com/*']});
 		setOptionalPermission('notifications', true);
 		const api = browser.notifications as unknown as Record<'onClicked', {dispatch(...args: unknown[]): unknown[]}>;
 		expect(api.onClicked.dispatch('not-ours')).toHaveLength(0);

@@ -1,8 +1,8 @@
 import {expect, test} from 'vitest';
-import type {BackgroundApi} from '@/shared/messages.js';
 import {to18} from '@/shared/record-ids.js';
+import type {Caller} from './caller.js';
+import {type BackgroundHandlers, MESSAGE_RULES} from './message-rules.js';
 import {handleMessage} from './router.js';
-import {inputValidators} from './validators.js';
 
 const OWN_ID = 'own-extension';
 const SELF = {id: OWN_ID, pagesBaseUrl: `chrome-extension://${OWN_ID}/`};
@@ -11,7 +11,7 @@ const TASK_PAGE = 'https://acme.lightning.force.com/lightning/r/Task/00T00000000
 const CONTENT = {id: OWN_ID, url: TASK_PAGE, frameId: 0, tab: {id: 7, url: TASK_PAGE}};
 const calls: unknown[] = [];
 const DRAFT_ID = '3f2a6b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c';
-const api: BackgroundApi = {
+const api: BackgroundHandlers = {
 	ping: async () => ({pong: true, version: '1', context: 'background', libraries: {jsforce: '3', dexie: '4'}}),
 	getSyncStatus: async () => ({phase: 'off', pendingCount: 0, errorCount: 0}),
 	requestSync: async input => {
@@ -94,12 +94,15 @@ const api: BackgroundApi = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	saveSubjectTemplate: async input => {
+		calls.push(input);
+		return {subjectTemplate: input.template};
+	},
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
 	const reply = await handleMessage(
 		api,
-		inputValidators,
 		{channel: 'tickler', method: 'requestSync', input: {reason: 'user'}},
 		POPUP,
 		SELF,
@@ -157,7 +160,7 @@ test.each([
 	],
 ])('R27: %s is refused with a named error', async (_label, message, expected) => {
 	const before = calls.length;
-	const reply = await handleMessage(api, inputValidators, message, POPUP, SELF);
+	const reply = await handleMessage(api, message, POPUP, SELF);
 	expect(reply).toEqual({ok: false, error: {name: 'InvalidMessageError', message: expected}});
 	expect(calls.length).toBe(before);
 });
@@ -165,7 +168,6 @@ test.each([
 test('R27: a message from another extension is refused', async () => {
 	const reply = await handleMessage(
 		api,
-		inputValidators,
 		{channel: 'tickler', method: 'ping'},
 		{id: 'someone-else', url: 'chrome-extension://someone-else/x.html'},
 		SELF,
@@ -178,19 +180,13 @@ test('an error thrown by the API crosses as {name, message}', async () => {
 		override name = 'SessionExpiredError';
 	}
 
-	const failing: BackgroundApi = {
+	const failing: BackgroundHandlers = {
 		...api,
 		getSyncStatus: async () => {
 			throw new SessionExpiredError('Sign in to Salesforce to resume sync');
 		},
 	};
-	const reply = await handleMessage(
-		failing,
-		inputValidators,
-		{channel: 'tickler', method: 'getSyncStatus'},
-		POPUP,
-		SELF,
-	);
+	const reply = await handleMessage(failing, {channel: 'tickler', method: 'getSyncStatus'}, POPUP, SELF);
 	expect(reply).toEqual({
 		ok: false,
 		error: {name: 'SessionExpiredError', message: 'Sign in to Salesforce to resume sync'},
@@ -202,7 +198,6 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 	expect(
 		await handleMessage(
 			api,
-			inputValidators,
 			{channel: 'tickler', method: 'addReminder', input: {id: DRAFT_ID, reminder: {name: '  ', dueDate: '2026-02-30'}}},
 			POPUP,
 			SELF,
@@ -211,7 +206,6 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 	expect(
 		await handleMessage(
 			api,
-			inputValidators,
 			{channel: 'tickler', method: 'editReminder', input: {id: 'r1', patch: {dueDate: '2026-02-30'}}},
 			POPUP,
 			SELF,
@@ -221,7 +215,6 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 	// Only known fields pass, folded and trimmed as the store keeps them.
 	const reply = await handleMessage(
 		api,
-		inputValidators,
 		{
 			channel: 'tickler',
 			method: 'addReminder',
@@ -250,7 +243,7 @@ test('R22/R27: a reminder write is checked by the store’s own rules; a refusal
 
 test('R44: sendLocalOnly carries a non-empty list of reminder ids, nothing else', async () => {
 	const send = async (input: unknown) =>
-		handleMessage(api, inputValidators, {channel: 'tickler', method: 'sendLocalOnly', input}, POPUP, SELF);
+		handleMessage(api, {channel: 'tickler', method: 'sendLocalOnly', input}, POPUP, SELF);
 	expect(await send({ids: ['r1', 'r2']})).toEqual({ok: true, value: {sent: 2}});
 	for (const bad of [{ids: []}, {ids: 'r1'}, {ids: [7]}, {}, null]) {
 		expect(await send(bad)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
@@ -260,7 +253,6 @@ test('R44: sendLocalOnly carries a non-empty list of reminder ids, nothing else'
 test('R27: a content script (beside an untrusted page) may ask for the badge and nothing destructive', async () => {
 	const badge = await handleMessage(
 		api,
-		inputValidators,
 		{
 			channel: 'tickler',
 			method: 'getTaskBadge',
@@ -283,7 +275,7 @@ test('R27: a content script (beside an untrusted page) may ask for the badge and
 		{channel: 'tickler', method: 'disconnectOAuth', input: {partition: '00D000000000001AAA:005000000000001AAA'}},
 		{channel: 'tickler', method: 'saveOAuthClientId', input: {clientId: '3MVG9abcdefghij'}},
 	]) {
-		expect(await handleMessage(api, inputValidators, message, CONTENT, SELF)).toEqual({
+		expect(await handleMessage(api, message, CONTENT, SELF)).toEqual({
 			ok: false,
 			error: {name: 'InvalidMessageError', message: 'Not allowed from a web page'},
 		});
@@ -294,7 +286,7 @@ test('R27: a content script (beside an untrusted page) may ask for the badge and
 
 test('R13/R21: a save signal is taken from the top frame of a tab on the Salesforce host it names, nothing else', async () => {
 	const signal = (input: unknown, sender: typeof CONTENT | Record<string, unknown>) =>
-		handleMessage(api, inputValidators, {channel: 'tickler', method: 'salesforceSaveSeen', input}, sender, SELF);
+		handleMessage(api, {channel: 'tickler', method: 'salesforceSaveSeen', input}, sender, SELF);
 	const before = calls.length;
 	expect(await signal({host: 'acme.lightning.force.com'}, CONTENT)).toEqual({ok: true, value: {action: 'sync-now'}});
 	expect(calls.length).toBe(before + 1);
@@ -318,7 +310,6 @@ test('R38: a content script is answered only about the Task in its own tab’s a
 	const ask = async (taskId: string, sender: typeof CONTENT | Record<string, unknown>) =>
 		handleMessage(
 			api,
-			inputValidators,
 			{channel: 'tickler', method: 'getTaskBadge', input: {host: 'acme.lightning.force.com', taskId}},
 			sender,
 			SELF,
@@ -335,7 +326,6 @@ test('R38: a content script is answered only about the Task in its own tab’s a
 	expect(
 		await handleMessage(
 			api,
-			inputValidators,
 			{
 				channel: 'tickler',
 				method: 'getTaskBadge',
@@ -351,7 +341,6 @@ test('R38: a content script is answered only about the Task in its own tab’s a
 	expect(
 		await handleMessage(
 			api,
-			inputValidators,
 			{
 				channel: 'tickler',
 				method: 'getTaskBadge',
@@ -374,7 +363,7 @@ test('R38: a content script is answered only about the Task in its own tab’s a
 
 test('R28: connecting names only a Salesforce host; anything else is refused before the API sees it', async () => {
 	const send = async (input: unknown) =>
-		handleMessage(api, inputValidators, {channel: 'tickler', method: 'connectSalesforce', input}, POPUP, SELF);
+		handleMessage(api, {channel: 'tickler', method: 'connectSalesforce', input}, POPUP, SELF);
 	expect(await send({host: 'Acme.My.Salesforce.com'})).toMatchObject({
 		ok: true,
 		value: {instanceHost: 'acme.my.salesforce.com'},
@@ -387,7 +376,6 @@ test('R28: connecting names only a Salesforce host; anything else is refused bef
 	expect(
 		await handleMessage(
 			api,
-			inputValidators,
 			{channel: 'tickler', method: 'saveOAuthClientId', input: {clientId: 'x"><script>'}},
 			POPUP,
 			SELF,
@@ -408,13 +396,7 @@ test('R34/R31: "Remind me" is taken from a content script only for the record in
 		recordName: ' Ana\n Ruiz ',
 	};
 	const ask = async (overrides: Record<string, unknown>, from: typeof sender = sender) =>
-		handleMessage(
-			api,
-			inputValidators,
-			{channel: 'tickler', method: 'remindAboutRecord', input: {...input, ...overrides}},
-			from,
-			SELF,
-		);
+		handleMessage(api, {channel: 'tickler', method: 'remindAboutRecord', input: {...input, ...overrides}}, from, SELF);
 	expect(await ask({})).toEqual({ok: true, value: {id: DRAFT_ID}});
 	expect(calls.at(-1)).toEqual({...input, name: 'Follow up: Ana', recordName: 'Ana Ruiz', reminderAt: null});
 	// R31: a reminder time is an instant with its offset, stored in UTC; a bad one is refused, saying why.
@@ -445,4 +427,86 @@ test('R34/R31: "Remind me" is taken from a content script only for the record in
 	expect((await ask({}, {...sender, frameId: 3})).ok).toBe(false);
 	const otherTab = {...sender, tab: {id: 7, url: TASK_PAGE}};
 	expect(await ask({}, otherTab)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+});
+
+test('R27: every method the table keeps to the extension’s own pages is refused from a content script, before its input is read', async () => {
+	const ownPagesOnly = Object.entries(MESSAGE_RULES)
+		.filter(([, rule]) => rule.callers === 'own-pages')
+		.map(([method]) => method);
+	expect(ownPagesOnly).toContain('enableSync');
+	expect(ownPagesOnly).toContain('saveSubjectTemplate');
+	expect(ownPagesOnly).not.toContain('getTaskBadge');
+	const before = calls.length;
+	for (const method of ownPagesOnly) {
+		expect(await handleMessage(api, {channel: 'tickler', method, input: {bad: 'input'}}, CONTENT, SELF)).toEqual({
+			ok: false,
+			error: {name: 'InvalidMessageError', message: 'Not allowed from a web page'},
+		});
+	}
+
+	expect(calls.length).toBe(before);
+});
+
+test('R27/R38: each handler is told its checked caller — an own page, or the tab with its id, address and frame', async () => {
+	const callers: Caller[] = [];
+	const recording: BackgroundHandlers = {
+		...api,
+		ping: async (_input, caller) => {
+			callers.push(caller);
+			return api.ping(undefined, caller);
+		},
+	};
+	const ping = {channel: 'tickler', method: 'ping'};
+	expect(await handleMessage(recording, ping, POPUP, SELF)).toMatchObject({ok: true});
+	expect(await handleMessage(recording, ping, CONTENT, SELF)).toMatchObject({ok: true});
+	// The tab's address follows Lightning's pushState; the frame's URL is the one the document loaded with.
+	const moved = 'https://acme.lightning.force.com/lightning/r/Task/00T000000000002AAA/view';
+	expect(await handleMessage(recording, ping, {...CONTENT, tab: {id: 9, url: moved}}, SELF)).toMatchObject({ok: true});
+	// A health check is answered from any frame of the tab: nothing it could spend or change.
+	expect(await handleMessage(recording, ping, {...CONTENT, frameId: 2}, SELF)).toMatchObject({ok: true});
+	expect(callers).toEqual([
+		{kind: 'own-page'},
+		{kind: 'tab', tabId: 7, url: TASK_PAGE, frameId: 0},
+		{kind: 'tab', tabId: 9, url: moved, frameId: 0},
+		{kind: 'tab', tabId: 7, url: TASK_PAGE, frameId: 2},
+	]);
+});
+
+test('R27: a sender that is neither one of the extension’s pages nor in a tab is refused, whatever it asks', async () => {
+	const nowhere = {id: OWN_ID, url: 'https://acme.lightning.force.com/lightning/page/home'};
+	for (const message of [
+		{channel: 'tickler', method: 'ping'},
+		{
+			channel: 'tickler',
+			method: 'getTaskBadge',
+			input: {host: 'acme.lightning.force.com', taskId: '00T000000000001AAA'},
+		},
+	]) {
+		expect(await handleMessage(api, message, nowhere, SELF)).toEqual({
+			ok: false,
+			error: {name: 'InvalidMessageError', message: 'Not allowed from a web page'},
+		});
+	}
+});
+
+test('R10/R27: the settings page’s Subject template names an org partition and carries text; nothing else passes', async () => {
+	const send = async (input: unknown) =>
+		handleMessage(api, {channel: 'tickler', method: 'saveSubjectTemplate', input}, POPUP, SELF);
+	const partition = '00D000000000001AAA:005000000000001AAA';
+	expect(await send({partition, template: 'Tickler: {{activity_subject}}'})).toEqual({
+		ok: true,
+		value: {subjectTemplate: 'Tickler: {{activity_subject}}'},
+	});
+	expect(calls.at(-1)).toEqual({partition, template: 'Tickler: {{activity_subject}}'});
+	const before = calls.length;
+	for (const [input, message] of [
+		[{partition, template: 42}, 'Invalid template'],
+		[{partition}, 'Invalid template'],
+		[{partition: 'local', template: 'x'}, 'Invalid partition'],
+		[null, 'Expected an object'],
+	] as const) {
+		expect(await send(input)).toEqual({ok: false, error: {name: 'InvalidMessageError', message}});
+	}
+
+	expect(calls.length).toBe(before);
 });

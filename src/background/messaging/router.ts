@@ -1,23 +1,14 @@
-import {isSignalFromItsTab} from '../runner/save-signal.js';
+/**
+ * The worker's end of the protocol: one `runtime.onMessage` listener that checks each message against its
+ * method's entry in message-rules.ts — the same steps for every method — and answers with the handler's
+ * value or a named error.
+ */
 import browser, {type Runtime} from 'webextension-polyfill';
-import {
-	type BackgroundApi,
-	type Input,
-	isRequest,
-	type Method,
-	type Reply,
-	type ReplyError,
-} from '@/shared/messages.js';
+import {type Input, isRequest, type Method, type Output, type Reply, type ReplyError} from '@/shared/messages.js';
 import {inPlainWords} from '@/shared/store/storage-errors.js';
-import {type BadgeCaller, type BadgeSender, tabCaller} from '../task-page/badge-caller.js';
-import {checkRecordTab} from '../remind-me/remind-about-record.js';
-
-/** Runtime checks for what crosses the boundary (rule R27): one per method, no exceptions. */
-export type InputValidators = {[M in Method]: (input: unknown) => Parameters<BackgroundApi[M]>[0]};
-
-export class InvalidMessageError extends Error {
-	override name = 'InvalidMessageError';
-}
+import {type Caller, callerOf, type Self, type Sender} from './caller.js';
+import {type BackgroundHandlers, MESSAGE_RULES, type MessageRules} from './message-rules.js';
+import {InvalidMessageError} from './validators.js';
 
 function toReplyError(raw: unknown): ReplyError {
 	// R40 (and R17): a write refused by a full disk or an unusable store says so in plain words, never as saved.
@@ -29,69 +20,56 @@ function toReplyError(raw: unknown): ReplyError {
 		: {name: error.name, message: error.message};
 }
 
-/**
- * What a content script may ask. It runs beside an untrusted Salesforce page (engineering guide §3), so it
- * gets the badge and a health check — never enable/disable, disconnect or a manual sync that skips the
- * budget gates (R21, R27). Only the extension's own pages (popup, settings) may call everything.
- */
-export const CONTENT_SCRIPT_METHODS: readonly Method[] = [
-	'ping',
-	'getTaskBadge',
-	'remindAboutRecord',
-	'salesforceSaveSeen',
-];
+/** R27: who may send `method`, its input, and what the sending tab's own address says — then its handler. */
+async function answer<M extends Method>(
+	handlers: BackgroundHandlers,
+	method: M,
+	raw: unknown,
+	caller: Caller | undefined,
+): Promise<Output<M>> {
+	const rules: MessageRules = MESSAGE_RULES;
+	const rule = rules[method];
+	if (caller === undefined || (caller.kind === 'tab' && rule.callers === 'own-pages')) {
+		throw new InvalidMessageError('Not allowed from a web page');
+	}
 
-export type Sender = {id?: string | undefined} & BadgeSender;
-/** This extension: its id and the base URL of its own pages (`chrome-extension://<id>/`). */
-export type Self = {id: string; pagesBaseUrl: string};
+	const input: Input<M> = rule.validate(raw);
+	if (caller.kind === 'tab' && rule.callers !== 'own-pages' && rule.tab.frames === 'top-frame') {
+		if (caller.frameId !== 0 || !rule.tab.accepts(input, caller)) throw rule.tab.refusal();
+	}
+
+	// The checks above are what MESSAGE_RULES[method] asks for, so the caller is what this handler declares;
+	// TypeScript cannot follow a generic method through the narrowing of its rule, hence the one widening here.
+	const handler = handlers[method] as (input: Input<M>, caller: Caller) => Promise<Output<M>>;
+	return handler.call(handlers, input, caller);
+}
 
 /** Answers one message. Exported for unit tests; the worker wires it through serveBackgroundApi. */
 export async function handleMessage(
-	api: BackgroundApi,
-	validators: InputValidators,
+	handlers: BackgroundHandlers,
 	message: unknown,
 	sender: Sender,
 	self: Self,
 ): Promise<Reply> {
 	try {
 		if (sender.id !== self.id) throw new InvalidMessageError('Message from another extension refused');
-		if (!isRequest(message) || typeof message.method !== 'string' || !Object.hasOwn(validators, message.method)) {
+		if (!isRequest(message) || typeof message.method !== 'string' || !Object.hasOwn(MESSAGE_RULES, message.method)) {
 			throw new InvalidMessageError('Unknown message');
 		}
 
-		const method = message.method as Method;
-		const fromOwnPage = sender.url?.startsWith(self.pagesBaseUrl) ?? false;
-		if (!fromOwnPage && !CONTENT_SCRIPT_METHODS.includes(method)) {
-			throw new InvalidMessageError('Not allowed from a web page');
-		}
-
-		const input = validators[method](message.input);
-		// R34: "Remind me" only about the record in the asking tab's own address.
-		if (!fromOwnPage && method === 'remindAboutRecord') checkRecordTab(input as Input<'remindAboutRecord'>, sender);
-		// Issue 14: a save signal counts only from the top frame of a tab on the host it names.
-		if (!fromOwnPage && method === 'salesforceSaveSeen' && !isSignalFromItsTab(input as {host: string}, sender))
-			throw new InvalidMessageError('Not this tab’s host');
-		// R38: a page-driven content script is answered only about the Task in its own tab's address, and the
-		// handler learns which tab asked (the badge's request allowance is per tab).
-		const caller: BadgeCaller | undefined = fromOwnPage
-			? {kind: 'own-page'}
-			: method === 'getTaskBadge'
-				? tabCaller(input as Input<'getTaskBadge'>, sender)
-				: undefined;
-		const handler = api[method] as (input: unknown, caller?: BadgeCaller) => Promise<unknown>;
-		const value = await handler.call(api, input, caller);
-		return {ok: true, value} as Reply;
+		const value = await answer(handlers, message.method as Method, message.input, callerOf(sender, self));
+		return {ok: true, value};
 	} catch (error) {
 		return {ok: false, error: toReplyError(error)};
 	}
 }
 
 /** Receiver side: registered once, synchronously, at the top of the service worker. */
-export function serveBackgroundApi(api: BackgroundApi, validators: InputValidators): void {
+export function serveBackgroundApi(handlers: BackgroundHandlers): void {
 	browser.runtime.onMessage.addListener(
 		(message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
 			if (!isRequest(message)) return undefined; // Not ours: let other listeners answer
-			return handleMessage(api, validators, message, sender, {
+			return handleMessage(handlers, message, sender, {
 				id: browser.runtime.id,
 				pagesBaseUrl: browser.runtime.getURL('/'),
 			});

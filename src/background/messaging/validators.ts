@@ -1,3 +1,8 @@
+/**
+ * What each message may carry (R27): the runtime checks message-rules.ts gives each method. Anything else is
+ * refused before a handler sees it, with an InvalidMessageError that names what was wrong — or, for a
+ * reminder's fields, the store's own InvalidReminderError, so a form can mark the field.
+ */
 import {remindObjectOf} from '@/shared/record-page-url.js';
 import {
 	MAX_NAME_LENGTH,
@@ -8,14 +13,23 @@ import {
 	validatePatch,
 	validateReminderAt,
 } from '@/shared/store/reminder-validation.js';
-import type {InputValidators} from './router.js';
+import type {Input} from '@/shared/messages.js';
+import type {SyncReason} from '@/shared/types.js';
 import {CLIENT_ID_PATTERN} from '../oauth/presets.js';
-import {InvalidMessageError} from './router.js';
+
+export class InvalidMessageError extends Error {
+	override name = 'InvalidMessageError';
+}
 
 /** A Salesforce page's hostname (My Domain or Lightning), as a content script may name it. */
 const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i;
 
-function noInput(input: unknown): undefined {
+const SYNC_REASONS = ['user', 'popup-opened', 'page-visit', 'local-change'] as const satisfies readonly SyncReason[];
+
+/** More local-only reminders than anyone keeps (the All reminders page paints 20,000 at once). */
+export const MAX_SEND_IDS = 100_000;
+
+export function noInput(input: unknown): undefined {
 	if (input !== undefined && input !== null) throw new InvalidMessageError('This message takes no input');
 	return undefined;
 }
@@ -63,103 +77,102 @@ function newReminderId(value: unknown): string {
 	return value.toLowerCase();
 }
 
-/** More local-only reminders than anyone keeps (the All reminders page paints 20,000 at once). */
-export const MAX_SEND_IDS = 100_000;
+export function requestSyncInput(input: unknown): {reason: SyncReason} {
+	return {reason: oneOf(record(input)['reason'], SYNC_REASONS, 'reason')};
+}
 
-/** What each message may carry; anything else is refused before the API sees it. */
-export const inputValidators: Readonly<InputValidators> = {
-	ping: noInput,
-	getSyncStatus: noInput,
-	requestSync: input => ({
-		reason: oneOf(record(input)['reason'], ['user', 'popup-opened', 'page-visit', 'local-change'] as const, 'reason'),
-	}),
-	// The store's own rules (reminder-validation.ts), so a bad name or date is refused with the message the form shows.
-	addReminder: input => {
-		const {id, reminder} = record(input);
-		return {id: newReminderId(id), reminder: validateNewReminder(record(reminder) as NewReminderInput)};
-	},
-	editReminder: input => {
-		const {id, patch} = record(input);
-		return {id: reminderId(id), patch: validatePatch(record(patch))};
-	},
-	deleteReminder: input => ({id: reminderId(record(input)['id'])}),
-	undoDelete: input => ({id: reminderId(record(input)['id'])}),
-	// R44: the ids the rep confirmed; bounded so a bad page cannot make the worker read without end.
-	sendLocalOnly: input => {
-		const {ids} = record(input);
-		if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_SEND_IDS) {
-			throw new InvalidMessageError('Invalid reminder ids');
-		}
+/** The store's own rules (reminder-validation.ts), so a bad name or date is refused with the message the form shows. */
+export function addReminderInput(input: unknown): Input<'addReminder'> {
+	const {id, reminder} = record(input);
+	return {id: newReminderId(id), reminder: validateNewReminder(record(reminder) as NewReminderInput)};
+}
 
-		return {ids: ids.map(reminderId)};
-	},
-	enableSync: noInput,
-	disableSync: input => ({partition: partitionId(record(input)['partition'])}),
-	forgetPartition: input => ({partition: partitionId(record(input)['partition'])}),
-	enablePartition: input => ({partition: partitionId(record(input)['partition'])}),
-	getConnectionSettings: noInput,
-	saveOAuthClientId: input => {
-		const clientId = record(input)['clientId'];
-		if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))
-			throw new InvalidMessageError('Invalid client id');
-		return {clientId: clientId.trim()};
-	},
-	connectSalesforce: input => {
-		const host = record(input)['host'];
-		if (host === undefined || host === null) return {};
-		// Only a Salesforce host is ever an authorize URL (R26); connect-oauth maps it to the My Domain host.
-		if (
-			typeof host !== 'string' ||
-			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host.trim())
-		)
-			throw new InvalidMessageError('Invalid host');
-		return {host: host.trim().toLowerCase()};
-	},
-	disconnectOAuth: input => ({partition: partitionId(record(input)['partition'])}),
-	// R34: from a content script beside an untrusted page: a Salesforce host, a Lead/Contact/Account/
-	// Opportunity id, and the store's own rules for the name and date.
-	remindAboutRecord: input => {
-		const {id, host, recordId, name, dueDate, recordName, reminderAt} = record(input);
-		if (
-			typeof host !== 'string' ||
-			typeof recordId !== 'string' ||
-			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host) ||
-			remindObjectOf(recordId) === undefined
-		) {
-			throw new InvalidMessageError('Invalid record');
-		}
+export function editReminderInput(input: unknown): Input<'editReminder'> {
+	const {id, patch} = record(input);
+	return {id: reminderId(id), patch: validatePatch(record(patch))};
+}
 
-		if (typeof recordName !== 'string') throw new InvalidMessageError('Invalid record name');
-		return {
-			id: newReminderId(id),
-			host: host.toLowerCase(),
-			recordId,
-			name: validateName(name),
-			dueDate: validateDueDate(dueDate),
-			recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
-			// R31: optional; absent, null or '' is none, anything else must be a real instant Salesforce accepts.
-			reminderAt: validateReminderAt(reminderAt),
-		};
-	},
-	salesforceSaveSeen: input => {
-		const {host} = record(input);
-		if (typeof host !== 'string' || !SALESFORCE_HOST.test(host)) throw new InvalidMessageError('Invalid host');
-		return {host};
-	},
-	getTaskBadge: input => {
-		const {host, taskId} = record(input);
-		// A content script runs beside an untrusted page: accept only a Salesforce hostname and a Task id.
-		if (
-			typeof host !== 'string' ||
-			!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.(my\.salesforce\.com|lightning\.force\.com)$/i.test(host)
-		) {
-			throw new InvalidMessageError('Invalid host');
-		}
+export function reminderIdInput(input: unknown): {id: string} {
+	return {id: reminderId(record(input)['id'])};
+}
 
-		if (typeof taskId !== 'string' || !/^00T[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(taskId)) {
-			throw new InvalidMessageError('Invalid Task id');
-		}
+/** R44: the ids the rep confirmed; bounded so a bad page cannot make the worker read without end. */
+export function sendLocalOnlyInput(input: unknown): {ids: string[]} {
+	const {ids} = record(input);
+	if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_SEND_IDS) {
+		throw new InvalidMessageError('Invalid reminder ids');
+	}
 
-		return {host, taskId};
-	},
-};
+	return {ids: ids.map(reminderId)};
+}
+
+export function partitionInput(input: unknown): {partition: string} {
+	return {partition: partitionId(record(input)['partition'])};
+}
+
+/** R10: the settings page's Subject template; its length is the store's rule (local-edits.ts setSubjectTemplate). */
+export function subjectTemplateInput(input: unknown): Input<'saveSubjectTemplate'> {
+	const {partition, template} = record(input);
+	if (typeof template !== 'string') throw new InvalidMessageError('Invalid template');
+	return {partition: partitionId(partition), template};
+}
+
+export function clientIdInput(input: unknown): {clientId: string} {
+	const clientId = record(input)['clientId'];
+	if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))
+		throw new InvalidMessageError('Invalid client id');
+	return {clientId: clientId.trim()};
+}
+
+export function connectInput(input: unknown): Input<'connectSalesforce'> {
+	const host = record(input)['host'];
+	if (host === undefined || host === null) return {};
+	// Only a Salesforce host is ever an authorize URL (R26); connect-oauth maps it to the My Domain host.
+	if (typeof host !== 'string' || !SALESFORCE_HOST.test(host.trim())) throw new InvalidMessageError('Invalid host');
+	return {host: host.trim().toLowerCase()};
+}
+
+/**
+ * R34: from a content script beside an untrusted page: a Salesforce host, a Lead/Contact/Account/Opportunity
+ * id, and the store's own rules for the name and date.
+ */
+export function remindAboutRecordInput(input: unknown): Input<'remindAboutRecord'> {
+	const {id, host, recordId, name, dueDate, recordName, reminderAt} = record(input);
+	if (
+		typeof host !== 'string' ||
+		typeof recordId !== 'string' ||
+		!SALESFORCE_HOST.test(host) ||
+		remindObjectOf(recordId) === undefined
+	) {
+		throw new InvalidMessageError('Invalid record');
+	}
+
+	if (typeof recordName !== 'string') throw new InvalidMessageError('Invalid record name');
+	return {
+		id: newReminderId(id),
+		host: host.toLowerCase(),
+		recordId,
+		name: validateName(name),
+		dueDate: validateDueDate(dueDate),
+		recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
+		// R31: optional; absent, null or '' is none, anything else must be a real instant Salesforce accepts.
+		reminderAt: validateReminderAt(reminderAt),
+	};
+}
+
+export function saveSeenInput(input: unknown): {host: string} {
+	const {host} = record(input);
+	if (typeof host !== 'string' || !SALESFORCE_HOST.test(host)) throw new InvalidMessageError('Invalid host');
+	return {host};
+}
+
+/** A content script runs beside an untrusted page: accept only a Salesforce hostname and a Task id. */
+export function taskBadgeInput(input: unknown): Input<'getTaskBadge'> {
+	const {host, taskId} = record(input);
+	if (typeof host !== 'string' || !SALESFORCE_HOST.test(host)) throw new InvalidMessageError('Invalid host');
+	if (typeof taskId !== 'string' || !/^00T[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(taskId)) {
+		throw new InvalidMessageError('Invalid Task id');
+	}
+
+	return {host, taskId};
+}

@@ -10,15 +10,15 @@
  */
 import browser from 'webextension-polyfill';
 import {activePartition} from '@/shared/store/local-edits.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import {consoleLog} from '@/background/sync/log.js';
-import {db} from '../worker-db.js';
 import {KEY_PREFIX} from './entries.js';
 import {shareNames, type NamePassResult} from './name-pass.js';
 
 const NAME_LOCK = 'tickler-name-sync';
 
 /** One pass for the active partition, when sync is on for it. */
-export async function shareNamesNow(): Promise<NamePassResult | undefined> {
+export async function shareNamesNow(db: TicklerDb): Promise<NamePassResult | undefined> {
 	const pass = async () => {
 		const partitionId = await activePartition(db);
 		const partition = await db.partitions.get(partitionId);
@@ -39,12 +39,15 @@ export async function shareNamesNow(): Promise<NamePassResult | undefined> {
 }
 
 /** storage.onChanged: a name written here or arriving from another computer (area 'sync'). */
-export function onStorageChanged(changes: Record<string, unknown>, areaName: string): void {
+export function onStorageChanged(db: TicklerDb, changes: Record<string, unknown>, areaName: string): void {
 	if (areaName !== 'sync' || !Object.keys(changes).some(key => key.startsWith(KEY_PREFIX))) return;
-	void shareNamesNow();
+	void shareNamesNow(db);
 }
 
 /** After a sync cycle: Tasks pulled (a name may have waited for them) or linked (a rename to share). */
-export async function shareNamesAfterCycle(result: {pulled: number; pushed: number} | undefined): Promise<void> {
-	if (result && result.pulled + result.pushed > 0) await shareNamesNow();
+export async function shareNamesAfterCycle(
+	db: TicklerDb,
+	result: {pulled: number; pushed: number} | undefined,
+): Promise<void> {
+	if (result && result.pulled + result.pushed > 0) await shareNamesNow(db);
 }

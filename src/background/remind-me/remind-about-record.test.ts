@@ -2,7 +2,8 @@ import {expect, test} from 'vitest';
 import {openTestDb} from '../../../test/fakes/test-db.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
 import {REMIND_REFUSAL_COPY} from '@/shared/copy.js';
-import {checkRecordTab, remindAboutRecord} from './remind-about-record.js';
+import {MESSAGE_RULES} from '../messaging/message-rules.js';
+import {isRecordInTabAddress, NotThisTabsRecordError, remindAboutRecord} from './remind-about-record.js';
 
 const ID = '3f2a6b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c';
 const base = {
@@ -82,9 +83,14 @@ test('R34/R2: refused while sync is off, and for a page of another org', async (
 
 test('R34: only the record in the sender tab’s address, top frame', () => {
 	const url = 'https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view';
+	const tab = {kind: 'tab', tabId: 1, url, frameId: 0} as const;
 	const input = {host: 'acme.lightning.force.com', recordId: '003000000000001'};
-	expect(() => checkRecordTab(input, {frameId: 0, tab: {id: 1, url}})).not.toThrow();
-	expect(() => checkRecordTab({...input, recordId: '003000000000002'}, {frameId: 0, tab: {id: 1, url}})).toThrow();
-	expect(() => checkRecordTab(input, {frameId: 2, tab: {id: 1, url}})).toThrow();
-	expect(() => checkRecordTab({...input, host: 'acme.my.salesforce.com'}, {frameId: 0, tab: {id: 1, url}})).toThrow();
+	expect(isRecordInTabAddress(input, tab)).toBe(true);
+	expect(isRecordInTabAddress({...input, recordId: '003000000000002'}, tab)).toBe(false);
+	expect(isRecordInTabAddress({...input, host: 'acme.my.salesforce.com'}, tab)).toBe(false);
+	expect(isRecordInTabAddress(input, {...tab, url: undefined})).toBe(false);
+	// The protocol applies it to every "Remind me" from a tab, and takes it from the top frame only.
+	const rule = MESSAGE_RULES.remindAboutRecord.tab;
+	expect(rule).toMatchObject({frames: 'top-frame', accepts: isRecordInTabAddress});
+	expect(rule.refusal()).toBeInstanceOf(NotThisTabsRecordError);
 });

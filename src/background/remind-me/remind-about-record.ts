@@ -4,7 +4,8 @@
  * R38), only for the org of the partition sync is on for (R2: the id means nothing in another org), and
  * makes the reminder through local-edits like the popup does (R17, R18): the normal sync pushes it as a
  * Task with that WhoId (Contact, Lead) or WhatId (Account, Opportunity) — docs/salesforce-facts.md §13.4.
- * An optional reminder time (R31) is stored like the popup's; background-api.ts then re-arms the reminder alarm.
+ * An optional reminder time (R31) is stored like the popup's; runner/after-local-change.ts then re-arms the
+ * reminder alarm.
  */
 import {REMIND_REFUSAL_COPY} from '@/shared/copy.js';
 import type {Input} from '@/shared/messages.js';
@@ -14,7 +15,7 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {activePartition} from '@/shared/store/local-edits.js';
-import type {BadgeSender} from '../task-page/badge-caller.js';
+import type {TabCaller} from '../messaging/caller.js';
 
 export class NotThisTabsRecordError extends Error {
 	override name = 'InvalidMessageError';
@@ -29,16 +30,13 @@ export class RemindRefusedError extends Error {
 }
 
 /**
- * Throws unless `input` names the record in the sender tab's address (top frame only). The tab's address,
- * not `sender.url`: it follows Lightning's history.pushState (badge-caller.ts).
+ * Whether `input` names the record in the asking tab's address (message-rules.ts refuses the message
+ * otherwise, and from a sub-frame). The tab's address, not the frame's: it follows Lightning's
+ * history.pushState (messaging/caller.ts).
  */
-export function checkRecordTab(input: {host: string; recordId: string}, sender: BadgeSender): void {
-	if (sender.frameId !== undefined && sender.frameId !== 0) throw new NotThisTabsRecordError();
-	const address = sender.tab?.url ?? sender.url;
-	const page = address === undefined ? undefined : detectRecordPage(address);
-	if (page === undefined || page.host !== input.host.toLowerCase() || to18(page.recordId) !== to18(input.recordId)) {
-		throw new NotThisTabsRecordError();
-	}
+export function isRecordInTabAddress(input: {host: string; recordId: string}, tab: TabCaller): boolean {
+	const page = tab.url === undefined ? undefined : detectRecordPage(tab.url);
+	return page !== undefined && page.host === input.host.toLowerCase() && to18(page.recordId) === to18(input.recordId);
 }
 
 export async function remindAboutRecord(db: TicklerDb, input: Input<'remindAboutRecord'>): Promise<{id: string}> {

@@ -1,6 +1,6 @@
 /**
  * R34/R31: "Remind me" through the worker's API with a reminder time arms the reminder alarm for it, as the
- * popup's add does (background-api.ts afterLocalChange). Sync is on here (a "Remind me" needs it), so the cycle it asks
+ * popup's add does (runner/after-local-change.ts). Sync is on here (a "Remind me" needs it), so the cycle it asks
  * for is replaced by a spy: this file is about the alarm, not the push.
  */
 import {beforeEach, expect, test, vi} from 'vitest';
@@ -8,17 +8,25 @@ import browser from 'webextension-polyfill';
 import {resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
 
-vi.mock('../worker-db.js', async () => {
-	const {openTestDb} = await import('../../../test/fakes/test-db.js');
-	return {db: openTestDb('api-remind-me')};
-});
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import type {TabCaller} from '../messaging/caller.js';
+
 const startCycle = vi.fn();
 vi.mock('../runner/cycle-runner.js', async importOriginal => ({
 	...(await importOriginal<typeof import('../runner/cycle-runner.js')>()),
 	startCycle,
 }));
-const {db} = await import('../worker-db.js');
-const {backgroundApi} = await import('../background-api.js');
+const {createBackgroundApi} = await import('../background-api.js');
+const dbs = openTestWorkerDbs('api-remind-me');
+const {db} = dbs;
+const backgroundApi = createBackgroundApi(dbs);
+/** The content script on the Contact's page, as the router describes it. */
+const TAB: TabCaller = {
+	kind: 'tab',
+	tabId: 7,
+	url: 'https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view',
+	frameId: 0,
+};
 
 beforeEach(async () => {
 	await resetFakeBrowser();
@@ -39,7 +47,7 @@ const request = {
 test('R34/R31: "Remind me" with a reminder time arms the reminder alarm for it and asks for a push', async () => {
 	const at = new Date(Math.ceil((Date.now() + 3_600_000) / 60_000) * 60_000);
 	const id = crypto.randomUUID();
-	expect(await backgroundApi.remindAboutRecord({...request, id, reminderAt: at.toISOString()})).toEqual({id});
+	expect(await backgroundApi.remindAboutRecord({...request, id, reminderAt: at.toISOString()}, TAB)).toEqual({id});
 	expect((await db.reminders.get(id))?.reminderAt).toBe(at.toISOString());
 	expect((await browser.alarms.get('reminder-due'))?.scheduledTime).toBe(at.getTime());
 	expect(startCycle).toHaveBeenCalledTimes(1);
@@ -47,7 +55,7 @@ test('R34/R31: "Remind me" with a reminder time arms the reminder alarm for it a
 
 test('R34/R31: without a time no alarm is set', async () => {
 	const id = crypto.randomUUID();
-	await backgroundApi.remindAboutRecord({...request, id, reminderAt: null});
+	await backgroundApi.remindAboutRecord({...request, id, reminderAt: null}, TAB);
 	expect(await browser.alarms.get('reminder-due')).toBeUndefined();
 	expect(startCycle).toHaveBeenCalledTimes(1);
 });

@@ -1,15 +1,15 @@
 /** What each alarm does (engineering guide §2.3: alarms are the worker's only clock). */
 import type {Alarms} from 'webextension-polyfill';
-import {db} from '@/background/worker-db.js';
+import type {WorkerDbs} from '@/background/worker-db.js';
 import {SYNC_ALARM} from './sync-alarm.js';
 import {startCycle} from '@/background/runner/cycle-runner.js';
 import {DAY_ALARM, scheduleDayAlarm, updateToolbarCount} from '@/background/alerts/toolbar-count.js';
 
-export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
-	if (alarm.name === SYNC_ALARM) startCycle('alarm');
+export async function onAlarm(dbs: WorkerDbs, alarm: Alarms.Alarm): Promise<void> {
+	if (alarm.name === SYNC_ALARM) startCycle(dbs, 'alarm');
 	if (alarm.name === DAY_ALARM) {
 		// R22: at the start of a day, yesterday's "tomorrow" becomes today's count.
-		await updateToolbarCount(db);
+		await updateToolbarCount(dbs.db);
 		await scheduleDayAlarm();
 	}
 }

@@ -5,7 +5,7 @@
 import browser, {type Cookies, type Idle, type Tabs} from 'webextension-polyfill';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
-import {db} from '../worker-db.js';
+import type {WorkerDbs} from '../worker-db.js';
 import {patchWorkerState} from './worker-state.js';
 import {enableIfAdminPresetsSyncOn} from '../accounts/preset-sync-on.js';
 import {SYNC_ALARM} from './sync-alarm.js';
@@ -15,34 +15,35 @@ import {refreshSchedule, startCycle} from './cycle-runner.js';
 import {scheduleDayAlarm} from '../alerts/toolbar-count.js';
 
 /** onInstalled / onStartup: the day alarm, the count, and a first cycle (which sets the sync alarm). */
-export async function onWorkerStart(): Promise<void> {
+export async function onWorkerStart(dbs: WorkerDbs): Promise<void> {
 	browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
 	await scheduleDayAlarm();
-	await refreshSchedule();
+	await refreshSchedule(dbs.db);
 	// R30: sync preset on by the admin starts by itself (enabling starts the first cycle).
-	if (await enableIfAdminPresetsSyncOn()) return;
-	startCycle('alarm');
+	if (await enableIfAdminPresetsSyncOn(dbs)) return;
+	startCycle(dbs, 'alarm');
 }
 
 /** R20: a new `sid` on the partition's My Domain host resumes a paused sync without the rep doing anything. */
-export async function onCookieChanged(change: Cookies.OnChangedChangeInfoType): Promise<void> {
+export async function onCookieChanged(dbs: WorkerDbs, change: Cookies.OnChangedChangeInfoType): Promise<void> {
 	if (change.removed || !isSessionCookieChange(change.cookie)) return;
+	const {db} = dbs;
 	const partition = await db.partitions.get(await activePartition(db));
 	// R30: a sign-in is when sync preset on by the admin can start for this rep.
 	if (!partition?.enabled) {
-		await enableIfAdminPresetsSyncOn();
+		await enableIfAdminPresetsSyncOn(dbs);
 		return;
 	}
 
 	if (partition.status.phase !== 'paused') return;
 	if (change.cookie.domain.replace(/^\./, '') !== partition.instanceHost) return;
-	startCycle('session');
+	startCycle(dbs, 'session');
 }
 
 /** Coming back from idle: pick the cadence up again, and sync if an alarm was pushed far out. */
-export async function onIdleStateChanged(state: Idle.IdleState): Promise<void> {
+export async function onIdleStateChanged(dbs: WorkerDbs, state: Idle.IdleState): Promise<void> {
 	if (state !== 'active') return;
-	await syncSoonIfLate();
+	await syncSoonIfLate(dbs);
 }
 
 async function isSalesforceUrl(url: string | undefined): Promise<boolean> {
@@ -55,18 +56,18 @@ async function isSalesforceUrl(url: string | undefined): Promise<boolean> {
 }
 
 /** R13: a Salesforce tab in use means the faster cadence (every 10 minutes): note it and pull the alarm in. */
-export async function onSalesforceTab(tab: Tabs.Tab): Promise<void> {
+export async function onSalesforceTab(dbs: WorkerDbs, tab: Tabs.Tab): Promise<void> {
 	if (!(await isSalesforceUrl(tab.url))) return;
 	await patchWorkerState({salesforceTabSeenAt: Date.now()});
-	await syncSoonIfLate();
+	await syncSoonIfLate(dbs);
 }
 
-export async function onTabActivated(info: Tabs.OnActivatedActiveInfoType): Promise<void> {
-	await onSalesforceTab(await browser.tabs.get(info.tabId));
+export async function onTabActivated(dbs: WorkerDbs, info: Tabs.OnActivatedActiveInfoType): Promise<void> {
+	await onSalesforceTab(dbs, await browser.tabs.get(info.tabId));
 }
 
-async function syncSoonIfLate(): Promise<void> {
+async function syncSoonIfLate(dbs: WorkerDbs): Promise<void> {
 	const alarm = await browser.alarms.get(SYNC_ALARM);
-	if (isLate(alarm?.scheduledTime, Date.now())) startCycle('alarm');
-	else await refreshSchedule('keep-earlier');
+	if (isLate(alarm?.scheduledTime, Date.now())) startCycle(dbs, 'alarm');
+	else await refreshSchedule(dbs.db, 'keep-earlier');
 }

@@ -1,20 +1,13 @@
-import {beforeEach, expect, test, vi} from 'vitest';
+import {beforeEach, expect, test} from 'vitest';
 import {resetFakeBrowser, setCookie, setManagedStorage} from '../../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import {runCycleNow} from './cycle-runner.js';
+import {disablePartition} from '../accounts/sync-switch.js';
 
 // The worker's databases, on a fresh fake IndexedDB.
-vi.mock('../worker-db.js', async () => {
-	const {openTestDb} = await import('../../../test/fakes/test-db.js');
-	return {db: openTestDb('sync-runner')};
-});
-vi.mock('../oauth/credentials.js', async () => {
-	const {IDBFactory, IDBKeyRange} = await import('fake-indexeddb');
-	const {openCredentialsDb} = await import('../oauth/token-store.js');
-	return {credentialsDb: openCredentialsDb({indexedDB: new IDBFactory(), IDBKeyRange})};
-});
-const {db} = await import('../worker-db.js');
-const {credentialsDb} = await import('../oauth/credentials.js');
-const {runCycleNow} = await import('./cycle-runner.js');
+const dbs = openTestWorkerDbs('sync-runner');
+const {db, credentials: credentialsDb} = dbs;
 
 /**
  * The session cookie is there, so a cycle that ran would have sent requests; every cycle the engine runs
@@ -32,7 +25,7 @@ beforeEach(async () => {
 test('R30: a host the admin did not allow is never synced with: sync is turned off, nothing is sent', async () => {
 	setManagedStorage({allowedMyDomainHosts: ['other.my.salesforce.com']});
 	await db.partitions.put(partitionFixture());
-	expect(await runCycleNow('alarm')).toBeUndefined();
+	expect(await runCycleNow(dbs, 'alarm')).toBeUndefined();
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(false);
 	expect(await cyclesRun()).toBe(0);
 });
@@ -40,14 +33,14 @@ test('R30: a host the admin did not allow is never synced with: sync is turned o
 test('R30: sync preset off wins over the rep’s; a preset subject template replaces theirs', async () => {
 	setManagedStorage({syncEnabled: false});
 	await db.partitions.put(partitionFixture());
-	await runCycleNow('alarm');
+	await runCycleNow(dbs, 'alarm');
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(false);
 
 	setManagedStorage({syncEnabled: true, subjectTemplate: 'Tickler: {{activity_subject}}'});
 	await db.partitions.put(
 		partitionFixture({status: {phase: 'paused', budget: 'normal', pauseReason: 'api-access-refused'}}),
 	);
-	await runCycleNow('alarm');
+	await runCycleNow(dbs, 'alarm');
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.subjectTemplate).toBe('Tickler: {{activity_subject}}');
 });
 
@@ -62,7 +55,7 @@ test('R28: a refused refresh waits for Reconnect: paused with "Reconnect to Sale
 		connectedAt: Date.now(),
 		needsReconnect: true,
 	});
-	expect(await runCycleNow('alarm')).toBeUndefined();
+	expect(await runCycleNow(dbs, 'alarm')).toBeUndefined();
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.status).toMatchObject({
 		phase: 'paused',
 		pauseReason: 'reconnect',
@@ -75,7 +68,7 @@ test('R28: an org that refused the browser session is not asked again on every a
 	const refused = {phase: 'paused', budget: 'normal', pauseReason: 'api-access-refused'} as const;
 	await db.partitions.put(partitionFixture({status: refused}));
 	for (const trigger of ['alarm', 'popup', 'page-visit', 'local-change'] as const) {
-		expect(await runCycleNow(trigger)).toBeUndefined();
+		expect(await runCycleNow(dbs, trigger)).toBeUndefined();
 	}
 
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.status).toEqual(refused);
@@ -83,9 +76,10 @@ test('R28: an org that refused the browser session is not asked again on every a
 });
 
 test('R30: with sync preset on, the rep cannot turn it off', async () => {
-	const {disablePartition} = await import('../accounts/sync-switch.js');
 	setManagedStorage({syncEnabled: true});
 	await db.partitions.put(partitionFixture());
-	await expect(disablePartition(TEST_PARTITION_ID)).rejects.toThrow('Your admin keeps Salesforce sync on for Tickler.');
+	await expect(disablePartition(dbs, TEST_PARTITION_ID)).rejects.toThrow(
+		'Your admin keeps Salesforce sync on for Tickler.',
+	);
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(true);
 });

@@ -12,7 +12,8 @@ import type {Partition, SyncTrigger} from '@/shared/store/schema.js';
 import {localFailureKind} from '@/shared/store/storage-errors.js';
 import {reopenIfFailed} from '@/shared/store/store-health.js';
 import type {PauseReason, SyncReason} from '@/shared/types.js';
-import {db} from '../worker-db.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
+import type {WorkerDbs} from '../worker-db.js';
 import {credentialsForPartition, engineDeps} from '../engine-deps.js';
 import {patchWorkerState, readWorkerState} from './worker-state.js';
 import {noteLocalFailure, retryAfterLocalFailure} from './local-failure.js';
@@ -41,7 +42,8 @@ export function triggerFor(reason: SyncReason): SyncTrigger {
 }
 
 /** One cycle now, for the active partition; then — whatever happened — the toolbar count and the next alarm. */
-export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
+export async function runCycleNow(dbs: WorkerDbs, trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
+	const {db} = dbs;
 	let result: SyncCycleResult | undefined;
 	try {
 		// R40: an IndexedDB that refused to open once is tried again, so sync resumes once it is healthy.
@@ -58,10 +60,10 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 
 		if (presets.subjectTemplate !== undefined && presets.subjectTemplate !== partition.subjectTemplate)
 			await db.partitions.update(partitionId, {subjectTemplate: presets.subjectTemplate});
-		const credentials = await credentialsForPartition(partition);
+		const credentials = await credentialsForPartition(dbs.credentials, partition);
 		if (credentials.kind === 'reconnect') {
 			// R28: a refused refresh waits for the rep's "Reconnect": no request could succeed until then.
-			await pauseWithoutTraffic(partition, {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect});
+			await pauseWithoutTraffic(db, partition, {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect});
 			return undefined;
 		}
 
@@ -70,16 +72,19 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		const retriesRefusal = trigger === 'manual' || trigger === 'session';
 		if (credentials.kind === 'session' && partition.status.pauseReason === 'api-access-refused' && !retriesRefusal)
 			return undefined;
-		result = await runSyncCycle(engineDeps(credentials.port), {partition: partitionId, trigger});
+		result = await runSyncCycle(engineDeps(db, credentials.port), {partition: partitionId, trigger});
 		await noteLocalFailure(result, Date.now());
 		// R23: history and the conflict log keep what a rep would look at, not every poll since installation.
 		await pruneSyncLogs(db, partitionId, Date.now());
 		// R45: a pulled Task may have a name waiting for it; a linked one may have a rename to share.
-		await shareNamesAfterCycle(result);
-		// R31: a pull may have brought a reminder time, moved one or completed a reminder: alert and re-arm.
-		await checkReminders().catch((error: unknown) => {
-			reportError(error);
-		});
+		await shareNamesAfterCycle(db, result);
+		// R31: a pull may have brought a reminder time, moved one or completed a reminder: alert and re-arm. A cycle
+		// an edit asked for re-arms only for what it brought from Salesforce: the edit re-armed the alarm already,
+		// once, in after-local-change.ts (before the worker answered, sync on or off), and its push moves no time.
+		if (trigger !== 'local-change' || result.pulled + result.deleted + result.conflicts > 0)
+			await checkReminders(db).catch((error: unknown) => {
+				reportError(error);
+			});
 		return result;
 	} catch (error) {
 		// R40: the store failed outside the cycle (opening it, reading the active partition, pruning): said
@@ -93,18 +98,22 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		// was skipped (busy, backing off, over the allowance) did nothing, so it must not push the alarm back —
 		// otherwise the half-hourly probe above 95 % would slide with every tab switch (R21). If the store cannot
 		// be read to decide when, a fixed retry stands in (R40).
-		await refreshSchedule(result?.outcome === 'skipped' ? 'keep-earlier' : 'replace').catch(retryAfterLocalFailure);
+		await refreshSchedule(db, result?.outcome === 'skipped' ? 'keep-earlier' : 'replace').catch(retryAfterLocalFailure);
 	}
 }
 
 /** Says why sync waits when no cycle runs to say it (the engine writes the status of cycles it runs). */
-async function pauseWithoutTraffic(partition: Partition, pause: {pauseReason: PauseReason; message: string}) {
+async function pauseWithoutTraffic(
+	db: TicklerDb,
+	partition: Partition,
+	pause: {pauseReason: PauseReason; message: string},
+) {
 	if (partition.status.phase === 'paused' && partition.status.pauseReason === pause.pauseReason) return;
 	await db.partitions.update(partition.id, {status: {...partition.status, phase: 'paused', ...pause}});
 }
 
 /** Re-reads the active partition and sets (or clears) the sync alarm and the toolbar count. */
-export async function refreshSchedule(mode: 'replace' | 'keep-earlier' = 'replace'): Promise<void> {
+export async function refreshSchedule(db: TicklerDb, mode: 'replace' | 'keep-earlier' = 'replace'): Promise<void> {
 	const partitionId = await activePartition(db);
 	await updateToolbarCount(db);
 	const now = Date.now();
@@ -120,19 +129,19 @@ export async function refreshSchedule(mode: 'replace' | 'keep-earlier' = 'replac
 }
 
 /** Coalescing entry point for every trigger (messages, alarms, cookies, page visits). */
-export async function requestCycle(trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
+export async function requestCycle(dbs: WorkerDbs, trigger: SyncTrigger): Promise<SyncCycleResult | undefined> {
 	const requestedAt = Date.now();
 	return navigator.locks.request(REQUEST_LOCK, async () => {
 		const state = await readWorkerState();
 		if (state.cycleStartedAt !== undefined && state.cycleStartedAt >= requestedAt) return undefined;
 		await patchWorkerState({cycleStartedAt: Date.now()});
-		return runCycleNow(trigger);
+		return runCycleNow(dbs, trigger);
 	});
 }
 
 /** Starts a cycle without making the caller wait; failures are the engine's to record. */
-export function startCycle(trigger: SyncTrigger): void {
-	requestCycle(trigger).catch((error: unknown) => {
+export function startCycle(dbs: WorkerDbs, trigger: SyncTrigger): void {
+	requestCycle(dbs, trigger).catch((error: unknown) => {
 		reportError(error);
 	});
 }

@@ -4,22 +4,16 @@ import {LOCAL_FAILURE_KEY, readLocalFailureReport} from '@/shared/local-failure-
 import {LOCAL_FAILURE_TEXT} from '@/shared/store/storage-errors.js';
 import browser, {resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import {installFullDisk} from '../../../test/fakes/full-disk.js';
 
-// The worker's database, with a switch that fills the disk (test/fakes/full-disk.ts).
-const {db, disk} = await vi.hoisted(async () => {
-	const {openTestDb} = await import('../../../test/fakes/test-db.js');
-	const {installFullDisk: install} = await import('../../../test/fakes/full-disk.js');
-	const testDb = openTestDb('local-failure');
-	return {db: testDb, disk: install(testDb)};
-});
-vi.mock('../worker-db.js', () => ({db}));
 // The cycle runs with no Salesforce session (none in the fake browser): it only writes its paused status and
 // history row — enough to meet a full disk. A memory lock stands in for Web Locks.
 vi.mock('../engine-deps.js', async () => {
 	const {createMemoryLock} = await import('@/background/sync/lock.js');
 	const {silentLog} = await import('@/background/sync/log.js');
 	return {
-		engineDeps: (salesforce: null) => ({
+		engineDeps: (db: unknown, salesforce: null) => ({
 			db,
 			salesforce,
 			clock: {now: () => Date.now()},
@@ -32,11 +26,17 @@ vi.mock('../engine-deps.js', async () => {
 	};
 });
 const {handleMessage} = await import('../messaging/router.js');
-const {backgroundApi} = await import('../background-api.js');
-const {inputValidators} = await import('../messaging/validators.js');
+const {createBackgroundApi} = await import('../background-api.js');
 const {runCycleNow} = await import('./cycle-runner.js');
 const {LOCAL_FAILURE_RETRY_MINUTES, retryAfterLocalFailure} = await import('./local-failure.js');
 const {SYNC_ALARM} = await import('./sync-alarm.js');
+
+// The worker's databases, with a switch that fills the disk (test/fakes/full-disk.ts) installed before the
+// Tickler database opens.
+const dbs = openTestWorkerDbs('local-failure');
+const {db} = dbs;
+const disk = installFullDisk(db);
+const backgroundApi = createBackgroundApi(dbs);
 
 const SELF = {id: browser.runtime.id, pagesBaseUrl: browser.runtime.getURL('')};
 const POPUP = {id: browser.runtime.id, url: browser.runtime.getURL('src/popup/index.html')};
@@ -52,7 +52,6 @@ test('R40/R17: a popup write refused by a full disk is never shown as saved: the
 	disk.fill('all');
 	const reply = await handleMessage(
 		backgroundApi,
-		inputValidators,
 		{
 			channel: 'tickler',
 			method: 'addReminder',
@@ -73,7 +72,7 @@ test('R40: when the disk is too full for the cycle to write even its status, the
 	await db.meta.put({key: 'activePartition', value: TEST_PARTITION_ID});
 	disk.fill('all');
 
-	const result = await runCycleNow('alarm');
+	const result = await runCycleNow(dbs, 'alarm');
 	expect(result).toMatchObject({outcome: 'failed', localFailure: 'storage-full'});
 	expect(await readLocalFailureReport()).toMatchObject({kind: 'storage-full'});
 	expect(await browser.alarms.get(SYNC_ALARM)).toBeDefined();
@@ -81,7 +80,7 @@ test('R40: when the disk is too full for the cycle to write even its status, the
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.status).toEqual({phase: 'idle', budget: 'normal'});
 
 	disk.free();
-	const healthy = await runCycleNow('alarm');
+	const healthy = await runCycleNow(dbs, 'alarm');
 	expect(healthy?.localFailure).toBeUndefined();
 	expect(healthy?.outcome).toBe('paused'); // no session in the fake browser; its status and history were written
 	expect(await readLocalFailureReport()).toBeUndefined();

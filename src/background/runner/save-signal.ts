@@ -7,22 +7,20 @@
  */
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
-import {db} from '../worker-db.js';
+import type {WorkerDbs} from '../worker-db.js';
+import type {TabCaller} from '../messaging/caller.js';
 import {patchWorkerState, readWorkerState} from './worker-state.js';
 import {changeSignalAction, recordSignalSync} from './schedule-policy.js';
 import {startCycle} from './cycle-runner.js';
 
-export type SaveSignalSender = {
-	frameId?: number | undefined;
-	tab?: {id?: number | undefined; url?: string | undefined} | undefined;
-};
-
-/** Only a top-frame Salesforce tab may send the signal, about its own host (the page cannot forge `sender`). */
-export function isSignalFromItsTab(input: {host: string}, sender: SaveSignalSender): boolean {
-	if (sender.frameId !== undefined && sender.frameId !== 0) return false;
-	if (sender.tab?.id === undefined || sender.tab.url === undefined) return false;
+/**
+ * Whether the signal names the host of the tab that sent it (the page cannot forge the sender); message-rules.ts
+ * refuses it otherwise, and from a sub-frame.
+ */
+export function isSignalFromItsTab(input: {host: string}, tab: TabCaller): boolean {
+	if (tab.url === undefined) return false;
 	try {
-		return new URL(sender.tab.url).hostname === input.host.toLowerCase();
+		return new URL(tab.url).hostname === input.host.toLowerCase();
 	} catch {
 		return false;
 	}
@@ -32,7 +30,8 @@ export function isSignalFromItsTab(input: {host: string}, sender: SaveSignalSend
  * What the signal did: `sync-now` started a cycle, `schedule` left it to the schedule. A save on another org's
  * page (a rep signed in to two orgs) says nothing about the synced org's Tasks, so it starts nothing.
  */
-export async function onSalesforceSaveSeen(host: string, now = Date.now()): Promise<{action: string}> {
+export async function onSalesforceSaveSeen(dbs: WorkerDbs, host: string, now = Date.now()): Promise<{action: string}> {
+	const {db} = dbs;
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) return {action: 'schedule'};
 	if (toMyDomainHost(host) !== toMyDomainHost(partition.instanceHost)) return {action: 'schedule'};
@@ -47,6 +46,6 @@ export async function onSalesforceSaveSeen(host: string, now = Date.now()): Prom
 		salesforceTabSeenAt: now,
 		...(action === 'sync-now' ? {signalSyncsAt: recordSignalSync(state.signalSyncsAt ?? [], now)} : {}),
 	});
-	if (action === 'sync-now') startCycle('salesforce-save');
+	if (action === 'sync-now') startCycle(dbs, 'salesforce-save');
 	return {action};
 }

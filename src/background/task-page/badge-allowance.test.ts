@@ -4,6 +4,7 @@ import {sessionKey} from '@/background/salesforce/jsforce-adapter.js';
 import {to18} from '@/shared/record-ids.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {resetFakeBrowser, setCookie} from '../../../test/fakes/browser.js';
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
 import {ALL_SPENDS_PER_WINDOW, TAB_SPENDS_PER_WINDOW, TAB_WINDOW_MS} from './badge-allowance.js';
 import {patchWorkerState} from '../runner/worker-state.js';
 import {GLANCE_SYNC_MIN_GAP_MS} from '../runner/schedule-policy.js';
@@ -14,15 +15,11 @@ import {VERDICT_TTL_MS} from './verdict-cache.js';
 // through the boundary (router.ts) and the API to the real badge code, the real storage.session
 // state and the real store; only Salesforce (a counting port) and the sync cycle (counted) are fakes.
 
-vi.mock('../worker-db.js', async () => {
-	const {openTestDb} = await import('../../../test/fakes/test-db.js');
-	return {db: openTestDb('badge-spend')};
-});
 const port = vi.hoisted((): {current: unknown} => ({current: undefined}));
 vi.mock('../engine-deps.js', () => ({
 	portForSession: async () => port.current,
 	// No OAuth tokens here: the browser session of the partition's host, found in the fake cookies (R25, R28).
-	credentialsForPartition: async (partition: {instanceHost: string}) => {
+	credentialsForPartition: async (_credentials: unknown, partition: {instanceHost: string}) => {
 		const {sessionForHost} = await import('../session/find-session.js');
 		const session = await sessionForHost(partition.instanceHost);
 		return session ? {kind: 'session', port: port.current, session} : {kind: 'session', port: null};
@@ -37,10 +34,12 @@ vi.mock('../runner/cycle-runner.js', () => ({
 	},
 	triggerFor: (reason: string) => reason,
 }));
-const {db} = await import('../worker-db.js');
-const {backgroundApi} = await import('../background-api.js');
+const {createBackgroundApi} = await import('../background-api.js');
 const {handleMessage} = await import('../messaging/router.js');
-const {inputValidators} = await import('../messaging/validators.js');
+
+const dbs = openTestWorkerDbs('badge-spend');
+const {db} = dbs;
+const backgroundApi = createBackgroundApi(dbs);
 
 const ORG = '00D000000000001AAA';
 const USER = '005000000000001AAA';
@@ -111,7 +110,6 @@ const address = (taskId: string): string => `https://acme.lightning.force.com/li
 async function askFromTab(tabId: number, href: string, taskId: string) {
 	return handleMessage(
 		backgroundApi,
-		inputValidators,
 		{channel: 'tickler', method: 'getTaskBadge', input: {host: 'acme.lightning.force.com', taskId}},
 		{id: SELF.id, url: href, frameId: 0, tab: {id: tabId, url: href}},
 		SELF,

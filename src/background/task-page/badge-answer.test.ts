@@ -5,21 +5,14 @@ import {to18} from '@/shared/record-ids.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {resetFakeBrowser} from '../../../test/fakes/browser.js';
-import type {BadgeCaller} from './badge-caller.js';
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import type {Caller} from '../messaging/caller.js';
 import {badgeForReminder, getTaskBadge, whyNotLinked} from './badge-answer.js';
 
-// The worker's db handle opens the default database; give it a fresh fake IndexedDB per test file.
-vi.mock('../worker-db.js', async () => {
-	const {openTestDb} = await import('../../../test/fakes/test-db.js');
-	return {db: openTestDb('task-badge')};
-});
-const {db} = await import('../worker-db.js');
-// The worker's OAuth credentials (R28) likewise: none here, so the browser session is used.
-vi.mock('../oauth/credentials.js', async () => {
-	const {IDBFactory, IDBKeyRange} = await import('fake-indexeddb');
-	const {openCredentialsDb} = await import('../oauth/token-store.js');
-	return {credentialsDb: openCredentialsDb({indexedDB: new IDBFactory(), IDBKeyRange})};
-});
+// The worker's databases, fresh: no OAuth credentials (R28) unless a test stores some, so the browser session
+// is used.
+const dbs = openTestWorkerDbs('task-badge');
+const {db, credentials: credentialsDb} = dbs;
 
 const USER = '005000000000001AAA';
 const PARTITION = `00D000000000001AAA:${USER}`;
@@ -87,7 +80,7 @@ function fakePort(
 }
 
 /** Badge options on a session whose identity is already cached (free), unless `identityKnown` is false. */
-function via(port: SalesforcePort, extra: {identityKnown?: boolean; caller?: BadgeCaller; now?: number} = {}) {
+function via(port: SalesforcePort, extra: {identityKnown?: boolean; caller?: Caller; now?: number} = {}) {
 	const {identityKnown = true, ...rest} = extra;
 	return {
 		connect: async () => ({port, identityKnown}),
@@ -148,21 +141,23 @@ test('R24: a linked reminder’s badge follows its sync state', async () => {
 
 test('R24: sync off, another org, and a linked Task need no request', async () => {
 	const port = fakePort([]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
+	expect(await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
 		reason: 'sync-off',
 	});
 	await db.partitions.put(partition());
 	await db.meta.put({key: 'activePartition', value: PARTITION});
-	expect(await getTaskBadge({host: 'beta.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
+	expect(await getTaskBadge(dbs, {host: 'beta.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
 		reason: 'other-org',
 	});
 	const reminder = await addReminder(db, {name: 'Linked'});
 	await db.reminders.update(reminder.id, {taskId: TASK, syncState: 'synced'});
 	// The 15-character id of a Classic URL finds the same reminder.
-	expect(await getTaskBadge({host: 'acme.my.salesforce.com', taskId: TASK.slice(0, 15)}, via(port))).toMatchObject({
-		state: 'synced',
-		reminderName: 'Linked',
-	});
+	expect(await getTaskBadge(dbs, {host: 'acme.my.salesforce.com', taskId: TASK.slice(0, 15)}, via(port))).toMatchObject(
+		{
+			state: 'synced',
+			reminderName: 'Linked',
+		},
+	);
 	expect(port.soql).toEqual([]);
 });
 
@@ -170,37 +165,43 @@ test('R21/R24: a Task not in the store costs one request, which says why it is n
 	await db.partitions.put(partition());
 	await db.meta.put({key: 'activePartition', value: PARTITION});
 	const theirs = fakePort([row({OwnerId: '005000000000002AAA'})]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(theirs))).toMatchObject({
+	expect(await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK}, via(theirs))).toMatchObject({
 		reason: 'owned-by-someone-else',
 	});
 	expect(theirs.soql).toHaveLength(1);
 	expect(theirs.soql[0]).toContain(`WHERE Id = '${TASK}'`);
 	// The badge re-asks every 15 s: the verdict is remembered, so asking again costs no request (R21).
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(theirs))).toMatchObject({
+	expect(await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK}, via(theirs))).toMatchObject({
 		reason: 'owned-by-someone-else',
 	});
 	expect(theirs.soql).toHaveLength(1);
 	// In scope but not pulled yet: it arrives with the next sync, named after its Subject (R10).
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: OTHER_TASK}, via(fakePort([row()])))).toEqual({
+	expect(
+		await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: OTHER_TASK}, via(fakePort([row()]))),
+	).toEqual({
 		state: 'pending',
 		reminderName: 'Call Ana',
 	});
 	// Archived Tasks are left out of the pull (R1, R15), so they are not linked rather than forever pending.
 	const archived = fakePort([row({IsArchived: true})]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: ARCHIVED_TASK}, via(archived))).toMatchObject({
+	expect(
+		await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: ARCHIVED_TASK}, via(archived)),
+	).toMatchObject({
 		reason: 'archived',
 	});
 	const expired = fakePort(new SalesforceApiError('INVALID_SESSION_ID', 'Session expired or invalid', {status: 401}));
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: EXPIRED_TASK}, via(expired))).toMatchObject({
-		reason: 'signed-out',
-	});
+	expect(await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: EXPIRED_TASK}, via(expired))).toMatchObject(
+		{
+			reason: 'signed-out',
+		},
+	);
 });
 
 test('R21: near the org allowance a Task not in the store costs no request', async () => {
 	await db.partitions.put(partition({status: {phase: 'idle', budget: 'slow'}}));
 	await db.meta.put({key: 'activePartition', value: PARTITION});
 	const port = fakePort([row()]);
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
+	expect(await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK}, via(port))).toMatchObject({
 		state: 'not-linked',
 	});
 	expect(port.soql).toHaveLength(0);
@@ -209,7 +210,7 @@ test('R21: near the org allowance a Task not in the store costs no request', asy
 test('R20: without a session cookie the badge says to sign in', async () => {
 	await db.partitions.put(partition());
 	await db.meta.put({key: 'activePartition', value: PARTITION});
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK})).toMatchObject({
+	expect(await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK})).toMatchObject({
 		state: 'not-linked',
 		reason: 'signed-out',
 	});
@@ -220,8 +221,8 @@ test('R2: a linked Task’s badge is answered only to the partition’s own user
 	await db.meta.put({key: 'activePartition', value: PARTITION});
 	const reminder = await addReminder(db, {name: 'Linked'}, {partition: PARTITION});
 	await db.reminders.update(reminder.id, {taskId: TASK, syncState: 'synced'});
-	const ask = async (options: Parameters<typeof getTaskBadge>[1]) =>
-		getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, options);
+	const ask = async (options: Parameters<typeof getTaskBadge>[2]) =>
+		getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK}, options);
 	// Signed out: no session on the org, so nothing about the rep's reminders is shown.
 	expect(await ask({connect: async () => undefined})).toMatchObject({state: 'not-linked', reason: 'signed-out'});
 	// Another user on the same My Domain.
@@ -239,7 +240,7 @@ test('R21/R38: a badge lookup is counted: the org’s usage from its response, a
 	await db.partitions.put(partition());
 	await db.meta.put({key: 'activePartition', value: PARTITION});
 	const port = fakePort([row({OwnerId: '005000000000002AAA'})], undefined, {used: 12_500, limit: 15_000});
-	await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK}, via(port, {identityKnown: false}));
+	await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK}, via(port, {identityKnown: false}));
 	const stored = await db.partitions.get(PARTITION);
 	expect(stored?.apiUsage).toMatchObject({used: 12_500, limit: 15_000});
 	// Above 80 %, the schedule slows down (R21) — the badge's own response can tell it so.
@@ -250,7 +251,6 @@ test('R21/R38: a badge lookup is counted: the org’s usage from its response, a
 });
 
 test('R28: a partition whose OAuth refresh was refused says "Reconnect", and sends nothing', async () => {
-	const {credentialsDb} = await import('../oauth/credentials.js');
 	await credentialsDb.tokens.put({
 		partition: PARTITION,
 		host: 'acme.my.salesforce.com',
@@ -262,7 +262,7 @@ test('R28: a partition whose OAuth refresh was refused says "Reconnect", and sen
 	});
 	await db.partitions.put(partition());
 	await db.meta.put({key: 'activePartition', value: PARTITION});
-	expect(await getTaskBadge({host: 'acme.lightning.force.com', taskId: TASK})).toEqual({
+	expect(await getTaskBadge(dbs, {host: 'acme.lightning.force.com', taskId: TASK})).toEqual({
 		state: 'not-linked',
 		reason: 'signed-out',
 		message: 'Reconnect to Salesforce to resume sync.',

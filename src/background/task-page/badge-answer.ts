@@ -13,12 +13,13 @@ import type {Identity, SalesforcePort} from '@/background/salesforce/salesforce-
 import {DAY_MS} from '@/background/sync/cycle-context.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {Partition, Reminder} from '@/shared/store/schema.js';
 import type {TaskBadge} from '@/shared/types.js';
-import type {BadgeCaller} from './badge-caller.js';
+import type {Caller} from '../messaging/caller.js';
 import {takeBadgeSpend, withBadgeLock} from './badge-allowance.js';
 import {recordBadgeRequests} from './badge-usage.js';
-import {db} from '../worker-db.js';
+import type {WorkerDbs} from '../worker-db.js';
 import {credentialsForPartition} from '../engine-deps.js';
 import {storageSessionIdentityCache} from '../session/session-identity.js';
 import {recentVerdict, rememberVerdict} from './verdict-cache.js';
@@ -97,8 +98,8 @@ export type BadgeSession = {
 };
 
 export type BadgeOptions = {
-	/** Who asked (badge-caller.ts): a tab's content script draws on that tab's request allowance (R38). */
-	caller?: BadgeCaller;
+	/** Who asked (messaging/caller.ts): a tab's content script draws on that tab's request allowance (R38). */
+	caller?: Caller;
 	/** Tests give their own session; the worker finds the rep's from the `sid` cookie (R25). */
 	connect?: (partition: Partition) => Promise<BadgeSession | 'reconnect' | undefined>;
 	now?: number;
@@ -107,10 +108,10 @@ export type BadgeOptions = {
 const SIGNED_OUT = (): TaskBadge => notLinked('signed-out', BADGE_COPY.signedOut);
 const LATER = (): TaskBadge => notLinked('not-found', BADGE_COPY.checkInAMoment);
 
-async function connectToSession(partition: Partition): Promise<BadgeSession | 'reconnect' | undefined> {
+async function connectToSession(dbs: WorkerDbs, partition: Partition): Promise<BadgeSession | 'reconnect' | undefined> {
 	// R28: the partition's OAuth token when it has one. Tokens are kept per org id + user id, so whoever the
 	// token speaks for is the partition's user: nothing to ask.
-	const credentials = await credentialsForPartition(partition);
+	const credentials = await credentialsForPartition(dbs.credentials, partition);
 	if (credentials.kind === 'reconnect') return 'reconnect';
 	if (credentials.kind === 'oauth')
 		return {port: credentials.port, identityKnown: true, identity: {orgId: partition.orgId, userId: partition.userId}};
@@ -128,9 +129,11 @@ async function connectToSession(partition: Partition): Promise<BadgeSession | 'r
  * counted with Tickler's API usage (badge-usage.ts, R21).
  */
 export async function getTaskBadge(
+	dbs: WorkerDbs,
 	input: {host: string; taskId: string},
 	options: BadgeOptions = {},
 ): Promise<TaskBadge> {
+	const {db} = dbs;
 	const now = options.now ?? Date.now();
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) return notLinked('sync-off', BADGE_COPY.syncOff);
@@ -142,7 +145,7 @@ export async function getTaskBadge(
 	const caller = options.caller;
 	const maySpend = async (): Promise<boolean> =>
 		caller?.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now));
-	const session = await (options.connect ?? connectToSession)(partition);
+	const session = await (options.connect ?? (async (p: Partition) => connectToSession(dbs, p)))(partition);
 	if (session === 'reconnect') return notLinked('signed-out', BADGE_COPY.reconnect);
 	if (!session) return SIGNED_OUT();
 	const sf = session.port;
@@ -170,7 +173,7 @@ export async function getTaskBadge(
 		if (reminder) return badgeForReminder(reminder, partition);
 		return await lookUpUnlinked(sf, partition, taskId, now, maySpend);
 	} finally {
-		await recordBadgeRequests(partition.id, {
+		await recordBadgeRequests(db, partition.id, {
 			requests: sf.requestCount() - requestsBefore,
 			apiUsage: sf.responseMeta().apiUsage,
 			startedAt: now,
@@ -225,7 +228,7 @@ async function queryWhyNotLinked(sf: SalesforcePort, partition: Partition, taskI
  * Whether a page visit to this Task should start a sync now: a Task not imported yet, or a linked reminder
  * whose change is ready to push — not one waiting out its retry backoff or parked in error (R19, R21).
  */
-export async function taskReadyToSync(taskId: string, now: number): Promise<boolean> {
+export async function taskReadyToSync(db: TicklerDb, taskId: string, now: number): Promise<boolean> {
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) return false;
 	const reminder = await db.reminders

@@ -1,21 +1,14 @@
 /**
- * Whose badge question this is (R38). A content script runs beside a Salesforce page whose own script
- * can move the address at will; the worker therefore answers a content script only about the Task in
- * the address of the frame that asked — read from the message's sender, which the page cannot forge —
- * and draws any request it spends from that tab's allowance (badge-allowance.ts). The extension's own pages
- * (settings, tests through them) are not driven by a page and may ask about any Task.
+ * Whose badge question this is (R38). A content script runs beside a Salesforce page whose own script can
+ * move the address at will; the worker therefore answers a content script only about the Task in the
+ * address of the tab that asked — read from the message's sender, which the page cannot forge
+ * (messaging/caller.ts) — and draws any request it spends from that tab's allowance (badge-allowance.ts).
+ * The extension's own pages (settings, tests through them) are not driven by a page and may ask about any
+ * Task. message-rules.ts applies this check to every getTaskBadge from a tab, in its top frame only.
  */
 import {to18} from '@/shared/record-ids.js';
 import {detectTaskPage} from '@/shared/task-page-url.js';
-
-export type BadgeCaller = {kind: 'own-page'} | {kind: 'tab'; tabId: number};
-
-/** The slice of `runtime.MessageSender` this needs. */
-export type BadgeSender = {
-	url?: string | undefined;
-	frameId?: number | undefined;
-	tab?: {id?: number | undefined; url?: string | undefined} | undefined;
-};
+import type {TabCaller} from '../messaging/caller.js';
 
 export class NotThisTabsTaskError extends Error {
 	override name = 'InvalidMessageError';
@@ -24,26 +17,8 @@ export class NotThisTabsTaskError extends Error {
 	}
 }
 
-/**
- * The content script's caller, after checking that `input` is the Task in the sender frame's address;
- * throws NotThisTabsTaskError otherwise. The content script runs in the top frame only (manifest), so a
- * sub-frame's message is refused too.
- */
-export function tabCaller(input: {host: string; taskId: string}, sender: BadgeSender): BadgeCaller {
-	if (sender.frameId !== undefined && sender.frameId !== 0) throw new NotThisTabsTaskError();
-	// The tab's address, not `sender.url`: in Chromium the sender's frame URL stays the one the document
-	// loaded with, while `tab.url` follows Lightning's history.pushState (seen in badge-sync.e2e.ts; Tickler
-	// has host access to Salesforce tabs, so `tab.url` is filled in without the `tabs` permission).
-	const address = sender.tab?.url ?? sender.url;
-	const page = address === undefined ? undefined : detectTaskPage(address);
-	if (
-		page === undefined ||
-		page.host !== input.host.toLowerCase() ||
-		to18(page.taskId) !== to18(input.taskId) ||
-		sender.tab?.id === undefined
-	) {
-		throw new NotThisTabsTaskError();
-	}
-
-	return {kind: 'tab', tabId: sender.tab.id};
+/** Whether `input` is the Task in the asking tab's address (a 15-character id matches its 18-character form). */
+export function isTaskInTabAddress(input: {host: string; taskId: string}, tab: TabCaller): boolean {
+	const page = tab.url === undefined ? undefined : detectTaskPage(tab.url);
+	return page !== undefined && page.host === input.host.toLowerCase() && to18(page.taskId) === to18(input.taskId);
 }

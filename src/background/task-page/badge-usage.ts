@@ -6,11 +6,12 @@
  * that sums it, counts the badge too.
  */
 import {budgetState} from '@/background/runner/cadence.js';
+import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {SyncHistoryRow} from '@/shared/store/schema.js';
-import {db} from '../worker-db.js';
 import {pruneHistory} from '../runner/history-retention.js';
 
 export async function recordBadgeRequests(
+	db: TicklerDb,
 	partitionId: string,
 	spent: {requests: number; apiUsage?: {used: number; limit: number} | undefined; startedAt: number; endedAt: number},
 ): Promise<void> {
