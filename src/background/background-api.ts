@@ -5,7 +5,9 @@ import {
 	editReminder,
 	ReminderNotFoundError,
 	sendLocalOnly,
+	retryReminder,
 	setSubjectTemplate,
+	setWhoAlerts,
 	undoDelete,
 } from '@/shared/store/local-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
@@ -168,6 +170,16 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		},
 		async connectSalesforce(input) {
 			return connectWithOAuth(dbs, input);
+		},
+		async retryReminder({id}) {
+			// R19: the rep's Retry after a refusal; the push goes within seconds like any edit (R13).
+			await retryReminder(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id};
+		},
+		async saveWhoAlerts({partition, whoAlerts}) {
+			await setWhoAlerts(db, partition, whoAlerts);
+			return {whoAlerts};
 		},
 		async saveSubjectTemplate({partition, template}) {
 			// R10: the settings page writes through the worker like every page; the store keeps its own rule.

@@ -98,6 +98,14 @@ const api: BackgroundHandlers = {
 		calls.push(input);
 		return {subjectTemplate: input.template};
 	},
+	retryReminder: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	saveWhoAlerts: async input => {
+		calls.push(input);
+		return {whoAlerts: input.whoAlerts};
+	},
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
@@ -508,5 +516,21 @@ test('R10/R27: the settings page’s Subject template names an org partition and
 		expect(await send(input)).toEqual({ok: false, error: {name: 'InvalidMessageError', message}});
 	}
 
+	expect(calls.length).toBe(before);
+});
+
+test('R32/R19/R27: the settings page’s other writes go through the worker, validated, and only from its own pages', async () => {
+	const partition = '00D000000000001AAA:005000000000001AAA';
+	const send = async (method: 'saveWhoAlerts' | 'retryReminder', input: unknown, sender = POPUP) =>
+		handleMessage(api, {channel: 'tickler', method, input}, sender, SELF);
+	expect(await send('saveWhoAlerts', {partition, whoAlerts: 'both'})).toEqual({ok: true, value: {whoAlerts: 'both'}});
+	expect(await send('retryReminder', {id: DRAFT_ID})).toEqual({ok: true, value: {id: DRAFT_ID}});
+	const before = calls.length;
+	expect(await send('saveWhoAlerts', {partition, whoAlerts: 'everyone'})).toEqual({
+		ok: false,
+		error: {name: 'InvalidMessageError', message: 'Invalid choice of who alerts'},
+	});
+	expect((await send('retryReminder', {id: DRAFT_ID}, CONTENT)).ok).toBe(false);
+	expect((await send('saveWhoAlerts', {partition, whoAlerts: 'both'}, CONTENT)).ok).toBe(false);
 	expect(calls.length).toBe(before);
 });

@@ -15,6 +15,7 @@ import {
 } from '@/shared/store/reminder-validation.js';
 import type {Input} from '@/shared/messages.js';
 import type {SyncReason} from '@/shared/types.js';
+import {isWhoAlerts} from '@/shared/store/reminder-time.js';
 import {CLIENT_ID_PATTERN} from '../oauth/presets.js';
 
 export class InvalidMessageError extends Error {
@@ -115,6 +116,13 @@ export function subjectTemplateInput(input: unknown): Input<'saveSubjectTemplate
 	const {partition, template} = record(input);
 	if (typeof template !== 'string') throw new InvalidMessageError('Invalid template');
 	return {partition: partitionId(partition), template};
+}
+
+/** R32: who alerts; the store checks the value again (local-edits.ts setWhoAlerts). */
+export function whoAlertsInput(input: unknown): Input<'saveWhoAlerts'> {
+	const {partition, whoAlerts} = record(input);
+	if (!isWhoAlerts(whoAlerts)) throw new InvalidMessageError('Invalid choice of who alerts');
+	return {partition: partitionId(partition), whoAlerts};
 }
 
 export function clientIdInput(input: unknown): {clientId: string} {
