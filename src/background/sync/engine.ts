@@ -12,13 +12,20 @@
  *     ▼
  *   status 'syncing'
  *     ▼
- *   identity gate ── another user or org ─────────────────────────────► end: PAUSED 'other-identity'  (R2)
+ *   identity gate (cached per session, R21) ── another user or org ──► end: PAUSED 'other-identity'  (R2)
  *     ▼
- *   discovery: the Task picklists, when older than a day
+ *   discovery: TaskStatus + TaskPriority in one /composite, when older than a day
  *     ▼
- *   pull ─► reconcile, when a gap or the week calls for it            (R15)
+ *   pull: query (first sync) / queryAll (after) ORDER BY SystemModstamp, Id
+ *     ┌─► page ─► apply rows + checkpoint in ONE transaction ─┐
+ *     └── queryMore ◄── not done ◄────────────────────────────┘
+ *     │ done: lastPullAt = start of this pull
  *     ▼
- *   push ─► purge old tombstones (daily) ─────────────────────────────► end: OK, status 'idle'
+ *   reconcile, when a gap over 15 days is owed, or weekly                                             (R15)
+ *     ▼
+ *   push: deletes, then creates (intent written first), then updates, 200 a request (push.ts)
+ *     ▼
+ *   purge old tombstones (daily) ─────────────────────────────────────► end: OK, status 'idle'
  *
  *   any of these steps throws ─► failureStatus(error):
  *     ├─ this computer's storage ─────────────────────────────────────► end: FAILED, backoff,
