@@ -7,6 +7,7 @@ import {emptyEntry} from '@/shared/store/outbox-lifecycle.js';
 import type {OutboxEntry, Reminder, ReminderFields} from '@/shared/store/schema.js';
 import type {OrgPicklists} from '@/background/sync/mapping.js';
 import type {PageFacts, RowDecision, RowFacts} from '@/background/sync/row-decision.js';
+import {aReminder, syncedBase} from './reminder-builder.js';
 import {taskRow} from './task-row.js';
 
 export const USER = '005000000000001AAA';
@@ -56,20 +57,14 @@ export function row(overrides: Partial<TaskRow> = {}): TaskRow {
 
 /** A reminder linked to TASK, synced at T0 with `fields`. */
 export function linked(overrides: Partial<Reminder> = {}): Reminder {
-	return {
+	return aReminder({
 		...fields,
-		id: 'r1',
 		partition: PARTITION,
 		taskId: TASK,
-		createdAt: 1,
-		updatedAt: 1,
-		editedAt: {},
-		origin: 'local',
-		localOnly: false,
 		syncState: 'synced',
-		base: {...fields, lastModifiedDate: T0, systemModstamp: T0, sfStatus: 'Not Started', sfPriority: 'Normal'},
+		base: syncedBase(fields),
 		...overrides,
-	};
+	});
 }
 
 export function facts(overrides: Partial<RowFacts> = {}): RowFacts {

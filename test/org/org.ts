@@ -78,10 +78,12 @@ export class Org {
 	readonly access = new Access(() => this.users.admin.id);
 	/** R37: validation rules that refuse writes with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
 	readonly validationRules = new ValidationRules();
+	/** The three users every org starts with; `addUser` adds more (allUsers lists them all). */
 	readonly users: {rep: OrgUser; rep2: OrgUser; admin: OrgUser};
 	requests: RequestLogEntry[] = [];
 	/** When the org "was created": the start of its replication history (§4.2 earliestDateAvailable). */
 	readonly createdAt: number;
+	private readonly addedUsers: OrgUser[] = [];
 	private readonly listeners = new Set<() => void>();
 	private lastMaintenance = Number.NEGATIVE_INFINITY;
 	/** Audit user for org-made rows (picklists, seeded parents): the admin, once created. */
@@ -123,14 +125,29 @@ export class Org {
 		this.oauth = new OAuth({sessions: this.sessions, now, changed: () => this.changed()});
 		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
 		this.users = {
-			rep: this.addUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
-			rep2: this.addUser('Sam', 'Second', 'rep2', 'America/New_York', 'en_US'),
-			admin: this.addUser('Ada', 'Admin', 'admin', 'America/Los_Angeles', 'en_US'),
+			rep: this.createUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
+			rep2: this.createUser('Sam', 'Second', 'rep2', 'America/New_York', 'en_US'),
+			admin: this.createUser('Ada', 'Admin', 'admin', 'America/Los_Angeles', 'en_US'),
 		};
 		this.systemUserId = this.users.admin.id;
 	}
 
-	private addUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
+	/**
+	 * Adds an active standard user, `<key>@<org name>.example`, made as `rep` is: sessions, logins and Task
+	 * ownership work for it the same way (the bench's fleet of reps, bench/lib/fleet-org.ts).
+	 */
+	addUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
+		const user = this.createUser(firstName, lastName, key, timeZone, locale);
+		this.addedUsers.push(user);
+		return user;
+	}
+
+	/** Every user: the three of `users`, then those `addUser` added. */
+	allUsers(): OrgUser[] {
+		return [...Object.values(this.users), ...this.addedUsers];
+	}
+
+	private createUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
 		const u: OrgUser = {
 			id: this.ids.next('005'),
 			username: `${key}@${this.name}.example`,
@@ -168,11 +185,11 @@ export class Org {
 	}
 
 	user(id: string): OrgUser | undefined {
-		return Object.values(this.users).find(u => u.id === id);
+		return this.allUsers().find(u => u.id === id);
 	}
 
 	userByUsername(username: string): OrgUser | undefined {
-		return Object.values(this.users).find(u => u.username.toLowerCase() === username.toLowerCase());
+		return this.allUsers().find(u => u.username.toLowerCase() === username.toLowerCase());
 	}
 
 	// ---- sessions (§1) ----
@@ -325,6 +342,15 @@ export class Org {
 	}
 	resetRequestLog(): void {
 		this.requests = [];
+	}
+
+	/**
+	 * Records the recycle bin and the archive as up to date at the org's current time, so `maintain()` does
+	 * nothing for the next org-minute although the clock moved. For a caller that knows nothing aged since its
+	 * last sweep: the bench's fleet moves the clock thousands of times within one day (bench/lib/fleet-org.ts).
+	 */
+	markMaintained(): void {
+		this.lastMaintenance = this.clock.nowMs();
 	}
 
 	/** Purges the recycle bin after 15 days and sweeps the archive (§4.2, §7.4), at most once per org-minute. */

@@ -21,6 +21,7 @@ import {
 	TASK,
 	unlinked,
 } from '../../../test/fakes/row-facts.js';
+import {syncedBase} from '../../../test/fakes/reminder-builder.js';
 
 describe('decideRow: R18 creates in doubt', () => {
 	test('R18: the Task a create in doubt made is linked to its reminder, not imported', () => {
@@ -160,13 +161,12 @@ describe('R33: related records', () => {
 	});
 
 	test('R33: a WhoId cleared in Salesforce (a Contact deleted) clears the reminder and its name', () => {
-		const base = {...fields, whoId: CONTACT};
 		const {outcome} = decideRow(
 			facts({
 				reminder: linked({
 					whoId: CONTACT,
 					who: {name: 'Gone', type: 'Contact'},
-					base: {...base, lastModifiedDate: T0, systemModstamp: T0, sfStatus: 'Not Started', sfPriority: 'Normal'},
+					base: syncedBase({...fields, whoId: CONTACT}),
 				}),
 				row: row({SystemModstamp: T1, LastModifiedDate: T0, WhoId: null, Who: null}),
 			}),

@@ -10,7 +10,7 @@ import type {FieldDef, ObjectDef} from '../records/schema.js';
 import {compileWhere} from './soql-where.js';
 import {refuseUnsupportedClauses, unsupported} from './soql-refusals.js';
 import type {Accessor, Predicate} from './soql-where.js';
-import type {FieldValue, SRecord, Store} from '../records/store.js';
+import type {FieldValue, Store} from '../records/store.js';
 
 export type Column =
 	| {kind: 'field'; acc: Accessor}
@@ -318,5 +318,3 @@ function relAccessor(via: FieldDef, sub: string, store: Store, invalid: () => Sf
 		},
 	};
 }
-
-export type {SRecord};
