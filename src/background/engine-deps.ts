@@ -9,6 +9,7 @@ import {createWebLock} from '@/background/sync/lock.js';
 import {consoleLog} from '@/background/sync/log.js';
 import {type SyncDeps, systemClock} from '@/background/sync/engine-ports.js';
 import type {Partition} from '@/shared/store/schema.js';
+import type {ReconnectReason} from '@/shared/types.js';
 import {db} from './worker-db.js';
 import {credentialsDb} from './oauth/credentials.js';
 import {portForTokens} from './oauth/oauth-port.js';
@@ -36,13 +37,16 @@ export async function portForSession(session: FoundSession): Promise<SalesforceP
  */
 export type CycleCredentials =
 	| {kind: 'oauth'; port: SalesforcePort}
-	| {kind: 'reconnect'}
+	| {kind: 'reconnect'; reason?: ReconnectReason}
 	/** `session`: the browser session the port uses (none: signed out), for callers that key caches by it. */
 	| {kind: 'session'; port: SalesforcePort | null; session?: FoundSession};
 
 export async function credentialsForPartition(partition: Partition): Promise<CycleCredentials> {
 	const tokens = await readTokens(credentialsDb, partition.id);
-	if (tokens?.needsReconnect === true) return {kind: 'reconnect'};
+	if (tokens?.needsReconnect === true)
+		return tokens.reconnectReason === undefined
+			? {kind: 'reconnect'}
+			: {kind: 'reconnect', reason: tokens.reconnectReason};
 	if (tokens)
 		return {
 			kind: 'oauth',

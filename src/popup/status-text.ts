@@ -45,9 +45,10 @@ export function statusView(input: {
 				? {kind: 'paused', text: SIGN_IN, signIn: true}
 				: {kind: 'paused', text: SIGN_IN, signIn: true, signInUrl};
 		}
-		// R28: only the rep can fix these: one click reconnects, or leads to Connect in the settings.
+		// R28: only the rep can fix these: one click reconnects, or leads to Connect in the settings. R54: the
+		// worker's message says why the connection ended (expired, revoked, not approved by the admin).
 		if (status.pauseReason === 'reconnect')
-			return {kind: 'paused', text: RECONNECT, signIn: false, connect: 'reconnect'};
+			return {kind: 'paused', text: status.message || RECONNECT, signIn: false, connect: 'reconnect'};
 		if (status.pauseReason === 'api-access-refused')
 			return {kind: 'paused', text: API_ACCESS_REFUSED, signIn: false, connect: 'connect'};
 		const fallback: Record<string, string> = {

@@ -18,7 +18,7 @@ import {findSession} from '../session/find-session.js';
 import {NoSessionError, SessionExpiredError} from '../session/session-errors.js';
 import {storageSessionIdentityCache} from '../session/session-identity.js';
 import {refreshSchedule, startCycle} from '../runner/cycle-runner.js';
-import {ENABLE_SYNC_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {ENABLE_SYNC_COPY, reconnectMessage, SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 /** R28: the org refuses the browser session for the API; the settings page offers "Connect with Salesforce". */
 export class ApiAccessRefusedError extends Error {
@@ -64,7 +64,8 @@ export async function enablePartition(partitionId: string): Promise<ConnectedAcc
 	const presets = await readPresets();
 	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	if (!isHostAllowed(presets, tokens.instanceHost)) throw new HostNotAllowedError(tokens.instanceHost);
-	if (tokens.needsReconnect === true) throw new OAuthReconnectNeededError(SYNC_STATUS_COPY.reconnect);
+	if (tokens.needsReconnect === true)
+		throw new OAuthReconnectNeededError(reconnectMessage(tokens.reconnectReason), tokens.reconnectReason);
 	return enableWithPort(
 		portForTokens(tokens, {credentials: credentialsDb, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),
 		partitionId,

@@ -11,6 +11,7 @@ import {authPause, classify, OAuthReconnectNeededError} from '../salesforce/erro
 import {OAuthFlowError, runAuthFlow} from './auth-flow.js';
 import {portForTokens} from './oauth-port.js';
 import {revokeToken} from './token-endpoint.js';
+import {RECONNECT_COPY} from '@/shared/copy.js';
 import {type CredentialsDb, openCredentialsDb, readTokens, saveTokens, type StoredTokens} from './token-store.js';
 
 const HOST = 'tickler-demo.my.salesforce.com';
@@ -115,7 +116,7 @@ test('R28: an expired access token is refreshed without the caller noticing, and
 	expect(local.org.requests.filter(entry => entry.path === '/services/oauth2/token')).toHaveLength(before);
 });
 
-test('R28: a refused refresh (revoked refresh token) pauses with "Reconnect to Salesforce" and marks the tokens', async () => {
+test('R28/R54: a refused refresh (revoked refresh token) pauses with "Reconnect to Salesforce", says why, and marks the tokens', async () => {
 	const tokens = await connect();
 	local.org.oauth.revokeRefreshTokens();
 	const port = portForTokens(tokens, portOptions());
@@ -124,8 +125,12 @@ test('R28: a refused refresh (revoked refresh token) pauses with "Reconnect to S
 		.catch((caught: unknown) => caught);
 	expect(error).toBeInstanceOf(OAuthReconnectNeededError);
 	expect(classify(error)).toBe('auth');
-	expect(authPause(error)).toEqual({pauseReason: 'reconnect', message: 'Reconnect to Salesforce'});
-	expect((await readTokens(credentials, tokens.partition))?.needsReconnect).toBe(true);
+	expect(authPause(error)).toEqual({pauseReason: 'reconnect', message: RECONNECT_COPY.expired});
+	expect(RECONNECT_COPY.expired).toContain('Reconnect to Salesforce');
+	expect(await readTokens(credentials, tokens.partition)).toMatchObject({
+		needsReconnect: true,
+		reconnectReason: 'expired',
+	});
 });
 
 test('R28: Disconnect revokes the refresh token at Salesforce, and its access token with it', async () => {

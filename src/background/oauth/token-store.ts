@@ -8,6 +8,7 @@
  * Login-As and user switches would use another user's token).
  */
 import {Dexie, type EntityTable} from 'dexie';
+import type {ReconnectReason} from '@/shared/types.js';
 
 export type StoredTokens = {
 	/** `${orgId18}:${userId18}` */
@@ -22,6 +23,8 @@ export type StoredTokens = {
 	connectedAt: number;
 	/** The refresh token was refused: no request is sent until the rep reconnects (R28). */
 	needsReconnect?: boolean;
+	/** Why it was refused, said to the rep (R54). Absent on tokens marked before it was recorded. */
+	reconnectReason?: ReconnectReason;
 };
 
 export type CredentialsDb = Dexie & {tokens: EntityTable<StoredTokens, 'partition'>};
@@ -48,16 +51,26 @@ export async function saveTokens(db: CredentialsDb, tokens: StoredTokens): Promi
 	await db.tokens.put(tokens);
 }
 
+/** A refresh's answer: the new access token, and the rotated refresh token when Salesforce sent one (R54). */
 export async function updateAccessToken(
 	db: CredentialsDb,
 	partition: string,
 	update: {accessToken: string; refreshToken?: string},
 ): Promise<void> {
-	await db.tokens.update(partition, update);
+	await db.tokens.update(
+		partition,
+		update.refreshToken === undefined
+			? {accessToken: update.accessToken}
+			: {accessToken: update.accessToken, refreshToken: update.refreshToken},
+	);
 }
 
-export async function markNeedsReconnect(db: CredentialsDb, partition: string): Promise<void> {
-	await db.tokens.update(partition, {needsReconnect: true});
+export async function markNeedsReconnect(
+	db: CredentialsDb,
+	partition: string,
+	reason: ReconnectReason = 'refused',
+): Promise<void> {
+	await db.tokens.update(partition, {needsReconnect: true, reconnectReason: reason});
 }
 
 export async function deleteTokens(db: CredentialsDb, partition: string): Promise<void> {

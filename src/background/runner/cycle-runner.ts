@@ -22,7 +22,7 @@ import {shareNamesAfterCycle} from '../name-sync/name-sync-triggers.js';
 import {isHostAllowed, readPresets} from '../oauth/presets.js';
 import {checkReminders} from '../alerts/alert-alarm.js';
 import {updateToolbarCount} from '../alerts/toolbar-count.js';
-import {SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {reconnectMessage} from '@/shared/copy.js';
 
 const REQUEST_LOCK = 'tickler-worker-cycle';
 
@@ -61,7 +61,7 @@ export async function runCycleNow(trigger: SyncTrigger): Promise<SyncCycleResult
 		const credentials = await credentialsForPartition(partition);
 		if (credentials.kind === 'reconnect') {
 			// R28: a refused refresh waits for the rep's "Reconnect": no request could succeed until then.
-			await pauseWithoutTraffic(partition, {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect});
+			await pauseWithoutTraffic(partition, {pauseReason: 'reconnect', message: reconnectMessage(credentials.reason)});
 			return undefined;
 		}
 
