@@ -18,6 +18,7 @@ import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failu
 import {AccountSection} from './account-section.js';
 import {ConflictsSection} from './conflicts-section.js';
 import {ConnectionSection, useConnectionSettings} from './connection-section.js';
+import {RevokePendingNotice} from './revoke-pending-notice.js';
 import {db} from './settings-db.js';
 import {ErrorsSection} from './errors-section.js';
 import {ExportButton} from './export-button.js';
@@ -123,6 +124,7 @@ export function App() {
 						reload={connection.reload}
 						refusedHere={refused}
 					/>
+					<RevokePendingNotice settings={connection.settings} />
 					{partition ? (
 						<>
 							<AccountSection partition={partition} reminderCount={data.reminders.length} />

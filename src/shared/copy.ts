@@ -68,6 +68,11 @@ export const CONNECT_COPY = {
 		"Tickler needs your permission to open Salesforce's sign-in window. Click Connect with Salesforce again and allow it.",
 } as const;
 
+/** R28: a Disconnect whose revoke Salesforce has not confirmed yet (the settings page, until it has). */
+export function revokePendingText(host: string, since: string): string {
+	return `Tickler is disconnected from ${host} here, but Salesforce has not yet confirmed revoking its access (asked ${since}). Tickler asks again whenever your browser is open; your Salesforce admin can also revoke it.`;
+}
+
 /** Why turning sync on was refused (R3, R20, R30): the settings page shows the error's message. */
 export const ENABLE_SYNC_COPY = {
 	noSession: 'Sign in to Salesforce in a tab first, then turn sync on.',

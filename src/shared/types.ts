@@ -103,4 +103,6 @@ export type ConnectionSettings = {
 	oauth: Array<{partition: string; host: string; needsReconnect: boolean}>;
 	/** The My Domain host of the rep's open Salesforce tab or active partition, to connect with. */
 	suggestedHost?: string;
+	/** Disconnects whose revoke Salesforce has not confirmed yet (retried at every worker start and alarm). */
+	revocationsPending?: Array<{host: string; since: number}>;
 };

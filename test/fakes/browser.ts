@@ -155,6 +155,20 @@ const notificationsNamespace = {
 	onButtonClicked: onNotificationButtonClicked,
 };
 const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
+/**
+ * R28: `identity` is optional in Chrome and not granted on a fresh install; while it is not, `browser.identity`
+ * is undefined. The auth window is answered by the test (`setAuthWindow`); without one it is "closed".
+ */
+type AuthWindow = (url: string) => Promise<string | undefined>;
+const authWindow: {answer: AuthWindow | undefined; urls: string[]} = {answer: undefined, urls: []};
+const identityNamespace = {
+	getRedirectURL: () => `https://${EXTENSION_ID}.chromiumapp.org/`,
+	async launchWebAuthFlow(details: {url: string; interactive?: boolean}) {
+		authWindow.urls.push(details.url);
+		if (!authWindow.answer) throw new Error('The user did not approve access.');
+		return authWindow.answer(details.url);
+	},
+};
 
 const browser = {
 	storage: {
@@ -194,7 +208,12 @@ const browser = {
 	},
 	runtime: {
 		id: EXTENSION_ID,
-		getManifest: () => ({manifest_version: 3, name: 'Tickler', version: '0.0.0-test'}),
+		getManifest: () => ({
+			manifest_version: 3,
+			name: 'Tickler',
+			version: '0.0.0-test',
+			optional_permissions: ['notifications', 'identity'],
+		}),
 		getURL: (path: string) => `chrome-extension://${EXTENSION_ID}/${path.replace(/^\//, '')}`,
 		async sendMessage(message: unknown) {
 			for (const result of onMessage.dispatch(message, {
@@ -247,6 +266,9 @@ const browser = {
 	},
 	get notifications() {
 		return grantedOptional.has('notifications') ? notificationsNamespace : undefined;
+	},
+	get identity() {
+		return grantedOptional.has('identity') ? identityNamespace : undefined;
 	},
 	permissions: {
 		async contains(set: PermissionSet) {
@@ -336,7 +358,7 @@ export function openTabs(): FakeTab[] {
 }
 
 /** Test helper: grant or withdraw an optional permission (withdrawing fires permissions.onRemoved). */
-export function setOptionalPermission(name: 'notifications', granted: boolean): void {
+export function setOptionalPermission(name: 'notifications' | 'identity', granted: boolean): void {
 	if (granted === grantedOptional.has(name)) return;
 	if (granted) {
 		grantedOptional.add(name);
@@ -345,6 +367,16 @@ export function setOptionalPermission(name: 'notifications', granted: boolean): 
 		grantedOptional.delete(name);
 		onPermissionsRemoved.dispatch({permissions: [name]});
 	}
+}
+
+/** Test helper: what the Salesforce sign-in window answers (the final redirect URL); undefined: the rep closes it. */
+export function setAuthWindow(answer: AuthWindow | undefined): void {
+	authWindow.answer = answer;
+}
+
+/** Test helper: the URLs every auth window was opened on, in order. */
+export function authWindowUrls(): string[] {
+	return [...authWindow.urls];
 }
 
 /** Test helper: whether the rep accepts the next permission requests (default yes). */
@@ -366,6 +398,8 @@ export async function resetFakeBrowser(): Promise<void> {
 	grantedOptional.add('notifications');
 	permissionRequests.length = 0;
 	permissionAnswer = true;
+	authWindow.answer = undefined;
+	authWindow.urls.length = 0;
 	onPermissionsAdded.clear();
 	onPermissionsRemoved.clear();
 	onNotificationClicked.clear();

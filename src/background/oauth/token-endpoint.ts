@@ -167,7 +167,17 @@ export function refusalReason(error: OAuthEndpointError): ReconnectReason | unde
 
 /** Revokes a token (a refresh token revokes its access tokens too). True when Salesforce confirmed it. */
 export async function revokeToken(input: {host: string; token: string}, fetchImpl: Fetch = fetch): Promise<boolean> {
+	const status = await revokeStatus(input, fetchImpl);
+	return status >= 200 && status < 300;
+}
+
+/**
+ * The revoke's HTTP status: 200 revoked; 400 (`invalid_token`, `unsupported_token_type`) when Salesforce no
+ * longer knows the token — already revoked or expired (Mobile SDK "Revoking OAuth Tokens"). Rejects with a
+ * TypeError when no answer came.
+ */
+export async function revokeStatus(input: {host: string; token: string}, fetchImpl: Fetch = fetch): Promise<number> {
 	const response = await postForm(fetchImpl, input.host, '/services/oauth2/revoke', {token: input.token});
 	await response.body?.cancel();
-	return response.ok;
+	return response.status;
 }

@@ -27,7 +27,25 @@ export type StoredTokens = {
 	reconnectReason?: ReconnectReason;
 };
 
-export type CredentialsDb = Dexie & {tokens: EntityTable<StoredTokens, 'partition'>};
+/**
+ * A token Salesforce has not yet confirmed revoked (Disconnect while offline, or Salesforce down): kept only
+ * so the revoke can be sent again, never used for anything else, and deleted once Salesforce answers.
+ */
+export type PendingRevocation = {
+	id?: number;
+	partition: string;
+	/** The My Domain host the revoke goes to. */
+	host: string;
+	token: string;
+	/** When Disconnect asked for it. */
+	since: number;
+	attempts: number;
+};
+
+export type CredentialsDb = Dexie & {
+	tokens: EntityTable<StoredTokens, 'partition'>;
+	revocations: EntityTable<PendingRevocation, 'id'>;
+};
 
 export const CREDENTIALS_DB_NAME = 'tickler-credentials';
 
@@ -40,6 +58,7 @@ export function openCredentialsDb(
 	const db = new Dexie(options.name ?? CREDENTIALS_DB_NAME, dexieOptions) as CredentialsDb;
 	// Schemas only grow (convention 9).
 	db.version(1).stores({tokens: 'partition'});
+	db.version(2).stores({tokens: 'partition', revocations: '++id'});
 	return db;
 }
 
