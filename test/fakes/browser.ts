@@ -115,6 +115,8 @@ function patternToRegExp(pattern: string): RegExp {
 
 /** `storage.managed` (R30): read-only to the extension, filled by policy; tests set it with `setManagedStorage`. */
 const managedData = new Map<string, unknown>();
+/** When set, `storage.managed.get` rejects with it (Firefox without a policy, or a policy that cannot be read). */
+const managedFailure: {error: Error | undefined} = {error: undefined};
 
 const badge = {text: '', color: '' as string | [number, number, number, number]};
 
@@ -177,6 +179,7 @@ const browser = {
 		sync: createStorageArea('sync'),
 		managed: {
 			async get(keys?: string | string[] | null) {
+				if (managedFailure.error) throw managedFailure.error;
 				const wanted = keys === undefined || keys === null ? undefined : typeof keys === 'string' ? [keys] : keys;
 				const result: Record<string, unknown> = {};
 				for (const [key, value] of managedData)
@@ -352,6 +355,11 @@ export function setManagedStorage(values: Record<string, unknown>): void {
 	for (const [key, value] of Object.entries(values)) managedData.set(key, structuredClone(value));
 }
 
+/** Test helper: make `storage.managed.get` reject with `error` (undefined: read normally again). */
+export function failManagedStorage(error: Error | undefined): void {
+	managedFailure.error = error;
+}
+
 /** Test helper: the tabs open now (R31: a notification click opens one). */
 export function openTabs(): FakeTab[] {
 	return [...tabs.values()].map(tab => ({...tab}));
@@ -405,6 +413,7 @@ export async function resetFakeBrowser(): Promise<void> {
 	onNotificationClicked.clear();
 	onNotificationButtonClicked.clear();
 	managedData.clear();
+	managedFailure.error = undefined;
 	cookieJar.clear();
 	tabs.clear();
 	badge.text = '';
