@@ -15,6 +15,7 @@ import {portForTokens} from '../oauth/oauth-port.js';
 import {HostNotAllowedError, isHostAllowed, readPresets} from '../oauth/presets.js';
 import {readTokens} from '../oauth/token-store.js';
 import {findSession} from '../session/find-session.js';
+import {forgetSharedNamesNow} from '../name-sync/name-sync-triggers.js';
 import {NoSessionError, SessionExpiredError} from '../session/session-errors.js';
 import {storageSessionIdentityCache} from '../session/session-identity.js';
 import {refreshSchedule, startCycle} from '../runner/cycle-runner.js';
@@ -118,7 +119,8 @@ export async function disablePartition(partitionId: string): Promise<{enabled: f
 
 /**
  * Disconnect: deletes one partition's reminders, outbox, checkpoint, history, conflicts and the partition
- * itself — nothing of any other partition (R2). Waits for a running cycle of that partition to end first.
+ * itself — nothing of any other partition (R2) — and its names in the browser's synced storage (R53). Waits
+ * for a running cycle of that partition to end first.
  */
 export async function forgetPartition(partitionId: string): Promise<{deletedReminders: number}> {
 	await disableSync(engineDeps(null), partitionId);
@@ -128,6 +130,8 @@ export async function forgetPartition(partitionId: string): Promise<{deletedRemi
 		deletePartitionData(db, partitionId),
 	);
 	await forgetSessionCaches(partitionId);
+	// R53: and the names it shared through the browser's synced storage (its servers, the rep's other computers).
+	await forgetSharedNamesNow(partitionId);
 	await refreshSchedule();
 	return {deletedReminders};
 }
