@@ -28,8 +28,9 @@ export class MalformedResponseError extends Error {
 }
 
 /**
- * The OAuth refresh token was refused (salesforce-facts.md §13.1, §14): only the rep running the flow
- * again helps (R28 "Reconnect to Salesforce"), after the admin's approval for `app-not-approved` (R54).
+ * The OAuth refresh token was refused (salesforce-facts.md §13.1; why: types.ts ReconnectReason): only the
+ * rep running the flow again helps (R28 "Reconnect to Salesforce"), after the admin's approval for
+ * `app-not-approved` (R54).
  */
 export class OAuthReconnectNeededError extends Error {
 	override name = 'OAuthReconnectNeededError';
