@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import {db} from '@/background/worker-db.js';
 import {startCycle} from '@/background/runner/cycle-runner.js';
 import {updateToolbarCount} from '@/background/alerts/toolbar-count.js';
-import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
+import {activePartition, completeReminder, editReminder} from '@/shared/store/local-edits.js';
 import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {checkReminders} from './alert-alarm.js';
@@ -27,10 +27,22 @@ async function afterEdit(reminderId: string, partition: string): Promise<void> {
 	if ((await db.partitions.get(partition))?.enabled) startCycle('local-change');
 }
 
+/**
+ * The reminder a notification's button may act on: it still exists, is not deleted, and belongs to the
+ * account the rep uses now (R2). A notification shown before the rep switched Salesforce user or org names
+ * a reminder of the other account: Complete or Snooze from it would edit that account's reminder (and its
+ * Task), so it is refused like the popup refuses a write to another partition.
+ */
+async function actionable(reminderId: string): Promise<Reminder | undefined> {
+	const reminder = await db.reminders.get(reminderId);
+	if (!reminder || reminder.deletedAt !== undefined) return undefined;
+	return reminder.partition === (await activePartition(db)) ? reminder : undefined;
+}
+
 /** R31: Complete from the notification completes the reminder, and through sync the Task. */
 export async function completeFromNotification(reminderId: string, now: number = Date.now()): Promise<void> {
-	const reminder = await db.reminders.get(reminderId);
-	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
+	const reminder = await actionable(reminderId);
+	if (!reminder) return clearReminderNotification(reminderId);
 	await completeReminder(db, reminderId, {now});
 	await afterEdit(reminderId, reminder.partition);
 }
@@ -41,8 +53,8 @@ export async function snoozeReminder(
 	choice: SnoozeChoice,
 	now: number = Date.now(),
 ): Promise<void> {
-	const reminder = await db.reminders.get(reminderId);
-	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
+	const reminder = await actionable(reminderId);
+	if (!reminder) return clearReminderNotification(reminderId);
 	await editReminder(db, reminderId, {reminderAt: snoozedUntil(choice, now)}, {now});
 	await afterEdit(reminderId, reminder.partition);
 }
