@@ -23,6 +23,7 @@ import {onSalesforceSaveSeen} from './runner/save-signal.js';
 import {shareNamesNow} from './name-sync/name-sync-triggers.js';
 import {libraryVersions} from './messaging/library-versions.js';
 import {startCycle, triggerFor} from './runner/cycle-runner.js';
+import {pushHeldDeletesWhenReady} from './runner/held-delete-push.js';
 import {remindAboutRecord} from './remind-me/remind-about-record.js';
 import {checkReminders} from './alerts/alert-alarm.js';
 import {getTaskBadge, taskReadyToSync} from './task-page/badge-answer.js';
@@ -116,7 +117,12 @@ export const backgroundApi: Readonly<BackgroundApi> = {
 	async deleteReminder({id}) {
 		// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
 		await deleteReminder(db, await inActivePartition(id), {heldForUndo: true});
-		return afterLocalChange(id);
+		const reply = await afterLocalChange(id);
+		// R57: and sent within seconds of the offer passing, while this worker is still awake.
+		await pushHeldDeletesWhenReady().catch((error: unknown) => {
+			reportError(error); // the alarm sends it instead
+		});
+		return reply;
 	},
 	async undoDelete({id}) {
 		return afterLocalChange((await undoDelete(db, await inActivePartition(id))).id);
