@@ -1,4 +1,5 @@
 import {remindObjectOf} from '@/shared/record-page-url.js';
+import {cutAt} from '@/shared/subject-template.js';
 import {
 	MAX_NAME_LENGTH,
 	type NewReminderInput,
@@ -136,7 +137,8 @@ export const inputValidators: Readonly<InputValidators> = {
 			recordId,
 			name: validateName(name),
 			dueDate: validateDueDate(dueDate),
-			recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
+			// Page text: cut on a whole character, never half of a surrogate pair (subject-template.ts cutAt).
+			recordName: cutAt(recordName.replaceAll(/\s+/g, ' ').trim(), MAX_NAME_LENGTH),
 			// R31: optional; absent, null or '' is none, anything else must be a real instant Salesforce accepts.
 			reminderAt: validateReminderAt(reminderAt),
 		};

@@ -3,7 +3,7 @@ import {localDateString} from '@/shared/local-date.js';
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {adoptStyles, placeHost} from '../task-badge/badge-mount.js';
 import {findRecordHeader, placeBadge} from '../selectors.js';
-import {readRecordName} from './record-name.js';
+import {prefilledName, readRecordName} from './record-name.js';
 import {REMIND_ME_CSS} from './remind-me-styles.js';
 
 export const REMIND_ME_TAG = 'tickler-remind-me';
@@ -60,8 +60,7 @@ export function createRemindControl(
 		};
 		button.onclick = () => {
 			if (!form.hidden || !page) return close();
-			const recordName = readRecordName(doc, page.object) ?? page.object;
-			name.value = COPY.prefix + recordName;
+			name.value = prefilledName(readRecordName(doc, page.object) ?? page.object);
 			// Tomorrow in the rep's own calendar (R11): a follow-up is rarely for today.
 			due.value = localDateString(new Date(Date.now() + 864e5));
 			time.value = '';
