@@ -29,16 +29,16 @@ export const SYNC_STATUS_COPY = {
  * R54: why Tickler's OAuth connection must be made again, as the status line's message (`reconnect`). Each
  * says what happened and what helps; none repeats Salesforce's own words.
  */
-export const RECONNECT_COPY: Readonly<Record<ReconnectReason, string>> = {
+export const RECONNECT_COPY: Readonly<Record<Exclude<ReconnectReason, 'refused'>, string>> = {
 	expired:
 		"Salesforce no longer accepts Tickler's connection: it expired or was revoked (unused for longer than your org allows, replaced when Tickler was connected on more than five computers, or revoked by your admin). Reconnect to Salesforce to resume sync.",
 	'app-not-approved':
 		"Your Salesforce admin has not approved Tickler for your user (API Access Control), so Salesforce refused its connection. Ask them to approve Tickler's External Client App for your profile or permission set, then reconnect to Salesforce.",
-	refused: SYNC_STATUS_COPY.reconnect,
 };
 
+/** The message for a reason; any other refusal (or none recorded) is the plain "Reconnect to Salesforce". */
 export function reconnectMessage(reason: ReconnectReason | undefined): string {
-	return RECONNECT_COPY[reason ?? 'refused'];
+	return reason === undefined || reason === 'refused' ? SYNC_STATUS_COPY.reconnect : RECONNECT_COPY[reason];
 }
 
 /**
