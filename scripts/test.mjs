@@ -1,5 +1,5 @@
-// `npm test`: everything, in the order that places a failure fastest — types, lint, format, unit,
-// integration, build, the store packages (R42), then end-to-end in real Chromium against dist/ and in real
+// `npm test`: everything, in the order that places a failure fastest — types, lint, unused code (knip),
+// format, unit, integration, build, the store packages (R42), then end-to-end in real Chromium against dist/ and in real
 // Firefox against dist-firefox/. Every step runs even when an earlier one failed (so one run shows every
 // problem), and the run ends with one summary line.
 import {spawnSync} from 'node:child_process';
@@ -29,6 +29,8 @@ const vitest = project =>
 const steps = [
 	{name: 'types', command: npx('tsc', '--noEmit')},
 	{name: 'lint', command: npx('eslint', '.', '--max-warnings', '0')},
+	// Unused files, exports, types and dependencies (knip.config.ts names the entries).
+	{name: 'knip', command: npx('knip')},
 	{name: 'format', command: npx('prettier', '--check', '.', '--log-level', 'warn')},
 	{name: 'unit', command: vitest('unit'), project: 'unit'},
 	{name: 'integration', command: vitest('integration'), project: 'integration'},

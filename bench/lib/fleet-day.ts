@@ -127,8 +127,3 @@ export function generateDay(seed: number, dayStart: number): RepDay {
 	events.sort((a, b) => a.at - b.at);
 	return {open, close, segments, events};
 }
-
-/** The segment at `at`, if the browser is open. */
-export function segmentAt(day: RepDay, at: number): Segment | undefined {
-	return day.segments.find(segment => segment.start <= at && at < segment.end);
-}

@@ -155,7 +155,7 @@ export class FleetRep {
 			}
 
 			case 'page': {
-				// The worker does not listen to tabs.onUpdated (index.ts); a page load only moves the tab's
+				// The worker does not listen to tabs.onUpdated (service-worker.ts); a page load only moves the tab's
 				// lastAccessed, which the next alarm reads as "Salesforce in use".
 				this.salesforceTabSeenAt = event.at;
 				// The Task page badge asks the worker, which syncs only if the last cycle is over 30 s old (background-api.ts getTaskBadge).

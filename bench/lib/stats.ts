@@ -12,13 +12,6 @@ export function percentile(values: readonly number[], p: number): number {
 	return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
-/** Runs `once` `runs` times in sequence and returns every duration in milliseconds (for a median and a spread). */
-export async function timeRuns(runs: number, once: () => Promise<number>): Promise<number[]> {
-	const durations: number[] = [];
-	for (let index = 0; index < runs; index++) durations.push(await once());
-	return durations;
-}
-
 export function round(value: number, digits = 1): number {
 	const factor = 10 ** digits;
 	return Math.round(value * factor) / factor;

@@ -2,7 +2,14 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {findRecordHeader, placeBadge, RECORD_HEADER_SELECTORS} from './selectors.js';
+import {
+	findRecordHeader,
+	PAGE_CONTROLS,
+	RECORD_FIELD_SELECTORS,
+	RECORD_HEADER_SELECTORS,
+	RECORD_NAME_SELECTORS,
+	SUCCESS_TOAST_SELECTOR,
+} from './selectors.js';
 
 function fixture(name: string): Document {
 	const doc = document.implementation.createHTMLDocument('fixture');
@@ -10,21 +17,14 @@ function fixture(name: string): Document {
 	return doc;
 }
 
-function fakeHeader(rect: Partial<DOMRect>): Element {
-	const element = document.createElement('div');
-	element.getBoundingClientRect = () => ({
-		top: 0,
-		left: 0,
-		right: 0,
-		bottom: 0,
-		width: 0,
-		height: 0,
-		x: 0,
-		y: 0,
-		toJSON: () => ({}),
-		...rect,
-	});
-	return element;
+function expectEachMatchesSomewhere(selectors: readonly string[], pages: readonly string[]): void {
+	const docs = pages.map(fixture);
+	for (const selector of selectors) {
+		expect(
+			docs.some(doc => doc.querySelector(selector) !== null),
+			selector,
+		).toBe(true);
+	}
 }
 
 describe('findRecordHeader, against saved pages', () => {
@@ -42,34 +42,67 @@ describe('findRecordHeader, against saved pages', () => {
 		expect(findRecordHeader(doc)).toBeUndefined();
 	});
 
-	test('Lightning home: none', () => {
+	test('Lightning home, or a record drawn with the older page header: none (the badge takes the corner)', () => {
 		expect(findRecordHeader(fixture('lightning-home.html'))).toBeUndefined();
+		expect(findRecordHeader(fixture('lightning-contact-record.html'))).toBeUndefined();
 	});
 
 	test('every selector is valid CSS and matches in some saved page', () => {
-		const docs = ['lightning-task-record.html', 'classic-task-detail.html'].map(fixture);
-		for (const selector of RECORD_HEADER_SELECTORS) {
+		expectEachMatchesSomewhere(RECORD_HEADER_SELECTORS, ['lightning-task-record.html', 'classic-task-detail.html']);
+	});
+});
+
+describe('R34: RECORD_NAME_SELECTORS, against saved pages', () => {
+	test('each one is valid CSS and holds the record’s name in some saved page', () => {
+		const pages = ['lightning-task-record.html', 'classic-task-detail.html', 'lightning-contact-record.html'];
+		expectEachMatchesSomewhere(RECORD_NAME_SELECTORS, pages);
+		const names = ['Call Acme about renewal', 'Ana Ruiz'];
+		for (const selector of RECORD_NAME_SELECTORS) {
+			const found = pages.map(fixture).map(doc => doc.querySelector(selector)?.textContent ?? '');
 			expect(
-				docs.some(doc => doc.querySelector(selector) !== null),
+				found.some(text => names.some(name => text.includes(name))),
 				selector,
 			).toBe(true);
 		}
 	});
+
+	test('the home page shows no record name', () => {
+		const home = fixture('lightning-home.html');
+		expect(RECORD_NAME_SELECTORS.filter(selector => home.querySelector(selector) !== null)).toEqual([]);
+	});
 });
 
-describe('placeBadge', () => {
-	test('just under the header, aligned with its right edge', () => {
-		expect(placeBadge(fakeHeader({bottom: 150, right: 1260, height: 80}), 1280)).toEqual({top: 156, right: 20});
+describe('R24: PAGE_CONTROLS, the fields the badge’s card must not cover', () => {
+	test('each record-field selector is valid CSS and matches in some saved record page', () => {
+		expectEachMatchesSomewhere(RECORD_FIELD_SELECTORS, ['lightning-task-record.html', 'classic-task-detail.html']);
 	});
 
-	test('never closer than 16px to the window edge', () => {
-		expect(placeBadge(fakeHeader({bottom: 150, right: 1280, height: 80}), 1280)).toEqual({top: 156, right: 16});
+	test('finds the record’s fields and buttons in both saved record pages, but not the page’s plain text', () => {
+		for (const name of ['lightning-task-record.html', 'classic-task-detail.html']) {
+			const doc = fixture(name);
+			const found = [...doc.querySelectorAll(PAGE_CONTROLS)];
+			expect(
+				found.some(element => element.textContent.includes('3/5/2026')),
+				name,
+			).toBe(true);
+			expect(found.some(element => element.matches('button, input'))).toBe(true);
+			expect(found.some(element => element.tagName === 'H1')).toBe(false);
+		}
+	});
+});
+
+describe('issue 14: SUCCESS_TOAST_SELECTOR, Lightning’s toast after a save', () => {
+	test('matches the success toast on the page just saved, and nothing on the page before', () => {
+		expect(fixture('lightning-task-saved.html').querySelector(SUCCESS_TOAST_SELECTOR)?.textContent).toContain(
+			'was saved',
+		);
+		expect(fixture('lightning-task-record.html').querySelector(SUCCESS_TOAST_SELECTOR)).toBeNull();
 	});
 
-	test('bottom-right corner without a header, or with one scrolled away or far down', () => {
-		expect(placeBadge(undefined, 1280)).toEqual({bottom: 16, right: 16});
-		expect(placeBadge(fakeHeader({bottom: -10, right: 1260, height: 80}), 1280)).toEqual({bottom: 16, right: 16});
-		expect(placeBadge(fakeHeader({bottom: 900, right: 1260, height: 80}), 1280)).toEqual({bottom: 16, right: 16});
-		expect(placeBadge(fakeHeader({bottom: 0, right: 0, height: 0}), 1280)).toEqual({bottom: 16, right: 16});
+	test('an error toast of the same blueprint is not a save', () => {
+		const doc = fixture('lightning-task-saved.html');
+		const toast = doc.querySelector('.slds-notify_toast');
+		toast?.classList.replace('slds-theme_success', 'slds-theme_error');
+		expect(doc.querySelector(SUCCESS_TOAST_SELECTOR)).toBeNull();
 	});
 });

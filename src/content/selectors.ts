@@ -1,8 +1,14 @@
 /**
- * Every Salesforce DOM selector the content script uses (engineering guide convention 12), each with
- * saved-fixture expectations in selectors.test.ts. There is one: the record header, used only to place
- * the badge just below it so it never covers the header's actions (R24). Placement falls back to a
- * fixed corner when no header matches, so a Salesforce markup change moves the badge, never breaks it.
+ * Every Salesforce DOM selector the content script uses (engineering guide convention 12), each checked
+ * against the saved pages in fixtures/ by selectors.test.ts. The lint rule scripts/eslint/no-inline-selectors.js
+ * refuses a selector written anywhere else in src/content. Every use fails safe:
+ * a Salesforce markup change moves the badge to a corner, names the object instead of the record, or
+ * sends no save signal — it never breaks the page or Tickler.
+ */
+
+/**
+ * The record header, to place the badge and "Remind me" just below it so they never cover the header's
+ * actions (R24). Placement falls back to a fixed corner when no header matches.
  */
 export const RECORD_HEADER_SELECTORS = [
 	// Lightning Experience record home: the highlights panel (LWC, synthetic shadow reaches the light DOM).
@@ -21,22 +27,37 @@ export function findRecordHeader(root: ParentNode): Element | undefined {
 	return undefined;
 }
 
-export type BadgePlacement = {top: number; right: number} | {bottom: number; right: number};
-
-const GAP = 6;
-const EDGE = 16;
+/**
+ * R34: where the page shows the record's name, to prefill "Follow up: <name>" (remind-me/record-name.ts).
+ * UNCONFIRMED against a live org (docs/local-org.md): `records-highlights2` is the Lightning highlights
+ * panel the badge already relies on; its `h1` holds the primary field, read the same way by public
+ * userscripts in the code index (`records-highlights2 lightning-formatted-text`,
+ * `h1.slds-page-header__title`, the older SLDS page header). Classic's title block is
+ * `.bPageTitle .pageDescription`.
+ */
+export const RECORD_NAME_SELECTORS = [
+	'records-highlights2 h1 lightning-formatted-text',
+	'records-highlights2 h1',
+	'.slds-page-header_record-home h1',
+	'h1.slds-page-header__title',
+	'.bPageTitle .pageDescription',
+] as const;
 
 /**
- * Where the fixed-position badge goes: just under the record header's right end when a header is on
- * screen near the top, else the bottom-right corner (clear of the header, global nav and actions).
+ * R24: the record's fields as Salesforce draws them, which the badge's open card must not cover
+ * (task-badge/card-place.ts): Lightning's field blocks and label/value pairs, Classic's detail table cells.
  */
-export function placeBadge(header: Element | undefined, viewportWidth: number): BadgePlacement {
-	if (header !== undefined) {
-		const rect = header.getBoundingClientRect();
-		if (rect.height > 0 && rect.bottom > 0 && rect.bottom < 400) {
-			return {top: Math.round(rect.bottom + GAP), right: Math.max(EDGE, Math.round(viewportWidth - rect.right))};
-		}
-	}
+export const RECORD_FIELD_SELECTORS = ['dt', 'dd', '.slds-form-element', '.detailList td'] as const;
 
-	return {bottom: EDGE, right: EDGE};
-}
+/**
+ * The page's own fields and controls: HTML's controls plus the record fields above. Light DOM only:
+ * controls inside closed shadow roots are not found (an UNCONFIRMED limit for pages whose components use
+ * native shadow DOM).
+ */
+export const PAGE_CONTROLS = `input, select, textarea, button, a[href], [role="button"], [contenteditable="true"], label, ${RECORD_FIELD_SELECTORS.join(', ')}`;
+
+/**
+ * Issue 14 (R13): the SLDS success toast Lightning shows after a save (docs/salesforce-facts.md §8.1), which
+ * save-signal/save-watch.ts watches for.
+ */
+export const SUCCESS_TOAST_SELECTOR = '.slds-notify_toast.slds-theme_success';

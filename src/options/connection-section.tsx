@@ -4,15 +4,16 @@
  * Offered loudly when the org refuses the browser session, quietly to anyone who prefers it.
  */
 import {useEffect, useId, useState} from 'preact/hooks';
-import {CONNECT_COPY} from '@/shared/copy.js';
+import {CONNECT_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
 import {requestIdentity} from '@/shared/identity-permission.js';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 import type {ConnectionSettings} from '@/shared/types.js';
+import {type RunAction, useConnectionRun} from './connection-run.js';
 
-export const API_REFUSED_TEXT =
-	"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.";
 export const SET_BY_ADMIN = 'Set by your administrator';
+
+type OAuthConnection = ConnectionSettings['oauth'][number];
 
 /**
  * The worker's view of the connection (never a token), re-read when the partition or its pause reason
@@ -30,41 +31,62 @@ export function useConnectionSettings(partition: Partition | undefined) {
 	return {settings, reload};
 }
 
-export function ConnectionSection({
-	partition,
-	settings,
-	reload,
-	refusedHere,
-}: {
+type ClientIdProps = {
+	id: string;
+	clientId: string;
+	onClientId: (clientId: string) => void;
+	/** The admin's preset (R30), which the rep cannot change. */
+	preset: string | undefined;
+	busy: boolean;
+	run: RunAction;
+};
+
+/** The client id of Tickler's External Client App, which Connect needs: the rep's to save, or the admin's. */
+function ClientIdForm({id, clientId, onClientId, preset, busy, run}: ClientIdProps) {
+	const save = async (event: Event) => {
+		event.preventDefault();
+		await run('Saving…', async () => {
+			await callBackground('saveOAuthClientId', {clientId: clientId.trim()});
+			return 'Client id saved.';
+		});
+	};
+
+	return (
+		<form onSubmit={event => void save(event)}>
+			<label for={`${id}-client`}>Client id of Tickler's External Client App</label>
+			<input
+				id={`${id}-client`}
+				value={preset ?? clientId}
+				disabled={preset !== undefined}
+				autoComplete="off"
+				spellcheck={false}
+				onInput={event => onClientId(event.currentTarget.value)}
+			/>
+			{preset === undefined ? (
+				<button type="submit" disabled={busy || clientId.trim() === ''}>
+					Save client id
+				</button>
+			) : (
+				<span class="preset"> {SET_BY_ADMIN}</span>
+			)}
+		</form>
+	);
+}
+
+type ConnectProps = {
+	host: string;
 	partition: Partition | undefined;
-	settings: ConnectionSettings | undefined;
-	reload: () => Promise<void>;
-	refusedHere: boolean;
-}) {
-	const id = useId();
-	const [clientId, setClientId] = useState('');
-	const [host, setHost] = useState('');
-	const [busy, setBusy] = useState<string | undefined>(undefined);
-	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
-	const status = partition?.status;
-	useEffect(() => {
-		if (clientId === '' && settings?.clientId !== undefined) setClientId(settings.clientId);
-		if (host === '' && settings?.suggestedHost !== undefined) setHost(settings.suggestedHost);
-	}, [settings?.clientId, settings?.suggestedHost]);
+	connection: OAuthConnection | undefined;
+	needsReconnect: boolean;
+	/** Connect is the way forward (R28): the org refuses the browser session, or the connection needs renewing. */
+	primary: boolean;
+	canConnect: boolean;
+	busy: boolean;
+	run: RunAction;
+};
 
-	async function run(label: string, action: () => Promise<string>) {
-		setBusy(label);
-		setMessage(undefined);
-		try {
-			setMessage({error: false, text: await action()});
-		} catch (caught) {
-			setMessage({error: true, text: errorText(caught)});
-		} finally {
-			setBusy(undefined);
-			await reload().catch(() => undefined);
-		}
-	}
-
+/** Connect (or Reconnect) with Salesforce, and Disconnect OAuth once connected. */
+function ConnectButtons({host, partition, connection, needsReconnect, primary, canConnect, busy, run}: ConnectProps) {
 	const connect = async () => {
 		// R28: `identity` is optional; asked here, synchronously in the rep's click (a user gesture).
 		const permitted = requestIdentity();
@@ -74,27 +96,46 @@ export function ConnectionSection({
 			return `Connected as ${account.username}. Tickler syncs with this connection, not the browser session.`;
 		});
 	};
-	const saveClient = async (event: Event) => {
-		event.preventDefault();
-		await run('Saving…', async () => {
-			await callBackground('saveOAuthClientId', {clientId: clientId.trim()});
-			return 'Client id saved.';
+	const disconnect = async (partitionId: string) =>
+		run('Disconnecting…', async () => {
+			const {revoked} = await callBackground('disconnectOAuth', {partition: partitionId});
+			return revoked
+				? 'Disconnected: Salesforce revoked Tickler’s access. Your reminders stay.'
+				: 'Disconnected here; Salesforce could not be reached to revoke the access.';
 		});
-	};
-
-	if (!settings) return null;
-	const presets = settings.presets;
-	const connection = partition ? settings.oauth.find(entry => entry.partition === partition.id) : undefined;
-	const needsReconnect = connection?.needsReconnect === true || status?.pauseReason === 'reconnect';
-	const refused = refusedHere || status?.pauseReason === 'api-access-refused';
-	const clientPreset = presets.oauthClientId !== undefined;
 
 	return (
-		<section aria-labelledby={`${id}-heading`} id="connection">
-			<h2 id={`${id}-heading`}>Connection to Salesforce</h2>
+		<p>
+			<button
+				type="button"
+				id="connect-salesforce"
+				class={primary ? 'primary' : ''}
+				disabled={busy || !canConnect}
+				onClick={() => void connect()}
+			>
+				{needsReconnect ? 'Reconnect to Salesforce' : 'Connect with Salesforce'}
+			</button>{' '}
+			{connection && partition ? (
+				<button type="button" id="disconnect-oauth" disabled={busy} onClick={() => void disconnect(partition.id)}>
+					Disconnect OAuth
+				</button>
+			) : null}
+		</p>
+	);
+}
+
+/** Why Connect matters now (R28), and which way Tickler reaches Salesforce today. */
+function ConnectionNotices(props: {
+	refused: boolean;
+	needsReconnect: boolean;
+	connection: OAuthConnection | undefined;
+}) {
+	const {refused, needsReconnect, connection} = props;
+	return (
+		<>
 			{refused && !connection ? (
 				<p class="error" role="alert" id="api-access-refused">
-					{API_REFUSED_TEXT}
+					{SYNC_STATUS_COPY.apiAccessRefused}
 				</p>
 			) : null}
 			{needsReconnect ? (
@@ -108,24 +149,46 @@ export function ConnectionSection({
 					? `Tickler is connected to ${connection.host} with OAuth and uses that connection, not the browser session.`
 					: 'Tickler uses the Salesforce session of this browser. If your company’s Salesforce does not allow that, or you prefer it, connect Tickler once with Salesforce (OAuth).'}
 			</p>
-			<form onSubmit={event => void saveClient(event)}>
-				<label for={`${id}-client`}>Client id of Tickler's External Client App</label>
-				<input
-					id={`${id}-client`}
-					value={clientPreset ? presets.oauthClientId : clientId}
-					disabled={clientPreset}
-					autoComplete="off"
-					spellcheck={false}
-					onInput={event => setClientId(event.currentTarget.value)}
-				/>
-				{clientPreset ? (
-					<span class="preset"> {SET_BY_ADMIN}</span>
-				) : (
-					<button type="submit" disabled={busy !== undefined || clientId.trim() === ''}>
-						Save client id
-					</button>
-				)}
-			</form>
+		</>
+	);
+}
+
+type SectionProps = {
+	partition: Partition | undefined;
+	settings: ConnectionSettings | undefined;
+	reload: () => Promise<void>;
+	refusedHere: boolean;
+};
+
+export function ConnectionSection({partition, settings, reload, refusedHere}: SectionProps) {
+	const id = useId();
+	const [clientId, setClientId] = useState('');
+	const [host, setHost] = useState('');
+	const {busy, message, run} = useConnectionRun(reload);
+	const status = partition?.status;
+	useEffect(() => {
+		if (clientId === '' && settings?.clientId !== undefined) setClientId(settings.clientId);
+		if (host === '' && settings?.suggestedHost !== undefined) setHost(settings.suggestedHost);
+	}, [settings?.clientId, settings?.suggestedHost]);
+
+	if (!settings) return null;
+	const presets = settings.presets;
+	const connection = partition ? settings.oauth.find(entry => entry.partition === partition.id) : undefined;
+	const needsReconnect = connection?.needsReconnect === true || status?.pauseReason === 'reconnect';
+	const refused = refusedHere || status?.pauseReason === 'api-access-refused';
+
+	return (
+		<section aria-labelledby={`${id}-heading`} id="connection">
+			<h2 id={`${id}-heading`}>Connection to Salesforce</h2>
+			<ConnectionNotices refused={refused} needsReconnect={needsReconnect} connection={connection} />
+			<ClientIdForm
+				id={id}
+				clientId={clientId}
+				onClientId={setClientId}
+				preset={presets.oauthClientId}
+				busy={busy !== undefined}
+				run={run}
+			/>
 			<label for={`${id}-host`}>Your My Domain</label>
 			<input
 				id={`${id}-host`}
@@ -138,34 +201,16 @@ export function ConnectionSection({
 					{SET_BY_ADMIN}: Tickler syncs only with {presets.allowedMyDomainHosts.join(', ') || 'no org'}.
 				</p>
 			) : null}
-			<p>
-				<button
-					type="button"
-					id="connect-salesforce"
-					class={refused || needsReconnect ? 'primary' : ''}
-					disabled={busy !== undefined || settings.clientId === undefined}
-					onClick={() => void connect()}
-				>
-					{needsReconnect ? 'Reconnect to Salesforce' : 'Connect with Salesforce'}
-				</button>{' '}
-				{connection && partition ? (
-					<button
-						type="button"
-						id="disconnect-oauth"
-						disabled={busy !== undefined}
-						onClick={() =>
-							void run('Disconnecting…', async () => {
-								const {revoked} = await callBackground('disconnectOAuth', {partition: partition.id});
-								return revoked
-									? 'Disconnected: Salesforce revoked Tickler’s access. Your reminders stay.'
-									: 'Disconnected here; Salesforce could not be reached to revoke the access.';
-							})
-						}
-					>
-						Disconnect OAuth
-					</button>
-				) : null}
-			</p>
+			<ConnectButtons
+				host={host}
+				partition={partition}
+				connection={connection}
+				needsReconnect={needsReconnect}
+				primary={refused || needsReconnect}
+				canConnect={settings.clientId !== undefined}
+				busy={busy !== undefined}
+				run={run}
+			/>
 			{settings.clientId === undefined ? (
 				<p class="explanation">Enter the client id your Salesforce admin gave you to connect.</p>
 			) : null}
@@ -183,8 +228,4 @@ export function ConnectionSection({
 			</details>
 		</section>
 	);
-}
-
-function errorText(caught: unknown): string {
-	return caught instanceof Error ? caught.message : String(caught);
 }

@@ -7,8 +7,7 @@ import browser from 'webextension-polyfill';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import type {ConnectionSettings} from '@/shared/types.js';
-import {answerPermissionRequests, requestedPermissions, resetFakeBrowser} from '../../test/fakes/browser.js';
-import {CONNECT_COPY} from '@/shared/copy.js';
+import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import {App} from './settings-app.js';
 import {db} from './settings-db.js';
@@ -296,47 +295,4 @@ test('R30: preset values win and are shown as set by the admin', async () => {
 	expect(template?.disabled).toBe(true);
 	expect((root.querySelector('input[type=checkbox]') as HTMLInputElement).disabled).toBe(true);
 	expect(text()).toContain('Tickler syncs only with acme.my.salesforce.com');
-});
-
-test('R28: a Disconnect whose revoke Salesforce has not confirmed is said, with where and that Tickler retries', async () => {
-	await enable();
-	connectionSettings = {
-		...connectionSettings,
-		revocationsPending: [{host: 'acme.my.salesforce.com', since: Date.now()}],
-	};
-	await mount();
-	await vi.waitFor(() =>
-		expect(root.querySelector('#revoke-pending')?.textContent).toContain(
-			'Tickler is disconnected from acme.my.salesforce.com here, but Salesforce has not yet confirmed revoking its access',
-		),
-	);
-	expect(root.querySelector('#revoke-pending')?.textContent).toContain('asks again whenever your browser is open');
-});
-
-test('R28: "Connect with Salesforce" asks for the optional identity permission in the click; refused, nothing is sent', async () => {
-	connectionSettings = {...connectionSettings, clientId: '3MVG9clientid', suggestedHost: 'acme.my.salesforce.com'};
-	await mount();
-	answerPermissionRequests(false);
-	await vi.waitFor(() => expect(button('Connect with Salesforce')).toBeTruthy());
-	await act(() => {
-		button('Connect with Salesforce').click();
-		// Asked synchronously inside the click: a browser accepts a permission request only in a user gesture.
-		expect(requestedPermissions()).toEqual([{permissions: ['identity']}]);
-	});
-	await vi.waitFor(() =>
-		expect(root.querySelector('#connection-message')?.textContent).toBe(CONNECT_COPY.permissionRefused),
-	);
-	expect(messages).not.toContainEqual(expect.objectContaining({method: 'connectSalesforce'}));
-
-	answerPermissionRequests(true);
-	await act(() => {
-		button('Connect with Salesforce').click();
-	});
-	await vi.waitFor(() =>
-		expect(messages).toContainEqual({
-			channel: 'tickler',
-			method: 'connectSalesforce',
-			input: {host: 'acme.my.salesforce.com'},
-		}),
-	);
 });

@@ -3,11 +3,12 @@
  * first paint never waits for the service worker to wake (engineering guide §1); writes go to the worker
  * (writes.ts), which makes them durable and pushes them (R13, R17).
  */
-import {useEffect, useMemo, useRef, useState} from 'preact/hooks';
+import {useEffect, useMemo, useState} from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {formatTime, localDays} from './dates.js';
 import {DueList} from './due-list.js';
+import {useFocusReturn} from './focus-return.js';
 import {nudgeSync} from './nudge.js';
 import {ReminderForm} from './reminder-form.js';
 import {StatusLine} from './status-line.js';
@@ -35,17 +36,12 @@ export function App() {
 	const adding = draftId !== undefined;
 
 	useEffect(() => {
-		// R13: opening the popup syncs, and keeps the minute cadence for a while.
+		// R13: opening the popup syncs, and for two minutes after it the Salesforce cadence (ten minutes) applies.
 		nudgeSync('popup-opened');
 	}, []);
 
-	const addButton = useRef<HTMLButtonElement>(null);
-	const wasAdding = useRef(false);
-	useEffect(() => {
-		// Keyboard users land back on "Add reminder" when the form closes, not at the top of the page.
-		if (wasAdding.current && !adding) addButton.current?.focus();
-		wasAdding.current = adding;
-	}, [adding]);
+	// Keyboard users land back on "Add reminder" when the form closes, not at the top of the page.
+	const addButton = useFocusReturn(adding);
 
 	const view = data
 		? statusView({

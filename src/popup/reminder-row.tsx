@@ -1,11 +1,10 @@
 /** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
-import {useEffect, useRef, useState} from 'preact/hooks';
-import {taskUrl} from '@/shared/salesforce-hosts.js';
+import {useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
-import {formatDueDate, formatReminderTime} from './dates.js';
-import {RelatedLinks} from './related-links.js';
+import {useFocusReturn} from './focus-return.js';
 import {ReminderForm} from './reminder-form.js';
-import {SyncState} from './sync-state.js';
+import {reminderSummary} from './reminder-summary.js';
+import {rowActions} from './row-actions.js';
 import {editReminder} from './writes.js';
 
 /**
@@ -20,6 +19,29 @@ function moveFocusFrom(control: HTMLElement): void {
 	target?.focus();
 }
 
+/**
+ * Ticked while the worker makes the change; unticked again if it could not (the row stays, with why).
+ * A completed reminder (the All reminders page, R44) shows ticked, and unticking reopens it.
+ */
+function useCompleteToggle(reminder: Reminder, onChanged: () => void) {
+	const [error, setError] = useState<string | undefined>(undefined);
+	const [completing, setCompleting] = useState(false);
+	const done = reminder.status === 'complete';
+	async function toggle() {
+		setCompleting(true);
+		setError(undefined);
+		try {
+			await editReminder(reminder.id, {status: done ? 'open' : 'complete'});
+			onChanged();
+		} catch (caught) {
+			setCompleting(false);
+			setError(caught instanceof Error ? caught.message : String(caught));
+		}
+	}
+
+	return {done, completing, error, toggle};
+}
+
 type Props = {
 	reminder: Reminder;
 	overdue: boolean;
@@ -32,34 +54,9 @@ type Props = {
 
 export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChanged, onSend}: Props) {
 	const [editing, setEditing] = useState(false);
-	const editButton = useRef<HTMLButtonElement>(null);
-	const wasEditing = useRef(false);
-	useEffect(() => {
-		// Back to the row's Edit button when the form closes (keyboard use, R22).
-		if (wasEditing.current && !editing) editButton.current?.focus();
-		wasEditing.current = editing;
-	}, [editing]);
-	const [error, setError] = useState<string | undefined>(undefined);
-	const link =
-		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
-
-	/**
-	 * Ticked while the worker makes the change; unticked again if it could not (the row stays, with why).
-	 * A completed reminder (the All reminders page, R44) shows ticked, and unticking reopens it.
-	 */
-	const done = reminder.status === 'complete';
-	const [completing, setCompleting] = useState(false);
-	async function complete() {
-		setCompleting(true);
-		setError(undefined);
-		try {
-			await editReminder(reminder.id, {status: done ? 'open' : 'complete'});
-			onChanged();
-		} catch (caught) {
-			setCompleting(false);
-			setError(caught instanceof Error ? caught.message : String(caught));
-		}
-	}
+	// Back to the row's Edit button when the form closes.
+	const editButton = useFocusReturn(editing);
+	const {done, completing, error, toggle} = useCompleteToggle(reminder, onChanged);
 
 	if (editing) {
 		return (
@@ -89,69 +86,20 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 				aria-label={`${done ? 'Reopen' : 'Complete'} ${reminder.name}`}
 				onChange={event => {
 					moveFocusFrom(event.currentTarget);
-					void complete();
+					void toggle();
 				}}
 			/>
-			<div class="reminder-body">
-				<div class="reminder-name">
-					{reminder.priority === 'high' ? <span class="priority-high">High</span> : null}{' '}
-					{/* Salesforce text is rendered as text, never as HTML (R27). */}
-					<span class="name">{reminder.name}</span>
-				</div>
-				<div class="reminder-meta">
-					{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
-					<span>{reminder.dueDate === null ? 'No due date' : `Due ${formatDueDate(reminder.dueDate)}`}</span>
-					{typeof reminder.reminderAt === 'string' ? (
-						<span class="reminder-time">Reminder {formatReminderTime(reminder.reminderAt)}</span>
-					) : null}
-					<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
-					<SyncState reminder={reminder} />
-				</div>
-				<RelatedLinks reminder={reminder} instanceHost={instanceHost} />
-				{error ? (
-					<p class="form-error" role="alert">
-						{error}
-					</p>
-				) : null}
-			</div>
-			<div class="reminder-actions">
-				{onSend && reminder.localOnly && reminder.taskId === undefined ? (
-					<button type="button" class="send" onClick={() => onSend(reminder)}>
-						Send to Salesforce
-					</button>
-				) : null}
-				{link ? (
-					<a
-						href={link}
-						target="_blank"
-						rel="noopener noreferrer"
-						aria-label={`Open ${reminder.name} in Salesforce`}
-						title="Open in Salesforce"
-					>
-						↗
-					</a>
-				) : null}
-				<button
-					type="button"
-					ref={editButton}
-					aria-label={`Edit ${reminder.name}`}
-					title="Edit"
-					onClick={() => setEditing(true)}
-				>
-					✎
-				</button>
-				<button
-					type="button"
-					aria-label={`Delete ${reminder.name}`}
-					title="Delete"
-					onClick={event => {
-						moveFocusFrom(event.currentTarget);
-						onDelete(reminder);
-					}}
-				>
-					×
-				</button>
-			</div>
+			{reminderSummary(reminder, {overdue, instanceHost, error})}
+			{rowActions(reminder, {
+				instanceHost,
+				editButton,
+				onEdit: () => setEditing(true),
+				onDelete: button => {
+					moveFocusFrom(button);
+					onDelete(reminder);
+				},
+				onSend,
+			})}
 		</li>
 	);
 }

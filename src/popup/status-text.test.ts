@@ -1,8 +1,8 @@
 import {expect, test} from 'vitest';
 import type {Partition, PartitionStatus} from '@/shared/store/schema.js';
+import {RECONNECT_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
 import {partitionFixture} from '../../test/fakes/partition.js';
-import {RECONNECT_COPY} from '@/shared/copy.js';
-import {SIGN_IN, signInPage, statusView, SYNC_OFF} from './status-text.js';
+import {signInPage, statusView, SYNC_OFF} from './status-text.js';
 
 function partition(status: Partial<PartitionStatus>, extra: Partial<Partition> = {}): Partition {
 	return partitionFixture({status: {phase: 'idle', budget: 'normal', ...status}, ...extra});
@@ -22,12 +22,12 @@ test.each(['no-session', 'session-expired'] as const)(
 	reason => {
 		expect(view(partition({phase: 'paused', pauseReason: reason, message: 'anything'}))).toEqual({
 			kind: 'paused',
-			text: SIGN_IN,
+			text: SYNC_STATUS_COPY.signIn,
 			signIn: true,
 			// R20: one click to the org's own My Domain sign-in page.
 			signInUrl: 'https://acme.my.salesforce.com/',
 		});
-		expect(SIGN_IN).toBe('Sign in to Salesforce to resume sync');
+		expect(SYNC_STATUS_COPY.signIn).toBe('Sign in to Salesforce to resume sync');
 	},
 );
 
@@ -82,5 +82,22 @@ test('R28/R54: a refused refresh reads "Reconnect to Salesforce" with why; a ref
 		text: "Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.",
 		signIn: false,
 		connect: 'connect',
+	});
+});
+
+test('a pause stored without the worker’s sentence reads the sentence the worker writes for its reason (copy.ts)', () => {
+	expect(view(partition({phase: 'paused', pauseReason: 'other-identity'}))).toMatchObject({
+		text: SYNC_STATUS_COPY.otherIdentity,
+	});
+	expect(view(partition({phase: 'paused', pauseReason: 'api-limit'}))).toMatchObject({
+		text: SYNC_STATUS_COPY.limitExceeded,
+	});
+	expect(view(partition({phase: 'paused', pauseReason: 'org-moved'}))).toMatchObject({text: SYNC_STATUS_COPY.orgMoved});
+	expect(view(partition({phase: 'paused'}))).toMatchObject({kind: 'paused', text: 'Sync paused', signIn: false});
+	// A stored sentence always wins over the table: here the worker's slowdown wording for the same reason.
+	expect(
+		view(partition({phase: 'paused', pauseReason: 'api-limit', message: SYNC_STATUS_COPY.manualOnly})),
+	).toMatchObject({
+		text: SYNC_STATUS_COPY.manualOnly,
 	});
 });

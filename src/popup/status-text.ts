@@ -1,17 +1,28 @@
 /**
  * What the status line says (R20, R21, R22), decided from stored state only. Pure, so every wording is
- * table-tested; the three plain states are pinned by the issue.
+ * table-tested; the three plain states are pinned by the issue. A pause shows the worker's own sentence
+ * (`partition.status.message`, from `SYNC_STATUS_COPY` in src/shared/copy.ts); the popup words only what
+ * the worker never writes: sync off, last sync, pending and errors, API usage.
  */
+import {SYNC_STATUS_COPY} from '@/shared/copy.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {Partition} from '@/shared/store/schema.js';
+import type {PauseReason} from '@/shared/types.js';
 
 export const SYNC_OFF = 'Sync is off — turn it on in Settings';
-export const SIGN_IN = 'Sign in to Salesforce to resume sync';
-export const RECONNECT = 'Reconnect to Salesforce';
-export const API_ACCESS_REFUSED =
-	"Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.";
 /** R21: above this share of the org's daily allowance the popup says usage is high. */
 export const HIGH_USAGE = 0.8;
+
+/**
+ * For a pause stored without the worker's sentence (`status.message`): the sentence the worker writes for
+ * that reason. No pause uses `offline` today, so the worker has no sentence for it and the popup keeps one.
+ */
+const PAUSE_SENTENCES: Partial<Record<PauseReason, string>> = {
+	'other-identity': SYNC_STATUS_COPY.otherIdentity,
+	'api-limit': SYNC_STATUS_COPY.limitExceeded,
+	'org-moved': SYNC_STATUS_COPY.orgMoved,
+	offline: 'Sync paused: Salesforce cannot be reached',
+};
 
 export type StatusView =
 	| {kind: 'off'; text: string}
@@ -41,22 +52,19 @@ export function statusView(input: {
 		// R20: one plain sentence whatever the cause (no cookie, or Salesforce refused the session).
 		if (status.pauseReason === 'no-session' || status.pauseReason === 'session-expired') {
 			const signInUrl = signInPage(partition.instanceHost);
+			const text = SYNC_STATUS_COPY.signIn;
 			return signInUrl === undefined
-				? {kind: 'paused', text: SIGN_IN, signIn: true}
-				: {kind: 'paused', text: SIGN_IN, signIn: true, signInUrl};
+				? {kind: 'paused', text, signIn: true}
+				: {kind: 'paused', text, signIn: true, signInUrl};
 		}
 		// R28: only the rep can fix these: one click reconnects, or leads to Connect in the settings. R54: the
 		// worker's message says why the connection ended (expired, revoked, not approved by the admin).
 		if (status.pauseReason === 'reconnect')
-			return {kind: 'paused', text: status.message || RECONNECT, signIn: false, connect: 'reconnect'};
+			return {kind: 'paused', text: status.message || SYNC_STATUS_COPY.reconnect, signIn: false, connect: 'reconnect'};
 		if (status.pauseReason === 'api-access-refused')
-			return {kind: 'paused', text: API_ACCESS_REFUSED, signIn: false, connect: 'connect'};
-		const fallback: Record<string, string> = {
-			'other-identity': 'Sync paused: this Salesforce session belongs to another user or org',
-			'api-limit': "Sync paused: your org has nearly used its daily API allowance. Use Sync now if it can't wait.",
-			offline: 'Sync paused: Salesforce cannot be reached',
-		};
-		return {kind: 'paused', text: status.message ?? fallback[status.pauseReason ?? ''] ?? 'Sync paused', signIn: false};
+			return {kind: 'paused', text: SYNC_STATUS_COPY.apiAccessRefused, signIn: false, connect: 'connect'};
+		const text = status.message ?? (status.pauseReason && PAUSE_SENTENCES[status.pauseReason]) ?? 'Sync paused';
+		return {kind: 'paused', text, signIn: false};
 	}
 
 	const parts = [

@@ -69,7 +69,8 @@ test('R42: Firefox installs the package as an MV3 add-on with a background scrip
 	expect(background.scripts?.map(script => script.replace(firefox.extensionBase, ''))).toEqual([
 		'service-worker-loader.js',
 	]);
-	expect(await text(firefox.settings)).toContain('Sync reminders with Salesforce Tasks');
+	// The page may still be rendering when the add-on is found: wait for its text, never read it once.
+	await expect.poll(async () => text(firefox.settings)).toContain('Sync reminders with Salesforce Tasks');
 	const ping = await ask(firefox.settings, 'ping');
 	expect(ping.ok).toBe(true);
 });

@@ -61,10 +61,12 @@ test('R30: the policy reaches chrome.storage.managed and the settings page shows
 	expect((reply.value as {presets: unknown}).presets).toEqual(PRESETS);
 	const clientId = settings.getByLabel("Client id of Tickler's External Client App");
 	await expect.poll(async () => clientId.inputValue()).toBe(PRESETS.oauthClientId);
-	expect(await clientId.isDisabled()).toBe(true);
-	expect(
-		await settings.getByText('Set by your administrator: Tickler syncs only with acme-only.my.salesforce.com').count(),
-	).toBe(1);
+	await expect.poll(async () => clientId.isDisabled()).toBe(true);
+	await expect
+		.poll(async () =>
+			settings.getByText('Set by your administrator: Tickler syncs only with acme-only.my.salesforce.com').count(),
+		)
+		.toBe(1);
 });
 
 test('R30: a My Domain the admin did not allow is refused with a clear message; nothing is synced', async () => {

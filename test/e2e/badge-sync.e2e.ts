@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {afterAll, beforeAll, expect, test, vi} from 'vitest';
 import {type LocalOrg, startLocalOrg} from '../org/index.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
@@ -10,6 +10,9 @@ import {SCREENSHOTS_DIR} from './screenshots.js';
 // hostnames, serving its own Lightning pages (test/org/pages/pages.ts), sync turned on, the first sync done;
 // then Task pages show what the worker says. Also takes the README's screenshots of the badge, the
 // popup and the settings page after that sync.
+
+// Real Chromium on a shared 2-core box: give every expect.poll room (it returns as soon as it passes).
+vi.setConfig({expect: {poll: {timeout: 10_000}}});
 
 const SCREENSHOTS = SCREENSHOTS_DIR;
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -84,9 +87,9 @@ test('after the first sync, the rep’s Task shows "synced" with its reminder; a
 		})
 		.toBe(true);
 	await badge(page).locator('button.pill').click();
-	const card = await badge(page).locator('.card').innerText();
-	expect(card).toContain('Call Acme about the renewal');
-	expect(card).toContain('Subject edits made in Salesforce do not change the reminder.');
+	const card = async () => badge(page).locator('.card').innerText();
+	await expect.poll(card).toContain('Call Acme about the renewal');
+	await expect.poll(card).toContain('Subject edits made in Salesforce do not change the reminder.');
 	await page.screenshot({path: path.join(SCREENSHOTS, 'badge.png'), clip: {x: 560, y: 0, width: 720, height: 420}});
 
 	// In-place, as Lightning moves between records: pushState, then the app renders the new location.
@@ -98,7 +101,7 @@ test('after the first sync, the rep’s Task shows "synced" with its reminder; a
 	await expect
 		.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
 		.toBe('not-linked');
-	expect(await badge(page).locator('.label').innerText()).toBe('Not linked');
+	await expect.poll(async () => badge(page).locator('.label').innerText()).toBe('Not linked');
 	expect(errors).toEqual([]);
 	await page.close();
 });

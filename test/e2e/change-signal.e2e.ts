@@ -89,8 +89,8 @@ afterAll(async () => {
 
 test('R13: sync is turned on and the first sync brings both Tasks', async () => {
 	settings = await enableSyncInSettings(scenario);
-	expect(await reminderFor(ids.lightning)).toMatchObject({status: 'open'});
-	expect(await reminderFor(ids.classic)).toMatchObject({priority: 'normal'});
+	await expect.poll(async () => reminderFor(ids.lightning)).toMatchObject({status: 'open'});
+	await expect.poll(async () => reminderFor(ids.classic)).toMatchObject({priority: 'normal'});
 });
 
 test('R13/R21: a status saved on the Lightning record page shows in the popup within 15 s, with the schedule at its slow rate', async () => {
@@ -116,7 +116,7 @@ test('R13/R21: a status saved on the Lightning record page shows in the popup wi
 		.poll(async () => popupNames(popup), {timeout: SIGNAL_WINDOW_MS, interval: 250})
 		.not.toContain('Call Initech about the pilot');
 	expect(Date.now() - savedAt).toBeLessThan(SIGNAL_WINDOW_MS);
-	expect((await reminderFor(ids.lightning))?.status).toBe('complete');
+	await expect.poll(async () => (await reminderFor(ids.lightning))?.status).toBe('complete');
 	// The change signal did it, not a poll.
 	// The cycle writes its history row after it has applied the rows: wait for the row, do not race it.
 	await expect.poll(async () => triggersSince(savedAt), {timeout: 5000}).toContain('salesforce-save');
@@ -140,7 +140,7 @@ test('R13/R21: a priority saved on the Classic record page (Post/Redirect/Get) r
 	const savedAt = Date.now();
 	// The form posts to the record and is answered by a redirect back to it: a new page load.
 	await Promise.all([page.waitForEvent('load'), page.locator('[data-testid="save"]').click()]);
-	expect(await page.locator('[data-testid="task-priority"]').textContent()).toBe('High');
+	await expect.poll(async () => page.locator('[data-testid="task-priority"]').textContent()).toBe('High');
 	await expect
 		.poll(async () => (await reminderFor(ids.classic))?.priority, {timeout: SIGNAL_WINDOW_MS, interval: 250})
 		.toBe('high');

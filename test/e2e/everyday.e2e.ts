@@ -107,7 +107,9 @@ test('R43: delete then Undo within the offer restores the reminder with its link
 	expect(await lastSyncAt(popup)).not.toBe(afterDelete);
 	await popup.getByRole('button', {name: 'Undo'}).click();
 	await expect.poll(async () => popupNames(popup)).toEqual(['Delete me', 'Keep me']);
-	expect(await popup.getByRole('link', {name: 'Open Keep me in Salesforce'}).getAttribute('href')).toContain(task!.Id);
+	await expect
+		.poll(async () => popup.getByRole('link', {name: 'Open Keep me in Salesforce'}).getAttribute('href'))
+		.toContain(task!.Id);
 	expect(await popup.locator('main').textContent()).not.toContain('deleted in Salesforce');
 	await syncNow(popup);
 	expect(scenario.org.getTask(task!.Id)?.IsDeleted).toBe(false);
@@ -122,8 +124,9 @@ test('R43/R57: delete and close the popup — the Task is deleted exactly once, 
 	await expect.poll(async () => popupNames(popup)).toEqual(['Keep me']);
 	// The delete's own cycle has run (the worker pushes local changes within seconds) and held it back.
 	await expect.poll(async () => scenario.org.requests.length).toBeGreaterThan(0);
-	const pending = await ask(popup, 'getSyncStatus');
-	expect((pending.value as {pendingCount: number}).pendingCount).toBe(1);
+	await expect
+		.poll(async () => ((await ask(popup, 'getSyncStatus')).value as {pendingCount: number}).pendingCount)
+		.toBe(1);
 	expect(scenario.org.getTask(task!.Id)?.IsDeleted).toBe(false);
 	await popup.close();
 	// R57: the worker that took the delete sends it once the offer has passed — not at the next alarm, which
@@ -137,7 +140,7 @@ test('R43/R57: delete and close the popup — the Task is deleted exactly once, 
 	popup = await openPopup();
 	await syncNow(popup);
 	expect(deleteRequests() - before).toBe(1);
-	expect(await popupNames(popup)).toEqual(['Keep me']);
+	await expect.poll(async () => popupNames(popup)).toEqual(['Keep me']);
 });
 
 test('R11: a due date Salesforce cannot take is said beside the field, which gets the focus', async () => {
@@ -148,8 +151,8 @@ test('R11: a due date Salesforce cannot take is said beside the field, which get
 	const alert = popup.getByRole('alert');
 	await expect.poll(async () => alert.textContent()).toBe('Salesforce accepts due dates from 1700 to 4000.');
 	const due = popup.getByLabel('Due date');
-	expect(await due.getAttribute('aria-invalid')).toBe('true');
-	expect(await due.evaluate(element => element === document.activeElement)).toBe(true);
+	await expect.poll(async () => due.getAttribute('aria-invalid')).toBe('true');
+	await expect.poll(async () => due.evaluate(element => element === document.activeElement)).toBe(true);
 	await due.fill('9999-12-31');
 	await popup.getByRole('button', {name: 'Add', exact: true}).click();
 	await expect.poll(async () => alert.textContent()).toBe('Salesforce accepts due dates from 1700 to 4000.');
@@ -213,9 +216,9 @@ test('R20: "Sign in to Salesforce to resume sync" opens the org’s sign-in page
 	// The tab the click opened, as the browser records it: the org's own My Domain root.
 	const signInUrl = `https://${scenario.session.hosts.myDomain}/`;
 	const worker = scenario.session.context.serviceWorkers()[0] ?? scenario.session.worker;
-	expect(
-		await worker.evaluate(async () => (await chrome.tabs.query({})).map(tab => tab.url ?? tab.pendingUrl)),
-	).toContain(signInUrl);
+	await expect
+		.poll(async () => worker.evaluate(async () => (await chrome.tabs.query({})).map(tab => tab.url ?? tab.pendingUrl)))
+		.toContain(signInUrl);
 	// Playwright's routing to the local org attaches to a tab an extension opened only after its first load
 	// (that load ends on Chrome's error page, the real Salesforce being out of reach): load it once more.
 	if (signInPage.url() !== signInUrl) await signInPage.goto(signInUrl);
@@ -225,7 +228,7 @@ test('R20: "Sign in to Salesforce to resume sync" opens the org’s sign-in page
 	await signInPage.getByTestId('login').click();
 	// No popup, no "Sync now": the new session cookie alone resumes sync (R20).
 	await expect.poll(async () => partitionStatus(), {timeout: 20_000}).toMatchObject({phase: 'idle'});
-	expect((await partitionStatus()).lastSyncAt).toBeGreaterThan(pausedSince);
+	await expect.poll(async () => (await partitionStatus()).lastSyncAt).toBeGreaterThan(pausedSince);
 	popup = await openPopup();
 	await expect.poll(async () => popup.getByRole('status').first().textContent()).not.toContain(SIGN_IN);
 });

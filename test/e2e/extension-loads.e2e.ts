@@ -1,7 +1,9 @@
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {afterAll, beforeAll, expect, test, vi} from 'vitest';
 import {type ExtensionSession, launchExtension} from './harness.js';
 
 let session: ExtensionSession;
+// Real Chromium on a shared 2-core box: give every expect.poll room (it returns as soon as it passes).
+vi.setConfig({expect: {poll: {timeout: 10_000}}});
 
 beforeAll(async () => {
 	session = await launchExtension();

@@ -60,7 +60,7 @@ async function approveInAuthWindow(user: {username: string}): Promise<void> {
 				.catch(() => 0),
 		)
 		.toBe(1);
-	expect(await page.locator('#oauth-approval').textContent()).toContain(user.username);
+	await expect.poll(async () => page.locator('#oauth-approval').textContent()).toContain(user.username);
 	await page.locator('#oauth-approve').click();
 }
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 test('R23: the connected org and user, API usage and the sync history', async () => {
 	settings = await enableSyncInSettings(scenario);
 	await expect.poll(async () => settings.getByText('Rita Rep (rep@tickler-demo.example)').count()).toBe(1);
-	expect(await settings.getByText(/tickler-demo\.my\.salesforce\.com · 00D/).count()).toBe(1);
+	await expect.poll(async () => settings.getByText(/tickler-demo\.my\.salesforce\.com · 00D/).count()).toBe(1);
 	await expect.poll(async () => settings.getByText(/requests in the last 24 hours/).count()).toBe(1);
 	const history = settings.getByRole('table').filter({hasText: 'API requests'});
 	await expect.poll(async () => history.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('1');
@@ -56,10 +56,10 @@ test('R7: turning sync off stops all Salesforce traffic at once; nothing local i
 	const before = scenario.org.requests.length;
 	const {page: popup} = await scenario.session.openExtensionPage('src/popup/index.html');
 	await expect.poll(async () => popup.getByText('Sync is off — turn it on in Settings').count()).toBe(1);
-	expect(await popupNames(popup)).toEqual(['Call Ana back']);
+	await expect.poll(async () => popupNames(popup)).toEqual(['Call Ana back']);
 	expect(await ask(popup, 'requestSync', {reason: 'user'})).toEqual({ok: true, value: {queued: false}});
 	const worker = scenario.session.context.serviceWorkers()[0]!;
-	expect(await worker.evaluate(async () => chrome.alarms.get('sync-tick'))).toBeUndefined();
+	await expect.poll(async () => worker.evaluate(async () => chrome.alarms.get('sync-tick'))).toBeUndefined();
 	expect(scenario.org.requests.length).toBe(before);
 	await popup.close();
 });

@@ -25,12 +25,14 @@ afterAll(async () => {
 test('R22: add, edit, complete and delete-with-undo using only the keyboard', async () => {
 	const {page, errors} = await session.openExtensionPage('src/popup/index.html');
 	await expect.poll(async () => page.getByText('Nothing due today').count()).toBe(1);
-	expect(await page.getByRole('status').first().textContent()).toContain('Sync is off — turn it on in Settings');
+	await expect
+		.poll(async () => page.getByRole('status').first().textContent())
+		.toContain('Sync is off — turn it on in Settings');
 
 	// Add: Tab to "Add reminder", Enter; the name field has focus; Enter submits.
 	await page.locator('body').focus();
 	await page.keyboard.press('Tab');
-	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
+	await expect.poll(async () => page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
 	await page.keyboard.press('Enter');
 	await nameFieldFocused(page);
 	await page.keyboard.type('Call Ana back');
@@ -75,7 +77,7 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	await page.keyboard.press('Space');
 	await expect.poll(async () => page.getByText('Nothing due today').count()).toBe(1);
 	// Focus did not fall back to the page: it is on "Add reminder", the next thing to act on.
-	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
+	await expect.poll(async () => page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
 
 	// Every interactive element has an accessible name.
 	const unnamed = await page.evaluate(() =>
@@ -90,6 +92,6 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	);
 	expect(unnamed).toEqual([]);
 	// The toolbar count follows local changes (R22): nothing open is due today now.
-	expect(await session.worker.evaluate(async () => chrome.action.getBadgeText({}))).toBe('');
+	await expect.poll(async () => session.worker.evaluate(async () => chrome.action.getBadgeText({}))).toBe('');
 	expect(errors).toEqual([]);
 });

@@ -35,5 +35,5 @@ test('R20: an org moved to a new My Domain pauses sync and the popup says to sig
 	// The redirect was answered once and never followed: no request reached another host through the org.
 	const after = scenario.org.requests.slice(before);
 	expect(after.filter(r => r.status === 301)).toHaveLength(1);
-	expect(await popupNames(popup)).toEqual(['Call Ana back']);
+	await expect.poll(async () => popupNames(popup)).toEqual(['Call Ana back']);
 });

@@ -55,7 +55,7 @@ async function remindMe(page: Page, expectedName: string, screenshot?: string, t
 	await control(page).getByRole('button', {name: 'Remind me'}).click();
 	const name = control(page).locator('input[name="name"]');
 	await expect.poll(async () => name.inputValue()).toBe(expectedName);
-	expect(await control(page).locator('input[name="dueDate"]').inputValue()).toBe(localDate(1));
+	await expect.poll(async () => control(page).locator('input[name="dueDate"]').inputValue()).toBe(localDate(1));
 	if (time !== undefined) await control(page).getByLabel('Reminder time (optional)').fill(time);
 	if (screenshot)
 		await page.screenshot({
@@ -81,10 +81,14 @@ test('R34/R31: "Remind me" on a Lightning Contact page creates a Task with that 
 	await expect.poll(async () => control(page).count()).toBe(1);
 	const button = control(page).getByRole('button', {name: 'Remind me'});
 	for (const own of ['record-follow', 'record-edit']) {
-		const ownBox = await page.getByTestId(own).boundingBox();
-		const ourBox = await button.boundingBox();
-		if (!ownBox || !ourBox) throw new Error('no box');
-		expect(overlaps(ownBox, ourBox)).toBe(false);
+		// Both laid out (a box each), and apart.
+		await expect
+			.poll(async () => {
+				const ownBox = await page.getByTestId(own).boundingBox();
+				const ourBox = await button.boundingBox();
+				return ownBox && ourBox ? overlaps(ownBox, ourBox) : 'no box';
+			})
+			.toBe(false);
 	}
 
 	await page.setViewportSize({width: 1280, height: 520});
@@ -149,10 +153,14 @@ test('R33: the popup shows the related names as links to the records; a hostile 
 	await syncNow(popup);
 	const row = popup.locator('.reminder', {hasText: 'Call the hostile contact'});
 	await expect.poll(async () => row.locator('a.related--who').textContent()).toBe(`${EVIL} Evil`);
-	expect(await row.locator('a.related--who').getAttribute('href')).toBe(lightning('Contact', ids.evil));
+	await expect
+		.poll(async () => row.locator('a.related--who').getAttribute('href'))
+		.toBe(lightning('Contact', ids.evil));
 	expect(await popup.locator('img').count()).toBe(0);
 	const seeded = popup.locator('.reminder', {hasText: 'Renewal kickoff call'});
 	await expect.poll(async () => seeded.locator('a.related--what').textContent()).toBe('Acme Renewal 2026');
-	expect(await seeded.locator('a.related--what').getAttribute('href')).toBe(lightning('Opportunity', ids.renewal));
-	expect(await seeded.locator('a.related--what').getAttribute('target')).toBe('_blank');
+	await expect
+		.poll(async () => seeded.locator('a.related--what').getAttribute('href'))
+		.toBe(lightning('Opportunity', ids.renewal));
+	await expect.poll(async () => seeded.locator('a.related--what').getAttribute('target')).toBe('_blank');
 });

@@ -83,14 +83,18 @@ test('R31: a reminder two minutes ahead shows one notification at its time; Comp
 	const at = await addReminderWithTime(popup, 'Call Ann back');
 	await syncNow(popup);
 	const repId = scenario.org.users.rep.id;
-	const task = scenario.org.listTasks({ownerId: repId}).find(t => t.Subject === 'Call Ann back');
+	const task = () => scenario.org.listTasks({ownerId: repId}).find(t => t.Subject === 'Call Ann back');
 	// R32 default: Salesforce has the time, with its own reminder off (Tickler alerts).
-	expect(task?.['ReminderDateTime']).toBe(at.getTime());
-	expect(task?.['IsReminderSet']).toBe(false);
+	await expect.poll(() => task()?.['ReminderDateTime']).toBe(at.getTime());
+	expect(task()?.['IsReminderSet']).toBe(false);
 
 	// The worker armed the reminder alarm for that time, and nothing is shown before it.
-	const alarm = await (await currentWorker()).evaluate(async () => chrome.alarms.get('reminder-due'));
-	expect(alarm?.scheduledTime).toBe(at.getTime());
+	await expect
+		.poll(
+			async () =>
+				(await (await currentWorker()).evaluate(async () => chrome.alarms.get('reminder-due')))?.scheduledTime,
+		)
+		.toBe(at.getTime());
 	expect(await notifications()).toEqual({});
 
 	// Move the worker's clock past the reminder time, and let Chrome fire the alarm now.
@@ -104,10 +108,12 @@ test('R31: a reminder two minutes ahead shows one notification at its time; Comp
 	await expect.poll(async () => Object.keys(await notifications()), {timeout: 15_000}).toHaveLength(1);
 	// Chrome's getAll lists the ids on screen (its values are `true`, not the content: the content is
 	// unit-tested in notification-content.test.ts). The id names the reminder; the store recorded the alert.
+	await expect
+		.poll(async () => (await storedReminder(popup, 'Call Ann back')).alert?.notifiedFor)
+		.toBe(at.toISOString());
 	const stored = await storedReminder(popup, 'Call Ann back');
 	const id = `tickler-reminder:${stored.id}`;
 	expect(await notifications()).toEqual({[id]: true});
-	expect(stored.alert?.notifiedFor).toBe(at.toISOString());
 
 	// Complete, as Chrome delivers a click on the notification's first button.
 	await (
@@ -122,7 +128,7 @@ test('R31: a reminder two minutes ahead shows one notification at its time; Comp
 		})
 		.toBe('Completed');
 	// Nothing is left on screen, and the next alarm shows nothing for a completed reminder.
-	expect(await notifications()).toEqual({});
+	await expect.poll(async () => notifications()).toEqual({});
 	await (
 		await currentWorker()
 	).evaluate(async () => chrome.alarms.create('reminder-due', {when: Date.now() - 3 * 60_000}));
@@ -143,9 +149,9 @@ test('R32: without the notifications permission, a reminder time is sent with Is
 	const later = await addReminderWithTime(popup, 'Later one', 12);
 	await syncNow(popup);
 	const repId = scenario.org.users.rep.id;
-	const task = scenario.org.listTasks({ownerId: repId}).find(t => t.Subject === 'Call Bo back');
-	expect(task?.['ReminderDateTime']).toBe(at.getTime());
-	expect(task?.['IsReminderSet']).toBe(true);
+	const task = () => scenario.org.listTasks({ownerId: repId}).find(t => t.Subject === 'Call Bo back');
+	await expect.poll(() => task()?.['ReminderDateTime']).toBe(at.getTime());
+	expect(task()?.['IsReminderSet']).toBe(true);
 	// The worker never touches the absent API: at the time nothing is shown, nothing recorded, nothing thrown.
 	const worker = await currentWorker();
 	expect(await worker.evaluate(() => typeof chrome.notifications)).toBe('undefined');

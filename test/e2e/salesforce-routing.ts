@@ -121,9 +121,6 @@ function isClosedError(error: unknown): boolean {
 	return /ECONNREFUSED|ECONNRESET|closed|Target page, context or browser has been closed/i.test(message);
 }
 
-/** A running local org as `startLocalOrg()` returns it (test/org/index.ts): its URL and its model. */
-export type LocalOrgHandle = {url: string; org: Org};
-
 export type SignedIn = {user: OrgUser; hosts: SalesforceHosts};
 
 /**

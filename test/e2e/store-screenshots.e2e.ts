@@ -92,6 +92,6 @@ test('R42: store screenshot 4 — the settings page; its privacy link opens the 
 	const link = settings.getByRole('link', {name: 'privacy policy'});
 	const [policy] = await Promise.all([scenario.session.context.waitForEvent('page'), link.click()]);
 	await policy.waitForLoadState('load');
-	expect(await policy.locator('body').innerText()).toContain('# Tickler privacy policy');
+	await expect.poll(async () => policy.locator('body').innerText()).toContain('# Tickler privacy policy');
 	await policy.close();
 });

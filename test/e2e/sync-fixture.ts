@@ -79,7 +79,7 @@ export async function popupNames(popup: Page): Promise<string[]> {
 	return popup.locator('.reminder .name').allTextContents();
 }
 
-/** "Sync now" (R22) — how the tests trigger one poll without waiting a minute. */
+/** "Sync now" (R22) — how the tests trigger one poll without waiting for the schedule. */
 export async function syncNow(popup: Page): Promise<void> {
 	const before = await lastSyncAt(popup);
 	await popup.getByRole('button', {name: 'Sync now'}).click();

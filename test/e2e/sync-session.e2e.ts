@@ -57,7 +57,7 @@ test('R20/R17: a new sign-in resumes sync by itself and nothing is lost', async 
 	await expect
 		.poll(async () => popup.locator('.reminder', {hasText: 'Written while signed out'}).textContent())
 		.toContain('Synced');
-	expect(await popupNames(popup)).toEqual(['Written while signed out']);
+	await expect.poll(async () => popupNames(popup)).toEqual(['Written while signed out']);
 });
 
 test('R2: a session of another user ("Login As") never writes into this partition; sync pauses and says why', async () => {

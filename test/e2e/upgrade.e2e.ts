@@ -155,6 +155,7 @@ test('R41: after the update the pending changes reach Salesforce once, on the Ta
 		.poll(subjects, {timeout: 20_000})
 		.toEqual(['Book travel', 'Call Carla about renewal', 'Written before the update']);
 	await expect.poll(async () => popupNames(popup)).toContain('Written before the update');
-	const status = await ask(popup, 'getSyncStatus');
-	expect(status.value).toMatchObject({pendingCount: 0, errorCount: 0});
+	await expect
+		.poll(async () => (await ask(popup, 'getSyncStatus')).value)
+		.toMatchObject({pendingCount: 0, errorCount: 0});
 });

@@ -106,7 +106,7 @@ test('R18: the worker stopped mid-sync; the sync still completes, with no duplic
 	// One more cycle must not create it again either.
 	await syncNow(popup);
 	expect(created()).toHaveLength(1);
-	expect(await popupNames(popup)).toEqual(['Survives a worker stop']);
+	await expect.poll(async () => popupNames(popup)).toEqual(['Survives a worker stop']);
 	expect(errors).toEqual([]);
 });
 

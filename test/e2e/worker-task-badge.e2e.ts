@@ -77,7 +77,7 @@ test('R13: visiting a Task page syncs; a new Task first reads as pending, then a
 	const before = (await historyTriggers()).filter(trigger => trigger === 'page-visit').length;
 	expect(await badge(ids.late)).toEqual({state: 'pending', reminderName: 'Created after the first sync'});
 	// The badge re-asks while the page is open (every 15 s); a pending Task starts a sync once the last cycle
-	// is more than a few seconds old (schedule/schedule-policy.ts), so ask again as the content script would.
+	// is more than a few seconds old (src/background/runner/schedule-policy.ts), so ask again as the content script would.
 	await expect
 		.poll(
 			async () => {

@@ -43,6 +43,8 @@ export function orgState(org: Org): Record<string, unknown> {
 		priorities: org.picklists.priorityList(),
 		sessions: org.sessions.list().length,
 		apiAccessControl: org.apiAccessControl,
+		// §14.12: users holding "Use Any API Client" (POST /__org__/users/<user>/permissions).
+		useAnyApiClient: [...org.useAnyApiClient],
 		apiUsageByClient: org.clientUsage.clients(),
 	};
 }

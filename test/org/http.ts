@@ -17,6 +17,7 @@ import {handleOAuthPage, isOAuthPage} from './oauth/oauth-routes.js';
 import {routeApi} from './api/routes.js';
 import {htmlFaultResponse, refusedRequest} from './api/fault-responses.js';
 import type {RouteResult} from './api/routes.js';
+import {MAX_REQUEST_HEAD_BYTES, oversizedRequest, requestHeadBytes} from './api/request-size.js';
 
 export type Transport = {url: string; port: number; close(): Promise<void>; engine: QueryEngine};
 
@@ -56,6 +57,9 @@ function toApiRequest(req: IncomingMessage, body: string, fallbackOrigin: string
 	};
 }
 
+/** `/__org__/…` is the org's own control API, not Salesforce: no Salesforce limit applies to it. */
+const isControl = (path: string): boolean => path.startsWith('/__org__/') || path === '/__org__';
+
 export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<Transport> {
 	const engine = new QueryEngine(org);
 	const sockets = new Set<Socket>();
@@ -69,8 +73,23 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 		res.end(r.body);
 	};
 
-	const log = (method: string, path: string, status: number, counted: boolean, client?: string): void => {
-		org.requests.push({method, path, status, at: org.clock.now(), countedAsApi: counted, ...(client ? {client} : {})});
+	const log = (
+		raw: IncomingMessage,
+		method: string,
+		path: string,
+		status: number,
+		counted: boolean,
+		client?: string,
+	): void => {
+		org.requests.push({
+			method,
+			path,
+			status,
+			at: org.clock.now(),
+			countedAsApi: counted,
+			...(client ? {client} : {}),
+			headBytes: requestHeadBytes(raw),
+		});
 	};
 
 	const cors = (req: ApiRequest): Record<string, string> =>
@@ -114,16 +133,16 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 		}
 		switch (fault.kind) {
 			case 'drop':
-				log(req.method, req.path, 0, false, client);
+				log(raw, req.method, req.path, 0, false, client);
 				raw.socket.destroy();
 				return;
 			case 'timeout':
 				// Hold the response until the client gives up; close() destroys the socket.
-				log(req.method, req.path, 0, false, client);
+				log(raw, req.method, req.path, 0, false, client);
 				return;
 			case '503':
 			case 'html503':
-				log(req.method, req.path, 503, false, client);
+				log(raw, req.method, req.path, 503, false, client);
 				// §6: body and Retry-After UNCONFIRMED; HTML variant exercises jsforce's text/html handling.
 				send(
 					res,
@@ -134,7 +153,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				);
 				return;
 			case '500':
-				log(req.method, req.path, 500, false, client);
+				log(raw, req.method, req.path, 500, false, client);
 				send(
 					res,
 					json(500, [
@@ -147,7 +166,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				);
 				return;
 			case 'invalidSession':
-				log(req.method, req.path, 401, false, client);
+				log(raw, req.method, req.path, 401, false, client);
 				send(
 					res,
 					json(401, [{message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID'}], {
@@ -157,7 +176,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 				);
 				return;
 			case 'limitExceeded':
-				log(req.method, req.path, 403, false, client);
+				log(raw, req.method, req.path, 403, false, client);
 				send(
 					res,
 					json(403, [{message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED'}]),
@@ -167,7 +186,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 			default: {
 				const html = htmlFaultResponse(fault.kind, req);
 				if (html) {
-					log(req.method, req.path, html.status, false, client);
+					log(raw, req.method, req.path, html.status, false, client);
 					send(res, html, RECORDED);
 					return;
 				}
@@ -198,7 +217,7 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 		org.usage.add(result.calls);
 		const token = result.calls > 0 ? bearerToken(req) : undefined;
 		org.clientUsage.add(client, token ? org.sessions.peek(token)?.clientId : undefined, result.calls);
-		log(req.method, req.path, result.response.status, result.calls > 0, client);
+		log(raw, req.method, req.path, result.response.status, result.calls > 0, client);
 		if (fault.kind === 'commitThenDrop') {
 			raw.socket.destroy();
 			return;
@@ -210,23 +229,30 @@ export function startTransport(org: Org, port = 0, host = '127.0.0.1'): Promise<
 		});
 	};
 
-	const server: Server = createServer((raw, res) => {
+	// R55: node:http's own header limit (16 KB by default, by coincidence Salesforce's) is raised far above
+	// Salesforce's, so the org's own check (api/request-size.ts) decides, with Salesforce's statuses and bodies.
+	const server: Server = createServer({maxHeaderSize: 16 * MAX_REQUEST_HEAD_BYTES}, (raw, res) => {
 		void (async () => {
 			try {
 				const body = await readBody(raw);
 				const req = toApiRequest(raw, body, origin);
-				if (req.path.startsWith('/__org__/') || req.path === '/__org__') {
+				const oversized = isControl(req.path) ? undefined : oversizedRequest(raw);
+				if (oversized) {
+					// Refused before any route, session or count: Salesforce's front door answers it.
+					log(raw, req.method, req.path, oversized.status, false);
+					send(res, oversized, {});
+				} else if (isControl(req.path)) {
 					send(res, handleControl(org, req), {});
 				} else if (isOAuthPage(req.path)) {
 					// §13.1 authorize / approval / error pages: browser pages, not API calls.
 					const r = handleOAuthPage(org, req);
-					log(req.method, req.path, r.status, false);
+					log(raw, req.method, req.path, r.status, false);
 					send(res, r, {});
 				} else if (req.path.startsWith('/services/') || req.path === '/services' || req.path.startsWith('/id/')) {
 					await handleApi(req, raw, res);
 				} else {
 					const r = handlePage(org, req);
-					log(req.method, req.path, r.status, false);
+					log(raw, req.method, req.path, r.status, false);
 					send(res, r, {});
 				}
 			} catch (e) {

@@ -41,6 +41,8 @@ export type RequestLogEntry = {
 	countedAsApi: boolean;
 	/** R29: the `client=` of the request's Sforce-Call-Options header, if any (call-options.ts). */
 	client?: string;
+	/** R55: bytes of the request's address and headers as received (api/request-size.ts). */
+	headBytes?: number;
 };
 export type OrgOptions = {
 	now?: Date;
@@ -74,14 +76,18 @@ export class Org {
 	readonly clientUsage = new ClientUsage();
 	/** API Access Control (§13.1): when on, only OAuth tokens of registered apps may use the REST API. */
 	apiAccessControl = false;
+	/** §14.12: users holding "Use Any API Client" — API Access Control and app restrictions do not apply to them. */
+	readonly useAnyApiClient = new Set<string>();
 	/** R37: queues, per-Task grants and the sharing model (default: everyone sees everything). */
 	readonly access = new Access(() => this.users.admin.id);
 	/** R37: validation rules that refuse writes with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
 	readonly validationRules = new ValidationRules();
+	/** The three users every org starts with; `addUser` adds more (allUsers lists them all). */
 	readonly users: {rep: OrgUser; rep2: OrgUser; admin: OrgUser};
 	requests: RequestLogEntry[] = [];
 	/** When the org "was created": the start of its replication history (§4.2 earliestDateAvailable). */
 	readonly createdAt: number;
+	private readonly addedUsers: OrgUser[] = [];
 	private readonly listeners = new Set<() => void>();
 	private lastMaintenance = Number.NEGATIVE_INFINITY;
 	/** Audit user for org-made rows (picklists, seeded parents): the admin, once created. */
@@ -114,23 +120,44 @@ export class Org {
 			picklists: this.picklists,
 			now,
 			createdAt: this.createdAt,
+			zoneOf: id => this.user(id)?.timeZone ?? 'UTC',
 		});
 		// R37: validation rules run on every user write, not on system writes (seeding, generated occurrences).
 		this.tasks.beforeSave = (op, next, _prev, _user, mode) => {
 			if (mode !== 'system') this.validationRules.check(op, next);
 		};
 		this.sessions = new Sessions(this.orgId15, now);
-		this.oauth = new OAuth({sessions: this.sessions, now, changed: () => this.changed()});
+		this.oauth = new OAuth({
+			sessions: this.sessions,
+			now,
+			changed: () => this.changed(),
+			useAnyApiClient: id => this.useAnyApiClient.has(id),
+		});
 		this.usage = new ApiUsage(options.apiDailyLimit ?? defaultApiLimit(USER_LICENCES), now);
 		this.users = {
-			rep: this.addUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
-			rep2: this.addUser('Sam', 'Second', 'rep2', 'America/New_York', 'en_US'),
-			admin: this.addUser('Ada', 'Admin', 'admin', 'America/Los_Angeles', 'en_US'),
+			rep: this.createUser('Rita', 'Rep', 'rep', options.repTimeZone ?? 'Europe/Rome', 'it_IT'),
+			rep2: this.createUser('Sam', 'Second', 'rep2', 'America/New_York', 'en_US'),
+			admin: this.createUser('Ada', 'Admin', 'admin', 'America/Los_Angeles', 'en_US'),
 		};
 		this.systemUserId = this.users.admin.id;
 	}
 
-	private addUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
+	/**
+	 * Adds an active standard user, `<key>@<org name>.example`, made as `rep` is: sessions, logins and Task
+	 * ownership work for it the same way (the bench's fleet of reps, bench/lib/fleet-org.ts).
+	 */
+	addUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
+		const user = this.createUser(firstName, lastName, key, timeZone, locale);
+		this.addedUsers.push(user);
+		return user;
+	}
+
+	/** Every user: the three of `users`, then those `addUser` added. */
+	allUsers(): OrgUser[] {
+		return [...Object.values(this.users), ...this.addedUsers];
+	}
+
+	private createUser(firstName: string, lastName: string, key: string, timeZone: string, locale: string): OrgUser {
 		const u: OrgUser = {
 			id: this.ids.next('005'),
 			username: `${key}@${this.name}.example`,
@@ -168,11 +195,11 @@ export class Org {
 	}
 
 	user(id: string): OrgUser | undefined {
-		return Object.values(this.users).find(u => u.id === id);
+		return this.allUsers().find(u => u.id === id);
 	}
 
 	userByUsername(username: string): OrgUser | undefined {
-		return Object.values(this.users).find(u => u.username.toLowerCase() === username.toLowerCase());
+		return this.allUsers().find(u => u.username.toLowerCase() === username.toLowerCase());
 	}
 
 	// ---- sessions (§1) ----
@@ -197,6 +224,13 @@ export class Org {
 	/** API Access Control (§13.1): browser sessions are refused by the REST API; OAuth app tokens still work. */
 	setApiAccessControl(enabled: boolean): void {
 		this.apiAccessControl = enabled;
+		this.changed();
+	}
+
+	/** §14.12: grants or takes "Use Any API Client" (not restricted by API Access Control or app policies). */
+	setUseAnyApiClient(userId: string, on: boolean): void {
+		if (on) this.useAnyApiClient.add(userId);
+		else this.useAnyApiClient.delete(userId);
 		this.changed();
 	}
 
@@ -325,6 +359,15 @@ export class Org {
 	}
 	resetRequestLog(): void {
 		this.requests = [];
+	}
+
+	/**
+	 * Records the recycle bin and the archive as up to date at the org's current time, so `maintain()` does
+	 * nothing for the next org-minute although the clock moved. For a caller that knows nothing aged since its
+	 * last sweep: the bench's fleet moves the clock thousands of times within one day (bench/lib/fleet-org.ts).
+	 */
+	markMaintained(): void {
+		this.lastMaintenance = this.clock.nowMs();
 	}
 
 	/** Purges the recycle bin after 15 days and sweeps the archive (§4.2, §7.4), at most once per org-minute. */

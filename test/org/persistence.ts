@@ -23,7 +23,7 @@ type Snapshot = {
 	priorities: TaskPriorityValue[];
 	sessions: Session[];
 	/** Absent in files saved before OAuth existed. */
-	oauth?: {apps: OAuthApp[]; refreshTokens: RefreshToken[]; apiAccessControl: boolean};
+	oauth?: {apps: OAuthApp[]; refreshTokens: RefreshToken[]; apiAccessControl: boolean; useAnyApiClient?: string[]};
 };
 
 const SKIP = new Set(['TaskStatus', 'TaskPriority']);
@@ -40,7 +40,7 @@ export function snapshot(org: Org): Snapshot {
 		statuses: org.picklists.statusList(),
 		priorities: org.picklists.priorityList(),
 		sessions: org.sessions.list(),
-		oauth: {...org.oauth.snapshot(), apiAccessControl: org.apiAccessControl},
+		oauth: {...org.oauth.snapshot(), apiAccessControl: org.apiAccessControl, useAnyApiClient: [...org.useAnyApiClient]},
 	};
 }
 
@@ -71,6 +71,7 @@ export function loadOrg(org: Org, file: string): boolean {
 	if (snap.oauth) {
 		org.oauth.restore(snap.oauth);
 		org.setApiAccessControl(snap.oauth.apiAccessControl);
+		for (const id of snap.oauth.useAnyApiClient ?? []) org.useAnyApiClient.add(id);
 	}
 	return true;
 }

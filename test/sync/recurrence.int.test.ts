@@ -111,3 +111,58 @@ test('R35: every synced field of an occurrence edited locally is accepted by Sal
 	expect(occurrences(master.Id)).toHaveLength(4);
 	expect(await h.reminders()).toHaveLength(4);
 });
+
+/** "Repeat This Task" a week after the due date (salesforce-facts.md §14.3). */
+const repeating = {
+	Subject: 'Call back Carla',
+	ActivityDate: '2026-03-05',
+	RecurrenceRegeneratedType: 'RecurrenceRegenerateAfterDueDate',
+	RecurrenceInterval: 7,
+};
+
+async function namedReminders(name: string) {
+	return (await h.reminders())
+		.filter(r => r.name === name)
+		.sort((a, b) => String(a.dueDate).localeCompare(String(b.dueDate)));
+}
+
+test('R35/§14.3: completing a repeating Task in Tickler — Salesforce makes the next one in the same save, and it is imported exactly once', async () => {
+	h.org.createTask(h.repId, repeating);
+	await h.enable();
+	await h.sync();
+	const [first] = await namedReminders('Call back Carla');
+	await completeReminder(h.db, first?.id ?? '', {now: h.clock.now()});
+	const pushed = await h.sync('local-change');
+	expect(pushed.errors).toEqual([]);
+	// The next Task carries the same whole-second stamp as the pushed close: a tie the pull must not skip.
+	const next = h.repTasks().find(t => t.Subject === 'Call back Carla' && !t.IsClosed);
+	expect(next?.ActivityDate).toBe('2026-03-12');
+	for (let i = 0; i < 3; i++) {
+		h.org.clock.advance(60 * SECOND);
+		await h.sync('alarm');
+	}
+	const reminders = await namedReminders('Call back Carla');
+	expect(reminders.map(r => [r.dueDate, r.status, r.taskId])).toEqual([
+		['2026-03-05', 'complete', first?.taskId],
+		['2026-03-12', 'open', next?.Id],
+	]);
+	expect(h.repTasks().filter(t => t.Subject === 'Call back Carla')).toHaveLength(2);
+});
+
+test('R35/§14.3: a repeating Task closed in Salesforce — the pull closes its reminder and imports the next Task exactly once', async () => {
+	const task = h.org.createTask(h.repId, repeating);
+	await h.enable();
+	await h.sync();
+	h.org.clock.advance(5 * SECOND);
+	h.org.updateTask(h.repId, task.Id, {Status: 'Completed'});
+	for (let i = 0; i < 3; i++) {
+		h.org.clock.advance(60 * SECOND);
+		expect((await h.sync('alarm')).outcome).toBe('ok');
+	}
+	const reminders = await namedReminders('Call back Carla');
+	expect(reminders.map(r => [r.dueDate, r.status])).toEqual([
+		['2026-03-05', 'complete'],
+		['2026-03-12', 'open'],
+	]);
+	expect(new Set(reminders.map(r => r.taskId)).size).toBe(2);
+});

@@ -1,6 +1,6 @@
 /**
  * An IndexedDB database as plain data (R41): what a release wrote, recorded from that release's build
- * (test/upgrade/upgrade.e2e.ts records it from the real extension) or written with that release's own
+ * (test/e2e/upgrade.e2e.ts records it from the real extension) or written with that release's own
  * Dexie schema code (record-schema-fixture.ts), so an upgrade test opens exactly what a rep's browser holds.
  */
 export type IndexDump = {name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean};

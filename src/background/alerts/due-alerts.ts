@@ -16,7 +16,7 @@ import type {Reminder, WhoAlerts} from '@/shared/store/schema.js';
 
 /** Missed alerts older than this are not raised any more (a browser closed for a week). */
 export const MISSED_LOOKBACK_MS = 7 * 24 * 3_600_000;
-/** A time learned at most this long after it passed still alerts (a sync every 1–15 minutes brings it late). */
+/** A time learned at most this long after it passed still alerts (a poll every 10–15 minutes brings it late). */
 export const LEARNED_GRACE_MS = 15 * 60_000;
 /** An alert shown more than this after its time is marked late (chrome.alarms may fire up to a minute late). */
 export const LATE_AFTER_MS = 2 * 60_000;

@@ -17,7 +17,6 @@ export const SUMMARY_NAMES = 5;
 
 /** The buttons of a single reminder's notification, in order (Chrome shows at most two). */
 export const NOTIFICATION_BUTTONS = ['complete', 'snooze-1-hour'] as const;
-export type NotificationButton = (typeof NOTIFICATION_BUTTONS)[number];
 
 export type NotificationContent = {
 	id: string;

@@ -1,6 +1,6 @@
 /**
  * R31: the notification listeners, with `notifications` an optional permission. While it is not granted the
- * API object is absent, so the listeners are registered at every worker start when it is granted (index.ts,
+ * API object is absent, so the listeners are registered at every worker start when it is granted (service-worker.ts,
  * synchronously, before any await) and at once when the rep grants it (`permissions.onAdded`), when what is
  * due is also checked — a reminder of Tickler's own that came due meanwhile is shown then, marked late.
  */

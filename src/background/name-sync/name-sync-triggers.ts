@@ -1,5 +1,5 @@
 /**
- * R45 in the service worker: when to run a name-sharing pass (reconcile.ts) and on which area — the
+ * R45 in the service worker: when to run a name-sharing pass (name-pass.ts) and on which area — the
  * browser's synced extension storage, which Chrome Sync (Firefox Sync for add-ons) carries to the rep's
  * other computers when the rep is signed in to the browser. Covered by the `storage` permission
  * (Chromium storage.json: the whole `storage` namespace, `sync` included, needs only "storage").

@@ -92,10 +92,6 @@ export async function markNeedsReconnect(
 	await db.tokens.update(partition, {needsReconnect: true, reconnectReason: reason});
 }
 
-export async function deleteTokens(db: CredentialsDb, partition: string): Promise<void> {
-	await db.tokens.delete(partition);
-}
-
 /** What the settings page may know: which partitions are connected with OAuth, never a token. */
 export async function oauthConnections(
 	db: CredentialsDb,

@@ -1,6 +1,6 @@
 /**
  * Reactions to the browser: start-up, a new Salesforce session cookie (R20: resume by itself), the rep
- * using a Salesforce tab or coming back from idle (R13: the minute cadence).
+ * using a Salesforce tab or coming back from idle (R13: the ten-minute Salesforce cadence).
  */
 import browser, {type Cookies, type Idle, type Tabs} from 'webextension-polyfill';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';

@@ -40,7 +40,7 @@ beforeEach(() => {
 });
 
 test(`R23: history and the conflict log keep the last ${RETAIN_DAYS} days, at most ${RETAIN_ROWS} rows each, per partition`, async () => {
-	// A year of minute polls would be half a million rows; a few hundred old ones and many recent ones show it.
+	// A year of ten-minute polls would be over 50,000 rows; a few hundred old ones and many recent ones show it.
 	const old = Array.from({length: 50}, (_, index) => NOW - (RETAIN_DAYS + 1 + index) * DAY);
 	const recent = Array.from({length: RETAIN_ROWS + 100}, (_, index) => NOW - index * 60_000);
 	await db.syncHistory.bulkAdd([...old, ...recent].map(at => run(A, at)));

@@ -1,6 +1,6 @@
 /**
  * How much sync history and conflict log a partition keeps (R23): what a rep would look at — the last
- * RETAIN_DAYS days, and at most RETAIN_ROWS rows of each — so a worker polling every minute for a year
+ * RETAIN_DAYS days, and at most RETAIN_ROWS rows of each — so a worker polling every ten minutes for a year
  * does not grow IndexedDB without end. The settings page shows the latest 20 runs and 50 conflicts.
  */
 import {Dexie} from 'dexie';

@@ -1,6 +1,6 @@
 /**
- * The only file that imports jsforce (engineering guide §1). Implements SalesforcePort over the REST API
- * with the rep's own session. Every response's `Sforce-Limit-Info` (R21) and `Date` header (R16) is read
+ * The only file that talks to Salesforce through jsforce (engineering guide §1; messaging/library-versions.ts
+ * only reads its version). Implements SalesforcePort over the REST API with the rep's own session. Every response's `Sforce-Limit-Info` (R21) and `Date` header (R16) is read
  * through a wrapping transport; jsforce's own retries are switched off because the engine owns retries
  * (R19) and a silently retried POST could duplicate a Task (R18), and so is its following of redirects: it
  * would send the token to wherever the redirect points, as a GET (the token goes only to its own host).

@@ -16,8 +16,61 @@ import {SYNCED_FIELDS, type Reminder, type ReminderError, type SyncedField} from
 import {assertEnabled, type CycleContext} from './cycle-context.js';
 import {DETACHED_COPY} from '@/shared/copy.js';
 
-/** 600 quoted 18-char ids keep the GET URL well under Salesforce's 16 KB limit. */
-export const ACCESS_CHUNK = 600;
+/**
+ * R55: Salesforce refuses a request whose address and headers together pass 16,384 bytes (431; 414 when the
+ * address alone does; docs/salesforce-facts.md §14.1). A lookup is a GET whose address grows with its ids, so
+ * the address is held to half the limit and the other half is left to the headers: the browser's own
+ * (User-Agent, client hints, Accept-*, Origin, Sec-Fetch-*; about 1 KB in Chromium), the bearer token and
+ * Sforce-Call-Options. Salesforce itself advises keeping headers to about 8,000 bytes (same source).
+ */
+export const MAX_LOOKUP_ADDRESS_BYTES = 8_192;
+/** `/services/data/vNN.N/queryAll?q=` (33 bytes), with room for a longer version or path. */
+const PATH_ALLOWANCE = 48;
+const LOOKUP_HEAD = 'SELECT Id, OwnerId, IsDeleted FROM Task WHERE Id IN (';
+const LOOKUP_TAIL = ')';
+const SEPARATOR = ', ';
+
+/**
+ * The bytes `soql` takes in a query address as it goes on the wire: the adapter's `encodeURIComponent`, then
+ * fetch's URL parser, which also percent-encodes `'` in a query (the WHATWG URL "special-query percent-encode
+ * set") — so each quoted id costs 30 bytes, not the 26 the encoded string shows.
+ */
+export function queryAddressBytes(soql: string): number {
+	return encodeURIComponent(soql).replaceAll("'", '%27').length;
+}
+
+const BASE_BYTES = PATH_ALLOWANCE + queryAddressBytes(LOOKUP_HEAD + LOOKUP_TAIL);
+const SEPARATOR_BYTES = queryAddressBytes(SEPARATOR);
+
+/** The lookup's SOQL for these ids. */
+export function accessLookupSoql(ids: readonly string[]): string {
+	return `${LOOKUP_HEAD}${ids.map(soqlString).join(SEPARATOR)}${LOOKUP_TAIL}`;
+}
+
+/** Splits ids into lookups whose address stays within MAX_LOOKUP_ADDRESS_BYTES (R55), in order. */
+export function accessChunks(ids: readonly string[]): string[][] {
+	const chunks: string[][] = [];
+	let chunk: string[] = [];
+	let bytes = BASE_BYTES;
+	for (const id of ids) {
+		const cost = queryAddressBytes(soqlString(id));
+		if (chunk.length > 0 && bytes + SEPARATOR_BYTES + cost > MAX_LOOKUP_ADDRESS_BYTES) {
+			chunks.push(chunk);
+			chunk = [];
+			bytes = BASE_BYTES;
+		}
+		bytes += (chunk.length > 0 ? SEPARATOR_BYTES : 0) + cost;
+		chunk.push(id);
+	}
+	if (chunk.length > 0) chunks.push(chunk);
+	return chunks;
+}
+
+/** How many 18-character ids one lookup carries (269): what a reconciliation chunk holds (reconcile.ts). */
+export const ACCESS_CHUNK = Math.floor(
+	(MAX_LOOKUP_ADDRESS_BYTES - BASE_BYTES + SEPARATOR_BYTES) /
+		(queryAddressBytes(soqlString('00T000000000000AAA')) + SEPARATOR_BYTES),
+);
 
 /**
  * What one Id lookup says: `deleted` (in the Recycle Bin), `not-yours` (owned by another user or a queue),
@@ -44,13 +97,15 @@ export function detachedError(reason: 'not-yours' | 'no-access'): ReminderError 
 			};
 }
 
-/** One `queryAll` per 600 ids: ⌈ids / 600⌉ requests, never proportional to the org. */
+/**
+ * One `queryAll` per ACCESS_CHUNK ids (each address within R55's bound): ⌈ids / ACCESS_CHUNK⌉ requests,
+ * never proportional to the org.
+ */
 export async function lookUpAccess(ctx: CycleContext, taskIds: readonly string[]): Promise<Map<string, TaskAccess>> {
 	const access = new Map<string, TaskAccess>();
-	for (let i = 0; i < taskIds.length; i += ACCESS_CHUNK) {
+	for (const chunk of accessChunks(taskIds)) {
 		await assertEnabled(ctx);
-		const chunk = taskIds.slice(i, i + ACCESS_CHUNK);
-		const soql = `SELECT Id, OwnerId, IsDeleted FROM Task WHERE Id IN (${chunk.map(soqlString).join(', ')})`;
+		const soql = accessLookupSoql(chunk);
 		let page = await ctx.sf.query<{Id: string; OwnerId: string; IsDeleted: boolean}>(soql, {includeDeleted: true});
 		for (;;) {
 			for (const row of page.records) {

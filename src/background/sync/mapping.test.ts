@@ -18,6 +18,7 @@ import {
 	pickFields,
 	relatedFromSalesforce,
 } from './mapping.js';
+import {aReminder} from '../../../test/fakes/reminder-builder.js';
 import {taskRow} from '../../../test/fakes/task-row.js';
 
 const standard: OrgPicklists = {
@@ -153,17 +154,16 @@ describe('R12 writes', () => {
 });
 
 test('R12/R16: a base snapshot keeps exactly the synced fields, nothing else of the reminder', () => {
-	const reminder = {
+	const reminder = aReminder({
 		name: 'N',
-		status: 'open',
 		priority: 'high',
-		dueDate: null,
 		details: 'D',
-		whoId: null,
 		whatId: '006000000000001AAA',
-		id: 'x',
-		syncState: 'pending',
-	} as const;
+		taskId: '00T000000000001AAA',
+		editedAt: {name: 5},
+		what: {name: 'Acme Renewal', type: 'Opportunity'},
+		alert: {knownAt: 5},
+	});
 	expect(pickFields(reminder)).toEqual({
 		name: 'N',
 		status: 'open',

@@ -43,7 +43,6 @@ import {
 import {detach, lookUpAccess} from './access.js';
 import {assertEnabled, SyncDisabledError, type CycleContext} from './cycle-context.js';
 import {backoffDelay} from '@/background/runner/cadence.js';
-import {renderSubject} from '@/shared/subject-template.js';
 import {createWrite, pickFields, updateWrite, type OrgPicklists} from './mapping.js';
 import {salesforceAlertAfterWrite, withSalesforceAlert} from './reminder-mapping.js';
 import {DEFAULT_WHO_ALERTS, sameFieldValue} from '@/shared/store/reminder-time.js';
@@ -469,5 +468,3 @@ async function park(ctx: CycleContext, work: Work, code: string, message: string
 		await db.reminders.put(reminder);
 	});
 }
-
-export {renderSubject};

@@ -14,12 +14,12 @@ import {
 	salesforceAlertFromRow,
 } from './reminder-mapping.js';
 import {decideRow, type PageFacts} from './row-decision.js';
+import {aReminder, syncedBase} from '../../../test/fakes/reminder-builder.js';
 import {taskRow} from '../../../test/fakes/task-row.js';
 
 const USER = '005000000000001AAA';
 const TASK = '00T000000000001AAA';
 const PARTITION = `00D000000000001AAA:${USER}`;
-const T0 = '2026-03-05T10:00:00.000+0000';
 const T1 = '2026-03-05T15:00:05.000+0000';
 const AT = '2026-03-05T15:00:00.000Z';
 const AT_SF = '2026-03-05T15:00:00.000+0000';
@@ -56,27 +56,14 @@ const fields: ReminderFields = {
 const row = taskRow;
 
 function linked(overrides: Partial<Reminder> = {}, baseOverrides: Partial<ReminderFields> = {}): Reminder {
-	return {
+	return aReminder({
 		...fields,
-		id: 'r1',
 		partition: PARTITION,
 		taskId: TASK,
-		createdAt: 1,
-		updatedAt: 1,
-		editedAt: {},
-		origin: 'local',
-		localOnly: false,
 		syncState: 'synced',
-		base: {
-			...fields,
-			...baseOverrides,
-			lastModifiedDate: T0,
-			systemModstamp: T0,
-			sfStatus: 'Not Started',
-			sfPriority: 'Normal',
-		},
+		base: syncedBase({...fields, ...baseOverrides}),
 		...overrides,
-	};
+	});
 }
 
 function merged(reminder: Reminder, taskRow: TaskRow): Reminder {

@@ -9,6 +9,7 @@ import {emptyEntry} from '@/shared/store/outbox-lifecycle.js';
 import type {OutboxEntry, Reminder, ReminderFields} from '@/shared/store/schema.js';
 import type {OrgPicklists} from './mapping.js';
 import {decideRow, type PageFacts, type RowDecision, type RowFacts} from './row-decision.js';
+import {aReminder, syncedBase} from '../../../test/fakes/reminder-builder.js';
 import {taskRow} from '../../../test/fakes/task-row.js';
 
 const USER = '005000000000001AAA';
@@ -58,20 +59,14 @@ function row(overrides: Partial<TaskRow> = {}): TaskRow {
 
 /** A reminder linked to TASK, synced at T0 with `fields`. */
 function linked(overrides: Partial<Reminder> = {}): Reminder {
-	return {
+	return aReminder({
 		...fields,
-		id: 'r1',
 		partition: PARTITION,
 		taskId: TASK,
-		createdAt: 1,
-		updatedAt: 1,
-		editedAt: {},
-		origin: 'local',
-		localOnly: false,
 		syncState: 'synced',
-		base: {...fields, lastModifiedDate: T0, systemModstamp: T0, sfStatus: 'Not Started', sfPriority: 'Normal'},
+		base: syncedBase(fields),
 		...overrides,
-	};
+	});
 }
 
 function facts(overrides: Partial<RowFacts> = {}): RowFacts {
@@ -413,13 +408,12 @@ describe('R33: related records', () => {
 	});
 
 	test('R33: a WhoId cleared in Salesforce (a Contact deleted) clears the reminder and its name', () => {
-		const base = {...fields, whoId: CONTACT};
 		const {outcome} = decideRow(
 			facts({
 				reminder: linked({
 					whoId: CONTACT,
 					who: {name: 'Gone', type: 'Contact'},
-					base: {...base, lastModifiedDate: T0, systemModstamp: T0, sfStatus: 'Not Started', sfPriority: 'Normal'},
+					base: syncedBase({...fields, whoId: CONTACT}),
 				}),
 				row: row({SystemModstamp: T1, LastModifiedDate: T0, WhoId: null, Who: null}),
 			}),

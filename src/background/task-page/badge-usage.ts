@@ -1,7 +1,7 @@
 /**
  * The badge's requests are Tickler's requests (R21, R38): what the org's `Sforce-Limit-Info` said in the
  * badge's response becomes the partition's API usage — the figure the popup and settings show the rep and
- * the schedule reads (schedule/schedule-policy.ts, runner/cadence.ts) — and each lookup is a row in the sync
+ * the schedule reads (runner/schedule-policy.ts, runner/cadence.ts) — and each lookup is a row in the sync
  * history with the requests it spent, so the settings page's "API requests" column, and every benchmark
  * that sums it, counts the badge too.
  */

@@ -50,5 +50,3 @@ export async function forgetVerdicts(partition: string): Promise<void> {
 	const kept = (stored as Entry[]).filter(entry => !entry.key.startsWith(`${partition}:`));
 	await browser.storage.session.set({[KEY]: kept});
 }
-
-export const TASK_VERDICTS_KEY = KEY;

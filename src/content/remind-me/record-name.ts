@@ -1,23 +1,13 @@
 /**
  * R34: the record's name as the page shows it, to prefill "Follow up: <name>". Fail-safe: undefined when
- * nothing matches, and the control then names the object instead. Selectors are UNCONFIRMED against a
- * live org (docs/local-org.md): `records-highlights2` is the Lightning highlights panel the badge already
- * relies on (selectors.ts); its `h1` holds the primary field, read the same way by public userscripts in
- * the code index (`records-highlights2 lightning-formatted-text`, `h1.slds-page-header__title`). Classic's
- * title block is `.bPageTitle .pageDescription`. Lightning's tab title `<Name> | <Object> | Salesforce` is
- * the fallback.
+ * nothing matches, and the control then names the object instead. Where the page shows the name is
+ * RECORD_NAME_SELECTORS (selectors.ts); Lightning's tab title `<Name> | <Object> | Salesforce` is the
+ * fallback.
  */
 import {REMIND_ME_COPY} from '@/shared/copy.js';
 import {MAX_NAME_LENGTH} from '@/shared/store/reminder-validation.js';
 import {cutAt} from '@/shared/subject-template.js';
-
-export const RECORD_NAME_SELECTORS = [
-	'records-highlights2 h1 lightning-formatted-text',
-	'records-highlights2 h1',
-	'.slds-page-header_record-home h1',
-	'h1.slds-page-header__title',
-	'.bPageTitle .pageDescription',
-] as const;
+import {RECORD_NAME_SELECTORS} from '../selectors.js';
 
 export function readRecordName(doc: Document, object: string): string | undefined {
 	for (const selector of RECORD_NAME_SELECTORS) {

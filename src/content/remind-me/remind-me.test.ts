@@ -3,7 +3,8 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {RecordPage} from '@/shared/record-page-url.js';
-import {createRemindControl, REMIND_ME_TAG, type RemindInput} from './remind-me-control.js';
+import {createRemindControl} from './remind-me-control.js';
+import {REMIND_ME_TAG, type RemindInput} from './remind-me-form.js';
 import {prefilledName, readRecordName} from './record-name.js';
 
 function fixture(name: string): Document {
@@ -19,6 +20,10 @@ describe('R34: the record name from the page header', () => {
 
 	test('Classic title block', () => {
 		expect(readRecordName(fixture('classic-task-detail.html'), 'Task')).toBe('Call Acme about renewal');
+	});
+
+	test('the older SLDS page header, without a highlights panel', () => {
+		expect(readRecordName(fixture('lightning-contact-record.html'), 'Contact')).toBe('Ana Ruiz');
 	});
 
 	test('the Lightning tab title when no header is drawn yet; undefined (fail-safe) when nothing says', () => {
@@ -53,28 +58,28 @@ describe('R34: a long record name is cut on a whole character', () => {
 	});
 });
 
+const contact: RecordPage = {
+	kind: 'lightning',
+	host: 'acme.lightning.force.com',
+	object: 'Contact',
+	recordId: '003000000000001AAA',
+};
+const account: RecordPage = {
+	kind: 'lightning',
+	host: 'acme.lightning.force.com',
+	object: 'Account',
+	recordId: '001000000000001AAA',
+};
+afterEach(() => {
+	document.body.replaceChildren();
+	document.title = '';
+});
+
+const shadow = () => document.querySelector(REMIND_ME_TAG)?.shadowRoot;
+const button = (label: string) =>
+	[...(shadow()?.querySelectorAll('button') ?? [])].find(b => b.textContent === label) as HTMLButtonElement;
+
 describe('R34: the "Remind me" control', () => {
-	const contact: RecordPage = {
-		kind: 'lightning',
-		host: 'acme.lightning.force.com',
-		object: 'Contact',
-		recordId: '003000000000001AAA',
-	};
-	const account: RecordPage = {
-		kind: 'lightning',
-		host: 'acme.lightning.force.com',
-		object: 'Account',
-		recordId: '001000000000001AAA',
-	};
-	afterEach(() => {
-		document.body.replaceChildren();
-		document.title = '';
-	});
-
-	const shadow = () => document.querySelector(REMIND_ME_TAG)?.shadowRoot;
-	const button = (label: string) =>
-		[...(shadow()?.querySelectorAll('button') ?? [])].find(b => b.textContent === label) as HTMLButtonElement;
-
 	test('R34: one host with its own shadow root; the form prefills "Follow up: <name>" and sends what the rep saved', async () => {
 		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
 		const hostile = '<img src=x onerror=alert(1)>';
@@ -103,7 +108,9 @@ describe('R34: the "Remind me" control', () => {
 		await vi.waitFor(() => expect(shadow()?.querySelector('[role="status"]')?.textContent).toContain('Reminder saved'));
 		control.remove();
 	});
+});
 
+describe('R31/R34: the control’s reminder time, refusals and moves', () => {
 	test('R31/R34: a filled reminder time is sent as the instant of due date + time on the rep’s clock; none when empty', async () => {
 		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
 		const control = createRemindControl(save);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
-import {loadedAfterSave, SUCCESS_TOAST_SELECTOR, watchSuccessToasts} from './save-watch.js';
+import {SUCCESS_TOAST_SELECTOR} from '../selectors.js';
+import {loadedAfterSave, watchSuccessToasts} from './save-watch.js';
 
 beforeEach(() => {
 	document.body.replaceChildren();

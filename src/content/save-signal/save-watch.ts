@@ -3,7 +3,7 @@
  * their Tasks likely, so the worker is told at once — it decides whether that is worth a sync (rate-limited,
  * R21). No API request, no session, nothing read from the record: only "a save was seen on this host".
  * Every page-shape dependency fails safe: if Salesforce changes its markup, no signal is sent and the
- * schedule (five minutes in Salesforce) brings the change instead.
+ * schedule (every ten minutes in Salesforce) brings the change instead.
  *
  * - Lightning: a success toast. Lightning confirms a record save with a toast (Salesforce docs, "Display
  *   toasts to provide feedback to a user following an action, such as after a record is created";
@@ -19,9 +19,8 @@
 import {callBackground} from '@/shared/messages.js';
 import {isContextValid} from '../orphan-guard.js';
 import {isLightningHost} from '@/shared/task-page-url.js';
+import {SUCCESS_TOAST_SELECTOR} from '../selectors.js';
 
-/** The SLDS success toast (salesforce-facts.md §8.1). */
-export const SUCCESS_TOAST_SELECTOR = '.slds-notify_toast.slds-theme_success';
 const DEBOUNCE_MS = 250;
 
 /**
@@ -63,7 +62,7 @@ export function loadedAfterSave(doc: Document = document, perf: Performance = pe
 	}
 }
 
-/** Wires the signals for this page; called once by index.ts on every Salesforce page it runs on. */
+/** Wires the signals for this page; called once by content-script.ts on every Salesforce page it runs on. */
 export function startChangeSignals(): void {
 	const host = location.hostname;
 	let stop = (): void => undefined;

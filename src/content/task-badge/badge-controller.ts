@@ -1,13 +1,14 @@
 import type {TaskBadge} from '@/shared/types.js';
-import {mountBadge, type MountedBadge} from './badge-mount.js';
 import type {TaskPage} from '@/shared/task-page-url.js';
-import {findRecordHeader, placeBadge} from '../selectors.js';
+import {createBadgeDisplay} from './badge-display.js';
+import {createMoveDebounce} from './move-debounce.js';
 
 /**
  * The badge's lifecycle on one tab (R24): ask the worker for the Task's badge, mount or update it,
  * keep it fresh while the page stays open, remove it when the rep leaves the Task, and tear everything
  * down quietly once the extension context is gone (engineering guide §2 rule 5). It never logs: the
- * page's console belongs to Salesforce.
+ * page's console belongs to Salesforce. What is on screen is badge-display.ts; the wait for a moving address
+ * to settle is move-debounce.ts.
  */
 export type BadgeControllerDeps = {
 	getBadge: (page: TaskPage) => Promise<TaskBadge>;
@@ -36,46 +37,21 @@ export type BadgeController = {
 
 export function createBadgeController(deps: BadgeControllerDeps): BadgeController {
 	const doc = deps.doc ?? document;
-	const win = doc.defaultView ?? window;
 	const refreshMs = deps.refreshMs ?? 15_000;
-	const tickMs = deps.tickMs ?? 1000;
-	const debounceMs = deps.debounceMs ?? 1000;
 	let current: TaskPage | undefined;
-	let latest: TaskBadge | undefined;
-	let mounted: MountedBadge | undefined;
-	let timer: number | undefined;
 	let lastRefresh = 0;
-	let lastMove = Number.NEGATIVE_INFINITY;
-	let waiting: number | undefined;
 	let generation = 0;
 	let destroyed = false;
-
-	const place = (): void => {
-		if (mounted === undefined || latest === undefined) return;
-		mounted.update(latest, placeBadge(findRecordHeader(doc), win.innerWidth));
-	};
-
-	const hide = (): void => {
-		mounted?.unmount();
-		mounted = undefined;
-		latest = undefined;
-		if (timer !== undefined) win.clearInterval(timer);
-		timer = undefined;
-		doc.removeEventListener('visibilitychange', onVisible);
-	};
+	const display = createBadgeDisplay(doc, deps.tickMs ?? 1000, {onTick: tick, onVisibilityChange: onVisible});
+	const debounce = createMoveDebounce(doc.defaultView ?? window, deps.debounceMs ?? 1000);
 
 	const destroy = (): void => {
 		if (destroyed) return;
 		destroyed = true;
 		current = undefined;
-		stopWaiting();
-		hide();
+		debounce.cancel();
+		display.hide();
 		deps.onOrphaned();
-	};
-
-	const stopWaiting = (): void => {
-		if (waiting !== undefined) win.clearTimeout(waiting);
-		waiting = undefined;
 	};
 
 	const load = async (page: TaskPage): Promise<void> => {
@@ -85,20 +61,13 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 			const badge = await deps.getBadge(page);
 			// A newer navigation (or a teardown) happened while the worker answered: drop this reply.
 			if (mine !== generation || destroyed) return;
-			latest = badge;
-			if (mounted === undefined) {
-				mounted = mountBadge(doc);
-				timer = win.setInterval(tick, tickMs);
-				doc.addEventListener('visibilitychange', onVisible);
-			}
-
-			place();
+			display.show(badge);
 		} catch (error) {
 			if (deps.isContextInvalidatedError(error)) {
 				destroy();
 			} else if (mine === generation) {
 				// The worker could not say (e.g. still starting): show nothing rather than a wrong state.
-				hide();
+				display.hide();
 			}
 		}
 	};
@@ -115,51 +84,45 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 			return;
 		}
 
-		place();
+		display.place();
 	}
 
 	function onVisible(): void {
 		if (doc.visibilityState === 'visible' && current !== undefined) void load(current);
 	}
 
+	const leave = (): void => {
+		current = undefined;
+		generation++;
+		debounce.cancel();
+		display.hide();
+	};
+
+	const showTask = (page: TaskPage): void => {
+		if (!deps.isContextValid()) {
+			destroy();
+			return;
+		}
+
+		const same = current?.taskId === page.taskId && current.host === page.host;
+		if (same && (display.shown || debounce.waiting)) return;
+		// Another Task: the previous one's badge goes at once, and no reply for it may show any more.
+		if (!same) {
+			generation++;
+			display.hide();
+		}
+
+		current = page;
+		debounce.moved(() => {
+			if (current === page && !destroyed) void load(page);
+		});
+	};
+
 	return {
 		show(page) {
 			if (destroyed) return;
-			if (page === undefined) {
-				current = undefined;
-				generation++;
-				stopWaiting();
-				hide();
-				return;
-			}
-
-			if (!deps.isContextValid()) {
-				destroy();
-				return;
-			}
-
-			const same = current?.taskId === page.taskId && current.host === page.host;
-			if (same && (mounted !== undefined || waiting !== undefined)) return;
-			// Another Task: the previous one's badge goes at once, and no reply for it may show any more.
-			if (!same) {
-				generation++;
-				hide();
-			}
-
-			current = page;
-			stopWaiting();
-			const now = Date.now();
-			const settled = now - lastMove >= debounceMs;
-			lastMove = now;
-			if (settled) {
-				void load(page);
-				return;
-			}
-
-			waiting = win.setTimeout(() => {
-				waiting = undefined;
-				if (current === page && !destroyed) void load(page);
-			}, debounceMs);
+			if (page === undefined) leave();
+			else showTask(page);
 		},
 		destroy,
 	};

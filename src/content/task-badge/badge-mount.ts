@@ -1,6 +1,6 @@
 import {h, render} from 'preact';
 import type {TaskBadge} from '@/shared/types.js';
-import type {BadgePlacement} from '../selectors.js';
+import {type BadgePlacement, placeHost} from '../host-place.js';
 import {Badge} from './badge-view.js';
 import {BADGE_CSS} from './badge-styles.js';
 
@@ -58,22 +58,4 @@ export function adoptStyles(shadow: ShadowRoot, doc: Document, css: string = BAD
 	const style = doc.createElement('style');
 	style.textContent = css;
 	shadow.append(style);
-}
-
-/** Also places the "Remind me" control (remind-me/control.ts), which shares this host styling. */
-export function placeHost(host: HTMLElement, placement: BadgePlacement): void {
-	const rules: Array<[string, string]> = [
-		['position', 'fixed'],
-		['top', 'top' in placement ? `${placement.top}px` : 'auto'],
-		['bottom', 'bottom' in placement ? `${placement.bottom}px` : 'auto'],
-		['right', `${placement.right}px`],
-		['left', 'auto'],
-		// Above the record page's content; Lightning's own modals sit lower in the stacking order than this
-		// tiny pill, which is acceptable because the pill never covers their buttons (bottom or under the header).
-		['z-index', '2147483000'],
-		['display', 'block'],
-		['margin', '0'],
-	];
-	// `!important` inline declarations beat any page rule aimed at our element.
-	for (const [name, value] of rules) host.style.setProperty(name, value, 'important');
 }

@@ -106,7 +106,9 @@ describe('the badge in each state (R24)', () => {
 		expect(card.hidden).toBe(true);
 		mounted.unmount();
 	});
+});
 
+describe('the badge on the page (R24, R27)', () => {
 	test('Salesforce text is rendered as text, never as HTML (R27)', () => {
 		const mounted = mountBadge(document);
 		const evil = '<img src=x onerror=alert(1)>';

@@ -6,17 +6,11 @@
  * closes the card as soon as the rep points at, clicks or tabs into the page (badge-view.tsx), so it is out of
  * the way before it could be in it.
  */
+import {PAGE_CONTROLS} from '../selectors.js';
+
 export type Box = {left: number; top: number; width: number; height: number};
 
 export type CardSpot = {left: number; top: number; clear: boolean};
-
-/**
- * The page's own fields and controls, plus record field values and labels (Lightning's `dt`/`dd` and
- * form elements, Classic's detail table cells). Light DOM only: controls inside closed shadow roots are
- * not found (an UNCONFIRMED limit for pages whose components use native shadow DOM).
- */
-export const PAGE_CONTROLS =
-	'input, select, textarea, button, a[href], [role="button"], [contenteditable="true"], label, dt, dd, .slds-form-element, .detailList td';
 
 const GAP = 6;
 const EDGE = 8;

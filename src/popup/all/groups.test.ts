@@ -1,28 +1,19 @@
 import {expect, test} from 'vitest';
 import type {Reminder} from '@/shared/store/schema.js';
+import {aReminder} from '../../../test/fakes/reminder-builder.js';
 import {groupAll, sendConfirmation} from './groups.js';
 
 let seq = 0;
 function reminder(fields: Partial<Reminder>): Reminder {
 	seq++;
-	return {
+	return aReminder({
 		id: `r${seq}`,
-		partition: 'P',
 		name: `reminder ${seq}`,
-		status: 'open',
-		priority: 'normal',
-		dueDate: null,
-		details: '',
-		whoId: null,
-		whatId: null,
 		createdAt: seq,
 		updatedAt: seq,
-		editedAt: {},
-		origin: 'local',
-		localOnly: false,
 		syncState: 'synced',
 		...fields,
-	};
+	});
 }
 
 const names = (rows: Reminder[]) => rows.map(row => row.name);

@@ -5,14 +5,7 @@
 import type {TicklerDb} from './open-db.js';
 import {added, deleted, edited, retried, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
 import {isWhoAlerts, reminderAtMs, sameFieldValue} from './reminder-time.js';
-import {
-	LOCAL_PARTITION,
-	SYNCED_FIELDS,
-	type Reminder,
-	type ReminderAlertRecord,
-	type SyncedField,
-	type WhoAlerts,
-} from './schema.js';
+import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type ReminderAlertRecord, type WhoAlerts} from './schema.js';
 import {
 	InvalidReminderError,
 	type NewReminderInput,
@@ -267,5 +260,3 @@ export async function setWhoAlerts(db: TicklerDb, partition: string, whoAlerts: 
 	if (!isWhoAlerts(whoAlerts)) throw new InvalidReminderError('reminderAt', 'Choose Tickler, Salesforce or both.');
 	await db.partitions.update(partition, {whoAlerts});
 }
-
-export type {SyncedField};

@@ -4,30 +4,22 @@ import {expect, test} from 'vitest';
 import {openTicklerDb, SCHEMA_V1} from './open-db.js';
 import {addReminder, deleteReminder} from './local-edits.js';
 import {purgeTombstones, TOMBSTONE_GRACE_MS} from './maintenance.js';
-import type {Reminder} from './schema.js';
+import {aReminder} from '../../../test/fakes/reminder-builder.js';
+import {LOCAL_PARTITION} from './schema.js';
 
 test('schemas only grow: a v1 database upgrades to the current version with its data intact and the new indexes usable', async () => {
 	const indexedDB = new IDBFactory();
 	const v1 = new Dexie('tickler-upgrade', {indexedDB, IDBKeyRange});
 	v1.version(1).stores(SCHEMA_V1);
-	const row: Reminder = {
-		id: 'r1',
-		partition: 'local',
+	const row = aReminder({
+		partition: LOCAL_PARTITION,
 		name: 'kept',
-		status: 'open',
 		priority: 'high',
 		dueDate: '2026-03-05',
-		details: '',
-		whoId: null,
-		whatId: null,
-		createdAt: 1,
-		updatedAt: 1,
-		editedAt: {},
-		origin: 'local',
 		localOnly: true,
 		syncState: 'local-only',
 		deletedAt: 5,
-	};
+	});
 	await v1.table('reminders').put(row);
 	v1.close();
 	const db = openTicklerDb({name: 'tickler-upgrade', indexedDB, IDBKeyRange});

@@ -7,6 +7,7 @@ import {openTicklerDb, type TicklerDb} from './open-db.js';
 import {addReminder} from './local-edits.js';
 import {groupDue, openExistingStore, readPopupView, StoreNotReadyError} from './popup-view.js';
 import type {Reminder} from './schema.js';
+import {aReminder} from '../../../test/fakes/reminder-builder.js';
 import {MIX_DAYS, seedDueMix} from '../../../test/fakes/test-db.js';
 
 const NAME = 'tickler-popup-view-test';
@@ -62,23 +63,19 @@ test('R2/R22: only the active partition is read, with its pending and error coun
 test('R22: with 20,000 reminders stored, the range returns exactly the open due ones of the partition', async () => {
 	const rows: Reminder[] = [];
 	for (let i = 0; i < 20_000; i++) {
-		rows.push({
-			id: `r${i}`,
-			partition: i % 2 ? 'local' : 'other',
-			name: `n${i}`,
-			status: i % 3 ? 'open' : 'complete',
-			priority: 'normal',
-			dueDate: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
-			details: '',
-			whoId: null,
-			whatId: null,
-			createdAt: 0,
-			updatedAt: 0,
-			editedAt: {},
-			origin: 'salesforce',
-			localOnly: false,
-			syncState: 'synced',
-		});
+		rows.push(
+			aReminder({
+				id: `r${i}`,
+				partition: i % 2 ? 'local' : 'other',
+				name: `n${i}`,
+				status: i % 3 ? 'open' : 'complete',
+				dueDate: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+				createdAt: 0,
+				updatedAt: 0,
+				origin: 'salesforce',
+				syncState: 'synced',
+			}),
+		);
 	}
 
 	await db.reminders.bulkPut(rows);

@@ -113,24 +113,46 @@ localOnly('the identity user carries the rep time zone', async () => {
 	expect((r.json as Record<string, unknown>)['zoneinfo']).toBe('Europe/Rome');
 });
 
-test('GET /services/data/ lists versions 31.0–62.0 without auth and without Sforce-Limit-Info', async () => {
+test('GET /services/data/ lists the supported versions 41.0–67.0 without auth and without Sforce-Limit-Info', async () => {
 	const r = await raw(t, '/services/data/', {auth: null});
 	expect(r.status).toBe(200);
 	expect(r.headers.get('sforce-limit-info')).toBeNull();
 	const versions = (r.json as {version: string; url: string; label: string}[]).map(v => v.version);
-	for (let v = 31; v <= 62; v++) expect(versions).toContain(`${v}.0`);
-	expect((r.json as {url: string}[])[0]?.url).toBe('/services/data/v31.0');
+	for (let v = 41; v <= 62; v++) expect(versions).toContain(`${v}.0`);
 });
 
-localOnly('every version 31.0–62.0 is served; others are 404 NOT_FOUND', async () => {
-	for (const v of ['31.0', '45.0', '62.0'])
-		expect(await connect(t.url, t.sid).request<object>(`/services/data/v${v}/limits`)).toHaveProperty(
-			'DailyApiRequests',
-		);
-	const r = await raw(t, '/services/data/v30.0/limits');
-	expect(r.status).toBe(404);
-	expect(r.json).toEqual([{message: 'The requested resource does not exist', errorCode: 'NOT_FOUND'}]);
+localOnly('the versions list runs from 41.0 (Winter ’18) to 67.0 (Summer ’26)', async () => {
+	const r = await raw(t, '/services/data/', {auth: null});
+	const list = r.json as {version: string; url: string; label: string}[];
+	expect(list[0]).toEqual({label: "Winter '18", url: '/services/data/v41.0', version: '41.0'});
+	expect(list.at(-1)).toEqual({label: "Summer '26", url: '/services/data/v67.0', version: '67.0'});
+	expect(list).toHaveLength(27);
 });
+
+localOnly(
+	'every version 41.0–67.0 is served; a retired one (7.0–40.0) is 410 GONE, never counted; others are 404',
+	async () => {
+		for (const v of ['41.0', '45.0', '62.0', '67.0'])
+			expect(await connect(t.url, t.sid).request<object>(`/services/data/v${v}/limits`)).toHaveProperty(
+				'DailyApiRequests',
+			);
+		const org = must(t.org);
+		const before = org.apiUsage().used;
+		for (const v of ['7.0', '20.0', '30.0', '31.0', '40.0']) {
+			const r = await raw(t, `/services/data/v${v}/limits`);
+			expect(r.status, v).toBe(410);
+			expect(r.json).toEqual([
+				{errorCode: 'GONE', message: `API version ${v} has been retired and is no longer available`},
+			]);
+		}
+		expect(org.apiUsage().used).toBe(before);
+		for (const v of ['6.0', '68.0']) {
+			const r = await raw(t, `/services/data/v${v}/limits`);
+			expect(r.status).toBe(404);
+			expect(r.json).toEqual([{message: 'The requested resource does not exist', errorCode: 'NOT_FOUND'}]);
+		}
+	},
+);
 
 localOnly(
 	'absolute URLs use the Host the request came in under (X-Forwarded-Proto or a Salesforce host ⇒ https)',

@@ -8,8 +8,18 @@ import {zoneOffsetMs} from '../soql/dates.js';
 import type {Org, OrgUser} from '../org.js';
 import type {Session} from '../records/sessions.js';
 
-export const MIN_VERSION = 31;
-export const MAX_VERSION = 62;
+/**
+ * API versions (salesforce-facts.md §14.7; REST API Developer Guide, "API End-of-Life Policy",
+ * developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/api_rest_eol.htm): 41.0–67.0 are supported;
+ * 7.0–20.0 retired in Summer '22, 21.0–30.0 in Summer '25, and 31.0–40.0 are "retired from Summer '28" — the
+ * org plays that state already, so nothing leans on a version about to go. A retired version answers
+ * "410:GONE"; one that never existed (or not yet), 404.
+ */
+export const MIN_VERSION = 41;
+export const MAX_VERSION = 67;
+export const OLDEST_RETIRED_VERSION = 7;
+/** v31.0 = Summer '14: the anchor of the release names. */
+const LABEL_ANCHOR = 31;
 
 export type AuthResult = {ok: true; session: Session; sid: string} | {ok: false; response: ApiResponse};
 
@@ -43,14 +53,18 @@ export function authenticate(org: Org, req: ApiRequest, requireApi = true): Auth
 		return {ok: false, response: check.reason === 'not-api' ? notApiSession() : unauthorized()};
 	}
 	// §13.1 API Access Control: only tokens of an installed (registered) app may use the API; a browser
-	// session gets the same 401 as any non-API session — Salesforce does not tell the reasons apart.
-	if (requireApi && org.apiAccessControl && !org.oauth.app(check.session.clientId))
+	// session gets the same 401 as any non-API session — Salesforce does not tell the reasons apart. §14.12: a
+	// user with "Use Any API Client" is not restricted; a token of an app the user may no longer use is refused.
+	const {clientId, userId} = check.session;
+	const exempt = org.useAnyApiClient.has(userId);
+	if (requireApi && org.apiAccessControl && !exempt && !org.oauth.app(clientId))
 		return {ok: false, response: notApiSession()};
+	if (requireApi && org.oauth.refusesApiFor(clientId, userId)) return {ok: false, response: notApiSession()};
 	return {ok: true, session: check.session, sid};
 }
 
 /** §1.1, §13.1: a valid session that may not use the REST API. */
-function notApiSession(): ApiResponse {
+export function notApiSession(): ApiResponse {
 	return json(
 		401,
 		[{errorCode: 'INVALID_SESSION_ID', message: 'This session is not valid for use with the REST API'}],
@@ -60,14 +74,14 @@ function notApiSession(): ApiResponse {
 	);
 }
 
-/** Release names: v31.0 = Summer '14, then Winter/Spring/Summer each +1.0 (v62.0 = Winter '25). */
+/** Release names: v31.0 = Summer '14, then Winter/Spring/Summer each +1.0 (v62.0 = Winter '25, v67.0 = Summer '26). */
 export function versionLabel(v: number): string {
-	const idx = v - MIN_VERSION;
+	const idx = v - LABEL_ANCHOR;
 	const season = ['Summer', 'Winter', 'Spring'][idx % 3] ?? 'Summer';
 	return `${season} '${14 + Math.floor((idx + 2) / 3)}`;
 }
 
-/** `GET /services/data/` — public, no Sforce-Limit-Info, not an API call (§6, §11.1; shape UNCONFIRMED). */
+/** `GET /services/data/` — the supported versions; public, no Sforce-Limit-Info, not an API call (§6, §11.1; shape UNCONFIRMED). */
 export function versionsList(): ApiResponse {
 	const out = [];
 	for (let v = MIN_VERSION; v <= MAX_VERSION; v++)

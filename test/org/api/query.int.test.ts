@@ -1,6 +1,6 @@
 // Contract: SOQL over /query and /queryAll, paging through nextRecordsUrl, and query errors (salesforce-facts.md §2).
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import {API_VERSION, connect, failure, localOnly, must, openTarget, raw} from '../contract-target.js';
+import {API_VERSION, connect, failure, localOnly, must, openTarget, raw, renewSession} from '../contract-target.js';
 import type {Target} from '../contract-target.js';
 
 type Rec = Record<string, unknown>;
@@ -215,11 +215,11 @@ localOnly(
 		expect(first.done).toBe(false);
 		expect(first.records.length).toBe(2000);
 		// jsforce hands back the URL it resolved; the wire value is relative.
-		expect(first.nextRecordsUrl).toMatch(new RegExp(`/services/data/v${API_VERSION}/query/01g[a-zA-Z0-9]{15}-2000$`));
+		expect(first.nextRecordsUrl).toMatch(new RegExp(`/services/data/v${API_VERSION}/query/0r8[a-zA-Z0-9]{15}-2000$`));
 		const wire = await raw(t, `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
 		expect(Object.keys(wire.json as Rec)).toEqual(['totalSize', 'done', 'nextRecordsUrl', 'records']);
 		expect((wire.json as Rec)['nextRecordsUrl']).toMatch(
-			new RegExp(`^/services/data/v${API_VERSION}/query/01g[a-zA-Z0-9]{15}-2000$`),
+			new RegExp(`^/services/data/v${API_VERSION}/query/0r8[a-zA-Z0-9]{15}-2000$`),
 		);
 		const second = await t.conn.queryMore<Rec>(first.nextRecordsUrl ?? '');
 		expect(second.totalSize).toBe(4500);
@@ -251,8 +251,42 @@ localOnly(
 		const badLoc = await raw(t, `/services/data/v${API_VERSION}/query/01gXX0000000000AAA-2000`);
 		expect(badLoc.status).toBe(400);
 		expect((badLoc.json as Rec[])[0]?.['errorCode']).toBe('INVALID_QUERY_LOCATOR');
-		// Locators expire after 15 minutes of inactivity on the org clock.
+		// §14.8: since API 56.0 a locator lives two days, idle or not; then it is INVALID_QUERY_LOCATOR.
 		org.clock.advance(16 * 60_000);
+		renewSession(t);
+		expect((await t.conn.queryMore<Rec>(first.nextRecordsUrl ?? '')).records).toHaveLength(2000);
+		org.clock.advance(2 * 86_400_000);
+		renewSession(t);
 		expect((await failure(t.conn.queryMore(first.nextRecordsUrl ?? ''))).errorCode).toBe('INVALID_QUERY_LOCATOR');
+	},
+);
+
+localOnly(
+	'§14.8: no cap on open cursors since API 56.0 (12 stay usable); before 56.0 at most 10 per user and 15 idle minutes, 01g locators',
+	async () => {
+		const org = must(t.org);
+		renewSession(t);
+		org.tasks.oneWrite(() => {
+			for (let i = 0; i < 250; i++) org.createTask(org.users.rep2.id, {Subject: `Cursor ${i}`});
+		});
+		const soql = `SELECT Id FROM Task WHERE OwnerId = '${org.users.rep2.id}'`;
+		const open = async (version: string): Promise<string> => {
+			const r = await raw(t, `/services/data/v${version}/query?q=${encodeURIComponent(soql)}`, {
+				headers: {'Sforce-Query-Options': 'batchSize=200'},
+			});
+			return String((r.json as Rec)['nextRecordsUrl']);
+		};
+		const modern: string[] = [];
+		for (let i = 0; i < 12; i++) modern.push(await open(API_VERSION));
+		expect(modern[0]).toMatch(/\/query\/0r8/);
+		for (const next of modern) expect((await raw(t, next)).status).toBe(200);
+		const legacy: string[] = [];
+		for (let i = 0; i < 11; i++) legacy.push(await open('55.0'));
+		expect(legacy[0]).toMatch(/\/v55\.0\/query\/01g/);
+		expect((await raw(t, legacy[0] ?? '')).status).toBe(400); // the oldest of 11 was dropped
+		expect((await raw(t, legacy[10] ?? '')).status).toBe(200);
+		org.clock.advance(16 * 60_000);
+		expect((await raw(t, legacy[10] ?? '')).status).toBe(400);
+		expect((await raw(t, modern[0] ?? '')).status).toBe(200);
 	},
 );

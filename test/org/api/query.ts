@@ -7,22 +7,32 @@ import {SfError} from './errors.js';
 import type {Org} from '../org.js';
 import {objectForId} from '../records/schema.js';
 import {compileSoql} from '../soql/soql.js';
+import {firstDayOfWeek} from '../soql/soql-dates.js';
 import type {Column, CompiledQuery, SortKey} from '../soql/soql.js';
 import type {FieldValue, SRecord} from '../records/store.js';
 
 export type QueryPage = {totalSize: number; done: boolean; nextRecordsUrl?: string; records: unknown[]};
-type Cursor = {rows: SRecord[]; q: CompiledQuery; userId: string; lastUsed: number};
+type Cursor = {rows: SRecord[]; q: CompiledQuery; userId: string; createdAt: number; lastUsed: number; modern: boolean};
 
 const DEFAULT_BATCH = 2000;
+/** The org's default locale, for a user without one. */
+const ORG_LOCALE = 'en_US';
 const MIN_BATCH = 200;
-/** SOAP queryMore docs: at most 10 open cursors per user (the oldest is dropped); 15 min of inactivity. */
-const MAX_CURSORS_PER_USER = 10;
+/**
+ * Query cursors (salesforce-facts.md §14.8; App Limits Cheatsheet, "API Query Cursor Limits"; KB 000384958):
+ * since API 56.0 a cursor and its results live two days and there is no cap on open cursors; locators start
+ * `0r8`. Before 56.0 (SOAP queryMore docs): 15 minutes of inactivity, at most 10 open per user (the oldest is
+ * dropped), locators `01g`. UNCONFIRMED: that the two days count from the query (not from the last page read).
+ */
+const MODERN_CURSORS = 56;
+const CURSOR_LIFETIME_MS = 2 * 86_400_000;
+const LEGACY_MAX_CURSORS_PER_USER = 10;
 
 export class QueryEngine {
 	private readonly org: Org;
 	private readonly cursors = new Map<string, Cursor>();
-	/** UNCONFIRMED which applies (§2.3 conflict): we use the SOAP docs' 15 minutes of inactivity on the org clock. */
-	locatorIdleMs = 15 * 60_000;
+	/** Before API 56.0: 15 minutes of inactivity on the org clock (SOAP queryMore docs). */
+	legacyIdleMs = 15 * 60_000;
 
 	constructor(org: Org) {
 		this.org = org;
@@ -32,7 +42,14 @@ export class QueryEngine {
 		this.org.maintain();
 		const user = this.org.user(opts.userId);
 		const nowMs = this.org.clock.nowMs();
-		const q = compileSoql(soql, {store: this.org.store, nowMs, timeZone: user?.timeZone ?? 'UTC', userId: opts.userId});
+		const q = compileSoql(soql, {
+			store: this.org.store,
+			nowMs,
+			timeZone: user?.timeZone ?? 'UTC',
+			userId: opts.userId,
+			// §14.5: weeks follow the querying user's locale (the org's, en_US, if none).
+			weekStart: firstDayOfWeek(user?.locale ?? ORG_LOCALE),
+		});
 		// R37: rows the user may not read are left out of query and queryAll.
 		const rows = this.select(q, opts.all).filter(r => this.org.canRead(opts.userId, q.object.name, r));
 		if (q.countOnly) return {totalSize: rows.length, done: true, records: []};
@@ -46,8 +63,9 @@ export class QueryEngine {
 		const batch = clampBatch(opts.batchSize);
 		if (rows.length <= batch)
 			return {totalSize: rows.length, done: true, records: rows.map(r => serialize(r, q, opts.version, this.org))};
-		const locator = this.newLocator(opts.userId);
-		this.cursors.set(locator, {rows, q, userId: opts.userId, lastUsed: nowMs});
+		const modern = Number.parseFloat(opts.version) >= MODERN_CURSORS;
+		const locator = this.newLocator(opts.userId, modern);
+		this.cursors.set(locator, {rows, q, userId: opts.userId, createdAt: nowMs, lastUsed: nowMs, modern});
 		return this.page(locator, 0, batch, opts.version);
 	}
 
@@ -56,7 +74,10 @@ export class QueryEngine {
 		const m = /^(.+)-(\d+)$/.exec(locatorWithOffset);
 		const cursor = m ? this.cursors.get(m[1] ?? '') : undefined;
 		const nowMs = this.org.clock.nowMs();
-		if (!m || !cursor || cursor.userId !== opts.userId || nowMs - cursor.lastUsed > this.locatorIdleMs) {
+		const expired =
+			cursor !== undefined &&
+			(cursor.modern ? nowMs - cursor.createdAt > CURSOR_LIFETIME_MS : nowMs - cursor.lastUsed > this.legacyIdleMs);
+		if (!m || !cursor || cursor.userId !== opts.userId || expired) {
 			if (m) this.cursors.delete(m[1] ?? '');
 			// §2.3: body wording UNCONFIRMED.
 			throw new SfError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
@@ -87,13 +108,25 @@ export class QueryEngine {
 				};
 	}
 
-	private newLocator(userId: string): string {
-		const mine = [...this.cursors].filter(([, c]) => c.userId === userId);
-		if (mine.length >= MAX_CURSORS_PER_USER) {
+	private newLocator(userId: string, modern: boolean): string {
+		if (modern) {
+			// No cap since 56.0; expired cursors are dropped so a long-running org does not grow without end.
+			const nowMs = this.org.clock.nowMs();
+			for (const [id, c] of this.cursors)
+				if (c.modern && nowMs - c.createdAt > CURSOR_LIFETIME_MS) this.cursors.delete(id);
+			return this.org.ids.next('0r8');
+		}
+		const mine = [...this.cursors].filter(([, c]) => c.userId === userId && !c.modern);
+		if (mine.length >= LEGACY_MAX_CURSORS_PER_USER) {
 			const oldest = mine.sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
 			if (oldest) this.cursors.delete(oldest[0]);
 		}
 		return this.org.ids.next('01g');
+	}
+
+	/** Open cursors (for tests of §14.8). */
+	openCursors(): number {
+		return this.cursors.size;
 	}
 
 	/** Filter + sort + offset/limit. The owner index narrows Task candidates when the query pins OwnerId. */

@@ -74,7 +74,7 @@ localOnly('getDeleted: deletedRecords with seconds, earliestDateAvailable, lates
 });
 
 localOnly(
-	'INVALID_REPLICATION_DATE: end not a minute after start; updated start > 30 days ago; deleted start > 15 days ago',
+	'INVALID_REPLICATION_DATE: end not a minute after start; updated and deleted start > 30 days ago (§14.9)',
 	async () => {
 		const org = must(t.org);
 		org.clock.set(new Date('2025-04-20T00:00:00Z'));
@@ -91,7 +91,12 @@ localOnly(
 		]);
 		expect((await get('updated', '2025-03-20T23:00:00Z', '2025-04-19T00:00:00Z')).status).toBe(400);
 		expect((await get('updated', '2025-03-21T00:00:00Z', '2025-04-19T00:00:00Z')).status).toBe(200);
-		expect((await get('deleted', '2025-04-04T23:59:00Z', '2025-04-19T00:00:00Z')).status).toBe(400);
+		const tooOld = await get('deleted', '2025-03-20T23:59:00Z', '2025-04-19T00:00:00Z');
+		expect(tooOld.json).toEqual([
+			{message: 'startDate cannot be more than 30 days ago', errorCode: 'INVALID_REPLICATION_DATE'},
+		]);
+		// Older than the 15-day delete log but within 30 days: accepted (earliestDateAvailable says what is kept).
+		expect((await get('deleted', '2025-03-21T00:00:00Z', '2025-04-19T00:00:00Z')).status).toBe(200);
 		expect((await get('deleted', '2025-04-05T00:00:00Z', '2025-04-19T00:00:00Z')).status).toBe(200);
 		const e = await get('deleted', '2025-04-05T00:00:00Z', 'garbage');
 		expect((e.json as Rec[])[0]?.['errorCode']).toBe('INVALID_REPLICATION_DATE');

@@ -7,11 +7,12 @@ import type {ApiResponse} from './api-types.js';
 import {formatDateTime, parseDateTime} from '../soql/dates.js';
 import {SfError} from './errors.js';
 import type {RowCtx} from './rows.js';
-import {RECYCLE_BIN_DAYS} from '../records/tasks.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const UPDATED_WINDOW_DAYS = 30;
+/** §14.9: how far back a getDeleted start may reach (the delete log itself keeps 15 days, records/tasks.ts). */
+const DELETED_WINDOW_DAYS = 30;
 const MAX_IDS = 600_000;
 
 const floorMinute = (ms: number): number => Math.floor(ms / MINUTE) * MINUTE;
@@ -57,14 +58,22 @@ export function updated(ctx: RowCtx): ApiResponse {
 	return json(200, {ids, latestDateCovered: formatDateTime(end)});
 }
 
-/** §4.2: deletions in [start, end) still in the delete log (15 days), with earliestDateAvailable. */
+/**
+ * §4.2: deletions in [start, end) still in the delete log (15 days), with earliestDateAvailable — only those the
+ * session user may read: "returned only if the current session user has access to them" (salesforce-facts.md
+ * §14.9; REST API Developer Guide, "sObject Get Deleted"). A start up to 30 days back is accepted (§14.9, medium
+ * confidence: "startDate cannot be more than 30 days ago"); what is older than the log is simply not there.
+ */
 export function deleted(ctx: RowCtx): ApiResponse {
 	const {org} = ctx;
 	org.maintain();
-	const {start, end} = range(ctx, RECYCLE_BIN_DAYS);
+	const {start, end} = range(ctx, DELETED_WINDOW_DAYS);
 	const deletedRecords: {id: string; deletedDate: string}[] = [];
-	for (const [id, at] of org.tasks.recycleBin)
-		if (at >= start && at < end) deletedRecords.push({id, deletedDate: formatDateTime(at)});
+	for (const [id, at] of org.tasks.recycleBin) {
+		const row = org.tasks.get(id);
+		if (at >= start && at < end && row && org.canRead(ctx.userId, 'Task', row))
+			deletedRecords.push({id, deletedDate: formatDateTime(at)});
+	}
 	deletedRecords.sort((a, b) => (a.deletedDate < b.deletedDate ? -1 : 1));
 	return json(200, {
 		deletedRecords,

@@ -4,7 +4,16 @@
 import {errorResponse, json} from './api-types.js';
 import {allowedMethods, methodNotAllowed as refuseMethod} from './api-methods.js';
 import type {ApiRequest, ApiResponse} from './api-types.js';
-import {MAX_VERSION, MIN_VERSION, authenticate, identity, resources, userinfo, versionsList} from './auth.js';
+import {
+	MAX_VERSION,
+	MIN_VERSION,
+	OLDEST_RETIRED_VERSION,
+	authenticate,
+	identity,
+	resources,
+	userinfo,
+	versionsList,
+} from './auth.js';
 import {collections, collectionsRetrieve} from './collections.js';
 import {composite, compositeBatch} from './composite.js';
 import {SfError, notFound} from './errors.js';
@@ -37,6 +46,10 @@ export function routeApi(ctx: ApiContext, req: ApiRequest): RouteResult {
 	if (path === '/services/oauth2/userinfo' || path.startsWith('/id/')) return identityRoute(ctx, req, path);
 	const m = VERSION_RE.exec(req.path);
 	const major = Number(m?.[1]);
+	// §14.7: a retired version is 410 GONE (body UNCONFIRMED: errorCode GONE as restforce/restforce#941 met it),
+	// before any session check, never counted.
+	if (m && m[2] === '0' && major >= OLDEST_RETIRED_VERSION && major < MIN_VERSION)
+		return {response: retiredVersion(`${major}.0`), calls: 0, authenticated: false};
 	if (!m || m[2] !== '0' || major < MIN_VERSION || major > MAX_VERSION)
 		return {response: errorResponse(notFound()), calls: 0, authenticated: false};
 	const auth = authenticate(org, req);
@@ -58,6 +71,12 @@ export function routeApi(ctx: ApiContext, req: ApiRequest): RouteResult {
 		}
 	}
 	return {response: dispatchData(ctx, req, auth.session.userId), calls: 1, authenticated: true};
+}
+
+function retiredVersion(version: string): ApiResponse {
+	return json(410, [
+		{errorCode: 'GONE', message: `API version ${version} has been retired and is no longer available`},
+	]);
 }
 
 function identityRoute(ctx: ApiContext, req: ApiRequest, path: string): RouteResult {

@@ -3,7 +3,7 @@
 
 import {json, noContent} from '../api/api-types.js';
 import type {ApiRequest, ApiResponse} from '../api/api-types.js';
-import type {AppInput} from './oauth.js';
+import type {AppInput, AppPolicy} from './oauth.js';
 import type {Org} from '../org.js';
 
 /** `userId` may be an id or one of the demo user keys rep / rep2 / admin. */
@@ -12,9 +12,10 @@ function userIdOf(org: Org, v: unknown): string | undefined {
 	return v in org.users ? org.users[v as keyof Org['users']].id : v;
 }
 
-function appInput(p: Record<string, unknown>): AppInput {
-	const strings = (v: unknown): string[] | undefined =>
-		Array.isArray(v) && v.every(x => typeof x === 'string') ? v : undefined;
+const strings = (v: unknown): string[] | undefined =>
+	Array.isArray(v) && v.every(x => typeof x === 'string') ? v : undefined;
+
+function appInput(org: Org, p: Record<string, unknown>): AppInput {
 	const callbackUrls = strings(p['callbackUrls']);
 	if (!callbackUrls) throw new Error('callbackUrls: an array of URLs is required');
 	const scopes = strings(p['scopes']);
@@ -24,8 +25,37 @@ function appInput(p: Record<string, unknown>): AppInput {
 		...(typeof p['name'] === 'string' ? {name: p['name']} : {}),
 		...(scopes ? {scopes} : {}),
 		...(typeof p['requirePkce'] === 'boolean' ? {requirePkce: p['requirePkce']} : {}),
-		...(typeof p['preAuthorized'] === 'boolean' ? {preAuthorized: p['preAuthorized']} : {}),
+		...policyInput(org, p),
 	};
+}
+
+/**
+ * §14.10, §14.12 app policies: `refreshTokenPolicy {expiresAfterMs?, idleMs?}` (`{}` = valid until revoked),
+ * `rotateRefreshTokens`, `maxGrantsPerUser`, `blocked`, `permittedUsers` ('all' or user ids / keys), `preAuthorized`.
+ */
+function policyInput(org: Org, p: Record<string, unknown>): Partial<AppPolicy> & {preAuthorized?: boolean} {
+	const out: Partial<AppPolicy> & {preAuthorized?: boolean} = {};
+	const policy = p['refreshTokenPolicy'];
+	if (policy !== undefined) {
+		if (typeof policy !== 'object' || policy === null) throw new Error('refreshTokenPolicy: an object is required');
+		const {expiresAfterMs, idleMs} = policy as Record<string, unknown>;
+		out.refreshTokenPolicy = {
+			...(typeof expiresAfterMs === 'number' ? {expiresAfterMs} : {}),
+			...(typeof idleMs === 'number' ? {idleMs} : {}),
+		};
+	}
+	if (typeof p['rotateRefreshTokens'] === 'boolean') out.rotateRefreshTokens = p['rotateRefreshTokens'];
+	if (typeof p['maxGrantsPerUser'] === 'number') out.maxGrantsPerUser = p['maxGrantsPerUser'];
+	if (typeof p['blocked'] === 'boolean') out.blocked = p['blocked'];
+	if (typeof p['preAuthorized'] === 'boolean') out.preAuthorized = p['preAuthorized'];
+	const users = p['permittedUsers'];
+	if (users === 'all') out.permittedUsers = 'all';
+	else if (users !== undefined) {
+		const list = strings(users);
+		if (!list) throw new Error("permittedUsers: 'all' or an array of users is required");
+		out.permittedUsers = list.map(u => userIdOf(org, u) ?? u);
+	}
+	return out;
 }
 
 /** `route` is `<METHOD> <path after /__org__/>`; returns undefined for routes that are not OAuth's. */
@@ -37,7 +67,7 @@ export function oauthControl(
 ): ApiResponse | undefined {
 	switch (route) {
 		case 'POST oauth/apps':
-			return json(201, org.oauth.registerApp(appInput(p)));
+			return json(201, org.oauth.registerApp(appInput(org, p)));
 		case 'GET oauth/apps':
 			return json(200, org.oauth.listApps());
 		case 'GET oauth/tokens': {
@@ -63,6 +93,21 @@ export function oauthControl(
 			org.clientUsage.reset();
 			return noContent();
 		default:
-			return undefined;
+			return appRoute(org, route, p);
 	}
+}
+
+/** `PATCH oauth/apps/<clientId>` (policies) and `POST users/<user>/permissions` (§14.10, §14.12). */
+function appRoute(org: Org, route: string, p: Record<string, unknown>): ApiResponse | undefined {
+	const patch = /^PATCH oauth\/apps\/([^/]+)$/.exec(route);
+	if (patch) return json(200, org.oauth.updateApp(decodeURIComponent(patch[1] ?? ''), policyInput(org, p)));
+	const permissions = /^POST users\/([^/]+)\/permissions$/.exec(route);
+	if (permissions) {
+		const user = userIdOf(org, permissions[1]) ?? '';
+		if (!org.user(user)) throw new Error(`No user ${permissions[1] ?? ''}`);
+		if (typeof p['useAnyApiClient'] !== 'boolean') throw new Error('useAnyApiClient: a boolean is required');
+		org.setUseAnyApiClient(user, p['useAnyApiClient']);
+		return json(200, {userId: user, useAnyApiClient: org.useAnyApiClient.has(user)});
+	}
+	return undefined;
 }

@@ -107,6 +107,10 @@ function authorize(org: Org, req: ApiRequest): ApiResponse {
 	const a: Authorization = {...checked.a, userId: user.id};
 	const app = org.oauth.app(a.clientId);
 	if (!app) return toErrorPage('invalid_client_id', 'client identifier invalid');
+	// §14.12: an app this user may not use says so on the callback (app-access.ts), before any approval page.
+	const refusal = org.oauth.accessRefusal(app, user.id);
+	if (refusal)
+		return redirectTo(a.redirectUri, {error: refusal.error, error_description: refusal.description, state: a.state});
 	if (app.preAuthorized && req.query.get('prompt') !== 'consent') return approve(org, a);
 	return approvalPage(app, user, a.scopes, org.oauth.beginApproval(a));
 }

@@ -5,6 +5,8 @@
 
 import {createHash, createHmac, randomBytes} from 'node:crypto';
 import type {Sessions} from '../records/sessions.js';
+import {APP_ACCESS_REFUSED_AT_TOKEN, appAccessRefusal} from './app-access.js';
+import {DEFAULT_POLICY, grantsToRevoke, refreshTokenExpired, type RefreshPolicy} from './refresh-tokens.js';
 
 export type OAuthApp = {
 	clientId: string;
@@ -16,6 +18,22 @@ export type OAuthApp = {
 	preAuthorized: boolean;
 	/** Used only to sign token responses (`signature`); the web-server flow with PKCE sends no secret. */
 	secret: string;
+} & AppPolicy;
+/**
+ * What an admin sets on an app (salesforce-facts.md §14.10, §14.12; refresh-tokens.ts and app-access.ts say
+ * what each does). Every field can be changed later (`updateApp`, `PATCH /__org__/oauth/apps/<clientId>`).
+ */
+export type AppPolicy = {
+	/** §14.10: when refresh tokens expire; `{}` = valid until revoked (the default). */
+	refreshTokenPolicy: RefreshPolicy;
+	/** §14.10: each refresh returns a new refresh token and invalidates the one used. Default false. */
+	rotateRefreshTokens: boolean;
+	/** §14.10: grants per user for this app; a new approval beyond it revokes the oldest. Default 5. */
+	maxGrantsPerUser: number;
+	/** §14.12: not allowed to users without "Use Any API Client" (blocked, or not installed). Default false. */
+	blocked: boolean;
+	/** §14.12: 'all', or only these admin-approved users (ids). Default 'all'. */
+	permittedUsers: 'all' | string[];
 };
 export type AppInput = {
 	clientId?: string;
@@ -24,7 +42,7 @@ export type AppInput = {
 	scopes?: string[];
 	requirePkce?: boolean;
 	preAuthorized?: boolean;
-};
+} & Partial<AppPolicy>;
 
 /** A checked authorize request of a signed-in user (oauth-routes.ts), waiting for Allow/Deny or turned into a code. */
 export type Authorization = {
@@ -44,6 +62,10 @@ export type RefreshToken = {
 	createdAt: number;
 	lastUsedAt: number;
 	revoked: boolean;
+	/** §14.10: the approval this token belongs to; rotation hands it on. Absent in older data files (= token). */
+	grantId?: string;
+	/** When that approval was made (for "the oldest grant"). Absent in older data files (= createdAt). */
+	grantCreatedAt?: number;
 };
 type AccessTokenRecord = {
 	token: string;
@@ -77,6 +99,18 @@ const REDIRECT_MISMATCH: OAuthError = {
 	description: 'redirect_uri must match configuration',
 };
 const EXPIRED_REFRESH: OAuthError = {error: 'invalid_grant', description: 'expired access/refresh token'};
+const BAD_VERIFIER: OAuthError = {error: 'invalid_grant', description: 'invalid code verifier'};
+
+/** An app's policy fields, defaults filled in (§14.10, §14.12). */
+function withPolicy(input: Partial<AppPolicy>): AppPolicy {
+	return {
+		refreshTokenPolicy: {...DEFAULT_POLICY, ...input.refreshTokenPolicy},
+		rotateRefreshTokens: input.rotateRefreshTokens ?? false,
+		maxGrantsPerUser: input.maxGrantsPerUser ?? 5,
+		blocked: input.blocked ?? false,
+		permittedUsers: input.permittedUsers ?? 'all',
+	};
+}
 
 function opaque(bytes: number): string {
 	return randomBytes(bytes).toString('base64url');
@@ -97,11 +131,19 @@ export class OAuth {
 	private readonly sessions: Sessions;
 	private readonly now: () => number;
 	private readonly changed: () => void;
+	/** §14.12: the user holds "Use Any API Client" (org.ts). */
+	private readonly useAnyApiClient: (userId: string) => boolean;
 
-	constructor(deps: {sessions: Sessions; now: () => number; changed: () => void}) {
+	constructor(deps: {
+		sessions: Sessions;
+		now: () => number;
+		changed: () => void;
+		useAnyApiClient?: (userId: string) => boolean;
+	}) {
 		this.sessions = deps.sessions;
 		this.now = deps.now;
 		this.changed = deps.changed;
+		this.useAnyApiClient = deps.useAnyApiClient ?? (() => false);
 	}
 
 	// ---- External Client Apps ----
@@ -119,9 +161,38 @@ export class OAuth {
 			requirePkce: input.requirePkce ?? true,
 			preAuthorized: input.preAuthorized ?? false,
 			secret: opaque(32),
+			...withPolicy(input),
 		});
 		this.changed();
 		return {clientId};
+	}
+
+	/** An admin changes an app's policies (refresh tokens, rotation, grants, access). */
+	updateApp(clientId: string, patch: Partial<AppPolicy> & {preAuthorized?: boolean}): Omit<OAuthApp, 'secret'> {
+		const app = this.apps.get(clientId);
+		if (!app) throw new Error(`No app ${clientId}`);
+		Object.assign(
+			app,
+			withPolicy({...app, ...patch}),
+			patch.preAuthorized === undefined ? {} : {preAuthorized: patch.preAuthorized},
+		);
+		this.changed();
+		const {secret: _secret, ...rest} = app;
+		return rest;
+	}
+
+	/**
+	 * §14.12: may this user use this app? An OAuthError naming why not — `OAUTH_APP_BLOCKED` or
+	 * `OAUTH_APP_ACCESS_DENIED`, what authorize puts on the redirect — or undefined.
+	 */
+	accessRefusal(app: OAuthApp, userId: string): OAuthError | undefined {
+		return appAccessRefusal(app, userId, this.useAnyApiClient(userId));
+	}
+
+	/** §14.12: an access token of an app this user may no longer use is refused by the API too (UNCONFIRMED). */
+	refusesApiFor(clientId: string | undefined, userId: string): boolean {
+		const app = this.app(clientId);
+		return app !== undefined && this.accessRefusal(app, userId) !== undefined;
 	}
 
 	app(clientId: string | null | undefined): OAuthApp | undefined {
@@ -176,28 +247,50 @@ export class OAuth {
 		this.codes.delete(p.code);
 		if (c.redirectUri !== p.redirectUri) return {ok: false, err: REDIRECT_MISMATCH};
 		if (c.challenge !== undefined) {
-			// §13.1 [REST:oauth]: a challenge without a verifier is invalid_grant; a wrong verifier invalid_request.
-			if (!p.verifier) return {ok: false, err: {error: 'invalid_grant', description: 'invalid code verifier'}};
-			if (s256(p.verifier) !== c.challenge)
-				return {ok: false, err: {error: 'invalid_request', description: 'invalid code verifier'}};
+			// §14.11: a missing or wrong verifier is 400 invalid_grant "invalid code verifier" (a real answer,
+			// captured in cognizant-ai-lab/nsflow#249), and so is one with `~` — Salesforce refuses that RFC 7636
+			// character even when the S256 matches (same thread; Trailblazer Community reports).
+			if (!p.verifier || p.verifier.includes('~') || s256(p.verifier) !== c.challenge)
+				return {ok: false, err: BAD_VERIFIER};
 		}
+		if (this.accessRefusal(app, c.userId)) return {ok: false, err: APP_ACCESS_REFUSED_AT_TOKEN};
 		const wantsRefresh = c.scopes.includes('refresh_token') || c.scopes.includes('offline_access');
-		const refreshToken = wantsRefresh ? this.newRefreshToken(app.clientId, c.userId, c.scopes) : undefined;
+		const refreshToken = wantsRefresh ? this.newGrant(app, c.userId, c.scopes) : undefined;
 		const accessToken = this.newAccessToken(app.clientId, c.userId, refreshToken);
 		this.changed();
 		return {ok: true, grant: {accessToken, refreshToken, userId: c.userId, app, scopes: c.scopes}};
 	}
 
-	/** `grant_type=refresh_token`: a new access token; the refresh token is not rotated (§13.1). */
+	/**
+	 * `grant_type=refresh_token`: a new access token (§13.1). §14.10: a revoked or expired refresh token (the
+	 * app's policy: after N, or unused for N) is invalid_grant "expired access/refresh token"; with rotation on,
+	 * the answer carries a new refresh token and the one used is dead from then on.
+	 */
 	refresh(p: {refreshToken: string; clientId: string}): GrantResult {
 		const app = this.app(p.clientId);
 		if (!app) return {ok: false, err: INVALID_CLIENT};
 		const r = this.refreshTokens.get(p.refreshToken);
-		if (!r || r.revoked || r.clientId !== app.clientId) return {ok: false, err: EXPIRED_REFRESH};
-		r.lastUsedAt = this.now();
-		const accessToken = this.newAccessToken(app.clientId, r.userId, r.token);
+		const now = this.now();
+		if (!r || r.revoked || r.clientId !== app.clientId || refreshTokenExpired(r, app.refreshTokenPolicy, now))
+			return {ok: false, err: EXPIRED_REFRESH};
+		if (this.accessRefusal(app, r.userId)) return {ok: false, err: APP_ACCESS_REFUSED_AT_TOKEN};
+		r.lastUsedAt = now;
+		const current = app.rotateRefreshTokens ? this.rotate(r) : r;
+		const accessToken = this.newAccessToken(app.clientId, r.userId, current.token);
 		this.changed();
-		return {ok: true, grant: {accessToken, refreshToken: undefined, userId: r.userId, app, scopes: r.scopes}};
+		const refreshToken = app.rotateRefreshTokens ? current.token : undefined;
+		return {ok: true, grant: {accessToken, refreshToken, userId: r.userId, app, scopes: r.scopes}};
+	}
+
+	/** §14.10 rotation: the grant goes on under a new token; the old one is dead, its access tokens are not. */
+	private rotate(old: RefreshToken): RefreshToken {
+		const next = this.storeRefreshToken(old.clientId, old.userId, old.scopes, {
+			grantId: old.grantId ?? old.token,
+			grantCreatedAt: old.grantCreatedAt ?? old.createdAt,
+		});
+		old.revoked = true;
+		for (const a of this.accessTokens.values()) if (a.refreshToken === old.token) a.refreshToken = next.token;
+		return next;
 	}
 
 	/** `/services/oauth2/revoke`: an access token (or any session id), or a refresh token and its access tokens. */
@@ -248,17 +341,23 @@ export class OAuth {
 
 	tokens(): Record<string, unknown>[] {
 		const out: Record<string, unknown>[] = [];
-		for (const r of this.refreshTokens.values())
+		const now = this.now();
+		for (const r of this.refreshTokens.values()) {
+			const policy = this.apps.get(r.clientId)?.refreshTokenPolicy ?? DEFAULT_POLICY;
+			const expired = refreshTokenExpired(r, policy, now);
 			out.push({
 				kind: 'refresh',
 				token: r.token,
 				userId: r.userId,
 				clientId: r.clientId,
-				active: !r.revoked,
+				grantId: r.grantId ?? r.token,
+				active: !r.revoked && !expired,
 				revoked: r.revoked,
+				expired,
 				issuedAt: new Date(r.createdAt).toISOString(),
 				lastUsedAt: new Date(r.lastUsedAt).toISOString(),
 			});
+		}
 		for (const a of this.accessTokens.values()) {
 			const s = this.sessions.peek(a.token);
 			out.push({
@@ -282,16 +381,50 @@ export class OAuth {
 	}
 
 	restore(s: {apps: OAuthApp[]; refreshTokens: RefreshToken[]}): void {
-		for (const a of s.apps) this.apps.set(a.clientId, {...a});
+		// Files saved before §14's policies lack them: the defaults apply.
+		for (const a of s.apps) this.apps.set(a.clientId, {...a, ...withPolicy(a)});
 		for (const r of s.refreshTokens) this.refreshTokens.set(r.token, {...r});
 	}
 
-	private newRefreshToken(clientId: string, userId: string, scopes: string[]): string {
+	/**
+	 * A new approval: a refresh token opening a new grant. §14.10: at most `maxGrantsPerUser` live grants per
+	 * user and app — the oldest go, with their access tokens (a sixth computer's sign-in ends the first's).
+	 */
+	private newGrant(app: OAuthApp, userId: string, scopes: string[]): string {
+		const now = this.now();
+		const live = [...this.refreshTokens.values()].filter(
+			r =>
+				r.clientId === app.clientId &&
+				r.userId === userId &&
+				!r.revoked &&
+				!refreshTokenExpired(r, app.refreshTokenPolicy, now),
+		);
+		for (const r of grantsToRevoke(live, app.maxGrantsPerUser)) this.revokeRefresh(r);
+		return this.storeRefreshToken(app.clientId, userId, scopes).token;
+	}
+
+	private storeRefreshToken(
+		clientId: string,
+		userId: string,
+		scopes: string[],
+		grant?: {grantId: string; grantCreatedAt: number},
+	): RefreshToken {
 		// Real refresh tokens look like `5Aep861…`; the shape carries no meaning.
 		const token = `5Aep861${opaque(60)}`;
 		const t = this.now();
-		this.refreshTokens.set(token, {token, clientId, userId, scopes, createdAt: t, lastUsedAt: t, revoked: false});
-		return token;
+		const r: RefreshToken = {
+			token,
+			clientId,
+			userId,
+			scopes,
+			createdAt: t,
+			lastUsedAt: t,
+			revoked: false,
+			grantId: grant?.grantId ?? token,
+			grantCreatedAt: grant?.grantCreatedAt ?? t,
+		};
+		this.refreshTokens.set(token, r);
+		return r;
 	}
 
 	private newAccessToken(clientId: string, userId: string, refreshToken: string | undefined): string {

@@ -67,7 +67,8 @@ function loginRedirect(req: ApiRequest): ApiResponse {
 }
 
 function loginPage(org: Org, req: ApiRequest, error?: string): ApiResponse {
-	const users = Object.values(org.users)
+	const users = org
+		.allUsers()
 		.map(
 			u =>
 				`<li><code data-testid="demo-username">${escapeHtml(u.username)}</code> (${escapeHtml(u.name)}, ${escapeHtml(u.timeZone)})</li>`,

@@ -75,15 +75,3 @@ function fromBase62(s: string): number {
 	for (const ch of s) n = n * 62 + BASE62.indexOf(ch);
 	return n;
 }
-
-export const KEY_PREFIX = {
-	Task: '00T',
-	User: '005',
-	Organization: '00D',
-	Account: '001',
-	Contact: '003',
-	Lead: '00Q',
-	Opportunity: '006',
-	TaskStatus: '01J',
-	TaskPriority: '01J',
-} as const;

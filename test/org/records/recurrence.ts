@@ -7,7 +7,7 @@ import {addDays} from '../soql/dates.js';
 import {SfError} from '../api/errors.js';
 import type {SRecord} from './store.js';
 
-/** The fields that make up a series pattern: changing any of them on a master regenerates the open occurrences. */
+/** The fields that make up a series pattern (start, end and the pattern proper). */
 export const PATTERN_FIELDS = [
 	'RecurrenceStartDateOnly',
 	'RecurrenceEndDateOnly',
@@ -19,6 +19,54 @@ export const PATTERN_FIELDS = [
 	'RecurrenceMonthOfYear',
 	'RecurrenceTimeZoneSidKey',
 ] as const;
+
+/**
+ * salesforce-facts.md §14.3 (Task object reference, "Usage → Recurring Tasks",
+ * developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm):
+ * only the start and the pattern fields regenerate a series — its open occurrences are deleted and made anew.
+ * The end date does not: an earlier end deletes only the open occurrences after it, a later one adds
+ * occurrences up to it (tasks.ts), and every other occurrence is untouched.
+ */
+export const REGENERATING_FIELDS = PATTERN_FIELDS.filter(f => f !== 'RecurrenceEndDateOnly');
+
+/**
+ * `RecurrenceRegeneratedType` ("Repeat This Task", §14.3, Task object reference): "what triggers a repeating task
+ * to repeat … the RecurrenceInterval field … determines the number of days between the triggering date (due
+ * date or close date) and the due date of the next repeating task". `RecurrenceRegenerated` ("(Task Closed)")
+ * marks a Task that already repeated (UNCONFIRMED: that Salesforce sets it on the closed Task, so reopening
+ * and closing it again makes no second Task).
+ */
+export const REGENERATE = {
+	afterDueDate: 'RecurrenceRegenerateAfterDueDate',
+	afterClose: 'RecurrenceRegenerateAfterToday',
+	done: 'RecurrenceRegenerated',
+} as const;
+
+/** A Task that makes the next one when it is closed. */
+export function repeatsOnClose(row: SRecord): boolean {
+	const type = row['RecurrenceRegeneratedType'];
+	return row['IsRecurrence'] !== true && (type === REGENERATE.afterDueDate || type === REGENERATE.afterClose);
+}
+
+/** REQUIRED_FIELD_MISSING: a repeating Task needs its number of days (UNCONFIRMED that Salesforce refuses it). */
+export function checkRepeat(row: SRecord): void {
+	if (repeatsOnClose(row) && typeof row['RecurrenceInterval'] !== 'number')
+		throw new SfError(400, 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [RecurrenceInterval]', [
+			'RecurrenceInterval',
+		]);
+}
+
+/**
+ * The next Task's due date: the interval's days after the closed Task's due date, or after the day it was
+ * closed (`closedOn`, in its owner's time zone). A Task with no due date repeats from the day it was closed
+ * (UNCONFIRMED).
+ */
+export function regeneratedDueDate(row: SRecord, closedOn: string): string {
+	const days = typeof row['RecurrenceInterval'] === 'number' ? row['RecurrenceInterval'] : 1;
+	const due = row['ActivityDate'];
+	const from = row['RecurrenceRegeneratedType'] === REGENERATE.afterDueDate && typeof due === 'string' ? due : closedOn;
+	return addDays(from, days);
+}
 
 /**
  * The per-type fields of the object reference's recurrence table (recalled from the reference; the table

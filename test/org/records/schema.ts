@@ -166,6 +166,17 @@ export const TASK = obj('Task', '00T', [
 		},
 	],
 	['RecurrenceTimeZoneSidKey', 'picklist', 'cun', {length: 40, label: 'Recurrence Time Zone'}],
+	// R35, salesforce-facts.md §14.3: "Repeat This Task" — closing such a Task creates the next one (recurrence.ts).
+	[
+		'RecurrenceRegeneratedType',
+		'picklist',
+		'cun',
+		{
+			length: 40,
+			label: 'Repeat This Task',
+			restrictedValues: ['RecurrenceRegenerateAfterDueDate', 'RecurrenceRegenerateAfterToday', 'RecurrenceRegenerated'],
+		},
+	],
 ]);
 
 /** R37: queues are Groups of Type 'Queue' (key prefix 00G, §7.3). */

@@ -4,7 +4,16 @@
 import {addDays, ymdInZone} from '../soql/dates.js';
 import {SfError, entityIsDeleted, notFound} from '../api/errors.js';
 import {coerceFields} from '../api/field-input.js';
-import {PATTERN_FIELDS, checkPattern, occurrenceDates} from './recurrence.js';
+import {
+	PATTERN_FIELDS,
+	REGENERATE,
+	REGENERATING_FIELDS,
+	checkPattern,
+	checkRepeat,
+	occurrenceDates,
+	regeneratedDueDate,
+	repeatsOnClose,
+} from './recurrence.js';
 import type {WriteMode} from '../api/field-input.js';
 import type {IdFactory} from './ids.js';
 import type {Picklists} from './picklists.js';
@@ -51,7 +60,15 @@ export type SaveHook = (
 	mode: WriteMode,
 ) => void;
 
-export type TaskDeps = {store: Store; ids: IdFactory; picklists: Picklists; now: () => number; createdAt: number};
+export type TaskDeps = {
+	store: Store;
+	ids: IdFactory;
+	picklists: Picklists;
+	now: () => number;
+	createdAt: number;
+	/** A user's time zone (IANA): a repeating Task closed "today" repeats from the owner's today (§14.3). */
+	zoneOf: (userId: string) => string;
+};
 
 export class Tasks {
 	private readonly d: TaskDeps;
@@ -153,6 +170,7 @@ export class Tasks {
 				throw recurrenceRefusal('ActivityDate');
 			checkPattern(task);
 		}
+		checkRepeat(task);
 		const dates = task.IsRecurrence ? occurrenceDates(task) : [];
 		// UNCONFIRMED: the master's own due date is its first occurrence's.
 		if (task.IsRecurrence) task.ActivityDate = dates[0] ?? null;
@@ -180,18 +198,57 @@ export class Tasks {
 		const next = {...prev, ...input, LastModifiedDate: now, LastModifiedById: asUserId, SystemModstamp: now} as TaskRow;
 		if (mode === 'system') Object.assign(next, input);
 		truncateAuditFields(next);
-		const newPattern = prev.IsRecurrence && PATTERN_FIELDS.some(f => f in input && input[f] !== prev[f]);
+		const changed = (f: string): boolean => f in input && input[f] !== prev[f];
+		const newPattern = prev.IsRecurrence && PATTERN_FIELDS.some(changed);
+		const regenerate = prev.IsRecurrence && REGENERATING_FIELDS.some(changed);
 		if (newPattern) checkPattern(next);
+		checkRepeat(next);
 		const dates = newPattern ? occurrenceDates(next) : [];
 		this.derive(next, prev, now);
+		// §14.3: closing a repeating Task makes the next one; the closed one is marked as repeated (UNCONFIRMED).
+		const repeat = !prev.IsClosed && next.IsClosed && repeatsOnClose(next) ? {...next} : undefined;
+		if (repeat) next['RecurrenceRegeneratedType'] = REGENERATE.done;
 		this.beforeSave?.('update', next, prev, asUserId, mode);
 		this.d.store.put('Task', next);
-		if (newPattern) {
-			// §13.5 / OBJ:task: a new pattern deletes the OPEN occurrences and creates new ones; closed ones stay.
+		if (regenerate) {
+			// §13.5, §14.3 / OBJ:task: a new start or pattern deletes the OPEN occurrences and creates new ones;
+			// closed ones stay.
 			for (const o of this.occurrences(id)) if (!o.IsClosed) this.delete(asUserId, o.Id);
 			this.createOccurrences(asUserId, next, dates);
+		} else if (newPattern) {
+			// §14.3: only the end moved. Earlier: the open occurrences after it go; later: the dates up to it come.
+			const oldEnd = String(prev['RecurrenceEndDateOnly']);
+			const newEnd = String(next['RecurrenceEndDateOnly']);
+			for (const o of this.occurrences(id))
+				if (!o.IsClosed && o.ActivityDate !== null && o.ActivityDate > newEnd) this.delete(asUserId, o.Id);
+			this.createOccurrences(
+				asUserId,
+				next,
+				dates.filter(d => d > oldEnd),
+			);
 		}
+		if (repeat) this.repeat(asUserId, repeat, now);
 		return next;
+	}
+
+	/** §14.3: the next Task of a repeating one, made by Salesforce in the same save (a system write). */
+	private repeat(asUserId: string, closed: TaskRow, now: number): TaskRow {
+		const copied: Record<string, unknown> = {};
+		for (const f of [
+			'Subject',
+			'Description',
+			'Priority',
+			'WhoId',
+			'WhatId',
+			'OwnerId',
+			'Type',
+			'TaskSubtype',
+			'RecurrenceRegeneratedType',
+			'RecurrenceInterval',
+		])
+			copied[f] = closed[f];
+		const closedOn = ymdInZone(now, this.d.zoneOf(closed.OwnerId));
+		return this.create(asUserId, {...copied, ActivityDate: regeneratedDueDate(closed, closedOn)}, 'system');
 	}
 
 	/** Soft delete to the recycle bin (§7.4 "Deletion"); DELETE of a deleted row is ENTITY_IS_DELETED (§3). */
@@ -294,10 +351,14 @@ export class Tasks {
 	private derive(row: TaskRow, prev: TaskRow | undefined, now: number): void {
 		row.IsClosed = this.d.picklists.isClosed(row.Status);
 		row.IsHighPriority = this.d.picklists.isHigh(row.Priority);
-		if (row.IsClosed && !prev?.IsClosed) row.CompletedDateTime ??= now;
-		if (!row.IsClosed) row.CompletedDateTime = null; // UNCONFIRMED: reopening clears it.
-		if (prev?.IsClosed && row.IsClosed && prev.CompletedDateTime !== null)
-			row.CompletedDateTime = prev.CompletedDateTime;
+		// §14.4 (Task object reference, CompletedDateTime): set when a Task is closed, set again when it is saved
+		// with a *different* closed status, kept while the closed status stays; a system write may give it.
+		if (!row.IsClosed)
+			row.CompletedDateTime = null; // UNCONFIRMED: reopening clears it.
+		else if (prev === undefined) row.CompletedDateTime ??= now;
+		else if (row.CompletedDateTime !== prev.CompletedDateTime) row.CompletedDateTime ??= now;
+		else if (!prev.IsClosed || prev.Status !== row.Status) row.CompletedDateTime = now;
+		else row.CompletedDateTime ??= now;
 		row.IsArchived = isArchivable(row, now);
 		row['WhoCount'] = row.WhoId ? 1 : 0;
 		row['WhatCount'] = row.WhatId ? 1 : 0;
@@ -313,21 +374,24 @@ export class Tasks {
 		return typeof acc === 'string' ? acc : null;
 	}
 
-	/** Reference fields must point at an existing record of an allowed type (§6 INVALID_CROSS_REFERENCE_KEY, wording UNCONFIRMED). */
+	/**
+	 * Reference fields must point at an existing record of an allowed type. A well-formed id of the wrong type
+	 * is FIELD_INTEGRITY_EXCEPTION `<Field label>: id value of incorrect type: <id>` (salesforce-facts.md §14.6);
+	 * an OwnerId of the right type that names no user or queue is INVALID_CROSS_REFERENCE_KEY (§6, wording
+	 * UNCONFIRMED).
+	 */
 	private checkRefs(input: SRecord): void {
 		for (const name of ['OwnerId', 'WhoId', 'WhatId'] as const) {
 			const v = input[name];
 			if (typeof v !== 'string') continue;
 			const def = TASK.byLower.get(name.toLowerCase());
 			const target = objectForId(v);
-			const ok = target && def?.referenceTo?.includes(target.name) && this.d.store.get(target.name, v);
-			if (!ok)
-				throw new SfError(
-					400,
-					name === 'OwnerId' ? 'INVALID_CROSS_REFERENCE_KEY' : 'FIELD_INTEGRITY_EXCEPTION',
-					`${def?.label ?? name}: id value of incorrect type: ${v}`,
-					[name],
-				);
+			const rightType = target !== undefined && def?.referenceTo?.includes(target.name) === true;
+			if (rightType && this.d.store.get(target.name, v)) continue;
+			const label = def?.label ?? name;
+			throw rightType && name === 'OwnerId'
+				? new SfError(400, 'INVALID_CROSS_REFERENCE_KEY', `${label}: invalid cross reference id`, [name])
+				: new SfError(400, 'FIELD_INTEGRITY_EXCEPTION', `${label}: id value of incorrect type: ${v}`, [name]);
 		}
 	}
 }

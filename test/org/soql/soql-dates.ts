@@ -1,5 +1,5 @@
 // SOQL date literals (TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n, …) resolved to a range of
-// calendar days in the running user's time zone (salesforce-facts.md §2.5; SOQL docs "Date Formats and
+// calendar days in the running user's time zone, weeks starting on the day their locale starts them (salesforce-facts.md §2.5; SOQL docs "Date Formats and
 // Date Literals"). LAST_N_DAYS:n includes today and the n days before it; NEXT_N_DAYS:n starts tomorrow.
 // THIS/LAST/NEXT_QUARTER and _YEAR are calendar quarters and years. The N_WEEKS/N_MONTHS/N_QUARTERS/N_YEARS
 // and FISCAL literals are not evaluated: the caller refuses them with MALFORMED_QUERY (soql-refusals.ts).
@@ -9,15 +9,33 @@ import {addDays, ymdInZone, zonedMidnight} from './dates.js';
 /** An inclusive range of local calendar days. */
 export type DayRange = {from: string; to: string};
 
+/**
+ * The first day of the week (0 = Sunday … 6 = Saturday) for a Salesforce locale (`it_IT`, `en_US`): date-literal
+ * weeks "follow the querying user's locale" (salesforce-facts.md §14.5; SOQL and SOSL Reference, "Date Formats
+ * and Date Literals"), e.g. Monday for it_IT, Sunday for en_US. Read from the CLDR week data the runtime's Intl
+ * carries (UNCONFIRMED that Salesforce's table agrees for every locale; it does for these two).
+ */
+export function firstDayOfWeek(locale: string): number {
+	try {
+		const info = (new Intl.Locale(locale.replace(/_/g, '-')) as Intl.Locale & {weekInfo?: {firstDay?: number}})
+			.weekInfo;
+		return typeof info?.firstDay === 'number' ? info.firstDay % 7 : 0;
+	} catch {
+		return 0;
+	}
+}
+
 export function dateLiteralRange(
 	literal: string,
 	n: number | undefined,
 	nowMs: number,
 	timeZone: string,
+	weekStart = 0,
 ): DayRange | undefined {
 	const today = ymdInZone(nowMs, timeZone);
 	const k = n ?? 0;
-	const dow = new Date(today + 'T00:00:00Z').getUTCDay(); // weeks start on Sunday (en_US locale)
+	// Days since the week began, in the querying user's locale (weekStart; Sunday for en_US).
+	const dow = (new Date(today + 'T00:00:00Z').getUTCDay() - weekStart + 7) % 7;
 	const monthStart = today.slice(0, 8) + '01';
 	const nextMonthStart = addMonths(monthStart, 1);
 	const month = Number(today.slice(5, 7));

@@ -19,6 +19,8 @@ export type WhereEnv = {
 	unsupported: (construct: string) => Error;
 	nowMs: number;
 	timeZone: string;
+	/** The running user's first day of the week, 0 = Sunday (soql-dates.ts firstDayOfWeek). */
+	weekStart: number;
 	/** Called for `OwnerId = 'x'` / `OwnerId IN (...)` at the top level, so the owner index can be used. */
 	ownerHint?: (ids: string[]) => void;
 };
@@ -184,7 +186,7 @@ function literal(def: FieldDef, raw: string, type: string, n: number | undefined
 		case 'datetime': {
 			const isDate = def.type === 'date';
 			if (type === 'DATE_LITERAL' || type === 'DATE_N_LITERAL') {
-				const range = dateLiteralRange(raw.split(':')[0] ?? raw, n, env.nowMs, env.timeZone);
+				const range = dateLiteralRange(raw.split(':')[0] ?? raw, n, env.nowMs, env.timeZone, env.weekStart);
 				if (!range) throw env.unsupported(`the date literal ${raw}`);
 				if (isDate) return {kind: 'range', lo: range.from, hi: range.to, loInclusive: true};
 				const ir = instantRange(range, env.timeZone);

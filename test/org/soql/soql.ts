@@ -10,7 +10,7 @@ import type {FieldDef, ObjectDef} from '../records/schema.js';
 import {compileWhere} from './soql-where.js';
 import {refuseUnsupportedClauses, unsupported} from './soql-refusals.js';
 import type {Accessor, Predicate} from './soql-where.js';
-import type {FieldValue, SRecord, Store} from '../records/store.js';
+import type {FieldValue, Store} from '../records/store.js';
 
 export type Column =
 	| {kind: 'field'; acc: Accessor}
@@ -28,8 +28,8 @@ export type CompiledQuery = {
 	limit: number | undefined;
 	offset: number;
 };
-/** `userId` is the running user (for `USING SCOPE mine`). */
-export type CompileEnv = {store: Store; nowMs: number; timeZone: string; userId?: string};
+/** `userId` is the running user (for `USING SCOPE mine`); `weekStart` their locale's first weekday (default Sunday). */
+export type CompileEnv = {store: Store; nowMs: number; timeZone: string; userId?: string; weekStart?: number};
 
 /** Fields of the polymorphic "Name" entity reachable through Who/What/Owner (INFERRED subset). */
 const NAME_FIELDS: FieldDef[] = [
@@ -225,6 +225,7 @@ export function compileSoql(soql: string, env: CompileEnv): CompiledQuery {
 				unsupported,
 				nowMs: env.nowMs,
 				timeZone: env.timeZone,
+				weekStart: env.weekStart ?? 0,
 				ownerHint: object.name === 'Task' ? ids => (ownerIds = ids) : undefined,
 			} as Parameters<typeof compileWhere>[1])
 		: undefined;
@@ -318,5 +319,3 @@ function relAccessor(via: FieldDef, sub: string, store: Store, invalid: () => Sf
 		},
 	};
 }
-
-export type {SRecord};

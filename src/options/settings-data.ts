@@ -1,0 +1,81 @@
+/**
+ * What the settings page shows (R3, R23), read from IndexedDB directly: liveQuery keeps it current while
+ * the worker syncs. A read this computer's storage refuses is said (R40), and "Try again" re-subscribes.
+ */
+import {liveQuery} from 'dexie';
+import {useEffect, useState} from 'preact/hooks';
+import {
+	conflicts,
+	getPartition,
+	listPartitions,
+	listReminders,
+	remindersInError,
+	syncHistory,
+} from '@/shared/store/queries.js';
+import {activePartition} from '@/shared/store/local-edits.js';
+import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
+import {db} from './settings-db.js';
+
+async function readSettings() {
+	const partitionId = await activePartition(db);
+	const [partition, reminders, errors, history, conflictRows, partitions] = await Promise.all([
+		getPartition(db, partitionId),
+		listReminders(db, partitionId),
+		remindersInError(db, partitionId),
+		syncHistory(db, partitionId, 20),
+		conflicts(db, partitionId, 50),
+		listPartitions(db),
+	]);
+	// R2: other orgs or users this browser has synced with; each can be disconnected on its own.
+	const others = await Promise.all(
+		partitions
+			.filter(other => other.id !== partitionId)
+			.map(async other => ({partition: other, reminderCount: (await listReminders(db, other.id)).length})),
+	);
+	return {
+		partition,
+		reminders,
+		errors,
+		history,
+		conflictRows,
+		others,
+		names: new Map(reminders.map(r => [r.id, r.name])),
+	};
+}
+
+export type Settings = Awaited<ReturnType<typeof readSettings>>;
+
+export function useSettingsData() {
+	const [data, setData] = useState<Settings | undefined>(undefined);
+	/** R40: reading the store failed because this computer's storage did; "Try again" re-subscribes. */
+	const [readFailure, setReadFailure] = useState<LocalFailureKind | undefined>(undefined);
+	const [attempt, setAttempt] = useState(0);
+	useEffect(() => {
+		// R40: Dexie's liveQuery swallows DatabaseClosedError (dexie.mjs `liveQuery`: it waits silently for a
+		// reopen), so a store that will not open would leave this page blank. Opening explicitly surfaces it;
+		// on a failed database open() also tries again, which is what "Try again" relies on.
+		db.open().then(
+			() => setReadFailure(undefined),
+			(error: unknown) => setReadFailure(localFailureKind(error) ?? 'storage-unavailable'),
+		);
+		const subscription = liveQuery(readSettings).subscribe({
+			next: value => {
+				setData(value);
+				setReadFailure(undefined);
+			},
+			// Keep the last good value on screen. A storage failure is said (R40); anything else is surfaced as an
+			// uncaught error for developers.
+			error: (error: unknown) => {
+				const kind = localFailureKind(error);
+				if (kind) setReadFailure(kind);
+				else
+					queueMicrotask(() => {
+						throw error;
+					});
+			},
+		});
+		return () => subscription.unsubscribe();
+	}, [attempt]);
+
+	return {data, readFailure, retry: () => setAttempt(n => n + 1)};
+}

@@ -1,0 +1,52 @@
+/**
+ * The All reminders page's chosen group (R44): its rows, a page at a time ("Show N more"), or why there are
+ * none — still loading, none in the group, or none matching the search.
+ */
+import type {Reminder} from '@/shared/store/schema.js';
+import {ReminderRow} from '../reminder-row.js';
+import {GROUP_LABELS, type Group} from './groups.js';
+import {PAGE_SIZE} from './store-read.js';
+
+type Props = {
+	group: Group;
+	rows: Reminder[];
+	shown: number;
+	onShowMore: () => void;
+	loading: boolean;
+	searching: boolean;
+	today: string;
+	instanceHost: string | undefined;
+	onDelete: (reminder: Reminder) => void;
+	onChanged: () => void;
+	onSend: ((reminder: Reminder) => void) | undefined;
+};
+
+export function GroupList({group, rows, shown, onShowMore, loading, searching, today, ...row}: Props) {
+	return (
+		<section aria-labelledby="group-title" class="all-list">
+			<h2 id="group-title">{GROUP_LABELS[group]}</h2>
+			{rows.length === 0 ? (
+				<p class="empty">{loading ? 'Loading…' : searching ? 'No reminder matches' : 'None'}</p>
+			) : (
+				<ul aria-labelledby="group-title">
+					{rows.slice(0, shown).map(reminder => (
+						<ReminderRow
+							key={reminder.id}
+							reminder={reminder}
+							overdue={reminder.status === 'open' && reminder.dueDate !== null && reminder.dueDate < today}
+							instanceHost={row.instanceHost}
+							onDelete={row.onDelete}
+							onChanged={row.onChanged}
+							onSend={row.onSend}
+						/>
+					))}
+				</ul>
+			)}
+			{rows.length > shown ? (
+				<button type="button" class="more" onClick={onShowMore}>
+					Show {Math.min(PAGE_SIZE, rows.length - shown)} more of {rows.length - shown}
+				</button>
+			) : null}
+		</section>
+	);
+}

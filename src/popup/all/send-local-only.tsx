@@ -1,0 +1,102 @@
+/**
+ * R44, R5: "Send to Salesforce" for reminders that stay on this computer — only on purpose, after a
+ * confirmation that says how many Tasks it creates. The worker sends them (`sendLocalOnly`); the page says
+ * what happened.
+ */
+import type {Ref} from 'preact';
+import {useEffect, useRef, useState} from 'preact/hooks';
+import {callBackground} from '@/shared/messages.js';
+import type {Reminder} from '@/shared/store/schema.js';
+import {sendConfirmation} from './groups.js';
+
+/** What the confirmation asks about: the reminders' ids and its question. */
+export type SendRequest = {ids: string[]; what: string};
+
+export function useSendLocalOnly(refresh: () => void) {
+	const [confirm, setConfirm] = useState<SendRequest | undefined>(undefined);
+	const [notice, setNotice] = useState<string | undefined>(undefined);
+	const confirmButton = useRef<HTMLButtonElement>(null);
+	useEffect(() => {
+		confirmButton.current?.focus();
+	}, [confirm]);
+
+	async function send(ids: string[]) {
+		setConfirm(undefined);
+		try {
+			const {sent} = await callBackground('sendLocalOnly', {ids});
+			setNotice(
+				sent === 1
+					? 'Sent 1 reminder: its Task is being created in Salesforce.'
+					: `Sent ${sent} reminders: their Tasks are being created in Salesforce.`,
+			);
+		} catch (error) {
+			setNotice(error instanceof Error ? error.message : String(error));
+		}
+
+		refresh();
+	}
+
+	return {confirm, ask: setConfirm, notice, send, confirmButton};
+}
+
+/** The local-only group's panel: send them all, or, while sync is off, where to turn it on. */
+export function SendAllPanel({
+	canSend,
+	localOnly,
+	onAsk,
+}: {
+	canSend: boolean;
+	localOnly: Reminder[];
+	onAsk: (request: SendRequest) => void;
+}) {
+	return (
+		<div class="send-all">
+			{canSend ? (
+				<>
+					<p>These were added before sync was on, so they stay on this computer unless you send them.</p>
+					<button
+						type="button"
+						disabled={localOnly.length === 0}
+						onClick={() =>
+							onAsk({
+								ids: localOnly.map(reminder => reminder.id),
+								what: `Send ${localOnly.length === 1 ? 'this reminder' : `all ${localOnly.length}`} to Salesforce?`,
+							})
+						}
+					>
+						Send all to Salesforce
+					</button>
+				</>
+			) : (
+				<p>Turn sync on in Settings to send these to Salesforce.</p>
+			)}
+		</div>
+	);
+}
+
+export function SendConfirm({
+	request,
+	confirmButton,
+	onSend,
+	onCancel,
+}: {
+	request: SendRequest;
+	confirmButton: Ref<HTMLButtonElement>;
+	onSend: (ids: string[]) => void;
+	onCancel: () => void;
+}) {
+	return (
+		<div class="confirm" role="alertdialog" aria-labelledby="confirm-what" aria-describedby="confirm-count">
+			<p id="confirm-what">
+				<strong>{request.what}</strong>
+			</p>
+			<p id="confirm-count">{sendConfirmation(request.ids.length)}</p>
+			<button type="button" class="primary" ref={confirmButton} onClick={() => onSend(request.ids)}>
+				Send
+			</button>
+			<button type="button" onClick={onCancel}>
+				Cancel
+			</button>
+		</div>
+	);
+}

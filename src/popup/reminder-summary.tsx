@@ -1,0 +1,39 @@
+/**
+ * What a reminder's row says (R22): its name and priority, overdue, due date, reminder time, sync state,
+ * related records (R33), and why the last tick failed. A plain function rather than a component, so a row
+ * renders exactly the elements it did in one piece (the popup's first paint, engineering guide §1).
+ */
+import type {Reminder} from '@/shared/store/schema.js';
+import {formatDueDate, formatReminderTime} from './dates.js';
+import {RelatedLinks} from './related-links.js';
+import {SyncState} from './sync-state.js';
+
+export function reminderSummary(
+	reminder: Reminder,
+	{overdue, instanceHost, error}: {overdue: boolean; instanceHost: string | undefined; error: string | undefined},
+) {
+	return (
+		<div class="reminder-body">
+			<div class="reminder-name">
+				{reminder.priority === 'high' ? <span class="priority-high">High</span> : null}{' '}
+				{/* Salesforce text is rendered as text, never as HTML (R27). */}
+				<span class="name">{reminder.name}</span>
+			</div>
+			<div class="reminder-meta">
+				{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
+				<span>{reminder.dueDate === null ? 'No due date' : `Due ${formatDueDate(reminder.dueDate)}`}</span>
+				{typeof reminder.reminderAt === 'string' ? (
+					<span class="reminder-time">Reminder {formatReminderTime(reminder.reminderAt)}</span>
+				) : null}
+				<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
+				<SyncState reminder={reminder} />
+			</div>
+			<RelatedLinks reminder={reminder} instanceHost={instanceHost} />
+			{error ? (
+				<p class="form-error" role="alert">
+					{error}
+				</p>
+			) : null}
+		</div>
+	);
+}

@@ -1,0 +1,52 @@
+/**
+ * A reminder row's buttons (R22): "Send to Salesforce" for a local-only reminder where offered (R44, R5),
+ * open its Task, edit, delete. A plain function rather than a component, like reminder-summary.tsx.
+ */
+import type {Ref} from 'preact';
+import {taskUrl} from '@/shared/salesforce-hosts.js';
+import type {Reminder} from '@/shared/store/schema.js';
+
+type Actions = {
+	instanceHost: string | undefined;
+	editButton: Ref<HTMLButtonElement>;
+	onEdit: () => void;
+	/** With the button pressed, so focus can move on from it before the row goes. */
+	onDelete: (button: HTMLButtonElement) => void;
+	onSend: ((reminder: Reminder) => void) | undefined;
+};
+
+export function rowActions(reminder: Reminder, {instanceHost, editButton, onEdit, onDelete, onSend}: Actions) {
+	const link =
+		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
+	return (
+		<div class="reminder-actions">
+			{onSend && reminder.localOnly && reminder.taskId === undefined ? (
+				<button type="button" class="send" onClick={() => onSend(reminder)}>
+					Send to Salesforce
+				</button>
+			) : null}
+			{link ? (
+				<a
+					href={link}
+					target="_blank"
+					rel="noopener noreferrer"
+					aria-label={`Open ${reminder.name} in Salesforce`}
+					title="Open in Salesforce"
+				>
+					↗
+				</a>
+			) : null}
+			<button type="button" ref={editButton} aria-label={`Edit ${reminder.name}`} title="Edit" onClick={onEdit}>
+				✎
+			</button>
+			<button
+				type="button"
+				aria-label={`Delete ${reminder.name}`}
+				title="Delete"
+				onClick={event => onDelete(event.currentTarget)}
+			>
+				×
+			</button>
+		</div>
+	);
+}
