@@ -117,12 +117,12 @@ export const backgroundApi: Readonly<BackgroundApi> = {
 	async deleteReminder({id}) {
 		// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
 		await deleteReminder(db, await inActivePartition(id), {heldForUndo: true});
-		const reply = await afterLocalChange(id);
-		// R57: and sent within seconds of the offer passing, while this worker is still awake.
-		await pushHeldDeletesWhenReady().catch((error: unknown) => {
+		// R57: and sent within seconds of the offer passing, while this worker is still awake. Not awaited: the
+		// reply (and with it the popup's Undo) must not wait for the timer to be set.
+		pushHeldDeletesWhenReady().catch((error: unknown) => {
 			reportError(error); // the alarm sends it instead
 		});
-		return reply;
+		return afterLocalChange(id);
 	},
 	async undoDelete({id}) {
 		return afterLocalChange((await undoDelete(db, await inActivePartition(id))).id);
