@@ -26,6 +26,7 @@ import {onSalesforceSaveSeen} from './runner/save-signal.js';
 import {shareNamesNow} from './name-sync/name-sync-triggers.js';
 import {libraryVersions} from './messaging/library-versions.js';
 import {startCycle, triggerFor} from './runner/cycle-runner.js';
+import {pushHeldDeletesWhenReady} from './runner/held-delete-push.js';
 import {remindAboutRecord} from './remind-me/remind-about-record.js';
 import {afterLocalChange} from './runner/after-local-change.js';
 import {getTaskBadge, taskReadyToSync} from './task-page/badge-answer.js';
@@ -110,6 +111,11 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		async deleteReminder({id}) {
 			// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
 			await deleteReminder(db, await inActivePartition(db, id), {heldForUndo: true});
+			// R57: and sent within seconds of the offer passing, while this worker is still awake. Not awaited: the
+			// reply (and with it the popup's Undo) must not wait for the timer to be set.
+			pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
+				reportError(error); // the alarm sends it instead
+			});
 			await afterLocalChange(dbs);
 			return {id};
 		},

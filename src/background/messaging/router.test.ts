@@ -407,6 +407,9 @@ test('R34/R31: "Remind me" is taken from a content script only for the record in
 		handleMessage(api, {channel: 'tickler', method: 'remindAboutRecord', input: {...input, ...overrides}}, from, SELF);
 	expect(await ask({})).toEqual({ok: true, value: {id: DRAFT_ID}});
 	expect(calls.at(-1)).toEqual({...input, name: 'Follow up: Ana', recordName: 'Ana Ruiz', reminderAt: null});
+	// A page's long name is cut on a whole character: an emoji at the cut never leaves half a surrogate pair.
+	expect(await ask({recordName: `${'a'.repeat(254)}😀`})).toMatchObject({ok: true});
+	expect(calls.at(-1)).toMatchObject({recordName: 'a'.repeat(254)});
 	// R31: a reminder time is an instant with its offset, stored in UTC; a bad one is refused, saying why.
 	expect(await ask({reminderAt: '2026-03-06T09:30:00.000+01:00'})).toMatchObject({ok: true});
 	expect(calls.at(-1)).toMatchObject({reminderAt: '2026-03-06T08:30:00.000Z'});

@@ -4,6 +4,7 @@
  * reminder's fields, the store's own InvalidReminderError, so a form can mark the field.
  */
 import {remindObjectOf} from '@/shared/record-page-url.js';
+import {cutAt} from '@/shared/subject-template.js';
 import {
 	MAX_NAME_LENGTH,
 	type NewReminderInput,
@@ -162,7 +163,8 @@ export function remindAboutRecordInput(input: unknown): Input<'remindAboutRecord
 		recordId,
 		name: validateName(name),
 		dueDate: validateDueDate(dueDate),
-		recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
+		// Page text: cut on a whole character, never half of a surrogate pair (subject-template.ts cutAt).
+		recordName: cutAt(recordName.replaceAll(/\s+/g, ' ').trim(), MAX_NAME_LENGTH),
 		// R31: optional; absent, null or '' is none, anything else must be a real instant Salesforce accepts.
 		reminderAt: validateReminderAt(reminderAt),
 	};

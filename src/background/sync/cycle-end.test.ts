@@ -37,7 +37,7 @@ describe('failureStatus: one end per failure class', () => {
 			log: {level: 'info', data: {reason: 'session-expired'}},
 		});
 		expect(expired.status.backoff).toBeUndefined();
-		expect(failureStatus(new OAuthReconnectNeededError(), backoff)).toMatchObject({
+		expect(failureStatus(new OAuthReconnectNeededError('Reconnect to Salesforce'), backoff)).toMatchObject({
 			outcome: 'paused',
 			status: {phase: 'paused', pauseReason: 'reconnect'},
 		});
