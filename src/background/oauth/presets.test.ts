@@ -51,3 +51,15 @@ test('R30: malformed policy values are ignored, not trusted; a list with no vali
 	expect(parsePresets({oauthClientId: '3MVG9ab-cd_ef.gh~ij'})).toEqual({oauthClientId: '3MVG9ab-cd_ef.gh~ij'});
 	expect(isHostAllowed(none, 'acme.my.salesforce.com')).toBe(false);
 });
+
+test.each([
+	[120, {maxDailyRequestsPerRep: 120}],
+	[1, {maxDailyRequestsPerRep: 1}],
+	[0, {}],
+	[-5, {}],
+	[99.5, {}],
+	['120', {}],
+	[null, {}],
+])('R56: an admin’s cap on each rep’s daily requests (%s) counts only as a whole number ≥ 1', (value, expected) => {
+	expect(parsePresets({maxDailyRequestsPerRep: value})).toEqual(expected);
+});
