@@ -65,11 +65,11 @@ test.each([
 	[20, 'active', HEADROOM_DELAY],
 	[49, 'idle', HEADROOM_DELAY],
 	[50, 'idle', HEADROOM_DELAY],
-	// Half-way (65 %): a quarter of the extra polls is kept — 1 / (1/60 + (1/4 − 1/60) / 4) minutes.
-	[65, 'idle', Math.round(MIN / (1 / 60 + (1 / 4 - 1 / 60) / 4))],
-	[65, 'salesforce-tab', Math.round(MIN / (1 / 10 + (1 / 4 - 1 / 10) / 4))],
-	// 70 %: a ninth of them.
-	[70, 'active', Math.round(MIN / (1 / 15 + (1 / 4 - 1 / 15) / 9))],
+	// Half-way (65 %): an eighth of the extra polls is kept — 1 / (1/60 + (1/4 − 1/60) / 8) minutes.
+	[65, 'idle', Math.round(MIN / (1 / 60 + (1 / 4 - 1 / 60) / 8))],
+	[65, 'salesforce-tab', Math.round(MIN / (1 / 10 + (1 / 4 - 1 / 10) / 8))],
+	// 70 %: a 27th of them.
+	[70, 'active', Math.round(MIN / (1 / 15 + (1 / 4 - 1 / 15) / 27))],
 	// 80 % and above: R21's rule on the base cadence, as before.
 	[80, 'salesforce-tab', 40 * MIN],
 	[85, 'idle', 240 * MIN],

@@ -74,16 +74,16 @@ export function budgetState(apiUsage: {used: number; limit: number} | undefined,
 /**
  * R56: the poll interval for what the rep is doing at this pressure, before R21's 80 % rule. Below half the
  * allowance, HEADROOM_DELAY; from half to 80 % the extra polls (the poll rate above the base cadence's) fall
- * off with the square of the way there, so the interval stretches smoothly to the base cadence at 80 % and
- * is already close to it on the way (70 % of the allowance keeps a ninth of the extra polls). Unknown
- * pressure: the base cadence.
+ * off with the cube of what is left of the way, so the interval stretches smoothly to the base cadence at
+ * 80 % and is close to it well before: 65 % keeps an eighth of the extra polls, 70 % a 27th — a busy org
+ * (the fleet benchmark's 70 %) gets about the base cadence's cost. Unknown pressure: the base cadence.
  */
 export function pollDelay(activity: Activity, pressure: number | undefined): number {
 	const base = BASE_DELAY[activity];
 	if (pressure === undefined || pressure >= SLOW_ABOVE) return base;
 	const fast = Math.min(base, HEADROOM_DELAY);
 	if (pressure <= ROOMY_BELOW) return fast;
-	const kept = ((SLOW_ABOVE - pressure) / (SLOW_ABOVE - ROOMY_BELOW)) ** 2;
+	const kept = ((SLOW_ABOVE - pressure) / (SLOW_ABOVE - ROOMY_BELOW)) ** 3;
 	return Math.round(1 / (1 / base + (1 / fast - 1 / base) * kept));
 }
 
