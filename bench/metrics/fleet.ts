@@ -58,10 +58,17 @@ function dayNotes(day: FleetDay, fullFleet: boolean, load: FleetOrgLoad): NonNul
 		},
 	];
 	if (day.idleRun.offCost > 0)
-		notes.push({text: `${load.name} org: ${day.idleRun.offCost} idle cycles cost other than 1 request (R21)`, problem: true});
-	if (day.failedCycles > 0) notes.push({text: `${load.name} org: ${day.failedCycles} engine cycles did not end ok`, problem: true});
+		notes.push({
+			text: `${load.name} org: ${day.idleRun.offCost} idle cycles cost other than 1 request (R21)`,
+			problem: true,
+		});
+	if (day.failedCycles > 0)
+		notes.push({text: `${load.name} org: ${day.failedCycles} engine cycles did not end ok`, problem: true});
 	if (day.http !== day.engineCounted)
-		notes.push({text: `${load.name} org: the org and the engines disagree on the requests of the cycles that ran`, problem: true});
+		notes.push({
+			text: `${load.name} org: the org and the engines disagree on the requests of the cycles that ran`,
+			problem: true,
+		});
 	if (day.allowanceUsed !== day.charged)
 		notes.push({
 			text: `${load.name} org: the org's allowance counter moved ${day.allowanceUsed}, its log + charged cycles say ${day.charged}`,
@@ -189,7 +196,7 @@ async function report(
 			value: p95(elsewhere),
 			unit: 's',
 			...(busy
-				? {note: 'R56: in a busy org the cadence stretches back toward issue 14\'s; no target'}
+				? {note: "R56: in a busy org the cadence stretches back toward issue 14's; no target"}
 				: {
 						reference: {
 							value: 300,
