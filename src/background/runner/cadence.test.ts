@@ -98,9 +98,7 @@ test('R56: between half and 80 % the interval only grows, with no jump at either
 test('R56: no answer yet (usage unknown) keeps the base cadence; a local change still goes within seconds', () => {
 	expect(usagePressure(undefined)).toBeUndefined();
 	expect(nextSyncDelay({activity: 'idle', pendingLocalChanges: 0, now})).toBe(60 * MIN);
-	expect(nextSyncDelay({activity: 'idle', apiUsage: usage(10), pendingLocalChanges: 2, now})).toBe(
-		LOCAL_CHANGE_DELAY,
-	);
+	expect(nextSyncDelay({activity: 'idle', apiUsage: usage(10), pendingLocalChanges: 2, now})).toBe(LOCAL_CHANGE_DELAY);
 });
 
 test.each([
