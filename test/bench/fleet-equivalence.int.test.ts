@@ -35,7 +35,7 @@ function summary(day: FleetDay) {
 
 test.each([QUIET_ORG, BUSY_ORG])(
 	'R21/R13/R56: in the $name org, the fleet benchmark’s sampled-and-charged idle cycles give the same counts as running every cycle',
-	{timeout: 300_000},
+	{timeout: 600_000},
 	async load => {
 		const full = await simulateFleetDay(REPS, 'run', {hours: HOURS, load});
 		full.close();
