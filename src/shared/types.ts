@@ -91,6 +91,8 @@ export type AdminPresets = {
 	allowedMyDomainHosts?: string[];
 	subjectTemplate?: string;
 	syncEnabled?: boolean;
+	/** R56: the most API requests each rep's Tickler may spend in any 24 hours (its share of the allowance). */
+	maxDailyRequestsPerRep?: number;
 };
 
 /** What the settings page shows about the second way in (R28, R30). Never a token. */

@@ -80,3 +80,15 @@ test('R30: Firefox without a policy ("Managed storage manifest not found") means
 	failManagedStorage(new Error('Policy service unavailable'));
 	expect(await readPresets()).toEqual({});
 });
+
+test.each([
+	[120, {maxDailyRequestsPerRep: 120}],
+	[1, {maxDailyRequestsPerRep: 1}],
+	[0, {}],
+	[-5, {}],
+	[99.5, {}],
+	['120', {}],
+	[null, {}],
+])('R56: an admin’s cap on each rep’s daily requests (%s) counts only as a whole number ≥ 1', (value, expected) => {
+	expect(parsePresets({maxDailyRequestsPerRep: value})).toEqual(expected);
+});

@@ -39,6 +39,9 @@ export function parsePresets(raw: Record<string, unknown>): AdminPresets {
 		presets.subjectTemplate = template;
 	const sync = raw['syncEnabled'];
 	if (typeof sync === 'boolean') presets.syncEnabled = sync;
+	// R56: the cap on each rep's share of the org's allowance; a whole number of requests, at least one.
+	const cap = raw['maxDailyRequestsPerRep'];
+	if (typeof cap === 'number' && Number.isInteger(cap) && cap >= 1) presets.maxDailyRequestsPerRep = cap;
 	return presets;
 }
 

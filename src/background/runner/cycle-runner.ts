@@ -19,6 +19,7 @@ import {patchWorkerState, readWorkerState} from './worker-state.js';
 import {noteLocalFailure, retryAfterLocalFailure} from './local-failure.js';
 import {scheduleNextSync} from './sync-alarm.js';
 import {pruneSyncLogs} from './history-retention.js';
+import {apiShare} from './api-share.js';
 import {shareNamesAfterCycle} from '../name-sync/name-sync-triggers.js';
 import {isHostAllowed, readPresets} from '../oauth/presets.js';
 import {checkReminders} from '../alerts/alert-alarm.js';
@@ -128,6 +129,7 @@ export async function refreshSchedule(db: TicklerDb, mode: 'replace' | 'keep-ear
 		now,
 		mode,
 		await heldDeleteReadyAt(db, partitionId, now),
+		await apiShare(db, partitionId, (await readPresets()).maxDailyRequestsPerRep, now),
 	);
 }
 
