@@ -61,13 +61,11 @@ async function inActivePartition(db: TicklerDb, id: string): Promise<string> {
 	return id;
 }
 
-/**
- * The background's answers, on the worker's databases. Thin: inputs and callers are already checked
- * (message-rules.ts); real work is delegated. A write the rep made is durable before the answer (R17), and
- * then afterLocalChange asks for its push (R13) and re-arms the reminder alarm (R31).
- */
-export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
-	const {db, credentials} = dbs;
+/** What the pages and the content script ask of the worker: its state, a sync, a Task page's badge (R24, R38). */
+function pageHandlers(
+	dbs: WorkerDbs,
+): Pick<BackgroundHandlers, 'ping' | 'getSyncStatus' | 'requestSync' | 'getTaskBadge' | 'salesforceSaveSeen'> {
+	const {db} = dbs;
 	return {
 		async ping() {
 			return {
@@ -96,6 +94,45 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		async requestSync({reason}) {
 			return requestSync(dbs, reason);
 		},
+		async getTaskBadge(input, caller) {
+			const now = Date.now();
+			const state = await readWorkerState();
+			await patchWorkerState({salesforceTabSeenAt: now});
+			const badge = await getTaskBadge(dbs, input, {caller, now});
+			// R13: visiting a Task page syncs if the last cycle is older than GLANCE_SYNC_MIN_GAP_MS — or sooner
+			// (PENDING_SYNC_MIN_GAP_MS) when this Task has something ready to sync. The badge re-asks every 15 s, so
+			// both are bounded: a reminder in retry backoff or parked never counts as ready (R19, R21). The sooner
+			// start is the page's doing, so it draws on the tab's badge allowance like a lookup (R38).
+			const sinceLast = state.cycleStartedAt === undefined ? Number.POSITIVE_INFINITY : now - state.cycleStartedAt;
+			const readyPending =
+				badge.state === 'pending' &&
+				sinceLast > PENDING_SYNC_MIN_GAP_MS &&
+				(await taskReadyToSync(db, input.taskId, now)) &&
+				(caller.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now)));
+			if (readyPending || pageGlanceShouldSync(state.cycleStartedAt, now)) startCycle(dbs, 'page-visit');
+			return badge;
+		},
+		async salesforceSaveSeen({host}) {
+			return onSalesforceSaveSeen(dbs, host);
+		},
+	};
+}
+
+/** The rep's writes to reminders: durable before the answer (R17), then afterLocalChange asks for the push (R13) and re-arms the reminder alarm (R31). */
+function reminderHandlers(
+	dbs: WorkerDbs,
+): Pick<
+	BackgroundHandlers,
+	| 'addReminder'
+	| 'editReminder'
+	| 'deleteReminder'
+	| 'undoDelete'
+	| 'sendLocalOnly'
+	| 'remindAboutRecord'
+	| 'retryReminder'
+> {
+	const {db} = dbs;
+	return {
 		async addReminder({id, reminder}) {
 			const added = await addReminder(db, reminder, {id});
 			await afterLocalChange(dbs);
@@ -135,27 +172,33 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 			await afterLocalChange(dbs);
 			return {id: added.id};
 		},
-		async getTaskBadge(input, caller) {
-			const now = Date.now();
-			const state = await readWorkerState();
-			await patchWorkerState({salesforceTabSeenAt: now});
-			const badge = await getTaskBadge(dbs, input, {caller, now});
-			// R13: visiting a Task page syncs if the last cycle is older than GLANCE_SYNC_MIN_GAP_MS — or sooner
-			// (PENDING_SYNC_MIN_GAP_MS) when this Task has something ready to sync. The badge re-asks every 15 s, so
-			// both are bounded: a reminder in retry backoff or parked never counts as ready (R19, R21). The sooner
-			// start is the page's doing, so it draws on the tab's badge allowance like a lookup (R38).
-			const sinceLast = state.cycleStartedAt === undefined ? Number.POSITIVE_INFINITY : now - state.cycleStartedAt;
-			const readyPending =
-				badge.state === 'pending' &&
-				sinceLast > PENDING_SYNC_MIN_GAP_MS &&
-				(await taskReadyToSync(db, input.taskId, now)) &&
-				(caller.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now)));
-			if (readyPending || pageGlanceShouldSync(state.cycleStartedAt, now)) startCycle(dbs, 'page-visit');
-			return badge;
+		async retryReminder({id}) {
+			// R19: the rep's Retry after a refusal; the push goes within seconds like any edit (R13).
+			await retryReminder(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id};
 		},
-		async salesforceSaveSeen({host}) {
-			return onSalesforceSaveSeen(dbs, host);
-		},
+	};
+}
+
+/** The settings page's account and sync choices: sync on and off, Disconnect, OAuth, the Subject template and reminder alerts (R3, R10, R28, R30, R32). */
+function accountHandlers(
+	dbs: WorkerDbs,
+): Pick<
+	BackgroundHandlers,
+	| 'enableSync'
+	| 'disableSync'
+	| 'forgetPartition'
+	| 'enablePartition'
+	| 'getConnectionSettings'
+	| 'saveOAuthClientId'
+	| 'connectSalesforce'
+	| 'saveWhoAlerts'
+	| 'saveSubjectTemplate'
+	| 'disconnectOAuth'
+> {
+	const {db, credentials} = dbs;
+	return {
 		async enableSync() {
 			return enableForCurrentSession(dbs);
 		},
@@ -177,12 +220,6 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		async connectSalesforce(input) {
 			return connectWithOAuth(dbs, input);
 		},
-		async retryReminder({id}) {
-			// R19: the rep's Retry after a refusal; the push goes within seconds like any edit (R13).
-			await retryReminder(db, await inActivePartition(db, id));
-			await afterLocalChange(dbs);
-			return {id};
-		},
 		async saveWhoAlerts({partition, whoAlerts}) {
 			await setWhoAlerts(db, partition, whoAlerts);
 			return {whoAlerts};
@@ -199,4 +236,13 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 			return result;
 		},
 	};
+}
+
+/**
+ * The background's answers, on the worker's databases. Thin: inputs and callers are already checked
+ * (message-rules.ts); real work is delegated. A write the rep made is durable before the answer (R17), and
+ * then afterLocalChange asks for its push (R13) and re-arms the reminder alarm (R31).
+ */
+export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
+	return {...pageHandlers(dbs), ...reminderHandlers(dbs), ...accountHandlers(dbs)};
 }

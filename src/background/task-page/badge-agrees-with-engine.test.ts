@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import {afterAll, beforeEach, expect, test} from 'vitest';
-import type {QueryPage, SalesforcePort, TaskRow} from '@/background/salesforce/salesforce-port.js';
+import type {SalesforcePort, TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {runSyncCycle} from '@/background/sync/engine.js';
 import type {SyncDeps} from '@/background/sync/engine-ports.js';
@@ -19,6 +19,7 @@ import type {OutboxEntry, Reminder} from '@/shared/store/schema.js';
 import {resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {taskRow} from '../../../test/fakes/task-row.js';
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import {answeringSalesforce} from '../../../test/fakes/answering-salesforce.js';
 import {getTaskBadge, taskReadyToSync} from './badge-answer.js';
 
 // The worker's two databases, fresh for this file; no OAuth credentials, so the badge uses the session it is given (R28).
@@ -41,49 +42,12 @@ let taskCounter = 0;
 const nextTaskId = () => to18(`00T${String(++taskCounter).padStart(12, '0')}`);
 
 /** Salesforce as both sides see it: one rep, and the Task rows every query answers with. */
-function salesforce(rows: () => TaskRow[]) {
-	const sent = {updated: [] as string[], deleted: [] as string[]};
-	let requests = 0;
-	const port: SalesforcePort = {
-		async identity() {
-			requests++;
-			return {orgId: ORG, userId: USER, username: 'rep', displayName: 'Rep', instanceHost: HOST};
-		},
-		async query<T>(): Promise<QueryPage<T>> {
-			requests++;
-			const records = rows() as T[];
-			return {records, done: true, totalSize: records.length};
-		},
-		async queryMore(): Promise<never> {
-			throw new Error('one page only');
-		},
-		async taskPicklists() {
-			requests++;
-			return {
-				statuses: [{apiName: 'Not Started', label: 'Not Started', isClosed: false, isDefault: true}],
-				priorities: [{apiName: 'Normal', label: 'Normal', isHighPriority: false, isDefault: true}],
-			};
-		},
-		async createTasks(records) {
-			requests++;
-			return records.map(() => ({success: true as const, id: nextTaskId()}));
-		},
-		async updateTasks(records) {
-			requests++;
-			sent.updated.push(...records.map(record => record.Id));
-			return records.map(record => ({success: true as const, id: record.Id}));
-		},
-		async deleteTasks(ids) {
-			requests++;
-			sent.deleted.push(...ids);
-			return ids.map(id => ({success: true as const, id}));
-		},
-		requestCount: () => requests,
-		// No Date header: both sides read the partition's stored clock offset.
-		responseMeta: () => ({}),
-	};
-	return {port, sent};
-}
+const salesforce = (rows: () => TaskRow[]) =>
+	answeringSalesforce(
+		{orgId: ORG, userId: USER, username: 'rep', displayName: 'Rep', instanceHost: HOST},
+		rows,
+		nextTaskId,
+	);
 
 function deps(port: SalesforcePort): SyncDeps {
 	return {db, salesforce: port, clock: {now: () => clock}, lock: createMemoryLock(), log: silentLog, random: () => 0.5};
