@@ -1,7 +1,8 @@
 /**
- * The long run of the model-based test (`npm run soak`). SOAK_RUNS (default 2,000) sets the number of
- * runs; the seed is always printed, and a failure prints its seed and path. Replay exactly that case with
- * `SOAK_SEED=<seed> SOAK_PATH=<path> npm run soak`.
+ * The long run of the model-based test. `npm run soak` (scripts/soak.mjs) starts this file once per seed,
+ * several at a time, each with its SOAK_SEED and its share of SOAK_RUNS; run alone it takes SOAK_RUNS (default
+ * 2,000) runs on one seed. The seed is always printed, and a failure prints its seed and path. Replay exactly
+ * that case with `SOAK_SEED=<seed> SOAK_PATH=<path> npm run soak`.
  */
 import {test} from 'vitest';
 import {runModelCheck} from './model-check.js';
