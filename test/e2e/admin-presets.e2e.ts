@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
-import {mkdir, rm, writeFile} from 'node:fs/promises';
+import {cp, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test, vi} from 'vitest';
@@ -11,20 +12,24 @@ import {ask} from './sync-fixture.js';
 // R30 end to end: an admin presets Tickler through real browser policy — Debian's Chromium reads
 // /etc/chromium/policies/managed/*.json at start-up, and the `3rdparty.extensions.<id>` part becomes
 // `chrome.storage.managed` for an extension whose manifest names a `managed_schema` (salesforce-facts.md §13.2).
-// The file names only this build's extension id, so Chromium instances of other builds are unaffected; it is
-// removed afterwards. Writing it needs root (as the e2e machine runs): the test says so if it cannot.
+// The test loads its own copy of the build (an unpacked extension's id is its path's), and the file names only
+// that copy's id: every other Chromium — other e2e files running at the same time included — is unaffected. It
+// is removed afterwards. Writing it needs root (as the e2e machine runs): the test says so if it cannot.
 
 vi.setConfig({expect: {poll: {timeout: 20_000}}});
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const DIST = path.resolve(import.meta.dirname, '../../dist');
 /** Chromium's id for an unpacked extension: SHA-256 of its path, the first 32 hex digits mapped to a–p. */
-const extensionId = createHash('sha256')
-	.update(DIST)
-	.digest('hex')
-	.slice(0, 32)
-	.replaceAll(/[0-9a-f]/g, digit => String.fromCharCode(97 + Number.parseInt(digit, 16)));
-const policyFile = path.join(POLICY_DIR, `tickler-e2e-${extensionId}.json`);
+const idOfPath = (dir: string) =>
+	createHash('sha256')
+		.update(dir)
+		.digest('hex')
+		.slice(0, 32)
+		.replaceAll(/[0-9a-f]/g, digit => String.fromCharCode(97 + Number.parseInt(digit, 16)));
+let copyDir: string;
+let extensionId: string;
+let policyFile: string;
 const PRESETS = {
 	oauthClientId: '3MVG9presetByPolicy',
 	allowedMyDomainHosts: ['acme-only.my.salesforce.com'],
@@ -36,6 +41,10 @@ let session: ExtensionSession;
 let settings: Page;
 
 beforeAll(async () => {
+	copyDir = await mkdtemp(path.join(tmpdir(), 'tickler-admin-presets-'));
+	await cp(DIST, copyDir, {recursive: true});
+	extensionId = idOfPath(copyDir);
+	policyFile = path.join(POLICY_DIR, `tickler-e2e-${extensionId}.json`);
 	try {
 		await mkdir(POLICY_DIR, {recursive: true});
 		await writeFile(policyFile, JSON.stringify({'3rdparty': {extensions: {[extensionId]: PRESETS}}}));
@@ -44,7 +53,7 @@ beforeAll(async () => {
 	}
 
 	local = await startLocalOrg({seed: 'none'});
-	session = await launchExtension({org: local});
+	session = await launchExtension({org: local, extensionDir: copyDir});
 	expect(session.extensionId).toBe(extensionId);
 	await signIn(session.context, local.org);
 	({page: settings} = await session.openExtensionPage('src/options/index.html'));
@@ -54,6 +63,7 @@ afterAll(async () => {
 	await rm(policyFile, {force: true});
 	await session.close();
 	await local.close();
+	await rm(copyDir, {recursive: true, force: true});
 });
 
 test('R30: the policy reaches chrome.storage.managed and the settings page shows it as set by the admin', async () => {
