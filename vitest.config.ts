@@ -52,8 +52,10 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 90_000,
 					hookTimeout: 60_000,
-					fileParallelism: false,
-					maxWorkers: 1,
+					// Issue 23: two files at a time (each its own Chromium, local org and ports; admin-presets.e2e.ts
+					// loads its own copy of the build), so CI stays quick on two cores as the suite grows.
+					fileParallelism: true,
+					maxWorkers: 2,
 				},
 			},
 			{
