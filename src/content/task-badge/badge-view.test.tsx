@@ -3,6 +3,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {TaskBadge} from '@/shared/types.js';
 import {describeBadge, formatSyncTime, SUBJECT_NOTE} from './badge-view.js';
 import {HOST_TAG, mountBadge} from './badge-mount.js';
+import {repClick} from '../../../test/fakes/rep-input.js';
 
 const NOW = new Date('2026-03-10T15:00:00');
 const states: Array<[string, TaskBadge, RegExp]> = [
@@ -73,7 +74,7 @@ describe('the badge in each state (R24)', () => {
 		expect(card.hidden).toBe(true);
 		expect(pill.getAttribute('aria-expanded')).toBe('false');
 		expect(pill.getAttribute('title')).toBe(SUBJECT_NOTE);
-		pill.click();
+		repClick(pill);
 		await Promise.resolve();
 		await new Promise(resolve => setTimeout(resolve, 0));
 		expect(card.hidden).toBe(false);
@@ -88,7 +89,7 @@ describe('the badge in each state (R24)', () => {
 		const root = shadowOf();
 		const card = root.querySelector<HTMLElement>('.card')!;
 		const settle = async () => new Promise(resolve => setTimeout(resolve, 0));
-		root.querySelector('button')!.click();
+		repClick(root.querySelector('button')!);
 		await settle();
 		expect(card.hidden).toBe(false);
 		// A click inside the card keeps it open.
@@ -98,12 +99,37 @@ describe('the badge in each state (R24)', () => {
 		document.querySelector('#field')!.dispatchEvent(new Event('pointerdown', {bubbles: true, composed: true}));
 		await settle();
 		expect(card.hidden).toBe(true);
-		root.querySelector('button')!.click();
+		repClick(root.querySelector('button')!);
 		await settle();
 		expect(card.hidden).toBe(false);
 		document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
 		await settle();
 		expect(card.hidden).toBe(true);
+		mounted.unmount();
+	});
+});
+
+describe('R52: only the rep acts', () => {
+	test('R52: a page script’s click() or dispatched click on the pill does not open the card', async () => {
+		const mounted = mountBadge(document);
+		mounted.update(states[2]![1], {top: 120, right: 16});
+		const root = shadowOf();
+		const pill = root.querySelector('button')!;
+		const card = root.querySelector<HTMLElement>('.card')!;
+		const settle = async () => new Promise(resolve => setTimeout(resolve, 0));
+		for (const click of [
+			() => pill.click(),
+			() => pill.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, composed: true})),
+		]) {
+			click();
+			await settle();
+			expect(card.hidden).toBe(true);
+			expect(pill.getAttribute('aria-expanded')).toBe('false');
+		}
+
+		repClick(pill);
+		await settle();
+		expect(card.hidden).toBe(false);
 		mounted.unmount();
 	});
 });
