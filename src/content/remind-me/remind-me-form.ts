@@ -103,12 +103,13 @@ function submitForm(parts: Parts, doc: Document, page: RecordPage, save: SaveRem
 }
 
 /**
- * R34: the "Remind me" button and its small form in one custom element with an open shadow root, for the
- * record `currentPage()` names when the rep acts. Plain DOM, no framework; record text goes in as text only.
+ * R34: the "Remind me" button and its small form in one custom element with a closed shadow root (R52: page
+ * script cannot fill or send the form; the reference stays in this closure), for the record `currentPage()`
+ * names when the rep acts. Plain DOM, no framework; record text goes in as text only.
  */
 export function buildRemindHost(doc: Document, save: SaveReminder, currentPage: () => RecordPage | undefined) {
 	const root = doc.createElement(REMIND_ME_TAG);
-	const shadow = root.attachShadow({mode: 'open'});
+	const shadow = root.attachShadow({mode: 'closed'});
 	adoptStyles(shadow, doc, REMIND_ME_CSS);
 	const parts = buildParts(doc, shadow);
 	const {button, form, due, time} = parts;

@@ -7,6 +7,7 @@ import {createRemindControl} from './remind-me-control.js';
 import {REMIND_ME_TAG, type RemindInput} from './remind-me-form.js';
 import {readRecordName} from './record-name.js';
 import {repClick} from '../../../test/fakes/rep-input.js';
+import {captureShadowRoots} from '../../../test/fakes/closed-roots.js';
 
 function fixture(name: string): Document {
 	const doc = document.implementation.createHTMLDocument('fixture');
@@ -54,7 +55,8 @@ afterEach(() => {
 	document.title = '';
 });
 
-const shadow = () => document.querySelector(REMIND_ME_TAG)?.shadowRoot;
+const rootOf = captureShadowRoots();
+const shadow = () => rootOf(document.querySelector(REMIND_ME_TAG));
 const button = (label: string) =>
 	[...(shadow()?.querySelectorAll('button') ?? [])].find(b => b.textContent === label) as HTMLButtonElement;
 
@@ -149,6 +151,18 @@ describe('R31/R34: the control’s reminder time, refusals and moves', () => {
 });
 
 describe('R52: only the rep acts', () => {
+	test('R52: the shadow root is closed: page script cannot reach the form or read what it holds', () => {
+		const control = createRemindControl(async () => ({id: 'x'}));
+		control.show(contact);
+		repClick(button('Remind me'));
+		const host = document.querySelector(REMIND_ME_TAG);
+		expect(host?.shadowRoot).toBeNull();
+		expect(document.querySelector('form, input, button')).toBeNull();
+		expect(document.body.textContent).not.toContain('Follow up');
+		expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Follow up: Contact');
+		control.remove();
+	});
+
 	test('R52: a page script’s click() does not open the form; requestSubmit(), a submit event and a script click on Save save nothing', async () => {
 		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
 		const control = createRemindControl(save);
