@@ -46,7 +46,7 @@ function findHost(node: DomNode, tag: string): DomNode | undefined {
 /** The element `target` names inside `root` (runs in the page). */
 function pick(root: ShadowRoot, target: Target): Element | undefined {
 	if (typeof target === 'string') return root.querySelector(target) ?? undefined;
-	return [...root.querySelectorAll('button')].find(button => button.textContent?.trim() === target.button);
+	return [...root.querySelectorAll('button')].find(button => button.textContent.trim() === target.button);
 }
 
 export function closedRoot(page: Page, tag: string): ClosedRoot {
