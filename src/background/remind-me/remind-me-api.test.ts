@@ -3,13 +3,20 @@
  * popup's add does (runner/after-local-change.ts). Sync is on here (a "Remind me" needs it), so the cycle it asks
  * for is replaced by a spy: this file is about the alarm, not the push.
  */
-import {beforeEach, expect, test, vi} from 'vitest';
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
 import {resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
 
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
-import type {TabCaller} from '../messaging/caller.js';
+import type {Caller, TabCaller} from '../messaging/caller.js';
+import {REMIND_REFUSAL_COPY} from '@/shared/copy.js';
+import {
+	REMIND_WINDOW_MS,
+	REMINDS_PER_TAB_HOUR,
+	TAB_SPENDS_PER_WINDOW,
+	TAB_WINDOW_MS,
+} from '../task-page/badge-allowance.js';
 
 const startCycle = vi.fn();
 vi.mock('../runner/cycle-runner.js', async importOriginal => ({
@@ -17,6 +24,11 @@ vi.mock('../runner/cycle-runner.js', async importOriginal => ({
 	startCycle,
 }));
 const {createBackgroundApi} = await import('../background-api.js');
+const {handleMessage} = await import('../messaging/router.js');
+const SELF = {
+	id: 'fakeextensionidaaaaaaaaaaaaaaaa',
+	pagesBaseUrl: 'chrome-extension://fakeextensionidaaaaaaaaaaaaaaaa/',
+};
 const dbs = openTestWorkerDbs('api-remind-me');
 const {db} = dbs;
 const backgroundApi = createBackgroundApi(dbs);
@@ -58,4 +70,57 @@ test('R34/R31: without a time no alarm is set', async () => {
 	await backgroundApi.remindAboutRecord({...request, id, reminderAt: null}, TAB);
 	expect(await browser.alarms.get('reminder-due')).toBeUndefined();
 	expect(startCycle).toHaveBeenCalledTimes(1);
+});
+
+describe('R52: a tab’s "Remind me" is charged to its bounded allowance', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	const remind = async (caller: Caller = TAB, id: string = crypto.randomUUID()) =>
+		backgroundApi.remindAboutRecord({...request, id, reminderAt: null}, caller);
+
+	test('R52/R38: a few a minute from one tab; beyond them a refusal the form shows, and nothing is made', async () => {
+		vi.useFakeTimers({toFake: ['Date']});
+		vi.setSystemTime(Date.parse('2026-03-05T12:00:00Z'));
+		for (let i = 0; i < TAB_SPENDS_PER_WINDOW; i++) await remind();
+		const refused = crypto.randomUUID();
+		await expect(remind(TAB, refused)).rejects.toThrow(REMIND_REFUSAL_COPY.tooFast);
+		expect(await db.reminders.get(refused)).toBeUndefined();
+		expect(await db.reminders.count()).toBe(TAB_SPENDS_PER_WINDOW);
+		// The router hands the refusal to the content script by name and words (the form shows `message`).
+		const reply = await handleMessage(
+			backgroundApi,
+			{channel: 'tickler', method: 'remindAboutRecord', input: {...request, id: crypto.randomUUID()}},
+			{id: SELF.id, url: TAB.url, frameId: 0, tab: {id: TAB.tabId, url: TAB.url}},
+			SELF,
+		);
+		expect(reply).toEqual({ok: false, error: {name: 'RemindRefusedError', message: REMIND_REFUSAL_COPY.tooFast}});
+		// The extension's own pages are not driven by a page: never charged.
+		await remind({kind: 'own-page'});
+		// A minute later the tab has room again.
+		vi.setSystemTime(Date.now() + TAB_WINDOW_MS);
+		await remind();
+		expect(startCycle).toHaveBeenCalledTimes(TAB_SPENDS_PER_WINDOW + 2);
+	});
+
+	test('R52: at most REMINDS_PER_TAB_HOUR an hour from one tab, however slowly; another tab is not held back', async () => {
+		vi.useFakeTimers({toFake: ['Date']});
+		const start = Date.parse('2026-03-05T12:00:00Z');
+		vi.setSystemTime(start);
+		for (let i = 0; i < REMINDS_PER_TAB_HOUR; i++) {
+			await remind();
+			vi.setSystemTime(Date.now() + TAB_WINDOW_MS / TAB_SPENDS_PER_WINDOW + 1);
+		}
+
+		await expect(remind()).rejects.toThrow(REMIND_REFUSAL_COPY.hourlyCap);
+		await remind({...TAB, tabId: 8});
+		// The same reminder sent again (its answer lost, R18) is not charged twice and still answers.
+		const resent = (await db.reminders.toArray()).find(reminder => reminder.partition === TEST_PARTITION_ID);
+		expect(await remind(TAB, resent?.id)).toEqual({id: resent?.id});
+		// An hour after the first, the first has aged out.
+		vi.setSystemTime(start + REMIND_WINDOW_MS + 1);
+		await remind();
+		expect(await db.reminders.count()).toBe(REMINDS_PER_TAB_HOUR + 2);
+	});
 });
