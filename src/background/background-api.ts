@@ -132,7 +132,8 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		},
 		async remindAboutRecord(input, caller) {
 			const added = await remindAboutRecord(db, input, async () => chargeTab(caller, Date.now()));
-			await afterLocalChange(dbs);
+			// R52: a page's run of saves is one push, not a cycle per message.
+			await afterLocalChange(dbs, {push: 'debounced'});
 			return {id: added.id};
 		},
 		async getTaskBadge(input, caller) {

@@ -1,7 +1,8 @@
 /**
  * R34/R31: "Remind me" through the worker's API with a reminder time arms the reminder alarm for it, as the
- * popup's add does (runner/after-local-change.ts). Sync is on here (a "Remind me" needs it), so the cycle it asks
- * for is replaced by a spy: this file is about the alarm, not the push.
+ * popup's add does (runner/after-local-change.ts). R52: a tab's saves are charged to its allowance, and their
+ * push is debounced (runner/push-debounce.ts). Sync is on here (a "Remind me" needs it), so the cycle it asks
+ * for is replaced by a spy, on fake timers.
  */
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
@@ -25,6 +26,9 @@ vi.mock('../runner/cycle-runner.js', async importOriginal => ({
 }));
 const {createBackgroundApi} = await import('../background-api.js');
 const {handleMessage} = await import('../messaging/router.js');
+const {PUSH_DEBOUNCE_MS} = await import('../runner/push-debounce.js');
+const {SYNC_ALARM} = await import('../runner/sync-alarm.js');
+const {patchWorkerState, readWorkerState} = await import('../runner/worker-state.js');
 const SELF = {
 	id: 'fakeextensionidaaaaaaaaaaaaaaaa',
 	pagesBaseUrl: 'chrome-extension://fakeextensionidaaaaaaaaaaaaaaaa/',
@@ -46,7 +50,22 @@ beforeEach(async () => {
 	await db.partitions.put(partitionFixture());
 	await db.meta.put({key: 'activePartition', value: TEST_PARTITION_ID});
 	startCycle.mockClear();
+	vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
 });
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+/** Lets the timer's storage and IndexedDB reads finish (fake-indexeddb answers on real macrotasks). */
+async function settle(): Promise<void> {
+	for (let i = 0; i < 20; i++) await new Promise(resolve => setImmediate(resolve));
+}
+
+/** The debounce's wait, and what the timer it set does then. */
+async function afterDebounce(): Promise<void> {
+	await vi.advanceTimersByTimeAsync(PUSH_DEBOUNCE_MS);
+	await settle();
+}
 
 const request = {
 	host: 'acme.lightning.force.com',
@@ -62,6 +81,10 @@ test('R34/R31: "Remind me" with a reminder time arms the reminder alarm for it a
 	expect(await backgroundApi.remindAboutRecord({...request, id, reminderAt: at.toISOString()}, TAB)).toEqual({id});
 	expect((await db.reminders.get(id))?.reminderAt).toBe(at.toISOString());
 	expect((await browser.alarms.get('reminder-due'))?.scheduledTime).toBe(at.getTime());
+	// R52: the push comes a few seconds later (one cycle for a run of saves), the sync alarm set meanwhile.
+	expect(startCycle).not.toHaveBeenCalled();
+	expect(await browser.alarms.get(SYNC_ALARM)).toBeDefined();
+	await afterDebounce();
 	expect(startCycle).toHaveBeenCalledTimes(1);
 });
 
@@ -69,19 +92,15 @@ test('R34/R31: without a time no alarm is set', async () => {
 	const id = crypto.randomUUID();
 	await backgroundApi.remindAboutRecord({...request, id, reminderAt: null}, TAB);
 	expect(await browser.alarms.get('reminder-due')).toBeUndefined();
+	await afterDebounce();
 	expect(startCycle).toHaveBeenCalledTimes(1);
 });
 
-describe('R52: a tab’s "Remind me" is charged to its bounded allowance', () => {
-	afterEach(() => {
-		vi.useRealTimers();
-	});
-
+describe('R52: a tab’s "Remind me" is charged to its bounded allowance, and its pushes are debounced', () => {
 	const remind = async (caller: Caller = TAB, id: string = crypto.randomUUID()) =>
 		backgroundApi.remindAboutRecord({...request, id, reminderAt: null}, caller);
 
 	test('R52/R38: a few a minute from one tab; beyond them a refusal the form shows, and nothing is made', async () => {
-		vi.useFakeTimers({toFake: ['Date']});
 		vi.setSystemTime(Date.parse('2026-03-05T12:00:00Z'));
 		for (let i = 0; i < TAB_SPENDS_PER_WINDOW; i++) await remind();
 		const refused = crypto.randomUUID();
@@ -101,11 +120,37 @@ describe('R52: a tab’s "Remind me" is charged to its bounded allowance', () =>
 		// A minute later the tab has room again.
 		vi.setSystemTime(Date.now() + TAB_WINDOW_MS);
 		await remind();
-		expect(startCycle).toHaveBeenCalledTimes(TAB_SPENDS_PER_WINDOW + 2);
+		expect(await db.reminders.count()).toBe(TAB_SPENDS_PER_WINDOW + 2);
+	});
+
+	test('R52/R13: several saves within seconds make one cycle, a few seconds after the first; a later save its own', async () => {
+		await remind();
+		await vi.advanceTimersByTimeAsync(1_000);
+		await remind({...TAB, tabId: 8});
+		await vi.advanceTimersByTimeAsync(1_000);
+		await remind({kind: 'own-page'});
+		expect(startCycle).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(PUSH_DEBOUNCE_MS - 2_000);
+		await settle();
+		expect(startCycle.mock.calls).toEqual([[dbs, 'local-change']]);
+		// Nothing more comes of those three saves.
+		await afterDebounce();
+		expect(startCycle).toHaveBeenCalledTimes(1);
+		// A save after the push was asked for gets a push of its own.
+		await remind();
+		await afterDebounce();
+		expect(startCycle).toHaveBeenCalledTimes(2);
+	});
+
+	test('R52: a push time left by a stopped worker is in the past and replaced, so the next save is pushed', async () => {
+		await patchWorkerState({pushDueAt: Date.now() - 1});
+		await remind();
+		await afterDebounce();
+		expect(startCycle).toHaveBeenCalledTimes(1);
+		expect((await readWorkerState()).pushDueAt).toBeUndefined();
 	});
 
 	test('R52: at most REMINDS_PER_TAB_HOUR an hour from one tab, however slowly; another tab is not held back', async () => {
-		vi.useFakeTimers({toFake: ['Date']});
 		const start = Date.parse('2026-03-05T12:00:00Z');
 		vi.setSystemTime(start);
 		for (let i = 0; i < REMINDS_PER_TAB_HOUR; i++) {

@@ -18,6 +18,8 @@ export type WorkerState = {
 	cycleStartedAt?: number;
 	/** When the cycles started by change signals in the last hour began (R21: their rate is capped). */
 	signalSyncsAt?: number[];
+	/** When the push a "Remind me" asked for is due (push-debounce.ts: several saves, one cycle). */
+	pushDueAt?: number | undefined;
 };
 
 export async function readWorkerState(): Promise<WorkerState> {
