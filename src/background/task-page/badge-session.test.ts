@@ -1,5 +1,5 @@
 /**
- * R2 for the badge of an OAuth partition: the token answers the Task lookups, but the browser session signed in
+ * R52/R2 for the badge of an OAuth partition: the token answers the Task lookups, but the browser session signed in
  * on that org must be the partition's own user before the badge shows the rep's reminder name, state or error.
  * One identity request per browser session, cached apart from the token's, within the tab's allowance (R38).
  * Salesforce is two counting fakes: the token's port and the browser session's (which caches its identity where
