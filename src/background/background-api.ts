@@ -27,7 +27,7 @@ import {shareNamesNow} from './name-sync/name-sync-triggers.js';
 import {libraryVersions} from './messaging/library-versions.js';
 import {startCycle, triggerFor} from './runner/cycle-runner.js';
 import {pushHeldDeletesWhenReady} from './runner/held-delete-push.js';
-import {remindAboutRecord} from './remind-me/remind-about-record.js';
+import {chargeTab, remindAboutRecord} from './remind-me/remind-about-record.js';
 import {afterLocalChange} from './runner/after-local-change.js';
 import {getTaskBadge, taskReadyToSync} from './task-page/badge-answer.js';
 
@@ -167,9 +167,10 @@ function reminderHandlers(
 			if (sent > 0) await afterLocalChange(dbs);
 			return {sent};
 		},
-		async remindAboutRecord(input) {
-			const added = await remindAboutRecord(db, input);
-			await afterLocalChange(dbs);
+		async remindAboutRecord(input, caller) {
+			const added = await remindAboutRecord(db, input, async () => chargeTab(caller, Date.now()));
+			// R52: a page's run of saves is one push, not a cycle per message.
+			await afterLocalChange(dbs, {push: 'debounced'});
 			return {id: added.id};
 		},
 		async retryReminder({id}) {

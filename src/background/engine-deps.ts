@@ -3,7 +3,7 @@
  * the jsforce adapter on the rep's OAuth connection or browser session, Web Locks shared by every extension
  * context, and the real clock. Built per cycle: the session id lives only in this call's memory (R25).
  */
-import {createJsforcePort} from '@/background/salesforce/jsforce-adapter.js';
+import {createJsforcePort, type IdentityCache} from '@/background/salesforce/jsforce-adapter.js';
 import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 import {createWebLock} from '@/background/sync/lock.js';
 import {consoleLog} from '@/background/sync/log.js';
@@ -17,14 +17,20 @@ import {type FoundSession, findSession} from './session/find-session.js';
 import {storageSessionIdentityCache} from './session/session-identity.js';
 import {notificationsGranted} from '@/shared/notifications-permission.js';
 
-/** A port that talks only to the session's own My Domain host (R25: the sid goes nowhere else). */
-export async function portForSession(session: FoundSession): Promise<SalesforcePort> {
+/**
+ * A port that talks only to the session's own My Domain host (R25: the sid goes nowhere else). `identityCache`:
+ * where its identity is kept (the badge of an OAuth partition keeps the browser session's apart).
+ */
+export async function portForSession(
+	session: FoundSession,
+	identityCache: IdentityCache = storageSessionIdentityCache,
+): Promise<SalesforcePort> {
 	return createJsforcePort({
 		instanceUrl: `https://${session.host}`,
 		accessToken: session.sid,
 		timeoutMs: 30_000,
 		// R21: the identity is asked once per session, not once per cycle.
-		identityCache: storageSessionIdentityCache,
+		identityCache,
 	});
 }
 

@@ -166,6 +166,10 @@ export const REMIND_ME_COPY = {
 export const REMIND_REFUSAL_COPY = {
 	syncOff: 'Turn on sync for this Salesforce org in Tickler first: a reminder about a record needs it.',
 	otherOrg: 'This record belongs to another Salesforce org than the one Tickler syncs.',
+	// R52: a tab's "Remind me" draws on its bounded allowance (task-page/badge-allowance.ts).
+	tooFast: 'Too many reminders from this tab just now. Try again in a minute.',
+	hourlyCap:
+		'This tab has reached Tickler’s limit of reminders an hour. Add more from the Tickler button, or try later.',
 } as const;
 /** R31: Tickler's notification at a reminder time, and the snooze choices offered with it and in the popup. */
 export const REMINDER_ALERT_COPY = {

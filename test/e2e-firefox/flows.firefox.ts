@@ -7,6 +7,7 @@
 import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, expect, test, vi} from 'vitest';
 import {type LocalOrg, startLocalOrg} from '../org/index.js';
+import {closedRootAttribute} from './closed-root.js';
 import {type FirefoxSession, launchFirefox} from './harness.js';
 
 vi.setConfig({expect: {poll: {timeout: 20_000, interval: 250}}});
@@ -126,13 +127,9 @@ test('R24: the badge on a Salesforce Task page says the Task is synced with its 
 	const task = local.org.listTasks({ownerId: repId}).find(row => row.Subject === 'Book travel');
 	const page = await firefox.browser.newPage();
 	await page.goto(`https://${local.org.name}.lightning.force.com/lightning/r/Task/${task?.Id ?? ''}/view`);
-	const badgeState = async () =>
-		page.evaluate(() =>
-			document
-				.querySelector('tickler-task-badge')
-				?.shadowRoot?.querySelector('[data-state]')
-				?.getAttribute('data-state'),
-		);
+	// R52: the badge's root is closed: the page's script sees no root, the test reads it through BiDi.
+	const badgeState = async () => closedRootAttribute(page, 'tickler-task-badge', '[data-state]', 'data-state');
 	await expect.poll(badgeState).toBe('synced');
+	expect(await page.evaluate(() => document.querySelector('tickler-task-badge')?.shadowRoot === null)).toBe(true);
 	await page.close();
 });

@@ -6,6 +6,7 @@ import {type LocalOrg, startLocalOrg} from '../org/index.js';
 import {badgeRequestsAfterContentScript, recordContentMessages} from './content-script-barrier.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
+import {closedRoot} from './closed-root.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 
 // The badge in real Chromium on Salesforce hostnames (R24, R26, R27), on the local org's own Lightning
@@ -98,21 +99,23 @@ async function pinBadges(): Promise<void> {
 }
 
 const lightning = (id: string): string => `https://${session.hosts.lightning}/lightning/r/Task/${id}/view`;
-const badge = (page: Page) => page.locator('tickler-task-badge');
+const host = (page: Page) => page.locator('tickler-task-badge');
+/** R52: the badge's root is closed; the test reads it as DevTools does (closed-root.ts). */
+const badge = (page: Page) => closedRoot(page, 'tickler-task-badge');
 
 async function expectBadge(page: Page, state: string, label: RegExp): Promise<void> {
-	await expect.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state')).toBe(state);
-	await expect.poll(async () => badge(page).locator('.label').innerText()).toMatch(label);
+	await expect.poll(async () => badge(page).attribute('[data-state]', 'data-state')).toBe(state);
+	await expect.poll(async () => badge(page).innerText('.label')).toMatch(label);
 }
 
 async function openCard(page: Page): Promise<void> {
-	await badge(page).locator('button.pill').click();
-	await expect.poll(async () => badge(page).locator('.card').isVisible()).toBe(true);
+	await badge(page).click('button.pill');
+	await expect.poll(async () => badge(page).visible('.card')).toBe(true);
 }
 
 /** Waits until the opened card says each of `texts`. */
 async function expectCardSays(page: Page, texts: string[]): Promise<void> {
-	for (const text of texts) await expect.poll(async () => badge(page).locator('.card').innerText()).toContain(text);
+	for (const text of texts) await expect.poll(async () => badge(page).innerText('.card')).toContain(text);
 }
 
 /** Waits until the org's page shows this record (the Lightning app renders after load and after navigation). */
@@ -129,7 +132,7 @@ async function expectUnderHeader(page: Page): Promise<void> {
 	await expect
 		.poll(async () => {
 			const header = await page.locator('[data-testid="record-header"]').boundingBox();
-			const pill = await badge(page).locator('button.pill').boundingBox();
+			const pill = await badge(page).box('button.pill');
 			return (
 				header !== null && pill !== null && pill.y >= header.y + header.height && pill.y < header.y + header.height + 40
 			);
@@ -207,21 +210,13 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 		await expectBadge(page, 'conflict', /^Conflict resolved$/);
 		await expectUnderHeader(page);
 		// Not an error: no error tone, and neither the dot nor the label is the error red (#ba0517).
-		await expect.poll(async () => badge(page).locator('[data-state]').getAttribute('data-tone')).toBe('info');
+		await expect.poll(async () => badge(page).attribute('[data-state]', 'data-tone')).toBe('info');
 		const red = 'rgb(186, 5, 23)';
-		expect(
-			await badge(page)
-				.locator('.dot')
-				.evaluate(el => getComputedStyle(el).backgroundColor),
-		).not.toBe(red);
-		expect(
-			await badge(page)
-				.locator('.label')
-				.evaluate(el => getComputedStyle(el).color),
-		).not.toBe(red);
+		expect(await badge(page).style('.dot', 'background-color')).not.toBe(red);
+		expect(await badge(page).style('.label', 'color')).not.toBe(red);
 		await openCard(page);
-		await expect.poll(async () => badge(page).locator('.card').getAttribute('data-clear')).toBe('true');
-		const card = await badge(page).locator('.card').boundingBox();
+		await expect.poll(async () => badge(page).attribute('.card', 'data-clear')).toBe('true');
+		const card = await badge(page).box('.card');
 		await expect.poll(async () => (await pageControlBoxes(page)).length).toBeGreaterThan(8);
 		const controls = await pageControlBoxes(page);
 		expect(card).not.toBeNull();
@@ -236,7 +231,7 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 
 		// A click into the page's form collapses the card and reaches the field.
 		await page.locator('[data-testid="input-subject"]').click();
-		await expect.poll(async () => badge(page).locator('.card').isVisible()).toBe(false);
+		await expect.poll(async () => badge(page).visible('.card')).toBe(false);
 		await expect
 			.poll(async () => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
 			.toBe('input-subject');
@@ -254,8 +249,8 @@ test('on Classic the opened card covers none of the record’s fields or buttons
 	await expectBadge(page, 'conflict', /^Conflict resolved$/);
 	await expectUnderHeader(page);
 	await openCard(page);
-	await expect.poll(async () => badge(page).locator('.card').getAttribute('data-clear')).toBe('true');
-	const card = await badge(page).locator('.card').boundingBox();
+	await expect.poll(async () => badge(page).attribute('.card', 'data-clear')).toBe('true');
+	const card = await badge(page).box('.card');
 	const classicControlBoxes = async () =>
 		page.evaluate(() =>
 			[...document.querySelectorAll('form :is(input, select, textarea, button), .detailList td')]
@@ -274,7 +269,7 @@ test('inert on a non-Task page, then follows Lightning in-place navigation (push
 	const {page, errors} = await session.openPage(`https://${session.hosts.lightning}/lightning/page/home`);
 	await expect.poll(async () => page.locator('body[data-ready="true"] [data-testid="task-link"]').count()).toBe(6);
 	const pristine = await page.evaluate(() => document.documentElement.outerHTML);
-	expect(await badge(page).count()).toBe(0);
+	expect(await host(page).count()).toBe(0);
 
 	// The app's own navigation: a record link on the home page (pushState by the page's script).
 	await page.locator(`[data-testid="task-link"][href="/lightning/r/Task/${ids.synced}/view"]`).click();
@@ -283,16 +278,16 @@ test('inert on a non-Task page, then follows Lightning in-place navigation (push
 	await navigateInApp(page, `/lightning/r/${ids.conflict}/view`);
 	await expectRecordShown(page, ids.conflict);
 	await expectBadge(page, 'conflict', /^Conflict resolved$/);
-	expect(await badge(page).count()).toBe(1);
+	expect(await host(page).count()).toBe(1);
 
 	await navigateInApp(page, '/lightning/o/Task/home');
 	await expect.poll(async () => page.locator('[data-testid="page"]').getAttribute('data-page')).toBe('list');
-	await expect.poll(async () => badge(page).count()).toBe(0);
+	await expect.poll(async () => host(page).count()).toBe(0);
 	// Home again through the app's header link: nothing of ours is left behind, the page is exactly as the
 	// home page first rendered.
 	await page.locator('[data-testid="nav-home"]').click();
 	await expect.poll(async () => page.evaluate(() => document.documentElement.outerHTML)).toBe(pristine);
-	expect(await badge(page).count()).toBe(0);
+	expect(await host(page).count()).toBe(0);
 
 	await page.goBack();
 	await page.goBack();
@@ -310,14 +305,14 @@ test('on a Classic Task page, and not on a Classic non-Task page', async () => {
 	await expectUnderHeader(page);
 	await page.goto(`https://${session.hosts.myDomain}/home/home.jsp`);
 	await expect.poll(async () => page.locator('[data-testid="task-link"]').count()).toBeGreaterThan(0);
-	expect(await badge(page).count()).toBe(0);
+	expect(await host(page).count()).toBe(0);
 	// An Account's detail page: a record page with a title block, but not a Task. The content script runs
 	// there (the manifest matches every My Domain page) and must not even ask for a badge.
 	await recordContentMessages(session);
 	await page.goto(`https://${session.hosts.myDomain}/${ids.account.slice(0, 15)}`);
 	await expect.poll(async () => page.locator('[data-testid="record-name"]').innerText()).toBe('Acme Corp');
 	expect(await badgeRequestsAfterContentScript(session, page)).toEqual([]);
-	expect(await badge(page).count()).toBe(0);
+	expect(await host(page).count()).toBe(0);
 	expect(errors).toEqual([]);
 	await page.close();
 });
@@ -334,9 +329,9 @@ test('a Subject of <img src=x onerror=alert(1)> is shown as text, never run (R27
 	await expectBadge(page, 'error', /^Sync error$/);
 	await openCard(page);
 	await expectCardSays(page, [EVIL]);
-	await expect.poll(async () => badge(page).locator('.title').innerText()).toBe(EVIL);
+	await expect.poll(async () => badge(page).innerText('.title')).toBe(EVIL);
 	// Shown as text, never parsed: no element came of it (checked once the text is on screen).
-	expect(await badge(page).locator('img').count()).toBe(0);
+	expect(await badge(page).count('img')).toBe(0);
 	expect(dialogs).toBe(0);
 	expect(errors).toEqual([]);
 	await page.close();
@@ -353,9 +348,7 @@ test('the page keeps its own styles: the badge neither restyles nor is restyled 
 		.evaluate(el => getComputedStyle(el).letterSpacing);
 	expect(pageSpacing).not.toBe('normal');
 	// …and does not reach the badge's.
-	const pill = await badge(page)
-		.locator('button.pill')
-		.evaluate(el => getComputedStyle(el).letterSpacing);
+	const pill = await badge(page).style('button.pill', 'letter-spacing');
 	expect(pill).toBe('normal');
 	const pageButton = await page
 		.locator('.actions button')
@@ -381,11 +374,11 @@ test('gone quietly when the extension is reloaded: no badge, no console error (e
 	const {page, errors} = await session.openPage(lightning(ids.synced));
 	await expectBadge(page, 'synced', /^Synced/);
 	await session.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-	await expect.poll(async () => badge(page).count(), {timeout: 10_000}).toBe(0);
+	await expect.poll(async () => host(page).count(), {timeout: 10_000}).toBe(0);
 	// A later in-place navigation to a Task page stays quiet too.
 	await navigateInApp(page, `/lightning/r/Task/${ids.pending}/view`);
 	await expectRecordShown(page, ids.pending);
 	await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 500))));
-	expect(await badge(page).count()).toBe(0);
+	expect(await host(page).count()).toBe(0);
 	expect(errors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import {afterAll, beforeAll, expect, test, vi} from 'vitest';
 import {type LocalOrg, startLocalOrg} from '../org/index.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
+import {closedRoot} from './closed-root.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 
 // The badge end to end with the real worker (R24): the local org behind the routed Salesforce
@@ -66,7 +67,8 @@ afterAll(async () => {
 	await local.close();
 });
 
-const badge = (page: Page) => page.locator('tickler-task-badge');
+/** R52: the badge's root is closed; the test reads it as DevTools does (closed-root.ts). */
+const badge = (page: Page) => closedRoot(page, 'tickler-task-badge');
 const lightning = (id: string): string => `https://${session.hosts.lightning}/lightning/r/Task/${id}/view`;
 const subjectShown = async (page: Page) =>
 	page.locator('[data-testid="record-page"] [data-testid="task-subject"]').textContent();
@@ -75,19 +77,17 @@ test('after the first sync, the rep’s Task shows "synced" with its reminder; a
 	const {page, errors} = await session.openPage(lightning(ids.mine));
 	await page.setViewportSize({width: 1280, height: 520});
 	await expect.poll(async () => subjectShown(page)).toBe('Call Acme about the renewal');
-	await expect
-		.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
-		.toBe('synced');
+	await expect.poll(async () => badge(page).attribute('[data-state]', 'data-state'), {timeout: 15_000}).toBe('synced');
 	// Placed under the org's record header before the picture is taken.
 	await expect
 		.poll(async () => {
 			const header = await page.locator('[data-testid="record-header"]').boundingBox();
-			const pill = await badge(page).locator('button.pill').boundingBox();
+			const pill = await badge(page).box('button.pill');
 			return header !== null && pill !== null && pill.y >= header.y + header.height;
 		})
 		.toBe(true);
-	await badge(page).locator('button.pill').click();
-	const card = async () => badge(page).locator('.card').innerText();
+	await badge(page).click('button.pill');
+	const card = async () => badge(page).innerText('.card');
 	await expect.poll(card).toContain('Call Acme about the renewal');
 	await expect.poll(card).toContain('Subject edits made in Salesforce do not change the reminder.');
 	await page.screenshot({path: path.join(SCREENSHOTS, 'badge.png'), clip: {x: 560, y: 0, width: 720, height: 420}});
@@ -99,9 +99,33 @@ test('after the first sync, the rep’s Task shows "synced" with its reminder; a
 	}, ids.theirs);
 	await expect.poll(async () => subjectShown(page)).toBe('Sam’s own call');
 	await expect
-		.poll(async () => badge(page).locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
+		.poll(async () => badge(page).attribute('[data-state]', 'data-state'), {timeout: 15_000})
 		.toBe('not-linked');
-	await expect.poll(async () => badge(page).locator('.label').innerText()).toBe('Not linked');
+	await expect.poll(async () => badge(page).innerText('.label')).toBe('Not linked');
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('R52: the page’s own script can neither read the badge’s reminder name or state nor open its card', async () => {
+	const {page, errors} = await session.openPage(lightning(ids.mine));
+	await expect.poll(async () => badge(page).attribute('[data-state]', 'data-state'), {timeout: 15_000}).toBe('synced');
+	const seen = await page.evaluate(async () => {
+		const host = document.querySelector('tickler-task-badge');
+		const read = {
+			shadowRoot: host?.shadowRoot === null,
+			text: host?.textContent ?? '',
+			states: document.querySelectorAll('[data-state], .pill, .card').length,
+		};
+		if (host instanceof HTMLElement) {
+			host.click();
+			host.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
+		}
+
+		await new Promise(resolve => setTimeout(resolve, 300));
+		return read;
+	});
+	expect(seen).toEqual({shadowRoot: true, text: '', states: 0});
+	expect(await badge(page).visible('.card')).toBe(false);
 	expect(errors).toEqual([]);
 	await page.close();
 });
@@ -109,8 +133,8 @@ test('after the first sync, the rep’s Task shows "synced" with its reminder; a
 test('a synced Subject of <img src=x onerror=alert(1)> is text in the badge (R27)', async () => {
 	const {page, errors} = await session.openPage(lightning(ids.evil));
 	await expect.poll(async () => subjectShown(page)).toBe(EVIL);
-	await expect.poll(async () => badge(page).locator('.title').textContent(), {timeout: 15_000}).toBe(EVIL);
-	expect(await badge(page).locator('img').count()).toBe(0);
+	await expect.poll(async () => badge(page).text('.title'), {timeout: 15_000}).toBe(EVIL);
+	expect(await badge(page).count('img')).toBe(0);
 	expect(errors).toEqual([]);
 	await page.close();
 });

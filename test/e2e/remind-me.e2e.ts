@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
+import {closedRoot} from './closed-root.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 import {enableSyncInSettings, localDate, startScenario, type SyncScenario, syncNow} from './sync-fixture.js';
 
@@ -46,24 +47,28 @@ afterAll(async () => {
 	await s.close();
 });
 
-const control = (page: Page) => page.locator('tickler-remind-me');
+const host = (page: Page) => page.locator('tickler-remind-me');
+/** R52: the control's root is closed; the test reads it as DevTools does and clicks as the rep does (closed-root.ts). */
+const control = (page: Page) => closedRoot(page, 'tickler-remind-me');
 const lightning = (object: string, id: string) =>
 	`https://${s.session.hosts.lightning}/lightning/r/${object}/${id}/view`;
 
 /** Opens the form, checks the prefilled name, fills the reminder time if given, saves, waits for the control to say so. */
 async function remindMe(page: Page, expectedName: string, screenshot?: string, time?: string): Promise<void> {
-	await control(page).getByRole('button', {name: 'Remind me'}).click();
-	const name = control(page).locator('input[name="name"]');
-	await expect.poll(async () => name.inputValue()).toBe(expectedName);
-	await expect.poll(async () => control(page).locator('input[name="dueDate"]').inputValue()).toBe(localDate(1));
-	if (time !== undefined) await control(page).getByLabel('Reminder time (optional)').fill(time);
+	await control(page).click({button: 'Remind me'});
+	await expect.poll(async () => control(page).value('input[name="name"]')).toBe(expectedName);
+	await expect.poll(async () => control(page).value('input[name="dueDate"]')).toBe(localDate(1));
+	if (time !== undefined) {
+		expect(await control(page).text('label:has(input[name="reminderTime"])')).toContain('Reminder time (optional)');
+		await control(page).fill('input[name="reminderTime"]', time);
+	}
 	if (screenshot)
 		await page.screenshot({
 			path: path.join(SCREENSHOTS_DIR, screenshot),
 			clip: {x: 560, y: 0, width: 720, height: 420},
 		});
-	await control(page).getByRole('button', {name: 'Save'}).click();
-	await expect.poll(async () => control(page).getByRole('status').textContent()).toContain('Reminder saved');
+	await control(page).click({button: 'Save'});
+	await expect.poll(async () => control(page).text('[role="status"]')).toContain('Reminder saved');
 }
 
 function taskNamed(subject: string) {
@@ -78,14 +83,13 @@ test('R34/R31: "Remind me" on a Lightning Contact page creates a Task with that 
 	await syncOn();
 	const {page, errors} = await s.session.openPage(lightning('Contact', ids.carla));
 	await expect.poll(async () => page.locator('[data-testid="record-name"]').textContent()).toBe('Carla Rossi');
-	await expect.poll(async () => control(page).count()).toBe(1);
-	const button = control(page).getByRole('button', {name: 'Remind me'});
+	await expect.poll(async () => host(page).count()).toBe(1);
 	for (const own of ['record-follow', 'record-edit']) {
 		// Both laid out (a box each), and apart.
 		await expect
 			.poll(async () => {
 				const ownBox = await page.getByTestId(own).boundingBox();
-				const ourBox = await button.boundingBox();
+				const ourBox = await control(page).box({button: 'Remind me'});
 				return ownBox && ourBox ? overlaps(ownBox, ourBox) : 'no box';
 			})
 			.toBe(false);
@@ -110,7 +114,7 @@ test('R34/R31: "Remind me" on a Lightning Contact page creates a Task with that 
 test('R34: "Remind me" on a Classic Opportunity page creates a Task with that WhatId', async () => {
 	await syncOn();
 	const {page, errors} = await s.session.openPage(`https://${s.session.hosts.myDomain}/${ids.renewal.slice(0, 15)}`);
-	await expect.poll(async () => control(page).count()).toBe(1);
+	await expect.poll(async () => host(page).count()).toBe(1);
 	await remindMe(page, 'Follow up: Acme Renewal 2026');
 	await syncNow(popup);
 	await expect.poll(() => taskNamed('Follow up: Acme Renewal 2026')?.WhatId).toBe(ids.renewal);
@@ -122,7 +126,7 @@ test('R34: "Remind me" on a Classic Opportunity page creates a Task with that Wh
 test('R34: moving between records in Lightning without a reload keeps the control on the record in the address', async () => {
 	await syncOn();
 	const {page, errors} = await s.session.openPage(lightning('Contact', ids.carla));
-	await expect.poll(async () => control(page).count()).toBe(1);
+	await expect.poll(async () => host(page).count()).toBe(1);
 	await page.evaluate(() => {
 		(window as {notReloaded?: boolean}).notReloaded = true;
 	});
@@ -140,10 +144,78 @@ test('R34: moving between records in Lightning without a reload keeps the contro
 		history.pushState({}, '', `/lightning/r/Task/${id}/view`);
 		dispatchEvent(new PopStateEvent('popstate'));
 	}, task?.Id ?? '');
-	await expect.poll(async () => control(page).count()).toBe(0);
+	await expect.poll(async () => host(page).count()).toBe(0);
 	await page.goBack();
-	await expect.poll(async () => control(page).count()).toBe(1);
+	await expect.poll(async () => host(page).count()).toBe(1);
 	expect(await page.evaluate(() => (window as {notReloaded?: boolean}).notReloaded)).toBe(true);
+	expect(errors).toEqual([]);
+	await page.close();
+});
+
+test('R52: a page script that moves to a record page and tries to read, fill and send "Remind me" creates nothing', async () => {
+	await syncOn();
+	const tasksAboutEvil = () => s.org.listTasks({}).filter(t => t.WhoId === ids.evil && !t.IsDeleted).length;
+	const before = tasksAboutEvil();
+	const {page, errors} = await s.session.openPage(`https://${s.session.hosts.lightning}/lightning/page/home`);
+	// Before any of Tickler's script runs, the page hooks attachShadow to keep every root it can: the content
+	// script runs in its own world, with its own Element.prototype, so the hook never sees Tickler's roots.
+	await page.addInitScript(() => {
+		const kept: ShadowRoot[] = [];
+		(window as {keptRoots?: ShadowRoot[]}).keptRoots = kept;
+		const attach = Object.getOwnPropertyDescriptor(Element.prototype, 'attachShadow')?.value as (
+			this: Element,
+			init: ShadowRootInit,
+		) => ShadowRoot;
+		Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+			const root = attach.call(this, {...init, mode: 'open'});
+			kept.push(root);
+			return root;
+		};
+	});
+	await page.reload();
+	// The page's own script moves to the hostile Contact's record, as Lightning does (pushState, no reload).
+	await page.evaluate(id => {
+		history.pushState({}, '', `/lightning/r/Contact/${id}/view`);
+		dispatchEvent(new PopStateEvent('popstate'));
+	}, ids.evil);
+	await expect.poll(async () => host(page).count()).toBe(1);
+	const seen = await page.evaluate(async () => {
+		const control = document.querySelector('tickler-remind-me');
+		const kept = (window as {keptRoots?: ShadowRoot[]}).keptRoots ?? [];
+		const seen = {
+			shadowRoot: control?.shadowRoot === null,
+			keptRoots: kept.length,
+			text: control?.textContent ?? '',
+			fields: document.querySelectorAll('input, form').length,
+			attachAgain: 'none',
+		};
+		try {
+			control?.attachShadow({mode: 'open'});
+			seen.attachAgain = 'attached';
+		} catch (error) {
+			seen.attachAgain = (error as Error).name;
+		}
+
+		// Everything a script can do to the host: clicks, keys, a submit, focus.
+		if (control instanceof HTMLElement) {
+			control.click();
+			control.focus();
+			for (const type of ['click', 'pointerdown', 'mousedown', 'mouseup', 'submit'])
+				control.dispatchEvent(new MouseEvent(type, {bubbles: true, composed: true}));
+			control.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, composed: true}));
+		}
+
+		await new Promise(resolve => setTimeout(resolve, 500));
+		return seen;
+	});
+	expect(seen).toEqual({shadowRoot: true, keptRoots: 0, text: '', fields: 0, attachAgain: 'NotSupportedError'});
+	// The form never opened and nothing reached the worker: after a sync, the org has no new Task about the Contact.
+	expect(await control(page).visible('form')).toBe(false);
+	await syncNow(popup);
+	expect(tasksAboutEvil()).toBe(before);
+	// The rep's own click still works on the very same control.
+	await control(page).click({button: 'Remind me'});
+	await expect.poll(async () => control(page).visible('form')).toBe(true);
 	expect(errors).toEqual([]);
 	await page.close();
 });

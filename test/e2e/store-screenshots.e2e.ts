@@ -8,6 +8,7 @@ import {mkdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
+import {closedRoot} from './closed-root.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 import {enableSyncInSettings, type SyncScenario, startScenario} from './sync-fixture.js';
 
@@ -68,12 +69,10 @@ test('R42: store screenshot 2 — the badge on a Salesforce Task page', async ()
 		`https://${scenario.session.hosts.lightning}/lightning/r/Task/${task?.Id ?? ''}/view`,
 	);
 	await page.setViewportSize(STORE_SIZE);
-	const badge = page.locator('tickler-task-badge');
-	await expect
-		.poll(async () => badge.locator('[data-state]').getAttribute('data-state'), {timeout: 15_000})
-		.toBe('synced');
-	await badge.locator('button.pill').click();
-	await expect.poll(async () => badge.locator('.card').count()).toBe(1);
+	const badge = closedRoot(page, 'tickler-task-badge');
+	await expect.poll(async () => badge.attribute('[data-state]', 'data-state'), {timeout: 15_000}).toBe('synced');
+	await badge.click('button.pill');
+	await expect.poll(async () => badge.count('.card')).toBe(1);
 	await shoot(page, '2-task-badge.png');
 	await page.close();
 });

@@ -115,7 +115,11 @@ test('Disconnect also clears the worker’s session-scoped caches: badge verdict
 		displayName: 'Rep',
 		instanceHost: 'acme.my.salesforce.com',
 	};
-	await patchWorkerState({identity: {key: 'k', identity}, popupOpenedAt: 5});
+	await patchWorkerState({
+		identity: {key: 'k', identity},
+		browserSessionIdentity: {key: 'b', identity},
+		popupOpenedAt: 5,
+	});
 	await forgetSessionCaches(A);
 	expect(await recentVerdict(`${A}:00T000000000001AAA`, Date.now())).toBeUndefined();
 	expect(await recentVerdict(`${B}:00T000000000001AAA`, Date.now())).toBeDefined();

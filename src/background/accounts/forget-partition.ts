@@ -48,8 +48,8 @@ export async function forgetSessionCaches(partitionId: string): Promise<void> {
 	await forgetVerdicts(partitionId);
 	await browser.storage.session.remove(BADGE_SPEND_KEY);
 	const state = await readWorkerState();
-	if (state.identity !== undefined) {
-		const {identity: _forgotten, ...rest} = state;
+	if (state.identity !== undefined || state.browserSessionIdentity !== undefined) {
+		const {identity: _forgotten, browserSessionIdentity: _forgottenToo, ...rest} = state;
 		await browser.storage.session.set({[WORKER_STATE_KEY]: rest});
 	}
 }

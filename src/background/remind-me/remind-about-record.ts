@@ -15,7 +15,8 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {activePartition} from '@/shared/store/local-edits.js';
-import type {TabCaller} from '../messaging/caller.js';
+import type {Caller, TabCaller} from '../messaging/caller.js';
+import {takeRemindSpend} from '../task-page/badge-allowance.js';
 
 export class NotThisTabsRecordError extends Error {
 	override name = 'InvalidMessageError';
@@ -39,12 +40,30 @@ export function isRecordInTabAddress(input: {host: string; recordId: string}, ta
 	return page !== undefined && page.host === input.host.toLowerCase() && to18(page.recordId) === to18(input.recordId);
 }
 
-export async function remindAboutRecord(db: TicklerDb, input: Input<'remindAboutRecord'>): Promise<{id: string}> {
+/**
+ * R52: a tab's "Remind me" draws on that tab's bounded allowance (task-page/badge-allowance.ts): a few a minute,
+ * REMINDS_PER_TAB_HOUR an hour. Refused with words the form shows; the extension's own pages are not charged.
+ */
+export async function chargeTab(caller: Caller, now: number): Promise<void> {
+	if (caller.kind !== 'tab') return;
+	const taken = await takeRemindSpend(`tab:${caller.tabId}`, now);
+	if (taken === 'minute') throw new RemindRefusedError(REMIND_REFUSAL_COPY.tooFast);
+	if (taken === 'hour') throw new RemindRefusedError(REMIND_REFUSAL_COPY.hourlyCap);
+}
+
+/** `charge` runs once the record, sync and org are checked, before anything is written (chargeTab). */
+export async function remindAboutRecord(
+	db: TicklerDb,
+	input: Input<'remindAboutRecord'>,
+	charge: () => Promise<void> = async () => undefined,
+): Promise<{id: string}> {
 	const object = remindObjectOf(input.recordId);
 	if (object === undefined) throw new NotThisTabsRecordError();
 	const partition = await db.partitions.get(await activePartition(db));
 	if (!partition?.enabled) throw new RemindRefusedError(REMIND_REFUSAL_COPY.syncOff);
 	if (toMyDomainHost(input.host) !== partition.instanceHost) throw new RemindRefusedError(REMIND_REFUSAL_COPY.otherOrg);
+	// Sent again (its answer lost, R18): the same reminder, already paid for.
+	if ((await db.reminders.get(input.id)) === undefined) await charge();
 	const recordId = to18(input.recordId);
 	const isWho = object === 'Contact' || object === 'Lead';
 	const reminder = await addReminder(

@@ -15,16 +15,24 @@ import type {WorkerDbs} from '../worker-db.js';
 import {checkReminders} from '../alerts/alert-alarm.js';
 import {updateToolbarCount} from '../alerts/toolbar-count.js';
 import {startCycle} from './cycle-runner.js';
+import {pushSoon} from './push-debounce.js';
 
-/** `queued`: a cycle was asked for (false when sync is off for the active partition). */
-export async function afterLocalChange(dbs: WorkerDbs): Promise<{queued: boolean}> {
+/**
+ * `queued`: a cycle was asked for (false when sync is off for the active partition). `push: 'debounced'` (a
+ * "Remind me" save, R52): the cycle comes a few seconds later, shared with the saves meanwhile (push-debounce.ts).
+ */
+export async function afterLocalChange(
+	dbs: WorkerDbs,
+	{push = 'now'}: {push?: 'now' | 'debounced'} = {},
+): Promise<{queued: boolean}> {
 	const {db} = dbs;
 	let queued = false;
 	try {
 		// R22: the toolbar count follows a local change at once, whether or not sync is on.
 		await updateToolbarCount(db);
 		if ((await db.partitions.get(await activePartition(db)))?.enabled === true) {
-			startCycle(dbs, 'local-change');
+			if (push === 'debounced') await pushSoon(dbs);
+			else startCycle(dbs, 'local-change');
 			queued = true;
 		}
 	} catch (error) {

@@ -14,10 +14,14 @@ export type WorkerState = {
 	salesforceTabSeenAt?: number;
 	/** The identity of the latest session, under a one-way key of it (session/session-identity.ts). */
 	identity?: {key: string; identity: Identity};
+	/** The browser session's identity when sync uses an OAuth token (session-identity.ts: the badge's R2 check). */
+	browserSessionIdentity?: {key: string; identity: Identity};
 	/** When the running cycle started (a cycle older than a few minutes is presumed killed with the worker). */
 	cycleStartedAt?: number;
 	/** When the cycles started by change signals in the last hour began (R21: their rate is capped). */
 	signalSyncsAt?: number[];
+	/** When the push a "Remind me" asked for is due (push-debounce.ts: several saves, one cycle). */
+	pushDueAt?: number | undefined;
 };
 
 export async function readWorkerState(): Promise<WorkerState> {

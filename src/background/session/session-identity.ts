@@ -9,12 +9,24 @@
 import type {IdentityCache} from '@/background/salesforce/jsforce-adapter.js';
 import {patchWorkerState, readWorkerState} from '../runner/worker-state.js';
 
-export const storageSessionIdentityCache: Readonly<IdentityCache> = {
-	async get(key) {
-		const remembered = (await readWorkerState()).identity;
-		return remembered?.key === key ? remembered.identity : undefined;
-	},
-	async set(key, identity) {
-		await patchWorkerState({identity: {key, identity}});
-	},
-};
+function identitySlot(slot: 'identity' | 'browserSessionIdentity'): Readonly<IdentityCache> {
+	return {
+		async get(key) {
+			const remembered = (await readWorkerState())[slot];
+			return remembered?.key === key ? remembered.identity : undefined;
+		},
+		async set(key, identity) {
+			await patchWorkerState({[slot]: {key, identity}});
+		},
+	};
+}
+
+/** The session sync uses: the browser session's, or the OAuth token's (R28). */
+export const storageSessionIdentityCache = identitySlot('identity');
+
+/**
+ * R2 for the badge of an OAuth partition: sync speaks with the token, whose identity the slot above keeps,
+ * while the badge must know who is signed in on the org in this browser. That session's identity is kept in a
+ * slot of its own, so the token's never pushes it out and the badge asks it once per session (R21, R38).
+ */
+export const browserSessionIdentityCache = identitySlot('browserSessionIdentity');

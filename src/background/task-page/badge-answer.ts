@@ -8,7 +8,6 @@
 import {classify} from '@/background/salesforce/errors.js';
 import {to18} from '@/shared/record-ids.js';
 import {soqlString} from '@/background/salesforce/soql.js';
-import {sessionKey} from '@/background/salesforce/jsforce-adapter.js';
 import type {Identity, SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 import {beforeImportFloor, importFloor} from '@/background/sync/import-floor.js';
 import {whyOutOfScope, type OutOfScope} from '@/background/sync/task-scope.js';
@@ -21,9 +20,8 @@ import type {TaskBadge} from '@/shared/types.js';
 import type {Caller} from '../messaging/caller.js';
 import {takeBadgeSpend, withBadgeLock} from './badge-allowance.js';
 import {recordBadgeRequests} from './badge-usage.js';
+import {type BadgeSession, connectToSession} from './badge-session.js';
 import type {WorkerDbs} from '../worker-db.js';
-import {credentialsForPartition} from '../engine-deps.js';
-import {storageSessionIdentityCache} from '../session/session-identity.js';
 import {recentVerdict, rememberVerdict} from './verdict-cache.js';
 import {BADGE_COPY} from '@/shared/copy.js';
 
@@ -99,39 +97,16 @@ export function whyNotLinked(
 	return undefined;
 }
 
-/** The rep's session on the partition's host, as the badge may use it. */
-export type BadgeSession = {
-	port: SalesforcePort;
-	/** True when the session's identity is already cached, so asking it costs no request (R21). */
-	identityKnown: boolean;
-	/** Known without asking: an OAuth token's org and user are its partition's (R28). */
-	identity?: Pick<Identity, 'orgId' | 'userId'>;
-};
-
 export type BadgeOptions = {
 	/** Who asked (messaging/caller.ts): a tab's content script draws on that tab's request allowance (R38). */
 	caller?: Caller;
-	/** Tests give their own session; the worker finds the rep's from the `sid` cookie (R25). */
+	/** Tests give their own session; the worker finds the rep's (badge-session.ts). */
 	connect?: (partition: Partition) => Promise<BadgeSession | 'reconnect' | undefined>;
 	now?: number;
 };
 
 const SIGNED_OUT = (): TaskBadge => notLinked('signed-out', BADGE_COPY.signedOut);
 const LATER = (): TaskBadge => notLinked('not-found', BADGE_COPY.checkInAMoment);
-
-async function connectToSession(dbs: WorkerDbs, partition: Partition): Promise<BadgeSession | 'reconnect' | undefined> {
-	// R28: the partition's OAuth token when it has one. Tokens are kept per org id + user id, so whoever the
-	// token speaks for is the partition's user: nothing to ask.
-	const credentials = await credentialsForPartition(dbs.credentials, partition);
-	if (credentials.kind === 'reconnect') return 'reconnect';
-	if (credentials.kind === 'oauth')
-		return {port: credentials.port, identityKnown: true, identity: {orgId: partition.orgId, userId: partition.userId}};
-	// R25: else the browser session of the partition's host, read for this answer only.
-	if (!credentials.port || !credentials.session) return undefined;
-	const {session} = credentials;
-	const cached = await storageSessionIdentityCache.get(await sessionKey(`https://${session.host}`, session.sid));
-	return {port: credentials.port, identityKnown: cached !== undefined};
-}
 
 /**
  * The badge of the Task in a tab's address. Answered only for the partition of the session signed in on
@@ -160,13 +135,15 @@ export async function getTaskBadge(
 	if (session === 'reconnect') return notLinked('signed-out', BADGE_COPY.reconnect);
 	if (!session) return SIGNED_OUT();
 	const sf = session.port;
-	const requestsBefore = sf.requestCount();
+	// R2: for an OAuth partition the browser session says who is signed in, the token looks Tasks up.
+	const ports = session.identityPort === undefined ? [sf] : [sf, session.identityPort];
+	const requestsBefore = ports.map(port => port.requestCount());
 	try {
 		// R2: whoever is signed in on this org must be the partition's user, or the badge says nothing of it.
 		if (!session.identityKnown && !(await maySpend())) return LATER();
 		let identity: Pick<Identity, 'orgId' | 'userId'>;
 		try {
-			identity = session.identity ?? (await sf.identity());
+			identity = await (session.identityPort ?? sf).identity();
 		} catch (error) {
 			return classify(error) === 'auth' ? SIGNED_OUT() : LATER();
 		}
@@ -185,8 +162,8 @@ export async function getTaskBadge(
 		return await lookUpUnlinked(db, sf, partition, taskId, now, maySpend);
 	} finally {
 		await recordBadgeRequests(db, partition.id, {
-			requests: sf.requestCount() - requestsBefore,
-			apiUsage: sf.responseMeta().apiUsage,
+			requests: ports.reduce((sum, port, i) => sum + port.requestCount() - (requestsBefore[i] ?? 0), 0),
+			apiUsage: sf.responseMeta().apiUsage ?? session.identityPort?.responseMeta().apiUsage,
 			startedAt: now,
 			endedAt: Date.now(),
 		});

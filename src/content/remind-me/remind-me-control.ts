@@ -7,7 +7,7 @@ export type RemindControl = {show(page: RecordPage): void; remove(): void};
 
 /**
  * R34: the "Remind me" control on a record page (its button and form: remind-me-form.ts). Like the badge
- * (task-badge/badge-mount.ts) it lives in one custom element with an open shadow root, fixed-positioned by
+ * (task-badge/badge-mount.ts) it lives in one custom element with a closed shadow root, fixed-positioned by
  * `!important` inline styles just under the record header's right end (or the bottom-right corner), so it
  * never restyles the page and never covers the header's own buttons; the form opens under the button only
  * when the rep asks for it. Plain DOM, no framework: about 1.5 KB gzip of the content script's 15 KB budget.

@@ -2,6 +2,7 @@ import {REMIND_ME_COPY as COPY} from '@/shared/copy.js';
 import {localDateString} from '@/shared/local-date.js';
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {adoptStyles} from '../task-badge/badge-mount.js';
+import {isRepAction} from '../rep-action.js';
 import {prefilledName, readRecordName} from './record-name.js';
 import {REMIND_ME_CSS} from './remind-me-styles.js';
 
@@ -102,12 +103,13 @@ function submitForm(parts: Parts, doc: Document, page: RecordPage, save: SaveRem
 }
 
 /**
- * R34: the "Remind me" button and its small form in one custom element with an open shadow root, for the
- * record `currentPage()` names when the rep acts. Plain DOM, no framework; record text goes in as text only.
+ * R34: the "Remind me" button and its small form in one custom element with a closed shadow root (R52: page
+ * script cannot fill or send the form; the reference stays in this closure), for the record `currentPage()`
+ * names when the rep acts. Plain DOM, no framework; record text goes in as text only.
  */
 export function buildRemindHost(doc: Document, save: SaveReminder, currentPage: () => RecordPage | undefined) {
 	const root = doc.createElement(REMIND_ME_TAG);
-	const shadow = root.attachShadow({mode: 'open'});
+	const shadow = root.attachShadow({mode: 'closed'});
 	adoptStyles(shadow, doc, REMIND_ME_CSS);
 	const parts = buildParts(doc, shadow);
 	const {button, form, due, time} = parts;
@@ -119,7 +121,9 @@ export function buildRemindHost(doc: Document, save: SaveReminder, currentPage: 
 		form.hidden = true;
 		button.focus();
 	};
-	button.onclick = () => {
+	// R52: only the rep's own clicks open the form or save it (rep-action.ts).
+	button.onclick = event => {
+		if (!isRepAction(event)) return;
 		const page = currentPage();
 		if (!form.hidden || !page) close();
 		else openForm(parts, doc, page);
@@ -128,10 +132,15 @@ export function buildRemindHost(doc: Document, save: SaveReminder, currentPage: 
 	form.onkeydown = event => {
 		if (event.key === 'Escape') close();
 	};
+	// R52: a page's `requestSubmit()` fires a trusted submit event, so `submit` never saves; Save's trusted
+	// click does (Enter in a field clicks Save too), after the browser's own check of the fields.
 	form.onsubmit = event => {
 		event.preventDefault();
+	};
+	parts.submit.onclick = event => {
+		event.preventDefault();
 		const page = currentPage();
-		if (page) submitForm(parts, doc, page, save);
+		if (isRepAction(event) && page && form.reportValidity()) submitForm(parts, doc, page, save);
 	};
 	return root;
 }

@@ -6,6 +6,8 @@ import type {RecordPage} from '@/shared/record-page-url.js';
 import {createRemindControl} from './remind-me-control.js';
 import {REMIND_ME_TAG, type RemindInput} from './remind-me-form.js';
 import {prefilledName, readRecordName} from './record-name.js';
+import {repClick} from '../../../test/fakes/rep-input.js';
+import {captureShadowRoots} from '../../../test/fakes/closed-roots.js';
 
 function fixture(name: string): Document {
 	const doc = document.implementation.createHTMLDocument('fixture');
@@ -75,7 +77,8 @@ afterEach(() => {
 	document.title = '';
 });
 
-const shadow = () => document.querySelector(REMIND_ME_TAG)?.shadowRoot;
+const rootOf = captureShadowRoots();
+const shadow = () => rootOf(document.querySelector(REMIND_ME_TAG));
 const button = (label: string) =>
 	[...(shadow()?.querySelectorAll('button') ?? [])].find(b => b.textContent === label) as HTMLButtonElement;
 
@@ -94,14 +97,14 @@ describe('R34: the "Remind me" control', () => {
 		expect(host?.style.getPropertyValue('position')).toBe('fixed');
 		// Nothing is added to the page outside the host.
 		expect(document.body.children).toHaveLength(2);
-		button('Remind me').click();
+		repClick(button('Remind me'));
 		const name = shadow()?.querySelector<HTMLInputElement>('input[name="name"]');
 		expect(name?.value).toBe(`Follow up: ${hostile}`);
 		expect(shadow()?.querySelector('img')).toBeNull();
 		const form = shadow()?.querySelector('form');
 		expect(form?.hidden).toBe(false);
 		if (name) name.value = 'Call Ana back';
-		form?.dispatchEvent(new Event('submit', {cancelable: true}));
+		repClick(button('Save'));
 		await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
 		expect(save.mock.calls[0]?.[0]).toBe(contact);
 		expect(save.mock.calls[0]?.[1]).toMatchObject({name: 'Call Ana back', recordName: hostile});
@@ -116,20 +119,19 @@ describe('R31/R34: the control’s reminder time, refusals and moves', () => {
 		const control = createRemindControl(save);
 		control.show(contact);
 		const input = (name: string) => shadow()?.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-		const submit = () =>
-			shadow()
-				?.querySelector('form')
-				?.dispatchEvent(new Event('submit', {cancelable: true}));
+		const submit = () => repClick(button('Save'));
 
-		button('Remind me').click();
+		repClick(button('Remind me'));
 		expect(input('reminderTime')?.type).toBe('time');
 		expect(input('reminderTime')?.closest('label')?.textContent).toContain('Reminder time (optional)');
 		expect(input('reminderTime')?.value).toBe('');
 		submit();
 		await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
 		expect(save.mock.calls[0]?.[1]).not.toHaveProperty('reminderAt');
+		// Save is disabled while the worker answers: the rep's next click comes once it said so.
+		await vi.waitFor(() => expect(button('Save').disabled).toBe(false));
 
-		button('Remind me').click();
+		repClick(button('Remind me'));
 		const due = input('dueDate');
 		const time = input('reminderTime');
 		if (!due || !time) throw new Error('the form has no date or time field');
@@ -147,7 +149,7 @@ describe('R31/R34: the control’s reminder time, refusals and moves', () => {
 		});
 
 		// Opened again: the time starts empty and the date is optional again.
-		button('Remind me').click();
+		repClick(button('Remind me'));
 		expect(input('reminderTime')?.value).toBe('');
 		expect(input('dueDate')?.required).toBe(false);
 		control.remove();
@@ -156,18 +158,65 @@ describe('R31/R34: the control’s reminder time, refusals and moves', () => {
 	test('R34: a refusal is shown in the form; a move to another record rebuilds the control; leaving removes it', async () => {
 		const control = createRemindControl(async () => Promise.reject(new Error('Turn on sync first')));
 		control.show(contact);
-		button('Remind me').click();
+		repClick(button('Remind me'));
 		expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Follow up: Contact');
-		shadow()
-			?.querySelector('form')
-			?.dispatchEvent(new Event('submit', {cancelable: true}));
+		repClick(button('Save'));
 		await vi.waitFor(() => expect(shadow()?.querySelector('.error')?.textContent).toBe('Turn on sync first'));
 		control.show(account);
 		expect(shadow()?.querySelector('form')?.hidden).toBe(true);
 		document.title = 'Acme | Account | Salesforce';
-		button('Remind me').click();
+		repClick(button('Remind me'));
 		expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Follow up: Acme');
 		control.remove();
 		expect(document.querySelector(REMIND_ME_TAG)).toBeNull();
+	});
+});
+
+describe('R52: only the rep acts', () => {
+	test('R52: the shadow root is closed: page script cannot reach the form or read what it holds', () => {
+		const control = createRemindControl(async () => ({id: 'x'}));
+		control.show(contact);
+		repClick(button('Remind me'));
+		const host = document.querySelector(REMIND_ME_TAG);
+		expect(host?.shadowRoot).toBeNull();
+		expect(document.querySelector('form, input, button')).toBeNull();
+		expect(document.body.textContent).not.toContain('Follow up');
+		expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Follow up: Contact');
+		control.remove();
+	});
+
+	test('R52: a page script’s click() does not open the form; requestSubmit(), a submit event and a script click on Save save nothing', async () => {
+		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
+		const control = createRemindControl(save);
+		control.show(contact);
+		const form = shadow()?.querySelector('form');
+		button('Remind me').click();
+		expect(form?.hidden).toBe(true);
+		repClick(button('Remind me'));
+		expect(form?.hidden).toBe(false);
+		form?.requestSubmit();
+		form?.requestSubmit(button('Save'));
+		form?.dispatchEvent(new Event('submit', {cancelable: true}));
+		button('Save').click();
+		button('Save').dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+		await new Promise(resolve => setTimeout(resolve, 10));
+		expect(save).not.toHaveBeenCalled();
+		// The rep's own click on Save does save.
+		repClick(button('Save'));
+		await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+		control.remove();
+	});
+
+	test('R52: Save checks the fields first, as the browser does for a form: an empty name sends nothing', async () => {
+		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
+		const control = createRemindControl(save);
+		control.show(contact);
+		repClick(button('Remind me'));
+		const name = shadow()?.querySelector<HTMLInputElement>('input[name="name"]');
+		if (name) name.value = '';
+		repClick(button('Save'));
+		await new Promise(resolve => setTimeout(resolve, 10));
+		expect(save).not.toHaveBeenCalled();
+		control.remove();
 	});
 });

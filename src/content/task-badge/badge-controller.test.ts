@@ -4,6 +4,7 @@ import type {TaskBadge} from '@/shared/types.js';
 import {createBadgeController} from './badge-controller.js';
 import {HOST_TAG} from './badge-mount.js';
 import type {TaskPage} from '@/shared/task-page-url.js';
+import {captureShadowRoots} from '../../../test/fakes/closed-roots.js';
 
 const A: TaskPage = {kind: 'lightning', host: 'acme.lightning.force.com', taskId: '00T5g00000AAAAAAAA'};
 const B: TaskPage = {kind: 'lightning', host: 'acme.lightning.force.com', taskId: '00T5g00000BBBBBBBB'};
@@ -39,8 +40,9 @@ function controller(getBadge: (page: TaskPage) => Promise<TaskBadge> = async pag
 	});
 }
 
+const rootOf = captureShadowRoots();
 const title = (): string | null | undefined =>
-	document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('.title')?.textContent;
+	rootOf(document.querySelector(HOST_TAG))?.querySelector('.title')?.textContent;
 
 test('shows the badge for a Task, follows an in-place move to another Task, removes it off Task pages', async () => {
 	const c = controller();
@@ -75,7 +77,7 @@ test('refreshes while open, so a sync that finishes shows up', async () => {
 	await vi.advanceTimersByTimeAsync(0);
 	state = {state: 'synced', reminderName: 'R', lastSyncedAt: new Date().toISOString()};
 	await vi.advanceTimersByTimeAsync(16_000);
-	expect(document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[data-state]')?.getAttribute('data-state')).toBe(
+	expect(rootOf(document.querySelector(HOST_TAG))?.querySelector('[data-state]')?.getAttribute('data-state')).toBe(
 		'synced',
 	);
 	c.destroy();

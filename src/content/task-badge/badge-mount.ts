@@ -7,10 +7,10 @@ import {BADGE_CSS} from './badge-styles.js';
 /**
  * The badge's host: one custom element at the end of the document, fixed-positioned by inline
  * `!important` styles (which beat any page rule), with everything else inside its shadow root (R24:
- * nothing leaks into or restyles the page). The root is open so tests and assistive tools can read it.
- * Open means the page's own scripts can read it too: the reminder's name, its sync state and last sync
- * error for the Task on screen — the Subject is usually that same name, and the session id or any other
- * reminder never reaches a content script (R25, router.ts), so nothing beyond this Task is exposed.
+ * nothing leaks into or restyles the page). The root is closed (R52): `host.shadowRoot` is null, so the
+ * page's own scripts can neither read the reminder's name, sync state or error text nor reach the pill; the
+ * reference lives only in this closure. Assistive tools still read it (the accessibility tree spans closed
+ * roots); unit tests read it through test/fakes/closed-roots.ts, the e2e through DevTools.
  */
 export const HOST_TAG = 'tickler-task-badge';
 
@@ -22,7 +22,7 @@ export type MountedBadge = {
 
 export function mountBadge(doc: Document = document): MountedBadge {
 	const host = doc.createElement(HOST_TAG);
-	const shadow = host.attachShadow({mode: 'open'});
+	const shadow = host.attachShadow({mode: 'closed'});
 	adoptStyles(shadow, doc);
 	const container = doc.createElement('div');
 	shadow.append(container);

@@ -3,6 +3,8 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {TaskBadge} from '@/shared/types.js';
 import {describeBadge, formatSyncTime, SUBJECT_NOTE} from './badge-view.js';
 import {HOST_TAG, mountBadge} from './badge-mount.js';
+import {repClick} from '../../../test/fakes/rep-input.js';
+import {captureShadowRoots} from '../../../test/fakes/closed-roots.js';
 
 const NOW = new Date('2026-03-10T15:00:00');
 const states: Array<[string, TaskBadge, RegExp]> = [
@@ -42,10 +44,11 @@ afterEach(() => {
 	document.body.innerHTML = '';
 });
 
+const rootOf = captureShadowRoots();
 function shadowOf(): ShadowRoot {
-	const host = document.querySelector(HOST_TAG);
-	if (host?.shadowRoot == null) throw new Error('no badge');
-	return host.shadowRoot;
+	const root = rootOf(document.querySelector(HOST_TAG));
+	if (root === undefined) throw new Error('no badge');
+	return root;
 }
 
 describe('the badge in each state (R24)', () => {
@@ -73,7 +76,7 @@ describe('the badge in each state (R24)', () => {
 		expect(card.hidden).toBe(true);
 		expect(pill.getAttribute('aria-expanded')).toBe('false');
 		expect(pill.getAttribute('title')).toBe(SUBJECT_NOTE);
-		pill.click();
+		repClick(pill);
 		await Promise.resolve();
 		await new Promise(resolve => setTimeout(resolve, 0));
 		expect(card.hidden).toBe(false);
@@ -88,7 +91,7 @@ describe('the badge in each state (R24)', () => {
 		const root = shadowOf();
 		const card = root.querySelector<HTMLElement>('.card')!;
 		const settle = async () => new Promise(resolve => setTimeout(resolve, 0));
-		root.querySelector('button')!.click();
+		repClick(root.querySelector('button')!);
 		await settle();
 		expect(card.hidden).toBe(false);
 		// A click inside the card keeps it open.
@@ -98,12 +101,50 @@ describe('the badge in each state (R24)', () => {
 		document.querySelector('#field')!.dispatchEvent(new Event('pointerdown', {bubbles: true, composed: true}));
 		await settle();
 		expect(card.hidden).toBe(true);
-		root.querySelector('button')!.click();
+		repClick(root.querySelector('button')!);
 		await settle();
 		expect(card.hidden).toBe(false);
 		document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
 		await settle();
 		expect(card.hidden).toBe(true);
+		mounted.unmount();
+	});
+});
+
+describe('R52: only the rep acts', () => {
+	test('R52: the shadow root is closed: page script cannot read the badge’s name, state or error text', () => {
+		const mounted = mountBadge(document);
+		mounted.update(states[2]![1], {top: 120, right: 16});
+		const host = document.querySelector(HOST_TAG);
+		expect(host?.shadowRoot).toBeNull();
+		expect(document.body.textContent).not.toContain('Call Acme');
+		expect(document.body.textContent).not.toContain('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+		expect(document.querySelector('[data-state], .pill, .card')).toBeNull();
+		// The text is there, inside the closed root.
+		expect(shadowOf().querySelector('.title')?.textContent).toBe('Call Acme');
+		mounted.unmount();
+	});
+
+	test('R52: a page script’s click() or dispatched click on the pill does not open the card', async () => {
+		const mounted = mountBadge(document);
+		mounted.update(states[2]![1], {top: 120, right: 16});
+		const root = shadowOf();
+		const pill = root.querySelector('button')!;
+		const card = root.querySelector<HTMLElement>('.card')!;
+		const settle = async () => new Promise(resolve => setTimeout(resolve, 0));
+		for (const click of [
+			() => pill.click(),
+			() => pill.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, composed: true})),
+		]) {
+			click();
+			await settle();
+			expect(card.hidden).toBe(true);
+			expect(pill.getAttribute('aria-expanded')).toBe('false');
+		}
+
+		repClick(pill);
+		await settle();
+		expect(card.hidden).toBe(false);
 		mounted.unmount();
 	});
 });

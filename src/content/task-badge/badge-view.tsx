@@ -1,5 +1,6 @@
 import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
 import type {TaskBadge} from '@/shared/types.js';
+import {isRepAction} from '../rep-action.js';
 import {type CardSpot, pageObstacles, placeCard} from './card-place.js';
 
 /**
@@ -147,7 +148,10 @@ export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
 				aria-expanded={open}
 				aria-controls="tickler-card"
 				title={SUBJECT_NOTE}
-				onClick={() => setOpen(value => !value)}
+				// R52: only the rep's own click opens the card, never a page script's `click()`.
+				onClick={event => {
+					if (isRepAction(event)) setOpen(value => !value);
+				}}
 			>
 				<span class="dot" aria-hidden="true" />
 				<span class="brand">Tickler</span>
