@@ -29,6 +29,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
 					exclude: ['**/*.int.test.ts', '**/*.package.test.ts', 'node_modules/**'],
 					environment: 'node',
@@ -38,6 +39,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'integration',
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
 					environment: 'node',
 					testTimeout: 30_000,

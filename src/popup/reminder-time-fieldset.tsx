@@ -3,7 +3,7 @@
  * snooze presets that fill them, "No reminder" to clear them, and (R32) the line saying Salesforce alerts
  * while Tickler may not show notifications.
  */
-import {NOTIFICATIONS_PERMISSION_COPY, REMINDER_ALERT_COPY} from '@/shared/copy.js';
+import {NOTIFICATIONS_PERMISSION_COPY, SNOOZE_COPY} from '@/shared/copy.js';
 import {SNOOZE_CHOICES, snoozedUntil} from '@/shared/snooze.js';
 import type {FieldErrors} from './field-errors.js';
 import {type ReminderTimeFields, reminderTimeFields} from './reminder-time-input.js';
@@ -27,7 +27,7 @@ function SnoozeChoices({remind, onChange}: Pick<Props, 'remind' | 'onChange'>) {
 					class="link"
 					onClick={() => onChange(reminderTimeFields(snoozedUntil(choice, Date.now())))}
 				>
-					{REMINDER_ALERT_COPY.snooze[choice]}
+					{SNOOZE_COPY[choice]}
 				</button>
 			))}
 			{remind.date === '' && remind.time === '' ? null : (
