@@ -5,6 +5,39 @@
  */
 import {recordUrl} from '@/shared/salesforce-hosts.js';
 import type {RelatedRecord, Reminder} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
+
+/**
+ * R46: the kind of record in the rep's words. Salesforce gives the object's API name (`Who.Type`); the usual
+ * ones are translated, and any other (a custom object) is "record" — an API name never reaches the UI raw.
+ */
+function recordKind(type: string, kind: string): string {
+	switch (type) {
+		case 'Contact': {
+			return t('recordContact');
+		}
+
+		case 'Lead': {
+			return t('recordLead');
+		}
+
+		case 'Account': {
+			return t('recordAccount');
+		}
+
+		case 'Opportunity': {
+			return t('recordOpportunity');
+		}
+
+		case 'Case': {
+			return t('recordCase');
+		}
+
+		default: {
+			return kind === 'Who' ? t('recordPerson') : t('recordOther');
+		}
+	}
+}
 
 function RelatedLink({
 	id,
@@ -18,8 +51,8 @@ function RelatedLink({
 	kind: string;
 }) {
 	const href = instanceHost === undefined ? undefined : recordUrl(instanceHost, id, record.type || undefined);
-	// "Contact Ana Ruiz": the object's API name from Salesforce (`Who.Type`), else who/what it is.
-	const label = `${record.type || (kind === 'Who' ? 'Person' : 'Record')} ${record.name}`;
+	// "Open Contact Ana Ruiz in Salesforce": the kind of record from Salesforce (`Who.Type`), else who/what it is.
+	const label = t('relatedOpen', {kind: recordKind(record.type, kind), name: record.name});
 	return href === undefined ? (
 		<span class={`related related--${kind.toLowerCase()}`}>{record.name}</span>
 	) : (
@@ -28,8 +61,8 @@ function RelatedLink({
 			href={href}
 			target="_blank"
 			rel="noopener noreferrer"
-			title={`Open ${label} in Salesforce`}
-			aria-label={`Open ${label} in Salesforce`}
+			title={label}
+			aria-label={label}
 		>
 			{record.name}
 		</a>

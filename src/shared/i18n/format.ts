@@ -78,7 +78,7 @@ export function formatMoment(at: Date | number, now: Date | number = Date.now(),
 	return dateFormat(language, withYear(date, today, {month: 'short', day: 'numeric', ...TIME})).format(date);
 }
 
-/** A reminder time: "3:00 PM" on `now`'s day, "Fri, Mar 6, 9:00 AM" / "ven 6 mar, 09:00" on another (R31). */
+/** A reminder time: "3:00 PM" on `now`'s day, "Fri, Mar 6, 9:00 AM" / "ven 6 mar, 9:00" on another (R31). */
 export function formatReminderMoment(at: Date | number, now: Date = new Date(), language = uiLanguage()): string {
 	const date = new Date(at);
 	if (localDateString(date) === localDateString(now)) return formatClockTime(date, undefined, language);
@@ -92,7 +92,7 @@ export function formatDateTime(at: Date | number, language = uiLanguage()): stri
 	return dateFormat(language, {dateStyle: 'medium', timeStyle: 'short'}).format(at);
 }
 
-/** A number: "1,234" / "1.234". */
-export function formatNumber(value: number, language = uiLanguage()): string {
-	return new Intl.NumberFormat(language).format(value);
+/** A number: "1,234" / "1.234"; with `{style: 'percent'}`, 0.85 is "85%" / "85%". */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}, language = uiLanguage()): string {
+	return new Intl.NumberFormat(language, {maximumFractionDigits: 0, ...options}).format(value);
 }
