@@ -5,39 +5,8 @@
  */
 import {recordUrl} from '@/shared/salesforce-hosts.js';
 import type {RelatedRecord, Reminder} from '@/shared/store/schema.js';
+import {recordKind} from '@/shared/i18n/record-kind.js';
 import {t} from '@/shared/i18n/t.js';
-
-/**
- * R46: the kind of record in the rep's words. Salesforce gives the object's API name (`Who.Type`); the usual
- * ones are translated, and any other (a custom object) is "record" — an API name never reaches the UI raw.
- */
-function recordKind(type: string, kind: string): string {
-	switch (type) {
-		case 'Contact': {
-			return t('recordContact');
-		}
-
-		case 'Lead': {
-			return t('recordLead');
-		}
-
-		case 'Account': {
-			return t('recordAccount');
-		}
-
-		case 'Opportunity': {
-			return t('recordOpportunity');
-		}
-
-		case 'Case': {
-			return t('recordCase');
-		}
-
-		default: {
-			return kind === 'Who' ? t('recordPerson') : t('recordOther');
-		}
-	}
-}
 
 function RelatedLink({
 	id,
@@ -52,7 +21,10 @@ function RelatedLink({
 }) {
 	const href = instanceHost === undefined ? undefined : recordUrl(instanceHost, id, record.type || undefined);
 	// "Open Contact Ana Ruiz in Salesforce": the kind of record from Salesforce (`Who.Type`), else who/what it is.
-	const label = t('relatedOpen', {kind: recordKind(record.type, kind), name: record.name});
+	const label = t('relatedOpen', {
+		kind: recordKind(record.type, kind === 'Who' ? 'person' : 'record'),
+		name: record.name,
+	});
 	return href === undefined ? (
 		<span class={`related related--${kind.toLowerCase()}`}>{record.name}</span>
 	) : (

@@ -6,6 +6,7 @@ import type {RecordPage} from '@/shared/record-page-url.js';
 import {createRemindControl} from './remind-me-control.js';
 import {REMIND_ME_TAG, type RemindInput} from './remind-me-form.js';
 import {readRecordName} from './record-name.js';
+import {setUiLanguage} from '../../../test/fakes/browser.js';
 
 function fixture(name: string): Document {
 	const doc = document.implementation.createHTMLDocument('fixture');
@@ -147,5 +148,25 @@ describe('R31/R34: the control’s reminder time, refusals and moves', () => {
 		expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Follow up: Acme');
 		control.remove();
 		expect(document.querySelector(REMIND_ME_TAG)).toBeNull();
+	});
+});
+
+describe('R46: "Remind me" in an Italian browser', () => {
+	test('R46: the button, the form and the prefilled name are Italian; the object is named in Italian, not by its API name', () => {
+		setUiLanguage('it');
+		try {
+			const control = createRemindControl(async () => ({id: 'x'}));
+			control.show({...account, object: 'Opportunity'});
+			expect(document.querySelector(REMIND_ME_TAG)?.getAttribute('lang')).toBe('it');
+			button('Ricordamelo').click();
+			expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Ricontattare: opportunità');
+			const labels = [...(shadow()?.querySelectorAll('label') ?? [])].map(label => label.textContent);
+			expect(labels).toEqual(['Promemoria', 'Scadenza', 'Ora del promemoria (facoltativa)']);
+			expect(button('Salva')).toBeDefined();
+			expect(button('Annulla')).toBeDefined();
+			control.remove();
+		} finally {
+			setUiLanguage('en');
+		}
 	});
 });
