@@ -9,7 +9,7 @@
  *     literal, in an object literal or an assignment, and `setAttribute('aria-label' | 'title', literal)`.
  * Allowed: text with nothing but white space, and the non-words in ALLOWED (symbols, not language).
  */
-export const ALLOWED = new Set(['·', '×', '↗', '✎', '…', '—', '–', '(', ')', ',', ':', '%', '/']);
+export const ALLOWED = new Set(['·', '×', '↗', '✎', '…', '—', '–', '(', ')', ',', '.', ':', '%', '/']);
 
 const READ_ATTRIBUTES = /^(title|aria-label|aria-description|placeholder|alt)$|label|title|text|message/i;
 const DOM_PROPERTIES = new Set(['textContent', 'innerText', 'title', 'placeholder', 'ariaLabel']);
