@@ -50,6 +50,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'e2e',
+					// Tests compare what the browser shows with copy.ts's words, read from the catalogs (R46).
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['test/e2e/**/*.e2e.ts'],
 					environment: 'node',
 					testTimeout: 90_000,
@@ -62,6 +64,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'e2e-firefox',
+					// Tests compare what the browser shows with copy.ts's words, read from the catalogs (R46).
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['test/e2e-firefox/**/*.firefox.ts'],
 					environment: 'node',
 					testTimeout: 90_000,

@@ -7,6 +7,7 @@
  * `src/shared` because the worker writes these into the store and messages, and the pages show them as they are.
  */
 import {plural, t} from './i18n/t.js';
+import type {ReconnectReason} from './types.js';
 
 /**
  * An object whose properties read the catalog: `copyOf({signIn: 'syncSignIn'}).signIn` is `t('syncSignIn')`,
@@ -38,6 +39,51 @@ export const SYNC_STATUS_COPY = /* @__PURE__ */ copyOf({
 	/** The org's My Domain answered with a redirect to another one (`org-moved`). */
 	orgMoved: 'syncOrgMoved',
 });
+
+/**
+ * R54: why Tickler's OAuth connection must be made again, as the status line's message (`reconnect`). Each
+ * says what happened and what helps; none repeats Salesforce's own words.
+ */
+export const RECONNECT_COPY: Readonly<Record<Exclude<ReconnectReason, 'refused'>, string>> = /* @__PURE__ */ copyOf({
+	expired: 'reconnectExpired',
+	'app-not-approved': 'reconnectAppNotApproved',
+});
+
+/** The message for a reason; any other refusal (or none recorded) is the plain "Reconnect to Salesforce". */
+export function reconnectMessage(reason: ReconnectReason | undefined): string {
+	return reason === undefined || reason === 'refused' ? SYNC_STATUS_COPY.reconnect : RECONNECT_COPY[reason];
+}
+
+/**
+ * R28/R54: what "Connect with Salesforce" says when the flow fails. Only the error codes listed here are
+ * named, in Tickler's own words: a redirect's `error_description` (or an unknown code) could be any page's
+ * text, so it is never shown.
+ */
+export const CONNECT_COPY = /* @__PURE__ */ Object.assign(
+	copyOf({
+		stateMismatch: 'connectStateMismatch',
+		noRedirect: 'connectNoRedirect',
+		noCode: 'connectNoCode',
+		windowClosed: 'connectWindowClosed',
+		accessDenied: 'connectAccessDenied',
+		/** `OAUTH_APP_BLOCKED` / `OAUTH_APP_ACCESS_DENIED` at authorize, `invalid_app_access` at the token endpoint. */
+		appNotApproved: 'connectAppNotApproved',
+		other: 'connectOther',
+		/** The optional `identity` permission was refused (it opens Salesforce's sign-in window). */
+		permissionRefused: 'connectPermissionRefused',
+	}),
+	{
+		unreachablePage: (host: string) => t('connectUnreachablePage', {host}),
+		unreachable: (host: string) => t('connectUnreachable', {host}),
+		unknownClient: (clientId: string) => t('connectUnknownClient', {client: clientId}),
+		redirectMismatch: (redirectUri: string) => t('connectRedirectMismatch', {url: redirectUri}),
+	},
+);
+
+/** R28: a Disconnect whose revoke Salesforce has not confirmed yet (the settings page, until it has). */
+export function revokePendingText(host: string, since: string): string {
+	return t('revokePending', {host, since});
+}
 
 /** Why turning sync on was refused (R3, R20, R30): the settings page shows the error's message. */
 export const ENABLE_SYNC_COPY = /* @__PURE__ */ copyOf({

@@ -20,6 +20,10 @@ export function readyAt(entry: OutboxEntry): number {
 	return Math.max(entry.nextAttemptAt, entry.delete ? (entry.notBefore ?? 0) : 0);
 }
 
+/**
+ * Whether the next cycle pushes this entry: not parked (a parked entry waits for the rep's edit or retry, R19)
+ * and `readyAt` has come. The one answer for push, the schedule's count and the Task-page badge (R13, R21).
+ */
 export function isReadyToPush(entry: OutboxEntry, now: number): boolean {
-	return readyAt(entry) <= now;
+	return entry.parked === 0 && readyAt(entry) <= now;
 }
