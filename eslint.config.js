@@ -75,7 +75,7 @@ export default tseslint.config(
 	},
 	{
 		// R46: the words on every surface come from the catalogs (public/_locales), never from literals.
-		files: ['src/popup/*.tsx', 'src/options/**', 'src/content/**', 'src/shared/ui/**'],
+		files: ['src/popup/**', 'src/options/**', 'src/content/**', 'src/shared/ui/**'],
 		ignores: ['**/*.test.ts', '**/*.test.tsx'],
 		rules: {'tickler/no-ui-literals': 'error'},
 	},
