@@ -1,7 +1,8 @@
 /** RuleTester cases for R46's lint rule: UI text comes from the catalogs, not from string literals. */
-import {RuleTester} from 'eslint';
+import path from 'node:path';
+import {ESLint, RuleTester} from 'eslint';
 import tseslint from 'typescript-eslint';
-import {describe, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import rule from './no-ui-literals.js';
 
 RuleTester.describe = describe;
@@ -49,4 +50,23 @@ tester.run('no-ui-literals', rule, {
 		{code: "status.textContent = 'Saved';", errors: [literal]},
 		{code: "form.setAttribute('aria-label', 'Remind me');", errors: [literal]},
 	],
+});
+
+describe('R46: the rule is on for every folder with UI', () => {
+	// The project's own config, asked which rules hold for one file of each folder (no file is parsed).
+	const eslint = new ESLint({cwd: path.resolve(import.meta.dirname, '../..')});
+	const uiFiles = [
+		'src/popup/popup-app.tsx',
+		'src/popup/all/group-list.tsx',
+		'src/options/settings-app.tsx',
+		'src/content/remind-me/remind-me-form.ts',
+		'src/content/task-badge/badge-mount.ts',
+		'src/shared/ui/local-failure-notice.tsx',
+	];
+	for (const file of uiFiles) {
+		it(`R46: ${file}`, async () => {
+			const config = (await eslint.calculateConfigForFile(file)) as {rules?: Record<string, unknown>};
+			expect(config.rules?.['tickler/no-ui-literals']).toEqual([2]);
+		});
+	}
 });
