@@ -44,7 +44,7 @@ test('R46: an Italian browser sees the popup in Italian, with Italian dates, and
 	});
 	await vi.waitFor(() => expect(root.textContent).toContain('Chiamare Rossi'));
 	const text = root.textContent;
-	for (const words of ['Aggiungi promemoria', 'Tutti i promemoria', 'Oggi', 'Domani', 'Niente in scadenza domani']) {
+	for (const words of ['Nuovo', 'Tutti i promemoria', 'Oggi', 'Domani', 'Niente in scadenza domani']) {
 		expect(text).toContain(words);
 	}
 	expect(text).toContain('Priorità alta');
