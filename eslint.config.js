@@ -6,6 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import noBackgroundModuleState from './scripts/eslint/no-background-module-state.js';
 import noInlineSelectors from './scripts/eslint/no-inline-selectors.js';
+import noUiLiterals from './scripts/eslint/no-ui-literals.js';
 
 const uiBoundary = {
 	patterns: [
@@ -41,7 +42,11 @@ export default tseslint.config(
 		},
 		plugins: {
 			tickler: {
-				rules: {'no-background-module-state': noBackgroundModuleState, 'no-inline-selectors': noInlineSelectors},
+				rules: {
+					'no-background-module-state': noBackgroundModuleState,
+					'no-inline-selectors': noInlineSelectors,
+					'no-ui-literals': noUiLiterals,
+				},
 			},
 		},
 		rules: {
@@ -73,6 +78,12 @@ export default tseslint.config(
 		files: ['src/content/**'],
 		ignores: ['src/content/selectors.ts', '**/*.test.ts', '**/*.test.tsx'],
 		rules: {'tickler/no-inline-selectors': 'error'},
+	},
+	{
+		// R46: the words on every surface come from the catalogs (public/_locales), never from literals.
+		files: ['src/popup/**', 'src/options/**', 'src/content/**', 'src/shared/ui/**'],
+		ignores: ['**/*.test.ts', '**/*.test.tsx'],
+		rules: {'tickler/no-ui-literals': 'error'},
 	},
 	{
 		files: ['src/shared/**'],

@@ -29,6 +29,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
 					exclude: ['**/*.int.test.ts', '**/*.package.test.ts', 'node_modules/**'],
 					environment: 'node',
@@ -38,6 +39,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'integration',
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
 					environment: 'node',
 					testTimeout: 30_000,
@@ -48,6 +50,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'e2e',
+					// Tests compare what the browser shows with copy.ts's words, read from the catalogs (R46).
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['test/e2e/**/*.e2e.ts'],
 					environment: 'node',
 					testTimeout: 90_000,
@@ -62,6 +66,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'e2e-firefox',
+					// Tests compare what the browser shows with copy.ts's words, read from the catalogs (R46).
+					setupFiles: ['test/fakes/chrome-i18n.ts'],
 					include: ['test/e2e-firefox/**/*.firefox.ts'],
 					environment: 'node',
 					testTimeout: 90_000,

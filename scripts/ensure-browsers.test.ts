@@ -9,7 +9,9 @@ describe('npm start / npm test on a fresh machine: the browsers they need', () =
 	});
 
 	it('the one command to run installs every missing browser from Debian in one go', () => {
-		expect(installCommand(['chromium', 'firefox'])).toBe('sudo apt-get install -y chromium firefox-esr');
-		expect(installCommand(['firefox'])).toBe('sudo apt-get install -y firefox-esr');
+		expect(installCommand(['chromium', 'firefox'])).toBe(
+			'sudo apt-get install -y chromium firefox-esr firefox-esr-l10n-it',
+		);
+		expect(installCommand(['firefox'])).toBe('sudo apt-get install -y firefox-esr firefox-esr-l10n-it');
 	});
 });

@@ -7,22 +7,25 @@
  *   tsx scripts/ensure-browsers.ts chromium firefox
  */
 import {spawnSync} from 'node:child_process';
-import {accessSync, constants} from 'node:fs';
+import {accessSync, constants, existsSync} from 'node:fs';
 
 export type BrowserNeed = 'chromium' | 'firefox';
 
-type Known = {debianPackage: string; binaries: string[]; envVar: string; label: string};
+/** `files`: what else must be there for Debian's browser to serve the tests (beside its binary). */
+type Known = {debianPackages: string[]; binaries: string[]; files?: string[]; envVar: string; label: string};
 
 const KNOWN: Record<BrowserNeed, Known> = {
 	chromium: {
-		debianPackage: 'chromium',
+		debianPackages: ['chromium'],
 		binaries: ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
 		envVar: 'CHROME_PATH',
 		label: 'Chromium',
 	},
 	firefox: {
-		debianPackage: 'firefox-esr',
+		// R46: the Italian Firefox test needs Firefox's Italian language pack (intl.locale.requested = it).
+		debianPackages: ['firefox-esr', 'firefox-esr-l10n-it'],
 		binaries: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+		files: ['/usr/lib/firefox-esr/browser/extensions/langpack-it@firefox-esr.mozilla.org.xpi'],
 		envVar: 'FIREFOX_PATH',
 		label: 'Firefox ESR',
 	},
@@ -41,13 +44,14 @@ export function missingBrowsers(needs: readonly BrowserNeed[], env: NodeJS.Proce
 	return needs.filter(need => {
 		const known = KNOWN[need];
 		const fromEnv = env[known.envVar];
-		return fromEnv ? !executable(fromEnv) : !known.binaries.some(executable);
+		if (fromEnv) return !executable(fromEnv);
+		return !known.binaries.some(executable) || !(known.files ?? []).every(file => existsSync(file));
 	});
 }
 
 /** The one command a person runs to install what is missing. */
 export function installCommand(missing: readonly BrowserNeed[]): string {
-	return `sudo apt-get install -y ${missing.map(need => KNOWN[need].debianPackage).join(' ')}`;
+	return `sudo apt-get install -y ${missing.flatMap(need => KNOWN[need].debianPackages).join(' ')}`;
 }
 
 /** How to run apt-get here without asking anyone: directly as root, through password-less sudo, or not at all. */
@@ -72,9 +76,9 @@ export function ensureBrowsers(needs: readonly BrowserNeed[]): string | undefine
 	const prefix = aptPrefix();
 	if (prefix !== undefined) {
 		process.stdout.write(
-			`::: installing ${labels} from Debian's packages (${missing.map(need => KNOWN[need].debianPackage).join(' ')})\n`,
+			`::: installing ${labels} from Debian's packages (${missing.flatMap(need => KNOWN[need].debianPackages).join(' ')})\n`,
 		);
-		const packages = missing.map(need => KNOWN[need].debianPackage);
+		const packages = missing.flatMap(need => KNOWN[need].debianPackages);
 		if (
 			run([...prefix, 'apt-get', 'update', '-qq']) &&
 			run([...prefix, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages])

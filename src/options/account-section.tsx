@@ -2,11 +2,13 @@
 import {useId, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
+import {plural, t} from '@/shared/i18n/t.js';
+import {formatDateTime, formatNumber} from '@/shared/i18n/format.js';
 
 export function AccountSection({
 	partition,
 	reminderCount,
-	title = 'Salesforce account',
+	title,
 }: {
 	partition: Partition;
 	reminderCount: number;
@@ -27,44 +29,51 @@ export function AccountSection({
 
 	return (
 		<section aria-labelledby={`${id}-heading`}>
-			<h2 id={`${id}-heading`}>{title}</h2>
+			<h2 id={`${id}-heading`}>{title ?? t('accountTitle')}</h2>
 			<dl class="facts">
-				<dt>User</dt>
+				<dt>{t('accountUser')}</dt>
 				<dd>
 					{partition.displayName} ({partition.username})
 				</dd>
-				<dt>Org</dt>
+				<dt>{t('accountOrg')}</dt>
 				<dd>
 					{partition.instanceHost} · {partition.orgId}
 				</dd>
-				<dt>Sync</dt>
-				<dd>{partition.enabled ? `On since ${new Date(partition.enabledAt ?? 0).toLocaleString()}` : 'Off'}</dd>
-				<dt>API usage</dt>
+				<dt>{t('accountSync')}</dt>
 				<dd>
-					{usage
-						? `${usage.used.toLocaleString()} of ${usage.limit.toLocaleString()} requests in the last 24 hours (${Math.round((usage.used / Math.max(1, usage.limit)) * 100)}%)${
-								partition.status.budget === 'normal' ? '' : ' — Tickler syncs less often to spare your org’s allowance'
-							}`
-						: 'Not measured yet'}
+					{partition.enabled
+						? t('accountSyncOn', {date: formatDateTime(partition.enabledAt ?? 0)})
+						: t('accountSyncOff')}
+				</dd>
+				<dt>{t('accountUsageLabel')}</dt>
+				<dd>
+					{usage ? (
+						<>
+							{t('accountUsage', {
+								used: formatNumber(usage.used),
+								limit: formatNumber(usage.limit),
+								percent: formatNumber(usage.used / Math.max(1, usage.limit), {style: 'percent'}),
+							})}
+							{partition.status.budget === 'normal' ? null : <> {t('accountUsageSlow')}</>}
+						</>
+					) : (
+						t('accountUsageNone')
+					)}
 				</dd>
 			</dl>
 			{confirming ? (
-				<div class="confirm" role="group" aria-label="Confirm disconnect">
-					<p>
-						Disconnecting deletes the {reminderCount === 1 ? '1 reminder' : `${reminderCount} reminders`} of{' '}
-						{partition.username} on this computer, with their sync history. Your Tasks in Salesforce stay as they are.
-						Export your data first if you want a copy.
-					</p>
+				<div class="confirm" role="group" aria-label={t('accountConfirmLabel')}>
+					<p>{plural('accountConfirm', reminderCount, {user: partition.username})}</p>
 					<button type="button" class="danger" onClick={() => void disconnect()}>
-						Disconnect and delete local data
+						{t('accountDisconnectDelete')}
 					</button>
 					<button type="button" onClick={() => setConfirming(false)}>
-						Cancel
+						{t('formCancel')}
 					</button>
 				</div>
 			) : (
 				<button type="button" onClick={() => setConfirming(true)}>
-					Disconnect…
+					{t('accountDisconnect')}
 				</button>
 			)}
 			{error ? (

@@ -10,8 +10,10 @@ import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 import type {ConnectionSettings} from '@/shared/types.js';
 import {type RunAction, useConnectionRun} from './connection-run.js';
+import {t} from '@/shared/i18n/t.js';
 
-export const SET_BY_ADMIN = 'Set by your administrator';
+/** R30: what the admin preset, which the rep cannot change. */
+const setByAdmin = () => t('setByAdmin');
 
 type OAuthConnection = ConnectionSettings['oauth'][number];
 
@@ -45,15 +47,15 @@ type ClientIdProps = {
 function ClientIdForm({id, clientId, onClientId, preset, busy, run}: ClientIdProps) {
 	const save = async (event: Event) => {
 		event.preventDefault();
-		await run('Saving…', async () => {
+		await run(t('connSaving'), async () => {
 			await callBackground('saveOAuthClientId', {clientId: clientId.trim()});
-			return 'Client id saved.';
+			return t('connClientSaved');
 		});
 	};
 
 	return (
 		<form onSubmit={event => void save(event)}>
-			<label for={`${id}-client`}>Client id of Tickler's External Client App</label>
+			<label for={`${id}-client`}>{t('connClientLabel')}</label>
 			<input
 				id={`${id}-client`}
 				value={preset ?? clientId}
@@ -64,10 +66,10 @@ function ClientIdForm({id, clientId, onClientId, preset, busy, run}: ClientIdPro
 			/>
 			{preset === undefined ? (
 				<button type="submit" disabled={busy || clientId.trim() === ''}>
-					Save client id
+					{t('connSaveClient')}
 				</button>
 			) : (
-				<span class="preset"> {SET_BY_ADMIN}</span>
+				<span class="preset"> {setByAdmin()}</span>
 			)}
 		</form>
 	);
@@ -90,18 +92,16 @@ function ConnectButtons({host, partition, connection, needsReconnect, primary, c
 	const connect = async () => {
 		// R28: `identity` is optional; asked here, synchronously in the rep's click (a user gesture).
 		const permitted = requestIdentity();
-		return run('Waiting for Salesforce…', async () => {
+		return run(t('connWaiting'), async () => {
 			if (!(await permitted)) throw new Error(CONNECT_COPY.permissionRefused);
 			const account = await callBackground('connectSalesforce', host.trim() === '' ? {} : {host: host.trim()});
-			return `Connected as ${account.username}. Tickler syncs with this connection, not the browser session.`;
+			return t('connConnected', {user: account.username});
 		});
 	};
 	const disconnect = async (partitionId: string) =>
-		run('Disconnecting…', async () => {
+		run(t('connDisconnecting'), async () => {
 			const {revoked} = await callBackground('disconnectOAuth', {partition: partitionId});
-			return revoked
-				? 'Disconnected: Salesforce revoked Tickler’s access. Your reminders stay.'
-				: 'Disconnected here; Salesforce could not be reached to revoke the access.';
+			return revoked ? t('connRevoked') : t('connNotRevoked');
 		});
 
 	return (
@@ -113,11 +113,11 @@ function ConnectButtons({host, partition, connection, needsReconnect, primary, c
 				disabled={busy || !canConnect}
 				onClick={() => void connect()}
 			>
-				{needsReconnect ? 'Reconnect to Salesforce' : 'Connect with Salesforce'}
+				{needsReconnect ? t('connReconnect') : t('connConnect')}
 			</button>{' '}
 			{connection && partition ? (
 				<button type="button" id="disconnect-oauth" disabled={busy} onClick={() => void disconnect(partition.id)}>
-					Disconnect OAuth
+					{t('connDisconnectOAuth')}
 				</button>
 			) : null}
 		</p>
@@ -140,15 +140,10 @@ function ConnectionNotices(props: {
 			) : null}
 			{needsReconnect ? (
 				<p class="error" role="alert">
-					Salesforce no longer accepts Tickler's connection. Reconnect to Salesforce to resume sync; your changes are
-					kept and sent once you do.
+					{t('connNeedsReconnect')}
 				</p>
 			) : null}
-			<p class="explanation">
-				{connection
-					? `Tickler is connected to ${connection.host} with OAuth and uses that connection, not the browser session.`
-					: 'Tickler uses the Salesforce session of this browser. If your company’s Salesforce does not allow that, or you prefer it, connect Tickler once with Salesforce (OAuth).'}
-			</p>
+			<p class="explanation">{connection ? t('connUsesOAuth', {host: connection.host}) : t('connUsesSession')}</p>
 		</>
 	);
 }
@@ -179,7 +174,7 @@ export function ConnectionSection({partition, settings, reload, refusedHere}: Se
 
 	return (
 		<section aria-labelledby={`${id}-heading`} id="connection">
-			<h2 id={`${id}-heading`}>Connection to Salesforce</h2>
+			<h2 id={`${id}-heading`}>{t('connTitle')}</h2>
 			<ConnectionNotices refused={refused} needsReconnect={needsReconnect} connection={connection} />
 			<ClientIdForm
 				id={id}
@@ -189,16 +184,16 @@ export function ConnectionSection({partition, settings, reload, refusedHere}: Se
 				busy={busy !== undefined}
 				run={run}
 			/>
-			<label for={`${id}-host`}>Your My Domain</label>
+			<label for={`${id}-host`}>{t('connMyDomain')}</label>
 			<input
 				id={`${id}-host`}
 				value={host}
-				placeholder="acme.my.salesforce.com"
+				placeholder={t('connMyDomainExample')}
 				onInput={event => setHost(event.currentTarget.value)}
 			/>
 			{presets.allowedMyDomainHosts ? (
 				<p class="explanation preset">
-					{SET_BY_ADMIN}: Tickler syncs only with {presets.allowedMyDomainHosts.join(', ') || 'no org'}.
+					{t('connAllowedHosts', {hosts: presets.allowedMyDomainHosts.join(', ') || t('connNoOrg')})}
 				</p>
 			) : null}
 			<ConnectButtons
@@ -211,9 +206,7 @@ export function ConnectionSection({partition, settings, reload, refusedHere}: Se
 				busy={busy !== undefined}
 				run={run}
 			/>
-			{settings.clientId === undefined ? (
-				<p class="explanation">Enter the client id your Salesforce admin gave you to connect.</p>
-			) : null}
+			{settings.clientId === undefined ? <p class="explanation">{t('connEnterClient')}</p> : null}
 			{busy ? <p role="status">{busy}</p> : null}
 			{message ? (
 				<p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'} id="connection-message">
@@ -221,9 +214,9 @@ export function ConnectionSection({partition, settings, reload, refusedHere}: Se
 				</p>
 			) : null}
 			<details>
-				<summary>For your Salesforce admin</summary>
+				<summary>{t('connForAdmin')}</summary>
 				<p class="explanation">
-					Callback URL for the External Client App: <code>{settings.redirectUrl}</code>
+					{t('connCallback')} <code>{settings.redirectUrl}</code>
 				</p>
 			</details>
 		</section>

@@ -2,6 +2,8 @@
 import {useId} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Reminder} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
+import {BADGE_COPY} from '@/shared/copy.js';
 
 /** Through the worker like every write of a page: it clears the error and asks for the push (R13). */
 async function retry(reminder: Reminder) {
@@ -12,18 +14,22 @@ export function ErrorsSection({reminders}: {reminders: Reminder[]}) {
 	const id = useId();
 	return (
 		<section aria-labelledby={`${id}-heading`}>
-			<h2 id={`${id}-heading`}>Reminders in error</h2>
+			<h2 id={`${id}-heading`}>{t('errorsTitle')}</h2>
 			{reminders.length === 0 ? (
-				<p class="empty">None — every reminder is in sync.</p>
+				<p class="empty">{t('errorsNone')}</p>
 			) : (
 				<ul class="error-list">
 					{reminders.map(reminder => (
 						<li key={reminder.id}>
 							<strong>{reminder.name}</strong>
-							<p class="error">{reminder.error?.message ?? 'Salesforce refused the last change.'}</p>
+							<p class="error">{reminder.error?.message ?? BADGE_COPY.errorFallback}</p>
 							{reminder.error?.hint ? <p class="explanation">{reminder.error.hint}</p> : null}
-							<button type="button" aria-label={`Retry ${reminder.name}`} onClick={() => void retry(reminder)}>
-								Retry
+							<button
+								type="button"
+								aria-label={t('errorsRetryNamed', {name: reminder.name})}
+								onClick={() => void retry(reminder)}
+							>
+								{t('errorsRetry')}
 							</button>
 						</li>
 					))}

@@ -2,6 +2,7 @@
 import {exportAll} from '@/shared/store/queries.js';
 import {localDateString} from '@/shared/local-date.js';
 import {db} from './settings-db.js';
+import {t} from '@/shared/i18n/t.js';
 
 export async function downloadExport(): Promise<void> {
 	const data = await exportAll(db);
@@ -18,7 +19,7 @@ export async function downloadExport(): Promise<void> {
 export function ExportButton() {
 	return (
 		<button type="button" onClick={() => void downloadExport()}>
-			Export local data (JSON)
+			{t('settingsExport')}
 		</button>
 	);
 }

@@ -1,45 +1,47 @@
 /** Recent sync runs (R23): when, pulled, pushed, deleted, conflicts, API requests, errors. */
 import {useId} from 'preact/hooks';
 import type {SyncHistoryRow} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
+import {formatDateTime, formatNumber} from '@/shared/i18n/format.js';
 
-const OUTCOME: Record<SyncHistoryRow['outcome'], string> = {
-	ok: 'OK',
-	skipped: 'Skipped',
-	paused: 'Paused',
-	failed: 'Failed, retrying',
-};
+const OUTCOME = {
+	ok: () => t('historyOk'),
+	skipped: () => t('historySkipped'),
+	paused: () => t('historyPaused'),
+	failed: () => t('historyFailed'),
+} as const satisfies Record<SyncHistoryRow['outcome'], () => string>;
 
 export function HistorySection({rows}: {rows: SyncHistoryRow[]}) {
 	const id = useId();
 	return (
 		<section aria-labelledby={`${id}-heading`}>
-			<h2 id={`${id}-heading`}>Sync history</h2>
+			<h2 id={`${id}-heading`}>{t('historyTitle')}</h2>
 			{rows.length === 0 ? (
-				<p class="empty">No sync has run yet.</p>
+				<p class="empty">{t('historyNone')}</p>
 			) : (
 				<table aria-labelledby={`${id}-heading`}>
 					<thead>
 						<tr>
-							<th scope="col">When</th>
-							<th scope="col">Outcome</th>
-							<th scope="col">Pulled</th>
-							<th scope="col">Pushed</th>
-							<th scope="col">Deleted</th>
-							<th scope="col">Conflicts</th>
-							<th scope="col">API requests</th>
-							<th scope="col">Errors</th>
+							<th scope="col">{t('conflictsWhen')}</th>
+							<th scope="col">{t('historyOutcome')}</th>
+							<th scope="col">{t('historyPulled')}</th>
+							<th scope="col">{t('historyPushed')}</th>
+							<th scope="col">{t('historyDeleted')}</th>
+							<th scope="col">{t('historyConflicts')}</th>
+							<th scope="col">{t('historyApiRequests')}</th>
+							<th scope="col">{t('historyErrors')}</th>
 						</tr>
 					</thead>
 					<tbody>
 						{rows.map(row => (
 							<tr key={row.seq}>
-								<td>{new Date(row.startedAt).toLocaleString()}</td>
-								<td>{OUTCOME[row.outcome]}</td>
-								<td>{row.pulled}</td>
-								<td>{row.pushed}</td>
-								<td>{row.deleted}</td>
-								<td>{row.conflicts}</td>
-								<td>{row.apiRequests}</td>
+								<td>{formatDateTime(row.startedAt)}</td>
+								<td>{OUTCOME[row.outcome]()}</td>
+								<td>{formatNumber(row.pulled)}</td>
+								<td>{formatNumber(row.pushed)}</td>
+								<td>{formatNumber(row.deleted)}</td>
+								<td>{formatNumber(row.conflicts)}</td>
+								<td>{formatNumber(row.apiRequests)}</td>
 								<td>{[...row.errors.map(error => error.code), ...row.notes].join('; ') || '—'}</td>
 							</tr>
 						))}

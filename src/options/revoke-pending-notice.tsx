@@ -3,6 +3,7 @@
  * Salesforce did not answer). The worker asks again at every start and alarm; until it has, the rep is told.
  */
 import {revokePendingText} from '@/shared/copy.js';
+import {formatDateTime} from '@/shared/i18n/format.js';
 import type {ConnectionSettings} from '@/shared/types.js';
 
 export function RevokePendingNotice({settings}: {settings: ConnectionSettings | undefined}) {
@@ -12,7 +13,7 @@ export function RevokePendingNotice({settings}: {settings: ConnectionSettings | 
 		<div role="status" id="revoke-pending">
 			{pending.map(entry => (
 				<p class="explanation" key={`${entry.host}-${entry.since}`}>
-					{revokePendingText(entry.host, new Date(entry.since).toLocaleString())}
+					{revokePendingText(entry.host, formatDateTime(entry.since))}
 				</p>
 			))}
 		</div>

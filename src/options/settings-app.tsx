@@ -17,6 +17,7 @@ import {type Settings, useSettingsData} from './settings-data.js';
 import {SyncToggle} from './sync-toggle.js';
 import {TemplateSection} from './template-section.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
+import {t} from '@/shared/i18n/t.js';
 
 /** The signed-in account's own sections, once sync has a partition. */
 function PartitionSections({partition, data, presets}: {partition: Partition; data: Settings; presets: AdminPresets}) {
@@ -35,13 +36,13 @@ function PartitionSections({partition, data, presets}: {partition: Partition; da
 function YourDataSection() {
 	return (
 		<section aria-labelledby="data-heading">
-			<h2 id="data-heading">Your data</h2>
-			<p class="explanation">Reminders are kept in this browser. Export them as a JSON file at any time.</p>
+			<h2 id="data-heading">{t('settingsYourData')}</h2>
+			<p class="explanation">{t('settingsDataKept')}</p>
 			<ExportButton />
 			<p class="explanation">
-				What Tickler reads, where it goes (only to your own Salesforce org) and how to delete it:{' '}
+				{t('settingsPrivacyLead')}{' '}
 				<a href="/privacy.txt" target="_blank" rel="noopener">
-					privacy policy
+					{t('settingsPrivacyLink')}
 				</a>
 				.
 			</p>
@@ -62,11 +63,11 @@ export function App() {
 	const oauthConnected = connection.settings?.oauth.some(entry => entry.partition === partition?.id) === true;
 	return (
 		<main aria-labelledby="title">
-			<h1 id="title">Tickler settings</h1>
+			<h1 id="title">{t('settingsTitle')}</h1>
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readFailure ? (
 				<button type="button" onClick={retry}>
-					Try again
+					{t('settingsTryAgain')}
 				</button>
 			) : null}
 			{data ? (
@@ -87,12 +88,12 @@ export function App() {
 					{partition ? (
 						<PartitionSections partition={partition} data={data} presets={presets} />
 					) : (
-						<p class="explanation">Sign in to Salesforce in a tab, then tick the box above.</p>
+						<p class="explanation">{t('settingsSignInFirst')}</p>
 					)}
 					{data.others.map(other => (
 						<AccountSection
 							key={other.partition.id}
-							title="Another Salesforce account on this computer"
+							title={t('settingsOtherAccount')}
 							partition={other.partition}
 							reminderCount={other.reminderCount}
 						/>

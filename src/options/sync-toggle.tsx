@@ -2,10 +2,11 @@
 import {useEffect, useId, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {SET_BY_ADMIN} from './connection-section.js';
+import {t} from '@/shared/i18n/t.js';
 
-export const SYNC_EXPLANATION =
-	'Tasks you created or changed in Salesforce in the last 24 hours are imported; reminders you already have stay on this computer only; new reminders go to Salesforce. If you turn sync off and on again, Tasks deleted in Salesforce meanwhile are removed here too.';
+export function syncExplanation(): string {
+	return t('syncExplanation');
+}
 
 export function SyncToggle({
 	partition,
@@ -62,7 +63,7 @@ export function SyncToggle({
 
 	return (
 		<section aria-labelledby={`${id}-heading`}>
-			<h2 id={`${id}-heading`}>Sync</h2>
+			<h2 id={`${id}-heading`}>{t('syncTitle')}</h2>
 			<div class="checkbox-row">
 				<input
 					id={`${id}-sync`}
@@ -72,17 +73,15 @@ export function SyncToggle({
 					aria-describedby={`${id}-explanation`}
 					onChange={event => void toggle(event.currentTarget.checked)}
 				/>
-				<label for={`${id}-sync`}>Sync reminders with Salesforce Tasks</label>
+				<label for={`${id}-sync`}>{t('syncLabel')}</label>
 			</div>
 			{presetSyncEnabled === undefined ? null : (
-				<p class="preset">
-					{SET_BY_ADMIN}: sync {presetSyncEnabled ? 'on' : 'off'}.
-				</p>
+				<p class="preset">{presetSyncEnabled ? t('syncPresetOn') : t('syncPresetOff')}</p>
 			)}
 			<p id={`${id}-explanation`} class="explanation">
-				{SYNC_EXPLANATION}
+				{syncExplanation()}
 			</p>
-			{busy ? <p role="status">{target ? 'Connecting to Salesforce…' : 'Turning sync off…'}</p> : null}
+			{busy ? <p role="status">{target ? t('syncConnecting') : t('syncTurningOff')}</p> : null}
 			{error ? (
 				<p class="error" role="alert">
 					{error}

@@ -2,10 +2,8 @@
 import {useId, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {SET_BY_ADMIN} from './connection-section.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
-
-const EXAMPLE_NAME = 'Call Ana back about the quote';
+import {t} from '@/shared/i18n/t.js';
 
 export function TemplateSection({
 	partition,
@@ -18,14 +16,15 @@ export function TemplateSection({
 	const id = useId();
 	const [template, setTemplate] = useState(partition.subjectTemplate);
 	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
-	const preview = renderSubject(presetTemplate ?? template, EXAMPLE_NAME);
+	const exampleName = t('templateExampleName');
+	const preview = renderSubject(presetTemplate ?? template, exampleName);
 
 	async function save(event: Event) {
 		event.preventDefault();
 		try {
 			// Written by the worker, like every page's writes (it keeps the store's rule on the length).
 			await callBackground('saveSubjectTemplate', {partition: partition.id, template});
-			setMessage({error: false, text: 'Saved.'});
+			setMessage({error: false, text: t('settingsSaved')});
 		} catch (caught) {
 			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});
 		}
@@ -33,9 +32,9 @@ export function TemplateSection({
 
 	return (
 		<section aria-labelledby={`${id}-heading`}>
-			<h2 id={`${id}-heading`}>Activity subject</h2>
+			<h2 id={`${id}-heading`}>{t('templateTitle')}</h2>
 			<form onSubmit={event => void save(event)}>
-				<label for={`${id}-template`}>Activity subject template</label>
+				<label for={`${id}-template`}>{t('templateLabel')}</label>
 				<input
 					id={`${id}-template`}
 					value={presetTemplate ?? template}
@@ -44,19 +43,18 @@ export function TemplateSection({
 					aria-describedby={`${id}-note`}
 				/>
 				<p class="preview">
-					Preview for “{EXAMPLE_NAME}”:{' '}
-					<output for={`${id}-template`}>{preview === '' ? '(empty subject)' : preview}</output>
+					{t('templatePreview', {name: exampleName})}{' '}
+					<output for={`${id}-template`}>{preview === '' ? t('templateEmpty') : preview}</output>
 				</p>
 				<p id={`${id}-note`} class="explanation">
-					Use {'{{activity_subject}}'} for the reminder’s name. New reminders get this Subject in Salesforce. Renaming a
-					reminder updates the Salesforce Subject only if the template contains {'{{activity_subject}}'}
-					{templateUsesName(presetTemplate ?? template) ? '' : ' (this one does not)'}. Subject edits made in Salesforce
-					never change the reminder.
+					{t('templateNote')}
+					{templateUsesName(presetTemplate ?? template) ? null : <> {t('templateNoteWithout')}</>}.{' '}
+					{t('templateNoteSalesforce')}
 				</p>
 				{presetTemplate === undefined ? (
-					<button type="submit">Save template</button>
+					<button type="submit">{t('templateSave')}</button>
 				) : (
-					<p class="preset">{SET_BY_ADMIN}</p>
+					<p class="preset">{t('setByAdmin')}</p>
 				)}
 				{message ? (
 					<span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'}>

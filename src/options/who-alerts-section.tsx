@@ -14,26 +14,16 @@ import {
 } from '@/shared/notifications-permission.js';
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import type {Partition, WhoAlerts} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
 
-export const WHO_ALERTS_CHOICES: ReadonlyArray<{value: WhoAlerts; label: string; explanation: string}> = [
-	{
-		value: 'tickler',
-		label: 'Tickler',
-		explanation:
-			'A browser notification from Tickler on each computer you use. Salesforce keeps the time but stays silent. Reminders whose reminder you switched on in Salesforce itself still come from Salesforce only.',
-	},
-	{
-		value: 'salesforce',
-		label: 'Salesforce',
-		explanation:
-			'Salesforce’s own reminder window and mobile app. Tickler notifies only for reminders Salesforce does not (for example ones not synced).',
-	},
-	{
-		value: 'both',
-		label: 'Both',
-		explanation: 'Tickler’s notification and Salesforce’s reminder: two alerts for each reminder.',
-	},
-];
+/** The choices, their words read from the catalog when the section renders (R46). */
+export function whoAlertsChoices(): ReadonlyArray<{value: WhoAlerts; label: string; explanation: string}> {
+	return [
+		{value: 'tickler', label: t('alertsTickler'), explanation: t('alertsTicklerNote')},
+		{value: 'salesforce', label: t('alertsSalesforce'), explanation: t('alertsSalesforceNote')},
+		{value: 'both', label: t('alertsBoth'), explanation: t('alertsBothNote')},
+	];
+}
 
 export function WhoAlertsSection({partition}: {partition: Partition}) {
 	const id = useId();
@@ -61,7 +51,7 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 		try {
 			// Through the worker like every write of a page (one write path).
 			await callBackground('saveWhoAlerts', {partition: partition.id, whoAlerts: next});
-			setMessage({error: false, text: 'Saved.'});
+			setMessage({error: false, text: t('settingsSaved')});
 		} catch (caught) {
 			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});
 		}
@@ -69,10 +59,10 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 
 	return (
 		<section aria-labelledby={`${id}-heading`}>
-			<h2 id={`${id}-heading`}>Reminder alerts</h2>
+			<h2 id={`${id}-heading`}>{t('alertsTitle')}</h2>
 			<fieldset>
-				<legend>Who alerts you at a reminder time</legend>
-				{WHO_ALERTS_CHOICES.map(choice => (
+				<legend>{t('alertsLegend')}</legend>
+				{whoAlertsChoices().map(choice => (
 					<div key={choice.value} class="choice">
 						<input
 							type="radio"

@@ -6,6 +6,7 @@
 import {useLayoutEffect} from 'preact/hooks';
 import type {DueReminders} from '@/shared/store/popup-view.js';
 import type {Reminder} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
 import {ReminderRow} from './reminder-row.js';
 
 export const PAINT_MARK = 'tickler:due-list-painted';
@@ -49,9 +50,9 @@ export function DueList({due, instanceHost, onDelete, onChanged}: Props) {
 	return (
 		<div class="due-list">
 			<section aria-labelledby="due-today">
-				<h2 id="due-today">Today</h2>
+				<h2 id="due-today">{t('popupToday')}</h2>
 				{overdue.length + today.length === 0 ? (
-					<p class="empty">Nothing due today</p>
+					<p class="empty">{t('popupNothingToday')}</p>
 				) : (
 					<ul aria-labelledby="due-today">
 						{overdue.map(reminder => row(reminder, true))}
@@ -60,9 +61,9 @@ export function DueList({due, instanceHost, onDelete, onChanged}: Props) {
 				)}
 			</section>
 			<section aria-labelledby="due-tomorrow">
-				<h2 id="due-tomorrow">Tomorrow</h2>
+				<h2 id="due-tomorrow">{t('popupTomorrow')}</h2>
 				{tomorrow.length === 0 ? (
-					<p class="empty">Nothing due tomorrow</p>
+					<p class="empty">{t('popupNothingTomorrow')}</p>
 				) : (
 					<ul aria-labelledby="due-tomorrow">{tomorrow.map(reminder => row(reminder, false))}</ul>
 				)}

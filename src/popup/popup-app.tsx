@@ -5,8 +5,10 @@
  */
 import {useEffect, useMemo, useState} from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import {t} from '@/shared/i18n/t.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
-import {formatTime, localDays} from './dates.js';
+import {formatMoment} from '@/shared/i18n/format.js';
+import {localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {useFocusReturn} from './focus-return.js';
 import {nudgeSync} from './nudge.js';
@@ -48,23 +50,23 @@ export function App() {
 				partition: data.partition,
 				pending: data.pending,
 				errors: data.errors,
-				formatTime: ms => formatTime(ms),
+				formatTime: ms => formatMoment(ms),
 			})
 		: undefined;
 
 	return (
 		<main aria-labelledby="title">
 			<header class="header">
-				<h1 id="title">Tickler</h1>
+				<h1 id="title">{t('appName')}</h1>
 				<span class="header-actions">
 					{adding ? null : (
 						<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
-							Add reminder
+							{t('popupAddReminder')}
 						</button>
 					)}
 					{/* R44: every reminder, not only today's and tomorrow's, one click away. */}
 					<button type="button" class="link" onClick={() => void openAllReminders()}>
-						All reminders
+						{t('popupAllReminders')}
 					</button>
 				</span>
 			</header>
@@ -72,13 +74,13 @@ export function App() {
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readError === undefined || readFailure ? null : (
 				<p class="form-error" role="alert">
-					Tickler could not read your reminders ({readError}). Close the popup and open it again.
+					{t('popupReadError', {reason: readError})}
 				</p>
 			)}
 			{draftId === undefined ? null : (
 				<ReminderForm
-					label="Add a reminder"
-					submitLabel="Add"
+					label={t('popupAddFormLabel')}
+					submitLabel={t('popupAdd')}
 					initial={{name: '', priority: 'normal', dueDate: days.today, details: '', reminderAt: null}}
 					onCancel={() => setDraftId(undefined)}
 					onSubmit={async values => {

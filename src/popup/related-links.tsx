@@ -5,6 +5,8 @@
  */
 import {recordUrl} from '@/shared/salesforce-hosts.js';
 import type {RelatedRecord, Reminder} from '@/shared/store/schema.js';
+import {recordKind} from '@/shared/i18n/record-kind.js';
+import {t} from '@/shared/i18n/t.js';
 
 function RelatedLink({
 	id,
@@ -18,8 +20,11 @@ function RelatedLink({
 	kind: string;
 }) {
 	const href = instanceHost === undefined ? undefined : recordUrl(instanceHost, id, record.type || undefined);
-	// "Contact Ana Ruiz": the object's API name from Salesforce (`Who.Type`), else who/what it is.
-	const label = `${record.type || (kind === 'Who' ? 'Person' : 'Record')} ${record.name}`;
+	// "Open Contact Ana Ruiz in Salesforce": the kind of record from Salesforce (`Who.Type`), else who/what it is.
+	const label = t('relatedOpen', {
+		kind: recordKind(record.type, kind === 'Who' ? 'person' : 'record'),
+		name: record.name,
+	});
 	return href === undefined ? (
 		<span class={`related related--${kind.toLowerCase()}`}>{record.name}</span>
 	) : (
@@ -28,8 +33,8 @@ function RelatedLink({
 			href={href}
 			target="_blank"
 			rel="noopener noreferrer"
-			title={`Open ${label} in Salesforce`}
-			aria-label={`Open ${label} in Salesforce`}
+			title={label}
+			aria-label={label}
 		>
 			{record.name}
 		</a>

@@ -5,6 +5,7 @@
  */
 import {useEffect, useId, useRef, useState} from 'preact/hooks';
 import type {ReminderFields, ReminderPriority} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
 import {type FieldErrors, useFieldErrors} from './field-errors.js';
 import {useNotifyPermission} from './notify-permission.js';
 import {reminderAtFromFields, reminderTimeFields} from './reminder-time-input.js';
@@ -34,7 +35,7 @@ function DueAndPriority({id, dueDate, onDueDate, priority, onPriority, invalid}:
 	return (
 		<div class="form-row">
 			<span>
-				<label for={`${id}-due`}>Due date</label>
+				<label for={`${id}-due`}>{t('formDueDate')}</label>
 				<input
 					id={`${id}-due`}
 					type="date"
@@ -44,15 +45,15 @@ function DueAndPriority({id, dueDate, onDueDate, priority, onPriority, invalid}:
 				/>
 			</span>
 			<span>
-				<label for={`${id}-priority`}>Priority</label>
+				<label for={`${id}-priority`}>{t('formPriority')}</label>
 				<select
 					id={`${id}-priority`}
 					value={priority}
 					onChange={event => onPriority(event.currentTarget.value === 'high' ? 'high' : 'normal')}
 					{...invalid('priority')}
 				>
-					<option value="normal">Normal</option>
-					<option value="high">High</option>
+					<option value="normal">{t('priorityNormal')}</option>
+					<option value="high">{t('priorityHigh')}</option>
 				</select>
 			</span>
 		</div>
@@ -66,7 +67,7 @@ function FormActions({submitLabel, busy, onCancel}: {submitLabel: string; busy: 
 				{submitLabel}
 			</button>
 			<button type="button" onClick={onCancel}>
-				Cancel
+				{t('formCancel')}
 			</button>
 		</div>
 	);
@@ -114,7 +115,7 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 			onSubmit={event => void submit(event)}
 			onKeyDown={event => event.key === 'Escape' && onCancel()}
 		>
-			<label for={`${id}-name`}>Name</label>
+			<label for={`${id}-name`}>{t('formName')}</label>
 			<input
 				id={`${id}-name`}
 				ref={nameRef}
@@ -136,7 +137,7 @@ export function ReminderForm({initial, submitLabel, label, onSubmit, onCancel}: 
 			{messageFor('priority')}
 			<ReminderTimeFieldset id={id} remind={remind} onChange={setRemind} invalid={invalid} mayNotify={mayNotify} />
 			{messageFor('reminderAt')}
-			<label for={`${id}-details`}>Details</label>
+			<label for={`${id}-details`}>{t('formDetails')}</label>
 			<textarea
 				id={`${id}-details`}
 				rows={2}

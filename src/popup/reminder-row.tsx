@@ -6,6 +6,7 @@ import {ReminderForm} from './reminder-form.js';
 import {reminderSummary} from './reminder-summary.js';
 import {rowActions} from './row-actions.js';
 import {editReminder} from './writes.js';
+import {t} from '@/shared/i18n/t.js';
 
 /**
  * The row is about to leave the list: keep keyboard users in place by focusing the next row's checkbox
@@ -62,8 +63,8 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 		return (
 			<li class="reminder editing">
 				<ReminderForm
-					label={`Edit ${reminder.name}`}
-					submitLabel="Save"
+					label={t('formEditLabel', {name: reminder.name})}
+					submitLabel={t('formSave')}
 					initial={reminder}
 					onCancel={() => setEditing(false)}
 					onSubmit={async values => {
@@ -83,7 +84,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 				class="complete"
 				checked={done !== completing}
 				disabled={completing}
-				aria-label={`${done ? 'Reopen' : 'Complete'} ${reminder.name}`}
+				aria-label={done ? t('rowReopen', {name: reminder.name}) : t('rowComplete', {name: reminder.name})}
 				onChange={event => {
 					moveFocusFrom(event.currentTarget);
 					void toggle();

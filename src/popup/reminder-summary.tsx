@@ -4,7 +4,8 @@
  * renders exactly the elements it did in one piece (the popup's first paint, engineering guide §1).
  */
 import type {Reminder} from '@/shared/store/schema.js';
-import {formatDueDate, formatReminderTime} from './dates.js';
+import {formatReminderMoment, formatShortDate} from '@/shared/i18n/format.js';
+import {t} from '@/shared/i18n/t.js';
 import {RelatedLinks} from './related-links.js';
 import {SyncState} from './sync-state.js';
 
@@ -15,17 +16,21 @@ export function reminderSummary(
 	return (
 		<div class="reminder-body">
 			<div class="reminder-name">
-				{reminder.priority === 'high' ? <span class="priority-high">High</span> : null}{' '}
+				{reminder.priority === 'high' ? <span class="priority-high">{t('priorityHigh')}</span> : null}{' '}
 				{/* Salesforce text is rendered as text, never as HTML (R27). */}
 				<span class="name">{reminder.name}</span>
 			</div>
 			<div class="reminder-meta">
-				{overdue ? <strong class="overdue-tag">Overdue</strong> : null}
-				<span>{reminder.dueDate === null ? 'No due date' : `Due ${formatDueDate(reminder.dueDate)}`}</span>
+				{overdue ? <strong class="overdue-tag">{t('rowOverdue')}</strong> : null}
+				<span>
+					{reminder.dueDate === null ? t('rowNoDueDate') : t('rowDue', {date: formatShortDate(reminder.dueDate)})}
+				</span>
 				{typeof reminder.reminderAt === 'string' ? (
-					<span class="reminder-time">Reminder {formatReminderTime(reminder.reminderAt)}</span>
+					<span class="reminder-time">
+						{t('rowReminder', {time: formatReminderMoment(Date.parse(reminder.reminderAt))})}
+					</span>
 				) : null}
-				<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
+				<span>{reminder.priority === 'high' ? t('rowHighPriority') : t('rowNormalPriority')}</span>
 				<SyncState reminder={reminder} />
 			</div>
 			<RelatedLinks reminder={reminder} instanceHost={instanceHost} />

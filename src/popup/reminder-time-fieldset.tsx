@@ -3,7 +3,8 @@
  * snooze presets that fill them, "No reminder" to clear them, and (R32) the line saying Salesforce alerts
  * while Tickler may not show notifications.
  */
-import {NOTIFICATIONS_PERMISSION_COPY, REMINDER_ALERT_COPY} from '@/shared/copy.js';
+import {NOTIFICATIONS_PERMISSION_COPY, SNOOZE_COPY} from '@/shared/copy.js';
+import {t} from '@/shared/i18n/t.js';
 import {SNOOZE_CHOICES, snoozedUntil} from '@/shared/snooze.js';
 import type {FieldErrors} from './field-errors.js';
 import {type ReminderTimeFields, reminderTimeFields} from './reminder-time-input.js';
@@ -19,7 +20,7 @@ type Props = {
 
 function SnoozeChoices({remind, onChange}: Pick<Props, 'remind' | 'onChange'>) {
 	return (
-		<span class="snooze-choices" role="group" aria-label="Set the reminder time to">
+		<span class="snooze-choices" role="group" aria-label={t('formSnoozeGroup')}>
 			{SNOOZE_CHOICES.map(choice => (
 				<button
 					key={choice}
@@ -27,12 +28,12 @@ function SnoozeChoices({remind, onChange}: Pick<Props, 'remind' | 'onChange'>) {
 					class="link"
 					onClick={() => onChange(reminderTimeFields(snoozedUntil(choice, Date.now())))}
 				>
-					{REMINDER_ALERT_COPY.snooze[choice]}
+					{SNOOZE_COPY[choice]}
 				</button>
 			))}
 			{remind.date === '' && remind.time === '' ? null : (
 				<button type="button" class="link" onClick={() => onChange({date: '', time: ''})}>
-					No reminder
+					{t('formNoReminder')}
 				</button>
 			)}
 		</span>
@@ -43,9 +44,9 @@ export function ReminderTimeFieldset({id, remind, onChange, invalid, mayNotify}:
 	return (
 		<>
 			<fieldset class="form-row remind">
-				<legend>Remind me (optional)</legend>
+				<legend>{t('formRemindLegend')}</legend>
 				<span>
-					<label for={`${id}-remind-date`}>Reminder date</label>
+					<label for={`${id}-remind-date`}>{t('formRemindDate')}</label>
 					<input
 						id={`${id}-remind-date`}
 						type="date"
@@ -55,7 +56,7 @@ export function ReminderTimeFieldset({id, remind, onChange, invalid, mayNotify}:
 					/>
 				</span>
 				<span>
-					<label for={`${id}-remind-time`}>Reminder time</label>
+					<label for={`${id}-remind-time`}>{t('formRemindTime')}</label>
 					<input
 						id={`${id}-remind-time`}
 						type="time"

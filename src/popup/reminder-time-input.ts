@@ -3,13 +3,18 @@
  * from the stored instant. Pure; errors are the store's InvalidReminderError, shown beside the field.
  */
 import {InvalidReminderError} from '@/shared/store/reminder-validation.js';
+import {t} from '@/shared/i18n/t.js';
 import {instantOf, localParts} from '@/shared/zoned-time.js';
 
 export type ReminderTimeFields = {date: string; time: string};
 
 export const REMINDER_TIME_COPY = {
-	incomplete: 'Pick both a date and a time for the reminder, or clear both.',
-	skipped: 'That time does not exist on that day: the clocks change then. Pick another time.',
+	get incomplete() {
+		return t('formTimeIncomplete');
+	},
+	get skipped() {
+		return t('formTimeSkipped');
+	},
 } as const;
 
 /** The stored reminder time as the form shows it ('' and '' for none). */

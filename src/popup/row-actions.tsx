@@ -5,6 +5,7 @@
 import type {Ref} from 'preact';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
 
 type Actions = {
 	instanceHost: string | undefined;
@@ -22,7 +23,7 @@ export function rowActions(reminder: Reminder, {instanceHost, editButton, onEdit
 		<div class="reminder-actions">
 			{onSend && reminder.localOnly && reminder.taskId === undefined ? (
 				<button type="button" class="send" onClick={() => onSend(reminder)}>
-					Send to Salesforce
+					{t('rowSend')}
 				</button>
 			) : null}
 			{link ? (
@@ -30,19 +31,25 @@ export function rowActions(reminder: Reminder, {instanceHost, editButton, onEdit
 					href={link}
 					target="_blank"
 					rel="noopener noreferrer"
-					aria-label={`Open ${reminder.name} in Salesforce`}
-					title="Open in Salesforce"
+					aria-label={t('rowOpenNamed', {name: reminder.name})}
+					title={t('rowOpen')}
 				>
 					↗
 				</a>
 			) : null}
-			<button type="button" ref={editButton} aria-label={`Edit ${reminder.name}`} title="Edit" onClick={onEdit}>
+			<button
+				type="button"
+				ref={editButton}
+				aria-label={t('rowEditNamed', {name: reminder.name})}
+				title={t('rowEdit')}
+				onClick={onEdit}
+			>
 				✎
 			</button>
 			<button
 				type="button"
-				aria-label={`Delete ${reminder.name}`}
-				title="Delete"
+				aria-label={t('rowDeleteNamed', {name: reminder.name})}
+				title={t('rowDelete')}
 				onClick={event => onDelete(event.currentTarget)}
 			>
 				×

@@ -5,6 +5,7 @@ import {requestIdentity} from '@/shared/identity-permission.js';
 import {callBackground} from '@/shared/messages.js';
 import type {StatusView} from './status-text.js';
 import {nudgeSync} from './nudge.js';
+import {t} from '@/shared/i18n/t.js';
 
 /** A new tab needs no permission for a URL it opens (tabs.create); the popup closes as the tab takes focus. */
 async function openSignIn(url: string): Promise<void> {
@@ -18,13 +19,15 @@ export function StatusLine({view}: {view: StatusView}) {
 		<div class={`status status--${view.kind}`} role="status" aria-live="polite">
 			<p class="status-text">
 				{view.text}
-				{view.kind === 'running' && (view.syncing || requested) ? <span class="syncing"> · Syncing…</span> : null}
+				{view.kind === 'running' && (view.syncing || requested) ? (
+					<span class="syncing"> · {t('statusSyncing')}</span>
+				) : null}
 			</p>
 			{view.kind === 'running' && view.usage !== undefined ? <p class="status-usage">{view.usage}</p> : null}
 			{view.kind === 'paused' && view.signIn && view.signInUrl !== undefined ? (
 				// R20: one click to the org's own sign-in page; sync resumes by itself once the session cookie appears.
 				<button type="button" class="primary" onClick={() => void openSignIn(view.signInUrl ?? '')}>
-					Sign in
+					{t('statusSignIn')}
 				</button>
 			) : null}
 			{view.kind === 'paused' && view.connect === 'reconnect' ? (
@@ -38,11 +41,11 @@ export function StatusLine({view}: {view: StatusView}) {
 							.catch(() => undefined);
 					}}
 				>
-					Reconnect
+					{t('statusReconnect')}
 				</button>
 			) : view.kind === 'off' || (view.kind === 'paused' && view.connect === 'connect') ? (
 				<button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-					Open Settings
+					{t('statusOpenSettings')}
 				</button>
 			) : (
 				<button
@@ -53,7 +56,7 @@ export function StatusLine({view}: {view: StatusView}) {
 						setTimeout(() => setRequested(false), 1500);
 					}}
 				>
-					Sync now
+					{t('statusSyncNow')}
 				</button>
 			)}
 		</div>

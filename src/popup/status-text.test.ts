@@ -2,7 +2,7 @@ import {expect, test} from 'vitest';
 import type {Partition, PartitionStatus} from '@/shared/store/schema.js';
 import {RECONNECT_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
 import {partitionFixture} from '../../test/fakes/partition.js';
-import {signInPage, statusView, SYNC_OFF} from './status-text.js';
+import {signInPage, statusView, syncOffText} from './status-text.js';
 
 function partition(status: Partial<PartitionStatus>, extra: Partial<Partition> = {}): Partition {
 	return partitionFixture({status: {phase: 'idle', budget: 'normal', ...status}, ...extra});
@@ -12,9 +12,9 @@ const view = (p: Partition | undefined, pending = 0, errors = 0) =>
 	statusView({partition: p, pending, errors, formatTime: () => '10:42'});
 
 test('R3: no partition, or a disabled one, reads "Sync is off — turn it on in Settings"', () => {
-	expect(view(undefined)).toEqual({kind: 'off', text: SYNC_OFF});
-	expect(view(partition({}, {enabled: false}))).toEqual({kind: 'off', text: SYNC_OFF});
-	expect(SYNC_OFF).toBe('Sync is off — turn it on in Settings');
+	expect(view(undefined)).toEqual({kind: 'off', text: syncOffText()});
+	expect(view(partition({}, {enabled: false}))).toEqual({kind: 'off', text: syncOffText()});
+	expect(syncOffText()).toBe('Sync is off — turn it on in Settings');
 });
 
 test.each(['no-session', 'session-expired'] as const)(

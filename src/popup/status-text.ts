@@ -5,11 +5,16 @@
  * the worker never writes: sync off, last sync, pending and errors, API usage.
  */
 import {SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {formatNumber} from '@/shared/i18n/format.js';
+import {plural, t} from '@/shared/i18n/t.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {Partition} from '@/shared/store/schema.js';
 import type {PauseReason} from '@/shared/types.js';
 
-export const SYNC_OFF = 'Sync is off — turn it on in Settings';
+/** The status line while sync is off (read from the catalog each time: the words are the browser's language). */
+export function syncOffText(): string {
+	return t('statusSyncOff');
+}
 /** R21: above this share of the org's daily allowance the popup says usage is high. */
 export const HIGH_USAGE = 0.8;
 
@@ -17,12 +22,12 @@ export const HIGH_USAGE = 0.8;
  * For a pause stored without the worker's sentence (`status.message`): the sentence the worker writes for
  * that reason. No pause uses `offline` today, so the worker has no sentence for it and the popup keeps one.
  */
-const PAUSE_SENTENCES: Partial<Record<PauseReason, string>> = {
-	'other-identity': SYNC_STATUS_COPY.otherIdentity,
-	'api-limit': SYNC_STATUS_COPY.limitExceeded,
-	'org-moved': SYNC_STATUS_COPY.orgMoved,
-	offline: 'Sync paused: Salesforce cannot be reached',
-};
+function pauseSentence(reason: PauseReason | undefined): string | undefined {
+	if (reason === 'other-identity') return SYNC_STATUS_COPY.otherIdentity;
+	if (reason === 'api-limit') return SYNC_STATUS_COPY.limitExceeded;
+	if (reason === 'org-moved') return SYNC_STATUS_COPY.orgMoved;
+	return reason === 'offline' ? t('statusOffline') : undefined;
+}
 
 export type StatusView =
 	| {kind: 'off'; text: string}
@@ -46,7 +51,7 @@ export function statusView(input: {
 	formatTime: (epochMs: number) => string;
 }): StatusView {
 	const {partition} = input;
-	if (!partition?.enabled) return {kind: 'off', text: SYNC_OFF};
+	if (!partition?.enabled) return {kind: 'off', text: syncOffText()};
 	const status = partition.status;
 	if (status.phase === 'paused') {
 		// R20: one plain sentence whatever the cause (no cookie, or Salesforce refused the session).
@@ -63,19 +68,21 @@ export function statusView(input: {
 			return {kind: 'paused', text: status.message || SYNC_STATUS_COPY.reconnect, signIn: false, connect: 'reconnect'};
 		if (status.pauseReason === 'api-access-refused')
 			return {kind: 'paused', text: SYNC_STATUS_COPY.apiAccessRefused, signIn: false, connect: 'connect'};
-		const text = status.message ?? (status.pauseReason && PAUSE_SENTENCES[status.pauseReason]) ?? 'Sync paused';
+		const text = status.message ?? pauseSentence(status.pauseReason) ?? t('statusPaused');
 		return {kind: 'paused', text, signIn: false};
 	}
 
 	const parts = [
-		status.lastSyncAt === undefined ? 'Not synced yet' : `Last sync ${input.formatTime(status.lastSyncAt)}`,
+		status.lastSyncAt === undefined
+			? t('statusNotSynced')
+			: t('statusLastSync', {time: input.formatTime(status.lastSyncAt)}),
 	];
-	if (input.pending > 0) parts.push(`${input.pending} pending`);
-	if (input.errors > 0) parts.push(input.errors === 1 ? '1 error' : `${input.errors} errors`);
+	if (input.pending > 0) parts.push(plural('statusPending', input.pending));
+	if (input.errors > 0) parts.push(plural('statusErrors', input.errors));
 	const view: StatusView = {kind: 'running', text: parts.join(' · '), syncing: status.phase === 'syncing'};
 	const usage = partition.apiUsage;
 	if (usage !== undefined && usage.limit > 0 && usage.used / usage.limit >= HIGH_USAGE) {
-		view.usage = `Org API usage ${Math.round((usage.used / usage.limit) * 100)}% — syncing less often`;
+		view.usage = t('statusUsage', {percent: formatNumber(usage.used / usage.limit, {style: 'percent'})});
 	}
 
 	return view;

@@ -1,31 +1,27 @@
 /** How a reminder's sync state reads in the popup (R22; R5 for local-only, R19 for errors). */
 import type {Reminder} from '@/shared/store/schema.js';
+import {t} from '@/shared/i18n/t.js';
 
-const LABELS: Record<Reminder['syncState'], string> = {
-	synced: 'Synced',
-	pending: 'Waiting to sync',
-	error: 'Sync error',
-	conflict: 'Conflict resolved',
-	'local-only': 'On this computer only',
-};
+const LABELS = {
+	synced: () => t('stateSynced'),
+	pending: () => t('statePending'),
+	error: () => t('stateError'),
+	conflict: () => t('stateConflict'),
+	'local-only': () => t('stateLocalOnly'),
+} as const satisfies Record<Reminder['syncState'], () => string>;
 
 export function SyncState({reminder}: {reminder: Reminder}) {
 	const state = reminder.syncState;
 	return (
 		<span class={`sync-state sync-state--${state}`}>
-			{LABELS[state]}
+			{LABELS[state]()}
 			{state === 'error' && reminder.error ? (
 				<span class="sync-error">
 					: {reminder.error.message} {reminder.error.hint}
 				</span>
 			) : null}
-			{state === 'conflict' ? <span> — the newer edit was kept; see Settings for what changed</span> : null}
-			{state === 'local-only' ? (
-				<span title="Created before sync was turned on (R5): it goes to Salesforce only if you send it (All reminders).">
-					{' '}
-					(not sent to Salesforce)
-				</span>
-			) : null}
+			{state === 'conflict' ? <span> {t('stateConflictNote')}</span> : null}
+			{state === 'local-only' ? <span title={t('stateLocalOnlyTitle')}> {t('stateLocalOnlyNote')}</span> : null}
 		</span>
 	);
 }

@@ -4,6 +4,7 @@ import {useCallback, useEffect, useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
 import {deleteReminder, undoDelete} from './writes.js';
 import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
+import {t} from '@/shared/i18n/t.js';
 
 /** R43: the offer the store holds the delete back for (outbox.ts). */
 export const UNDO_MS = UNDO_OFFER_MS;
@@ -24,13 +25,13 @@ export function UndoToast({name, error, onUndo, onDismiss}: Props) {
 
 	return (
 		<div class="toast" role="status">
-			{error ?? <span>Deleted “{name}”.</span>}
+			{error ?? <span>{t('undoDeleted', {name})}</span>}
 			{error === undefined ? (
 				<button type="button" onClick={onUndo}>
-					Undo
+					{t('undoUndo')}
 				</button>
 			) : null}
-			<button type="button" aria-label="Dismiss" onClick={onDismiss}>
+			<button type="button" aria-label={t('undoDismiss')} onClick={onDismiss}>
 				×
 			</button>
 		</div>

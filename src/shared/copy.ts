@@ -1,40 +1,53 @@
 /**
  * What the worker tells the rep, in one place: why sync is paused or slowed, why a Task page's badge shows
- * what it shows, and the hint beside a reminder Salesforce refused. Wording is the product's; tests assert
- * much of it, so change it here and let them tell you what else must follow. In `src/shared` because the
- * worker writes these into the store and messages, and the pages show them as they are.
+ * what it shows, and the hint beside a reminder Salesforce refused. The words are in the catalogs
+ * (`public/_locales/<lang>/messages.json`, R46); each object here names the catalog key of each message and
+ * reads it in the UI language when asked, so callers keep writing `SYNC_STATUS_COPY.signIn`. Tests assert
+ * much of the English, so change it in the catalogs and let them tell you what else must follow. In
+ * `src/shared` because the worker writes these into the store and messages, and the pages show them as they are.
  */
+import {plural, t} from './i18n/t.js';
 import type {ReconnectReason} from './types.js';
 
+/**
+ * An object whose properties read the catalog: `copyOf({signIn: 'syncSignIn'}).signIn` is `t('syncSignIn')`,
+ * read at each use (the language is the browser's; nothing is cached). Pure, so a bundle that uses none of
+ * these objects drops them (the content script's size, R24).
+ */
+function copyOf<Name extends string>(keys: Record<Name, string>): Readonly<Record<Name, string>> {
+	const copy = {} as Record<Name, string>;
+	for (const [name, key] of Object.entries(keys) as Array<[Name, string]>) {
+		Object.defineProperty(copy, name, {get: () => t(key), enumerable: true});
+	}
+
+	return copy;
+}
+
 /** The sync status line (partition.status.message) for each pause or slowdown (R19–R21, R2). */
-export const SYNC_STATUS_COPY = {
+export const SYNC_STATUS_COPY = /* @__PURE__ */ copyOf({
 	/** R20: no session, or Salesforce refused it as expired. */
-	signIn: 'Sign in to Salesforce to resume sync',
-	otherIdentity:
-		'You are signed in to Salesforce as a different user or org than the one sync was enabled for, so sync is paused.',
-	manualOnly:
-		'Your org has used over 95 % of its daily API allowance: automatic sync is paused. "Sync now" still works.',
-	slow: 'Your org has used over 80 % of its daily API allowance: syncing less often.',
-	limitExceeded: 'Your org has used its daily API allowance: sync is paused and will retry later.',
-	retrying: 'Salesforce did not answer; retrying shortly.',
+	signIn: 'syncSignIn',
+	otherIdentity: 'syncOtherIdentity',
+	manualOnly: 'syncManualOnly',
+	slow: 'syncSlow',
+	limitExceeded: 'syncLimitExceeded',
+	retrying: 'syncRetrying',
 	/** R28: the org refuses browser sessions for the API (`api-access-refused`). */
-	apiAccessRefused: "Your company's Salesforce doesn't let browser sessions use the API. Connect Tickler once to sync.",
+	apiAccessRefused: 'syncApiAccessRefused',
 	/** R28: the refresh token was refused (`reconnect`). */
-	reconnect: 'Reconnect to Salesforce',
+	reconnect: 'syncReconnect',
 	/** The org's My Domain answered with a redirect to another one (`org-moved`). */
-	orgMoved: 'Your Salesforce org has moved to a new address. Sign in to Salesforce at its new address to resume sync.',
-} as const;
+	orgMoved: 'syncOrgMoved',
+});
 
 /**
  * R54: why Tickler's OAuth connection must be made again, as the status line's message (`reconnect`). Each
  * says what happened and what helps; none repeats Salesforce's own words.
  */
-export const RECONNECT_COPY: Readonly<Record<Exclude<ReconnectReason, 'refused'>, string>> = {
-	expired:
-		"Salesforce no longer accepts Tickler's connection: it expired or was revoked (unused for longer than your org allows, replaced when Tickler was connected on more than five computers, or revoked by your admin). Reconnect to Salesforce to resume sync.",
-	'app-not-approved':
-		"Your Salesforce admin has not approved Tickler for your user (API Access Control), so Salesforce refused its connection. Ask them to approve Tickler's External Client App for your profile or permission set, then reconnect to Salesforce.",
-};
+export const RECONNECT_COPY: Readonly<Record<Exclude<ReconnectReason, 'refused'>, string>> = /* @__PURE__ */ copyOf({
+	expired: 'reconnectExpired',
+	'app-not-approved': 'reconnectAppNotApproved',
+});
 
 /** The message for a reason; any other refusal (or none recorded) is the plain "Reconnect to Salesforce". */
 export function reconnectMessage(reason: ReconnectReason | undefined): string {
@@ -46,157 +59,170 @@ export function reconnectMessage(reason: ReconnectReason | undefined): string {
  * named, in Tickler's own words: a redirect's `error_description` (or an unknown code) could be any page's
  * text, so it is never shown.
  */
-export const CONNECT_COPY = {
-	stateMismatch: 'Salesforce answered a different sign-in request. Click Connect again.',
-	noRedirect: 'Salesforce did not send Tickler back an answer. Click Connect again.',
-	noCode: 'Salesforce did not send an authorization code. Click Connect again.',
-	windowClosed: 'The Salesforce window was closed before Tickler was connected. Click Connect to try again.',
-	unreachablePage: (host: string) =>
-		`The Salesforce sign-in page at ${host} could not be loaded. Check your My Domain and your connection.`,
-	unreachable: (host: string) => `Salesforce could not be reached at ${host}. Check your connection and try again.`,
-	accessDenied: 'You did not allow Tickler to use Salesforce. Click Connect again and choose Allow to sync.',
-	unknownClient: (clientId: string) =>
-		`Salesforce does not know the client id "${clientId}". Check it in Settings, or ask your Salesforce admin for Tickler's client id.`,
-	redirectMismatch: (redirectUri: string) =>
-		`Your org's External Client App does not list Tickler's callback URL ${redirectUri}. Ask your Salesforce admin to add it.`,
-	/** `OAUTH_APP_BLOCKED` / `OAUTH_APP_ACCESS_DENIED` at authorize, `invalid_app_access` at the token endpoint. */
-	appNotApproved:
-		"Your Salesforce admin has not approved Tickler for your user (API Access Control). Ask them to approve Tickler's External Client App for your profile or permission set, then click Connect again.",
-	other: 'Salesforce refused to connect Tickler. Click Connect again; if it happens again, ask your Salesforce admin.',
-	/** The optional `identity` permission was refused (it opens Salesforce's sign-in window). */
-	permissionRefused:
-		"Tickler needs your permission to open Salesforce's sign-in window. Click Connect with Salesforce again and allow it.",
-} as const;
+export const CONNECT_COPY = /* @__PURE__ */ Object.assign(
+	copyOf({
+		stateMismatch: 'connectStateMismatch',
+		noRedirect: 'connectNoRedirect',
+		noCode: 'connectNoCode',
+		windowClosed: 'connectWindowClosed',
+		accessDenied: 'connectAccessDenied',
+		/** `OAUTH_APP_BLOCKED` / `OAUTH_APP_ACCESS_DENIED` at authorize, `invalid_app_access` at the token endpoint. */
+		appNotApproved: 'connectAppNotApproved',
+		other: 'connectOther',
+		/** The optional `identity` permission was refused (it opens Salesforce's sign-in window). */
+		permissionRefused: 'connectPermissionRefused',
+	}),
+	{
+		unreachablePage: (host: string) => t('connectUnreachablePage', {host}),
+		unreachable: (host: string) => t('connectUnreachable', {host}),
+		unknownClient: (clientId: string) => t('connectUnknownClient', {client: clientId}),
+		redirectMismatch: (redirectUri: string) => t('connectRedirectMismatch', {url: redirectUri}),
+	},
+);
 
 /** R28: a Disconnect whose revoke Salesforce has not confirmed yet (the settings page, until it has). */
 export function revokePendingText(host: string, since: string): string {
-	return `Tickler is disconnected from ${host} here, but Salesforce has not yet confirmed revoking its access (asked ${since}). Tickler asks again whenever your browser is open; your Salesforce admin can also revoke it.`;
+	return t('revokePending', {host, since});
 }
 
 /** Why turning sync on was refused (R3, R20, R30): the settings page shows the error's message. */
-export const ENABLE_SYNC_COPY = {
-	noSession: 'Sign in to Salesforce in a tab first, then turn sync on.',
-	sessionExpired: 'Your Salesforce session has expired. Sign in again, then turn sync on.',
-	otherUser: 'Salesforce answered for another user than the one connected. Connect again.',
-	keptOnByAdmin: 'Your admin keeps Salesforce sync on for Tickler.',
-	turnedOffByAdmin: 'Your admin has turned Salesforce sync off for Tickler.',
-} as const;
+export const ENABLE_SYNC_COPY = /* @__PURE__ */ copyOf({
+	noSession: 'enableNoSession',
+	sessionExpired: 'enableSessionExpired',
+	otherUser: 'enableOtherUser',
+	keptOnByAdmin: 'enableKeptOnByAdmin',
+	turnedOffByAdmin: 'enableTurnedOffByAdmin',
+});
 
 /** The Task page badge (R24, R38): what it says beside a Task. */
-export const BADGE_COPY = {
-	deleted: 'You deleted this reminder in Tickler; the Task is deleted at the next sync.',
-	errorFallback: 'Salesforce refused the last change.',
-	conflictResolved:
-		'Resolved: this field was changed in Tickler and in Salesforce, and the later edit was kept. Tickler’s settings show what was overwritten.',
-	notFound: 'Tickler cannot see this Task: it may be deleted or not shared with you.',
-	ownedBySomeoneElse: 'This Task is owned by someone else; Tickler syncs only your own Tasks.',
-	notAReminderType: 'Logged emails, calls and other activity types are not reminders, so Tickler leaves them out.',
-	recurringSeries: 'This is a recurring series; Tickler syncs single Tasks only.',
-	archived: 'This Task is archived in Salesforce, so Tickler leaves it out.',
-	createdBeforeSync:
-		'This Task was last changed before sync was turned on; only Tasks changed in the 24 hours before are imported.',
-	signedOut: 'Sign in to Salesforce to resume sync.',
-	reconnect: 'Reconnect to Salesforce to resume sync.',
-	checkInAMoment: 'Tickler will check this Task in a moment.',
-	checkAtNextSync: 'Tickler will check this Task at its next sync.',
-	couldNotCheck: 'Tickler could not check this Task right now.',
-	syncOff: 'Sync is off — turn it on in Tickler’s settings.',
-	otherOrg: 'This Task belongs to another Salesforce org than the one Tickler syncs.',
-	otherUser:
-		'You are signed in to Salesforce as another user than the one Tickler syncs, so Tickler shows nothing here.',
-} as const;
+export const BADGE_COPY = /* @__PURE__ */ copyOf({
+	deleted: 'badgeWhyDeleted',
+	errorFallback: 'badgeWhyErrorFallback',
+	conflictResolved: 'badgeWhyConflictResolved',
+	notFound: 'badgeWhyNotFound',
+	ownedBySomeoneElse: 'badgeWhyOwnedBySomeoneElse',
+	notAReminderType: 'badgeWhyNotAReminderType',
+	recurringSeries: 'badgeWhyRecurringSeries',
+	archived: 'badgeWhyArchived',
+	createdBeforeSync: 'badgeWhyCreatedBeforeSync',
+	signedOut: 'badgeWhySignedOut',
+	reconnect: 'badgeWhyReconnect',
+	checkInAMoment: 'badgeWhyCheckInAMoment',
+	checkAtNextSync: 'badgeWhyCheckAtNextSync',
+	couldNotCheck: 'badgeWhyCouldNotCheck',
+	syncOff: 'badgeWhySyncOff',
+	otherOrg: 'badgeWhyOtherOrg',
+	otherUser: 'badgeWhyOtherUser',
+	userUnconfirmed: 'badgeWhyUserUnconfirmed',
+});
 
 /** R37: a reminder whose Task is no longer the rep's, or no longer visible to them. */
 export const DETACHED_COPY = {
-	notYours: {
-		message: 'This Task now belongs to someone else or to a queue in Salesforce, so Tickler no longer syncs it.',
-		hint: 'The reminder stays here with your changes. Delete it (the Task stays in Salesforce), or ask for the Task to be assigned back to you: it then syncs again.',
-	},
-	noAccess: {
-		message: 'Tickler can no longer read or change this Task in Salesforce: your access to it was removed.',
-		hint: 'The reminder stays here with your changes. Ask your Salesforce admin for access to the Task, or delete the reminder (nothing is deleted in Salesforce).',
-	},
+	notYours: /* @__PURE__ */ copyOf({
+		message: 'detachedNotYoursMessage',
+		hint: 'detachedNotYoursHint',
+	}),
+	noAccess: /* @__PURE__ */ copyOf({
+		message: 'detachedNoAccessMessage',
+		hint: 'detachedNoAccessHint',
+	}),
 } as const;
 
 /** R19: the hint beside a reminder Salesforce refused, by the error's statusCode; `other` for any code not listed. */
-export const RECORD_ERROR_HINTS = {
-	STRING_TOO_LONG: 'Shorten the name or details, then retry.',
-	INSUFFICIENT_ACCESS_OR_READONLY:
-		'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
-	INSUFFICIENT_ACCESS: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
-	FIELD_CUSTOM_VALIDATION_EXCEPTION:
-		'A validation rule in your org refused the change. Adjust the reminder, then retry.',
-	REQUIRED_FIELD_MISSING: 'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
-	INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
-		'Your org refused a picklist value. Retry after the next sync refreshes the values.',
-	FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
+export const RECORD_ERROR_HINTS = /* @__PURE__ */ copyOf({
+	STRING_TOO_LONG: 'hintStringTooLong',
+	INSUFFICIENT_ACCESS_OR_READONLY: 'hintInsufficientAccess',
+	INSUFFICIENT_ACCESS: 'hintInsufficientAccess',
+	FIELD_CUSTOM_VALIDATION_EXCEPTION: 'hintValidationRule',
+	REQUIRED_FIELD_MISSING: 'hintRequiredFieldMissing',
+	INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: 'hintRestrictedPicklist',
+	FIELD_INTEGRITY_EXCEPTION: 'hintFieldIntegrity',
 	// R39: refusals of a whole request narrowed down to this one record.
-	JSON_PARSER_ERROR: "Salesforce could not read one of this reminder's values. Edit the reminder, then retry.",
-	INVALID_FIELD: 'Your org does not accept one of the fields Tickler sends. Ask your admin about the Task fields.',
-	MALFORMED_ID: "Salesforce does not recognise this reminder's Task. Delete the reminder, or ask your admin.",
-	other: 'Edit the reminder and retry, or delete it. Other reminders keep syncing.',
-} as const;
+	JSON_PARSER_ERROR: 'hintJsonParser',
+	INVALID_FIELD: 'hintInvalidField',
+	MALFORMED_ID: 'hintMalformedId',
+	other: 'hintOther',
+});
 
 /** R19: the message beside a reminder Salesforce refused (its own message, cut to 500 characters, or the code). */
 export function recordErrorMessage(detail: string): string {
-	return `Salesforce refused this change: ${detail}`;
+	return t('recordErrorMessage', {detail});
 }
 
 /** The toolbar icon's tooltip (R22). */
 export function toolbarTitle(dueToday: number): string {
-	return dueToday === 1 ? 'Tickler — 1 reminder due today' : `Tickler — ${dueToday} reminders due today`;
+	return plural('toolbarTitle', dueToday);
 }
 
 /** R34: the "Remind me" control on Lead, Contact, Account and Opportunity pages, and the worker's refusals. */
-export const REMIND_ME_COPY = {
-	button: 'Remind me',
-	title: 'Remind me about this record',
-	name: 'Reminder',
-	due: 'Due date',
+export const REMIND_ME_COPY = /* @__PURE__ */ copyOf({
+	button: 'remindMeButton',
+	title: 'remindMeTitle',
+	name: 'remindMeName',
+	due: 'remindMeDue',
 	/** R31: the optional reminder time, on the due date. */
-	time: 'Reminder time (optional)',
-	save: 'Save',
-	cancel: 'Cancel',
-	saved: 'Reminder saved. Tickler will sync it to Salesforce.',
-	/** The name prefilled: "Follow up: Ana Ruiz"; the object's name when the page shows none. */
-	prefix: 'Follow up: ',
-} as const;
+	time: 'remindMeTime',
+	save: 'remindMeSave',
+	cancel: 'remindMeCancel',
+	saved: 'remindMeSaved',
+});
+
+/** R34: the name prefilled: "Follow up: Ana Ruiz"; the object's name when the page shows none. */
+export function remindMeName(record: string): string {
+	return t('remindMePrefilledName', {record});
+}
 
 /** R34: why the worker refuses a "Remind me" (kept apart so the content script does not bundle it). */
-export const REMIND_REFUSAL_COPY = {
-	syncOff: 'Turn on sync for this Salesforce org in Tickler first: a reminder about a record needs it.',
-	otherOrg: 'This record belongs to another Salesforce org than the one Tickler syncs.',
+export const REMIND_REFUSAL_COPY = /* @__PURE__ */ copyOf({
+	syncOff: 'remindRefusedSyncOff',
+	otherOrg: 'remindRefusedOtherOrg',
 	// R52: a tab's "Remind me" draws on its bounded allowance (task-page/badge-allowance.ts).
-	tooFast: 'Too many reminders from this tab just now. Try again in a minute.',
-	hourlyCap:
-		'This tab has reached Tickler’s limit of reminders an hour. Add more from the Tickler button, or try later.',
-} as const;
+	tooFast: 'remindRefusedTooFast',
+	hourlyCap: 'remindRefusedHourlyCap',
+});
 /** R31: Tickler's notification at a reminder time, and the snooze choices offered with it and in the popup. */
-export const REMINDER_ALERT_COPY = {
-	complete: 'Complete',
+export const REMINDER_ALERT_COPY = /* @__PURE__ */ copyOf({
+	complete: 'alertComplete',
 	/** The notification's second button (Chrome allows two): the popup's edit form offers the other choices. */
-	snoozeButton: 'Snooze 1 hour',
-	snooze: {'10-minutes': '10 minutes', '1-hour': '1 hour', 'tomorrow-morning': 'Tomorrow morning'},
-	noDueDate: 'No due date',
-	/** The heading of the one summary shown for several reminders at once (missed while the browser was closed). */
-	summaryTitle: (count: number) => `${count} reminders`,
-	summaryMore: (count: number) => `and ${count} more`,
-	late: 'missed while your browser was closed',
-} as const;
+	snoozeButton: 'alertSnoozeButton',
+	noDueDate: 'alertNoDueDate',
+	late: 'alertLate',
+});
 
-/** R31: the notification's line under the name: the due date and, when late, that it was missed. */
-export function reminderAlertMessage(dueDate: string | null, late: boolean, reminderTime: string): string {
-	const due = dueDate === null ? REMINDER_ALERT_COPY.noDueDate : `Due ${dueDate}`;
-	return late ? `${due} · ${reminderTime}, ${REMINDER_ALERT_COPY.late}` : `${due} · ${reminderTime}`;
+/** R31: the snooze choices, by the id the worker knows them by. */
+export const SNOOZE_COPY = /* @__PURE__ */ copyOf({
+	'10-minutes': 'snooze10Minutes',
+	'1-hour': 'snooze1Hour',
+	'tomorrow-morning': 'snoozeTomorrowMorning',
+});
+
+/** The heading of the one summary shown for several reminders at once (missed while the browser was closed). */
+export function alertSummaryTitle(count: number): string {
+	return plural('alertSummaryTitle', count);
+}
+
+/** The summary's last line when it lists only some of the names. */
+export function alertSummaryMore(count: number): string {
+	return plural('alertSummaryMore', count);
+}
+
+/**
+ * R31: the notification's line under the name: the due day as the formatter writes it ("tomorrow",
+ * "Monday, December 14"), or none, the time and, when late, that it was missed.
+ */
+export function reminderAlertMessage(dueDay: string | null, late: boolean, reminderTime: string): string {
+	const due = dueDay === null ? REMINDER_ALERT_COPY.noDueDate : t('alertDue', {date: dueDay});
+	return late
+		? t('alertLineLate', {due, late: REMINDER_ALERT_COPY.late, time: reminderTime})
+		: t('alertLine', {due, time: reminderTime});
 }
 
 /** R32: the optional `notifications` permission — what the rep reads while Tickler may not notify. */
-export const NOTIFICATIONS_PERMISSION_COPY = {
+export const NOTIFICATIONS_PERMISSION_COPY = /* @__PURE__ */ copyOf({
 	/** Beside the reminder time in the popup's forms, while the permission is not granted. */
-	formLine: 'Tickler may not show notifications, so Salesforce alerts you at this time.',
+	formLine: 'notifyFormLine',
 	/** Settings, "Reminder alerts", while Tickler is to alert but may not. */
-	settingsLine:
-		'Tickler may not show notifications in this browser yet, so Salesforce alerts you meanwhile (its own reminder).',
-	allow: 'Allow notifications',
-	refused: 'Notifications stay off: Salesforce keeps alerting you.',
-} as const;
+	settingsLine: 'notifySettingsLine',
+	allow: 'notifyAllow',
+	refused: 'notifyRefused',
+});

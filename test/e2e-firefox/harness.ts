@@ -27,7 +27,13 @@ export type FirefoxSession = {
 	close(): Promise<void>;
 };
 
-export async function launchFirefox(org: {url: string}, options: {headless?: boolean} = {}): Promise<FirefoxSession> {
+/**
+ * R46: `language: 'it'` starts Firefox as an Italian browser — the preference `intl.locale.requested`, the
+ * language Firefox's own settings page sets — so the add-on's `i18n` serves its Italian catalog.
+ */
+export type FirefoxOptions = {headless?: boolean; language?: 'en' | 'it'};
+
+export async function launchFirefox(org: {url: string}, options: FirefoxOptions = {}): Promise<FirefoxSession> {
 	if (!existsSync(path.join(DIST_FIREFOX, 'manifest.json'))) {
 		throw new Error('dist-firefox/manifest.json is missing: run `npm run build` first.');
 	}
@@ -38,7 +44,10 @@ export async function launchFirefox(org: {url: string}, options: {headless?: boo
 		executablePath: findFirefox(),
 		headless: options.headless ?? true,
 		acceptInsecureCerts: true,
-		extraPrefsFirefox: firefoxProxyPrefs(proxy.port),
+		extraPrefsFirefox: {
+			...firefoxProxyPrefs(proxy.port),
+			...(options.language === undefined ? {} : {'intl.locale.requested': options.language}),
+		},
 	});
 	try {
 		await browser.installExtension(DIST_FIREFOX);

@@ -41,7 +41,23 @@ export type LaunchOptions = {
 	 * open; 'absent' is for builds older than that page (the released 0.1.0).
 	 */
 	firstRunPage?: 'close' | 'keep' | 'absent';
+	/**
+	 * R46: the browser's UI language. Chromium has three sources of it and they can disagree (engineering
+	 * guide, "The UI language"), so 'it' sets all three: `--lang=it` (the catalog shown), the environment's
+	 * `LANGUAGE`/`LANG` (`i18n.getUILanguage()`) and the context's locale (`navigator.language`). Unset, the
+	 * browser starts as it always did.
+	 */
+	language?: 'en' | 'it';
 };
+
+/** The launch settings that make Chromium's UI `language` (all three sources, see LaunchOptions). */
+export function chromiumLanguage(language: 'en' | 'it'): {args: string[]; env: Record<string, string>; locale: string} {
+	const [lang, posix, locale] = language === 'it' ? ['it', 'it_IT.UTF-8', 'it-IT'] : ['en-US', 'en_US.UTF-8', 'en-US'];
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+	);
+	return {args: [`--lang=${lang}`], env: {...env, LANGUAGE: lang, LANG: posix}, locale};
+}
 
 export type ExtensionSession = {
 	context: BrowserContext;
@@ -69,12 +85,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-e2e-'));
 	const forwarder =
 		options.authWindow === true && options.org ? await startAuthWindowForwarder(options.org.url) : undefined;
+	const language = options.language === undefined ? undefined : chromiumLanguage(options.language);
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),
 		headless: options.headless ?? true,
 		handleSIGINT: options.handleSignals ?? true,
 		handleSIGTERM: options.handleSignals ?? true,
-		args: [...extensionChromiumArgs(extensionDir), ...(forwarder?.chromiumArgs ?? [])],
+		args: [...extensionChromiumArgs(extensionDir), ...(forwarder?.chromiumArgs ?? []), ...(language?.args ?? [])],
+		...(language === undefined ? {} : {env: language.env, locale: language.locale}),
 	});
 	const orgName = options.orgName ?? options.org?.org?.name ?? DEFAULT_ORG_NAME;
 	// Routing goes in before we even wait for the worker: nothing may reach the network unrouted.

@@ -19,12 +19,13 @@ export type SyncScenario = {
 };
 
 export async function startScenario(
-	options: {seed?: 'demo' | 'none'; extensionDir?: string} = {},
+	options: {seed?: 'demo' | 'none'; extensionDir?: string; language?: 'en' | 'it'} = {},
 ): Promise<SyncScenario> {
 	const local = await startLocalOrg({seed: options.seed ?? 'demo'});
 	const session = await launchExtension({
 		org: local,
 		...(options.extensionDir === undefined ? {} : {extensionDir: options.extensionDir}),
+		...(options.language === undefined ? {} : {language: options.language}),
 	});
 	await signIn(session.context, local.org);
 	return {

@@ -4,6 +4,9 @@
  * It behaves like the browser (values are cloned, listeners fire, messages reach the one listener)
  * instead of recording calls, so tests assert outcomes (fregante's createCache style).
  */
+import enCatalog from '../../public/_locales/en/messages.json' with {type: 'json'};
+import itCatalog from '../../public/_locales/it/messages.json' with {type: 'json'};
+
 type Listener<A extends unknown[], R = void> = (...args: A) => R;
 
 function createEvent<A extends unknown[], R = void>() {
@@ -172,7 +175,39 @@ const identityNamespace = {
 	},
 };
 
+/**
+ * R46: `i18n` serves the real catalogs as Chrome does — `$name$` becomes the placeholder's content, `$n` the
+ * n-th substitution, `$$` a dollar, a key no catalog has ''. English unless a test asks for Italian.
+ */
+type CatalogEntry = {message: string; placeholders?: Record<string, {content: string}>};
+const catalogs: Record<'en' | 'it', Record<string, CatalogEntry>> = {en: enCatalog, it: itCatalog};
+let uiLanguage: 'en' | 'it' = 'en';
+function fillSubstitutions(text: string, substitutions: string[]): string {
+	return text.replaceAll(/\$(\d)/g, (_match, index: string) => substitutions[Number(index) - 1] ?? '');
+}
+
+const i18nNamespace = {
+	getMessage(key: string, substitutions?: string | string[]): string {
+		const entry = catalogs[uiLanguage][key];
+		if (entry === undefined) return '';
+		const values =
+			substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : substitutions;
+		const placeholders = Object.fromEntries(
+			Object.entries(entry.placeholders ?? {}).map(([name, {content}]) => [name.toLowerCase(), content]),
+		);
+		return entry.message
+			.replaceAll(/\$([a-zA-Z0-9_@]+)\$/g, (_match, name: string) =>
+				fillSubstitutions(placeholders[name.toLowerCase()] ?? '', values),
+			)
+			.replaceAll('$$', '$');
+	},
+	getUILanguage(): string {
+		return uiLanguage === 'it' ? 'it-IT' : 'en-US';
+	},
+};
+
 const browser = {
+	i18n: i18nNamespace,
 	storage: {
 		local: createStorageArea('local'),
 		session: createStorageArea('session'),
@@ -397,6 +432,11 @@ export function requestedPermissions(): PermissionSet[] {
 	return permissionRequests.map(set => structuredClone(set));
 }
 
+/** Test helper: the browser's UI language (R46); resetFakeBrowser sets English again. */
+export function setUiLanguage(language: 'en' | 'it'): void {
+	uiLanguage = language;
+}
+
 /** Test helper: forget every stored value, alarm and listener between tests. */
 export async function resetFakeBrowser(): Promise<void> {
 	await Promise.all([browser.storage.local.clear(), browser.storage.session.clear(), browser.storage.sync.clear()]);
@@ -419,6 +459,7 @@ export async function resetFakeBrowser(): Promise<void> {
 	badge.text = '';
 	badge.color = '';
 	idleState = 'active';
+	uiLanguage = 'en';
 	onCookieChanged.clear();
 	onIdleStateChanged.clear();
 	storageChanged.clear();

@@ -91,6 +91,24 @@ describe('R42: npm run package', () => {
 		expect(listFiles(unpacked.get('firefox') ?? '')).toContain('service-worker-loader.js');
 	});
 
+	it('R46/R42: each package ships both catalogs as built, English by default, and names itself from them', () => {
+		for (const browser of browsers) {
+			const directory = unpacked.get(browser) ?? '';
+			for (const language of ['en', 'it']) {
+				const file = `_locales/${language}/messages.json`;
+				expect(readFileSync(path.join(directory, file), 'utf8'), `${browser}: ${file}`).toBe(
+					readFileSync(path.join(root, 'public', file), 'utf8'),
+				);
+			}
+
+			const manifest = manifestOf(browser);
+			expect(manifest['default_locale'], browser).toBe('en');
+			expect(manifest['name'], browser).toBe('__MSG_extName__');
+			expect(manifest['description'], browser).toBe('__MSG_extDescription__');
+			expect((manifest['action'] as {default_title?: string}).default_title, browser).toBe('__MSG_actionTitle__');
+		}
+	});
+
 	it('R42: each package ships the privacy policy the settings page links to', () => {
 		const policy = readFileSync(path.join(root, 'PRIVACY.md'), 'utf8');
 		for (const browser of browsers) {

@@ -26,6 +26,7 @@ import {oauthConnections, readTokens, saveTokens, type StoredTokens} from '../oa
 import {identityApi, oauthRedirectUrl} from '../platform.js';
 import {salesforceHostsInUse} from '../session/find-session.js';
 import {storageSessionIdentityCache} from '../session/session-identity.js';
+import {t} from '@/shared/i18n/t.js';
 
 export class OAuthSetupError extends Error {
 	override name = 'OAuthSetupError';
@@ -54,9 +55,8 @@ export async function connectionSettings(dbs: WorkerDbs): Promise<ConnectionSett
 }
 
 export async function saveClientId(clientId: string): Promise<{clientId: string}> {
-	if ((await readPresets()).oauthClientId !== undefined)
-		throw new OAuthSetupError('Your admin has set the client id; it cannot be changed here.');
-	if (!isClientId(clientId)) throw new OAuthSetupError('That does not look like a client id (the consumer key).');
+	if ((await readPresets()).oauthClientId !== undefined) throw new OAuthSetupError(t('clientIdPreset'));
+	if (!isClientId(clientId)) throw new OAuthSetupError(t('clientIdInvalid'));
 	await saveRepClientId(clientId);
 	return {clientId};
 }
@@ -68,13 +68,9 @@ export async function connectWithOAuth(dbs: WorkerDbs, input: {host?: string}): 
 	// R30 at once: with sync preset off nothing would sync on this connection; no window, no token.
 	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	const clientId = effectiveClientId(presets, await readRepClientId());
-	if (clientId === undefined)
-		throw new OAuthSetupError(
-			"Enter Tickler's client id first: your Salesforce admin gets it when they create Tickler's External Client App.",
-		);
+	if (clientId === undefined) throw new OAuthSetupError(t('clientIdMissing'));
 	const typed = input.host === undefined ? await suggestedHost(dbs) : toMyDomainHost(input.host);
-	if (typed === undefined)
-		throw new OAuthSetupError('Enter your My Domain, e.g. acme.my.salesforce.com, or open Salesforce in a tab.');
+	if (typed === undefined) throw new OAuthSetupError(t('myDomainMissing'));
 	if (!isHostAllowed(presets, typed)) throw new HostNotAllowedError(typed);
 
 	// Optional in Chrome: the page asks for it on the rep's click; without it no sign-in window can open.

@@ -51,7 +51,7 @@ describe('R31: the reminder alarm', () => {
 		await checkReminders(db, at + 1000);
 		const notification = (await shown())[reminderNotificationId(r.id)];
 		expect(notification?.title).toBe('Call Ann');
-		expect(notification?.message).toContain('Due 2026-03-05');
+		expect(notification?.message).toContain('Due Thursday, March 5');
 		expect(notification?.buttons).toEqual([{title: 'Complete'}, {title: 'Snooze 1 hour'}]);
 		expect((await db.reminders.get(r.id))?.alert?.notifiedFor).toBe(r.reminderAt);
 		// The rep dismisses it; the worker is stopped and started again and checks (browser start, next alarm).

@@ -1,5 +1,6 @@
 /** R31: what a reminder notification says: one reminder, several as one summary, late ones, the related record. */
-import {describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test} from 'vitest';
+import {resetFakeBrowser, setUiLanguage} from '../../../test/fakes/browser.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import type {DueAlert} from './due-alerts.js';
 import {
@@ -16,13 +17,23 @@ function alert(id: string, name: string, late = false, dueDate: string | null = 
 	return {reminder, reminderAt, late};
 }
 
+/** The day before the alerts' due date, and a day in the same year far from it (the rep's local noon). */
+const DAY_BEFORE = new Date(2026, 2, 4, 12).getTime();
+const IN_JANUARY = new Date(2026, 0, 10, 12).getTime();
+
+afterEach(resetFakeBrowser);
+
 describe('R31: notification content', () => {
 	test('R31: one reminder: its name, due date and time on the rep’s clock, Complete and Snooze 1 hour', () => {
-		const [content] = notificationsFor([alert('r1', 'Call Ann')], {withButtons: true, timeZone: 'Europe/Berlin'});
+		const [content] = notificationsFor([alert('r1', 'Call Ann')], {
+			withButtons: true,
+			timeZone: 'Europe/Berlin',
+			now: DAY_BEFORE,
+		});
 		expect(content).toEqual({
 			id: reminderNotificationId('r1'),
 			title: 'Call Ann',
-			message: 'Due 2026-03-05 · 16:00',
+			message: 'Due tomorrow · 4:00 PM',
 			buttons: ['Complete', 'Snooze 1 hour'],
 		});
 		expect(reminderIdOf(content?.id ?? '')).toBe('r1');
@@ -33,7 +44,7 @@ describe('R31: notification content', () => {
 			withButtons: false,
 			timeZone: 'America/New_York',
 		});
-		expect(content?.message).toBe('No due date · 10:00, missed while your browser was closed');
+		expect(content?.message).toBe('No due date · 10:00 AM, missed while your browser was closed');
 		expect(content?.buttons).toEqual([]);
 	});
 
@@ -46,10 +57,10 @@ describe('R31: notification content', () => {
 		const both = alert('r1', 'Call Ann');
 		both.reminder.who = {name: 'Ana Ruiz', type: 'Contact'};
 		both.reminder.what = {name: 'Acme <b>Corp</b>', type: 'Account'};
-		const [content] = notificationsFor([both], {withButtons: true, timeZone: 'UTC'});
+		const [content] = notificationsFor([both], {withButtons: true, timeZone: 'UTC', now: IN_JANUARY});
 		// Plain text, as Salesforce has it: chrome.notifications interprets no markup.
 		expect(content?.contextMessage).toBe('Ana Ruiz · Acme <b>Corp</b>');
-		expect(content?.message).toBe('Due 2026-03-05 · 15:00');
+		expect(content?.message).toBe('Due Thursday, March 5 · 3:00 PM');
 
 		const whatOnly = alert('r2', 'Send quote');
 		whatOnly.reminder.what = {name: 'Big Deal', type: 'Opportunity'};
@@ -64,10 +75,37 @@ describe('R31: notification content', () => {
 		expect(contents).toHaveLength(1);
 		expect(contents[0]?.title).toBe(`${SUMMARY_NAMES + 2} reminders`);
 		expect(contents[0]?.message.split('\n')).toEqual([
-			...Array.from({length: SUMMARY_NAMES}, (_, i) => `15:00 Reminder ${i}`),
+			...Array.from({length: SUMMARY_NAMES}, (_, i) => `3:00 PM Reminder ${i}`),
 			'and 2 more',
 		]);
 		expect(contents[0]?.contextMessage).toBe('missed while your browser was closed');
 		expect(reminderIdOf(contents[0]?.id ?? '')).toBeUndefined();
+	});
+
+	test('R46: a due date in another year says its year', () => {
+		const later = alert('r1', 'Renewal 2031 check-in', false, '2031-06-30');
+		const [content] = notificationsFor([later], {withButtons: false, timeZone: 'UTC', now: IN_JANUARY});
+		expect(content?.message).toBe('Due Monday, June 30, 2031 · 3:00 PM');
+	});
+
+	test('R46: in an Italian browser the notification is Italian: words, buttons, day and clock', () => {
+		setUiLanguage('it');
+		const [one] = notificationsFor([alert('r1', 'Chiamare Rossi')], {
+			withButtons: true,
+			timeZone: 'Europe/Rome',
+			now: DAY_BEFORE,
+		});
+		expect(one?.message).toBe('Scadenza domani · 16:00');
+		expect(one?.buttons).toEqual(['Completa', 'Posticipa di 1 ora']);
+		const [far] = notificationsFor([alert('r2', 'Chiamare Rossi', true)], {
+			withButtons: false,
+			timeZone: 'UTC',
+			now: IN_JANUARY,
+		});
+		expect(far?.message).toBe('Scadenza giovedì 5 marzo · 15:00, arrivati a browser chiuso');
+		const many = Array.from({length: SUMMARY_NAMES + 2}, (_, i) => alert(`r${i}`, `Promemoria ${i}`, true));
+		const [summary] = notificationsFor(many, {withButtons: true, timeZone: 'UTC'});
+		expect(summary?.title).toBe(`${SUMMARY_NAMES + 2} promemoria`);
+		expect(summary?.message.split('\n').at(-1)).toBe('e altri 2');
 	});
 });

@@ -6,8 +6,8 @@
  * Notification ids are stable per reminder (`tickler-reminder:<id>`), so an alert for a reminder replaces the
  * one already on screen instead of piling up; the summary has one id too.
  */
-import {REMINDER_ALERT_COPY, reminderAlertMessage} from '@/shared/copy.js';
-import {localParts} from '@/shared/zoned-time.js';
+import {alertSummaryMore, alertSummaryTitle, REMINDER_ALERT_COPY, reminderAlertMessage} from '@/shared/copy.js';
+import {formatClockTime, formatDueDay} from '@/shared/i18n/format.js';
 import type {DueAlert} from './due-alerts.js';
 
 export const REMINDER_NOTIFICATION_PREFIX = 'tickler-reminder:';
@@ -56,11 +56,14 @@ export const relatedNamesOf: RelatedName = ({reminder}) => {
 
 export function notificationsFor(
 	alerts: readonly DueAlert[],
-	options: {withButtons: boolean; timeZone?: string; relatedName?: RelatedName},
+	options: {withButtons: boolean; timeZone?: string; relatedName?: RelatedName; now?: number},
 ): NotificationContent[] {
 	const relatedName = options.relatedName ?? relatedNamesOf;
 	if (alerts.length === 0) return [];
-	const time = (alert: DueAlert) => localParts(Date.parse(alert.reminderAt), options.timeZone).time;
+	// R46: the rep's words and clock: "tomorrow" / "domani", "4:00 PM" / "16:00".
+	const time = (alert: DueAlert) => formatClockTime(Date.parse(alert.reminderAt), options.timeZone);
+	const dueDay = (dueDate: string | null) =>
+		dueDate === null ? null : formatDueDay(dueDate, new Date(options.now ?? Date.now()));
 	if (alerts.length === 1) {
 		const [alert] = alerts as [DueAlert];
 		const related = relatedName(alert);
@@ -68,7 +71,7 @@ export function notificationsFor(
 			{
 				id: reminderNotificationId(alert.reminder.id),
 				title: alert.reminder.name,
-				message: reminderAlertMessage(alert.reminder.dueDate, alert.late, time(alert)),
+				message: reminderAlertMessage(dueDay(alert.reminder.dueDate), alert.late, time(alert)),
 				...(related === undefined ? {} : {contextMessage: related}),
 				buttons: options.withButtons ? [REMINDER_ALERT_COPY.complete, REMINDER_ALERT_COPY.snoozeButton] : [],
 			},
@@ -81,8 +84,8 @@ export function notificationsFor(
 	return [
 		{
 			id: SUMMARY_NOTIFICATION_ID,
-			title: REMINDER_ALERT_COPY.summaryTitle(alerts.length),
-			message: [...listed, ...(more > 0 ? [REMINDER_ALERT_COPY.summaryMore(more)] : [])].join('\n'),
+			title: alertSummaryTitle(alerts.length),
+			message: [...listed, ...(more > 0 ? [alertSummaryMore(more)] : [])].join('\n'),
 			...(late ? {contextMessage: REMINDER_ALERT_COPY.late} : {}),
 			buttons: [],
 		},

@@ -8,6 +8,7 @@
 import browser from 'webextension-polyfill';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {AdminPresets} from '@/shared/types.js';
+import {t} from '@/shared/i18n/t.js';
 
 const CLIENT_ID_KEY = 'tickler:oauthClientId';
 /** The last policy read (parsed), kept for when the policy cannot be read (R30: never "any org" by accident). */
@@ -125,6 +126,6 @@ export function isHostAllowed(presets: AdminPresets, host: string): boolean {
 export class HostNotAllowedError extends Error {
 	override name = 'HostNotAllowedError';
 	constructor(host: string) {
-		super(`Your admin has not allowed Tickler to sync with ${host}. Ask your Salesforce admin which org to use.`);
+		super(t('hostNotAllowed', {host}));
 	}
 }

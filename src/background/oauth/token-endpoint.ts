@@ -8,6 +8,7 @@ import {OAuthReconnectNeededError} from '@/background/salesforce/errors.js';
 import {to18} from '@/shared/record-ids.js';
 import {CALL_OPTIONS_HEADER} from '@/shared/client-name.js';
 import type {ReconnectReason} from '@/shared/types.js';
+import {t} from '@/shared/i18n/t.js';
 
 /** `{"error":"…","error_description":"…"}` from the token endpoint (status 400), as a typed error. */
 export class OAuthEndpointError extends Error {
@@ -104,7 +105,7 @@ export async function exchangeCode(
 	const accessToken = body['access_token'];
 	const ids = typeof body['id'] === 'string' ? idsOfIdentityUrl(body['id']) : undefined;
 	if (typeof accessToken !== 'string' || !ids) {
-		throw new OAuthEndpointError('malformed_response', 'Salesforce answered without a token or identity.');
+		throw new OAuthEndpointError('malformed_response', t('tokenMissingIdentity'));
 	}
 
 	const grant: TokenGrant = {
@@ -144,8 +145,7 @@ export async function refreshAccessToken(
 	}
 
 	const accessToken = body['access_token'];
-	if (typeof accessToken !== 'string')
-		throw new OAuthEndpointError('malformed_response', 'Salesforce answered without an access token.');
+	if (typeof accessToken !== 'string') throw new OAuthEndpointError('malformed_response', t('tokenMissing'));
 	return typeof body['refresh_token'] === 'string' && body['refresh_token'] !== ''
 		? {accessToken, refreshToken: body['refresh_token']}
 		: {accessToken};

@@ -5,7 +5,7 @@
  * to say why it is not linked (R1 scope, R4 import window). The content script receives this verdict
  * only: never the session, never other reminders (R25).
  */
-import {classify} from '@/background/salesforce/errors.js';
+import {classify, isApiAccessRefused} from '@/background/salesforce/errors.js';
 import {to18} from '@/shared/record-ids.js';
 import {soqlString} from '@/background/salesforce/soql.js';
 import type {Identity, SalesforcePort} from '@/background/salesforce/salesforce-port.js';
@@ -145,6 +145,9 @@ export async function getTaskBadge(
 		try {
 			identity = await (session.identityPort ?? sf).identity();
 		} catch (error) {
+			// An org that refuses browser sessions the API (R28, why the partition has a token): who is signed in
+			// here cannot be asked, so nothing of the rep's reminder is shown — and the badge says why, not "sign in".
+			if (isApiAccessRefused(error)) return notLinked('other-user', BADGE_COPY.userUnconfirmed);
 			return classify(error) === 'auth' ? SIGNED_OUT() : LATER();
 		}
 

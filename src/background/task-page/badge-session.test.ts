@@ -9,6 +9,7 @@ import {beforeEach, expect, test, vi} from 'vitest';
 import type {IdentityCache} from '@/background/salesforce/jsforce-adapter.js';
 import {sessionKey} from '@/background/salesforce/jsforce-adapter.js';
 import type {SalesforcePort} from '@/background/salesforce/salesforce-port.js';
+import {SalesforceApiError} from '@/background/salesforce/errors.js';
 import {BADGE_COPY} from '@/shared/copy.js';
 import {to18} from '@/shared/record-ids.js';
 import {addReminder} from '@/shared/store/local-edits.js';
@@ -18,12 +19,16 @@ import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
 import type {FoundSession} from '../session/find-session.js';
 
 type CountingPort = SalesforcePort & {requests: () => number};
-const fakes = vi.hoisted((): {signedIn: {orgId: string; userId: string}; token: unknown; browser: unknown} => ({
-	/** Who the browser session signed in on the org is. */
-	signedIn: {orgId: '', userId: ''},
-	token: undefined,
-	browser: undefined,
-}));
+const fakes = vi.hoisted(
+	(): {signedIn: {orgId: string; userId: string}; refusesApi: boolean; token: unknown; browser: unknown} => ({
+		/** Who the browser session signed in on the org is. */
+		signedIn: {orgId: '', userId: ''},
+		/** The org refuses browser sessions the API (R28): the session's identity cannot be asked. */
+		refusesApi: false,
+		token: undefined,
+		browser: undefined,
+	}),
+);
 vi.mock('../engine-deps.js', () => ({
 	credentialsForPartition: async () => ({kind: 'oauth', port: fakes.token}),
 	portForSession: async (session: FoundSession, cache: IdentityCache) => {
@@ -78,6 +83,10 @@ function browserPort(session: FoundSession, cache: IdentityCache): CountingPort 
 			const known = await cache.get(key);
 			if (known) return known;
 			requests++;
+			if (fakes.refusesApi)
+				throw new SalesforceApiError('INVALID_SESSION_ID', 'This session is not valid for use with the REST API', {
+					status: 401,
+				});
 			const identity = {...fakes.signedIn, username: 'someone', displayName: 'Someone', instanceHost: HOST};
 			await cache.set(key, identity);
 			return identity;
@@ -105,6 +114,7 @@ beforeEach(async () => {
 		},
 	});
 	fakes.signedIn = {orgId: PARTITION.orgId, userId: PARTITION.userId};
+	fakes.refusesApi = false;
 	fakes.token = tokenPort();
 	fakes.browser = undefined;
 });
@@ -164,5 +174,15 @@ test('R2/R38: the identity request draws on the asking tab’s allowance; with n
 		message: BADGE_COPY.checkInAMoment,
 	});
 	expect(browserRequests()).toBe(0);
+	expect(tokenRequests()).toBe(0);
+});
+
+test('R2/R28: in an org that refuses browser sessions the API, who is signed in cannot be asked: nothing of the rep, and the badge says why', async () => {
+	signInAs('rep');
+	fakes.refusesApi = true;
+	const badge = await getTaskBadge(dbs, input);
+	expect(badge).toEqual({state: 'not-linked', reason: 'other-user', message: BADGE_COPY.userUnconfirmed});
+	expect(JSON.stringify(badge)).not.toMatch(/Ana/);
+	expect(badge).not.toMatchObject({message: BADGE_COPY.signedOut});
 	expect(tokenRequests()).toBe(0);
 });

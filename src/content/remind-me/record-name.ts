@@ -4,7 +4,7 @@
  * RECORD_NAME_SELECTORS (selectors.ts); Lightning's tab title `<Name> | <Object> | Salesforce` is the
  * fallback.
  */
-import {REMIND_ME_COPY} from '@/shared/copy.js';
+import {remindMeName} from '@/shared/copy.js';
 import {MAX_NAME_LENGTH} from '@/shared/store/reminder-validation.js';
 import {cutAt} from '@/shared/subject-template.js';
 import {RECORD_NAME_SELECTORS} from '../selectors.js';
@@ -20,9 +20,9 @@ export function readRecordName(doc: Document, object: string): string | undefine
 }
 
 /**
- * The name the form starts with, "Follow up: <name>", within the length a name may have — cut on a whole
+ * The name the form starts with, "Follow up: <name>" in the rep's language (R46), within the length a name may have — cut on a whole
  * character (a page's text may hold emoji: never half of a surrogate pair), so the rep can save it as it is.
  */
 export function prefilledName(recordName: string): string {
-	return cutAt(REMIND_ME_COPY.prefix + recordName, MAX_NAME_LENGTH);
+	return cutAt(remindMeName(recordName), MAX_NAME_LENGTH);
 }

@@ -1,4 +1,6 @@
 import {REMIND_ME_COPY as COPY} from '@/shared/copy.js';
+import {recordKind} from '@/shared/i18n/record-kind.js';
+import {uiLanguage} from '@/shared/i18n/t.js';
 import {localDateString} from '@/shared/local-date.js';
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {adoptStyles} from '../task-badge/badge-mount.js';
@@ -51,13 +53,15 @@ function buildParts(doc: Document, shadow: ShadowRoot): Parts {
 		parts.status,
 		row,
 	);
+	// R46: Tickler's words on a Salesforce page are in the rep's language, whatever the page's.
+	shadow.host.setAttribute('lang', uiLanguage());
 	shadow.append(parts.button, parts.form);
 	return parts;
 }
 
 /** Opens the form prefilled: "Follow up: <name>" (the object's name when the page shows none), due tomorrow. */
 function openForm(parts: Parts, doc: Document, page: RecordPage): void {
-	parts.name.value = prefilledName(readRecordName(doc, page.object) ?? page.object);
+	parts.name.value = prefilledName(readRecordName(doc, page.object) ?? recordKind(page.object));
 	// Tomorrow in the rep's own calendar (R11): a follow-up is rarely for today.
 	parts.due.value = localDateString(new Date(Date.now() + 864e5));
 	parts.time.value = '';

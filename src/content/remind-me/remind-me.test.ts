@@ -8,6 +8,7 @@ import {REMIND_ME_TAG, type RemindInput} from './remind-me-form.js';
 import {prefilledName, readRecordName} from './record-name.js';
 import {repClick} from '../../../test/fakes/rep-input.js';
 import {captureShadowRoots} from '../../../test/fakes/closed-roots.js';
+import {setUiLanguage} from '../../../test/fakes/browser.js';
 
 function fixture(name: string): Document {
 	const doc = document.implementation.createHTMLDocument('fixture');
@@ -218,5 +219,25 @@ describe('R52: only the rep acts', () => {
 		await new Promise(resolve => setTimeout(resolve, 10));
 		expect(save).not.toHaveBeenCalled();
 		control.remove();
+	});
+});
+
+describe('R46: "Remind me" in an Italian browser', () => {
+	test('R46: the button, the form and the prefilled name are Italian; the object is named in Italian, not by its API name', () => {
+		setUiLanguage('it');
+		try {
+			const control = createRemindControl(async () => ({id: 'x'}));
+			control.show({...account, object: 'Opportunity'});
+			expect(document.querySelector(REMIND_ME_TAG)?.getAttribute('lang')).toBe('it');
+			repClick(button('Ricordamelo'));
+			expect(shadow()?.querySelector<HTMLInputElement>('input[name="name"]')?.value).toBe('Ricontattare: opportunità');
+			const labels = [...(shadow()?.querySelectorAll('label') ?? [])].map(label => label.textContent);
+			expect(labels).toEqual(['Promemoria', 'Scadenza', 'Ora del promemoria (facoltativa)']);
+			expect(button('Salva')).toBeDefined();
+			expect(button('Annulla')).toBeDefined();
+			control.remove();
+		} finally {
+			setUiLanguage('en');
+		}
 	});
 });

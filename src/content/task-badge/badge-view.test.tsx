@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import {afterEach, describe, expect, test} from 'vitest';
 import type {TaskBadge} from '@/shared/types.js';
-import {describeBadge, formatSyncTime, SUBJECT_NOTE} from './badge-view.js';
+import {describeBadge, formatSyncTime, subjectNote} from './badge-view.js';
 import {HOST_TAG, mountBadge} from './badge-mount.js';
 import {repClick} from '../../../test/fakes/rep-input.js';
 import {captureShadowRoots} from '../../../test/fakes/closed-roots.js';
+import {setUiLanguage} from '../../../test/fakes/browser.js';
 
 const NOW = new Date('2026-03-10T15:00:00');
 const states: Array<[string, TaskBadge, RegExp]> = [
@@ -59,7 +60,7 @@ describe('the badge in each state (R24)', () => {
 		expect(root.querySelector('[data-state]')?.getAttribute('data-state')).toBe(state);
 		expect(root.querySelector('.label')?.textContent).toMatch(label);
 		const card = root.querySelector('.card');
-		expect(card?.textContent).toContain(SUBJECT_NOTE);
+		expect(card?.textContent).toContain(subjectNote());
 		if (badge.state !== 'synced' && badge.state !== 'pending') expect(card?.textContent).toContain(badge.message);
 		if (badge.state === 'error') expect(card?.textContent).toContain(badge.hint);
 		if ('reminderName' in badge) expect(root.querySelector('.title')?.textContent).toBe(badge.reminderName);
@@ -75,7 +76,7 @@ describe('the badge in each state (R24)', () => {
 		const card = root.querySelector<HTMLElement>('.card')!;
 		expect(card.hidden).toBe(true);
 		expect(pill.getAttribute('aria-expanded')).toBe('false');
-		expect(pill.getAttribute('title')).toBe(SUBJECT_NOTE);
+		expect(pill.getAttribute('title')).toBe(subjectNote());
 		repClick(pill);
 		await Promise.resolve();
 		await new Promise(resolve => setTimeout(resolve, 0));
@@ -184,6 +185,24 @@ describe('describeBadge and formatSyncTime', () => {
 		expect(formatSyncTime('2026-03-10T14:42:00', NOW)).not.toMatch(/Mar/);
 		expect(formatSyncTime('2026-03-03T14:42:00', NOW)).toMatch(/Mar/);
 		expect(formatSyncTime('garbage', NOW)).toBe('recently');
+	});
+
+	test('R46: one way to write the time, as the popup does ("2:42 PM", not "02:42 PM"); Italian in an Italian browser', () => {
+		expect(formatSyncTime('2026-03-10T14:42:00', NOW)).toBe('2:42 PM');
+		setUiLanguage('it');
+		try {
+			expect(formatSyncTime('2026-03-10T14:42:00', NOW)).toBe('14:42');
+			expect(formatSyncTime('2026-03-03T14:42:00', NOW)).toBe('3 mar, 14:42');
+			const synced = describeBadge(
+				{state: 'synced', reminderName: 'Chiamare Rossi', lastSyncedAt: '2026-03-10T14:42:00'},
+				NOW,
+			);
+			expect(synced.label).toBe('Sincronizzato 14:42');
+			expect(describeBadge({state: 'not-linked', reason: 'sync-off', message: 'x'}, NOW).label).toBe('Non collegata');
+			expect(subjectNote()).toBe("Le modifiche all'oggetto fatte in Salesforce non cambiano il promemoria.");
+		} finally {
+			setUiLanguage('en');
+		}
 	});
 
 	test('tones follow the Lightning Design System semantics; a resolved conflict is information, not an error (R24)', () => {

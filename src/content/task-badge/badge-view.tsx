@@ -1,4 +1,6 @@
 import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
+import {formatMoment} from '@/shared/i18n/format.js';
+import {t, uiLanguage} from '@/shared/i18n/t.js';
 import type {TaskBadge} from '@/shared/types.js';
 import {isRepAction} from '../rep-action.js';
 import {type CardSpot, pageObstacles, placeCard} from './card-place.js';
@@ -8,7 +10,9 @@ import {type CardSpot, pageObstacles, placeCard} from './card-place.js';
  * details and the R10 note. Every Salesforce-derived string is a JSX text child, so preact sets it as
  * text and never parses it as HTML (R27).
  */
-export const SUBJECT_NOTE = 'Subject edits made in Salesforce do not change the reminder.';
+export function subjectNote(): string {
+	return t('badgeSubjectNote');
+}
 
 /** `info`: worth knowing, nothing to do (a conflict already resolved); `error`: something the rep must fix. */
 type Tone = 'success' | 'info' | 'warning' | 'error' | 'neutral';
@@ -21,25 +25,25 @@ export function describeBadge(badge: TaskBadge, now: Date = new Date()): View {
 			const at = formatSyncTime(badge.lastSyncedAt, now);
 			return {
 				tone: 'success',
-				label: `Synced ${at}`,
+				label: t('badgeSynced', {time: at}),
 				title: badge.reminderName,
-				detail: `Linked to this reminder; last synced ${at}.`,
+				detail: t('badgeSyncedDetail', {time: at}),
 			};
 		}
 
 		case 'pending': {
 			return {
 				tone: 'warning',
-				label: 'Pending',
+				label: t('badgePending'),
 				title: badge.reminderName,
-				detail: 'Linked; a change is waiting to sync.',
+				detail: t('badgePendingDetail'),
 			};
 		}
 
 		case 'error': {
 			return {
 				tone: 'error',
-				label: 'Sync error',
+				label: t('badgeError'),
 				title: badge.reminderName,
 				detail: badge.message,
 				...(badge.hint === undefined ? {} : {hint: badge.hint}),
@@ -48,23 +52,20 @@ export function describeBadge(badge: TaskBadge, now: Date = new Date()): View {
 
 		case 'conflict': {
 			// Resolved already (the later edit won, R16): information, not an error — as the popup says.
-			return {tone: 'info', label: 'Conflict resolved', title: badge.reminderName, detail: badge.message};
+			return {tone: 'info', label: t('badgeConflict'), title: badge.reminderName, detail: badge.message};
 		}
 
 		case 'not-linked': {
-			return {tone: 'neutral', label: 'Not linked', detail: badge.message};
+			return {tone: 'neutral', label: t('badgeNotLinked'), detail: badge.message};
 		}
 	}
 }
 
-/** "10:42" today, "Mar 3, 10:42" otherwise, in the rep's locale and time zone. */
+/** "10:42 AM" today, "Mar 3, 10:42 AM" otherwise, in the UI language and the rep's time zone (R46: as the popup). */
 export function formatSyncTime(iso: string, now: Date): string {
 	const at = new Date(iso);
-	if (Number.isNaN(at.getTime())) return 'recently';
-	const time = at.toLocaleTimeString(undefined, {hour: '2-digit', minute: '2-digit'});
-	return at.toDateString() === now.toDateString()
-		? time
-		: `${at.toLocaleDateString(undefined, {month: 'short', day: 'numeric'})}, ${time}`;
+	if (Number.isNaN(at.getTime())) return t('badgeRecently');
+	return formatMoment(at, now);
 }
 
 /** Places the open card clear of the page's fields and buttons (card-place.ts), again on resize. */
@@ -140,21 +141,21 @@ export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
 			? {visibility: 'hidden', left: '0px', top: '0px'}
 			: {left: `${spot.left}px`, top: `${spot.top}px`};
 	return (
-		<div class={`badge ${view.tone}`} data-state={badge.state} data-tone={view.tone} ref={root}>
+		<div class={`badge ${view.tone}`} data-state={badge.state} data-tone={view.tone} ref={root} lang={uiLanguage()}>
 			<button
 				type="button"
 				class="pill"
 				ref={pill}
 				aria-expanded={open}
 				aria-controls="tickler-card"
-				title={SUBJECT_NOTE}
+				title={subjectNote()}
 				// R52: only the rep's own click opens the card, never a page script's `click()`.
 				onClick={event => {
 					if (isRepAction(event)) setOpen(value => !value);
 				}}
 			>
 				<span class="dot" aria-hidden="true" />
-				<span class="brand">Tickler</span>
+				<span class="brand">{t('appName')}</span>
 				<span class="label">{view.label}</span>
 			</button>
 			<section
@@ -163,14 +164,14 @@ export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
 				ref={card}
 				role="status"
 				hidden={!open}
-				aria-label="Tickler reminder status"
+				aria-label={t('badgeCardLabel')}
 				data-clear={spot === undefined ? undefined : String(spot.clear)}
 				style={cardStyle}
 			>
 				{view.title === undefined ? null : <p class="title">{view.title}</p>}
 				<p class="detail">{view.detail}</p>
 				{view.hint === undefined ? null : <p class="hint">{view.hint}</p>}
-				<p class="note">{SUBJECT_NOTE}</p>
+				<p class="note">{subjectNote()}</p>
 			</section>
 		</div>
 	);

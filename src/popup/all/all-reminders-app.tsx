@@ -5,6 +5,7 @@
  * Reads come straight from IndexedDB (store-read.ts); writes go to the worker like the popup's.
  */
 import {useEffect, useLayoutEffect, useMemo, useState} from 'preact/hooks';
+import {t} from '@/shared/i18n/t.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {localDays} from '../dates.js';
 import {nudgeSync} from '../nudge.js';
@@ -20,9 +21,9 @@ export const ALL_PAINT_MARK = 'tickler:all-reminders-painted';
 function SearchHeader({query, onQuery}: {query: string; onQuery: (query: string) => void}) {
 	return (
 		<header class="header">
-			<h1 id="title">All reminders</h1>
+			<h1 id="title">{t('allTitle')}</h1>
 			<label class="search">
-				<span>Search by name</span>
+				<span>{t('allSearch')}</span>
 				<input type="search" value={query} onInput={event => onQuery(event.currentTarget.value)} />
 			</label>
 		</header>
@@ -73,7 +74,7 @@ export function AllRemindersApp() {
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readError === undefined || readFailure ? null : (
 				<p class="form-error" role="alert">
-					Tickler could not read your reminders ({readError}). Reload the page.
+					{t('allReadError', {reason: readError})}
 				</p>
 			)}
 			<GroupNav group={group} grouped={grouped} onPick={pick} />
@@ -105,7 +106,7 @@ export function AllRemindersApp() {
 				onDelete={target => void remove(target)}
 				onChanged={refresh}
 				onSend={
-					canSend ? target => sending.ask({ids: [target.id], what: `Send “${target.name}” to Salesforce?`}) : undefined
+					canSend ? target => sending.ask({ids: [target.id], what: t('allSendOne', {name: target.name})}) : undefined
 				}
 			/>
 			{toast}

@@ -2,9 +2,11 @@
  * The All reminders page's chosen group (R44): its rows, a page at a time ("Show N more"), or why there are
  * none — still loading, none in the group, or none matching the search.
  */
+import {formatNumber} from '@/shared/i18n/format.js';
+import {t} from '@/shared/i18n/t.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {ReminderRow} from '../reminder-row.js';
-import {GROUP_LABELS, type Group} from './groups.js';
+import {groupLabel, type Group} from './groups.js';
 import {PAGE_SIZE} from './store-read.js';
 
 type Props = {
@@ -24,9 +26,9 @@ type Props = {
 export function GroupList({group, rows, shown, onShowMore, loading, searching, today, ...row}: Props) {
 	return (
 		<section aria-labelledby="group-title" class="all-list">
-			<h2 id="group-title">{GROUP_LABELS[group]}</h2>
+			<h2 id="group-title">{groupLabel(group)}</h2>
 			{rows.length === 0 ? (
-				<p class="empty">{loading ? 'Loading…' : searching ? 'No reminder matches' : 'None'}</p>
+				<p class="empty">{loading ? t('allLoading') : searching ? t('allNoMatch') : t('allNone')}</p>
 			) : (
 				<ul aria-labelledby="group-title">
 					{rows.slice(0, shown).map(reminder => (
@@ -44,7 +46,10 @@ export function GroupList({group, rows, shown, onShowMore, loading, searching, t
 			)}
 			{rows.length > shown ? (
 				<button type="button" class="more" onClick={onShowMore}>
-					Show {Math.min(PAGE_SIZE, rows.length - shown)} more of {rows.length - shown}
+					{t('allShowMore', {
+						shown: formatNumber(Math.min(PAGE_SIZE, rows.length - shown)),
+						left: formatNumber(rows.length - shown),
+					})}
 				</button>
 			) : null}
 		</section>

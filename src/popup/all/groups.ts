@@ -3,17 +3,23 @@
  * first), no due date, completed (most recent first), and local-only (R5) — every visible reminder is in
  * at least one, so nothing the rep adds disappears from sight. Search matches the name, in any group.
  */
+import {plural, t} from '@/shared/i18n/t.js';
 import type {Reminder} from '@/shared/store/schema.js';
 
 export const GROUPS = ['upcoming', 'undated', 'completed', 'local-only'] as const;
 export type Group = (typeof GROUPS)[number];
 
-export const GROUP_LABELS: Record<Group, string> = {
-	upcoming: 'Upcoming',
-	undated: 'No due date',
-	completed: 'Completed',
-	'local-only': 'On this computer only',
+const GROUP_LABELS: Record<Group, () => string> = {
+	upcoming: () => t('allGroupUpcoming'),
+	undated: () => t('allGroupUndated'),
+	completed: () => t('allGroupCompleted'),
+	'local-only': () => t('allGroupLocalOnly'),
 };
+
+/** A group's name in the rep's language (R46), read when shown. */
+export function groupLabel(group: Group): string {
+	return GROUP_LABELS[group]();
+}
 
 export type Grouped = Record<Group, Reminder[]>;
 
@@ -61,7 +67,5 @@ export function groupAll(reminders: readonly Reminder[], query = ''): Grouped {
 
 /** "This creates 3 Tasks in Salesforce": the confirmation says exactly how many (R44). */
 export function sendConfirmation(count: number): string {
-	return count === 1
-		? 'This creates 1 Task in Salesforce, owned by you.'
-		: `This creates ${count} Tasks in Salesforce, owned by you.`;
+	return plural('allSendCreates', count);
 }

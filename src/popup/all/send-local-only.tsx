@@ -5,6 +5,8 @@
  */
 import type {Ref} from 'preact';
 import {useEffect, useRef, useState} from 'preact/hooks';
+import {formatNumber} from '@/shared/i18n/format.js';
+import {plural, t} from '@/shared/i18n/t.js';
 import {callBackground} from '@/shared/messages.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {sendConfirmation} from './groups.js';
@@ -24,11 +26,7 @@ export function useSendLocalOnly(refresh: () => void) {
 		setConfirm(undefined);
 		try {
 			const {sent} = await callBackground('sendLocalOnly', {ids});
-			setNotice(
-				sent === 1
-					? 'Sent 1 reminder: its Task is being created in Salesforce.'
-					: `Sent ${sent} reminders: their Tasks are being created in Salesforce.`,
-			);
+			setNotice(plural('allSent', sent));
 		} catch (error) {
 			setNotice(error instanceof Error ? error.message : String(error));
 		}
@@ -53,22 +51,25 @@ export function SendAllPanel({
 		<div class="send-all">
 			{canSend ? (
 				<>
-					<p>These were added before sync was on, so they stay on this computer unless you send them.</p>
+					<p>{t('allSendIntro')}</p>
 					<button
 						type="button"
 						disabled={localOnly.length === 0}
 						onClick={() =>
 							onAsk({
 								ids: localOnly.map(reminder => reminder.id),
-								what: `Send ${localOnly.length === 1 ? 'this reminder' : `all ${localOnly.length}`} to Salesforce?`,
+								what:
+									localOnly.length === 1
+										? t('allSendThis')
+										: t('allSendAllCount', {count: formatNumber(localOnly.length)}),
 							})
 						}
 					>
-						Send all to Salesforce
+						{t('allSendAll')}
 					</button>
 				</>
 			) : (
-				<p>Turn sync on in Settings to send these to Salesforce.</p>
+				<p>{t('allSendNeedsSync')}</p>
 			)}
 		</div>
 	);
@@ -92,10 +93,10 @@ export function SendConfirm({
 			</p>
 			<p id="confirm-count">{sendConfirmation(request.ids.length)}</p>
 			<button type="button" class="primary" ref={confirmButton} onClick={() => onSend(request.ids)}>
-				Send
+				{t('allSend')}
 			</button>
 			<button type="button" onClick={onCancel}>
-				Cancel
+				{t('allCancel')}
 			</button>
 		</div>
 	);

@@ -9,7 +9,7 @@ import {
 	retryReminder,
 	sendLocalOnly,
 	SyncOffError,
-	UNDO_TOO_LATE,
+	undoTooLate,
 	UndoNotPossibleError,
 	undoDelete,
 } from './local-edits.js';
@@ -178,8 +178,8 @@ describe('outbox coalescing (R12, R17)', () => {
 		await db.reminders.delete(r.id); // what the engine does once Salesforce confirmed
 		await expect(undoDelete(db, r.id)).rejects.toBeInstanceOf(UndoNotPossibleError);
 		// R43: the message is about the rep's own delete, never "deleted in Salesforce".
-		await expect(undoDelete(db, r.id)).rejects.toThrow(UNDO_TOO_LATE);
-		expect(UNDO_TOO_LATE).not.toMatch(/Salesforce/);
+		await expect(undoDelete(db, r.id)).rejects.toThrow(undoTooLate());
+		expect(undoTooLate()).not.toMatch(/Salesforce/);
 	});
 
 	test('retry clears a parked error', async () => {

@@ -2,6 +2,7 @@
  * The ONLY way the UI writes (engineering guide §1). Each function writes the reminder and its outbox
  * entry in one Dexie transaction, so a change is durable the moment the UI shows it (R17).
  */
+import {t} from '../i18n/t.js';
 import type {TicklerDb} from './open-db.js';
 import {added, deleted, edited, retried, saveOrDropEntry, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
 import {isWhoAlerts, reminderAtMs, sameFieldValue} from './reminder-time.js';
@@ -19,7 +20,7 @@ export class ReminderNotFoundError extends Error {
 	readonly id: string;
 	constructor(id: string) {
 		// Not "deleted in Salesforce": it may as well be the rep's own delete from another window (R43).
-		super('This reminder no longer exists in Tickler.');
+		super(t('editReminderGone'));
 		this.id = id;
 	}
 }
@@ -33,7 +34,7 @@ function setByRep(reminderAt: string, now: number): ReminderAlertRecord {
 }
 
 /** R43: what Undo says once the delete has gone through: the rep's own delete, not Salesforce's doing. */
-export const UNDO_TOO_LATE = 'The Undo offer has passed: this reminder is deleted and cannot be restored.';
+export const undoTooLate = (): string => t('undoTooLate');
 
 /** undoDelete after the delete already went through (or the reminder is gone for another reason). */
 export class UndoNotPossibleError extends Error {
@@ -176,7 +177,7 @@ export async function undoDelete(db: TicklerDb, id: string, options: EditOptions
 	return db.transaction('rw', [db.reminders, db.outbox], async () => {
 		const reminder = await db.reminders.get(id);
 		if (!reminder || reminder.deletedAt === undefined) {
-			throw new UndoNotPossibleError(UNDO_TOO_LATE);
+			throw new UndoNotPossibleError(undoTooLate());
 		}
 
 		const restored: Reminder = {...reminder, updatedAt: now};
@@ -196,7 +197,7 @@ export async function undoDelete(db: TicklerDb, id: string, options: EditOptions
 export class SyncOffError extends Error {
 	override name = 'SyncOffError';
 	constructor() {
-		super('Turn sync on in Settings first: local-only reminders go to the org sync is on for.');
+		super(t('sendLocalOnlySyncOff'));
 	}
 }
 
@@ -250,12 +251,12 @@ export async function retryReminder(db: TicklerDb, id: string, options: EditOpti
 
 /** Changes the subject template of a partition (R10; options page). */
 export async function setSubjectTemplate(db: TicklerDb, partition: string, template: string): Promise<void> {
-	if (template.length > 1000) throw new InvalidReminderError('name', 'The subject template is too long.');
+	if (template.length > 1000) throw new InvalidReminderError('name', t('templateTooLong'));
 	await db.partitions.update(partition, {subjectTemplate: template});
 }
 
 /** R32: who alerts at this partition's reminder times (options page). Changes no reminder: see docs/rules.md R32. */
 export async function setWhoAlerts(db: TicklerDb, partition: string, whoAlerts: WhoAlerts): Promise<void> {
-	if (!isWhoAlerts(whoAlerts)) throw new InvalidReminderError('reminderAt', 'Choose Tickler, Salesforce or both.');
+	if (!isWhoAlerts(whoAlerts)) throw new InvalidReminderError('reminderAt', t('whoAlertsInvalid'));
 	await db.partitions.update(partition, {whoAlerts});
 }

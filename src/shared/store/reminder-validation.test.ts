@@ -1,5 +1,6 @@
 import {expect, test} from 'vitest';
-import {MAX_NAME_LENGTH, validateName} from './reminder-validation.js';
+import {setUiLanguage} from '../../../test/fakes/browser.js';
+import {MAX_NAME_LENGTH, validateDueDate, validateName} from './reminder-validation.js';
 
 const messageFor = (name: string): string => {
 	try {
@@ -24,4 +25,17 @@ test('R10/R22: a name of emoji over the limit gets a message that explains why i
 	expect(messageFor('a'.repeat(300))).toBe(
 		`The name is 300 characters long; Salesforce allows at most ${MAX_NAME_LENGTH}. Shorten it or move the rest into the details.`,
 	);
+});
+
+test('R46: the refusals a form shows are in the rep’s language', () => {
+	setUiLanguage('it');
+	try {
+		expect(messageFor('   ')).toBe("Inserisci l'oggetto del promemoria.");
+		expect(messageFor('a'.repeat(300))).toBe(
+			"L'oggetto è lungo 300 caratteri; Salesforce ne consente al massimo 255. Accorcialo o sposta il resto nei dettagli.",
+		);
+		expect(() => validateDueDate('1600-01-01')).toThrow('Salesforce accetta scadenze dal 1700 al 4000.');
+	} finally {
+		setUiLanguage('en');
+	}
 });

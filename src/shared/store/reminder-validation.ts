@@ -3,6 +3,7 @@
  * 32,000 (salesforce-facts.md §7.2). Names over 255 characters are rejected rather than truncated, so the
  * rep never loses text silently (issue 4 "Bad input").
  */
+import {t} from '../i18n/t.js';
 import {isWhatId, isWhoId, to18} from '../record-ids.js';
 import type {ReminderFields, ReminderPriority, ReminderStatus} from './schema.js';
 
@@ -28,7 +29,8 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export const FIRST_YEAR = 1700;
 export const LAST_YEAR = 4000;
-export const OUT_OF_RANGE_MESSAGE = `Salesforce accepts due dates from ${FIRST_YEAR} to ${LAST_YEAR}.`;
+/** Years and lengths are written as digits alone (no thousands separator), as Salesforce's limits are. */
+const YEARS = {first: String(FIRST_YEAR), last: String(LAST_YEAR)};
 
 /** True for a well-formed, real date `YYYY-MM-DD` of any year (2026-02-30 is not one). R11. */
 function isRealDate(value: string): boolean {
@@ -59,17 +61,17 @@ export function isCalendarDate(value: string): boolean {
 function nameTooLongMessage(name: string): string {
 	// Any surrogate pair makes Salesforce's count differ from what the rep sees.
 	if (!/[\uD800-\uDBFF]/.test(name)) {
-		return `The name is ${name.length} characters long; Salesforce allows at most ${MAX_NAME_LENGTH}. Shorten it or move the rest into the details.`;
+		return t('validNameTooLong', {length: String(name.length), max: String(MAX_NAME_LENGTH)});
 	}
 
-	return `The name is too long for Salesforce: it allows ${MAX_NAME_LENGTH} characters, and counts each emoji or other special symbol as two — this name counts as ${name.length}. Shorten it or move the rest into the details.`;
+	return t('validNameTooLongSymbols', {length: String(name.length), max: String(MAX_NAME_LENGTH)});
 }
 
 export function validateName(value: unknown): string {
-	if (typeof value !== 'string') throw new InvalidReminderError('name', 'The reminder needs a name.');
+	if (typeof value !== 'string') throw new InvalidReminderError('name', t('validNameMissing'));
 	// Line breaks would not survive as a Task Subject (R10); fold them into spaces.
 	const name = value.replaceAll(/[\r\n]+/g, ' ').trim();
-	if (name.length === 0) throw new InvalidReminderError('name', 'The reminder needs a name.');
+	if (name.length === 0) throw new InvalidReminderError('name', t('validNameMissing'));
 	if (name.length > MAX_NAME_LENGTH) {
 		throw new InvalidReminderError('name', nameTooLongMessage(name));
 	}
@@ -79,11 +81,11 @@ export function validateName(value: unknown): string {
 
 export function validateDetails(value: unknown): string {
 	if (value === undefined || value === null) return '';
-	if (typeof value !== 'string') throw new InvalidReminderError('details', 'The details must be text.');
+	if (typeof value !== 'string') throw new InvalidReminderError('details', t('validDetailsNotText'));
 	if (value.length > MAX_DETAILS_LENGTH) {
 		throw new InvalidReminderError(
 			'details',
-			`The details are ${value.length} characters long; Salesforce allows at most ${MAX_DETAILS_LENGTH}.`,
+			t('validDetailsTooLong', {length: String(value.length), max: String(MAX_DETAILS_LENGTH)}),
 		);
 	}
 
@@ -93,31 +95,31 @@ export function validateDetails(value: unknown): string {
 export function validateDueDate(value: unknown): string | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string' || !isRealDate(value)) {
-		throw new InvalidReminderError('dueDate', `${JSON.stringify(value)} is not a calendar date (expected YYYY-MM-DD).`);
+		throw new InvalidReminderError('dueDate', t('validNotADate', {value: JSON.stringify(value)}));
 	}
 
 	// A correctly formed date outside Salesforce's range: say what is wrong, not that it is malformed.
-	if (!inSalesforceRange(value)) throw new InvalidReminderError('dueDate', OUT_OF_RANGE_MESSAGE);
+	if (!inSalesforceRange(value)) throw new InvalidReminderError('dueDate', t('validDueOutOfRange', YEARS));
 
 	return value;
 }
 
 export function validateStatus(value: unknown): ReminderStatus {
 	if (value === 'open' || value === 'complete') return value;
-	throw new InvalidReminderError('status', 'The status must be "open" or "complete".');
+	throw new InvalidReminderError('status', t('validStatus'));
 }
 
 export function validatePriority(value: unknown): ReminderPriority {
 	if (value === undefined) return 'normal';
 	if (value === 'normal' || value === 'high') return value;
-	throw new InvalidReminderError('priority', 'The priority must be "normal" or "high".');
+	throw new InvalidReminderError('priority', t('validPriority'));
 }
 
 /** R33: a Contact or Lead id (15 or 18 chars, stored as 18), or null. */
 export function validateWhoId(value: unknown): string | null {
 	if (value === undefined || value === null) return null;
 	if (typeof value !== 'string' || !isWhoId(value)) {
-		throw new InvalidReminderError('whoId', 'The person must be a Salesforce Contact or Lead.');
+		throw new InvalidReminderError('whoId', t('validWho'));
 	}
 
 	return to18(value);
@@ -127,7 +129,7 @@ export function validateWhoId(value: unknown): string | null {
 export function validateWhatId(value: unknown): string | null {
 	if (value === undefined || value === null) return null;
 	if (typeof value !== 'string' || !isWhatId(value)) {
-		throw new InvalidReminderError('whatId', 'The related record must be a Salesforce record id.');
+		throw new InvalidReminderError('whatId', t('validWhat'));
 	}
 
 	return to18(value);
@@ -143,19 +145,16 @@ const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?
 export function validateReminderAt(value: unknown): string | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string' || !DATE_TIME_PATTERN.test(value)) {
-		throw new InvalidReminderError('reminderAt', 'Pick a date and a time for the reminder, or leave both empty.');
+		throw new InvalidReminderError('reminderAt', t('validReminderAtIncomplete'));
 	}
 
 	const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
 	// V8's Date.parse rolls 2026-02-30 over to March 2 instead of refusing it: check the calendar date too.
 	if (Number.isNaN(ms) || !isRealDate(value.slice(0, 10)))
-		throw new InvalidReminderError('reminderAt', 'That reminder time does not exist.');
+		throw new InvalidReminderError('reminderAt', t('validReminderAtMissing'));
 	const year = new Date(ms).getUTCFullYear();
 	if (year < FIRST_YEAR || year > LAST_YEAR) {
-		throw new InvalidReminderError(
-			'reminderAt',
-			`Salesforce accepts reminder times from ${FIRST_YEAR} to ${LAST_YEAR}.`,
-		);
+		throw new InvalidReminderError('reminderAt', t('validReminderAtOutOfRange', YEARS));
 	}
 
 	return new Date(ms).toISOString();

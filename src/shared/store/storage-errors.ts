@@ -15,6 +15,7 @@
  *   `SecurityError`, or IndexedDB missing altogether; Dexie wraps open failures in `OpenFailedError` and a
  *   missing API in `MissingAPIError`.
  */
+import {t} from '../i18n/t.js';
 export type LocalFailureKind = 'storage-full' | 'storage-unavailable';
 
 // `StorageFullError` / `StorageUnavailableError`: LocalFailureError below, as it arrives from the worker.
@@ -37,11 +38,13 @@ export class StoreUnavailableError extends Error {
 }
 
 /** The plain words (R40): what happened, then what to do. Tickler retries by itself in both cases. */
-export const LOCAL_FAILURE_TEXT: Record<LocalFailureKind, string> = {
-	'storage-full':
-		'Your computer is out of storage space, so Tickler can’t save changes. Free up some disk space; Tickler will carry on by itself and nothing you saved is lost.',
-	'storage-unavailable':
-		'Tickler can’t open its storage on this computer (the browser refused it). Restart the browser; if this keeps happening, check that the browser may store site data, or reinstall Tickler after exporting your reminders from Settings.',
+export const LOCAL_FAILURE_TEXT: Readonly<Record<LocalFailureKind, string>> = {
+	get 'storage-full'() {
+		return t('localStorageFull');
+	},
+	get 'storage-unavailable'() {
+		return t('localStorageUnavailable');
+	},
 };
 
 /**
