@@ -8,6 +8,7 @@ import {
 	setSubjectTemplate,
 	undoDelete,
 } from '@/shared/store/local-edits.js';
+import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
 import {activePartition} from '@/shared/store/local-edits.js';
@@ -113,6 +114,17 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		},
 		async undoDelete({id}) {
 			const restored = await undoDelete(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id: restored.id};
+		},
+		async completeReminder({id}) {
+			// R60: the popup offers Undo for a Complete, so it waits out the offer before it is pushed (like R43).
+			await editHeldForUndo(db, await inActivePartition(db, id), {status: 'complete'});
+			await afterLocalChange(dbs);
+			return {id};
+		},
+		async undoEdit({id}) {
+			const restored = await undoEdit(db, await inActivePartition(db, id));
 			await afterLocalChange(dbs);
 			return {id: restored.id};
 		},

@@ -23,11 +23,13 @@ type Props = {
 	due: DueReminders;
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
+	/** R60: Complete with an Undo offer. */
+	onComplete: (reminder: Reminder) => Promise<void>;
 	/** After a row's own write: read the store again. */
 	onChanged: () => void;
 };
 
-export function DueList({due, instanceHost, onDelete, onChanged}: Props) {
+export function DueList({due, instanceHost, onDelete, onComplete, onChanged}: Props) {
 	useLayoutEffect(() => {
 		if (performance.getEntriesByName(PAINT_MARK).length === 0) performance.mark(PAINT_MARK);
 	}, []);
@@ -42,6 +44,7 @@ export function DueList({due, instanceHost, onDelete, onChanged}: Props) {
 			overdue={isOverdue}
 			instanceHost={instanceHost}
 			onDelete={onDelete}
+			onComplete={onComplete}
 			onChanged={onChanged}
 		/>
 	);

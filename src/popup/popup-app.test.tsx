@@ -40,6 +40,7 @@ async function mount() {
 }
 
 const text = () => root.textContent;
+const rowNames = () => [...root.querySelectorAll('.reminder .name')].map(name => name.textContent);
 const byLabel = (label: string) => {
 	const element = root.querySelector(`[aria-label="${CSS.escape(label)}"]`);
 	if (!element) throw new Error(`No element labelled ${label}`);
@@ -186,7 +187,9 @@ test('R22: complete with one click; delete with undo', async () => {
 	await act(() => {
 		byLabel('Complete Call Ana').click();
 	});
-	await vi.waitFor(() => expect(text()).not.toContain('Call Ana'));
+	// The row goes; only the Undo offer still names it (R60).
+	await vi.waitFor(() => expect(rowNames()).not.toContain('Call Ana'));
+	expect(text()).toContain('Completed “Call Ana”.');
 	expect((await db.reminders.toArray()).find(r => r.name === 'Call Ana')?.status).toBe('complete');
 	// R13: the worker made the change and asked for the sync that pushes it.
 	expect(startedCycles.mock.calls.map(([, trigger]) => trigger)).toEqual(['local-change']);
@@ -199,6 +202,29 @@ test('R22: complete with one click; delete with undo', async () => {
 		[...root.querySelectorAll('button')].find(button => button.textContent === 'Undo')?.click();
 	});
 	await vi.waitFor(() => expect(root.querySelector('.reminder .name')?.textContent).toBe('Email Bo'));
+});
+
+test('R60: Complete offers Undo; Undo brings the row back open, with nothing left to send to Salesforce', async () => {
+	await enable();
+	const ana = await addReminder(db, {name: 'Call Ana', dueDate: localDays().today});
+	// Linked and in step with its Task: nothing queued before the Complete.
+	await db.outbox.clear();
+	await db.reminders.update(ana.id, {syncState: 'synced', taskId: '00T000000000001AAA'});
+	await mount();
+	await vi.waitFor(() => expect(rowNames()).toEqual(['Call Ana']));
+	await act(() => {
+		byLabel('Complete Call Ana').click();
+	});
+	await vi.waitFor(() => expect(text()).toContain('Completed “Call Ana”.'));
+	expect(rowNames()).toEqual([]);
+	// Held from Salesforce while the offer lasts (R43's terms).
+	expect((await db.outbox.get(ana.id))?.holdsEdit).toBe(true);
+	await act(() => {
+		[...root.querySelectorAll('button')].find(button => button.textContent === 'Undo')?.click();
+	});
+	await vi.waitFor(() => expect(rowNames()).toEqual(['Call Ana']));
+	expect(await db.reminders.get(ana.id)).toMatchObject({status: 'open', syncState: 'synced'});
+	expect(await db.outbox.get(ana.id)).toBeUndefined();
 });
 
 test('R22: when the worker cannot be reached, a completed tick is taken back and the row says why', async () => {

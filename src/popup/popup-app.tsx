@@ -14,7 +14,7 @@ import {ReminderForm} from './reminder-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
-import {useDeleteWithUndo} from './undo-toast.js';
+import {useUndoOffer} from './undo-toast.js';
 import {addReminder} from './writes.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
@@ -27,7 +27,7 @@ async function openAllReminders(): Promise<void> {
 export function App() {
 	const days = useMemo(() => localDays(), []);
 	const {view: data, readError, readFailure, refresh} = useStoreView(days);
-	const {remove, toast} = useDeleteWithUndo(refresh);
+	const {remove, complete, toast} = useUndoOffer(refresh);
 	// R40: this computer's storage failed — from the popup's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const localFailure = readFailure ?? reported?.kind ?? data?.partition?.status.localFailure;
@@ -93,6 +93,7 @@ export function App() {
 					due={data.due}
 					instanceHost={data.partition?.instanceHost}
 					onDelete={reminder => void remove(reminder)}
+					onComplete={complete}
 					onChanged={refresh}
 				/>
 			) : null}

@@ -23,7 +23,7 @@ function moveFocusFrom(control: HTMLElement): void {
  * Ticked while the worker makes the change; unticked again if it could not (the row stays, with why).
  * A completed reminder (the All reminders page, R44) shows ticked, and unticking reopens it.
  */
-function useCompleteToggle(reminder: Reminder, onChanged: () => void) {
+function useCompleteToggle(reminder: Reminder, onChanged: () => void, onComplete: Props['onComplete']) {
 	const [error, setError] = useState<string | undefined>(undefined);
 	const [completing, setCompleting] = useState(false);
 	const done = reminder.status === 'complete';
@@ -31,7 +31,9 @@ function useCompleteToggle(reminder: Reminder, onChanged: () => void) {
 		setCompleting(true);
 		setError(undefined);
 		try {
-			await editReminder(reminder.id, {status: done ? 'open' : 'complete'});
+			// R60: a Complete offers Undo where the list offers it (held from Salesforce until the offer passes).
+			if (!done && onComplete) await onComplete(reminder);
+			else await editReminder(reminder.id, {status: done ? 'open' : 'complete'});
 			onChanged();
 		} catch (caught) {
 			setCompleting(false);
@@ -47,16 +49,18 @@ type Props = {
 	overdue: boolean;
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
+	/** R60: Complete with an Undo offer (undo-toast.tsx useUndoOffer); rejects when the Complete failed. */
+	onComplete?: ((reminder: Reminder) => Promise<void>) | undefined;
 	onChanged: () => void;
 	/** R44: the All reminders page offers "Send to Salesforce" on a local-only reminder (R5: only on purpose). */
 	onSend?: ((reminder: Reminder) => void) | undefined;
 };
 
-export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChanged, onSend}: Props) {
+export function ReminderRow({reminder, overdue, instanceHost, onDelete, onComplete, onChanged, onSend}: Props) {
 	const [editing, setEditing] = useState(false);
 	// Back to the row's Edit button when the form closes.
 	const editButton = useFocusReturn(editing);
-	const {done, completing, error, toggle} = useCompleteToggle(reminder, onChanged);
+	const {done, completing, error, toggle} = useCompleteToggle(reminder, onChanged, onComplete);
 
 	if (editing) {
 		return (

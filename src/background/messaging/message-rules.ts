@@ -82,6 +82,8 @@ export const MESSAGE_RULES = {
 	editReminder: {callers: 'own-pages', validate: editReminderInput},
 	deleteReminder: {callers: 'own-pages', validate: reminderIdInput},
 	undoDelete: {callers: 'own-pages', validate: reminderIdInput},
+	completeReminder: {callers: 'own-pages', validate: reminderIdInput},
+	undoEdit: {callers: 'own-pages', validate: reminderIdInput},
 	sendLocalOnly: {callers: 'own-pages', validate: sendLocalOnlyInput},
 	enablePartition: {callers: 'own-pages', validate: partitionInput},
 	getConnectionSettings: {callers: 'own-pages', validate: noInput},

@@ -86,6 +86,14 @@ const api: BackgroundHandlers = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	completeReminder: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	undoEdit: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
 	sendLocalOnly: async input => {
 		calls.push(input);
 		return {sent: input.ids.length};

@@ -4,7 +4,7 @@
  */
 import {Dexie} from 'dexie';
 import type {TicklerDb} from './open-db.js';
-import {isReadyToPush, readyAt} from './outbox.js';
+import {isHeldForUndo, isReadyToPush, readyAt} from './outbox.js';
 import type {ConflictRow, Partition, Reminder, SyncHistoryRow} from './schema.js';
 
 /** Count for the toolbar icon (R22): open reminders due today (overdue ones included). */
@@ -45,7 +45,8 @@ export async function readyToPushCount(db: TicklerDb, partition: string, now: nu
  */
 export async function heldDeleteReadyAt(db: TicklerDb, partition: string, now: number): Promise<number | undefined> {
 	const entries = await db.outbox.where('[partition+parked]').equals([partition, 0]).toArray();
-	const held = entries.filter(entry => entry.delete && !isReadyToPush(entry, now)).map(readyAt);
+	// R60: a held Complete or Snooze waits for its offer the same way.
+	const held = entries.filter(entry => isHeldForUndo(entry) && !isReadyToPush(entry, now)).map(readyAt);
 	return held.length === 0 ? undefined : Math.min(...held);
 }
 

@@ -109,6 +109,20 @@ export type Reminder = ReminderFields & {
 	firedInSalesforce?: boolean;
 	/** R31: this computer's own alert record (never synced; see alerts/due-alerts.ts). */
 	alert?: ReminderAlertRecord;
+	/** R60: what Undo restores after a Complete or Snooze the UI offered to undo (held-edits.ts). Not indexed. */
+	heldEdit?: HeldEdit;
+};
+
+/** R60: the reminder as it was before a held edit — the values, their edit times, what was queued, its state. */
+export type HeldEdit = {
+	/** Local time the Undo offer (and the hold of the edit's push) ends: outbox.ts DELETE_HOLD_MS after the edit. */
+	until: number;
+	before: Partial<ReminderFields>;
+	editedAt: Partial<Record<SyncedField, number>>;
+	/** The fields the outbox already held for this reminder before the edit. */
+	queued: SyncedField[];
+	syncState: SyncState;
+	alert?: ReminderAlertRecord;
 };
 
 /** R31: what this computer knows about alerting for a reminder's current time. */
@@ -167,6 +181,11 @@ export type OutboxEntry = {
 	 * entries written before it existed, which are ready at once. Not indexed (no new Dexie version needed).
 	 */
 	notBefore?: number;
+	/**
+	 * R60: the entry holds a Complete or Snooze the UI offers to undo: like a held delete, it is not pushed
+	 * before `notBefore` (outbox.ts readyAt). Not indexed.
+	 */
+	holdsEdit?: true;
 	/** 1 = a permanent error parked it until the rep retries (R19). Number because IndexedDB can't index booleans. */
 	parked: 0 | 1;
 	/** Per-record transient failures so far, and when the next attempt may run (R19). */

@@ -1,0 +1,81 @@
+/**
+ * R60: Complete and Snooze with Undo, on R43's terms — the same hold as a delete's (outbox.ts `notBefore`):
+ * the change is durable at once and shown at once, but reaches Salesforce only after the Undo offer has passed;
+ * Undo within the offer restores everything the change touched (values, edit times, what was queued, the
+ * reminder's sync state and its alert record). Like the other UI writes, each is one Dexie transaction.
+ */
+import type {TicklerDb} from './open-db.js';
+import {editUndone, heldForUndo} from './outbox-lifecycle.js';
+import {DELETE_HOLD_MS} from './outbox.js';
+import {type EditOptions, editReminder, ReminderNotFoundError, UndoNotPossibleError} from './local-edits.js';
+import type {ReminderPatch} from './reminder-validation.js';
+import {SYNCED_FIELDS, type HeldEdit, type Reminder, type ReminderFields} from './schema.js';
+
+/** Undo after the held change went through, or after another change replaced it. */
+export const EDIT_UNDO_TOO_LATE = 'The Undo offer has passed: the change stays.';
+
+/** Complete (or Snooze: a new reminder time) with an Undo offer: held back from Salesforce until it passes. */
+export async function editHeldForUndo(
+	db: TicklerDb,
+	id: string,
+	patch: ReminderPatch,
+	options: EditOptions = {},
+): Promise<Reminder> {
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', [db.reminders, db.outbox], async () => {
+		const before = await db.reminders.get(id);
+		if (!before || before.deletedAt !== undefined) throw new ReminderNotFoundError(id);
+		const queued = (await db.outbox.get(id))?.fields ?? [];
+		const edited = await editReminder(db, id, patch, {now});
+		const changed = SYNCED_FIELDS.filter(field => edited.editedAt[field] === now && before.editedAt[field] !== now);
+		if (changed.length === 0) return edited;
+		const heldEdit: HeldEdit = {
+			until: now + DELETE_HOLD_MS,
+			before: Object.fromEntries(changed.map(field => [field, before[field]])) as Partial<ReminderFields>,
+			editedAt: Object.fromEntries(changed.map(field => [field, before.editedAt[field]])),
+			queued: [...queued],
+			syncState: before.syncState,
+			...(before.alert ? {alert: before.alert} : {}),
+		};
+		const entry = await db.outbox.get(id);
+		if (entry) await db.outbox.put(heldForUndo(entry, now));
+		const next: Reminder = {...edited, heldEdit};
+		await db.reminders.put(next);
+		return next;
+	});
+}
+
+/**
+ * Takes a held Complete or Snooze back while its offer lasts (R60). After the offer, or once the change went
+ * to Salesforce, this throws UndoNotPossibleError: the change is the rep's, and it stays.
+ */
+export async function undoEdit(db: TicklerDb, id: string, options: EditOptions = {}): Promise<Reminder> {
+	const now = options.now ?? Date.now();
+	return db.transaction('rw', [db.reminders, db.outbox], async () => {
+		const reminder = await db.reminders.get(id);
+		const held = reminder?.heldEdit;
+		if (!reminder || reminder.deletedAt !== undefined || !held || held.until <= now)
+			throw new UndoNotPossibleError(EDIT_UNDO_TOO_LATE);
+		const fields = Object.keys(held.before) as (keyof ReminderFields)[];
+		const restored: Reminder = {...reminder, ...held.before, updatedAt: now};
+		const editedAt = {...reminder.editedAt};
+		for (const field of fields) {
+			const at = held.editedAt[field];
+			if (at === undefined) delete editedAt[field];
+			else editedAt[field] = at;
+		}
+
+		restored.editedAt = editedAt;
+		if (held.alert) restored.alert = held.alert;
+		else delete restored.alert;
+		delete restored.heldEdit;
+		const entry = await db.outbox.get(id);
+		const next = entry ? editUndone(entry, fields, held.queued) : undefined;
+		if (next) await db.outbox.put(next);
+		else if (entry) await db.outbox.delete(id);
+		// Nothing left to push: the reminder is as it was, state and all.
+		if (!next) restored.syncState = held.syncState;
+		await db.reminders.put(restored);
+		return restored;
+	});
+}
