@@ -108,23 +108,35 @@ export function apiPeerEstimates(work: {
 	return estimates;
 }
 
-export function fleetPeerEstimates(work: FleetWork): PeerEstimate[] {
-	return PEERS.flatMap(peer => [
-		...(peer.fleetPerRepPerDay
-			? [
-					{
-						metric: `fleet.${work.reps}.requestsPerRepPerDay`,
-						peer: peer.name,
-						value: Math.round(peer.fleetPerRepPerDay(work)),
-					},
-				]
-			: []),
+/**
+ * Peer estimates for one fleet day, under that day's metric names (`prefix`: `fleet.quiet`, `fleet.busy`).
+ * The peers poll on a fixed interval whatever the org's usage, so a quiet and a busy day cost them the same;
+ * their share of the org's allowance is given beside Tickler's.
+ */
+export function fleetPeerEstimates(work: FleetWork, prefix: string, allowance: number): PeerEstimate[] {
+	return PEERS.flatMap(peer => {
+		if (peer.fleetPerRepPerDay === undefined && peer.pollIntervalS === undefined) return [];
+		const estimates: PeerEstimate[] = [];
+		if (peer.fleetPerRepPerDay) {
+			const perRep = peer.fleetPerRepPerDay(work);
+			estimates.push(
+				{metric: `${prefix}.requestsPerRepPerDay`, peer: peer.name, value: Math.round(perRep)},
+				{
+					metric: `${prefix}.orgUsage.ticklerPct`,
+					peer: peer.name,
+					value: Math.round(((perRep * work.reps) / allowance) * 10_000) / 100,
+				},
+			);
+		}
+
 		// Edits land uniformly between polls, so the 95th percentile delay is 95 % of the interval.
 		// An org-wide poll cannot tell where an edit came from: the same delay for every source.
-		...(peer.pollIntervalS === undefined
-			? []
-			: ['fleet.freshness.sameBrowser.p95.s', 'fleet.freshness.elsewhere.p95.s', 'fleet.freshness.p95.s'].map(
-					metric => ({metric, peer: peer.name, value: Math.round(0.95 * peer.pollIntervalS!)}),
-				)),
-	]);
+		if (peer.pollIntervalS !== undefined) {
+			for (const metric of ['freshness.sameBrowser.p95.s', 'freshness.elsewhere.p95.s', 'freshness.p95.s']) {
+				estimates.push({metric: `${prefix}.${metric}`, peer: peer.name, value: Math.round(0.95 * peer.pollIntervalS)});
+			}
+		}
+
+		return estimates;
+	});
 }

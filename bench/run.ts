@@ -7,13 +7,13 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {BENCH_DIST, buildExtension, ROOT} from './lib/build.js';
-import {type BenchBrowser, launchBenchBrowser} from './lib/extension.js';
+import {type FloorBrowser, launchFloorBrowser} from './lib/floor-browser.js';
 import {type Family, FAMILIES, parseOptions} from './options.js';
 import {type FamilyFailure, type FamilyResult, formatReport, writeResults} from './report.js';
 
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 
-type Context = {runs: number; reps: number; fullFleet: boolean; dist(): string; browser(): Promise<BenchBrowser>};
+type Context = {runs: number; reps: number; fullFleet: boolean; dist(): string; browser(): Promise<FloorBrowser>};
 type Runner = (context: Context) => Promise<FamilyResult>;
 
 /** Each family's module is imported only when it runs, so `--only bundle` does not load the org or the engine. */
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
 	const options = parseOptions(process.argv.slice(2));
 	const started = Date.now();
 	let dist: string | undefined = options.dist && path.resolve(options.dist);
-	let browser: Promise<BenchBrowser> | undefined;
+	let browser: Promise<FloorBrowser> | undefined;
 	const context: Context = {
 		runs: options.runs,
 		reps: options.reps,
@@ -57,7 +57,8 @@ async function main(): Promise<number> {
 			return dist;
 		},
 		async browser() {
-			browser ??= launchBenchBrowser(context.dist());
+			// The built extension beside the floors it is measured against (issue 23).
+			browser ??= launchFloorBrowser(context.dist());
 			return browser;
 		},
 	};

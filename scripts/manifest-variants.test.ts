@@ -21,18 +21,17 @@ describe('R42: one manifest, two browsers', () => {
 		expect(firefox).not.toHaveProperty('minimum_chrome_version');
 		expect(firefox).not.toHaveProperty('storage');
 		expect(firefox['browser_specific_settings']).toMatchObject({gecko: {id: GECKO_ID}});
-		for (const key of [
-			'name',
-			'version',
-			'permissions',
-			'optional_permissions',
-			'host_permissions',
-			'content_scripts',
-			'action',
-			'icons',
-		]) {
+		for (const key of ['name', 'version', 'host_permissions', 'content_scripts', 'action', 'icons']) {
 			expect(firefox[key], key).toEqual((built as Record<string, unknown>)[key]);
 		}
+	});
+
+	it('R42: identity is optional in Chrome, asked on "Connect with Salesforce"; Firefox cannot request it, so declares it', () => {
+		expect(built.optional_permissions).toEqual(['notifications', 'identity']);
+		expect(built.permissions).not.toContain('identity');
+		const firefox = firefoxManifest(built);
+		expect(firefox['permissions']).toEqual([...built.permissions, 'identity']);
+		expect(firefox['optional_permissions']).toEqual(['notifications']);
 	});
 
 	it('R42: a build without a service worker is refused rather than shipped without a background', () => {

@@ -13,6 +13,11 @@
  *   data transmission.
  * - `storage.managed_schema` is Chrome's way to describe administrator settings; Firefox reads managed
  *   storage from enterprise policies and rejects the key, so it is left out.
+ * - `identity` is optional in Chrome (asked when the rep first clicks "Connect with Salesforce"), but Firefox
+ *   cannot request it at run time: its schema makes `identity` a permission granted without a prompt, not an
+ *   optional one (Firefox's `identity.json` `PermissionNoPrompt`; MDN browser-compat-data
+ *   `manifest.optional_permissions.identity`: Firefox "No"). So Firefox declares it among `permissions`, where
+ *   it shows the rep no install warning either.
  */
 
 export type Manifest = Record<string, unknown>;
@@ -41,6 +46,9 @@ export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
  */
 export const FIREFOX_DATA_COLLECTION = {required: ['authenticationInfo', 'websiteContent']} as const;
 
+/** Optional in Chrome, but not requestable in Firefox (see above): declared as required there. */
+const NOT_OPTIONAL_IN_FIREFOX: ReadonlySet<string> = new Set(['identity']);
+
 export function chromeManifest(built: Manifest): Manifest {
 	return built;
 }
@@ -56,6 +64,8 @@ export function firefoxManifest(built: Manifest): Manifest {
 			out['background'] = {scripts: [background.service_worker], ...(background.type ? {type: background.type} : {})};
 		} else if (key === 'options_page') {
 			out['options_ui'] = {page: value, open_in_tab: true};
+		} else if (key === 'permissions' || key === 'optional_permissions') {
+			continue;
 		} else if (key === 'storage') {
 			const {managed_schema: _chromeOnly, ...rest} = value as Record<string, unknown>;
 			if (Object.keys(rest).length > 0) out['storage'] = rest;
@@ -64,6 +74,14 @@ export function firefoxManifest(built: Manifest): Manifest {
 		}
 	}
 
+	const listed = (key: string): string[] => (Array.isArray(built[key]) ? (built[key] as string[]) : []);
+	const required = [
+		...listed('permissions'),
+		...listed('optional_permissions').filter(name => NOT_OPTIONAL_IN_FIREFOX.has(name)),
+	];
+	const optional = listed('optional_permissions').filter(name => !NOT_OPTIONAL_IN_FIREFOX.has(name));
+	if (required.length > 0) out['permissions'] = required;
+	if (optional.length > 0) out['optional_permissions'] = optional;
 	out['browser_specific_settings'] = {
 		gecko: {
 			id: GECKO_ID,

@@ -1,4 +1,4 @@
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {type BrowserContext, chromium, type Page} from 'playwright-core';
@@ -19,15 +19,29 @@ export type BenchBrowser = {
 	close(): Promise<void>;
 };
 
-export async function launchBenchBrowser(distDir: string): Promise<BenchBrowser> {
+/**
+ * `alsoLoad`: more unpacked extensions in the same browser (the floors' do-nothing extension,
+ * floor-browser.ts); Tickler's is told apart by its worker's script, read from its built manifest.
+ */
+export async function launchBenchBrowser(distDir: string, options: {alsoLoad?: string[]} = {}): Promise<BenchBrowser> {
+	const manifest = JSON.parse(await readFile(path.join(distDir, 'manifest.json'), 'utf8')) as {
+		background: {service_worker: string};
+	};
+	const isTickler = (url: string) => url.endsWith(`/${manifest.background.service_worker}`);
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-bench-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),
 		headless: true,
-		args: extensionChromiumArgs(distDir),
+		// Both flags take a comma-separated list of directories.
+		args: extensionChromiumArgs([distDir, ...(options.alsoLoad ?? [])].join(',')),
 	});
 	try {
-		const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', {timeout: 30_000}));
+		const worker =
+			context.serviceWorkers().find(candidate => isTickler(candidate.url())) ??
+			(await context.waitForEvent('serviceworker', {
+				predicate: candidate => isTickler(candidate.url()),
+				timeout: 30_000,
+			}));
 		const extensionId = new URL(worker.url()).host;
 		const pageUrl = (pagePath: string) => `chrome-extension://${extensionId}/${pagePath}`;
 		return {

@@ -30,6 +30,16 @@ const TASKS_PER_REP = 30;
 
 export type IdleMode = 'run' | {sampleEvery: number};
 
+/**
+ * The org the fleet works in (issue 23): the share of its daily allowance the rest of the org — other
+ * integrations, users, automation — uses. The allowance is a trailing 24-hour window and every day is alike,
+ * so the rest's requests stand in the window at a constant level all day: they are added once, before the
+ * fleet enables sync, and nothing ages out within the simulated day.
+ */
+export type FleetOrgLoad = {name: string; restShare: number};
+export const QUIET_ORG: FleetOrgLoad = {name: 'quiet', restShare: 0.2};
+export const BUSY_ORG: FleetOrgLoad = {name: 'busy', restShare: 0.7};
+
 export type FleetDay = {
 	reps: number;
 	members: FleetRep[];
@@ -38,6 +48,9 @@ export type FleetDay = {
 	/** The allowance counter's own difference over the day (must equal `charged`). */
 	allowanceUsed: number;
 	allowance: number;
+	/** The rest of the org's requests in the window all day (FleetOrgLoad), and the window's peak (rest + fleet). */
+	restUsed: number;
+	peakUsed: number;
 	/** Every HTTP request the org received during the day (cycles run only; charged cycles send none). */
 	http: number;
 	/** What the engines reported for the cycles they ran (their ports count every request sent). */
@@ -63,12 +76,15 @@ export type FleetDay = {
 export async function simulateFleetDay(
 	reps: number,
 	idle: IdleMode,
-	options: {hours?: number} = {},
+	options: {hours?: number; load?: FleetOrgLoad} = {},
 ): Promise<FleetDay> {
 	const wallStarted = performance.now();
 	const fleet = await startFleetOrg(reps, new Date(DAY_START + 6 * 3_600_000));
 	const members: FleetRep[] = [];
 	const allowance = allowanceFor(reps);
+	// Before the reps enable sync, so every answer they get — the first included — carries the org's real usage.
+	const restUsed = Math.round((options.load?.restShare ?? 0) * allowance);
+	fleet.org.usage.add(restUsed);
 	// Real polls keep the Salesforce session alive; charged idle cycles send no HTTP and would not, so the
 	// org's 2-hour idle timeout is lifted for the day (the same in both modes, so they stay comparable).
 	fleet.org.setSessionTimeouts({idleMs: 24 * 3_600_000});
@@ -99,6 +115,8 @@ export async function simulateFleetDay(
 			reps,
 			members,
 			allowance,
+			restUsed,
+			peakUsed: usageBefore,
 			engineCounted: 0,
 			engineCycles: 0,
 			failedCycles: 0,
@@ -185,6 +203,7 @@ export async function simulateFleetDay(
 			simNow = end;
 			fleet.setTime(end);
 			await inPool(due, CONCURRENCY, runCycle);
+			day.peakUsed = Math.max(day.peakUsed, fleet.org.apiUsage().used);
 		}
 
 		day.remoteEdits = members.reduce((sum, member) => sum + member.remoteEdits, 0);

@@ -5,7 +5,9 @@ import {
 	editReminder,
 	ReminderNotFoundError,
 	sendLocalOnly,
+	retryReminder,
 	setSubjectTemplate,
+	setWhoAlerts,
 	undoDelete,
 } from '@/shared/store/local-edits.js';
 import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
@@ -25,6 +27,7 @@ import {onSalesforceSaveSeen} from './runner/save-signal.js';
 import {shareNamesNow} from './name-sync/name-sync-triggers.js';
 import {libraryVersions} from './messaging/library-versions.js';
 import {startCycle, triggerFor} from './runner/cycle-runner.js';
+import {pushHeldDeletesWhenReady} from './runner/held-delete-push.js';
 import {remindAboutRecord} from './remind-me/remind-about-record.js';
 import {afterLocalChange} from './runner/after-local-change.js';
 import {getTaskBadge, taskReadyToSync} from './task-page/badge-answer.js';
@@ -109,6 +112,11 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		async deleteReminder({id}) {
 			// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
 			await deleteReminder(db, await inActivePartition(db, id), {heldForUndo: true});
+			// R57: and sent within seconds of the offer passing, while this worker is still awake. Not awaited: the
+			// reply (and with it the popup's Undo) must not wait for the timer to be set.
+			pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
+				reportError(error); // the alarm sends it instead
+			});
 			await afterLocalChange(dbs);
 			return {id};
 		},
@@ -180,6 +188,16 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		},
 		async connectSalesforce(input) {
 			return connectWithOAuth(dbs, input);
+		},
+		async retryReminder({id}) {
+			// R19: the rep's Retry after a refusal; the push goes within seconds like any edit (R13).
+			await retryReminder(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id};
+		},
+		async saveWhoAlerts({partition, whoAlerts}) {
+			await setWhoAlerts(db, partition, whoAlerts);
+			return {whoAlerts};
 		},
 		async saveSubjectTemplate({partition, template}) {
 			// R10: the settings page writes through the worker like every page; the store keeps its own rule.

@@ -9,6 +9,7 @@ import {createWebLock} from '@/background/sync/lock.js';
 import {consoleLog} from '@/background/sync/log.js';
 import {type SyncDeps, systemClock} from '@/background/sync/engine-ports.js';
 import type {Partition} from '@/shared/store/schema.js';
+import type {ReconnectReason} from '@/shared/types.js';
 import {portForTokens} from './oauth/oauth-port.js';
 import {type CredentialsDb, readTokens} from './oauth/token-store.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
@@ -35,7 +36,7 @@ export async function portForSession(session: FoundSession): Promise<SalesforceP
  */
 export type CycleCredentials =
 	| {kind: 'oauth'; port: SalesforcePort}
-	| {kind: 'reconnect'}
+	| {kind: 'reconnect'; reason?: ReconnectReason}
 	/** `session`: the browser session the port uses (none: signed out), for callers that key caches by it. */
 	| {kind: 'session'; port: SalesforcePort | null; session?: FoundSession};
 
@@ -44,7 +45,10 @@ export async function credentialsForPartition(
 	partition: Partition,
 ): Promise<CycleCredentials> {
 	const tokens = await readTokens(credentials, partition.id);
-	if (tokens?.needsReconnect === true) return {kind: 'reconnect'};
+	if (tokens?.needsReconnect === true)
+		return tokens.reconnectReason === undefined
+			? {kind: 'reconnect'}
+			: {kind: 'reconnect', reason: tokens.reconnectReason};
 	if (tokens)
 		return {
 			kind: 'oauth',

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import browser from 'webextension-polyfill';
+import {setOptionalPermission} from '../../test/fakes/browser.js';
 import {browserFamily, readCookies} from './platform.js';
 
 afterEach(() => {
@@ -64,10 +65,16 @@ describe('R42: browser differences live in platform.ts', () => {
 describe('R42: the OAuth redirect URL is the browser’s own', () => {
 	it('R42: comes from identity.getRedirectURL, which is chromiumapp.org in Chrome and extensions.allizom.org in Firefox', async () => {
 		const {oauthRedirectUrl} = await import('./platform.js');
-		const identity = ((browser as unknown as {identity?: {getRedirectURL: () => string}}).identity ??= {
-			getRedirectURL: () => '',
-		});
+		setOptionalPermission('identity', true);
+		const identity = (browser as unknown as {identity: {getRedirectURL: () => string}}).identity;
 		vi.spyOn(identity, 'getRedirectURL').mockReturnValue('https://0123abcd.extensions.allizom.org/');
 		expect(oauthRedirectUrl()).toBe('https://0123abcd.extensions.allizom.org/');
+	});
+
+	it('R28/R42: before Chrome grants the optional identity permission, the same chromiumapp.org URL, by its documented form', async () => {
+		const {oauthRedirectUrl} = await import('./platform.js');
+		setOptionalPermission('identity', false);
+		expect((browser as {identity?: unknown}).identity).toBeUndefined();
+		expect(oauthRedirectUrl()).toBe(`https://${browser.runtime.id}.chromiumapp.org/`);
 	});
 });

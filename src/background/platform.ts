@@ -3,7 +3,7 @@
  * Firefox package is a manifest transform of the same build, scripts/manifest-variants.ts); whatever must
  * differ is decided here, in one small function each, never as `if firefox` elsewhere.
  */
-import browser, {type Cookies} from 'webextension-polyfill';
+import browser, {type Cookies, type Identity} from 'webextension-polyfill';
 
 export type BrowserFamily = 'chrome' | 'firefox';
 
@@ -45,5 +45,16 @@ function isPartitioned(cookie: Cookies.Cookie): boolean {
  * of the External Client App (docs/admin.md); the settings page shows it.
  */
 export function oauthRedirectUrl(): string {
-	return browser.identity.getRedirectURL();
+	const identity = identityApi();
+	// Chrome before the rep granted the optional `identity` permission (asked on "Connect with Salesforce"): the
+	// same URL, by its documented form (developer.chrome.com `identity.getRedirectURL`).
+	return identity ? identity.getRedirectURL() : `https://${browser.runtime.id}.chromiumapp.org/`;
+}
+
+/**
+ * The identity API, or undefined while its optional permission is not granted (Chrome: `chrome.identity` is
+ * then absent). Firefox declares it as required (scripts/manifest-variants.ts), so it is always there.
+ */
+export function identityApi(): Identity.Static | undefined {
+	return (browser as {identity?: Identity.Static}).identity;
 }

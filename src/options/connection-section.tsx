@@ -4,7 +4,8 @@
  * Offered loudly when the org refuses the browser session, quietly to anyone who prefers it.
  */
 import {useEffect, useId, useState} from 'preact/hooks';
-import {SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {CONNECT_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {requestIdentity} from '@/shared/identity-permission.js';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 import type {ConnectionSettings} from '@/shared/types.js';
@@ -86,11 +87,15 @@ type ConnectProps = {
 
 /** Connect (or Reconnect) with Salesforce, and Disconnect OAuth once connected. */
 function ConnectButtons({host, partition, connection, needsReconnect, primary, canConnect, busy, run}: ConnectProps) {
-	const connect = async () =>
-		run('Waiting for Salesforce…', async () => {
+	const connect = async () => {
+		// R28: `identity` is optional; asked here, synchronously in the rep's click (a user gesture).
+		const permitted = requestIdentity();
+		return run('Waiting for Salesforce…', async () => {
+			if (!(await permitted)) throw new Error(CONNECT_COPY.permissionRefused);
 			const account = await callBackground('connectSalesforce', host.trim() === '' ? {} : {host: host.trim()});
 			return `Connected as ${account.username}. Tickler syncs with this connection, not the browser session.`;
 		});
+	};
 	const disconnect = async (partitionId: string) =>
 		run('Disconnecting…', async () => {
 			const {revoked} = await callBackground('disconnectOAuth', {partition: partitionId});

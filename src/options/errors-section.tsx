@@ -1,13 +1,11 @@
 /** Reminders Salesforce refused (R19, R23), each with its message, hint and a Retry button. */
 import {useId} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
-import {retryReminder} from '@/shared/store/local-edits.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {db} from './settings-db.js';
 
+/** Through the worker like every write of a page: it clears the error and asks for the push (R13). */
 async function retry(reminder: Reminder) {
-	await retryReminder(db, reminder.id);
-	await callBackground('requestSync', {reason: 'local-change'}).catch(() => undefined);
+	await callBackground('retryReminder', {id: reminder.id});
 }
 
 export function ErrorsSection({reminders}: {reminders: Reminder[]}) {

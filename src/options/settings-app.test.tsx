@@ -157,7 +157,10 @@ test('R23: the connected org and user, API usage, history, errors with retry, co
 	await act(() => {
 		button('Retry Too long').click();
 	});
-	await vi.waitFor(async () => expect((await db.reminders.get(broken.id))?.syncState).not.toBe('error'));
+	// The page writes nothing itself: it asks the worker (errors-section.test.tsx runs that on the real worker).
+	await vi.waitFor(() =>
+		expect(messages).toContainEqual({channel: 'tickler', method: 'retryReminder', input: {id: broken.id}}),
+	);
 });
 
 test('Disconnect asks for confirmation before asking the worker to forget the partition', async () => {

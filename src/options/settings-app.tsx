@@ -9,6 +9,7 @@ import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failu
 import {AccountSection} from './account-section.js';
 import {ConflictsSection} from './conflicts-section.js';
 import {ConnectionSection, useConnectionSettings} from './connection-section.js';
+import {RevokePendingNotice} from './revoke-pending-notice.js';
 import {ErrorsSection} from './errors-section.js';
 import {ExportButton} from './export-button.js';
 import {HistorySection} from './history-section.js';
@@ -82,6 +83,7 @@ export function App() {
 						reload={connection.reload}
 						refusedHere={refused}
 					/>
+					<RevokePendingNotice settings={connection.settings} />
 					{partition ? (
 						<PartitionSections partition={partition} data={data} presets={presets} />
 					) : (

@@ -5,14 +5,14 @@ import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {db} from './settings-db.js';
+import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
 import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 let root: HTMLElement;
 
 beforeEach(async () => {
-	await Promise.all(db.tables.map(table => table.clear()));
+	await resetWorkerForPages();
 	root = createDomRoot();
 });
 

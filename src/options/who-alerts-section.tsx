@@ -4,6 +4,7 @@
  * need the optional `notifications` permission: while Tickler (or Both) is chosen without it, the section
  * says Salesforce alerts meanwhile and offers "Allow notifications"; choosing Tickler or Both asks for it too.
  */
+import {callBackground} from '@/shared/messages.js';
 import {useEffect, useId, useState} from 'preact/hooks';
 import {NOTIFICATIONS_PERMISSION_COPY} from '@/shared/copy.js';
 import {
@@ -11,10 +12,8 @@ import {
 	requestNotifications,
 	watchNotificationsPermission,
 } from '@/shared/notifications-permission.js';
-import {setWhoAlerts} from '@/shared/store/local-edits.js';
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import type {Partition, WhoAlerts} from '@/shared/store/schema.js';
-import {db} from './settings-db.js';
 
 export const WHO_ALERTS_CHOICES: ReadonlyArray<{value: WhoAlerts; label: string; explanation: string}> = [
 	{
@@ -60,7 +59,8 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 		if (next !== 'salesforce' && mayNotify === false) askToNotify();
 		setValue(next);
 		try {
-			await setWhoAlerts(db, partition.id, next);
+			// Through the worker like every write of a page (one write path).
+			await callBackground('saveWhoAlerts', {partition: partition.id, whoAlerts: next});
 			setMessage({error: false, text: 'Saved.'});
 		} catch (caught) {
 			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});

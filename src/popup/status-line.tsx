@@ -1,6 +1,7 @@
 /** The sync status line and "Sync now" (R22). Its text comes from status-text.ts. */
 import browser from 'webextension-polyfill';
 import {useState} from 'preact/hooks';
+import {requestIdentity} from '@/shared/identity-permission.js';
 import {callBackground} from '@/shared/messages.js';
 import type {StatusView} from './status-text.js';
 import {nudgeSync} from './nudge.js';
@@ -28,7 +29,15 @@ export function StatusLine({view}: {view: StatusView}) {
 			) : null}
 			{view.kind === 'paused' && view.connect === 'reconnect' ? (
 				// The worker runs the flow; the Salesforce window may close this popup, the worker carries on.
-				<button type="button" onClick={() => void callBackground('connectSalesforce', {}).catch(() => undefined)}>
+				<button
+					type="button"
+					onClick={() => {
+						// R28: `identity` is optional; asked in the click (a user gesture) in case it was withdrawn.
+						void requestIdentity()
+							.then(async granted => (granted ? callBackground('connectSalesforce', {}) : undefined))
+							.catch(() => undefined);
+					}}
+				>
 					Reconnect
 				</button>
 			) : view.kind === 'off' || (view.kind === 'paused' && view.connect === 'connect') ? (

@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest';
 import type {Partition, PartitionStatus} from '@/shared/store/schema.js';
-import {SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {RECONNECT_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
 import {partitionFixture} from '../../test/fakes/partition.js';
 import {signInPage, statusView, SYNC_OFF} from './status-text.js';
 
@@ -64,10 +64,16 @@ test('R20: the sign-in page is the My Domain root of the partition’s org, what
 	expect(signInPage('evil.example.com')).toBeUndefined();
 });
 
-test('R28: a refused refresh reads "Reconnect to Salesforce"; a refused browser session says to connect', () => {
-	expect(view(partition({phase: 'paused', pauseReason: 'reconnect', message: 'x'}))).toEqual({
+test('R28/R54: a refused refresh reads "Reconnect to Salesforce" with why; a refused browser session says to connect', () => {
+	expect(view(partition({phase: 'paused', pauseReason: 'reconnect'}))).toEqual({
 		kind: 'paused',
 		text: 'Reconnect to Salesforce',
+		signIn: false,
+		connect: 'reconnect',
+	});
+	expect(view(partition({phase: 'paused', pauseReason: 'reconnect', message: RECONNECT_COPY.expired}))).toEqual({
+		kind: 'paused',
+		text: RECONNECT_COPY.expired,
 		signIn: false,
 		connect: 'reconnect',
 	});

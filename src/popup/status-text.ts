@@ -57,9 +57,10 @@ export function statusView(input: {
 				? {kind: 'paused', text, signIn: true}
 				: {kind: 'paused', text, signIn: true, signInUrl};
 		}
-		// R28: only the rep can fix these: one click reconnects, or leads to Connect in the settings.
+		// R28: only the rep can fix these: one click reconnects, or leads to Connect in the settings. R54: the
+		// worker's message says why the connection ended (expired, revoked, not approved by the admin).
 		if (status.pauseReason === 'reconnect')
-			return {kind: 'paused', text: SYNC_STATUS_COPY.reconnect, signIn: false, connect: 'reconnect'};
+			return {kind: 'paused', text: status.message || SYNC_STATUS_COPY.reconnect, signIn: false, connect: 'reconnect'};
 		if (status.pauseReason === 'api-access-refused')
 			return {kind: 'paused', text: SYNC_STATUS_COPY.apiAccessRefused, signIn: false, connect: 'connect'};
 		const text = status.message ?? (status.pauseReason && PAUSE_SENTENCES[status.pauseReason]) ?? 'Sync paused';

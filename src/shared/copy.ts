@@ -4,6 +4,7 @@
  * much of it, so change it here and let them tell you what else must follow. In `src/shared` because the
  * worker writes these into the store and messages, and the pages show them as they are.
  */
+import type {ReconnectReason} from './types.js';
 
 /** The sync status line (partition.status.message) for each pause or slowdown (R19–R21, R2). */
 export const SYNC_STATUS_COPY = {
@@ -23,6 +24,54 @@ export const SYNC_STATUS_COPY = {
 	/** The org's My Domain answered with a redirect to another one (`org-moved`). */
 	orgMoved: 'Your Salesforce org has moved to a new address. Sign in to Salesforce at its new address to resume sync.',
 } as const;
+
+/**
+ * R54: why Tickler's OAuth connection must be made again, as the status line's message (`reconnect`). Each
+ * says what happened and what helps; none repeats Salesforce's own words.
+ */
+export const RECONNECT_COPY: Readonly<Record<Exclude<ReconnectReason, 'refused'>, string>> = {
+	expired:
+		"Salesforce no longer accepts Tickler's connection: it expired or was revoked (unused for longer than your org allows, replaced when Tickler was connected on more than five computers, or revoked by your admin). Reconnect to Salesforce to resume sync.",
+	'app-not-approved':
+		"Your Salesforce admin has not approved Tickler for your user (API Access Control), so Salesforce refused its connection. Ask them to approve Tickler's External Client App for your profile or permission set, then reconnect to Salesforce.",
+};
+
+/** The message for a reason; any other refusal (or none recorded) is the plain "Reconnect to Salesforce". */
+export function reconnectMessage(reason: ReconnectReason | undefined): string {
+	return reason === undefined || reason === 'refused' ? SYNC_STATUS_COPY.reconnect : RECONNECT_COPY[reason];
+}
+
+/**
+ * R28/R54: what "Connect with Salesforce" says when the flow fails. Only the error codes listed here are
+ * named, in Tickler's own words: a redirect's `error_description` (or an unknown code) could be any page's
+ * text, so it is never shown.
+ */
+export const CONNECT_COPY = {
+	stateMismatch: 'Salesforce answered a different sign-in request. Click Connect again.',
+	noRedirect: 'Salesforce did not send Tickler back an answer. Click Connect again.',
+	noCode: 'Salesforce did not send an authorization code. Click Connect again.',
+	windowClosed: 'The Salesforce window was closed before Tickler was connected. Click Connect to try again.',
+	unreachablePage: (host: string) =>
+		`The Salesforce sign-in page at ${host} could not be loaded. Check your My Domain and your connection.`,
+	unreachable: (host: string) => `Salesforce could not be reached at ${host}. Check your connection and try again.`,
+	accessDenied: 'You did not allow Tickler to use Salesforce. Click Connect again and choose Allow to sync.',
+	unknownClient: (clientId: string) =>
+		`Salesforce does not know the client id "${clientId}". Check it in Settings, or ask your Salesforce admin for Tickler's client id.`,
+	redirectMismatch: (redirectUri: string) =>
+		`Your org's External Client App does not list Tickler's callback URL ${redirectUri}. Ask your Salesforce admin to add it.`,
+	/** `OAUTH_APP_BLOCKED` / `OAUTH_APP_ACCESS_DENIED` at authorize, `invalid_app_access` at the token endpoint. */
+	appNotApproved:
+		"Your Salesforce admin has not approved Tickler for your user (API Access Control). Ask them to approve Tickler's External Client App for your profile or permission set, then click Connect again.",
+	other: 'Salesforce refused to connect Tickler. Click Connect again; if it happens again, ask your Salesforce admin.',
+	/** The optional `identity` permission was refused (it opens Salesforce's sign-in window). */
+	permissionRefused:
+		"Tickler needs your permission to open Salesforce's sign-in window. Click Connect with Salesforce again and allow it.",
+} as const;
+
+/** R28: a Disconnect whose revoke Salesforce has not confirmed yet (the settings page, until it has). */
+export function revokePendingText(host: string, since: string): string {
+	return `Tickler is disconnected from ${host} here, but Salesforce has not yet confirmed revoking its access (asked ${since}). Tickler asks again whenever your browser is open; your Salesforce admin can also revoke it.`;
+}
 
 /** Why turning sync on was refused (R3, R20, R30): the settings page shows the error's message. */
 export const ENABLE_SYNC_COPY = {

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type {NewReminderInput, ReminderPatch} from './store/reminder-validation.js';
+import type {WhoAlerts} from './store/schema.js';
 import type {ConnectedAccount, ConnectionSettings, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
 
 /**
@@ -78,6 +79,10 @@ export type BackgroundApi = {
 	 * `host` (a My Domain host; the open tab's or active partition's when absent), then sync on for who connected.
 	 */
 	connectSalesforce: (input: {host?: string}) => Promise<ConnectedAccount>;
+	/** R19/R23: the settings page's Retry on a reminder Salesforce refused: back to pending, pushed within seconds. */
+	retryReminder: (input: {id: string}) => Promise<{id: string}>;
+	/** R32: who alerts at a reminder time for a partition — Tickler, Salesforce or both. */
+	saveWhoAlerts: (input: {partition: string; whoAlerts: WhoAlerts}) => Promise<{whoAlerts: WhoAlerts}>;
 	/** R10: the settings page's Subject template for a partition's new Tasks (the admin's preset wins, R30). */
 	saveSubjectTemplate: (input: {partition: string; template: string}) => Promise<{subjectTemplate: string}>;
 	/** R28: revokes a partition's OAuth tokens and forgets them; its reminders stay. */

@@ -18,6 +18,18 @@ export type PauseReason =
 	| 'reconnect'
 	| 'org-moved';
 
+/**
+ * Why the OAuth connection must be made again (R54), each said in its own plain words (copy.ts
+ * RECONNECT_COPY):
+ * - `expired`: `invalid_grant` "expired access/refresh token" — the app's policy expired the refresh token
+ *   (after N, or unused for N), a sixth grant revoked the oldest (5 per user per app), or an admin revoked
+ *   it (Salesforce Help "OAuth 2.0 Refresh Token Flow", "Limit the Idle Refresh Token TTL in Connected Apps");
+ * - `app-not-approved`: `invalid_app_access` — API Access Control, the org has not approved the app for
+ *   this user (Salesforce Help "Use Any API Client – Restriction"): only the admin can fix it;
+ * - `refused`: any other refusal (client id, inactive user or org), or no refresh token to renew with.
+ */
+export type ReconnectReason = 'expired' | 'app-not-approved' | 'refused';
+
 export type SyncStatus = {
 	phase: SyncPhase;
 	pauseReason?: PauseReason;
@@ -79,6 +91,8 @@ export type AdminPresets = {
 	allowedMyDomainHosts?: string[];
 	subjectTemplate?: string;
 	syncEnabled?: boolean;
+	/** R56: the most API requests each rep's Tickler may spend in any 24 hours (its share of the allowance). */
+	maxDailyRequestsPerRep?: number;
 };
 
 /** What the settings page shows about the second way in (R28, R30). Never a token. */
@@ -91,4 +105,6 @@ export type ConnectionSettings = {
 	oauth: Array<{partition: string; host: string; needsReconnect: boolean}>;
 	/** The My Domain host of the rep's open Salesforce tab or active partition, to connect with. */
 	suggestedHost?: string;
+	/** Disconnects whose revoke Salesforce has not confirmed yet (retried at every worker start and alarm). */
+	revocationsPending?: Array<{host: string; since: number}>;
 };

@@ -6,6 +6,7 @@ import {type LocalOrg, startLocalOrg} from '../org/index.js';
 import {type ExtensionSession, launchExtension} from './harness.js';
 import {signIn} from './salesforce-routing.js';
 import {ask, localDate} from './sync-fixture.js';
+import {RECONNECT_COPY} from '../../src/shared/copy.js';
 
 // R28, R29 end to end: an org with API Access Control refuses the browser session; the settings page says
 // so and offers Connect; the OAuth flow runs in a real chrome.identity.launchWebAuthFlow window on the routed
@@ -167,7 +168,8 @@ test('R28: a revoked refresh token pauses with "Reconnect to Salesforce"; an edi
 	});
 	expect(added.ok).toBe(true);
 	await expect.poll(async () => (await status()).pauseReason).toBe('reconnect');
-	expect((await status()).message).toBe('Reconnect to Salesforce');
+	// R54: the reason, in plain words (the local org answers invalid_grant for a revoked refresh token).
+	expect((await status()).message).toBe(RECONNECT_COPY.expired);
 	expect(tasksOf(local.org.users.rep.id, 'Written while disconnected')).toEqual([]);
 	await expect.poll(async () => settings.getByRole('button', {name: 'Reconnect to Salesforce'}).count()).toBe(1);
 

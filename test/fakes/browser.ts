@@ -115,6 +115,8 @@ function patternToRegExp(pattern: string): RegExp {
 
 /** `storage.managed` (R30): read-only to the extension, filled by policy; tests set it with `setManagedStorage`. */
 const managedData = new Map<string, unknown>();
+/** When set, `storage.managed.get` rejects with it (Firefox without a policy, or a policy that cannot be read). */
+const managedFailure: {error: Error | undefined} = {error: undefined};
 
 const badge = {text: '', color: '' as string | [number, number, number, number]};
 
@@ -155,6 +157,20 @@ const notificationsNamespace = {
 	onButtonClicked: onNotificationButtonClicked,
 };
 const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
+/**
+ * R28: `identity` is optional in Chrome and not granted on a fresh install; while it is not, `browser.identity`
+ * is undefined. The auth window is answered by the test (`setAuthWindow`); without one it is "closed".
+ */
+type AuthWindow = (url: string) => Promise<string | undefined>;
+const authWindow: {answer: AuthWindow | undefined; urls: string[]} = {answer: undefined, urls: []};
+const identityNamespace = {
+	getRedirectURL: () => `https://${EXTENSION_ID}.chromiumapp.org/`,
+	async launchWebAuthFlow(details: {url: string; interactive?: boolean}) {
+		authWindow.urls.push(details.url);
+		if (!authWindow.answer) throw new Error('The user did not approve access.');
+		return authWindow.answer(details.url);
+	},
+};
 
 const browser = {
 	storage: {
@@ -163,6 +179,7 @@ const browser = {
 		sync: createStorageArea('sync'),
 		managed: {
 			async get(keys?: string | string[] | null) {
+				if (managedFailure.error) throw managedFailure.error;
 				const wanted = keys === undefined || keys === null ? undefined : typeof keys === 'string' ? [keys] : keys;
 				const result: Record<string, unknown> = {};
 				for (const [key, value] of managedData)
@@ -194,7 +211,12 @@ const browser = {
 	},
 	runtime: {
 		id: EXTENSION_ID,
-		getManifest: () => ({manifest_version: 3, name: 'Tickler', version: '0.0.0-test'}),
+		getManifest: () => ({
+			manifest_version: 3,
+			name: 'Tickler',
+			version: '0.0.0-test',
+			optional_permissions: ['notifications', 'identity'],
+		}),
 		getURL: (path: string) => `chrome-extension://${EXTENSION_ID}/${path.replace(/^\//, '')}`,
 		async sendMessage(message: unknown) {
 			for (const result of onMessage.dispatch(message, {
@@ -247,6 +269,9 @@ const browser = {
 	},
 	get notifications() {
 		return grantedOptional.has('notifications') ? notificationsNamespace : undefined;
+	},
+	get identity() {
+		return grantedOptional.has('identity') ? identityNamespace : undefined;
 	},
 	permissions: {
 		async contains(set: PermissionSet) {
@@ -330,13 +355,18 @@ export function setManagedStorage(values: Record<string, unknown>): void {
 	for (const [key, value] of Object.entries(values)) managedData.set(key, structuredClone(value));
 }
 
+/** Test helper: make `storage.managed.get` reject with `error` (undefined: read normally again). */
+export function failManagedStorage(error: Error | undefined): void {
+	managedFailure.error = error;
+}
+
 /** Test helper: the tabs open now (R31: a notification click opens one). */
 export function openTabs(): FakeTab[] {
 	return [...tabs.values()].map(tab => ({...tab}));
 }
 
 /** Test helper: grant or withdraw an optional permission (withdrawing fires permissions.onRemoved). */
-export function setOptionalPermission(name: 'notifications', granted: boolean): void {
+export function setOptionalPermission(name: 'notifications' | 'identity', granted: boolean): void {
 	if (granted === grantedOptional.has(name)) return;
 	if (granted) {
 		grantedOptional.add(name);
@@ -345,6 +375,16 @@ export function setOptionalPermission(name: 'notifications', granted: boolean): 
 		grantedOptional.delete(name);
 		onPermissionsRemoved.dispatch({permissions: [name]});
 	}
+}
+
+/** Test helper: what the Salesforce sign-in window answers (the final redirect URL); undefined: the rep closes it. */
+export function setAuthWindow(answer: AuthWindow | undefined): void {
+	authWindow.answer = answer;
+}
+
+/** Test helper: the URLs every auth window was opened on, in order. */
+export function authWindowUrls(): string[] {
+	return [...authWindow.urls];
 }
 
 /** Test helper: whether the rep accepts the next permission requests (default yes). */
@@ -366,11 +406,14 @@ export async function resetFakeBrowser(): Promise<void> {
 	grantedOptional.add('notifications');
 	permissionRequests.length = 0;
 	permissionAnswer = true;
+	authWindow.answer = undefined;
+	authWindow.urls.length = 0;
 	onPermissionsAdded.clear();
 	onPermissionsRemoved.clear();
 	onNotificationClicked.clear();
 	onNotificationButtonClicked.clear();
 	managedData.clear();
+	managedFailure.error = undefined;
 	cookieJar.clear();
 	tabs.clear();
 	badge.text = '';

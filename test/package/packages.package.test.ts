@@ -106,9 +106,16 @@ describe('R42: npm run package', () => {
 		for (const browser of browsers) {
 			expect(declaredPermissions(manifestOf(browser)).sort(), browser).toEqual(documented);
 			// R31/R32: notifications stays optional in both, so an update from 0.1.0 never disables Tickler.
-			expect(manifestOf(browser)['optional_permissions'], browser).toEqual(['notifications']);
+			expect(manifestOf(browser)['optional_permissions'], browser).toContain('notifications');
 			expect(manifestOf(browser)['permissions'], browser).not.toContain('notifications');
 		}
+
+		// R28: identity is asked when the rep first clicks "Connect with Salesforce" in Chrome; Firefox cannot
+		// request it at run time (scripts/manifest-variants.ts), so it declares it — with no install prompt there.
+		expect(manifestOf('chrome')['optional_permissions']).toEqual(['notifications', 'identity']);
+		expect(manifestOf('chrome')['permissions']).not.toContain('identity');
+		expect(manifestOf('firefox')['optional_permissions']).toEqual(['notifications']);
+		expect(manifestOf('firefox')['permissions']).toContain('identity');
 	});
 
 	it('R42: no remote code — no eval, no Function constructor, no string timers, no remote scripts in any packaged file', () => {

@@ -4,11 +4,11 @@
  * the partition (org id + user id) they belong to, and turns sync on for it. Disconnect revokes them.
  * Tokens stay in the worker (oauth/token-store.ts): nothing here returns one.
  */
-import browser from 'webextension-polyfill';
+import {CONNECT_COPY} from '@/shared/copy.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import type {ConnectedAccount, ConnectionSettings} from '@/shared/types.js';
-import {enableWithPort} from './sync-switch.js';
+import {enableWithPort, SyncTurnedOffByAdminError} from './sync-switch.js';
 import type {WorkerDbs} from '../worker-db.js';
 import {runAuthFlow} from '../oauth/auth-flow.js';
 import {portForTokens} from '../oauth/oauth-port.js';
@@ -21,9 +21,9 @@ import {
 	readRepClientId,
 	saveRepClientId,
 } from '../oauth/presets.js';
-import {revokeQuietly} from '../oauth/disconnect.js';
+import {pendingRevocations, revokeOrRetryLater} from '../oauth/disconnect.js';
 import {oauthConnections, readTokens, saveTokens, type StoredTokens} from '../oauth/token-store.js';
-import {oauthRedirectUrl} from '../platform.js';
+import {identityApi, oauthRedirectUrl} from '../platform.js';
 import {salesforceHostsInUse} from '../session/find-session.js';
 import {storageSessionIdentityCache} from '../session/session-identity.js';
 
@@ -42,12 +42,14 @@ export async function connectionSettings(dbs: WorkerDbs): Promise<ConnectionSett
 	const presets = await readPresets();
 	const clientId = effectiveClientId(presets, await readRepClientId());
 	const host = await suggestedHost(dbs);
+	const pending = await pendingRevocations(dbs.credentials);
 	return {
 		redirectUrl: oauthRedirectUrl(),
 		...(clientId === undefined ? {} : {clientId}),
 		presets,
 		oauth: await oauthConnections(dbs.credentials),
 		...(host === undefined ? {} : {suggestedHost: host}),
+		...(pending.length === 0 ? {} : {revocationsPending: pending.map(({host: at, since}) => ({host: at, since}))}),
 	};
 }
 
@@ -63,6 +65,8 @@ export async function saveClientId(clientId: string): Promise<{clientId: string}
 export async function connectWithOAuth(dbs: WorkerDbs, input: {host?: string}): Promise<ConnectedAccount> {
 	const {credentials} = dbs;
 	const presets = await readPresets();
+	// R30 at once: with sync preset off nothing would sync on this connection; no window, no token.
+	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	const clientId = effectiveClientId(presets, await readRepClientId());
 	if (clientId === undefined)
 		throw new OAuthSetupError(
@@ -73,15 +77,28 @@ export async function connectWithOAuth(dbs: WorkerDbs, input: {host?: string}): 
 		throw new OAuthSetupError('Enter your My Domain, e.g. acme.my.salesforce.com, or open Salesforce in a tab.');
 	if (!isHostAllowed(presets, typed)) throw new HostNotAllowedError(typed);
 
+	// Optional in Chrome: the page asks for it on the rep's click; without it no sign-in window can open.
+	const identity = identityApi();
+	if (!identity) throw new OAuthSetupError(CONNECT_COPY.permissionRefused);
 	const grant = await runAuthFlow({
 		host: typed,
 		clientId,
 		redirectUri: oauthRedirectUrl(),
-		launchWebAuthFlow: async url => browser.identity.launchWebAuthFlow({url, interactive: true}),
+		launchWebAuthFlow: async url => identity.launchWebAuthFlow({url, interactive: true}),
 	});
 	// R25 for tokens: the API host must be a My Domain host Tickler may talk to, or the token is not used.
 	const instanceHost = toMyDomainHost(grant.instanceHost) === grant.instanceHost ? grant.instanceHost : typed;
 	if (!isHostAllowed(presets, instanceHost)) throw new HostNotAllowedError(instanceHost);
+	// The policy may have changed while the rep was in the Salesforce window: it is read again.
+	if ((await readPresets()).syncEnabled === false) {
+		await revokeOrRetryLater(credentials, {
+			partition: `${grant.orgId}:${grant.userId}`,
+			host: typed,
+			token: grant.refreshToken ?? grant.accessToken,
+		});
+		throw new SyncTurnedOffByAdminError();
+	}
+
 	const partition = `${grant.orgId}:${grant.userId}`;
 	const previous = await readTokens(credentials, partition);
 	const tokens: StoredTokens = {
@@ -96,7 +113,7 @@ export async function connectWithOAuth(dbs: WorkerDbs, input: {host?: string}): 
 	await saveTokens(credentials, tokens);
 	// Reconnecting replaces the refused tokens; the old refresh token is revoked so it cannot linger.
 	if (previous?.refreshToken !== undefined && previous.refreshToken !== tokens.refreshToken)
-		await revokeQuietly(previous.host, previous.refreshToken);
+		await revokeOrRetryLater(credentials, {partition, host: previous.host, token: previous.refreshToken});
 	return enableWithPort(
 		dbs,
 		portForTokens(tokens, {credentials, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),

@@ -1,15 +1,21 @@
-import {afterEach, beforeEach, expect, test} from 'vitest';
+import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {openTestDb} from '../../../test/fakes/test-db.js';
+import {openTestDb, openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import {forgetPartition} from './sync-switch.js';
 import browser from 'webextension-polyfill';
 import {resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {BADGE_SPEND_KEY, takeBadgeSpend} from '../task-page/badge-allowance.js';
 import {patchWorkerState, readWorkerState} from '../runner/worker-state.js';
 import {deletePartitionData, forgetSessionCaches} from './forget-partition.js';
 import {recentVerdict, rememberVerdict} from '../task-page/verdict-cache.js';
+
+import {createSyncArea, linkAreas} from '../../../test/fakes/sync-storage.js';
+import {createFakeLocks} from '../../../test/fakes/web-locks.js';
+import {nameKey} from '../name-sync/entries.js';
+import {forgetSharedNames} from '../name-sync/name-pass.js';
 
 const A = '00D000000000001AAA:005000000000001AAA';
 const B = '00D000000000002AAA:005000000000002AAA';
@@ -115,4 +121,45 @@ test('Disconnect also clears the worker’s session-scoped caches: badge verdict
 	expect(await recentVerdict(`${B}:00T000000000001AAA`, Date.now())).toBeDefined();
 	expect((await browser.storage.session.get(BADGE_SPEND_KEY))[BADGE_SPEND_KEY]).toBeUndefined();
 	expect(await readWorkerState()).toEqual({popupOpenedAt: 5});
+});
+
+test('R53: Disconnect removes the account’s names from the browser’s synced storage, and nothing of another', async () => {
+	await resetFakeBrowser();
+	const dbs = openTestWorkerDbs('forget-worker');
+	const worker = dbs.db;
+	vi.stubGlobal('navigator', {locks: createFakeLocks()});
+	try {
+		await worker.partitions.put({...partition(A), enabled: false});
+		await worker.meta.put({key: 'activePartition', value: A});
+		await browser.storage.sync.set({
+			[nameKey(A, '00T000000000001AAA')]: {n: 'Call Ana', t: 1},
+			[nameKey(A, '00T000000000002AAA')]: {n: 'Send the quote', t: 2},
+			[nameKey(B, '00T000000000003AAA')]: {n: 'B’s own', t: 3},
+			unrelated: 1,
+		});
+		await forgetPartition(dbs, A);
+		expect(Object.keys(await browser.storage.sync.get(null)).sort()).toEqual(
+			[nameKey(B, '00T000000000003AAA'), 'unrelated'].sort(),
+		);
+		expect(await worker.partitions.get(A)).toBeUndefined();
+	} finally {
+		vi.unstubAllGlobals();
+	}
+});
+
+test('R53: the removal travels like any synced change: the rep’s other computer no longer holds the names', async () => {
+	const here = createSyncArea();
+	const there = createSyncArea();
+	const chromeSync = linkAreas([here, there]);
+	await here.set({
+		[nameKey(A, '00T000000000001AAA')]: {n: 'Call Ana', t: 1},
+		[nameKey(B, '00T000000000003AAA')]: {n: 'B', t: 3},
+	});
+	chromeSync.deliver();
+	expect(Object.keys(there.snapshot())).toHaveLength(2);
+	expect(await forgetSharedNames(here, A)).toBe(1);
+	chromeSync.deliver();
+	expect(Object.keys(there.snapshot())).toEqual([nameKey(B, '00T000000000003AAA')]);
+	// One remove call, whatever the count (the write-rate quota counts calls).
+	expect(here.writeCount()).toBe(2);
 });

@@ -14,10 +14,11 @@ import {portForTokens} from '../oauth/oauth-port.js';
 import {HostNotAllowedError, isHostAllowed, readPresets} from '../oauth/presets.js';
 import {readTokens} from '../oauth/token-store.js';
 import {findSession} from '../session/find-session.js';
+import {forgetSharedNamesNow} from '../name-sync/name-sync-triggers.js';
 import {NoSessionError, SessionExpiredError} from '../session/session-errors.js';
 import {storageSessionIdentityCache} from '../session/session-identity.js';
 import {refreshSchedule, startCycle} from '../runner/cycle-runner.js';
-import {ENABLE_SYNC_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {ENABLE_SYNC_COPY, reconnectMessage, SYNC_STATUS_COPY} from '@/shared/copy.js';
 
 /** R28: the org refuses the browser session for the API; the settings page offers "Connect with Salesforce". */
 export class ApiAccessRefusedError extends Error {
@@ -64,7 +65,8 @@ export async function enablePartition(dbs: WorkerDbs, partitionId: string): Prom
 	const presets = await readPresets();
 	if (presets.syncEnabled === false) throw new SyncTurnedOffByAdminError();
 	if (!isHostAllowed(presets, tokens.instanceHost)) throw new HostNotAllowedError(tokens.instanceHost);
-	if (tokens.needsReconnect === true) throw new OAuthReconnectNeededError(SYNC_STATUS_COPY.reconnect);
+	if (tokens.needsReconnect === true)
+		throw new OAuthReconnectNeededError(reconnectMessage(tokens.reconnectReason), tokens.reconnectReason);
 	return enableWithPort(
 		dbs,
 		portForTokens(tokens, {credentials, timeoutMs: 30_000, identityCache: storageSessionIdentityCache}),
@@ -123,7 +125,8 @@ export async function disablePartition(dbs: WorkerDbs, partitionId: string): Pro
 
 /**
  * Disconnect: deletes one partition's reminders, outbox, checkpoint, history, conflicts and the partition
- * itself — nothing of any other partition (R2). Waits for a running cycle of that partition to end first.
+ * itself — nothing of any other partition (R2) — and its names in the browser's synced storage (R53). Waits
+ * for a running cycle of that partition to end first.
  */
 export async function forgetPartition(dbs: WorkerDbs, partitionId: string): Promise<{deletedReminders: number}> {
 	const {db, credentials} = dbs;
@@ -134,6 +137,8 @@ export async function forgetPartition(dbs: WorkerDbs, partitionId: string): Prom
 		deletePartitionData(db, partitionId),
 	);
 	await forgetSessionCaches(partitionId);
+	// R53: and the names it shared through the browser's synced storage (its servers, the rep's other computers).
+	await forgetSharedNamesNow(partitionId);
 	await refreshSchedule(db);
 	return {deletedReminders};
 }

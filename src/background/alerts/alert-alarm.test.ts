@@ -117,6 +117,23 @@ describe('R31: from the notification', () => {
 		expect(Object.keys(await shown())).toEqual([reminderNotificationId(r.id)]);
 	});
 
+	test('R2/R31: after a switch to another Salesforce user, Complete and Snooze from an old notification are refused and it goes away', async () => {
+		const r = await reminderIn('Call Ann', 60_000);
+		await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
+		const before = await db.reminders.get(r.id);
+		const outboxBefore = await db.outbox.toArray();
+		// The rep signs in as someone else and turns sync on for them: another partition is the active one.
+		await db.meta.put({key: 'activePartition', value: '00D000000000009AAA:005000000000009AAA'});
+		await onNotificationButton(dbs, reminderNotificationId(r.id), 0);
+		expect(await db.reminders.get(r.id)).toEqual(before);
+		await checkReminders(db, Date.parse(r.reminderAt ?? '') + 2000);
+		await browser.notifications.create(reminderNotificationId(r.id), {type: 'basic', title: 'Call Ann', message: ''});
+		await onNotificationButton(dbs, reminderNotificationId(r.id), 1);
+		expect(await db.reminders.get(r.id)).toEqual(before);
+		expect(await db.outbox.toArray()).toEqual(outboxBefore);
+		expect(await shown()).toEqual({});
+	});
+
 	test('R31: tomorrow morning from the popup moves the time to 9:00 on the next day', async () => {
 		const r = await reminderIn('Call Ann', 60_000);
 		await snoozeReminder(dbs, r.id, 'tomorrow-morning');

@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import type {WorkerDbs} from '@/background/worker-db.js';
 import {afterLocalChange} from '@/background/runner/after-local-change.js';
-import {completeReminder, editReminder} from '@/shared/store/local-edits.js';
+import {activePartition, completeReminder, editReminder} from '@/shared/store/local-edits.js';
 import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {Reminder} from '@/shared/store/schema.js';
@@ -24,6 +24,18 @@ async function afterEdit(dbs: WorkerDbs, reminderId: string): Promise<void> {
 	await afterLocalChange(dbs);
 }
 
+/**
+ * The reminder a notification's button may act on: it still exists, is not deleted, and belongs to the
+ * account the rep uses now (R2). A notification shown before the rep switched Salesforce user or org names
+ * a reminder of the other account: Complete or Snooze from it would edit that account's reminder (and its
+ * Task), so it is refused like the popup refuses a write to another partition.
+ */
+async function actionable(db: TicklerDb, reminderId: string): Promise<Reminder | undefined> {
+	const reminder = await db.reminders.get(reminderId);
+	if (!reminder || reminder.deletedAt !== undefined) return undefined;
+	return reminder.partition === (await activePartition(db)) ? reminder : undefined;
+}
+
 /** R31: Complete from the notification completes the reminder, and through sync the Task. */
 export async function completeFromNotification(
 	dbs: WorkerDbs,
@@ -31,8 +43,8 @@ export async function completeFromNotification(
 	now: number = Date.now(),
 ): Promise<void> {
 	const {db} = dbs;
-	const reminder = await db.reminders.get(reminderId);
-	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
+	const reminder = await actionable(db, reminderId);
+	if (!reminder) return clearReminderNotification(reminderId);
 	await completeReminder(db, reminderId, {now});
 	await afterEdit(dbs, reminderId);
 }
@@ -45,8 +57,8 @@ export async function snoozeReminder(
 	now: number = Date.now(),
 ): Promise<void> {
 	const {db} = dbs;
-	const reminder = await db.reminders.get(reminderId);
-	if (!reminder || reminder.deletedAt !== undefined) return clearReminderNotification(reminderId);
+	const reminder = await actionable(db, reminderId);
+	if (!reminder) return clearReminderNotification(reminderId);
 	await editReminder(db, reminderId, {reminderAt: snoozedUntil(choice, now)}, {now});
 	await afterEdit(dbs, reminderId);
 }

@@ -26,6 +26,7 @@ import {
 	sendLocalOnlyInput,
 	subjectTemplateInput,
 	taskBadgeInput,
+	whoAlertsInput,
 	InvalidMessageError,
 } from './validators.js';
 import {isTaskInTabAddress, NotThisTabsTaskError} from '../task-page/badge-caller.js';
@@ -89,6 +90,8 @@ export const MESSAGE_RULES = {
 	getConnectionSettings: {callers: 'own-pages', validate: noInput},
 	saveOAuthClientId: {callers: 'own-pages', validate: clientIdInput},
 	connectSalesforce: {callers: 'own-pages', validate: connectInput},
+	retryReminder: {callers: 'own-pages', validate: reminderIdInput},
+	saveWhoAlerts: {callers: 'own-pages', validate: whoAlertsInput},
 	saveSubjectTemplate: {callers: 'own-pages', validate: subjectTemplateInput},
 	disconnectOAuth: {callers: 'own-pages', validate: partitionInput},
 	forgetPartition: {callers: 'own-pages', validate: partitionInput},

@@ -106,6 +106,14 @@ const api: BackgroundHandlers = {
 		calls.push(input);
 		return {subjectTemplate: input.template};
 	},
+	retryReminder: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	saveWhoAlerts: async input => {
+		calls.push(input);
+		return {whoAlerts: input.whoAlerts};
+	},
 };
 
 test('a valid request reaches the API and its value comes back', async () => {
@@ -407,6 +415,9 @@ test('R34/R31: "Remind me" is taken from a content script only for the record in
 		handleMessage(api, {channel: 'tickler', method: 'remindAboutRecord', input: {...input, ...overrides}}, from, SELF);
 	expect(await ask({})).toEqual({ok: true, value: {id: DRAFT_ID}});
 	expect(calls.at(-1)).toEqual({...input, name: 'Follow up: Ana', recordName: 'Ana Ruiz', reminderAt: null});
+	// A page's long name is cut on a whole character: an emoji at the cut never leaves half a surrogate pair.
+	expect(await ask({recordName: `${'a'.repeat(254)}😀`})).toMatchObject({ok: true});
+	expect(calls.at(-1)).toMatchObject({recordName: 'a'.repeat(254)});
 	// R31: a reminder time is an instant with its offset, stored in UTC; a bad one is refused, saying why.
 	expect(await ask({reminderAt: '2026-03-06T09:30:00.000+01:00'})).toMatchObject({ok: true});
 	expect(calls.at(-1)).toMatchObject({reminderAt: '2026-03-06T08:30:00.000Z'});
@@ -516,5 +527,21 @@ test('R10/R27: the settings page’s Subject template names an org partition and
 		expect(await send(input)).toEqual({ok: false, error: {name: 'InvalidMessageError', message}});
 	}
 
+	expect(calls.length).toBe(before);
+});
+
+test('R32/R19/R27: the settings page’s other writes go through the worker, validated, and only from its own pages', async () => {
+	const partition = '00D000000000001AAA:005000000000001AAA';
+	const send = async (method: 'saveWhoAlerts' | 'retryReminder', input: unknown, sender = POPUP) =>
+		handleMessage(api, {channel: 'tickler', method, input}, sender, SELF);
+	expect(await send('saveWhoAlerts', {partition, whoAlerts: 'both'})).toEqual({ok: true, value: {whoAlerts: 'both'}});
+	expect(await send('retryReminder', {id: DRAFT_ID})).toEqual({ok: true, value: {id: DRAFT_ID}});
+	const before = calls.length;
+	expect(await send('saveWhoAlerts', {partition, whoAlerts: 'everyone'})).toEqual({
+		ok: false,
+		error: {name: 'InvalidMessageError', message: 'Invalid choice of who alerts'},
+	});
+	expect((await send('retryReminder', {id: DRAFT_ID}, CONTENT)).ok).toBe(false);
+	expect((await send('saveWhoAlerts', {partition, whoAlerts: 'both'}, CONTENT)).ok).toBe(false);
 	expect(calls.length).toBe(before);
 });

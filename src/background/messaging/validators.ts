@@ -4,6 +4,7 @@
  * reminder's fields, the store's own InvalidReminderError, so a form can mark the field.
  */
 import {remindObjectOf} from '@/shared/record-page-url.js';
+import {cutAt} from '@/shared/subject-template.js';
 import {
 	MAX_NAME_LENGTH,
 	type NewReminderInput,
@@ -15,6 +16,7 @@ import {
 } from '@/shared/store/reminder-validation.js';
 import type {Input} from '@/shared/messages.js';
 import type {SyncReason} from '@/shared/types.js';
+import {isWhoAlerts} from '@/shared/store/reminder-time.js';
 import {CLIENT_ID_PATTERN} from '../oauth/presets.js';
 
 export class InvalidMessageError extends Error {
@@ -117,6 +119,13 @@ export function subjectTemplateInput(input: unknown): Input<'saveSubjectTemplate
 	return {partition: partitionId(partition), template};
 }
 
+/** R32: who alerts; the store checks the value again (local-edits.ts setWhoAlerts). */
+export function whoAlertsInput(input: unknown): Input<'saveWhoAlerts'> {
+	const {partition, whoAlerts} = record(input);
+	if (!isWhoAlerts(whoAlerts)) throw new InvalidMessageError('Invalid choice of who alerts');
+	return {partition: partitionId(partition), whoAlerts};
+}
+
 export function clientIdInput(input: unknown): {clientId: string} {
 	const clientId = record(input)['clientId'];
 	if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))
@@ -154,7 +163,8 @@ export function remindAboutRecordInput(input: unknown): Input<'remindAboutRecord
 		recordId,
 		name: validateName(name),
 		dueDate: validateDueDate(dueDate),
-		recordName: recordName.replaceAll(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH),
+		// Page text: cut on a whole character, never half of a surrogate pair (subject-template.ts cutAt).
+		recordName: cutAt(recordName.replaceAll(/\s+/g, ' ').trim(), MAX_NAME_LENGTH),
 		// R31: optional; absent, null or '' is none, anything else must be a real instant Salesforce accepts.
 		reminderAt: validateReminderAt(reminderAt),
 	};

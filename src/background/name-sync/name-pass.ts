@@ -115,3 +115,14 @@ export async function shareNames(
 	if (written > 0) await area.set(plan.write);
 	return {applied, shared: written, removed: plan.remove.length};
 }
+
+/**
+ * R53: Disconnect and forgetting an account take the partition's names out of the synced area too — the
+ * browser's sync then removes them from its servers and the rep's other computers, instead of leaving them
+ * there for up to NAME_TTL_MS. One remove call (a write-rate quota counts calls, not keys). Returns how many.
+ */
+export async function forgetSharedNames(area: Pick<NameArea, 'get' | 'remove'>, partitionId: string): Promise<number> {
+	const keys = Object.keys(await area.get(null)).filter(key => parseNameKey(key)?.partition === partitionId);
+	if (keys.length > 0) await area.remove(keys);
+	return keys.length;
+}

@@ -13,7 +13,7 @@ import {activePartition} from '@/shared/store/local-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {consoleLog} from '@/background/sync/log.js';
 import {KEY_PREFIX} from './entries.js';
-import {shareNames, type NamePassResult} from './name-pass.js';
+import {forgetSharedNames, shareNames, type NamePassResult} from './name-pass.js';
 
 const NAME_LOCK = 'tickler-name-sync';
 
@@ -35,6 +35,22 @@ export async function shareNamesNow(db: TicklerDb): Promise<NamePassResult | und
 		// Structured, no names or values (convention 14): the kind of failure, e.g. a quota refusal.
 		consoleLog().error('name-sync-failed', {code: error instanceof Error ? error.name : 'unknown'});
 		return undefined;
+	}
+}
+
+/**
+ * R53: removes a forgotten partition's names from the synced area, under the passes' lock so a pass that was
+ * running cannot write one back. Never throws: the names are also dropped by age (NAME_TTL_MS) at the next
+ * pass on any computer.
+ */
+export async function forgetSharedNamesNow(partitionId: string): Promise<number> {
+	const forget = async () => forgetSharedNames(browser.storage.sync, partitionId);
+	try {
+		const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+		return await (locks ? locks.request(NAME_LOCK, forget) : forget());
+	} catch (error) {
+		consoleLog().error('name-forget-failed', {code: error instanceof Error ? error.name : 'unknown'});
+		return 0;
 	}
 }
 

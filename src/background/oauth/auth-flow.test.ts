@@ -1,6 +1,7 @@
 import {expect, test} from 'vitest';
 import {authorizeUrl, OAuthFlowError, runAuthFlow} from './auth-flow.js';
 import {codeChallengeS256} from './pkce.js';
+import {CONNECT_COPY} from '@/shared/copy.js';
 
 const REDIRECT = 'https://abc.chromiumapp.org/';
 const base = {host: 'acme.my.salesforce.com', clientId: '3MVG9clientid', redirectUri: REDIRECT};
@@ -64,4 +65,46 @@ test('R28: every way the flow fails is said in plain words, and nothing is excha
 	expect((await failure(async () => `${REDIRECT}?code=abc&state=not-mine`)).reason).toBe('state_mismatch');
 	expect((await failure(async () => 'https://evil.example.com/?code=abc')).reason).toBe('no_redirect');
 	expect((await failure(answer({}))).reason).toBe('no_code');
+});
+
+test('R28: an error on a redirect whose state is not this request’s is never believed: the state is checked first', async () => {
+	const forged = await failure(
+		async () =>
+			`${REDIRECT}?${new URLSearchParams({error: 'access_denied', error_description: 'Call 555-0100 to restore access', state: 'forged'}).toString()}`,
+	);
+	expect(forged.reason).toBe('state_mismatch');
+	expect(forged.message).toBe(CONNECT_COPY.stateMismatch);
+	// No state at all is no better.
+	expect((await failure(async () => `${REDIRECT}?error=OAUTH_APP_BLOCKED`)).reason).toBe('state_mismatch');
+});
+
+test('R28/R54: only known error codes are named, in Tickler’s own words; Salesforce’s description is never shown', async () => {
+	const unknown = await failure(answer({error: 'weird_code', error_description: 'Visit evil.example.com to fix this'}));
+	expect(unknown.reason).toBe('other');
+	expect(unknown.message).toBe(CONNECT_COPY.other);
+	expect(unknown.message).not.toContain('evil');
+	expect(unknown.message).not.toContain('weird_code');
+	const denied = await failure(answer({error: 'access_denied', error_description: 'Visit evil.example.com'}));
+	expect(denied.message).not.toContain('evil');
+	// API Access Control at authorize: the app is not approved; the rep learns what the admin must do.
+	for (const code of ['OAUTH_APP_BLOCKED', 'OAUTH_APP_ACCESS_DENIED']) {
+		const blocked = await failure(answer({error: code, error_description: 'this app is blocked by admin'}));
+		expect(blocked.reason).toBe(code);
+		expect(blocked.message).toBe(CONNECT_COPY.appNotApproved);
+	}
+	expect(CONNECT_COPY.appNotApproved).toMatch(/admin has not approved Tickler.*Ask them to approve/);
+});
+
+test('R54: invalid_app_access at the token endpoint says the org has not approved the app', async () => {
+	const refused: unknown = await runAuthFlow({
+		...base,
+		launchWebAuthFlow: answer({code: 'the-code'}),
+		fetchImpl: async () =>
+			new Response(JSON.stringify({error: 'invalid_app_access', error_description: 'user is not admin approved'}), {
+				status: 400,
+			}),
+	}).catch((caught: unknown) => caught);
+	expect(refused).toBeInstanceOf(OAuthFlowError);
+	expect((refused as OAuthFlowError).reason).toBe('invalid_app_access');
+	expect((refused as OAuthFlowError).message).toBe(CONNECT_COPY.appNotApproved);
 });

@@ -6,9 +6,10 @@
  *     exchanged for tokens at /services/oauth2/token
  *
  * The verifier and state live only in this call's memory. Errors are turned into sentences the settings
- * page shows as they are (OAuthFlowError).
+ * page shows as they are (OAuthFlowError), in Tickler's own words only (R54).
  */
 import {codeChallengeS256, createCodeVerifier, randomToken} from './pkce.js';
+import {CONNECT_COPY} from '@/shared/copy.js';
 import {exchangeCode, OAuthEndpointError, type TokenGrant} from './token-endpoint.js';
 
 /** A failure of the flow, said so the rep (or their admin) knows what to do. */
@@ -63,31 +64,27 @@ export async function runAuthFlow(input: AuthFlowInput): Promise<TokenGrant> {
 	}
 
 	const params = redirectParams(final, input.redirectUri);
+	// The state first, before anything the redirect says is believed: a redirect that is not the answer to
+	// this request (another flow, or one a page in the auth window forged, error included) is never used.
+	if (params.get('state') !== state) throw new OAuthFlowError('state_mismatch', CONNECT_COPY.stateMismatch);
 	const error = params.get('error');
-	if (error !== null) throw authorizeError(error, params.get('error_description') ?? '', input);
-	// A redirect that is not the answer to this request (another flow, or a forged one) is never used.
-	if (params.get('state') !== state)
-		throw new OAuthFlowError('state_mismatch', 'Salesforce answered a different sign-in request. Click Connect again.');
+	if (error !== null) throw authorizeError(error, input);
 	const code = params.get('code');
-	if (code === null || code === '')
-		throw new OAuthFlowError('no_code', 'Salesforce did not send an authorization code. Click Connect again.');
+	if (code === null || code === '') throw new OAuthFlowError('no_code', CONNECT_COPY.noCode);
 	try {
 		return await exchangeCode(
 			{host: input.host, clientId: input.clientId, code, redirectUri: input.redirectUri, codeVerifier: verifier},
 			input.fetchImpl,
 		);
 	} catch (caught) {
-		if (caught instanceof OAuthEndpointError) throw authorizeError(caught.error, caught.message, input);
-		throw new OAuthFlowError(
-			'network',
-			`Salesforce could not be reached at ${input.host}. Check your connection and try again.`,
-		);
+		if (caught instanceof OAuthEndpointError) throw authorizeError(caught.error, input);
+		throw new OAuthFlowError('network', CONNECT_COPY.unreachable(input.host));
 	}
 }
 
 function redirectParams(final: string | undefined, redirectUri: string): URLSearchParams {
 	if (final === undefined || !final.startsWith(redirectUri))
-		throw new OAuthFlowError('no_redirect', 'Salesforce did not send Tickler back an answer. Click Connect again.');
+		throw new OAuthFlowError('no_redirect', CONNECT_COPY.noRedirect);
 	const url = new URL(final);
 	// Errors may come in the query or, for some flows, in the fragment.
 	const params = new URLSearchParams(url.search);
@@ -100,42 +97,32 @@ function redirectParams(final: string | undefined, redirectUri: string): URLSear
 function windowError(error: unknown, host: string): OAuthFlowError {
 	const message = error instanceof Error ? error.message : String(error);
 	if (/could not be loaded/i.test(message))
-		return new OAuthFlowError(
-			'unreachable',
-			`The Salesforce sign-in page at ${host} could not be loaded. Check your My Domain and your connection.`,
-		);
+		return new OAuthFlowError('unreachable', CONNECT_COPY.unreachablePage(host));
 	// "The user did not approve access." is also what Chrome says when the window is closed.
-	return new OAuthFlowError(
-		'window_closed',
-		'The Salesforce window was closed before Tickler was connected. Click Connect to try again.',
-	);
+	return new OAuthFlowError('window_closed', CONNECT_COPY.windowClosed);
 }
 
-function authorizeError(error: string, description: string, input: AuthFlowInput): OAuthFlowError {
+/**
+ * The error codes Tickler knows, each in its own words (copy.ts CONNECT_COPY). Salesforce's
+ * `error_description` and any other code are not shown: they are text from the redirect, which a page in the
+ * auth window could have written. The reason keeps the code only when it is a known one.
+ */
+function authorizeError(error: string, input: AuthFlowInput): OAuthFlowError {
 	switch (error) {
 		case 'access_denied':
-			return new OAuthFlowError(
-				error,
-				'You did not allow Tickler to use Salesforce. Click Connect again and choose Allow to sync.',
-			);
+			return new OAuthFlowError(error, CONNECT_COPY.accessDenied);
 		case 'invalid_client_id':
 		case 'invalid_client':
-			return new OAuthFlowError(
-				error,
-				`Salesforce does not know the client id "${input.clientId}". Check it in Settings, or ask your Salesforce admin for Tickler's client id.`,
-			);
+			return new OAuthFlowError(error, CONNECT_COPY.unknownClient(input.clientId));
 		case 'redirect_uri_mismatch':
-			return new OAuthFlowError(
-				error,
-				`Your org's External Client App does not list Tickler's callback URL ${input.redirectUri}. Ask your Salesforce admin to add it.`,
-			);
+			return new OAuthFlowError(error, CONNECT_COPY.redirectMismatch(input.redirectUri));
+		// R54, API Access Control: at authorize (Salesforce Help "Use Any API Client – Restriction") and at the
+		// token endpoint.
 		case 'OAUTH_APP_BLOCKED':
 		case 'OAUTH_APP_ACCESS_DENIED':
-			return new OAuthFlowError(error, 'Your Salesforce admin has not allowed Tickler for your user. Ask them to.');
+		case 'invalid_app_access':
+			return new OAuthFlowError(error, CONNECT_COPY.appNotApproved);
 		default:
-			return new OAuthFlowError(
-				error,
-				`Salesforce refused to connect Tickler (${error}${description ? `: ${description}` : ''}).`,
-			);
+			return new OAuthFlowError('other', CONNECT_COPY.other);
 	}
 }

@@ -11,6 +11,8 @@ import {authPause, classify, OAuthReconnectNeededError} from '../salesforce/erro
 import {OAuthFlowError, runAuthFlow} from './auth-flow.js';
 import {portForTokens} from './oauth-port.js';
 import {revokeToken} from './token-endpoint.js';
+import {CONNECT_COPY, RECONNECT_COPY} from '@/shared/copy.js';
+import {createFakeLocks} from '../../../test/fakes/web-locks.js';
 import {type CredentialsDb, openCredentialsDb, readTokens, saveTokens, type StoredTokens} from './token-store.js';
 
 const HOST = 'tickler-demo.my.salesforce.com';
@@ -115,7 +117,7 @@ test('R28: an expired access token is refreshed without the caller noticing, and
 	expect(local.org.requests.filter(entry => entry.path === '/services/oauth2/token')).toHaveLength(before);
 });
 
-test('R28: a refused refresh (revoked refresh token) pauses with "Reconnect to Salesforce" and marks the tokens', async () => {
+test('R28/R54: a refused refresh (revoked refresh token) pauses with "Reconnect to Salesforce", says why, and marks the tokens', async () => {
 	const tokens = await connect();
 	local.org.oauth.revokeRefreshTokens();
 	const port = portForTokens(tokens, portOptions());
@@ -124,8 +126,12 @@ test('R28: a refused refresh (revoked refresh token) pauses with "Reconnect to S
 		.catch((caught: unknown) => caught);
 	expect(error).toBeInstanceOf(OAuthReconnectNeededError);
 	expect(classify(error)).toBe('auth');
-	expect(authPause(error)).toEqual({pauseReason: 'reconnect', message: 'Reconnect to Salesforce'});
-	expect((await readTokens(credentials, tokens.partition))?.needsReconnect).toBe(true);
+	expect(authPause(error)).toEqual({pauseReason: 'reconnect', message: RECONNECT_COPY.expired});
+	expect(RECONNECT_COPY.expired).toContain('Reconnect to Salesforce');
+	expect(await readTokens(credentials, tokens.partition)).toMatchObject({
+		needsReconnect: true,
+		reconnectReason: 'expired',
+	});
 });
 
 test('R28: Disconnect revokes the refresh token at Salesforce, and its access token with it', async () => {
@@ -176,4 +182,65 @@ test('R29: every request — token, refresh, API calls, revoke — carries clien
 	);
 	expect(logged.some(entry => entry.path.startsWith('/services/data/'))).toBe(true);
 	for (const entry of logged) expect(entry.client, entry.path).toBe(`Tickler/${version}`);
+});
+
+test('R54: with rotation on, a cycle and a badge lookup finding the token expired at once refresh once, and both go on', async () => {
+	local.org.oauth.updateApp(clientId, {rotateRefreshTokens: true});
+	const tokens = await connect();
+	local.org.oauth.expireAccessTokens();
+	const tokenCalls = () => local.org.requests.filter(entry => entry.path === '/services/oauth2/token').length;
+	const before = tokenCalls();
+	// The worker's callers share one lock manager, as they share navigator.locks.
+	const options = {...portOptions(), locks: createFakeLocks()};
+	const [cycle, badge] = [portForTokens(tokens, options), portForTokens(tokens, options)];
+	const pages = await Promise.all([
+		cycle.query<{Id: string}>('SELECT Id FROM Task LIMIT 1', {includeDeleted: false}),
+		badge.query<{Id: string}>('SELECT Id FROM Task LIMIT 1', {includeDeleted: false}),
+	]);
+	expect(pages.every(page => Array.isArray(page.records))).toBe(true);
+	expect(tokenCalls() - before).toBe(1);
+	const stored = await readTokens(credentials, tokens.partition);
+	expect(stored?.needsReconnect).toBeUndefined();
+	// The rotated refresh token is kept: the old one is dead at Salesforce, the new one refreshes.
+	expect(stored?.refreshToken).not.toBe(tokens.refreshToken);
+	local.org.oauth.expireAccessTokens();
+	if (!stored) throw new Error('tokens gone');
+	await portForTokens(stored, options).query('SELECT Id FROM Task LIMIT 1', {includeDeleted: false});
+	expect(tokenCalls() - before).toBe(2);
+});
+
+test('R54: a sixth computer’s approval revokes the oldest grant; that computer is asked to reconnect, saying why', async () => {
+	local.org.oauth.updateApp(clientId, {maxGrantsPerUser: 1});
+	const oldest = await connect();
+	await connect();
+	// This computer still holds the oldest grant (another computer's approval replaced it at Salesforce).
+	await saveTokens(credentials, oldest);
+	local.org.oauth.expireAccessTokens();
+	const error: unknown = await portForTokens(oldest, portOptions())
+		.query('SELECT Id FROM Task LIMIT 1', {includeDeleted: false})
+		.catch((caught: unknown) => caught);
+	expect(authPause(error)).toEqual({pauseReason: 'reconnect', message: RECONNECT_COPY.expired});
+	expect((await readTokens(credentials, oldest.partition))?.reconnectReason).toBe('expired');
+});
+
+test('R54: an app the org stops approving — the refresh, and a new Connect, say what the admin must do', async () => {
+	const tokens = await connect();
+	local.org.oauth.updateApp(clientId, {blocked: true});
+	local.org.oauth.expireAccessTokens();
+	const error: unknown = await portForTokens(tokens, portOptions())
+		.query('SELECT Id FROM Task LIMIT 1', {includeDeleted: false})
+		.catch((caught: unknown) => caught);
+	expect(authPause(error)).toEqual({pauseReason: 'reconnect', message: RECONNECT_COPY['app-not-approved']});
+	const refused: unknown = await runAuthFlow({
+		host: HOST,
+		clientId,
+		redirectUri: REDIRECT,
+		launchWebAuthFlow: async url => {
+			const page = await fetch(toOrg(url), {headers: {cookie: `sid=${sid}`}, redirect: 'manual'});
+			return page.headers.get('location') ?? '';
+		},
+		fetchImpl: orgFetch,
+	}).catch((caught: unknown) => caught);
+	expect((refused as OAuthFlowError).reason).toBe('OAUTH_APP_BLOCKED');
+	expect((refused as OAuthFlowError).message).toBe(CONNECT_COPY.appNotApproved);
 });

@@ -10,8 +10,14 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {AdminPresets} from '@/shared/types.js';
 
 const CLIENT_ID_KEY = 'tickler:oauthClientId';
+/** The last policy read (parsed), kept for when the policy cannot be read (R30: never "any org" by accident). */
+export const LAST_PRESETS_KEY = 'tickler:lastAdminPresets';
 
-/** Only well-formed values count; anything else in policy is ignored rather than trusted. */
+/**
+ * Only well-formed values count; anything else in policy is ignored rather than trusted — except the host
+ * allowlist, which fails closed: a key that is present but not a list (a plain string, say) means the admin
+ * meant to restrict Tickler, so no host is allowed rather than every one.
+ */
 export function parsePresets(raw: Record<string, unknown>): AdminPresets {
 	const presets: AdminPresets = {};
 	const clientId = raw['oauthClientId'];
@@ -24,6 +30,8 @@ export function parsePresets(raw: Record<string, unknown>): AdminPresets {
 			.filter((host): host is string => host !== undefined);
 		// An admin who lists hosts, none valid, still means "not just any host": keep the (empty) list.
 		presets.allowedMyDomainHosts = [...new Set(valid)];
+	} else if (hosts !== undefined) {
+		presets.allowedMyDomainHosts = [];
 	}
 
 	const template = raw['subjectTemplate'];
@@ -31,16 +39,57 @@ export function parsePresets(raw: Record<string, unknown>): AdminPresets {
 		presets.subjectTemplate = template;
 	const sync = raw['syncEnabled'];
 	if (typeof sync === 'boolean') presets.syncEnabled = sync;
+	// R56: the cap on each rep's share of the org's allowance; a whole number of requests, at least one.
+	const cap = raw['maxDailyRequestsPerRep'];
+	if (typeof cap === 'number' && Number.isInteger(cap) && cap >= 1) presets.maxDailyRequestsPerRep = cap;
 	return presets;
 }
 
-/** The admin's presets; none when no policy is set (or the browser has no managed storage). */
+/**
+ * Firefox rejects `storage.managed.get()` with "Managed storage manifest not found" when no policy names the
+ * add-on (MDN storage.StorageArea.get, Firefox bug 1868153): that is "no presets", not an unreadable policy.
+ * A browser's message, not Salesforce's: the one way Firefox tells the two apart.
+ */
+function isNoPolicy(error: unknown): boolean {
+	return error instanceof Error && /managed storage manifest not found/i.test(error.message);
+}
+
+/**
+ * The admin's presets; none when no policy is set. When the policy cannot be read, the last one read stands
+ * (R30): a read error never widens what the admin allowed. With none read before, no host is allowed until
+ * it can be read.
+ */
 export async function readPresets(): Promise<AdminPresets> {
+	let raw: Record<string, unknown>;
 	try {
-		return parsePresets(await browser.storage.managed.get());
+		raw = await browser.storage.managed.get();
+	} catch (error) {
+		if (isNoPolicy(error)) raw = {};
+		else return (await lastPresets()) ?? {allowedMyDomainHosts: []};
+	}
+
+	const presets = parsePresets(raw);
+	await rememberPresets(presets);
+	return presets;
+}
+
+async function lastPresets(): Promise<AdminPresets | undefined> {
+	try {
+		const stored = (await browser.storage.local.get(LAST_PRESETS_KEY))[LAST_PRESETS_KEY];
+		return typeof stored === 'object' && stored !== null ? parsePresets(stored as Record<string, unknown>) : undefined;
 	} catch {
-		// Firefox throws when no policy names the extension; that is "no presets".
-		return {};
+		return undefined;
+	}
+}
+
+/** Written only when it changed: the presets are read before every cycle. */
+async function rememberPresets(presets: AdminPresets): Promise<void> {
+	try {
+		const stored: unknown = (await browser.storage.local.get(LAST_PRESETS_KEY))[LAST_PRESETS_KEY];
+		if (JSON.stringify(stored) !== JSON.stringify(presets))
+			await browser.storage.local.set({[LAST_PRESETS_KEY]: presets});
+	} catch {
+		// storage.local failing is R40's to report; the presets just read still apply.
 	}
 }
 

@@ -7,6 +7,7 @@
 import {OAuthReconnectNeededError} from '@/background/salesforce/errors.js';
 import {to18} from '@/shared/record-ids.js';
 import {CALL_OPTIONS_HEADER} from '@/shared/client-name.js';
+import type {ReconnectReason} from '@/shared/types.js';
 
 /** `{"error":"…","error_description":"…"}` from the token endpoint (status 400), as a typed error. */
 export class OAuthEndpointError extends Error {
@@ -117,9 +118,10 @@ export async function exchangeCode(
 }
 
 /**
- * refresh_token grant: a new access token (the refresh token itself is usually not rotated, §13.1; a
- * rotated one is returned). `invalid_grant` means the refresh token is revoked or expired: only a new
- * connection helps (OAuthReconnectNeededError). Network failures stay TypeErrors: transient (R19).
+ * refresh_token grant: a new access token, and a new refresh token when the app rotates them (each refresh
+ * then invalidates the one it used: the caller must store the new one before anyone refreshes again, R54).
+ * A refusal means only a new connection helps (OAuthReconnectNeededError), with why (refusalReason).
+ * Network failures stay TypeErrors: transient (R19).
  */
 export async function refreshAccessToken(
 	input: {host: string; clientId: string; refreshToken: string},
@@ -135,25 +137,47 @@ export async function refreshAccessToken(
 			}),
 		);
 	} catch (error) {
-		if (
-			error instanceof OAuthEndpointError &&
-			/^(invalid_grant|invalid_client_id|invalid_client|inactive_user|inactive_org|unauthorized_client)$/.test(
-				error.error,
-			)
-		)
-			throw new OAuthReconnectNeededError(`Salesforce refused the refresh token (${error.error})`);
+		const reason = error instanceof OAuthEndpointError ? refusalReason(error) : undefined;
+		if (error instanceof OAuthEndpointError && reason !== undefined)
+			throw new OAuthReconnectNeededError(`Salesforce refused the refresh token (${error.error})`, reason);
 		throw error;
 	}
 
 	const accessToken = body['access_token'];
 	if (typeof accessToken !== 'string')
 		throw new OAuthEndpointError('malformed_response', 'Salesforce answered without an access token.');
-	return typeof body['refresh_token'] === 'string' ? {accessToken, refreshToken: body['refresh_token']} : {accessToken};
+	return typeof body['refresh_token'] === 'string' && body['refresh_token'] !== ''
+		? {accessToken, refreshToken: body['refresh_token']}
+		: {accessToken};
+}
+
+/**
+ * R54: a token-endpoint refusal that no retry fixes, and why; undefined for anything else (a 5xx, a proxy's
+ * page: transient). By the error code only — `invalid_grant` covers every refresh token that expired or was
+ * revoked (Salesforce Help "OAuth 2.0 Refresh Token Flow": "expired access/refresh token"); `invalid_app_access`
+ * is API Access Control (Help "Use Any API Client – Restriction").
+ */
+export function refusalReason(error: OAuthEndpointError): ReconnectReason | undefined {
+	if (error.error === 'invalid_grant') return 'expired';
+	if (error.error === 'invalid_app_access') return 'app-not-approved';
+	if (/^(invalid_client_id|invalid_client|inactive_user|inactive_org|unauthorized_client)$/.test(error.error))
+		return 'refused';
+	return undefined;
 }
 
 /** Revokes a token (a refresh token revokes its access tokens too). True when Salesforce confirmed it. */
 export async function revokeToken(input: {host: string; token: string}, fetchImpl: Fetch = fetch): Promise<boolean> {
+	const status = await revokeStatus(input, fetchImpl);
+	return status >= 200 && status < 300;
+}
+
+/**
+ * The revoke's HTTP status: 200 revoked; 400 (`invalid_token`, `unsupported_token_type`) when Salesforce no
+ * longer knows the token — already revoked or expired (Mobile SDK "Revoking OAuth Tokens"). Rejects with a
+ * TypeError when no answer came.
+ */
+export async function revokeStatus(input: {host: string; token: string}, fetchImpl: Fetch = fetch): Promise<number> {
 	const response = await postForm(fetchImpl, input.host, '/services/oauth2/revoke', {token: input.token});
 	await response.body?.cancel();
-	return response.ok;
+	return response.status;
 }

@@ -8,6 +8,7 @@
  * Login-As and user switches would use another user's token).
  */
 import {Dexie, type EntityTable} from 'dexie';
+import type {ReconnectReason} from '@/shared/types.js';
 
 export type StoredTokens = {
 	/** `${orgId18}:${userId18}` */
@@ -22,9 +23,29 @@ export type StoredTokens = {
 	connectedAt: number;
 	/** The refresh token was refused: no request is sent until the rep reconnects (R28). */
 	needsReconnect?: boolean;
+	/** Why it was refused, said to the rep (R54). Absent on tokens marked before it was recorded. */
+	reconnectReason?: ReconnectReason;
 };
 
-export type CredentialsDb = Dexie & {tokens: EntityTable<StoredTokens, 'partition'>};
+/**
+ * A token Salesforce has not yet confirmed revoked (Disconnect while offline, or Salesforce down): kept only
+ * so the revoke can be sent again, never used for anything else, and deleted once Salesforce answers.
+ */
+export type PendingRevocation = {
+	id?: number;
+	partition: string;
+	/** The My Domain host the revoke goes to. */
+	host: string;
+	token: string;
+	/** When Disconnect asked for it. */
+	since: number;
+	attempts: number;
+};
+
+export type CredentialsDb = Dexie & {
+	tokens: EntityTable<StoredTokens, 'partition'>;
+	revocations: EntityTable<PendingRevocation, 'id'>;
+};
 
 export const CREDENTIALS_DB_NAME = 'tickler-credentials';
 
@@ -37,6 +58,7 @@ export function openCredentialsDb(
 	const db = new Dexie(options.name ?? CREDENTIALS_DB_NAME, dexieOptions) as CredentialsDb;
 	// Schemas only grow (convention 9).
 	db.version(1).stores({tokens: 'partition'});
+	db.version(2).stores({tokens: 'partition', revocations: '++id'});
 	return db;
 }
 
@@ -48,20 +70,26 @@ export async function saveTokens(db: CredentialsDb, tokens: StoredTokens): Promi
 	await db.tokens.put(tokens);
 }
 
+/** A refresh's answer: the new access token, and the rotated refresh token when Salesforce sent one (R54). */
 export async function updateAccessToken(
 	db: CredentialsDb,
 	partition: string,
 	update: {accessToken: string; refreshToken?: string},
 ): Promise<void> {
-	await db.tokens.update(partition, update);
+	await db.tokens.update(
+		partition,
+		update.refreshToken === undefined
+			? {accessToken: update.accessToken}
+			: {accessToken: update.accessToken, refreshToken: update.refreshToken},
+	);
 }
 
-export async function markNeedsReconnect(db: CredentialsDb, partition: string): Promise<void> {
-	await db.tokens.update(partition, {needsReconnect: true});
-}
-
-export async function deleteTokens(db: CredentialsDb, partition: string): Promise<void> {
-	await db.tokens.delete(partition);
+export async function markNeedsReconnect(
+	db: CredentialsDb,
+	partition: string,
+	reason: ReconnectReason = 'refused',
+): Promise<void> {
+	await db.tokens.update(partition, {needsReconnect: true, reconnectReason: reason});
 }
 
 /** What the settings page may know: which partitions are connected with OAuth, never a token. */

@@ -14,10 +14,13 @@ import {IDLE_DETECTION_SECONDS, isLate} from './schedule-policy.js';
 import {isSessionCookieChange} from '../session/find-session.js';
 import {refreshSchedule, startCycle} from './cycle-runner.js';
 import {scheduleDayAlarm} from '../alerts/toolbar-count.js';
+import {retryRevocations} from '../oauth/disconnect.js';
 
 /** onInstalled / onStartup: the day alarm, the count, and a first cycle (which sets the sync alarm). */
 export async function onWorkerStart(dbs: WorkerDbs): Promise<void> {
 	browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
+	// R28: a Disconnect whose revoke Salesforce never confirmed is sent again (never throws).
+	void retryRevocations(dbs.credentials);
 	await scheduleDayAlarm();
 	await refreshSchedule(dbs.db);
 	// R30: sync preset on by the admin starts by itself (enabling starts the first cycle).

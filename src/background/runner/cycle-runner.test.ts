@@ -2,7 +2,10 @@ import {beforeEach, expect, test} from 'vitest';
 import {resetFakeBrowser, setCookie, setManagedStorage} from '../../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
-import {runCycleNow} from './cycle-runner.js';
+import browser from 'webextension-polyfill';
+import {refreshSchedule, runCycleNow} from './cycle-runner.js';
+import {HEADROOM_DELAY} from './cadence.js';
+import {SYNC_ALARM} from './sync-alarm.js';
 import {disablePartition} from '../accounts/sync-switch.js';
 
 // The worker's databases, on a fresh fake IndexedDB.
@@ -82,4 +85,31 @@ test('R30: with sync preset on, the rep cannot turn it off', async () => {
 		'Your admin keeps Salesforce sync on for Tickler.',
 	);
 	expect((await db.partitions.get(TEST_PARTITION_ID))?.enabled).toBe(true);
+});
+
+test('R56: the schedule reads the org’s usage and an admin’s cap on the rep’s daily requests', async () => {
+	const alarmIn = async () => ((await browser.alarms.get(SYNC_ALARM))?.scheduledTime ?? Number.NaN) - Date.now();
+	// The org at 10 % of its allowance: room to poll every few minutes, even with no Salesforce tab open.
+	await db.partitions.put(partitionFixture({apiUsage: {used: 10, limit: 100, at: Date.now()}}));
+	await refreshSchedule(db);
+	expect(await alarmIn()).toBeLessThanOrEqual(HEADROOM_DELAY);
+	// The admin caps each rep at 100 requests a day, and this rep spent 90 in the last hours: R21's slowing
+	// applies to its own share (a quarter as often as the 15-minute cadence), whatever room the org has.
+	setManagedStorage({maxDailyRequestsPerRep: 100});
+	await db.syncHistory.add({
+		partition: TEST_PARTITION_ID,
+		trigger: 'alarm',
+		startedAt: Date.now() - 3_600_000,
+		endedAt: Date.now() - 3_600_000,
+		outcome: 'ok',
+		pulled: 0,
+		pushed: 0,
+		deleted: 0,
+		conflicts: 0,
+		apiRequests: 90,
+		errors: [],
+		notes: [],
+	});
+	await refreshSchedule(db);
+	expect(await alarmIn()).toBeGreaterThan(59 * 60_000);
 });

@@ -19,11 +19,12 @@ import {patchWorkerState, readWorkerState} from './worker-state.js';
 import {noteLocalFailure, retryAfterLocalFailure} from './local-failure.js';
 import {scheduleNextSync} from './sync-alarm.js';
 import {pruneSyncLogs} from './history-retention.js';
+import {apiShare} from './api-share.js';
 import {shareNamesAfterCycle} from '../name-sync/name-sync-triggers.js';
 import {isHostAllowed, readPresets} from '../oauth/presets.js';
 import {checkReminders} from '../alerts/alert-alarm.js';
 import {updateToolbarCount} from '../alerts/toolbar-count.js';
-import {SYNC_STATUS_COPY} from '@/shared/copy.js';
+import {reconnectMessage} from '@/shared/copy.js';
 
 const REQUEST_LOCK = 'tickler-worker-cycle';
 
@@ -63,7 +64,10 @@ export async function runCycleNow(dbs: WorkerDbs, trigger: SyncTrigger): Promise
 		const credentials = await credentialsForPartition(dbs.credentials, partition);
 		if (credentials.kind === 'reconnect') {
 			// R28: a refused refresh waits for the rep's "Reconnect": no request could succeed until then.
-			await pauseWithoutTraffic(db, partition, {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect});
+			await pauseWithoutTraffic(db, partition, {
+				pauseReason: 'reconnect',
+				message: reconnectMessage(credentials.reason),
+			});
 			return undefined;
 		}
 
@@ -125,6 +129,7 @@ export async function refreshSchedule(db: TicklerDb, mode: 'replace' | 'keep-ear
 		now,
 		mode,
 		await heldDeleteReadyAt(db, partitionId, now),
+		await apiShare(db, partitionId, (await readPresets()).maxDailyRequestsPerRep, now),
 	);
 }
 

@@ -1,9 +1,9 @@
 /**
- * The worker's scheduling decisions as pure functions (R13, R21): which cadence applies and when the next
+ * The worker's scheduling decisions as pure functions (R13, R21, R56): which cadence applies and when the next
  * alarm should fire. No browser APIs here, so the same code drives the service worker (sync-alarm.ts) and the
  * fleet simulation in Node (bench/lib/fleet-rep.ts) — the benchmark measures the schedule that ships.
  */
-import {type Activity, nextSyncDelay} from './cadence.js';
+import {type Activity, type ApiShare, nextSyncDelay} from './cadence.js';
 import type {Partition} from '@/shared/store/schema.js';
 
 /** "A Salesforce tab is in use": focused now, or used within this long (R13). */
@@ -102,16 +102,22 @@ export function decideActivity(input: ActivityInput): Activity {
 	return 'active';
 }
 
-/** When the next automatic cycle should run, as an alarm time. */
+/**
+ * When the next automatic cycle should run, as an alarm time. The org's usage is the one its last answer
+ * gave (the engine and the Task page badge record it on the partition); `share` is the rep's own requests
+ * against an admin's cap, when one is set (R56).
+ */
 export function nextAlarmTime(
 	partition: Partition,
 	activity: Activity,
 	pendingLocalChanges: number,
 	now: number,
+	share?: ApiShare,
 ): number {
 	const delay = nextSyncDelay({
 		activity,
 		apiUsage: partition.apiUsage,
+		share,
 		backoff: partition.status.backoff,
 		pendingLocalChanges,
 		now,

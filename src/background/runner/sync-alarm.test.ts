@@ -4,6 +4,7 @@ import {openTab, resetFakeBrowser, setIdleState} from '../../../test/fakes/brows
 import {partitionFixture} from '../../../test/fakes/partition.js';
 import {patchWorkerState} from '@/background/runner/worker-state.js';
 import {currentActivity, scheduleNextSync, SYNC_ALARM} from './sync-alarm.js';
+import {HEADROOM_DELAY} from './cadence.js';
 import {
 	alarmForHeldDelete,
 	decideActivity,
@@ -192,4 +193,20 @@ test('R21 (issue 14): change signals cannot burn the allowance: an hourly cap, a
 	// Above 80 % of the org's allowance the slowed cadence rules; above 95 % only the probe and "Sync now".
 	for (const budget of ['slow', 'manual-only'] as const)
 		expect(changeSignalAction({budget, signalSyncsAt: [], now})).toBe('schedule');
+});
+
+test('R56: while the org has room, the alarm comes every few minutes whatever the rep does; an event never finds it late', () => {
+	const roomy = partitionFixture({apiUsage: {used: 20_000, limit: 100_000, at: now}});
+	for (const activity of ['salesforce-tab', 'popup-recent', 'active', 'idle'] as const) {
+		const alarm = nextAlarmTime(roomy, activity, 0, now);
+		expect(alarm - now).toBe(HEADROOM_DELAY);
+		expect(isLate(alarm, now)).toBe(false);
+	}
+
+	// The org at 70 %: stretched most of the way back to the ten minutes of R13.
+	const busy = partitionFixture({apiUsage: {used: 70_000, limit: 100_000, at: now}});
+	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeGreaterThan(8 * 60_000);
+	expect(nextAlarmTime(busy, 'salesforce-tab', 0, now) - now).toBeLessThan(10 * 60_000);
+	// A cap the rep has nearly spent slows it as R21 slows a full org (passed by cycle-runner.ts refreshSchedule).
+	expect(nextAlarmTime(roomy, 'salesforce-tab', 0, now, {requests: 85, cap: 100}) - now).toBe(40 * 60_000);
 });

@@ -4,7 +4,7 @@
  * guide §2.3: no timers in the worker).
  */
 import browser from 'webextension-polyfill';
-import type {Activity} from './cadence.js';
+import type {Activity, ApiShare} from './cadence.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {readWorkerState} from '@/background/runner/worker-state.js';
 import {
@@ -47,6 +47,8 @@ export async function scheduleNextSync(
 	mode: 'replace' | 'keep-earlier' = 'replace',
 	/** R43: when the earliest delete held back by its Undo offer becomes ready (queries.ts heldDeleteReadyAt). */
 	heldDeleteReadyAt?: number,
+	/** R56: the rep's own requests against an admin's cap (api-share.ts), when one is set. */
+	share?: ApiShare,
 ): Promise<void> {
 	if (!partition?.enabled) {
 		await browser.alarms.clear(SYNC_ALARM);
@@ -55,7 +57,7 @@ export async function scheduleNextSync(
 
 	const computed = alarmForHeldDelete(
 		partition,
-		nextAlarmTime(partition, await currentActivity(now), pendingLocalChanges, now),
+		nextAlarmTime(partition, await currentActivity(now), pendingLocalChanges, now, share),
 		heldDeleteReadyAt,
 		now,
 	);

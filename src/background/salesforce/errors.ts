@@ -4,8 +4,8 @@
  * that refusal the same code as an expired session). Every code the engine acts on is pinned here and tested
  * in errors.test.ts.
  */
-import {RECORD_ERROR_HINTS, recordErrorMessage, SYNC_STATUS_COPY} from '@/shared/copy.js';
-import type {PauseReason} from '@/shared/types.js';
+import {RECORD_ERROR_HINTS, reconnectMessage, recordErrorMessage, SYNC_STATUS_COPY} from '@/shared/copy.js';
+import type {PauseReason, ReconnectReason} from '@/shared/types.js';
 
 export type ErrorClass = 'transient' | 'auth' | 'limit' | 'conflict' | 'permanent';
 
@@ -28,12 +28,18 @@ export class MalformedResponseError extends Error {
 }
 
 /**
- * The OAuth refresh token was refused (`invalid_grant`: revoked, expired, or the app's policy changed;
- * salesforce-facts.md §13.1): only the rep running the flow again helps (R28 "Reconnect to Salesforce").
+ * The OAuth refresh token was refused (salesforce-facts.md §13.1; why: types.ts ReconnectReason): only the
+ * rep running the flow again helps (R28 "Reconnect to Salesforce"), after the admin's approval for
+ * `app-not-approved` (R54).
  */
 export class OAuthReconnectNeededError extends Error {
 	override name = 'OAuthReconnectNeededError';
 	readonly errorCode = 'OAUTH_RECONNECT_NEEDED';
+	readonly reason: ReconnectReason;
+	constructor(message: string, reason: ReconnectReason = 'refused') {
+		super(message);
+		this.reason = reason;
+	}
 }
 
 /**
@@ -52,7 +58,7 @@ export function isApiAccessRefused(error: unknown): boolean {
 /** The pause reason and plain message for an 'auth' error that waiting for a new sign-in would not fix, else undefined (R20 applies). */
 export function authPause(error: unknown): {pauseReason: PauseReason; message: string} | undefined {
 	if (error instanceof OAuthReconnectNeededError)
-		return {pauseReason: 'reconnect', message: SYNC_STATUS_COPY.reconnect};
+		return {pauseReason: 'reconnect', message: reconnectMessage(error.reason)};
 	if (isApiAccessRefused(error)) return {pauseReason: 'api-access-refused', message: SYNC_STATUS_COPY.apiAccessRefused};
 	if (errorCode(error) === 'ORG_MOVED') return {pauseReason: 'org-moved', message: SYNC_STATUS_COPY.orgMoved};
 	return undefined;

@@ -7,6 +7,7 @@ import {
 	dueDateFromSalesforce,
 	importFields,
 	nameFromSubject,
+	detailsFromSalesforce,
 	type OrgPicklists,
 	priorityFromSalesforce,
 	priorityToSalesforce,
@@ -81,7 +82,10 @@ describe('R10/R11 subject and dates', () => {
 	test('the Subject becomes the name on import, cleaned; a missing one gets a placeholder', () => {
 		expect(nameFromSubject('  a\nb ')).toBe('a b');
 		expect(nameFromSubject(null)).toBe('(no subject)');
-		expect(nameFromSubject('x'.repeat(300))).toHaveLength(255);
+		// Kept whole: Salesforce's own Subject, never cut silently (nor through a surrogate pair).
+		expect(nameFromSubject('x'.repeat(300))).toHaveLength(300);
+		expect(nameFromSubject(`${'x'.repeat(254)}😀`)).toBe(`${'x'.repeat(254)}😀`);
+		expect(detailsFromSalesforce('y'.repeat(32_001))).toHaveLength(32_001);
 	});
 
 	test('ActivityDate is a calendar date; datetimes are cut to the date; garbage is ignored', () => {

@@ -16,7 +16,7 @@ import type {
 } from '@/shared/store/schema.js';
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import {reminderAtFromSalesforce, reminderWrite} from './reminder-mapping.js';
-import {isCalendarDate, MAX_DETAILS_LENGTH, MAX_NAME_LENGTH} from '@/shared/store/reminder-validation.js';
+import {isCalendarDate, MAX_NAME_LENGTH} from '@/shared/store/reminder-validation.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 
 export type OrgPicklists = {statuses: TaskStatusValue[]; priorities: TaskPriorityValue[]};
@@ -95,14 +95,20 @@ export function dueDateFromSalesforce(value: unknown): string | null | undefined
 	return isCalendarDate(day) ? day : undefined;
 }
 
+/**
+ * Kept whole, like the Subject below: Tickler's limits (MAX_NAME_LENGTH, MAX_DETAILS_LENGTH) are Salesforce's own
+ * field lengths, so whatever Salesforce holds is what the rep reads — never silently cut, never half of a
+ * surrogate pair (how Salesforce counts an emoji in a field length is UNCONFIRMED; the limits apply to the
+ * rep's own edits, and an over-long value is said there, reminder-validation.ts).
+ */
 export function detailsFromSalesforce(value: unknown): string {
-	return typeof value === 'string' ? value.slice(0, MAX_DETAILS_LENGTH) : '';
+	return typeof value === 'string' ? value : '';
 }
 
-/** R10: a Task's Subject becomes the name on import only. */
+/** R10: a Task's Subject becomes the name on import only, whole (detailsFromSalesforce says why). */
 export function nameFromSubject(subject: unknown): string {
 	const name = typeof subject === 'string' ? subject.replaceAll(/[\r\n]+/g, ' ').trim() : '';
-	return name.length === 0 ? '(no subject)' : name.slice(0, MAX_NAME_LENGTH);
+	return name.length === 0 ? '(no subject)' : name;
 }
 
 /**

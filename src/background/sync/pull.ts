@@ -7,7 +7,8 @@ import {MalformedResponseError} from '@/background/salesforce/errors.js';
 import {TASK_FIELDS, TASK_RELATED_FIELDS, type QueryPage} from '@/background/salesforce/salesforce-port.js';
 import {parseSalesforceDateTime, soqlDateTime, soqlString} from '@/background/salesforce/soql.js';
 import {applyPage} from './apply-rows.js';
-import {assertEnabled, DAY_MS, DELETION_WINDOW_MS, type CycleContext} from './cycle-context.js';
+import {assertEnabled, DELETION_WINDOW_MS, type CycleContext} from './cycle-context.js';
+import {importFloor} from './import-floor.js';
 
 export type PullResult = {
 	/** R15: a reconciliation is owed for a gap that started at this server time (Checkpoint.gapSince). */
@@ -19,14 +20,12 @@ export type PullResult = {
 export async function pull(ctx: CycleContext): Promise<PullResult> {
 	const {db} = ctx.deps;
 	const checkpoint = await db.checkpoints.get(ctx.partition.id);
-	const enabledAtServer = (ctx.partition.enabledAt ?? ctx.deps.clock.now()) + ctx.offsetMs();
-	// R4: the first sync imports Tasks modified in the 24 hours before enabledAt. Later pulls — also after
-	// a re-enable (R6: continue from where it stopped) — keep that first floor, so only a system-only touch
-	// of a Task older than the first sync's window is never imported.
+	// R4: the first sync imports Tasks modified in the 24 hours before enabledAt; later pulls — also after a
+	// re-enable (R6) — keep that first floor (import-floor.ts, the rule the Task-page badge reads too).
+	const floor = importFloor(checkpoint, ctx.partition.enabledAt ?? ctx.deps.clock.now(), ctx.offsetMs());
 	const cursor = checkpoint?.systemModstamp ?? null;
-	const importFloor = checkpoint?.importFloor ?? enabledAtServer - DAY_MS;
 	const firstSync = cursor === null;
-	const from = firstSync ? importFloor : parseSalesforceDateTime(cursor);
+	const from = firstSync ? floor : parseSalesforceDateTime(cursor);
 	// `>=` from the whole second: ties and sub-second stamps are re-read, and re-applying is idempotent.
 	const soql = `SELECT ${[...TASK_FIELDS, ...TASK_RELATED_FIELDS].join(', ')} FROM Task WHERE OwnerId = ${soqlString(ctx.identity.userId)} AND SystemModstamp >= ${soqlDateTime(from)} ORDER BY SystemModstamp, Id`;
 	const startedAt = ctx.serverNow();
@@ -43,7 +42,7 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 			next.catch(() => undefined);
 		}
 
-		await applyPage(ctx, page.records, {importFloor});
+		await applyPage(ctx, page.records, {importFloor: floor});
 		if (!next) break;
 		page = await next;
 		pages++;
@@ -62,7 +61,7 @@ export async function pull(ctx: CycleContext): Promise<PullResult> {
 			...current,
 			systemModstamp: current.systemModstamp ?? new Date(from).toISOString(),
 			lastPullAt: startedAt,
-			importFloor,
+			importFloor: floor,
 			...(gapSince === undefined ? {} : {gapSince}),
 		});
 	});

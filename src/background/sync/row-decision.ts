@@ -1,15 +1,16 @@
 /**
  * What one pulled Task row does to the local store, decided without I/O (issue 11 "Decisions apart from
  * I/O"). `apply-rows.ts` gathers the facts for a page in its transaction, asks `decideRow` for each row and
- * writes what comes back; every rule of the pull (R1, R4, R14, R16, R18, R36, R37) is decided here and
- * table-tested in `row-decision.test.ts`.
+ * writes what comes back; every rule of the pull (R1, R4, R14, R16, R18, R36, R37) is decided here, from
+ * one pure module per rule where another part of Tickler needs the same rule (R1 `task-scope.ts`, R4
+ * `import-floor.ts`, R18 `intent-match.ts`), and table-tested in `row-decision.test.ts`.
  */
 import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
-import {createAcknowledged, rowApplied} from '@/shared/store/outbox-lifecycle.js';
+import {rowApplied} from '@/shared/store/outbox-lifecycle.js';
+import {fieldValue} from '@/shared/store/reminder-time.js';
 import {
 	SYNCED_FIELDS,
-	type BaseSnapshot,
 	type ConflictRow,
 	type OutboxEntry,
 	type Reminder,
@@ -17,20 +18,12 @@ import {
 	type SyncedField,
 } from '@/shared/store/schema.js';
 import {isDetached, reattach} from './access.js';
-import {
-	importFields,
-	pickFields,
-	relatedFromSalesforce,
-	relatedIdFromSalesforce,
-	theirsFields,
-	type OrgPicklists,
-} from './mapping.js';
-import {fieldValue, sameFieldValue} from '@/shared/store/reminder-time.js';
+import {beforeImportFloor} from './import-floor.js';
+import {matchInDoubtCreate, type InDoubtCreates} from './intent-match.js';
+import {importFields, pickFields, theirsFields, type OrgPicklists} from './mapping.js';
 import {mergeFields} from './merge.js';
-import {salesforceAlertFromRow, withSalesforceAlert} from './reminder-mapping.js';
-
-/** R18: a Task created within this window before a create was recorded as sent may be that create. */
-const INTENT_MATCH_SLACK_MS = 5 * 60_000;
+import {importedReminder, rowStamp, withRelatedNames, withReminderTimeState} from './pulled-reminder.js';
+import {whyOutOfScope} from './task-scope.js';
 
 /** What is true for the whole page: the partition, its user, the org's picklists, the time. */
 export type PageFacts = {
@@ -48,17 +41,17 @@ export type PageFacts = {
 	newId(): string;
 };
 
-/** What is known about one row before deciding: the reminder linked to its Task, if any, and their outbox. */
-export type RowFacts = {
+/**
+ * What is known about one row before deciding: the reminder linked to its Task, if any, and their outbox; and
+ * (R18) the outbox entries whose create is in doubt and not yet taken by an earlier row of this page, with
+ * their reminders by id.
+ */
+export type RowFacts = InDoubtCreates & {
 	row: TaskRow;
 	/** The reminder linked to this Task (as this page has left it so far), if any. */
 	reminder: Reminder | undefined;
 	/** That reminder's outbox entry, if any. */
 	entry: OutboxEntry | undefined;
-	/** R18: outbox entries whose create is in doubt and not yet taken by an earlier row of this page. */
-	inDoubt: readonly OutboxEntry[];
-	/** The reminders of those entries, by id. */
-	inDoubtReminders: ReadonlyMap<string, Reminder>;
 };
 
 /** Why a row changes nothing. */
@@ -99,38 +92,22 @@ export type RowDecision = {
 	linked: Reminder | undefined;
 };
 
+/**
+ * The pull's decision for one row, in the order the rules apply: an unlinked row may first be the Task of a
+ * create in doubt (R18); a deleted Task deletes its reminder (R14, R16); an unlinked one is imported when in
+ * scope (R1, R4); a linked one is merged (R16), unless already applied (R36) or deleted locally.
+ */
 export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 	const {row} = facts;
-	let reminder = facts.reminder;
-	let entry = facts.entry;
-	let intentTaken: string | undefined;
-	let linkedCreate = false;
-	if (!reminder) {
-		const intent = facts.inDoubt[closestIntent(row, facts.inDoubt, theirsFields(row, page.picklists))];
-		if (intent?.createSent) {
-			intentTaken = intent.reminderId;
-			const candidate = facts.inDoubtReminders.get(intent.reminderId);
-			if (candidate && !candidate.taskId) {
-				// R18: this Task is the create that was in doubt. Link it as if the create had been acked.
-				const sentFields = intent.createSent.fields;
-				reminder = {
-					...candidate,
-					taskId: row.Id,
-					base: {...sentFields, lastModifiedDate: '', systemModstamp: '', sfStatus: '', sfPriority: ''},
-				};
-				const pending = SYNCED_FIELDS.filter(f => !sameFieldValue(candidate[f], sentFields[f]));
-				entry = createAcknowledged(intent, pending);
-				linkedCreate = true;
-			}
-		}
-	}
-
+	const match = facts.reminder ? {} : matchInDoubtCreate(row, facts, page.picklists);
+	const reminder = match.linked?.reminder ?? facts.reminder;
+	const entry = match.linked ? match.linked.entry : facts.entry;
 	const decided = (outcome: RowOutcome, linked: Reminder | undefined, reattached = false): RowDecision => ({
 		outcome,
-		linkedCreate,
+		linkedCreate: match.linked !== undefined,
 		reattached,
 		linked,
-		...(intentTaken === undefined ? {} : {intentTaken}),
+		...(match.intentTaken === undefined ? {} : {intentTaken: match.intentTaken}),
 	});
 
 	if (row.IsDeleted) {
@@ -141,17 +118,30 @@ export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 	}
 
 	if (!reminder) {
-		if (!inScope(row)) return decided({kind: 'skip', reason: 'out-of-scope'}, undefined);
-		if (row.OwnerId !== page.userId) return decided({kind: 'skip', reason: 'not-owner'}, undefined);
-		if (parseSalesforceDateTime(row.LastModifiedDate) < page.importFloor) {
-			return decided({kind: 'skip', reason: 'before-import-floor'}, undefined);
-		}
-
-		const imported = importedReminder(row, page);
-		return decided({kind: 'import', reminder: imported}, imported);
+		const outcome = decideUnlinked(row, page);
+		return decided(outcome, outcome.kind === 'import' ? outcome.reminder : undefined);
 	}
 
-	const linked = reminder;
+	const {outcome, reattached} = decideLinked(row, reminder, entry, page);
+	return decided(outcome, reminder, reattached);
+}
+
+/** R1/R4: a Task no reminder is linked to becomes one only when it is in scope and within the import window. */
+function decideUnlinked(row: TaskRow, page: PageFacts): RowOutcome {
+	const outOfScope = whyOutOfScope(row, page.userId);
+	if (outOfScope) return {kind: 'skip', reason: outOfScope === 'not-owner' ? 'not-owner' : 'out-of-scope'};
+	if (beforeImportFloor(row, page.importFloor)) return {kind: 'skip', reason: 'before-import-floor'};
+	return {kind: 'import', reminder: importedReminder(row, page)};
+}
+
+/** A row of a Task a reminder is linked to: reattached (R37), already applied (R36), a tombstone's, or merged. */
+function decideLinked(
+	row: TaskRow,
+	linked: Reminder,
+	entry: OutboxEntry | undefined,
+	page: PageFacts,
+): {outcome: RowOutcome; reattached: boolean} {
+	let reminder = linked;
 	let localChanged: readonly SyncedField[] = entry?.fields ?? [];
 	let reattached = false;
 	if (isDetached(reminder) && reminder.deletedAt === undefined) {
@@ -165,27 +155,35 @@ export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 	// A create just linked has an empty base stamp, so it is never "already applied": its link is written below.
 	if (!reattached && alreadyApplied(row, reminder, page.picklists)) {
 		// Already applied (the pull re-reads its last second on purpose, R36).
-		return decided({kind: 'skip', reason: 'already-applied'}, linked);
+		return {outcome: {kind: 'skip', reason: 'already-applied'}, reattached};
 	}
 
 	const baseFields: ReminderFields = reminder.base ?? importFields(row, page.picklists);
-	const stamp = rowStamp(row);
 	if (reminder.deletedAt !== undefined) {
 		// R16: an edit against a local deletion — the deletion wins; the tombstone stays until pushed.
-		return decided(
-			{kind: 'keep-tombstone', reminder: {...reminder, base: {...pickFields(baseFields), ...stamp}}, entry},
-			linked,
-		);
+		const tombstone = {...reminder, base: {...pickFields(baseFields), ...rowStamp(row)}};
+		return {outcome: {kind: 'keep-tombstone', reminder: tombstone, entry}, reattached};
 	}
 
+	return {outcome: mergeRow(row, reminder, entry, {baseFields, localChanged}, page), reattached};
+}
+
+/** R16: the three-way merge of a linked, live reminder with its Task's row. */
+function mergeRow(
+	row: TaskRow,
+	reminder: Reminder,
+	entry: OutboxEntry | undefined,
+	local: {baseFields: ReminderFields; localChanged: readonly SyncedField[]},
+	page: PageFacts,
+): RowOutcome {
 	const editedAt = Object.fromEntries(
 		Object.entries(reminder.editedAt).map(([field, at]) => [field, at + page.offsetMs]),
 	);
 	const merged = mergeFields({
-		base: baseFields,
+		base: local.baseFields,
 		yours: reminder,
 		theirs: theirsFields(row, page.picklists),
-		localChanged,
+		localChanged: local.localChanged,
 		localEditedAt: editedAt,
 		remoteModifiedAt: parseSalesforceDateTime(row.LastModifiedDate),
 		sentInDoubt: entry?.updateSent?.fields,
@@ -196,7 +194,7 @@ export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 			{
 				...reminder,
 				...merged.apply,
-				base: {...merged.base, ...stamp},
+				base: {...merged.base, ...rowStamp(row)},
 				updatedAt: changedLocally ? page.now : reminder.updatedAt,
 			},
 			reminder,
@@ -223,80 +221,7 @@ export function decideRow(facts: RowFacts, page: PageFacts): RowDecision {
 		delete next.error;
 	}
 
-	return decided(
-		{kind: 'merge', reminder: next, entry: nextEntry, conflicts, pulled: changedLocally},
-		linked,
-		reattached,
-	);
-}
-
-function inScope(row: TaskRow): boolean {
-	// R1: reminder-like Tasks only; archived ones are not imported (and are not deletions either, R15).
-	return row.TaskSubtype === 'Task' && !row.IsRecurrence && !row.IsArchived && !row.IsDeleted;
-}
-
-function rowStamp(row: TaskRow): Omit<BaseSnapshot, keyof ReminderFields> {
-	return {
-		lastModifiedDate: row.LastModifiedDate,
-		systemModstamp: row.SystemModstamp,
-		sfStatus: row.Status ?? '',
-		sfPriority: row.Priority ?? '',
-		sfReminderSet: row.IsReminderSet,
-	};
-}
-
-/**
- * R33: the related names this row read (`Who.Name`, `What.Name`), for the ids the reminder now has. A name
- * is taken only when the reminder's id is the row's: while a local change of the id is still to be pushed,
- * the name it was given (e.g. by "Remind me", R34) stays.
- */
-function withRelatedNames(reminder: Reminder, row: TaskRow): Reminder {
-	const next = {...reminder};
-	for (const [idField, nameField, parent, rowId] of [
-		['whoId', 'who', row.Who, row.WhoId],
-		['whatId', 'what', row.What, row.WhatId],
-	] as const) {
-		const id = relatedIdFromSalesforce(rowId);
-		if (id === undefined || (next[idField] ?? null) !== id) continue;
-		const related = relatedFromSalesforce(id, parent);
-		if (related) next[nameField] = related;
-		else if ((id === null || parent === null) && nameField === 'who') delete next.who;
-		else if (id === null || parent === null) delete next.what;
-	}
-
-	return next;
-}
-
-/**
- * R31/R32: after a row was merged, what this computer knows about the reminder time: whether Salesforce
- * alerts for it (or fired it), and — when the pull changed the time — that it was learned now, so an old
- * time brought by a pull is never taken for a missed alert (alerts/due-alerts.ts).
- */
-function withReminderTimeState(next: Reminder, before: Reminder, row: TaskRow, now: number): Reminder {
-	const state = withSalesforceAlert(next, salesforceAlertFromRow(row, before));
-	if (sameFieldValue(next.reminderAt, before.reminderAt)) return state;
-	if (typeof next.reminderAt === 'string') state.alert = {knownAt: now};
-	else delete state.alert;
-	return state;
-}
-
-function importedReminder(row: TaskRow, page: PageFacts): Reminder {
-	const fields = importFields(row, page.picklists);
-	const imported: Reminder = {
-		...fields,
-		id: page.newId(),
-		partition: page.partitionId,
-		taskId: row.Id,
-		createdAt: page.now,
-		updatedAt: page.now,
-		editedAt: {},
-		origin: 'salesforce',
-		localOnly: false,
-		syncState: 'synced',
-		base: {...fields, ...rowStamp(row)},
-		...(typeof fields.reminderAt === 'string' ? {alert: {knownAt: page.now}} : {}),
-	};
-	return withRelatedNames(withSalesforceAlert(imported, salesforceAlertFromRow(row, {})), row);
+	return {kind: 'merge', reminder: next, entry: nextEntry, conflicts, pulled: changedLocally};
 }
 
 /**
@@ -317,45 +242,4 @@ function alreadyApplied(row: TaskRow, reminder: Reminder, picklists: OrgPicklist
 	if (row.IsReminderSet !== (base.sfReminderSet ?? false)) return false;
 	const theirs = theirsFields(row, picklists);
 	return SYNCED_FIELDS.every(field => theirs[field] === undefined || theirs[field] === fieldValue(base, field));
-}
-
-function matchesIntent(row: TaskRow, entry: OutboxEntry): boolean {
-	const sent = entry.createSent;
-	if (!sent) return false;
-	const created = parseSalesforceDateTime(row.CreatedDate);
-	const notBefore = sent.cursor ? parseSalesforceDateTime(sent.cursor) : Number.NEGATIVE_INFINITY;
-	// A Task created exactly at the cursor existed when the pull before the create ran (unless Salesforce's
-	// whole-second stamps merely round it there). A live one may still be the create; a deleted one is taken
-	// to be an older Task — typically one this same push just deleted, whose reminder is already gone —
-	// because linking it would delete the reminder (R17), while sending again at worst re-creates a Task.
-	const afterCursor = created > notBefore || (created === notBefore && !row.IsDeleted);
-	return (
-		(row.Subject ?? '') === sent.subject &&
-		(row.ActivityDate ?? null) === sent.fields.dueDate &&
-		created >= sent.at - INTENT_MATCH_SLACK_MS &&
-		afterCursor
-	);
-}
-
-/**
- * The index of the create in doubt this Task most likely is, or -1. Two reminders with the same name and
- * due date can both be in doubt; the one whose other sent values (details, priority, status) the Task also
- * has is taken, so neither reminder ends up with the other's Task and, through the merge, its values.
- */
-function closestIntent(row: TaskRow, inDoubt: readonly OutboxEntry[], theirs: Partial<ReminderFields>): number {
-	let best = -1;
-	let bestScore = -1;
-	for (const [index, entry] of inDoubt.entries()) {
-		if (!matchesIntent(row, entry) || !entry.createSent) continue;
-		const sent = entry.createSent.fields;
-		const score = SYNCED_FIELDS.filter(
-			field => theirs[field] !== undefined && theirs[field] === fieldValue(sent, field),
-		).length;
-		if (score > bestScore) {
-			best = index;
-			bestScore = score;
-		}
-	}
-
-	return best;
 }

@@ -1,6 +1,7 @@
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import type {QueryPage, SalesforcePort} from '@/background/salesforce/salesforce-port.js';
 import {SalesforceApiError} from '@/background/salesforce/errors.js';
+import {importFloor} from '@/background/sync/import-floor.js';
 import {to18} from '@/shared/record-ids.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
@@ -96,18 +97,21 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
+/** R4: the first sync's floor of `partition()`: 24 hours before it was enabled (import-floor.ts). */
+const FIRST_FLOOR = importFloor(undefined, NOW, 0);
+
 test.each([
 	['owned by someone else', {OwnerId: '005000000000002AAA'}, 'owned-by-someone-else'],
 	['a logged email', {TaskSubtype: 'Email'}, 'not-a-reminder-type'],
 	['a recurring series', {IsRecurrence: true}, 'recurring-series'],
 	['last changed before the import window', {LastModifiedDate: '2026-03-03T10:00:00.000+0000'}, 'created-before-sync'],
 ] as const)('R1/R4/R24: a Task %s is not linked, and says why', (_label, extra, reason) => {
-	expect(whyNotLinked(row(extra), partition())).toMatchObject({state: 'not-linked', reason});
+	expect(whyNotLinked(row(extra), partition(), FIRST_FLOOR)).toMatchObject({state: 'not-linked', reason});
 });
 
 test('R24: an in-scope Task is not "not linked"; a missing one is not found', () => {
-	expect(whyNotLinked(row(), partition())).toBeUndefined();
-	expect(whyNotLinked(undefined, partition())).toMatchObject({reason: 'not-found'});
+	expect(whyNotLinked(row(), partition(), FIRST_FLOOR)).toBeUndefined();
+	expect(whyNotLinked(undefined, partition(), FIRST_FLOOR)).toMatchObject({reason: 'not-found'});
 });
 
 test('R24: a linked reminder’s badge follows its sync state', async () => {

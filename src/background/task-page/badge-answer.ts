@@ -7,13 +7,15 @@
  */
 import {classify} from '@/background/salesforce/errors.js';
 import {to18} from '@/shared/record-ids.js';
-import {parseSalesforceDateTime, soqlString} from '@/background/salesforce/soql.js';
+import {soqlString} from '@/background/salesforce/soql.js';
 import {sessionKey} from '@/background/salesforce/jsforce-adapter.js';
 import type {Identity, SalesforcePort} from '@/background/salesforce/salesforce-port.js';
-import {DAY_MS} from '@/background/sync/cycle-context.js';
+import {beforeImportFloor, importFloor} from '@/background/sync/import-floor.js';
+import {whyOutOfScope, type OutOfScope} from '@/background/sync/task-scope.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
+import {isReadyToPush} from '@/shared/store/outbox.js';
 import type {Partition, Reminder} from '@/shared/store/schema.js';
 import type {TaskBadge} from '@/shared/types.js';
 import type {Caller} from '../messaging/caller.js';
@@ -72,19 +74,28 @@ type TaskScopeRow = {
 	LastModifiedDate: string;
 };
 
-/** Pure: why an unlinked Task is not a reminder (R1, R4), or undefined when it is in scope. */
-export function whyNotLinked(row: TaskScopeRow | undefined, partition: Partition): TaskBadge | undefined {
-	if (!row) return notLinked('not-found', BADGE_COPY.notFound);
-	if (to18(row.OwnerId) !== partition.userId) return notLinked('owned-by-someone-else', BADGE_COPY.ownedBySomeoneElse);
-	if (row.TaskSubtype !== 'Task') return notLinked('not-a-reminder-type', BADGE_COPY.notAReminderType);
-	if (row.IsRecurrence) return notLinked('recurring-series', BADGE_COPY.recurringSeries);
+/** What the badge says for each reason R1 leaves a Task out (task-scope.ts, the pull's own rule). */
+const OUT_OF_SCOPE: Readonly<Record<OutOfScope, () => TaskBadge>> = {
+	'not-owner': () => notLinked('owned-by-someone-else', BADGE_COPY.ownedBySomeoneElse),
+	'not-a-reminder-type': () => notLinked('not-a-reminder-type', BADGE_COPY.notAReminderType),
+	'recurring-series': () => notLinked('recurring-series', BADGE_COPY.recurringSeries),
 	// Archived Tasks are not deletions, but the pull leaves them out (R1, R15): not a reminder to import.
-	if (row.IsArchived) return notLinked('archived', BADGE_COPY.archived);
-	const floor = (partition.enabledAt ?? 0) + partition.clockOffsetMs - DAY_MS;
-	if (parseSalesforceDateTime(row.LastModifiedDate) < floor) {
-		return notLinked('created-before-sync', BADGE_COPY.createdBeforeSync);
-	}
+	archived: () => notLinked('archived', BADGE_COPY.archived),
+};
 
+/**
+ * Pure: why an unlinked Task is not a reminder, or undefined when the next pull imports it — by the pull's
+ * own rules: R1 scope (task-scope.ts) and the R4 import floor (import-floor.ts) that `floor` is.
+ */
+export function whyNotLinked(
+	row: TaskScopeRow | undefined,
+	partition: Partition,
+	floor: number,
+): TaskBadge | undefined {
+	if (!row) return notLinked('not-found', BADGE_COPY.notFound);
+	const outOfScope = whyOutOfScope(row, partition.userId);
+	if (outOfScope) return OUT_OF_SCOPE[outOfScope]();
+	if (beforeImportFloor(row, floor)) return notLinked('created-before-sync', BADGE_COPY.createdBeforeSync);
 	return undefined;
 }
 
@@ -171,7 +182,7 @@ export async function getTaskBadge(
 		const taskId = to18(input.taskId);
 		const reminder = await db.reminders.where('[partition+taskId]').equals([partition.id, taskId]).first();
 		if (reminder) return badgeForReminder(reminder, partition);
-		return await lookUpUnlinked(sf, partition, taskId, now, maySpend);
+		return await lookUpUnlinked(db, sf, partition, taskId, now, maySpend);
 	} finally {
 		await recordBadgeRequests(db, partition.id, {
 			requests: sf.requestCount() - requestsBefore,
@@ -184,6 +195,7 @@ export async function getTaskBadge(
 
 /** Why a Task not in the store is not linked: from the cache, or — allowance permitting — one request. */
 async function lookUpUnlinked(
+	db: TicklerDb,
 	sf: SalesforcePort,
 	partition: Partition,
 	taskId: string,
@@ -201,14 +213,27 @@ async function lookUpUnlinked(
 		}
 
 		if (!(await maySpend())) return LATER();
-		const verdict = await queryWhyNotLinked(sf, partition, taskId);
+		const verdict = await queryWhyNotLinked(db, sf, partition, taskId, now);
 		// Every answer is kept, a failure too: a Task costs at most one request per VERDICT_TTL_MS (R38).
 		await rememberVerdict(verdictKey, verdict, now);
 		return verdict;
 	});
 }
 
-async function queryWhyNotLinked(sf: SalesforcePort, partition: Partition, taskId: string): Promise<TaskBadge> {
+async function queryWhyNotLinked(
+	db: TicklerDb,
+	sf: SalesforcePort,
+	partition: Partition,
+	taskId: string,
+	now: number,
+): Promise<TaskBadge> {
+	// R4: the floor the pull keeps (the first sync's, also after a re-enable), as the pull computes it; before
+	// the first sync, from enabledAt and the last clock offset measured.
+	const floor = importFloor(
+		await db.checkpoints.get(partition.id),
+		partition.enabledAt ?? now,
+		partition.clockOffsetMs,
+	);
 	try {
 		// One request; the id passed the validator's 00T pattern and is escaped anyway (R27).
 		const page = await sf.query<TaskScopeRow>(
@@ -217,7 +242,7 @@ async function queryWhyNotLinked(sf: SalesforcePort, partition: Partition, taskI
 		);
 		const row = page.records[0];
 		// In scope but not pulled yet: it becomes a reminder named after its Subject at the next sync (R4, R10).
-		return whyNotLinked(row, partition) ?? {state: 'pending', reminderName: row?.Subject ?? ''};
+		return whyNotLinked(row, partition, floor) ?? {state: 'pending', reminderName: row?.Subject ?? ''};
 	} catch (error) {
 		if (classify(error) === 'auth') return SIGNED_OUT();
 		return notLinked('not-found', BADGE_COPY.couldNotCheck);
@@ -226,7 +251,8 @@ async function queryWhyNotLinked(sf: SalesforcePort, partition: Partition, taskI
 
 /**
  * Whether a page visit to this Task should start a sync now: a Task not imported yet, or a linked reminder
- * whose change is ready to push — not one waiting out its retry backoff or parked in error (R19, R21).
+ * whose change the next cycle pushes — not one waiting out its retry backoff, parked in error (R19, R21) or a
+ * delete still held for Undo (R43): the push's own readiness (outbox.ts `isReadyToPush`).
  */
 export async function taskReadyToSync(db: TicklerDb, taskId: string, now: number): Promise<boolean> {
 	const partition = await db.partitions.get(await activePartition(db));
@@ -237,5 +263,5 @@ export async function taskReadyToSync(db: TicklerDb, taskId: string, now: number
 		.first();
 	if (!reminder) return true;
 	const entry = await db.outbox.get(reminder.id);
-	return entry !== undefined && entry.parked === 0 && entry.nextAttemptAt <= now;
+	return entry !== undefined && isReadyToPush(entry, now);
 }

@@ -2,7 +2,7 @@ import {REMIND_ME_COPY as COPY} from '@/shared/copy.js';
 import {localDateString} from '@/shared/local-date.js';
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {adoptStyles} from '../task-badge/badge-mount.js';
-import {readRecordName} from './record-name.js';
+import {prefilledName, readRecordName} from './record-name.js';
 import {REMIND_ME_CSS} from './remind-me-styles.js';
 
 export const REMIND_ME_TAG = 'tickler-remind-me';
@@ -56,7 +56,7 @@ function buildParts(doc: Document, shadow: ShadowRoot): Parts {
 
 /** Opens the form prefilled: "Follow up: <name>" (the object's name when the page shows none), due tomorrow. */
 function openForm(parts: Parts, doc: Document, page: RecordPage): void {
-	parts.name.value = COPY.prefix + (readRecordName(doc, page.object) ?? page.object);
+	parts.name.value = prefilledName(readRecordName(doc, page.object) ?? page.object);
 	// Tomorrow in the rep's own calendar (R11): a follow-up is rarely for today.
 	parts.due.value = localDateString(new Date(Date.now() + 864e5));
 	parts.time.value = '';

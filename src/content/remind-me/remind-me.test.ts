@@ -5,7 +5,7 @@ import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {createRemindControl} from './remind-me-control.js';
 import {REMIND_ME_TAG, type RemindInput} from './remind-me-form.js';
-import {readRecordName} from './record-name.js';
+import {prefilledName, readRecordName} from './record-name.js';
 
 function fixture(name: string): Document {
 	const doc = document.implementation.createHTMLDocument('fixture');
@@ -33,6 +33,28 @@ describe('R34: the record name from the page header', () => {
 		expect(readRecordName(doc, 'Lead')).toBeUndefined();
 		doc.title = 'Salesforce';
 		expect(readRecordName(doc, 'Contact')).toBeUndefined();
+	});
+});
+
+/** No lone surrogate (String.prototype.isWellFormed, which the project's TypeScript lib predates). */
+const wellFormed = (text: string): boolean =>
+	!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+describe('R34: a long record name is cut on a whole character', () => {
+	test('never half of a surrogate pair: an emoji at the cut goes whole, in the name read and the name prefilled', () => {
+		const doc = document.implementation.createHTMLDocument('');
+		doc.body.innerHTML = '<records-highlights2><h1></h1></records-highlights2>';
+		const heading = doc.querySelector('h1');
+		if (heading) heading.textContent = `${'a'.repeat(254)}😀 and more`;
+		const read = readRecordName(doc, 'Contact') ?? '';
+		expect(read).toBe('a'.repeat(254));
+		expect(wellFormed(read)).toBe(true);
+		const prefilled = prefilledName(`${'b'.repeat(243)}😀`);
+		// "Follow up: " is 11 characters: 11 + 243 = 254, and the pair would end at 256.
+		expect(prefilled).toBe(`Follow up: ${'b'.repeat(243)}`);
+		expect(wellFormed(prefilled)).toBe(true);
+		expect(wellFormed(`${'a'.repeat(254)}😀`.slice(0, 255))).toBe(false);
+		expect(prefilledName('Ana Ruiz')).toBe('Follow up: Ana Ruiz');
 	});
 });
 

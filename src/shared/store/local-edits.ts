@@ -3,7 +3,7 @@
  * entry in one Dexie transaction, so a change is durable the moment the UI shows it (R17).
  */
 import type {TicklerDb} from './open-db.js';
-import {added, deleted, edited, retried, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
+import {added, deleted, edited, retried, saveOrDropEntry, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
 import {isWhoAlerts, reminderAtMs, sameFieldValue} from './reminder-time.js';
 import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type ReminderAlertRecord, type WhoAlerts} from './schema.js';
 import {
@@ -185,9 +185,8 @@ export async function undoDelete(db: TicklerDb, id: string, options: EditOptions
 		delete restored.deletedAt;
 		const entry = await db.outbox.get(id);
 		if (entry) {
-			const next = undeleted(entry);
-			await (next ? db.outbox.put(next) : db.outbox.delete(id));
-			if (!next && restored.syncState === 'pending') restored.syncState = 'synced';
+			const left = await saveOrDropEntry(db.outbox, id, undeleted(entry));
+			if (!left && restored.syncState === 'pending') restored.syncState = 'synced';
 		}
 
 		await db.reminders.put(restored);

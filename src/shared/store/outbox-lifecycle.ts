@@ -1,9 +1,10 @@
 /**
  * The outbox entry's whole life, in one place (R12–R19, R43). One entry per reminder with local work to push
  * (R17); every change to an entry is one of the pure transitions below, called by the UI's writes
- * (`local-edits.ts`), the push (`push.ts`) and the pull (`row-decision.ts`, committed by `apply-rows.ts`) inside the same transaction as the
+ * (`local-edits.ts`), the push (`push-send.ts`, `push-settle.ts`) and the pull (`row-decision.ts`, committed by `apply-rows.ts`) inside the same transaction as the
  * reminder. A transition returns the next entry, or `undefined` when nothing is left to push: the caller
- * then deletes it. `hasWork` is the one definition of "something is left".
+ * then writes it with `saveOrDropEntry`, which deletes the entry in that case. `hasWork` is the one
+ * definition of "something is left".
  *
  * ```
  *                 addReminder, sendLocalOnly (R5, R44)
@@ -34,6 +35,7 @@
  * of the entry but ends of the reminder. When an entry is ready to push is `outbox.ts` `readyAt`.
  */
 import {DELETE_HOLD_MS} from './outbox.js';
+import type {TicklerDb} from './open-db.js';
 import type {OutboxEntry, SyncedField} from './schema.js';
 
 /** An entry, or none (the reminder has nothing to push). */
@@ -142,7 +144,7 @@ export function retried(entry: OutboxEntry): OutboxEntry {
 	return fresh(entry);
 }
 
-// ── The push (push.ts) ──────────────────────────────────────────────────────────────────────────────────
+// ── The push (push-send.ts, push-settle.ts) ─────────────────────────────────────────────────────────────────
 
 /** R18: just before a create request leaves; written again before each half of a split request (R39). */
 export function createSending(entry: OutboxEntry, sent: CreateSent): OutboxEntry {
@@ -203,4 +205,21 @@ export function rowApplied(entry: Outbox, key: EntryKey, pending: readonly Synce
 	const next = {...(entry ?? emptyEntry(key.reminderId, key.partition, now)), fields: [...pending]};
 	delete next.updateSent;
 	return orNone(next);
+}
+
+// ── Writing a transition's result ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * Writes what a transition returned, inside the caller's transaction: the next entry, or — when nothing is
+ * left to push (`undefined`) — no entry at all. True when an entry is left, so the caller can say whether the
+ * reminder is still pending.
+ */
+export async function saveOrDropEntry(
+	outbox: Pick<TicklerDb['outbox'], 'put' | 'delete'>,
+	reminderId: string,
+	entry: Outbox,
+): Promise<boolean> {
+	if (entry) await outbox.put(entry);
+	else await outbox.delete(reminderId);
+	return entry !== undefined;
 }

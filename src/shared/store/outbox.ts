@@ -26,6 +26,10 @@ export function isHeldForUndo(entry: OutboxEntry): boolean {
 	return entry.delete || entry.holdsEdit === true;
 }
 
+/**
+ * Whether the next cycle pushes this entry: not parked (a parked entry waits for the rep's edit or retry, R19)
+ * and `readyAt` has come. The one answer for push, the schedule's count and the Task-page badge (R13, R21).
+ */
 export function isReadyToPush(entry: OutboxEntry, now: number): boolean {
-	return readyAt(entry) <= now;
+	return entry.parked === 0 && readyAt(entry) <= now;
 }

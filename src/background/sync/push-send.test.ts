@@ -2,7 +2,7 @@
 import {expect, test} from 'vitest';
 import {MalformedResponseError, SalesforceApiError} from '@/background/salesforce/errors.js';
 import {SyncDisabledError} from './cycle-context.js';
-import {definitelyNotCreated} from './push.js';
+import {definitelyNotCreated} from './push-send.js';
 
 const http = (status: number) => new SalesforceApiError(`ERROR_HTTP_${status}`, 'x', {status});
 
