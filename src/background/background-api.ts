@@ -128,6 +128,10 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		async completeReminder({id}) {
 			// R60: the popup offers Undo for a Complete, so it waits out the offer before it is pushed (like R43).
 			await editHeldForUndo(db, await inActivePartition(db, id), {status: 'complete'});
+			// R57's timer sends it within seconds of the offer passing, as for a held delete.
+			pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
+				reportError(error); // the alarm sends it instead
+			});
 			await afterLocalChange(dbs);
 			return {id};
 		},

@@ -204,29 +204,6 @@ test('R22: complete with one click; delete with undo', async () => {
 	await vi.waitFor(() => expect(root.querySelector('.reminder .name')?.textContent).toBe('Email Bo'));
 });
 
-test('R60: Complete offers Undo; Undo brings the row back open, with nothing left to send to Salesforce', async () => {
-	await enable();
-	const ana = await addReminder(db, {name: 'Call Ana', dueDate: localDays().today});
-	// Linked and in step with its Task: nothing queued before the Complete.
-	await db.outbox.clear();
-	await db.reminders.update(ana.id, {syncState: 'synced', taskId: '00T000000000001AAA'});
-	await mount();
-	await vi.waitFor(() => expect(rowNames()).toEqual(['Call Ana']));
-	await act(() => {
-		byLabel('Complete Call Ana').click();
-	});
-	await vi.waitFor(() => expect(text()).toContain('Completed “Call Ana”.'));
-	expect(rowNames()).toEqual([]);
-	// Held from Salesforce while the offer lasts (R43's terms).
-	expect((await db.outbox.get(ana.id))?.holdsEdit).toBe(true);
-	await act(() => {
-		[...root.querySelectorAll('button')].find(button => button.textContent === 'Undo')?.click();
-	});
-	await vi.waitFor(() => expect(rowNames()).toEqual(['Call Ana']));
-	expect(await db.reminders.get(ana.id)).toMatchObject({status: 'open', syncState: 'synced'});
-	expect(await db.outbox.get(ana.id)).toBeUndefined();
-});
-
 test('R22: when the worker cannot be reached, a completed tick is taken back and the row says why', async () => {
 	await enable();
 	await addReminder(db, {name: 'Call Ana', dueDate: localDays().today});

@@ -178,6 +178,12 @@ export const REMINDER_ALERT_COPY = {
 	summaryTitle: (count: number) => `${count} reminders`,
 	summaryMore: (count: number) => `and ${count} more`,
 	late: 'missed while your browser was closed',
+	/** R60: the notification after a Complete or Snooze from a notification, with its Undo (held till it passes). */
+	completed: 'Completed.',
+	snoozedUntil: (time: string) => `Snoozed until ${time}.`,
+	undo: 'Undo',
+	/** Where notifications have no buttons (Firefox): the click is the Undo. */
+	clickToUndo: 'Click to undo.',
 } as const;
 
 /** R31: the notification's line under the name: the due date and, when late, that it was missed. */

@@ -94,3 +94,25 @@ test('R60: a local-only reminder completes and undoes the same way, and never ge
 	expect(await db.outbox.count()).toBe(0);
 	expect(await undoEdit(db, r.id, {now: 2000})).toMatchObject({status: 'open', syncState: 'local-only'});
 });
+
+test('R60: Undo of a Complete on a refused (parked) reminder puts back its refusal and its parked record (R19)', async () => {
+	const error = {code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Related To is required', hint: 'Open the Task.'};
+	const r = await synced({syncState: 'error', error});
+	await db.outbox.put({
+		reminderId: r.id,
+		partition: r.partition,
+		create: false,
+		fields: ['details'],
+		delete: false,
+		parked: 1,
+		attempts: 1,
+		nextAttemptAt: 0,
+		enqueuedAt: 1,
+	});
+	await editHeldForUndo(db, r.id, {status: 'complete'}, {now: 1000});
+	expect(await db.outbox.get(r.id)).toMatchObject({parked: 0, holdsEdit: true});
+	const restored = await undoEdit(db, r.id, {now: 2000});
+	expect(restored).toMatchObject({status: 'open', syncState: 'error', error});
+	expect(await db.outbox.get(r.id)).toMatchObject({parked: 1, fields: ['details']});
+	expect((await db.outbox.get(r.id))?.holdsEdit).toBeUndefined();
+});

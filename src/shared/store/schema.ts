@@ -123,6 +123,9 @@ export type HeldEdit = {
 	queued: SyncedField[];
 	syncState: SyncState;
 	alert?: ReminderAlertRecord;
+	/** The reminder's refusal before the edit (R19), and whether its record was parked: Undo puts them back. */
+	error?: Reminder['error'];
+	parked?: true;
 };
 
 /** R31: what this computer knows about alerting for a reminder's current time. */
