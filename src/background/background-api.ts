@@ -11,6 +11,7 @@ import {
 	undoDelete,
 } from '@/shared/store/local-edits.js';
 import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
+import {keepMine, keepTheirs} from '@/shared/store/overruled-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
 import {activePartition} from '@/shared/store/local-edits.js';
@@ -139,6 +140,17 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 			const restored = await undoEdit(db, await inActivePartition(db, id));
 			await afterLocalChange(dbs);
 			return {id: restored.id};
+		},
+		async keepMine({id}) {
+			// R58: the rep's overruled values go to Salesforce as a new edit, within seconds like any (R13).
+			await keepMine(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id};
+		},
+		async keepTheirs({id}) {
+			await keepTheirs(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id};
 		},
 		async sendLocalOnly({ids}) {
 			// R44/R5: only on the rep's word; sendLocalOnly itself keeps to the active partition (R2).

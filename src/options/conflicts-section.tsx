@@ -1,6 +1,11 @@
-/** The conflict log (R16, R23): which field both sides changed, which side won, and what was overwritten. */
+/**
+ * The conflict log (R16, R23): which field both sides changed, which side won, and what was overwritten. First,
+ * R58: the rep's own values that lost and still wait for their choice, with "Keep mine" and "Keep Salesforce's"
+ * as on the popup's rows.
+ */
 import {useId} from 'preact/hooks';
-import type {ConflictRow} from '@/shared/store/schema.js';
+import type {ConflictRow, Reminder} from '@/shared/store/schema.js';
+import {OverruledChoice} from '@/shared/ui/overruled-choice.js';
 
 const FIELD: Record<ConflictRow['field'], string> = {
 	name: 'Name',
@@ -19,11 +24,23 @@ function shown(field: ConflictRow['field'], value: string | null): string {
 	return field === 'reminderAt' ? new Date(value).toLocaleString() : value;
 }
 
-export function ConflictsSection({rows, names}: {rows: ConflictRow[]; names: ReadonlyMap<string, string>}) {
+type Props = {rows: ConflictRow[]; names: ReadonlyMap<string, string>; overruled: readonly Reminder[]};
+
+export function ConflictsSection({rows, names, overruled}: Props) {
 	const id = useId();
 	return (
 		<section aria-labelledby={`${id}-heading`}>
 			<h2 id={`${id}-heading`}>Conflicts</h2>
+			{overruled.length > 0 ? (
+				<ul class="overruled-list">
+					{overruled.map(reminder => (
+						<li key={reminder.id}>
+							<strong>{reminder.name}</strong>
+							<OverruledChoice reminder={reminder} />
+						</li>
+					))}
+				</ul>
+			) : null}
 			{rows.length === 0 ? (
 				<p class="empty">
 					No conflicts. When the same field changes on both sides, the later edit wins and the other is listed here.

@@ -26,7 +26,7 @@ function PartitionSections({partition, data, presets}: {partition: Partition; da
 			<TemplateSection key={partition.id} partition={partition} presetTemplate={presets.subjectTemplate} />
 			<WhoAlertsSection key={`alerts-${partition.id}`} partition={partition} />
 			<ErrorsSection reminders={data.errors} />
-			<ConflictsSection rows={data.conflictRows} names={data.names} />
+			<ConflictsSection rows={data.conflictRows} names={data.names} overruled={data.overruled} />
 			<HistorySection rows={data.history} />
 		</>
 	);

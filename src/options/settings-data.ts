@@ -9,6 +9,7 @@ import {
 	getPartition,
 	listPartitions,
 	listReminders,
+	overruledReminders,
 	remindersInError,
 	syncHistory,
 } from '@/shared/store/queries.js';
@@ -18,13 +19,14 @@ import {db} from './settings-db.js';
 
 async function readSettings() {
 	const partitionId = await activePartition(db);
-	const [partition, reminders, errors, history, conflictRows, partitions] = await Promise.all([
+	const [partition, reminders, errors, history, conflictRows, partitions, overruled] = await Promise.all([
 		getPartition(db, partitionId),
 		listReminders(db, partitionId),
 		remindersInError(db, partitionId),
 		syncHistory(db, partitionId, 20),
 		conflicts(db, partitionId, 50),
 		listPartitions(db),
+		overruledReminders(db, partitionId),
 	]);
 	// R2: other orgs or users this browser has synced with; each can be disconnected on its own.
 	const others = await Promise.all(
@@ -38,6 +40,7 @@ async function readSettings() {
 		errors,
 		history,
 		conflictRows,
+		overruled,
 		others,
 		names: new Map(reminders.map(r => [r.id, r.name])),
 	};

@@ -242,7 +242,7 @@ test('R22: edit a reminder inline', async () => {
 	await vi.waitFor(() => expect(root.querySelector('.reminder .name')?.textContent).toBe('New name'));
 });
 
-test('R19/R16: a reminder in error shows Salesforce’s message and the hint; a conflict says the newer edit was kept', async () => {
+test('R19/R58: a reminder in error shows Salesforce’s message and the hint; an overruled edit says which field', async () => {
 	await enable({apiUsage: {used: 90, limit: 100, at: Date.now()}});
 	const broken = await addReminder(db, {name: 'Too long', dueDate: localDays().today});
 	await db.reminders.update(broken.id, {
@@ -254,11 +254,16 @@ test('R19/R16: a reminder in error shows Salesforce’s message and the hint; a 
 		},
 	});
 	const merged = await addReminder(db, {name: 'Merged', dueDate: localDays().today});
-	await db.reminders.update(merged.id, {syncState: 'conflict'});
+	await db.reminders.update(merged.id, {
+		syncState: 'conflict',
+		overruled: {at: 1, mine: {details: 'ask about budget'}, theirs: {details: 'new description'}},
+	});
 	await mount();
 	await vi.waitFor(() => expect(text()).toContain('Salesforce refused this change: Subject too long'));
 	expect(text()).toContain('Shorten the name, then retry.');
-	expect(text()).toContain('the newer edit was kept');
+	expect(text()).toContain('Salesforce’s later edit replaced yours: Details.');
+	expect(text()).toContain('Yours: “ask about budget”');
+	expect(text()).not.toContain('Synced');
 	// R21: high API usage is said in the status line.
 	expect(text()).toContain('Org API usage 90% — syncing less often');
 });

@@ -1,6 +1,7 @@
 /** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
 import {useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
+import {OverruledChoice} from '@/shared/ui/overruled-choice.js';
 import {useFocusReturn} from './focus-return.js';
 import {ReminderForm} from './reminder-form.js';
 import {reminderSummary} from './reminder-summary.js';
@@ -94,6 +95,8 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onComple
 				}}
 			/>
 			{reminderSummary(reminder, {overdue, instanceHost, error})}
+			{/* R58: the rep's values Salesforce overruled, and their choice. */}
+			<OverruledChoice reminder={reminder} onChanged={onChanged} />
 			{rowActions(reminder, {
 				instanceHost,
 				editButton,

@@ -5,7 +5,8 @@ const LABELS: Record<Reminder['syncState'], string> = {
 	synced: 'Synced',
 	pending: 'Waiting to sync',
 	error: 'Sync error',
-	conflict: 'Conflict resolved',
+	// R58: the rep's values wait for their choice, said beside it (shared/ui/overruled-choice.tsx).
+	conflict: 'Your edit was replaced',
 	'local-only': 'On this computer only',
 };
 
@@ -19,7 +20,6 @@ export function SyncState({reminder}: {reminder: Reminder}) {
 					: {reminder.error.message} {reminder.error.hint}
 				</span>
 			) : null}
-			{state === 'conflict' ? <span> — the newer edit was kept; see Settings for what changed</span> : null}
 			{state === 'local-only' ? (
 				<span title="Created before sync was turned on (R5): it goes to Salesforce only if you send it (All reminders).">
 					{' '}

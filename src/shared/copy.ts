@@ -4,6 +4,7 @@
  * much of it, so change it here and let them tell you what else must follow. In `src/shared` because the
  * worker writes these into the store and messages, and the pages show them as they are.
  */
+import type {Overruled, SyncedField} from './store/schema.js';
 import type {ReconnectReason} from './types.js';
 
 /** The sync status line (partition.status.message) for each pause or slowdown (R19–R21, R2). */
@@ -202,3 +203,32 @@ export const NOTIFICATIONS_PERMISSION_COPY = {
 	allow: 'Allow notifications',
 	refused: 'Notifications stay off: Salesforce keeps alerting you.',
 } as const;
+
+/**
+ * R58: a reminder whose edit Salesforce's later edit overruled (R16) — said on the popup's row, All reminders,
+ * Settings and the Task page badge, with the rep's choice. Field names as the rep knows them from the form.
+ */
+export const OVERRULED_COPY = {
+	fields: {
+		name: 'Name',
+		status: 'Status',
+		priority: 'Priority',
+		dueDate: 'Due date',
+		details: 'Details',
+		whoId: 'Name (Contact or Lead)',
+		whatId: 'Related to',
+		reminderAt: 'Reminder time',
+	},
+	replaced: (fields: string) => `Salesforce’s later edit replaced yours: ${fields}.`,
+	yours: 'Yours',
+	empty: '(empty)',
+	keepMine: 'Keep mine',
+	keepTheirs: 'Keep Salesforce’s',
+	/** The badge has no buttons of its own: the choice is in Tickler. */
+	choose: 'Open Tickler to keep yours or Salesforce’s.',
+} as const;
+
+/** R58: the overruled fields as the rep knows them, in a sentence: "Details, Due date". */
+export function overruledFieldNames(overruled: Pick<Overruled, 'mine'>): string {
+	return (Object.keys(overruled.mine) as SyncedField[]).map(field => OVERRULED_COPY.fields[field]).join(', ');
+}

@@ -85,6 +85,8 @@ export const MESSAGE_RULES = {
 	undoDelete: {callers: 'own-pages', validate: reminderIdInput},
 	completeReminder: {callers: 'own-pages', validate: reminderIdInput},
 	undoEdit: {callers: 'own-pages', validate: reminderIdInput},
+	keepMine: {callers: 'own-pages', validate: reminderIdInput},
+	keepTheirs: {callers: 'own-pages', validate: reminderIdInput},
 	sendLocalOnly: {callers: 'own-pages', validate: sendLocalOnlyInput},
 	enablePartition: {callers: 'own-pages', validate: partitionInput},
 	getConnectionSettings: {callers: 'own-pages', validate: noInput},

@@ -94,6 +94,14 @@ const api: BackgroundHandlers = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	keepMine: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	keepTheirs: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
 	sendLocalOnly: async input => {
 		calls.push(input);
 		return {sent: input.ids.length};

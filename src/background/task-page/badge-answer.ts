@@ -25,7 +25,7 @@ import type {WorkerDbs} from '../worker-db.js';
 import {credentialsForPartition} from '../engine-deps.js';
 import {storageSessionIdentityCache} from '../session/session-identity.js';
 import {recentVerdict, rememberVerdict} from './verdict-cache.js';
-import {BADGE_COPY} from '@/shared/copy.js';
+import {BADGE_COPY, OVERRULED_COPY, overruledFieldNames} from '@/shared/copy.js';
 
 type NotLinked = Extract<TaskBadge, {state: 'not-linked'}>;
 
@@ -37,6 +37,11 @@ function notLinked(reason: NotLinked['reason'], message: string): TaskBadge {
 export function badgeForReminder(reminder: Reminder, partition: Partition): TaskBadge {
 	const reminderName = reminder.name;
 	if (reminder.deletedAt !== undefined) return notLinked('deleted', BADGE_COPY.deleted);
+	// R58: the rep's edit lost to Salesforce's and waits for their choice, whatever else is pending: say which.
+	if (reminder.overruled) {
+		const message = `${OVERRULED_COPY.replaced(overruledFieldNames(reminder.overruled))} ${OVERRULED_COPY.choose}`;
+		return {state: 'conflict', reminderName, message};
+	}
 	switch (reminder.syncState) {
 		case 'pending':
 			return {state: 'pending', reminderName};

@@ -29,7 +29,7 @@ const states: Array<[string, TaskBadge, RegExp]> = [
 			reminderName: 'Call Acme',
 			message: 'Changed in Salesforce and in Tickler; Salesforce kept the due date.',
 		},
-		/^Conflict resolved$/,
+		/^Your edit was replaced$/,
 	],
 	[
 		'not-linked',
@@ -145,12 +145,12 @@ describe('describeBadge and formatSyncTime', () => {
 		expect(formatSyncTime('garbage', NOW)).toBe('recently');
 	});
 
-	test('tones follow the Lightning Design System semantics; a resolved conflict is information, not an error (R24)', () => {
+	test('tones follow the Lightning Design System semantics; an overruled edit asks for attention, not an error (R24, R58)', () => {
 		expect(states.map(([, badge]) => describeBadge(badge, NOW).tone)).toEqual([
 			'success',
 			'warning',
 			'error',
-			'info',
+			'warning',
 			'neutral',
 		]);
 	});

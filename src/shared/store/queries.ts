@@ -54,6 +54,16 @@ export async function remindersInError(db: TicklerDb, partition: string): Promis
 	return db.reminders.where('[partition+syncState]').equals([partition, 'error']).toArray();
 }
 
+/** R58: reminders whose edit lost a conflict, the rep's values waiting for their choice; latest first. */
+export async function overruledReminders(db: TicklerDb, partition: string): Promise<Reminder[]> {
+	const rows = await db.reminders
+		.where('[partition+overruled.at]')
+		.between([partition, Dexie.minKey], [partition, Dexie.maxKey])
+		.reverse()
+		.toArray();
+	return rows.filter(reminder => reminder.deletedAt === undefined);
+}
+
 /** Most recent first. */
 export async function syncHistory(db: TicklerDb, partition: string, limit = 50): Promise<SyncHistoryRow[]> {
 	return db.syncHistory

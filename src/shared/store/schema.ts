@@ -111,6 +111,20 @@ export type Reminder = ReminderFields & {
 	alert?: ReminderAlertRecord;
 	/** R60: what Undo restores after a Complete or Snooze the UI offered to undo (held-edits.ts). Not indexed. */
 	heldEdit?: HeldEdit;
+	/**
+	 * R58: the rep's own values that lost a conflict (R16: Salesforce's edit was later), kept until the rep
+	 * chooses "Keep mine" or "Keep Salesforce's" (overruled-edits.ts). Indexed by `[partition+overruled.at]`
+	 * (Dexie version 4) so Settings lists them without reading every reminder.
+	 */
+	overruled?: Overruled;
+};
+
+/** R58: per field the rep's value that Salesforce's replaced (`mine`) and Salesforce's that won (`theirs`). */
+export type Overruled = {
+	/** Local time of the latest merge that overruled a field (the index key). */
+	at: number;
+	mine: Partial<ReminderFields>;
+	theirs: Partial<ReminderFields>;
 };
 
 /** R60: the reminder as it was before a held edit — the values, their edit times, what was queued, its state. */
