@@ -22,7 +22,7 @@ import {WhoAlertsSection} from './who-alerts-section.js';
 function PartitionSections({partition, data, presets}: {partition: Partition; data: Settings; presets: AdminPresets}) {
 	return (
 		<>
-			<AccountSection partition={partition} reminderCount={data.reminders.length} />
+			<AccountSection partition={partition} reminderCount={data.reminders.length} unsent={data.unsent} canSend />
 			<TemplateSection key={partition.id} partition={partition} presetTemplate={presets.subjectTemplate} />
 			<WhoAlertsSection key={`alerts-${partition.id}`} partition={partition} />
 			<ErrorsSection reminders={data.errors} />
@@ -95,6 +95,7 @@ export function App() {
 							title="Another Salesforce account on this computer"
 							partition={other.partition}
 							reminderCount={other.reminderCount}
+							unsent={other.unsent}
 						/>
 					))}
 					<YourDataSection />

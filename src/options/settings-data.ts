@@ -12,6 +12,7 @@ import {
 	overruledReminders,
 	remindersInError,
 	syncHistory,
+	unsentWork,
 } from '@/shared/store/queries.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
@@ -19,7 +20,7 @@ import {db} from './settings-db.js';
 
 async function readSettings() {
 	const partitionId = await activePartition(db);
-	const [partition, reminders, errors, history, conflictRows, partitions, overruled] = await Promise.all([
+	const [partition, reminders, errors, history, conflictRows, partitions, overruled, unsent] = await Promise.all([
 		getPartition(db, partitionId),
 		listReminders(db, partitionId),
 		remindersInError(db, partitionId),
@@ -27,12 +28,17 @@ async function readSettings() {
 		conflicts(db, partitionId, 50),
 		listPartitions(db),
 		overruledReminders(db, partitionId),
+		unsentWork(db, partitionId),
 	]);
 	// R2: other orgs or users this browser has synced with; each can be disconnected on its own.
 	const others = await Promise.all(
 		partitions
 			.filter(other => other.id !== partitionId)
-			.map(async other => ({partition: other, reminderCount: (await listReminders(db, other.id)).length})),
+			.map(async other => ({
+				partition: other,
+				reminderCount: (await listReminders(db, other.id)).length,
+				unsent: await unsentWork(db, other.id),
+			})),
 	);
 	return {
 		partition,
@@ -41,6 +47,7 @@ async function readSettings() {
 		history,
 		conflictRows,
 		overruled,
+		unsent,
 		others,
 		names: new Map(reminders.map(r => [r.id, r.name])),
 	};

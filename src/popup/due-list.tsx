@@ -27,9 +27,11 @@ type Props = {
 	onComplete: (reminder: Reminder) => Promise<void>;
 	/** After a row's own write: read the store again. */
 	onChanged: () => void;
+	/** R59/R5: "Send to Salesforce" on a local-only reminder, while sync is on. */
+	onSend?: ((reminder: Reminder) => void) | undefined;
 };
 
-export function DueList({due, instanceHost, onDelete, onComplete, onChanged}: Props) {
+export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onSend}: Props) {
 	useLayoutEffect(() => {
 		if (performance.getEntriesByName(PAINT_MARK).length === 0) performance.mark(PAINT_MARK);
 	}, []);
@@ -46,6 +48,7 @@ export function DueList({due, instanceHost, onDelete, onComplete, onChanged}: Pr
 			onDelete={onDelete}
 			onComplete={onComplete}
 			onChanged={onChanged}
+			onSend={onSend}
 		/>
 	);
 

@@ -61,7 +61,7 @@ test('R60: Complete offers Undo; Undo brings the row back open, with nothing lef
 		byLabel('Complete Call Ana').click();
 	});
 	await vi.waitFor(() => expect(text()).toContain('Completed “Call Ana”.'));
-	expect(rowNames()).toEqual([]);
+	await vi.waitFor(() => expect(rowNames()).toEqual([]));
 	// Held from Salesforce while the offer lasts (R43's terms).
 	expect((await db.outbox.get(ana.id))?.holdsEdit).toBe(true);
 	await act(() => {

@@ -64,6 +64,24 @@ export async function overruledReminders(db: TicklerDb, partition: string): Prom
 	return rows.filter(reminder => reminder.deletedAt === undefined);
 }
 
+/**
+ * R59: what Disconnect would lose of the rep's own words in a partition — reminders that exist only on this
+ * computer (R5) and reminders with a change not in Salesforce yet (queued, refused, or overruled and waiting
+ * for the rep's choice, R58).
+ */
+export async function unsentWork(db: TicklerDb, partition: string): Promise<{localOnly: string[]; unsent: number}> {
+	const [reminders, entries] = await Promise.all([
+		db.reminders.where('partition').equals(partition).toArray(),
+		db.outbox.where('partition').equals(partition).primaryKeys(),
+	]);
+	const queued = new Set(entries);
+	const live = reminders.filter(reminder => reminder.deletedAt === undefined);
+	return {
+		localOnly: live.filter(reminder => reminder.localOnly).map(reminder => reminder.id),
+		unsent: live.filter(reminder => !reminder.localOnly && (queued.has(reminder.id) || reminder.overruled)).length,
+	};
+}
+
 /** Most recent first. */
 export async function syncHistory(db: TicklerDb, partition: string, limit = 50): Promise<SyncHistoryRow[]> {
 	return db.syncHistory
