@@ -3,6 +3,7 @@ import {useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
 import {OverruledChoice} from '@/shared/ui/overruled-choice.js';
 import {useFocusReturn} from './focus-return.js';
+import {RefusalActions} from './refusal-actions.js';
 import {ReminderForm} from './reminder-form.js';
 import {reminderSummary} from './reminder-summary.js';
 import {rowActions} from './row-actions.js';
@@ -97,6 +98,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onComple
 			{reminderSummary(reminder, {overdue, instanceHost, error})}
 			{/* R58: the rep's values Salesforce overruled, and their choice. */}
 			<OverruledChoice reminder={reminder} onChanged={onChanged} />
+			<RefusalActions reminder={reminder} instanceHost={instanceHost} onChanged={onChanged} />
 			{rowActions(reminder, {
 				instanceHost,
 				editButton,

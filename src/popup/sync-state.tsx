@@ -1,4 +1,7 @@
-/** How a reminder's sync state reads in the popup (R22; R5 for local-only, R19 for errors). */
+/**
+ * How a reminder's sync state reads in the popup (R22; R5 for local-only). R19: a refusal's words and actions
+ * are beside it (refusal-actions.tsx).
+ */
 import type {Reminder} from '@/shared/store/schema.js';
 
 const LABELS: Record<Reminder['syncState'], string> = {
@@ -15,11 +18,6 @@ export function SyncState({reminder}: {reminder: Reminder}) {
 	return (
 		<span class={`sync-state sync-state--${state}`}>
 			{LABELS[state]}
-			{state === 'error' && reminder.error ? (
-				<span class="sync-error">
-					: {reminder.error.message} {reminder.error.hint}
-				</span>
-			) : null}
 			{state === 'local-only' ? (
 				<span title="Created before sync was turned on (R5): it goes to Salesforce only if you send it (All reminders).">
 					{' '}

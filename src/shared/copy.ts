@@ -125,9 +125,11 @@ export const RECORD_ERROR_HINTS = {
 	INSUFFICIENT_ACCESS_OR_READONLY:
 		'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
 	INSUFFICIENT_ACCESS: 'Your Salesforce user may not edit this Task. Ask your admin, or delete the reminder.',
+	// Issue 20: what to do in Tickler — a rule or a required field Tickler has no field for is met in Salesforce.
 	FIELD_CUSTOM_VALIDATION_EXCEPTION:
-		'A validation rule in your org refused the change. Adjust the reminder, then retry.',
-	REQUIRED_FIELD_MISSING: 'Your org requires a field Tickler does not set. Ask your admin about required Task fields.',
+		'Open the Task in Salesforce to fill in what your org asks for (Tickler has no field for it), then Retry. Or delete the reminder.',
+	REQUIRED_FIELD_MISSING:
+		'Open the Task in Salesforce to fill in the field your org requires (Tickler has no field for it), then Retry. Or delete the reminder.',
 	INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:
 		'Your org refused a picklist value. Retry after the next sync refreshes the values.',
 	FIELD_INTEGRITY_EXCEPTION: 'Salesforce refused the values. Edit the reminder, then retry.',
@@ -138,9 +140,13 @@ export const RECORD_ERROR_HINTS = {
 	other: 'Edit the reminder and retry, or delete it. Other reminders keep syncing.',
 } as const;
 
-/** R19: the message beside a reminder Salesforce refused (its own message, cut to 500 characters, or the code). */
+/**
+ * R19: the message beside a reminder Salesforce refused (its own message, cut to 500 characters, or the code),
+ * one sentence ending in its stop, so the hint after it never runs into it (issue 20).
+ */
 export function recordErrorMessage(detail: string): string {
-	return `Salesforce refused this change: ${detail}`;
+	const sentence = detail.trim();
+	return `Salesforce refused this change: ${sentence}${/[.!?…]$/.test(sentence) ? '' : '.'}`;
 }
 
 /** The toolbar icon's tooltip (R22). */
