@@ -8,6 +8,16 @@ import {formatDueDate, formatReminderTime} from './dates.js';
 import {RelatedLinks} from './related-links.js';
 import {SyncState} from './sync-state.js';
 
+/**
+ * Issue 20, words that are true: High is said; Normal is the quiet default and says nothing; a Task Salesforce
+ * keeps at Low says Low — read-only, Tickler neither syncs it nor changes it (R9).
+ */
+function priorityWords(reminder: Reminder) {
+	if (reminder.priority === 'high') return <span>High priority</span>;
+	const low = reminder.base?.sfPriority === 'Low' && reminder.syncState !== 'pending';
+	return low ? <span title="Set in Salesforce; Tickler leaves it as it is">Low priority</span> : null;
+}
+
 export function reminderSummary(
 	reminder: Reminder,
 	{overdue, instanceHost, error}: {overdue: boolean; instanceHost: string | undefined; error: string | undefined},
@@ -25,7 +35,7 @@ export function reminderSummary(
 				{typeof reminder.reminderAt === 'string' ? (
 					<span class="reminder-time">Reminder {formatReminderTime(reminder.reminderAt)}</span>
 				) : null}
-				<span>{reminder.priority === 'high' ? 'High priority' : 'Normal priority'}</span>
+				{priorityWords(reminder)}
 				<SyncState reminder={reminder} />
 			</div>
 			<RelatedLinks reminder={reminder} instanceHost={instanceHost} />

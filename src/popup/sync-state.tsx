@@ -4,8 +4,8 @@
  */
 import type {Reminder} from '@/shared/store/schema.js';
 
-const LABELS: Record<Reminder['syncState'], string> = {
-	synced: 'Synced',
+/** Issue 20: a healthy row says nothing — the state is shown only where it needs the rep's attention or patience. */
+const LABELS: Record<Exclude<Reminder['syncState'], 'synced'>, string> = {
 	pending: 'Waiting to sync',
 	error: 'Sync error',
 	// R58: the rep's values wait for their choice, said beside it (shared/ui/overruled-choice.tsx).
@@ -15,6 +15,7 @@ const LABELS: Record<Reminder['syncState'], string> = {
 
 export function SyncState({reminder}: {reminder: Reminder}) {
 	const state = reminder.syncState;
+	if (state === 'synced') return null;
 	return (
 		<span class={`sync-state sync-state--${state}`}>
 			{LABELS[state]}

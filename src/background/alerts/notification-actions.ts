@@ -11,6 +11,7 @@ import type {WorkerDbs} from '@/background/worker-db.js';
 import {afterLocalChange} from '@/background/runner/after-local-change.js';
 import {pushHeldDeletesWhenReady} from '@/background/runner/held-delete-push.js';
 import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
+import {DELETE_HOLD_MS} from '@/shared/store/outbox.js';
 import {activePartition, UndoNotPossibleError} from '@/shared/store/local-edits.js';
 import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
@@ -42,6 +43,11 @@ async function afterEdit(dbs: WorkerDbs, edited: Reminder): Promise<void> {
 	const snoozedUntil = edited.heldEdit?.before.reminderAt === undefined ? undefined : edited.reminderAt;
 	const done = typeof snoozedUntil === 'string' ? {snoozedUntil} : {};
 	await showNotifications([undoOfferFor(edited, done, {withButtons: notificationButtonsShown()})]);
+	// The offer goes when it has passed, while this worker is awake (a timer well inside its life, as R57's);
+	// one left behind by a stopped worker only clears itself when clicked (undoFromNotification).
+	setTimeout(() => {
+		clearNotification(undoNotificationId(edited.id)).catch(() => undefined);
+	}, DELETE_HOLD_MS);
 	pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
 		reportError(error); // the alarm sends it instead
 	});

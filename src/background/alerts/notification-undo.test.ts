@@ -3,7 +3,7 @@
  * notification of its own, whose button (or click, where there are no buttons) takes the change back; until
  * it passes nothing reaches Salesforce.
  */
-import {beforeEach, expect, test} from 'vitest';
+import {beforeEach, expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {DELETE_HOLD_MS, isReadyToPush} from '@/shared/store/outbox.js';
@@ -84,4 +84,17 @@ test('R60: an offer clicked after it passed changes nothing and goes; without bu
 	expect((await db.reminders.get(r.id))?.status).toBe('complete');
 	expect(await shown()).toEqual({});
 	expect(undoOfferFor(r, {}, {withButtons: false})).toMatchObject({message: 'Completed. Click to undo.', buttons: []});
+});
+
+test('R60: the offer leaves the screen by itself once it has passed', async () => {
+	vi.useFakeTimers({toFake: ['setTimeout']});
+	try {
+		const r = await alerted();
+		await completeFromNotification(dbs, r.id);
+		expect(Object.keys(await shown())).toEqual([undoNotificationId(r.id)]);
+		await vi.advanceTimersByTimeAsync(DELETE_HOLD_MS);
+		expect(await shown()).toEqual({});
+	} finally {
+		vi.useRealTimers();
+	}
 });
