@@ -81,6 +81,18 @@ test('R43: a delete the popup makes is held for its Undo offer, and Undo within 
 	expect(await db.outbox.get(mine.id)).toBeUndefined();
 });
 
+test('R60: a Complete the popup makes is held for its Undo offer, and Undo within it leaves the reminder open and synced', async () => {
+	const mine = await addReminder(db, {name: 'Mine', dueDate: null});
+	await db.reminders.update(mine.id, {localOnly: false, syncState: 'synced', taskId: '00T000000000001AAA'});
+	const before = Date.now();
+	await backgroundApi.completeReminder({id: mine.id}, OWN_PAGE);
+	expect(await db.reminders.get(mine.id)).toMatchObject({status: 'complete'});
+	expect((await db.outbox.get(mine.id))?.notBefore).toBeGreaterThanOrEqual(before + DELETE_HOLD_MS);
+	expect(await backgroundApi.undoEdit({id: mine.id}, OWN_PAGE)).toEqual({id: mine.id});
+	expect(await db.reminders.get(mine.id)).toMatchObject({status: 'open', syncState: 'synced'});
+	expect(await db.outbox.get(mine.id)).toBeUndefined();
+});
+
 test('R44/R5: sending local-only reminders is refused with sync off, in words that say what to do', async () => {
 	const mine = await addReminder(db, {name: 'Mine', dueDate: null});
 	await expect(backgroundApi.sendLocalOnly({ids: [mine.id]}, OWN_PAGE)).rejects.toThrow('Turn sync on');

@@ -10,6 +10,8 @@ import {
 	setWhoAlerts,
 	undoDelete,
 } from '@/shared/store/local-edits.js';
+import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
+import {keepMine, keepTheirs} from '@/shared/store/overruled-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
 import {activePartition} from '@/shared/store/local-edits.js';
@@ -114,6 +116,41 @@ function pageHandlers(
 		},
 		async salesforceSaveSeen({host}) {
 			return onSalesforceSaveSeen(dbs, host);
+		},
+	};
+}
+
+/** R60 and R58: a Complete held for its Undo offer, the Undo itself, and the rep's choice after a lost conflict. */
+function heldAndOverruledHandlers(
+	dbs: WorkerDbs,
+): Pick<BackgroundHandlers, 'completeReminder' | 'undoEdit' | 'keepMine' | 'keepTheirs'> {
+	const {db} = dbs;
+	return {
+		async completeReminder({id}) {
+			// R60: the popup offers Undo for a Complete, so it waits out the offer before it is pushed (like R43).
+			await editHeldForUndo(db, await inActivePartition(db, id), {status: 'complete'});
+			// R57's timer sends it within seconds of the offer passing, as for a held delete.
+			pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
+				reportError(error); // the alarm sends it instead
+			});
+			await afterLocalChange(dbs);
+			return {id};
+		},
+		async undoEdit({id}) {
+			const restored = await undoEdit(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id: restored.id};
+		},
+		async keepMine({id}) {
+			// R58: the rep's overruled values go to Salesforce as a new edit, within seconds like any (R13).
+			await keepMine(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id};
+		},
+		async keepTheirs({id}) {
+			await keepTheirs(db, await inActivePartition(db, id));
+			await afterLocalChange(dbs);
+			return {id};
 		},
 	};
 }
@@ -245,5 +282,5 @@ function accountHandlers(
  * then afterLocalChange asks for its push (R13) and re-arms the reminder alarm (R31).
  */
 export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
-	return {...pageHandlers(dbs), ...reminderHandlers(dbs), ...accountHandlers(dbs)};
+	return {...pageHandlers(dbs), ...reminderHandlers(dbs), ...heldAndOverruledHandlers(dbs), ...accountHandlers(dbs)};
 }

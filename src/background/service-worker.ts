@@ -1,7 +1,7 @@
 /**
  * The service worker's entry. MV3 rule: every listener is registered synchronously, here, before any
  * await — a worker woken by an event only delivers it to listeners that already exist (engineering
- * guide §2). Nothing else belongs in this file.
+ * guide §2). Nothing else belongs in this file, except the one call at its end (R60).
  *
  * Deliberately not listened to: tabs.onUpdated (it fires many times per page load in every tab and would
  * wake the worker, with jsforce, all day). Navigation inside a Salesforce tab is seen at the next alarm
@@ -13,7 +13,13 @@ import {openTicklerDb} from '@/shared/store/open-db.js';
 import {announceStoreChanged} from '@/shared/store/store-changed.js';
 import {onAlarm} from './runner/alarm-dispatch.js';
 import {createBackgroundApi} from './background-api.js';
-import {onCookieChanged, onIdleStateChanged, onTabActivated, onWorkerStart} from './runner/browser-events.js';
+import {
+	onCookieChanged,
+	onIdleStateChanged,
+	onTabActivated,
+	onWorkerStart,
+	onWorkerWake,
+} from './runner/browser-events.js';
 import {openSettingsOnFirstInstall} from './accounts/first-run.js';
 import {serveBackgroundApi} from './messaging/router.js';
 import {onStorageChanged} from './name-sync/name-sync-triggers.js';
@@ -48,3 +54,6 @@ browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(dbs, st
 browser.tabs.onActivated.addListener(info => void onTabActivated(dbs, info));
 // R45: names given in Tickler on the rep's other computers arrive through the synced storage area.
 browser.storage.onChanged.addListener((changes, areaName) => onStorageChanged(db, changes, areaName));
+// R60: every start of this script — the browser's, or any event waking a worker Chrome stopped — sends the
+// pending work within seconds; after the listeners above, so the event that woke the worker still finds them.
+void onWorkerWake(dbs);

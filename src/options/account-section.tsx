@@ -1,19 +1,79 @@
-/** The connected org and user (R23), API usage (R21), and Disconnect (forget this partition, after confirmation). */
+/**
+ * The connected org and user (R23), API usage (R21), and Disconnect (forget this partition, after confirmation).
+ * R59: the confirmation counts the rep's words that exist only here — reminders never sent (R5) and changes not
+ * in Salesforce yet — and offers "Send them first" and "Export" before anything is deleted.
+ */
 import {useId, useState} from 'preact/hooks';
 import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {plural, t} from '@/shared/i18n/t.js';
 import {formatDateTime, formatNumber} from '@/shared/i18n/format.js';
+import {downloadExport} from './export-button.js';
 
-export function AccountSection({
-	partition,
-	reminderCount,
-	title,
-}: {
+/** R59: what Disconnect would delete for good, in one sentence: "2 exist only on this computer and 1 change…". */
+function atRiskSentence(localOnly: number, unsent: number): string {
+	const parts = [
+		...(localOnly > 0 ? [plural('accountLocalOnlyPart', localOnly)] : []),
+		...(unsent > 0 ? [plural('accountUnsentPart', unsent)] : []),
+	];
+	const joined =
+		parts.length === 2 ? t('accountAtRiskJoin', {first: parts[0] ?? '', second: parts[1] ?? ''}) : parts.join('');
+	// "it" or "them": one thing at risk in all, or more.
+	return localOnly + unsent === 1 ? t('accountAtRiskOne', {parts: joined}) : t('accountAtRiskMany', {parts: joined});
+}
+
+type Props = {
 	partition: Partition;
 	reminderCount: number;
+	/** R59: what only this computer has (queries.ts unsentWork). */
+	unsent: {localOnly: string[]; unsent: number};
+	/** The active account with sync on can send them; another account can only export. */
+	canSend?: boolean;
 	title?: string;
-}) {
+};
+
+/** R59: the rep's words Disconnect would delete, and the ways to keep them. */
+function AtRisk({partition, unsent, canSend}: Pick<Props, 'partition' | 'unsent'> & {canSend: boolean}) {
+	const [sending, setSending] = useState(false);
+	const [error, setError] = useState<string | undefined>(undefined);
+	if (unsent.localOnly.length + unsent.unsent === 0) return null;
+	const sendable = canSend && partition.enabled;
+	async function sendFirst() {
+		setError(undefined);
+		try {
+			if (unsent.localOnly.length > 0) await callBackground('sendLocalOnly', {ids: unsent.localOnly});
+			await callBackground('requestSync', {reason: 'user'});
+			setSending(true);
+		} catch (caught) {
+			setError(caught instanceof Error ? caught.message : String(caught));
+		}
+	}
+
+	return (
+		<div class="at-risk">
+			<p>
+				<strong>{atRiskSentence(unsent.localOnly.length, unsent.unsent)}</strong>
+			</p>
+			{sendable ? null : <p>{t('accountAtRiskSyncOff')}</p>}
+			{sending ? <p role="status">{t('accountAtRiskSending')}</p> : null}
+			{sendable ? (
+				<button type="button" class="primary" onClick={() => void sendFirst()}>
+					{t('accountSendFirst')}
+				</button>
+			) : null}{' '}
+			<button type="button" onClick={() => void downloadExport()}>
+				{t('accountExport')}
+			</button>
+			{error ? (
+				<p class="error" role="alert">
+					{error}
+				</p>
+			) : null}
+		</div>
+	);
+}
+
+export function AccountSection({partition, reminderCount, unsent, canSend, title}: Props) {
 	const id = useId();
 	const [confirming, setConfirming] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
@@ -64,6 +124,7 @@ export function AccountSection({
 			{confirming ? (
 				<div class="confirm" role="group" aria-label={t('accountConfirmLabel')}>
 					<p>{plural('accountConfirm', reminderCount, {user: partition.username})}</p>
+					<AtRisk partition={partition} unsent={unsent} canSend={canSend === true} />
 					<button type="button" class="danger" onClick={() => void disconnect()}>
 						{t('accountDisconnectDelete')}
 					</button>

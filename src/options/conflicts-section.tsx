@@ -1,8 +1,14 @@
-/** The conflict log (R16, R23): which field both sides changed, which side won, and what was overwritten. */
+/**
+ * The conflict log (R16, R23): which field both sides changed, which side won, and what was overwritten. First,
+ * R58: the rep's own values that lost and still wait for their choice, with "Keep mine" and "Keep Salesforce's"
+ * as on the popup's rows.
+ */
 import {useId} from 'preact/hooks';
-import type {ConflictRow} from '@/shared/store/schema.js';
+import type {ConflictRow, Reminder} from '@/shared/store/schema.js';
 import {t} from '@/shared/i18n/t.js';
-import {formatDateTime, formatShortDate} from '@/shared/i18n/format.js';
+import {formatDateTime} from '@/shared/i18n/format.js';
+import {OverruledChoice} from '@/shared/ui/overruled-choice.js';
+import {fieldValueText} from '@/shared/ui/field-value.js';
 
 const FIELD = {
 	name: () => t('fieldName'),
@@ -15,43 +21,26 @@ const FIELD = {
 	reminderAt: () => t('fieldReminderAt'),
 } as const satisfies Record<ConflictRow['field'], () => string>;
 
-/**
- * A logged value as the rep reads it: a reminder time (R31) on their clock; R46: the store's own values —
- * `open`/`complete`, `normal`/`high`, calendar dates — in the rep's words, never as stored; text as it was.
- */
-function shown(field: ConflictRow['field'], value: string | null): string {
-	if (value === null) return t('conflictsEmpty');
-	switch (field) {
-		case 'reminderAt': {
-			return formatDateTime(Date.parse(value));
-		}
-
-		case 'dueDate': {
-			return formatShortDate(value);
-		}
-
-		case 'status': {
-			return value === 'complete' ? t('statusComplete') : t('statusOpen');
-		}
-
-		case 'priority': {
-			return value === 'high' ? t('priorityHigh') : t('priorityNormal');
-		}
-
-		default: {
-			return value;
-		}
-	}
-}
-
 const SALESFORCE_EDIT = () => t('conflictsSalesforceEdit');
 const YOUR_EDIT = () => t('conflictsYourEdit');
 
-export function ConflictsSection({rows, names}: {rows: ConflictRow[]; names: ReadonlyMap<string, string>}) {
+type Props = {rows: ConflictRow[]; names: ReadonlyMap<string, string>; overruled: readonly Reminder[]};
+
+export function ConflictsSection({rows, names, overruled}: Props) {
 	const id = useId();
 	return (
 		<section aria-labelledby={`${id}-heading`}>
 			<h2 id={`${id}-heading`}>{t('conflictsTitle')}</h2>
+			{overruled.length > 0 ? (
+				<ul class="overruled-list">
+					{overruled.map(reminder => (
+						<li key={reminder.id}>
+							<strong>{reminder.name}</strong>
+							<OverruledChoice reminder={reminder} />
+						</li>
+					))}
+				</ul>
+			) : null}
 			{rows.length === 0 ? (
 				<p class="empty">{t('conflictsNone')}</p>
 			) : (
@@ -72,11 +61,11 @@ export function ConflictsSection({rows, names}: {rows: ConflictRow[]; names: Rea
 								<td>{names.get(row.reminderId) ?? row.taskId}</td>
 								<td>{FIELD[row.field]()}</td>
 								<td>
-									{shown(row.field, row.kept)}{' '}
+									{fieldValueText(row.field, row.kept)}{' '}
 									<span class="weak">{row.winner === 'salesforce' ? SALESFORCE_EDIT() : YOUR_EDIT()}</span>
 								</td>
 								<td>
-									{shown(row.field, row.overwritten)}{' '}
+									{fieldValueText(row.field, row.overwritten)}{' '}
 									<span class="weak">{row.winner === 'salesforce' ? YOUR_EDIT() : SALESFORCE_EDIT()}</span>
 								</td>
 							</tr>

@@ -23,11 +23,11 @@ import {t} from '@/shared/i18n/t.js';
 function PartitionSections({partition, data, presets}: {partition: Partition; data: Settings; presets: AdminPresets}) {
 	return (
 		<>
-			<AccountSection partition={partition} reminderCount={data.reminders.length} />
+			<AccountSection partition={partition} reminderCount={data.reminders.length} unsent={data.unsent} canSend />
 			<TemplateSection key={partition.id} partition={partition} presetTemplate={presets.subjectTemplate} />
 			<WhoAlertsSection key={`alerts-${partition.id}`} partition={partition} />
 			<ErrorsSection reminders={data.errors} />
-			<ConflictsSection rows={data.conflictRows} names={data.names} />
+			<ConflictsSection rows={data.conflictRows} names={data.names} overruled={data.overruled} />
 			<HistorySection rows={data.history} />
 		</>
 	);
@@ -96,6 +96,7 @@ export function App() {
 							title={t('settingsOtherAccount')}
 							partition={other.partition}
 							reminderCount={other.reminderCount}
+							unsent={other.unsent}
 						/>
 					))}
 					<YourDataSection />

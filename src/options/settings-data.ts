@@ -9,8 +9,10 @@ import {
 	getPartition,
 	listPartitions,
 	listReminders,
+	overruledReminders,
 	remindersInError,
 	syncHistory,
+	unsentWork,
 } from '@/shared/store/queries.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
@@ -18,19 +20,25 @@ import {db} from './settings-db.js';
 
 async function readSettings() {
 	const partitionId = await activePartition(db);
-	const [partition, reminders, errors, history, conflictRows, partitions] = await Promise.all([
+	const [partition, reminders, errors, history, conflictRows, partitions, overruled, unsent] = await Promise.all([
 		getPartition(db, partitionId),
 		listReminders(db, partitionId),
 		remindersInError(db, partitionId),
 		syncHistory(db, partitionId, 20),
 		conflicts(db, partitionId, 50),
 		listPartitions(db),
+		overruledReminders(db, partitionId),
+		unsentWork(db, partitionId),
 	]);
 	// R2: other orgs or users this browser has synced with; each can be disconnected on its own.
 	const others = await Promise.all(
 		partitions
 			.filter(other => other.id !== partitionId)
-			.map(async other => ({partition: other, reminderCount: (await listReminders(db, other.id)).length})),
+			.map(async other => ({
+				partition: other,
+				reminderCount: (await listReminders(db, other.id)).length,
+				unsent: await unsentWork(db, other.id),
+			})),
 	);
 	return {
 		partition,
@@ -38,6 +46,8 @@ async function readSettings() {
 		errors,
 		history,
 		conflictRows,
+		overruled,
+		unsent,
 		others,
 		names: new Map(reminders.map(r => [r.id, r.name])),
 	};

@@ -24,11 +24,15 @@ type Props = {
 	due: DueReminders;
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
+	/** R60: Complete with an Undo offer. */
+	onComplete: (reminder: Reminder) => Promise<void>;
 	/** After a row's own write: read the store again. */
 	onChanged: () => void;
+	/** R59/R5: "Send to Salesforce" on a local-only reminder, while sync is on. */
+	onSend?: ((reminder: Reminder) => void) | undefined;
 };
 
-export function DueList({due, instanceHost, onDelete, onChanged}: Props) {
+export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onSend}: Props) {
 	useLayoutEffect(() => {
 		if (performance.getEntriesByName(PAINT_MARK).length === 0) performance.mark(PAINT_MARK);
 	}, []);
@@ -43,7 +47,9 @@ export function DueList({due, instanceHost, onDelete, onChanged}: Props) {
 			overdue={isOverdue}
 			instanceHost={instanceHost}
 			onDelete={onDelete}
+			onComplete={onComplete}
 			onChanged={onChanged}
+			onSend={onSend}
 		/>
 	);
 

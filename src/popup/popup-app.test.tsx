@@ -40,6 +40,7 @@ async function mount() {
 }
 
 const text = () => root.textContent;
+const rowNames = () => [...root.querySelectorAll('.reminder .name')].map(name => name.textContent);
 const byLabel = (label: string) => {
 	const element = root.querySelector(`[aria-label="${CSS.escape(label)}"]`);
 	if (!element) throw new Error(`No element labelled ${label}`);
@@ -89,8 +90,11 @@ test('R13/R22: an open popup follows what a sync cycle writes, without being reo
 	// As the engine would: a Task pulled from Salesforce lands in the store while the popup is open.
 	await addReminder(db, {name: 'Pulled from Salesforce', dueDate: localDays().today});
 	await vi.waitFor(() => expect(text()).toContain('Pulled from Salesforce'));
+	expect(text()).toContain('Waiting to sync');
 	await db.reminders.where('partition').equals(PARTITION).modify({syncState: 'synced'});
-	await vi.waitFor(() => expect(text()).toContain('Synced'));
+	// A healthy row says nothing about its state (issue 20): the wait is gone.
+	await vi.waitFor(() => expect(text()).not.toContain('Waiting to sync'));
+	expect(root.querySelector('.reminder .sync-state')).toBeNull();
 });
 
 test('R22: a linked reminder links to its Lightning Task page in a new tab', async () => {
@@ -98,7 +102,7 @@ test('R22: a linked reminder links to its Lightning Task page in a new tab', asy
 	const reminder = await addReminder(db, {name: 'Linked', dueDate: localDays().today});
 	await db.reminders.update(reminder.id, {taskId: '00T000000000001AAA', syncState: 'synced'});
 	await mount();
-	await vi.waitFor(() => expect(text()).toContain('Synced'));
+	await vi.waitFor(() => expect(text()).toContain('Linked'));
 	const link = byLabel('Open Linked in Salesforce') as HTMLAnchorElement;
 	expect(link.getAttribute('href')).toBe('https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view');
 	expect(link.target).toBe('_blank');
@@ -186,7 +190,9 @@ test('R22: complete with one click; delete with undo', async () => {
 	await act(() => {
 		byLabel('Complete Call Ana').click();
 	});
-	await vi.waitFor(() => expect(text()).not.toContain('Call Ana'));
+	// The row goes; only the Undo offer still names it (R60).
+	await vi.waitFor(() => expect(rowNames()).not.toContain('Call Ana'));
+	expect(text()).toContain('Completed “Call Ana”.');
 	expect((await db.reminders.toArray()).find(r => r.name === 'Call Ana')?.status).toBe('complete');
 	// R13: the worker made the change and asked for the sync that pushes it.
 	expect(startedCycles.mock.calls.map(([, trigger]) => trigger)).toEqual(['local-change']);
@@ -239,7 +245,7 @@ test('R22: edit a reminder inline', async () => {
 	await vi.waitFor(() => expect(root.querySelector('.reminder .name')?.textContent).toBe('New name'));
 });
 
-test('R19/R16: a reminder in error shows Salesforce’s message and the hint; a conflict says the newer edit was kept', async () => {
+test('R19/R58: a reminder in error shows Salesforce’s message and the hint; an overruled edit says which field', async () => {
 	await enable({apiUsage: {used: 90, limit: 100, at: Date.now()}});
 	const broken = await addReminder(db, {name: 'Too long', dueDate: localDays().today});
 	await db.reminders.update(broken.id, {
@@ -251,11 +257,16 @@ test('R19/R16: a reminder in error shows Salesforce’s message and the hint; a 
 		},
 	});
 	const merged = await addReminder(db, {name: 'Merged', dueDate: localDays().today});
-	await db.reminders.update(merged.id, {syncState: 'conflict'});
+	await db.reminders.update(merged.id, {
+		syncState: 'conflict',
+		overruled: {at: 1, mine: {details: 'ask about budget'}, theirs: {details: 'new description'}},
+	});
 	await mount();
 	await vi.waitFor(() => expect(text()).toContain('Salesforce refused this change: Subject too long'));
 	expect(text()).toContain('Shorten the name, then retry.');
-	expect(text()).toContain('the newer edit was kept');
+	expect(text()).toContain('Salesforce’s later edit replaced yours: Details.');
+	expect(text()).toContain('Yours: “ask about budget”');
+	expect(text()).not.toContain('Synced');
 	// R21: high API usage is said in the status line.
 	expect(text()).toContain('Org API usage 90% — syncing less often');
 });

@@ -16,8 +16,9 @@ import {ReminderForm} from './reminder-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
-import {useDeleteWithUndo} from './undo-toast.js';
+import {useUndoOffer} from './undo-toast.js';
 import {addReminder} from './writes.js';
+import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -29,7 +30,10 @@ async function openAllReminders(): Promise<void> {
 export function App() {
 	const days = useMemo(() => localDays(), []);
 	const {view: data, readError, readFailure, refresh} = useStoreView(days);
-	const {remove, toast} = useDeleteWithUndo(refresh);
+	const {remove, complete, toast} = useUndoOffer(refresh);
+	// R59/R5: a reminder that exists only on this computer can be sent from here too, on purpose.
+	const sending = useSendLocalOnly(refresh);
+	const canSend = data?.partition?.enabled === true;
 	// R40: this computer's storage failed — from the popup's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const localFailure = readFailure ?? reported?.kind ?? data?.partition?.status.localFailure;
@@ -95,9 +99,14 @@ export function App() {
 					due={data.due}
 					instanceHost={data.partition?.instanceHost}
 					onDelete={reminder => void remove(reminder)}
+					onComplete={complete}
 					onChanged={refresh}
+					onSend={
+						canSend ? target => sending.ask({ids: [target.id], what: t('allSendOne', {name: target.name})}) : undefined
+					}
 				/>
 			) : null}
+			<SendPrompt sending={sending} />
 			{toast}
 		</main>
 	);

@@ -1,7 +1,9 @@
 /** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
 import {useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
+import {OverruledChoice} from '@/shared/ui/overruled-choice.js';
 import {useFocusReturn} from './focus-return.js';
+import {RefusalActions} from './refusal-actions.js';
 import {ReminderForm} from './reminder-form.js';
 import {reminderSummary} from './reminder-summary.js';
 import {rowActions} from './row-actions.js';
@@ -24,7 +26,7 @@ function moveFocusFrom(control: HTMLElement): void {
  * Ticked while the worker makes the change; unticked again if it could not (the row stays, with why).
  * A completed reminder (the All reminders page, R44) shows ticked, and unticking reopens it.
  */
-function useCompleteToggle(reminder: Reminder, onChanged: () => void) {
+function useCompleteToggle(reminder: Reminder, onChanged: () => void, onComplete: Props['onComplete']) {
 	const [error, setError] = useState<string | undefined>(undefined);
 	const [completing, setCompleting] = useState(false);
 	const done = reminder.status === 'complete';
@@ -32,7 +34,9 @@ function useCompleteToggle(reminder: Reminder, onChanged: () => void) {
 		setCompleting(true);
 		setError(undefined);
 		try {
-			await editReminder(reminder.id, {status: done ? 'open' : 'complete'});
+			// R60: a Complete offers Undo where the list offers it (held from Salesforce until the offer passes).
+			if (!done && onComplete) await onComplete(reminder);
+			else await editReminder(reminder.id, {status: done ? 'open' : 'complete'});
 			onChanged();
 		} catch (caught) {
 			setCompleting(false);
@@ -48,16 +52,18 @@ type Props = {
 	overdue: boolean;
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
+	/** R60: Complete with an Undo offer (undo-toast.tsx useUndoOffer); rejects when the Complete failed. */
+	onComplete?: ((reminder: Reminder) => Promise<void>) | undefined;
 	onChanged: () => void;
 	/** R44: the All reminders page offers "Send to Salesforce" on a local-only reminder (R5: only on purpose). */
 	onSend?: ((reminder: Reminder) => void) | undefined;
 };
 
-export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChanged, onSend}: Props) {
+export function ReminderRow({reminder, overdue, instanceHost, onDelete, onComplete, onChanged, onSend}: Props) {
 	const [editing, setEditing] = useState(false);
 	// Back to the row's Edit button when the form closes.
 	const editButton = useFocusReturn(editing);
-	const {done, completing, error, toggle} = useCompleteToggle(reminder, onChanged);
+	const {done, completing, error, toggle} = useCompleteToggle(reminder, onChanged, onComplete);
 
 	if (editing) {
 		return (
@@ -91,6 +97,9 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onChange
 				}}
 			/>
 			{reminderSummary(reminder, {overdue, instanceHost, error})}
+			{/* R58: the rep's values Salesforce overruled, and their choice. */}
+			<OverruledChoice reminder={reminder} onChanged={onChanged} />
+			<RefusalActions reminder={reminder} instanceHost={instanceHost} onChanged={onChanged} />
 			{rowActions(reminder, {
 				instanceHost,
 				editButton,

@@ -9,6 +9,16 @@ import {t} from '@/shared/i18n/t.js';
 import {RelatedLinks} from './related-links.js';
 import {SyncState} from './sync-state.js';
 
+/**
+ * Issue 20, words that are true: High is said; Normal is the quiet default and says nothing; a Task Salesforce
+ * keeps at Low says Low — read-only, Tickler neither syncs it nor changes it (R9).
+ */
+function priorityWords(reminder: Reminder) {
+	if (reminder.priority === 'high') return <span>{t('rowHighPriority')}</span>;
+	const low = reminder.base?.sfPriority === 'Low' && reminder.syncState !== 'pending';
+	return low ? <span title={t('rowLowPriorityTitle')}>{t('rowLowPriority')}</span> : null;
+}
+
 export function reminderSummary(
 	reminder: Reminder,
 	{overdue, instanceHost, error}: {overdue: boolean; instanceHost: string | undefined; error: string | undefined},
@@ -30,7 +40,7 @@ export function reminderSummary(
 						{t('rowReminder', {time: formatReminderMoment(Date.parse(reminder.reminderAt))})}
 					</span>
 				) : null}
-				<span>{reminder.priority === 'high' ? t('rowHighPriority') : t('rowNormalPriority')}</span>
+				{priorityWords(reminder)}
 				<SyncState reminder={reminder} />
 			</div>
 			<RelatedLinks reminder={reminder} instanceHost={instanceHost} />

@@ -1,22 +1,33 @@
-/** "Deleted … Undo" after a delete (R22). The delete is already durable; undo restores it while it is still local. */
+/**
+ * "Deleted … Undo" after a delete (R22, R43) and "Completed … Undo" after a Complete (R60). The change is already
+ * durable; Undo restores it while it is still Tickler's alone (the store holds it from Salesforce meanwhile).
+ */
 import type {JSX} from 'preact';
 import {useCallback, useEffect, useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
-import {deleteReminder, undoDelete} from './writes.js';
+import {completeReminder, deleteReminder, undoDelete, undoEdit} from './writes.js';
 import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 import {t} from '@/shared/i18n/t.js';
 
 /** R43: the offer the store holds the delete back for (outbox.ts). */
 export const UNDO_MS = UNDO_OFFER_MS;
 
+/** What the offer says was done, by kind of change. */
+const DONE_WORDS = {
+	delete: (name: string) => t('undoDeleted', {name}),
+	complete: (name: string) => t('undoCompleted', {name}),
+} as const;
+type UndoKind = keyof typeof DONE_WORDS;
+
 type Props = {
+	kind: UndoKind;
 	name: string;
 	error: string | undefined;
 	onUndo: () => void;
 	onDismiss: () => void;
 };
 
-export function UndoToast({name, error, onUndo, onDismiss}: Props) {
+export function UndoToast({kind, name, error, onUndo, onDismiss}: Props) {
 	useEffect(() => {
 		if (error !== undefined) return undefined;
 		const timer = setTimeout(onDismiss, UNDO_MS);
@@ -25,7 +36,7 @@ export function UndoToast({name, error, onUndo, onDismiss}: Props) {
 
 	return (
 		<div class="toast" role="status">
-			{error ?? <span>{t('undoDeleted', {name})}</span>}
+			{error ?? <span>{DONE_WORDS[kind](name)}</span>}
 			{error === undefined ? (
 				<button type="button" onClick={onUndo}>
 					{t('undoUndo')}
@@ -41,39 +52,53 @@ export function UndoToast({name, error, onUndo, onDismiss}: Props) {
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Delete with an Undo offer, as the popup and the All reminders page both do it: `remove` deletes through the
- * worker and shows the offer; `toast` is the offer (or the reason a delete or its undo failed), or null.
+ * Delete and Complete with an Undo offer, as the popup and the All reminders page both do them: `remove` and
+ * `complete` make the change through the worker and show the offer; `toast` is the offer (or the reason a
+ * delete or an undo failed), or null. A Complete that fails rejects, so its row can say why beside it.
  */
-export function useDeleteWithUndo(refresh: () => void): {
+export function useUndoOffer(refresh: () => void): {
 	remove: (reminder: Reminder) => Promise<void>;
+	complete: (reminder: Reminder) => Promise<void>;
 	toast: JSX.Element | null;
 } {
-	const [deleted, setDeleted] = useState<{reminder: Reminder; error?: string} | undefined>(undefined);
-	const dismiss = useCallback(() => setDeleted(undefined), []);
+	const [offer, setOffer] = useState<{kind: UndoKind; reminder: Reminder; error?: string} | undefined>(undefined);
+	const dismiss = useCallback(() => setOffer(undefined), []);
 	async function remove(reminder: Reminder) {
 		try {
 			await deleteReminder(reminder.id);
-			setDeleted({reminder});
+			setOffer({kind: 'delete', reminder});
 		} catch (error) {
-			setDeleted({reminder, error: message(error)});
+			setOffer({kind: 'delete', reminder, error: message(error)});
 		}
 
 		refresh();
 	}
 
+	async function complete(reminder: Reminder) {
+		await completeReminder(reminder.id);
+		setOffer({kind: 'complete', reminder});
+		refresh();
+	}
+
 	async function undo() {
-		if (!deleted) return;
+		if (!offer) return;
 		try {
-			await undoDelete(deleted.reminder.id);
-			setDeleted(undefined);
+			await (offer.kind === 'delete' ? undoDelete(offer.reminder.id) : undoEdit(offer.reminder.id));
+			setOffer(undefined);
 			refresh();
 		} catch (error) {
-			setDeleted({...deleted, error: message(error)});
+			setOffer({...offer, error: message(error)});
 		}
 	}
 
-	const toast = deleted ? (
-		<UndoToast name={deleted.reminder.name} error={deleted.error} onUndo={() => void undo()} onDismiss={dismiss} />
+	const toast = offer ? (
+		<UndoToast
+			kind={offer.kind}
+			name={offer.reminder.name}
+			error={offer.error}
+			onUndo={() => void undo()}
+			onDismiss={dismiss}
+		/>
 	) : null;
-	return {remove, toast};
+	return {remove, complete, toast};
 }

@@ -21,3 +21,12 @@ export async function deleteReminder(id: string): Promise<void> {
 export async function undoDelete(id: string): Promise<void> {
 	await callBackground('undoDelete', {id});
 }
+
+/** R60: Complete with an Undo offer (held from Salesforce until it passes, like a delete). */
+export async function completeReminder(id: string): Promise<void> {
+	await callBackground('completeReminder', {id});
+}
+
+export async function undoEdit(id: string): Promise<void> {
+	await callBackground('undoEdit', {id});
+}

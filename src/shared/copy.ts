@@ -7,6 +7,8 @@
  * `src/shared` because the worker writes these into the store and messages, and the pages show them as they are.
  */
 import {plural, t} from './i18n/t.js';
+import type {Overruled} from './store/kept-values.js';
+import type {SyncedField} from './store/schema.js';
 import type {ReconnectReason} from './types.js';
 
 /**
@@ -144,9 +146,13 @@ export const RECORD_ERROR_HINTS = /* @__PURE__ */ copyOf({
 	other: 'hintOther',
 });
 
-/** R19: the message beside a reminder Salesforce refused (its own message, cut to 500 characters, or the code). */
+/**
+ * R19: the message beside a reminder Salesforce refused (its own message, cut to 500 characters, or the code),
+ * one sentence ending in its stop, so the hint after it never runs into it (issue 20).
+ */
 export function recordErrorMessage(detail: string): string {
-	return t('recordErrorMessage', {detail});
+	const sentence = detail.trim();
+	return t('recordErrorMessage', {detail: `${sentence}${/[.!?…]$/.test(sentence) ? '' : '.'}`});
 }
 
 /** The toolbar icon's tooltip (R22). */
@@ -187,7 +193,17 @@ export const REMINDER_ALERT_COPY = /* @__PURE__ */ copyOf({
 	snoozeButton: 'alertSnoozeButton',
 	noDueDate: 'alertNoDueDate',
 	late: 'alertLate',
+	/** R60: the notification after a Complete or Snooze from a notification, with its Undo (held till it passes). */
+	completed: 'alertCompleted',
+	undo: 'undoUndo',
+	/** Where notifications have no buttons (Firefox): the click is the Undo. */
+	clickToUndo: 'alertClickToUndo',
 });
+
+/** R60: the Undo notification's line after a Snooze from a notification. */
+export function alertSnoozedUntil(time: string): string {
+	return t('alertSnoozedUntil', {time});
+}
 
 /** R31: the snooze choices, by the id the worker knows them by. */
 export const SNOOZE_COPY = /* @__PURE__ */ copyOf({
@@ -226,3 +242,37 @@ export const NOTIFICATIONS_PERMISSION_COPY = /* @__PURE__ */ copyOf({
 	allow: 'notifyAllow',
 	refused: 'notifyRefused',
 });
+
+/**
+ * R58: a reminder whose edit Salesforce's later edit overruled (R16) — said on the popup's row, All reminders,
+ * Settings and the Task page badge, with the rep's choice. Field names as the rep knows them from the form.
+ */
+export const OVERRULED_COPY = /* @__PURE__ */ copyOf({
+	yours: 'overruledYours',
+	keepMine: 'overruledKeepMine',
+	keepTheirs: 'overruledKeepTheirs',
+	/** The badge has no buttons of its own: the choice is in Tickler. */
+	choose: 'overruledChoose',
+});
+
+/** R58: each field a conflict can overrule, named as the rep knows it from the form. */
+export const OVERRULED_FIELD_COPY: Readonly<Record<SyncedField, string>> = /* @__PURE__ */ copyOf({
+	name: 'fieldName',
+	status: 'fieldStatus',
+	priority: 'fieldPriority',
+	dueDate: 'fieldDueDate',
+	details: 'fieldDetails',
+	whoId: 'fieldWho',
+	whatId: 'fieldWhat',
+	reminderAt: 'fieldReminderAt',
+});
+
+/** R58: "Salesforce's later edit replaced yours: Details, Due date." */
+export function overruledReplaced(fields: string): string {
+	return t('overruledReplaced', {fields});
+}
+
+/** R58: the overruled fields as the rep knows them, in a sentence: "Details, Due date". */
+export function overruledFieldNames(overruled: Pick<Overruled, 'mine'>): string {
+	return (Object.keys(overruled.mine) as SyncedField[]).map(field => OVERRULED_FIELD_COPY[field]).join(', ');
+}

@@ -59,6 +59,12 @@ export type BackgroundApi = {
 	/** Soft delete; undoDelete restores it while the deletion has not reached Salesforce (R14). */
 	deleteReminder: (input: {id: string}) => Promise<{id: string}>;
 	undoDelete: (input: {id: string}) => Promise<{id: string}>;
+	/** R60: Complete with an Undo offer: held from Salesforce until the offer has passed; undoEdit takes it back. */
+	completeReminder: (input: {id: string}) => Promise<{id: string}>;
+	undoEdit: (input: {id: string}) => Promise<{id: string}>;
+	/** R58: the rep's values Salesforce overruled go to Salesforce as a new edit (keepMine), or are dropped. */
+	keepMine: (input: {id: string}) => Promise<{id: string}>;
+	keepTheirs: (input: {id: string}) => Promise<{id: string}>;
 	/**
 	 * R44/R5: sends these local-only reminders to Salesforce on purpose (the All reminders page, one or all
 	 * after a confirmation naming how many). Each becomes a create through the outbox (R18); a reminder

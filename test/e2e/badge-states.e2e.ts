@@ -156,7 +156,7 @@ test('each state on a Lightning Task page, with its details and the Subject note
 		[ids.synced, 'synced', /^Synced \d/, ['Call Acme about the renewal', 'last synced']],
 		[ids.pending, 'pending', /^Pending$/, ['Send the Q3 proposal', 'waiting to sync']],
 		[ids.error, 'error', /^Sync error$/, ['Book the demo', 'Due Date must be in the future', 'retry from Settings']],
-		[ids.conflict, 'conflict', /^Conflict resolved$/, ['Follow up with Globex', 'due date was kept']],
+		[ids.conflict, 'conflict', /^Your edit was replaced$/, ['Follow up with Globex', 'due date was kept']],
 		[ids.notLinked, 'not-linked', /^Not linked$/, ['assigned to Sam Second']],
 		[ids.otherOrg, 'not-linked', /^Not linked$/, ['type Call, Email or To Do']],
 	];
@@ -196,7 +196,7 @@ type Rect = {x: number; y: number; width: number; height: number};
 const overlaps = (a: Rect, b: Rect) =>
 	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-test('a resolved conflict is not shown as an error, and the opened card covers none of the record’s fields or buttons (R24)', async () => {
+test('a conflict is not shown as an error, and the opened card covers none of the record’s fields or buttons (R24)', async () => {
 	const {page, errors} = await session.openPage(lightning(ids.conflict));
 	for (const viewport of [
 		{width: 1280, height: 720},
@@ -207,10 +207,11 @@ test('a resolved conflict is not shown as an error, and the opened card covers n
 		await page.setViewportSize(viewport);
 		await page.goto(lightning(ids.conflict));
 		await expectRecordShown(page, ids.conflict);
-		await expectBadge(page, 'conflict', /^Conflict resolved$/);
+		await expectBadge(page, 'conflict', /^Your edit was replaced$/);
 		await expectUnderHeader(page);
-		// Not an error: no error tone, and neither the dot nor the label is the error red (#ba0517).
-		await expect.poll(async () => badge(page).attribute('[data-state]', 'data-tone')).toBe('info');
+		// Not an error: it asks for the rep's choice (R58, warning tone), and neither the dot nor the label is the
+		// error red (#ba0517).
+		await expect.poll(async () => badge(page).attribute('[data-state]', 'data-tone')).toBe('warning');
 		const red = 'rgb(186, 5, 23)';
 		expect(await badge(page).style('.dot', 'background-color')).not.toBe(red);
 		expect(await badge(page).style('.label', 'color')).not.toBe(red);
@@ -246,7 +247,7 @@ test('on Classic the opened card covers none of the record’s fields or buttons
 	// Narrow, so the Classic edit form sits right under the pill.
 	await page.setViewportSize({width: 480, height: 800});
 	await page.reload();
-	await expectBadge(page, 'conflict', /^Conflict resolved$/);
+	await expectBadge(page, 'conflict', /^Your edit was replaced$/);
 	await expectUnderHeader(page);
 	await openCard(page);
 	await expect.poll(async () => badge(page).attribute('.card', 'data-clear')).toBe('true');
@@ -277,7 +278,7 @@ test('inert on a non-Task page, then follows Lightning in-place navigation (push
 	await expectBadge(page, 'synced', /^Synced/);
 	await navigateInApp(page, `/lightning/r/${ids.conflict}/view`);
 	await expectRecordShown(page, ids.conflict);
-	await expectBadge(page, 'conflict', /^Conflict resolved$/);
+	await expectBadge(page, 'conflict', /^Your edit was replaced$/);
 	expect(await host(page).count()).toBe(1);
 
 	await navigateInApp(page, '/lightning/o/Task/home');
@@ -292,7 +293,7 @@ test('inert on a non-Task page, then follows Lightning in-place navigation (push
 	await page.goBack();
 	await page.goBack();
 	await expectRecordShown(page, ids.conflict);
-	await expectBadge(page, 'conflict', /^Conflict resolved$/);
+	await expectBadge(page, 'conflict', /^Your edit was replaced$/);
 	expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
 	expect(errors).toEqual([]);
 	await page.close();

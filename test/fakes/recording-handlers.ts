@@ -82,6 +82,22 @@ export const api: BackgroundHandlers = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	completeReminder: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	undoEdit: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	keepMine: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
+	keepTheirs: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
 	undoDelete: async input => {
 		calls.push(input);
 		return {id: input.id};

@@ -4,15 +4,23 @@
  * test/e2e/upgrade.e2e.ts) or written with that release's own Dexie schema code (`<version>-every-row.json`,
  * by record-schema-fixture.ts). Each is restored as it was (same IndexedDB version, stores, indexes and rows)
  * and opened with today's openTicklerDb, which runs every upgrade since; then every row must still be there,
- * unchanged, and today's queries must read it. OAuth tokens (R28) live in their own worker-only database,
- * which no released version has had yet: the first release that ships it adds its dump to the fixtures here.
+ * unchanged, and today's queries must read it. Version 4 (R58) adds an index the released rows are not in.
+ * OAuth tokens (R28) live in their own worker-only database, which no released version has had yet: the
+ * first release that ships it adds its dump to the fixtures here.
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {describe, expect, it} from 'vitest';
 import {openTicklerDb} from '@/shared/store/open-db.js';
-import {conflicts, listPartitions, listReminders, pendingCount, syncHistory} from '@/shared/store/queries.js';
+import {
+	conflicts,
+	listPartitions,
+	listReminders,
+	overruledReminders,
+	pendingCount,
+	syncHistory,
+} from '@/shared/store/queries.js';
 import type {Partition, Reminder} from '@/shared/store/schema.js';
 import {type DatabaseDump, restoreDatabase} from './idb-dump.js';
 
@@ -118,6 +126,20 @@ describe('R41: every released schema upgrades with nothing lost', () => {
 					expect(await conflicts(db, partition.id)).toHaveLength(conflictRows.length);
 				}
 
+				db.close();
+			});
+
+			it('R58: a released database gains the overruled-values index (version 4): empty at first, then used', async () => {
+				const db = await upgraded(dump);
+				expect(db.verno).toBe(4);
+				const [visible] = records(dump, 'reminders')
+					.map(record => record.value as Reminder)
+					.filter(reminder => reminder.deletedAt === undefined);
+				expect(visible).toBeDefined();
+				expect(await overruledReminders(db, visible!.partition)).toEqual([]);
+				const overruled = {at: 1, mine: {details: 'ask about budget'}, theirs: {details: 'from Salesforce'}};
+				await db.reminders.update(visible!.id, {overruled});
+				expect((await overruledReminders(db, visible!.partition)).map(reminder => reminder.id)).toEqual([visible!.id]);
 				db.close();
 			});
 		});

@@ -9,7 +9,7 @@ import {openTabs, resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
 import {checkReminders, onReminderAlarm, REMINDER_ALARM} from './alert-alarm.js';
 import {onNotificationButton, onNotificationClicked, snoozeReminder} from './notification-actions.js';
-import {reminderNotificationId, SUMMARY_NOTIFICATION_ID} from './notification-content.js';
+import {reminderNotificationId, SUMMARY_NOTIFICATION_ID, undoNotificationId} from './notification-content.js';
 
 const dbs = openTestWorkerDbs('reminder-alarm');
 const {db} = dbs;
@@ -95,15 +95,15 @@ describe('R31: the reminder alarm', () => {
 });
 
 describe('R31: from the notification', () => {
-	test('R31: Complete (button 0) completes the reminder and takes the notification away', async () => {
+	test('R31/R60: Complete (button 0) completes the reminder; its notification gives way to the Undo offer', async () => {
 		const r = await reminderIn('Call Ann', 60_000);
 		await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
 		await onNotificationButton(dbs, reminderNotificationId(r.id), 0);
 		expect((await db.reminders.get(r.id))?.status).toBe('complete');
-		expect(await shown()).toEqual({});
+		expect(Object.keys(await shown())).toEqual([undoNotificationId(r.id)]);
 	});
 
-	test('R31: Snooze 1 hour (button 1) moves the time, leaves no notification, and alerts once again then', async () => {
+	test('R31/R60: Snooze 1 hour (button 1) moves the time, leaves only its Undo offer, and alerts once again then', async () => {
 		const r = await reminderIn('Call Ann', 60_000);
 		await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
 		await onNotificationButton(dbs, reminderNotificationId(r.id), 1);
@@ -111,7 +111,8 @@ describe('R31: from the notification', () => {
 		const until = Date.parse(snoozed?.reminderAt ?? '');
 		expect(until).toBeGreaterThanOrEqual(Date.now() + HOUR - 1000);
 		expect(snoozed?.editedAt.reminderAt).toBeDefined();
-		expect(await shown()).toEqual({});
+		expect(Object.keys(await shown())).toEqual([undoNotificationId(r.id)]);
+		await browser.notifications.clear(undoNotificationId(r.id));
 		expect((await browser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(until);
 		await checkReminders(db, until + 1000);
 		expect(Object.keys(await shown())).toEqual([reminderNotificationId(r.id)]);
@@ -144,7 +145,7 @@ describe('R31: from the notification', () => {
 
 	test('R31/R33: a click opens the Task in Salesforce; without one, the related record, else the All reminders page', async () => {
 		const local = await reminderIn('local', 60_000);
-		await onNotificationClicked(db, reminderNotificationId(local.id));
+		await onNotificationClicked(dbs, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toMatch(/src\/popup\/all\/index\.html$/);
 		const partition = '00D000000000001AAA:005000000000001AAA';
 		await db.partitions.put({
@@ -166,13 +167,13 @@ describe('R31: from the notification', () => {
 			whatId: '001000000000001AAA',
 			what: {name: 'Acme Corp', type: 'Account'},
 		});
-		await onNotificationClicked(db, reminderNotificationId(local.id));
+		await onNotificationClicked(dbs, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Account/001000000000001AAA/view');
 		await db.reminders.update(local.id, {whoId: '003000000000001AAA', who: {name: 'Ana Ruiz', type: 'Contact'}});
-		await onNotificationClicked(db, reminderNotificationId(local.id));
+		await onNotificationClicked(dbs, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view');
 		await db.reminders.update(local.id, {taskId: '00T000000000001AAA'});
-		await onNotificationClicked(db, reminderNotificationId(local.id));
+		await onNotificationClicked(dbs, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view');
 	});
 });

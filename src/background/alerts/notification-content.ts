@@ -6,12 +6,20 @@
  * Notification ids are stable per reminder (`tickler-reminder:<id>`), so an alert for a reminder replaces the
  * one already on screen instead of piling up; the summary has one id too.
  */
-import {alertSummaryMore, alertSummaryTitle, REMINDER_ALERT_COPY, reminderAlertMessage} from '@/shared/copy.js';
+import {
+	alertSnoozedUntil,
+	alertSummaryMore,
+	alertSummaryTitle,
+	REMINDER_ALERT_COPY,
+	reminderAlertMessage,
+} from '@/shared/copy.js';
 import {formatClockTime, formatDueDay} from '@/shared/i18n/format.js';
 import type {DueAlert} from './due-alerts.js';
 
 export const REMINDER_NOTIFICATION_PREFIX = 'tickler-reminder:';
 export const SUMMARY_NOTIFICATION_ID = 'tickler-reminders:summary';
+/** R60: the Undo offer after a Complete or Snooze from a notification, one per reminder. */
+export const UNDO_NOTIFICATION_PREFIX = 'tickler-undo:';
 /** How many names the summary lists before "and N more". */
 export const SUMMARY_NAMES = 5;
 
@@ -37,6 +45,38 @@ export function reminderIdOf(notificationId: string): string | undefined {
 	return notificationId.startsWith(REMINDER_NOTIFICATION_PREFIX)
 		? notificationId.slice(REMINDER_NOTIFICATION_PREFIX.length)
 		: undefined;
+}
+
+export function undoNotificationId(reminderId: string): string {
+	return `${UNDO_NOTIFICATION_PREFIX}${reminderId}`;
+}
+
+/** The reminder id in an Undo offer's notification id, or undefined. */
+export function undoReminderIdOf(notificationId: string): string | undefined {
+	return notificationId.startsWith(UNDO_NOTIFICATION_PREFIX)
+		? notificationId.slice(UNDO_NOTIFICATION_PREFIX.length)
+		: undefined;
+}
+
+/**
+ * R60: "Completed." or "Snoozed until 10:00." under the reminder's name, with Undo — a button where the browser
+ * has them, else the click (Firefox). The change is held from Salesforce while the offer lasts (held-edits.ts).
+ */
+export function undoOfferFor(
+	reminder: {id: string; name: string},
+	done: {snoozedUntil?: string},
+	options: {withButtons: boolean; timeZone?: string},
+): NotificationContent {
+	const line =
+		done.snoozedUntil === undefined
+			? REMINDER_ALERT_COPY.completed
+			: alertSnoozedUntil(formatClockTime(Date.parse(done.snoozedUntil), options.timeZone));
+	return {
+		id: undoNotificationId(reminder.id),
+		title: reminder.name,
+		message: options.withButtons ? line : `${line} ${REMINDER_ALERT_COPY.clickToUndo}`,
+		buttons: options.withButtons ? [REMINDER_ALERT_COPY.undo] : [],
+	};
 }
 
 /** The name of the record a reminder is about, for the notification's third line (undefined for none). */

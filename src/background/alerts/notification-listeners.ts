@@ -27,7 +27,7 @@ export function notificationListeners(dbs: WorkerDbs): NotificationListeners {
 	};
 
 	const onClicked = (notificationId: string): void => {
-		void onNotificationClicked(dbs.db, notificationId);
+		void onNotificationClicked(dbs, notificationId);
 	};
 
 	const listen = (): void => {

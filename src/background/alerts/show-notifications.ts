@@ -9,13 +9,22 @@ import browser, {type Notifications} from 'webextension-polyfill';
 import {browserFamily} from '@/background/platform.js';
 import {notificationsApi} from '@/shared/notifications-permission.js';
 import type {DueAlert} from './due-alerts.js';
-import {notificationsFor, reminderNotificationId} from './notification-content.js';
+import {type NotificationContent, notificationsFor, reminderNotificationId} from './notification-content.js';
+
+/** Chrome shows notification buttons; Firefox has none (a click is all there is). */
+export function notificationButtonsShown(): boolean {
+	return browserFamily() === 'chrome';
+}
 
 export async function showAlerts(alerts: readonly DueAlert[]): Promise<void> {
+	await showNotifications(notificationsFor(alerts, {withButtons: notificationButtonsShown()}));
+}
+
+/** Shows notifications of ours (reminders, the summary, R60's Undo offers); nothing without the permission. */
+export async function showNotifications(contents: readonly NotificationContent[]): Promise<void> {
 	const api = notificationsApi();
 	if (!api) return;
-	const withButtons = browserFamily() === 'chrome';
-	for (const content of notificationsFor(alerts, {withButtons})) {
+	for (const content of contents) {
 		const options: Notifications.CreateNotificationOptions & {buttons?: Array<{title: string}>} = {
 			type: 'basic',
 			iconUrl: browser.runtime.getURL('icons/icon-128.png'),

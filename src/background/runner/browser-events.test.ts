@@ -2,6 +2,7 @@ import {beforeEach, expect, test, vi} from 'vitest';
 import {partitionFixture} from '../../../test/fakes/partition.js';
 import {resetFakeBrowser, setManagedStorage} from '../../../test/fakes/browser.js';
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
+import {aReminder} from '../../../test/fakes/reminder-builder.js';
 
 vi.mock(import('./cycle-runner.js'), async importOriginal => ({...(await importOriginal()), startCycle: vi.fn()}));
 vi.mock(import('../accounts/sync-switch.js'), async importOriginal => ({
@@ -10,7 +11,8 @@ vi.mock(import('../accounts/sync-switch.js'), async importOriginal => ({
 }));
 const {startCycle} = await import('./cycle-runner.js');
 const {enableForCurrentSession} = await import('../accounts/sync-switch.js');
-const {onCookieChanged} = await import('./browser-events.js');
+const {onCookieChanged, onWorkerWake} = await import('./browser-events.js');
+const {added, createSending, deleted} = await import('@/shared/store/outbox-lifecycle.js');
 
 const dbs = openTestWorkerDbs('browser-events');
 const {db} = dbs;
@@ -73,4 +75,34 @@ test('R30: a preset of sync on that cannot start yet (no session) is tried again
 	await onCookieChanged(dbs, sid('acme.my.salesforce.com') as never);
 	await onCookieChanged(dbs, sid('acme.my.salesforce.com') as never);
 	expect(enableForCurrentSession).toHaveBeenCalledTimes(2);
+});
+
+const key = {reminderId: 'r1', partition: paused.id};
+const idle = {...paused, status: {phase: 'idle' as const, budget: 'normal' as const}};
+
+test('R60: a worker started again with a create in doubt (stopped mid-create) sends it at once, not at the next alarm', async () => {
+	await db.partitions.put({...idle, status: {phase: 'syncing', budget: 'normal'}});
+	await db.reminders.put(aReminder());
+	const sent = {at: Date.now(), subject: 'Call Ann', fields: aReminder()};
+	await db.outbox.put(createSending(added(key, Date.now()), sent));
+	await onWorkerWake(dbs);
+	expect(vi.mocked(startCycle).mock.calls).toEqual([[dbs, 'local-change']]);
+});
+
+test.each([
+	['nothing waits in the outbox', idle, undefined],
+	['only a delete still held for its Undo offer (R43)', idle, deleted(undefined, key, Date.now(), true)],
+	[
+		'only a record waiting out its retry (R19)',
+		idle,
+		{...added(key, 0), attempts: 1, nextAttemptAt: Date.now() + 60_000},
+	],
+	['only a parked record (R19)', idle, {...added(key, 0), parked: 1 as const}],
+	['sync paused until the rep signs in again (R20)', paused, added(key, 0)],
+	['sync off (R7)', {...idle, enabled: false}, added(key, 0)],
+])('R60: a worker start with %s starts no cycle', async (_label, partition, entry) => {
+	await db.partitions.put(partition);
+	if (entry) await db.outbox.put(entry);
+	await onWorkerWake(dbs);
+	expect(startCycle).not.toHaveBeenCalled();
 });

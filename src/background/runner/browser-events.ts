@@ -5,6 +5,7 @@
 import browser, {type Cookies, type Idle, type Tabs} from 'webextension-polyfill';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
+import {readyToPushCount} from '@/shared/store/queries.js';
 import type {WorkerDbs} from '../worker-db.js';
 import {patchWorkerState} from './worker-state.js';
 import {enableIfAdminPresetsSyncOn} from '../accounts/preset-sync-on.js';
@@ -25,6 +26,22 @@ export async function onWorkerStart(dbs: WorkerDbs): Promise<void> {
 	// R30: sync preset on by the admin starts by itself (enabling starts the first cycle).
 	if (await enableIfAdminPresetsSyncOn(dbs)) return;
 	startCycle(dbs, 'alarm');
+}
+
+/**
+ * R60: every start of the worker script — Chrome stops it whenever it likes, and any event wakes it again —
+ * sends the rep's pending work within seconds, not at the next alarm (30 s or more away). Only work the next
+ * cycle would push now counts (a delete still held for its Undo offer, a record waiting out its retry, or a
+ * parked one does not: R19, R43), and a paused sync waits for the rep's sign-in or "Sync now" (R20, R21): a
+ * worker woken many times a minute must not knock at Salesforce each time.
+ */
+export async function onWorkerWake(dbs: WorkerDbs): Promise<void> {
+	const {db} = dbs;
+	const partitionId = await activePartition(db);
+	const partition = await db.partitions.get(partitionId);
+	if (!partition?.enabled || partition.status.phase === 'paused') return;
+	if ((await readyToPushCount(db, partitionId, Date.now())) === 0) return;
+	startCycle(dbs, 'local-change');
 }
 
 /** R20: a new `sid` on the partition's My Domain host resumes a paused sync without the rep doing anything. */

@@ -3,6 +3,7 @@
  * the worker that took the delete is awake — well within 15 s of the offer passing — and not a cycle more.
  */
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
 import {addReminder, deleteReminder, undoDelete} from '@/shared/store/local-edits.js';
 import {DELETE_HOLD_MS, UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 import type {SyncTrigger} from '@/shared/store/schema.js';
@@ -92,4 +93,30 @@ test('R57: nothing held, sync off, or another account active by then: no cycle; 
 	expect(started).toEqual([]);
 	// A hold that ends further out than the worker stays awake is left to the alarm.
 	expect(await pushHeldDeletesWhenReady(dbs, CLICK + DELETE_HOLD_MS - AWAKE_WAIT_MAX_MS - 1000, start)).toBeUndefined();
+});
+
+test('R60/R57: a Complete held for its Undo offer starts its push once the hold has passed; undone, none', async () => {
+	const id = await deletedAtClick();
+	await undoDelete(db, id, {now: CLICK});
+	await editHeldForUndo(db, id, {status: 'complete'}, {now: CLICK});
+	await pushHeldDeletesWhenReady(dbs, CLICK, start);
+	await vi.advanceTimersByTimeAsync(DELETE_HOLD_MS - 1000);
+	await settle();
+	expect(started).toEqual([]);
+	await vi.advanceTimersByTimeAsync(2000);
+	await settle();
+	expect(started.map(({trigger}) => trigger)).toEqual(['local-change']);
+	// A Snooze undone within its offer leaves nothing to push.
+	started = [];
+	const later = CLICK + 60_000;
+	vi.setSystemTime(later);
+	const other = await deletedAtClick();
+	await undoDelete(db, other, {now: later});
+	await db.outbox.clear();
+	await editHeldForUndo(db, other, {reminderAt: '2026-03-05T11:00:00.000Z'}, {now: later});
+	await pushHeldDeletesWhenReady(dbs, later, start);
+	await undoEdit(db, other, {now: later + 1000});
+	await vi.advanceTimersByTimeAsync(DELETE_HOLD_MS + 1000);
+	await settle();
+	expect(started).toEqual([]);
 });

@@ -24,8 +24,9 @@ export const AWAKE_WAIT_MAX_MS = 20_000;
 export const READY_MARGIN_MS = 250;
 
 /**
- * After a delete the rep made: when the earliest held delete of the active partition becomes ready, start a
- * cycle (if it is still there to push: an Undo meanwhile, or a cycle that already pushed it, needs none).
+ * After a delete the rep made (or a Complete or Snooze held for its Undo offer, R60): when the earliest held
+ * change of the active partition becomes ready, start a cycle (if it is still there to push: an Undo
+ * meanwhile, or a cycle that already pushed it, needs none).
  * Returns the wait in ms, or undefined when nothing is held or the wait is the alarm's.
  */
 export async function pushHeldDeletesWhenReady(

@@ -109,3 +109,18 @@ test('R14: a Task that is already gone counts as deleted', () => {
 	expect(isGone('NOT_FOUND')).toBe(true);
 	expect(isGone('STRING_TOO_LONG')).toBe(false);
 });
+
+test('R19: a refusal is one sentence of what happened and one of what to do in Tickler, never run together', () => {
+	const described = describeRecordError(
+		'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+		'Related To is required for tasks in this org',
+	);
+	expect(described.message).toBe('Salesforce refused this change: Related To is required for tasks in this org.');
+	expect(described.hint).toMatch(/^Open the Task in Salesforce .*, then Retry\. Or delete the reminder\.$/);
+	expect(describeRecordError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [WhatId]').hint).toMatch(
+		/^Open the Task in Salesforce/,
+	);
+	expect(describeRecordError('X', 'Already a sentence.').message).toBe(
+		'Salesforce refused this change: Already a sentence.',
+	);
+});

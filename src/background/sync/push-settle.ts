@@ -162,7 +162,8 @@ export async function ackUpdate(ctx: CycleContext, work: Work): Promise<void> {
 			(field: SyncedField) => !sameFieldValue(current[field], nextBase[field]),
 		);
 		const left = await saveOrDropEntry(db.outbox, current.id, updateAcknowledged(entry, pending));
-		if (!left && current.syncState === 'pending') next.syncState = 'synced';
+		// R58: a reminder whose other values Salesforce overruled is not "Synced" until the rep has chosen.
+		if (!left && current.syncState === 'pending') next.syncState = current.overruled ? 'conflict' : 'synced';
 		await db.reminders.put(next);
 	});
 }

@@ -9,6 +9,7 @@ import type {TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {parseSalesforceDateTime} from '@/background/salesforce/soql.js';
 import {rowApplied} from '@/shared/store/outbox-lifecycle.js';
 import {fieldValue} from '@/shared/store/reminder-time.js';
+import type {Overruled} from '@/shared/store/kept-values.js';
 import {
 	SYNCED_FIELDS,
 	type ConflictRow,
@@ -210,18 +211,37 @@ function mergeRow(
 		...conflict,
 		at: page.now,
 	}));
-	if (merged.conflicts.some(c => c.winner === 'salesforce')) next.lastConflictAt = page.now;
+	const lost = merged.conflicts.filter(c => c.winner === 'salesforce').map(c => c.field);
+	if (lost.length > 0) {
+		next.lastConflictAt = page.now;
+		// R58: the rep's words are kept, not only logged, until they choose "Keep mine" or "Keep Salesforce's".
+		next.overruled = overruledBy(reminder, next, lost, page.now);
+	}
+
 	// This row shows whether an update in doubt was committed: the merge above has taken it into account.
 	const nextEntry = rowApplied(entry, {reminderId: reminder.id, partition: page.partitionId}, merged.pending, page.now);
 	if (nextEntry) {
 		if (next.syncState !== 'error') next.syncState = 'pending';
 	} else {
-		next.syncState =
-			next.lastConflictAt === page.now ? 'conflict' : next.syncState === 'conflict' ? 'conflict' : 'synced';
+		// R58: never "Synced" while the rep's overruled values wait for their choice.
+		next.syncState = next.overruled ? 'conflict' : 'synced';
 		delete next.error;
 	}
 
 	return {kind: 'merge', reminder: next, entry: nextEntry, conflicts, pulled: changedLocally};
+}
+
+/**
+ * R58: the fields Salesforce's later edit won, with the rep's value that lost and Salesforce's that won, added
+ * to what is already waiting (a field overruled again keeps the rep's latest value).
+ */
+function overruledBy(mine: Reminder, theirs: Reminder, fields: readonly SyncedField[], now: number): Overruled {
+	const pick = (from: Reminder) => Object.fromEntries(fields.map(field => [field, from[field]]));
+	return {
+		at: now,
+		mine: {...mine.overruled?.mine, ...pick(mine)},
+		theirs: {...mine.overruled?.theirs, ...pick(theirs)},
+	};
 }
 
 /**

@@ -137,6 +137,13 @@ test('R24: a linked reminder’s badge follows its sync state', async () => {
 		hint: 'Fix it',
 	});
 	expect(badgeForReminder({...reminder, syncState: 'conflict'}, partition())).toMatchObject({state: 'conflict'});
+	// R58: an overruled edit is said on the badge by field, even while another edit of the rep's is pending.
+	const overruled = {at: NOW, mine: {details: 'ask about budget', dueDate: '2026-12-09'}, theirs: {}};
+	expect(badgeForReminder({...reminder, syncState: 'pending', overruled}, partition())).toEqual({
+		state: 'conflict',
+		reminderName: 'Call Ana',
+		message: 'Salesforce’s later edit replaced yours: Details, Due date. Open Tickler to keep yours or Salesforce’s.',
+	});
 	expect(badgeForReminder({...reminder, deletedAt: NOW}, partition())).toMatchObject({
 		state: 'not-linked',
 		reason: 'deleted',

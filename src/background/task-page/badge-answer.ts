@@ -23,7 +23,7 @@ import {recordBadgeRequests} from './badge-usage.js';
 import {type BadgeSession, connectToSession} from './badge-session.js';
 import type {WorkerDbs} from '../worker-db.js';
 import {recentVerdict, rememberVerdict} from './verdict-cache.js';
-import {BADGE_COPY} from '@/shared/copy.js';
+import {BADGE_COPY, OVERRULED_COPY, overruledFieldNames, overruledReplaced} from '@/shared/copy.js';
 
 type NotLinked = Extract<TaskBadge, {state: 'not-linked'}>;
 
@@ -35,6 +35,11 @@ function notLinked(reason: NotLinked['reason'], message: string): TaskBadge {
 export function badgeForReminder(reminder: Reminder, partition: Partition): TaskBadge {
 	const reminderName = reminder.name;
 	if (reminder.deletedAt !== undefined) return notLinked('deleted', BADGE_COPY.deleted);
+	// R58: the rep's edit lost to Salesforce's and waits for their choice, whatever else is pending: say which.
+	if (reminder.overruled) {
+		const message = `${overruledReplaced(overruledFieldNames(reminder.overruled))} ${OVERRULED_COPY.choose}`;
+		return {state: 'conflict', reminderName, message};
+	}
 	switch (reminder.syncState) {
 		case 'pending':
 			return {state: 'pending', reminderName};

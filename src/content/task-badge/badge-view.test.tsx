@@ -32,7 +32,7 @@ const states: Array<[string, TaskBadge, RegExp]> = [
 			reminderName: 'Call Acme',
 			message: 'Changed in Salesforce and in Tickler; Salesforce kept the due date.',
 		},
-		/^Conflict resolved$/,
+		/^Your edit was replaced$/,
 	],
 	[
 		'not-linked',
@@ -205,12 +205,12 @@ describe('describeBadge and formatSyncTime', () => {
 		}
 	});
 
-	test('tones follow the Lightning Design System semantics; a resolved conflict is information, not an error (R24)', () => {
+	test('tones follow the Lightning Design System semantics; an overruled edit asks for attention, not an error (R24, R58)', () => {
 		expect(states.map(([, badge]) => describeBadge(badge, NOW).tone)).toEqual([
 			'success',
 			'warning',
 			'error',
-			'info',
+			'warning',
 			'neutral',
 		]);
 	});

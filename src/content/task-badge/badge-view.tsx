@@ -51,8 +51,8 @@ export function describeBadge(badge: TaskBadge, now: Date = new Date()): View {
 		}
 
 		case 'conflict': {
-			// Resolved already (the later edit won, R16): information, not an error — as the popup says.
-			return {tone: 'info', label: t('badgeConflict'), title: badge.reminderName, detail: badge.message};
+			// R58: Salesforce's later edit replaced the rep's (R16); their values wait in Tickler for their choice.
+			return {tone: 'warning', label: t('badgeConflict'), title: badge.reminderName, detail: badge.message};
 		}
 
 		case 'not-linked': {

@@ -9,7 +9,7 @@ import {t} from '@/shared/i18n/t.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {localDays} from '../dates.js';
 import {nudgeSync} from '../nudge.js';
-import {useDeleteWithUndo} from '../undo-toast.js';
+import {useUndoOffer} from '../undo-toast.js';
 import {GroupList} from './group-list.js';
 import {GroupNav} from './group-nav.js';
 import {type Group, groupAll} from './groups.js';
@@ -33,7 +33,7 @@ function SearchHeader({query, onQuery}: {query: string; onQuery: (query: string)
 export function AllRemindersApp() {
 	const {today} = useMemo(() => localDays(), []);
 	const {first, all, readError, readFailure, refresh} = useAllReminders();
-	const {remove, toast} = useDeleteWithUndo(refresh);
+	const {remove, complete, toast} = useUndoOffer(refresh);
 	// R40: this computer's storage failed — from this page's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const [group, setGroup] = useState<Group>('upcoming');
@@ -104,6 +104,7 @@ export function AllRemindersApp() {
 				today={today}
 				instanceHost={partition?.instanceHost}
 				onDelete={target => void remove(target)}
+				onComplete={complete}
 				onChanged={refresh}
 				onSend={
 					canSend ? target => sending.ask({ids: [target.id], what: t('allSendOne', {name: target.name})}) : undefined

@@ -19,6 +19,7 @@ type Props = {
 	today: string;
 	instanceHost: string | undefined;
 	onDelete: (reminder: Reminder) => void;
+	onComplete: (reminder: Reminder) => Promise<void>;
 	onChanged: () => void;
 	onSend: ((reminder: Reminder) => void) | undefined;
 };
@@ -38,6 +39,7 @@ export function GroupList({group, rows, shown, onShowMore, loading, searching, t
 							overdue={reminder.status === 'open' && reminder.dueDate !== null && reminder.dueDate < today}
 							instanceHost={row.instanceHost}
 							onDelete={row.onDelete}
+							onComplete={row.onComplete}
 							onChanged={row.onChanged}
 							onSend={row.onSend}
 						/>

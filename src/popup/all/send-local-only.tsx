@@ -101,3 +101,20 @@ export function SendConfirm({
 		</div>
 	);
 }
+
+/** R59: the popup's confirmation and its outcome, for a Send from one of its rows. */
+export function SendPrompt({sending}: {sending: ReturnType<typeof useSendLocalOnly>}) {
+	return (
+		<>
+			{sending.confirm ? (
+				<SendConfirm
+					request={sending.confirm}
+					confirmButton={sending.confirmButton}
+					onSend={ids => void sending.send(ids)}
+					onCancel={() => sending.ask(undefined)}
+				/>
+			) : null}
+			{sending.notice === undefined ? null : <p role="status">{sending.notice}</p>}
+		</>
+	);
+}

@@ -110,6 +110,8 @@ export async function editReminder(
 		const editedAt = {...reminder.editedAt};
 		for (const field of changed) editedAt[field] = now;
 		const next: Reminder = {...reminder, ...valid, editedAt, updatedAt: now};
+		// R60: a later edit replaces a held Complete or Snooze: its Undo would now undo more than the offer said.
+		delete next.heldEdit;
 		if (changed.includes('reminderAt')) {
 			// R31: a new time is a new alert on this computer (a snooze too); no time, nothing to record.
 			if (typeof next.reminderAt === 'string') next.alert = setByRep(next.reminderAt, now);

@@ -6,8 +6,9 @@ import {addReminder, deleteReminder} from './local-edits.js';
 import {purgeTombstones, TOMBSTONE_GRACE_MS} from './maintenance.js';
 import {aReminder} from '../../../test/fakes/reminder-builder.js';
 import {LOCAL_PARTITION} from './schema.js';
+import {overruledReminders} from './queries.js';
 
-test('schemas only grow: a v1 database upgrades to the current version with its data intact and the new indexes usable', async () => {
+test('R58: schemas only grow: a v1 database upgrades to the current version with its data intact and the new indexes usable', async () => {
 	const indexedDB = new IDBFactory();
 	const v1 = new Dexie('tickler-upgrade', {indexedDB, IDBKeyRange});
 	v1.version(1).stores(SCHEMA_V1);
@@ -24,7 +25,7 @@ test('schemas only grow: a v1 database upgrades to the current version with its 
 	v1.close();
 	const db = openTicklerDb({name: 'tickler-upgrade', indexedDB, IDBKeyRange});
 	expect(await db.reminders.get('r1')).toEqual(row);
-	expect(db.verno).toBe(3);
+	expect(db.verno).toBe(4);
 	expect((await db.reminders.where('deletedAt').below(10).toArray()).map(r => r.id)).toEqual(['r1']);
 	// R31 (version 3): a row without a reminder time is not in the reminderAt index; one with a time is.
 	expect(await db.reminders.where('reminderAt').above('').count()).toBe(0);
@@ -32,6 +33,15 @@ test('schemas only grow: a v1 database upgrades to the current version with its 
 	expect(
 		(await db.reminders.where('reminderAt').belowOrEqual('2026-03-05T15:00:00.000Z').toArray()).map(r => r.id),
 	).toEqual(['r1']);
+	// R58 (version 4): only a reminder whose edit lost a conflict is in [partition+overruled.at].
+	expect(await overruledReminders(db, LOCAL_PARTITION)).toEqual([]);
+	const overruled = {at: 7, mine: {details: 'ask about budget'}, theirs: {details: 'new description'}};
+	await db.reminders.update('r1', reminder => {
+		delete reminder.deletedAt;
+		reminder.overruled = overruled;
+	});
+	expect((await overruledReminders(db, LOCAL_PARTITION)).map(r => r.overruled)).toEqual([overruled]);
+	expect(await overruledReminders(db, 'another:partition')).toEqual([]);
 	db.close();
 });
 

@@ -57,6 +57,14 @@ export function openTicklerDb(options: OpenTicklerDbOptions = {}): TicklerDb {
 			'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState], deletedAt, reminderAt',
 	});
 
+	// Version 4 (R58): reminders whose edit lost a conflict, by partition, so Settings lists the rep's values
+	// waiting for "Keep mine" or "Keep Salesforce's" with one indexed range. Rows without `overruled` (all of
+	// them at upgrade) are simply not in it; data is unchanged.
+	db.version(4).stores({
+		reminders:
+			'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState], deletedAt, reminderAt, [partition+overruled.at]',
+	});
+
 	return db;
 }
 

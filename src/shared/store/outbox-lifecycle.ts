@@ -21,6 +21,7 @@
  *     └─ whole request refused (refusedWhole) ─► QUEUED     │
  *                                                           │
  *   any ── deleteReminder (held for Undo, R43) ─► QUEUED {delete} ── undoDeleted ─► the work before, or (none)
+ *   any ── Complete/Snooze held for Undo (R60) ─► QUEUED {fields, holdsEdit} ── editUndone ─► the work before
  *                                                           └── delete acknowledged / Task gone ─► (none)
  *
  *   per record, from any in-flight state:
@@ -110,6 +111,29 @@ export function undeleted(entry: OutboxEntry): Outbox {
 	return orNone(next);
 }
 
+/** R60: a Complete or Snooze the UI offers to undo is held, like a delete (R43), until the offer has passed. */
+export function heldForUndo(entry: OutboxEntry, now: number): OutboxEntry {
+	return {...entry, holdsEdit: true, notBefore: now + DELETE_HOLD_MS};
+}
+
+/**
+ * undoEdit (R60): the held fields leave the entry unless they were queued before the edit; the hold goes with
+ * them (a delete's own hold stays).
+ */
+export function editUndone(
+	entry: OutboxEntry,
+	held: readonly SyncedField[],
+	queuedBefore: readonly SyncedField[],
+): Outbox {
+	const next: OutboxEntry = {
+		...entry,
+		fields: entry.fields.filter(field => !held.includes(field) || queuedBefore.includes(field)),
+	};
+	delete next.holdsEdit;
+	if (!next.delete) delete next.notBefore;
+	return orNone(next);
+}
+
 /** sendLocalOnly (R44/R5): a local-only reminder becomes an ordinary create intent (R18). */
 export function sentFromLocalOnly(entry: Outbox, key: EntryKey, now: number): OutboxEntry {
 	return fresh({...(entry ?? emptyEntry(key.reminderId, key.partition, now)), create: true});
@@ -166,6 +190,7 @@ export function retryingLater(entry: OutboxEntry, nextAttemptAt: number): Outbox
 export function parked(entry: OutboxEntry): OutboxEntry {
 	const next: OutboxEntry = {...withoutSent(entry), parked: 1, delete: false};
 	delete next.notBefore;
+	delete next.holdsEdit;
 	return next;
 }
 

@@ -13,11 +13,17 @@ export const UNDO_OFFER_MS = 8000;
 export const DELETE_HOLD_MS = UNDO_OFFER_MS + 2000;
 
 /**
- * When the next cycle may push this entry: after its per-record retry wait (R19) and, for a delete, after the
- * Undo offer (R43). One decision for push and for the schedule, so they never disagree.
+ * When the next cycle may push this entry: after its per-record retry wait (R19) and, for a delete or a held
+ * Complete or Snooze, after the Undo offer (R43, R60). One decision for push and for the schedule, so they never
+ * disagree.
  */
 export function readyAt(entry: OutboxEntry): number {
-	return Math.max(entry.nextAttemptAt, entry.delete ? (entry.notBefore ?? 0) : 0);
+	return Math.max(entry.nextAttemptAt, isHeldForUndo(entry) ? (entry.notBefore ?? 0) : 0);
+}
+
+/** R43/R60: the entry waits for an Undo offer (a delete, or a held edit), whether or not the offer has passed. */
+export function isHeldForUndo(entry: OutboxEntry): boolean {
+	return entry.delete || entry.holdsEdit === true;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import {Dexie} from 'dexie';
 import type {TicklerDb} from './open-db.js';
-import {isReadyToPush, readyAt} from './outbox.js';
+import {isHeldForUndo, isReadyToPush, readyAt} from './outbox.js';
 import type {ConflictRow, Partition, Reminder, SyncHistoryRow} from './schema.js';
 
 /** Count for the toolbar icon (R22): open reminders due today (overdue ones included). */
@@ -45,12 +45,41 @@ export async function readyToPushCount(db: TicklerDb, partition: string, now: nu
  */
 export async function heldDeleteReadyAt(db: TicklerDb, partition: string, now: number): Promise<number | undefined> {
 	const entries = await db.outbox.where('[partition+parked]').equals([partition, 0]).toArray();
-	const held = entries.filter(entry => entry.delete && !isReadyToPush(entry, now)).map(readyAt);
+	// R60: a held Complete or Snooze waits for its offer the same way.
+	const held = entries.filter(entry => isHeldForUndo(entry) && !isReadyToPush(entry, now)).map(readyAt);
 	return held.length === 0 ? undefined : Math.min(...held);
 }
 
 export async function remindersInError(db: TicklerDb, partition: string): Promise<Reminder[]> {
 	return db.reminders.where('[partition+syncState]').equals([partition, 'error']).toArray();
+}
+
+/** R58: reminders whose edit lost a conflict, the rep's values waiting for their choice; latest first. */
+export async function overruledReminders(db: TicklerDb, partition: string): Promise<Reminder[]> {
+	const rows = await db.reminders
+		.where('[partition+overruled.at]')
+		.between([partition, Dexie.minKey], [partition, Dexie.maxKey])
+		.reverse()
+		.toArray();
+	return rows.filter(reminder => reminder.deletedAt === undefined);
+}
+
+/**
+ * R59: what Disconnect would lose of the rep's own words in a partition — reminders that exist only on this
+ * computer (R5) and reminders with a change not in Salesforce yet (queued, refused, or overruled and waiting
+ * for the rep's choice, R58).
+ */
+export async function unsentWork(db: TicklerDb, partition: string): Promise<{localOnly: string[]; unsent: number}> {
+	const [reminders, entries] = await Promise.all([
+		db.reminders.where('partition').equals(partition).toArray(),
+		db.outbox.where('partition').equals(partition).primaryKeys(),
+	]);
+	const queued = new Set(entries);
+	const live = reminders.filter(reminder => reminder.deletedAt === undefined);
+	return {
+		localOnly: live.filter(reminder => reminder.localOnly).map(reminder => reminder.id),
+		unsent: live.filter(reminder => !reminder.localOnly && (queued.has(reminder.id) || reminder.overruled)).length,
+	};
 }
 
 /** Most recent first. */

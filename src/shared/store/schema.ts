@@ -5,6 +5,7 @@
  */
 import type {PauseReason, SyncPhase} from '@/shared/types.js';
 import type {LocalFailureKind} from './storage-errors.js';
+import type {HeldEdit, Overruled} from './kept-values.js';
 
 /** The IndexedDB database's name (tests open others). */
 export const DEFAULT_DB_NAME = 'tickler';
@@ -109,6 +110,10 @@ export type Reminder = ReminderFields & {
 	firedInSalesforce?: boolean;
 	/** R31: this computer's own alert record (never synced; see alerts/due-alerts.ts). */
 	alert?: ReminderAlertRecord;
+	/** R60: what Undo restores after a held Complete or Snooze (kept-values.ts). Not indexed. */
+	heldEdit?: HeldEdit;
+	/** R58: the rep's values that lost a conflict, until their choice (kept-values.ts; indexed, Dexie v4). */
+	overruled?: Overruled;
 };
 
 /** R31: what this computer knows about alerting for a reminder's current time. */
@@ -167,6 +172,11 @@ export type OutboxEntry = {
 	 * entries written before it existed, which are ready at once. Not indexed (no new Dexie version needed).
 	 */
 	notBefore?: number;
+	/**
+	 * R60: the entry holds a Complete or Snooze the UI offers to undo: like a held delete, it is not pushed
+	 * before `notBefore` (outbox.ts readyAt). Not indexed.
+	 */
+	holdsEdit?: true;
 	/** 1 = a permanent error parked it until the rep retries (R19). Number because IndexedDB can't index booleans. */
 	parked: 0 | 1;
 	/** Per-record transient failures so far, and when the next attempt may run (R19). */
@@ -280,10 +290,8 @@ export type ConflictRow = {
 	reminderId: string;
 	taskId: string;
 	field: SyncedField;
-	/** The value that lost. */
-	overwritten: string | null;
-	/** The value that won. */
-	kept: string | null;
+	overwritten: string | null; // the value that lost
+	kept: string | null; // the value that won
 	winner: 'local' | 'salesforce';
 	at: number;
 };

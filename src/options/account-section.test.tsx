@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+/**
+ * R59: Disconnect never loses the rep's words without saying so — the confirmation counts reminders that exist
+ * only on this computer and changes not in Salesforce yet, and offers "Send them first" (made by the worker)
+ * and "Export" before anything is deleted.
+ */
+import 'fake-indexeddb/auto';
+import {render} from 'preact';
+import {act} from 'preact/test-utils';
+import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {addReminder, editReminder} from '@/shared/store/local-edits.js';
+import {unsentWork} from '@/shared/store/queries.js';
+import type {Partition} from '@/shared/store/schema.js';
+import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {partitionFixture} from '../../test/fakes/partition.js';
+import {resetWorkerForPages, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {AccountSection} from './account-section.js';
+
+let root: HTMLElement;
+let partition: Partition;
+
+beforeEach(async () => {
+	await resetWorkerForPages();
+	root = createDomRoot();
+	partition = partitionFixture({enabled: true, enabledAt: Date.now() - 60_000});
+	await db.partitions.put(partition);
+	await db.meta.put({key: 'activePartition', value: partition.id});
+});
+
+afterEach(async () => {
+	await removeDomRoot(root);
+});
+
+const button = (label: string) => [...root.querySelectorAll('button')].find(b => b.textContent === label);
+const confirmText = () => root.querySelector('[aria-label="Confirm disconnect"]')?.textContent ?? '';
+
+/** Two reminders written before sync was on (R5) and one synced reminder with an edit not sent yet. */
+async function wordsOnlyHere() {
+	const a = await addReminder(db, {name: 'Idea for Acme'}, {partition: partition.id});
+	const b = await addReminder(db, {name: 'Call the printer'}, {partition: partition.id});
+	await db.reminders.bulkUpdate([
+		{key: a.id, changes: {localOnly: true, syncState: 'local-only'}},
+		{key: b.id, changes: {localOnly: true, syncState: 'local-only'}},
+	]);
+	await db.outbox.bulkDelete([a.id, b.id]);
+	const c = await addReminder(db, {name: 'Check in with Dan'}, {partition: partition.id});
+	await db.reminders.update(c.id, {taskId: '00T000000000001AAA', localOnly: false, syncState: 'synced'});
+	await db.outbox.delete(c.id);
+	await editReminder(db, c.id, {details: 'ask about budget'});
+	return [a.id, b.id];
+}
+
+async function openConfirmation(canSend = true) {
+	const unsent = await unsentWork(db, partition.id);
+	await act(() => {
+		render(<AccountSection partition={partition} reminderCount={3} unsent={unsent} canSend={canSend} />, root);
+	});
+	await act(() => {
+		button('Disconnect…')!.click();
+	});
+}
+
+test('R59: the confirmation counts what only this computer has, and "Send them first" sends it (nothing is deleted)', async () => {
+	const localOnly = await wordsOnlyHere();
+	await openConfirmation();
+	expect(confirmText()).toContain(
+		'2 exist only on this computer and 1 change is not in Salesforce yet: disconnecting now deletes them for good.',
+	);
+	expect(button('Export')).toBeDefined();
+	await act(() => {
+		button('Send them first')!.click();
+	});
+	await vi.waitFor(async () =>
+		expect((await db.outbox.bulkGet(localOnly)).map(entry => entry?.create)).toEqual([true, true]),
+	);
+	expect((await db.reminders.bulkGet(localOnly)).map(reminder => reminder?.localOnly)).toEqual([false, false]);
+	await vi.waitFor(() => expect(startedCycles).toHaveBeenCalled());
+	expect(await db.partitions.get(partition.id)).toBeDefined();
+	expect(await db.reminders.count()).toBe(3);
+});
+
+test('R59: with sync off the words cannot be sent: Export is offered, and the reason said', async () => {
+	await wordsOnlyHere();
+	partition = {...partition, enabled: false};
+	await openConfirmation(false);
+	expect(confirmText()).toContain('2 exist only on this computer');
+	expect(button('Send them first')).toBeUndefined();
+	expect(confirmText()).toContain('Turn sync on for this account to send them; or export them.');
+	expect(button('Export')).toBeDefined();
+});
+
+test('R59: with nothing only here, the confirmation is the plain one', async () => {
+	await openConfirmation();
+	expect(confirmText()).not.toContain('only on this computer');
+	expect(button('Send them first')).toBeUndefined();
+	expect(button('Disconnect and delete local data')).toBeDefined();
+});
