@@ -19,12 +19,49 @@ import {useStoreView} from './store-view.js';
 import {useUndoOffer} from './undo-toast.js';
 import {addReminder} from './writes.js';
 import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
+import {useMenuDraft} from './menu-draft-open.js';
+import type {MenuDraft} from '@/shared/menu-draft.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
 async function openAllReminders(): Promise<void> {
 	await browser.tabs.create({url: browser.runtime.getURL(ALL_REMINDERS_PAGE)});
 	window.close();
+}
+
+type AddFormProps = {
+	draftId: string;
+	today: string;
+	menuDraft: MenuDraft | undefined;
+	onDone: () => void;
+	onAdded: () => void;
+};
+
+/** The add form; filled, and about a record, when "Remind me about this" opened the popup (R51). */
+function AddForm({draftId, today, menuDraft, onDone, onAdded}: AddFormProps) {
+	const about = menuDraft?.about;
+	return (
+		<>
+			{about ? <p class="menu-draft-about">{t('menuDraftAbout', {name: about.recordName})}</p> : null}
+			<ReminderForm
+				label={t('popupAddFormLabel')}
+				submitLabel={t('popupAdd')}
+				initial={{
+					name: menuDraft?.name ?? '',
+					priority: 'normal',
+					dueDate: today,
+					details: menuDraft?.details ?? '',
+					reminderAt: null,
+				}}
+				onCancel={onDone}
+				onSubmit={async values => {
+					await addReminder(draftId, about ? {...values, [about.field]: about.recordId} : values);
+					onAdded();
+					onDone();
+				}}
+			/>
+		</>
+	);
 }
 
 export function App() {
@@ -40,6 +77,12 @@ export function App() {
 	/** The open add form's draft id (kept across retries of its submit, so a retry never adds twice), or undefined. */
 	const [draftId, setDraftId] = useState<string | undefined>(undefined);
 	const adding = draftId !== undefined;
+	// R51: "Remind me about this" opened the popup: the add form, filled with what the rep pointed at.
+	const [menuDraft, setMenuDraft] = useState<MenuDraft | undefined>(undefined);
+	useMenuDraft(draft => {
+		setMenuDraft(draft);
+		setDraftId(crypto.randomUUID());
+	});
 
 	useEffect(() => {
 		// R13: opening the popup syncs, and for two minutes after it the Salesforce cadence (ten minutes) applies.
@@ -82,16 +125,15 @@ export function App() {
 				</p>
 			)}
 			{draftId === undefined ? null : (
-				<ReminderForm
-					label={t('popupAddFormLabel')}
-					submitLabel={t('popupAdd')}
-					initial={{name: '', priority: 'normal', dueDate: days.today, details: '', reminderAt: null}}
-					onCancel={() => setDraftId(undefined)}
-					onSubmit={async values => {
-						await addReminder(draftId, values);
-						refresh();
+				<AddForm
+					draftId={draftId}
+					today={days.today}
+					menuDraft={menuDraft}
+					onDone={() => {
 						setDraftId(undefined);
+						setMenuDraft(undefined);
 					}}
+					onAdded={refresh}
 				/>
 			)}
 			{data ? (
