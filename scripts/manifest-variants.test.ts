@@ -30,7 +30,7 @@ describe('R42: one manifest, two browsers', () => {
 		expect(built.optional_permissions).toEqual(['notifications', 'identity']);
 		expect(built.permissions).not.toContain('identity');
 		const firefox = firefoxManifest(built);
-		expect(firefox['permissions']).toEqual([...built.permissions, 'identity']);
+		expect(firefox['permissions']).toEqual([...built.permissions.filter(name => name !== 'sidePanel'), 'identity']);
 		expect(firefox['optional_permissions']).toEqual(['notifications']);
 	});
 
@@ -48,5 +48,18 @@ describe('R42: one manifest, two browsers', () => {
 			const matches = (variant['content_scripts'] as Array<{matches: string[]}>).flatMap(script => script.matches);
 			expect(matches.every(match => salesforceOnly.some(host => match.startsWith(host.slice(0, -1))))).toBe(true);
 		}
+	});
+
+	it("issue 24: the side panel is Chrome's side_panel and Firefox's sidebar, the same page, never opened at install", () => {
+		expect(chromeManifest(built)['side_panel']).toEqual({default_path: 'src/panel/index.html'});
+		expect(built.permissions).toContain('sidePanel');
+		const firefox = firefoxManifest(built);
+		expect(firefox).not.toHaveProperty('side_panel');
+		expect(firefox['sidebar_action']).toEqual({
+			default_panel: 'src/panel/index.html',
+			default_title: built.name,
+			open_at_install: false,
+		});
+		expect(firefox['permissions']).not.toContain('sidePanel');
 	});
 });

@@ -17,6 +17,7 @@ import {type Settings, useSettingsData} from './settings-data.js';
 import {SyncToggle} from './sync-toggle.js';
 import {TemplateSection} from './template-section.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
+import {ToolbarSection} from './toolbar-section.js';
 import {t} from '@/shared/i18n/t.js';
 
 /** The signed-in account's own sections, once sync has a partition. */
@@ -99,6 +100,7 @@ export function App() {
 							unsent={other.unsent}
 						/>
 					))}
+					<ToolbarSection />
 					<YourDataSection />
 				</>
 			) : null}

@@ -12,59 +12,27 @@ import {localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {useFocusReturn} from './focus-return.js';
 import {nudgeSync} from './nudge.js';
-import {ReminderForm} from './reminder-form.js';
+import {AddForm} from './add-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
 import {useUndoOffer} from './undo-toast.js';
-import {addReminder} from './writes.js';
 import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
 import {useMenuDraft} from './menu-draft-open.js';
 import type {MenuDraft} from '@/shared/menu-draft.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
-async function openAllReminders(): Promise<void> {
+async function openAllReminders(surface: Surface): Promise<void> {
 	await browser.tabs.create({url: browser.runtime.getURL(ALL_REMINDERS_PAGE)});
-	window.close();
+	// The side panel stays open beside the page; only the popup closes.
+	if (surface === 'popup') window.close();
 }
 
-type AddFormProps = {
-	draftId: string;
-	today: string;
-	menuDraft: MenuDraft | undefined;
-	onDone: () => void;
-	onAdded: () => void;
-};
+/** Where the command center is shown: the toolbar popup, or the browser's side panel (issue 24). */
+export type Surface = 'popup' | 'panel';
 
-/** The add form; filled, and about a record, when "Remind me about this" opened the popup (R51). */
-function AddForm({draftId, today, menuDraft, onDone, onAdded}: AddFormProps) {
-	const about = menuDraft?.about;
-	return (
-		<>
-			{about ? <p class="menu-draft-about">{t('menuDraftAbout', {name: about.recordName})}</p> : null}
-			<ReminderForm
-				label={t('popupAddFormLabel')}
-				submitLabel={t('popupAdd')}
-				initial={{
-					name: menuDraft?.name ?? '',
-					priority: 'normal',
-					dueDate: today,
-					details: menuDraft?.details ?? '',
-					reminderAt: null,
-				}}
-				onCancel={onDone}
-				onSubmit={async values => {
-					await addReminder(draftId, about ? {...values, [about.field]: about.recordId} : values);
-					onAdded();
-					onDone();
-				}}
-			/>
-		</>
-	);
-}
-
-export function App() {
+export function App({surface = 'popup'}: {surface?: Surface}) {
 	const days = useMemo(() => localDays(), []);
 	const {view: data, readError, readFailure, refresh} = useStoreView(days);
 	const {remove, complete, toast} = useUndoOffer(refresh);
@@ -112,7 +80,7 @@ export function App() {
 						</button>
 					)}
 					{/* R44: every reminder, not only today's and tomorrow's, one click away. */}
-					<button type="button" class="link" onClick={() => void openAllReminders()}>
+					<button type="button" class="link" onClick={() => void openAllReminders(surface)}>
 						{t('popupAllReminders')}
 					</button>
 				</span>
