@@ -31,9 +31,10 @@ function useRemindersAbout(record: ActiveRecord): {about: About | undefined; ref
 		void readAll().then(({partition, reminders}) => {
 			if (!current) return;
 			const synced = partition?.enabled === true && toMyDomainHost(record.host) === partition.instanceHost;
-			const mine = reminders.filter(
-				reminder => reminder.status === 'open' && (reminder.whoId === id || reminder.whatId === id),
-			);
+			const mine = reminders
+				.filter(reminder => reminder.status === 'open' && (reminder.whoId === id || reminder.whatId === id))
+				// Soonest first, as the popup reads; no due date last.
+				.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.name.localeCompare(b.name));
 			setAbout({reminders: synced ? mine : [], instanceHost: partition?.instanceHost, synced});
 		});
 		return () => {

@@ -61,8 +61,8 @@ test("issue 24: the panel shows today's reminders, follows the active tab to a C
 	await form.getByLabel('Due date').fill(localDate(1));
 	await form.getByRole('button', {name: 'Add'}).click();
 	await expect
-		.poll(async () => names(panel, '.record-reminders'), {timeout: 15_000})
-		.toEqual([...listed, 'Follow up: Carla Rossi']);
+		.poll(async () => (await names(panel, '.record-reminders')).sort(), {timeout: 15_000})
+		.toEqual([...listed, 'Follow up: Carla Rossi'].sort());
 	await syncNow(panel);
 	const made = () =>
 		[...s.org.store.table('Task').values()].filter(task => task['Subject'] === 'Follow up: Carla Rossi');
