@@ -12,12 +12,12 @@ import {localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {useFocusReturn} from './focus-return.js';
 import {nudgeSync} from './nudge.js';
-import {ReminderForm} from './reminder-form.js';
+import {AddForm, type Draft, newDraft} from './add-form.js';
+import {QuickAdd} from './quick-add/quick-add.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
 import {useUndoOffer} from './undo-toast.js';
-import {addReminder} from './writes.js';
 import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
@@ -37,9 +37,9 @@ export function App() {
 	// R40: this computer's storage failed — from the popup's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const localFailure = readFailure ?? reported?.kind ?? data?.partition?.status.localFailure;
-	/** The open add form's draft id (kept across retries of its submit, so a retry never adds twice), or undefined. */
-	const [draftId, setDraftId] = useState<string | undefined>(undefined);
-	const adding = draftId !== undefined;
+	/** The open add form's draft, or undefined. */
+	const [draft, setDraft] = useState<Draft | undefined>(undefined);
+	const adding = draft !== undefined;
 
 	useEffect(() => {
 		// R13: opening the popup syncs, and for two minutes after it the Salesforce cadence (ten minutes) applies.
@@ -64,7 +64,7 @@ export function App() {
 				<h1 id="title">{t('appName')}</h1>
 				<span class="header-actions">
 					{adding ? null : (
-						<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
+						<button type="button" class="primary" ref={addButton} onClick={() => setDraft(newDraft(days.today))}>
 							{t('popupAddReminder')}
 						</button>
 					)}
@@ -74,6 +74,8 @@ export function App() {
 					</button>
 				</span>
 			</header>
+			{/* R47: one line makes a reminder; "More options…" opens the form below with what it understood. */}
+			<QuickAdd onAdded={refresh} onMoreOptions={values => setDraft(newDraft(days.today, values))} />
 			{view ? <StatusLine view={localFailure && view.kind === 'running' ? {...view, syncing: false} : view} /> : null}
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readError === undefined || readFailure ? null : (
@@ -81,16 +83,14 @@ export function App() {
 					{t('popupReadError', {reason: readError})}
 				</p>
 			)}
-			{draftId === undefined ? null : (
-				<ReminderForm
-					label={t('popupAddFormLabel')}
-					submitLabel={t('popupAdd')}
-					initial={{name: '', priority: 'normal', dueDate: days.today, details: '', reminderAt: null}}
-					onCancel={() => setDraftId(undefined)}
-					onSubmit={async values => {
-						await addReminder(draftId, values);
+			{draft === undefined ? null : (
+				<AddForm
+					key={draft.id}
+					draft={draft}
+					onCancel={() => setDraft(undefined)}
+					onAdded={() => {
 						refresh();
-						setDraftId(undefined);
+						setDraft(undefined);
 					}}
 				/>
 			)}

@@ -7,6 +7,7 @@
 import {useEffect, useLayoutEffect, useMemo, useState} from 'preact/hooks';
 import {t} from '@/shared/i18n/t.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
+import {AddArea} from '../add-form.js';
 import {localDays} from '../dates.js';
 import {nudgeSync} from '../nudge.js';
 import {useUndoOffer} from '../undo-toast.js';
@@ -71,6 +72,8 @@ export function AllRemindersApp() {
 	return (
 		<main class="all" aria-labelledby="title">
 			<SearchHeader query={query} onQuery={search} />
+			{/* R47: one line makes a reminder here too; "More options…" opens the full form. */}
+			<AddArea today={today} onAdded={refresh} />
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readError === undefined || readFailure ? null : (
 				<p class="form-error" role="alert">
