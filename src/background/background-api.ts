@@ -11,6 +11,8 @@ import {
 	undoDelete,
 } from '@/shared/store/local-edits.js';
 import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
+import {snoozePatch} from '@/shared/snooze.js';
+import type {ReminderPatch} from '@/shared/store/reminder-validation.js';
 import {keepMine, keepTheirs} from '@/shared/store/overruled-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
@@ -123,18 +125,25 @@ function pageHandlers(
 /** R60 and R58: a Complete held for its Undo offer, the Undo itself, and the rep's choice after a lost conflict. */
 function heldAndOverruledHandlers(
 	dbs: WorkerDbs,
-): Pick<BackgroundHandlers, 'completeReminder' | 'undoEdit' | 'keepMine' | 'keepTheirs'> {
+): Pick<BackgroundHandlers, 'completeReminder' | 'snoozeReminder' | 'undoEdit' | 'keepMine' | 'keepTheirs'> {
 	const {db} = dbs;
+	// R60: the popup offers Undo for a Complete or Snooze, so it waits out the offer before it is pushed (R43).
+	async function held(id: string, patch: ReminderPatch) {
+		await editHeldForUndo(db, id, patch);
+		// R57's timer sends it within seconds of the offer passing, as for a held delete.
+		pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
+			reportError(error); // the alarm sends it instead
+		});
+		await afterLocalChange(dbs);
+		return {id};
+	}
+
 	return {
-		async completeReminder({id}) {
-			// R60: the popup offers Undo for a Complete, so it waits out the offer before it is pushed (like R43).
-			await editHeldForUndo(db, await inActivePartition(db, id), {status: 'complete'});
-			// R57's timer sends it within seconds of the offer passing, as for a held delete.
-			pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
-				reportError(error); // the alarm sends it instead
-			});
-			await afterLocalChange(dbs);
-			return {id};
+		completeReminder: async ({id}) => held(await inActivePartition(db, id), {status: 'complete'}),
+		async snoozeReminder({id, preset}) {
+			// R50: one action; "tomorrow morning" and "next week" move an earlier due date too.
+			const reminder = await db.reminders.get(await inActivePartition(db, id));
+			return held(id, snoozePatch(preset, Date.now(), reminder?.dueDate ?? null));
 		},
 		async undoEdit({id}) {
 			const restored = await undoEdit(db, await inActivePartition(db, id));

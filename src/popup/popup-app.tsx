@@ -30,7 +30,7 @@ async function openAllReminders(): Promise<void> {
 export function App() {
 	const days = useMemo(() => localDays(), []);
 	const {view: data, readError, readFailure, refresh} = useStoreView(days);
-	const {remove, complete, toast} = useUndoOffer(refresh);
+	const {remove, complete, snooze, toast} = useUndoOffer(refresh);
 	// R59/R5: a reminder that exists only on this computer can be sent from here too, on purpose.
 	const sending = useSendLocalOnly(refresh);
 	const canSend = data?.partition?.enabled === true;
@@ -100,6 +100,7 @@ export function App() {
 					instanceHost={data.partition?.instanceHost}
 					onDelete={reminder => void remove(reminder)}
 					onComplete={complete}
+					onSnooze={(reminder, preset) => void snooze(reminder, preset)}
 					onChanged={refresh}
 					onSend={
 						canSend ? target => sending.ask({ids: [target.id], what: t('allSendOne', {name: target.name})}) : undefined

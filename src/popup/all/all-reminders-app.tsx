@@ -34,7 +34,7 @@ function SearchHeader({query, onQuery}: {query: string; onQuery: (query: string)
 export function AllRemindersApp() {
 	const {today} = useMemo(() => localDays(), []);
 	const {first, all, readError, readFailure, refresh} = useAllReminders();
-	const {remove, complete, toast} = useUndoOffer(refresh);
+	const {remove, complete, snooze, toast} = useUndoOffer(refresh);
 	// R40: this computer's storage failed — from this page's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const [group, setGroup] = useState<Group>('upcoming');
@@ -108,6 +108,7 @@ export function AllRemindersApp() {
 				instanceHost={partition?.instanceHost}
 				onDelete={target => void remove(target)}
 				onComplete={complete}
+				onSnooze={(reminder, preset) => void snooze(reminder, preset)}
 				onChanged={refresh}
 				onSend={
 					canSend ? target => sending.ask({ids: [target.id], what: t('allSendOne', {name: target.name})}) : undefined
