@@ -93,7 +93,7 @@ test('R60: a Complete the popup makes is held for its Undo offer, and Undo withi
 	expect(await db.outbox.get(mine.id)).toBeUndefined();
 });
 
-test('R50: Snooze "tomorrow morning" from the popup moves the time and today\'s due date, held for Undo like a Complete', async () => {
+test('R60, issue 22: Snooze "tomorrow morning" from the popup moves the time and today\'s due date, held for Undo like a Complete', async () => {
 	const today = localDateString(new Date());
 	const mine = await addReminder(db, {name: 'Mine', dueDate: today});
 	await db.reminders.update(mine.id, {localOnly: false, syncState: 'synced', taskId: '00T000000000001AAA'});

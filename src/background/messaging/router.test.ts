@@ -154,7 +154,7 @@ test('R44: sendLocalOnly carries a non-empty list of reminder ids, nothing else'
 	}
 });
 
-test('R50: snoozeReminder carries a reminder id and one of the four presets, nothing else', async () => {
+test('R27, issue 22: snoozeReminder carries a reminder id and one of the four presets, nothing else', async () => {
 	const send = async (input: unknown) =>
 		handleMessage(api, {channel: 'tickler', method: 'snoozeReminder', input}, POPUP, SELF);
 	expect(await send({id: 'r1', preset: 'next-week'})).toEqual({ok: true, value: {id: 'r1'}});
