@@ -37,4 +37,16 @@ describe('R42: one manifest, two browsers', () => {
 	it('R42: a build without a service worker is refused rather than shipped without a background', () => {
 		expect(() => firefoxManifest({...manifest, background: {}})).toThrow(/service_worker/);
 	});
+
+	it('R51: "Remind me about this" adds no host access — both manifests reach only the two Salesforce domains', () => {
+		const salesforceOnly = ['https://*.my.salesforce.com/*', 'https://*.lightning.force.com/*'];
+		for (const variant of [chromeManifest(built), firefoxManifest(built)]) {
+			expect(variant['host_permissions']).toEqual(salesforceOnly);
+			const asked = [...(variant['permissions'] as string[]), ...(variant['optional_permissions'] as string[])];
+			expect(asked.filter(permission => /:\/\/|<all_urls>|^\*/.test(permission))).toEqual([]);
+			expect(asked).toEqual(expect.arrayContaining(['contextMenus', 'activeTab', 'scripting']));
+			const matches = (variant['content_scripts'] as Array<{matches: string[]}>).flatMap(script => script.matches);
+			expect(matches.every(match => salesforceOnly.some(host => match.startsWith(host.slice(0, -1))))).toBe(true);
+		}
+	});
 });

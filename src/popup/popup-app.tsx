@@ -19,6 +19,7 @@ import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
 import {useUndoOffer} from './undo-toast.js';
 import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
+import {useMenuDraft} from './menu-draft-open.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -40,6 +41,8 @@ export function App() {
 	/** The open add form's draft, or undefined. */
 	const [draft, setDraft] = useState<Draft | undefined>(undefined);
 	const adding = draft !== undefined;
+	// R51: "Remind me about this" opened the popup: the add form, filled with what the rep pointed at.
+	useMenuDraft(menu => setDraft(newDraft(days.today, {name: menu.name, details: menu.details}, menu.about)));
 
 	useEffect(() => {
 		// R13: opening the popup syncs, and for two minutes after it the Salesforce cadence (ten minutes) applies.
