@@ -14,6 +14,7 @@ import {fieldByLabel, typeInto} from '../../../test/fakes/popup-form.js';
 import {resetWorkerForPages, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
 import {localDays} from '../dates.js';
 import {App} from '../popup-app.js';
+import {AllRemindersApp} from '../all/all-reminders-app.js';
 
 let root: HTMLElement;
 
@@ -129,4 +130,23 @@ test('R47: under an Italian UI, "Chiamare Rossi domani alle 10" is understood, a
 	expect((await db.reminders.toArray())[0]).toMatchObject({name: 'Chiamare Rossi', reminderAt: iso});
 	await vi.waitFor(() => expect(field.value).toBe(''));
 	await type(field, 'Call Bianchi tomorrow at 10', 'Oggetto: Call Bianchi');
+});
+
+test('R47 on All reminders: the same field adds a reminder, and "More options…" opens the form there too', async () => {
+	await act(() => {
+		render(<AllRemindersApp />, root);
+	});
+	await vi.waitFor(() => expect(root.querySelector('.quick-add input')).not.toBeNull());
+	const field = root.querySelector('.quick-add input') as HTMLInputElement;
+	await type(field, 'Send 3 quotes by Friday', 'Name: Send 3 quotes');
+	await act(() => field.form?.requestSubmit());
+	await vi.waitFor(async () => expect(await db.reminders.count()).toBe(1));
+	const [added] = await db.reminders.toArray();
+	expect(added?.name).toBe('Send 3 quotes');
+	expect(new Date(`${added?.dueDate ?? ''}T12:00`).getDay()).toBe(5);
+	await type(field, 'Call Ana tomorrow', 'Name: Call Ana');
+	await act(() => button('More options…').click());
+	const form = root.querySelector('[aria-label="Add a reminder"]') as HTMLFormElement;
+	expect(fieldByLabel(form, 'Name').value).toBe('Call Ana');
+	expect(fieldByLabel(form, 'Due date').value).toBe(localDays().tomorrow);
 });
