@@ -93,6 +93,27 @@ test('R60: a Complete the popup makes is held for its Undo offer, and Undo withi
 	expect(await db.outbox.get(mine.id)).toBeUndefined();
 });
 
+test('R60, issue 22: Snooze "tomorrow morning" from the popup moves the time and today\'s due date, held for Undo like a Complete', async () => {
+	const today = localDateString(new Date());
+	const mine = await addReminder(db, {name: 'Mine', dueDate: today});
+	await db.reminders.update(mine.id, {localOnly: false, syncState: 'synced', taskId: '00T000000000001AAA'});
+	const before = Date.now();
+	expect(await backgroundApi.snoozeReminder({id: mine.id, preset: 'tomorrow-morning'}, OWN_PAGE)).toEqual({
+		id: mine.id,
+	});
+	const snoozed = await db.reminders.get(mine.id);
+	const at = new Date(snoozed?.reminderAt ?? 0);
+	expect([at.getHours(), at.getMinutes()]).toEqual([9, 0]);
+	expect(snoozed?.dueDate).toBe(localDateString(at));
+	expect(snoozed?.dueDate).not.toBe(today);
+	expect((await db.outbox.get(mine.id))?.notBefore).toBeGreaterThanOrEqual(before + DELETE_HOLD_MS);
+	expect((await browser.alarms.get('reminder-due'))?.scheduledTime).toBe(at.getTime());
+	await backgroundApi.undoEdit({id: mine.id}, OWN_PAGE);
+	expect(await db.reminders.get(mine.id)).toMatchObject({dueDate: today, syncState: 'synced'});
+	expect((await db.reminders.get(mine.id))?.reminderAt ?? null).toBeNull();
+	expect(await db.outbox.get(mine.id)).toBeUndefined();
+});
+
 test('R44/R5: sending local-only reminders is refused with sync off, in words that say what to do', async () => {
 	const mine = await addReminder(db, {name: 'Mine', dueDate: null});
 	await expect(backgroundApi.sendLocalOnly({ids: [mine.id]}, OWN_PAGE)).rejects.toThrow('Turn sync on');

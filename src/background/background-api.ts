@@ -1,36 +1,20 @@
 import browser from 'webextension-polyfill';
-import {
-	addReminder,
-	deleteReminder,
-	editReminder,
-	ReminderNotFoundError,
-	sendLocalOnly,
-	retryReminder,
-	setSubjectTemplate,
-	setWhoAlerts,
-	undoDelete,
-} from '@/shared/store/local-edits.js';
-import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
-import {keepMine, keepTheirs} from '@/shared/store/overruled-edits.js';
-import type {TicklerDb} from '@/shared/store/open-db.js';
+import {activePartition, setSubjectTemplate, setWhoAlerts} from '@/shared/store/local-edits.js';
 import {pendingCount, remindersInError} from '@/shared/store/queries.js';
-import {activePartition} from '@/shared/store/local-edits.js';
 import type {SyncReason, SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, enablePartition, forgetPartition} from './accounts/sync-switch.js';
 import {takeBadgeSpend} from './task-page/badge-allowance.js';
 import {connectionSettings, connectWithOAuth, saveClientId} from './accounts/connect-oauth.js';
 import {toolbarHandlers} from './side-panel/toolbar-handlers.js';
 import type {WorkerDbs} from './worker-db.js';
+import {heldAndOverruledHandlers, reminderHandlers} from './reminder-handlers.js';
 import type {BackgroundHandlers} from './messaging/message-rules.js';
 import {patchWorkerState, readWorkerState} from './runner/worker-state.js';
 import {disconnectOAuth} from './oauth/disconnect.js';
 import {glanceShouldSync, pageGlanceShouldSync, PENDING_SYNC_MIN_GAP_MS} from './runner/schedule-policy.js';
 import {onSalesforceSaveSeen} from './runner/save-signal.js';
-import {shareNamesNow} from './name-sync/name-sync-triggers.js';
 import {libraryVersions} from './messaging/library-versions.js';
 import {startCycle, triggerFor} from './runner/cycle-runner.js';
-import {pushHeldDeletesWhenReady} from './runner/held-delete-push.js';
-import {chargeTab, remindAboutRecord} from './remind-me/remind-about-record.js';
 import {afterLocalChange} from './runner/after-local-change.js';
 import {getTaskBadge, taskReadyToSync} from './task-page/badge-answer.js';
 
@@ -49,19 +33,6 @@ async function requestSync(dbs: WorkerDbs, reason: SyncReason): Promise<{queued:
 	if (reason === 'page-visit' && !pageGlanceShouldSync(state.cycleStartedAt, now)) return {queued: false};
 	startCycle(dbs, triggerFor(reason));
 	return {queued: true};
-}
-
-/**
- * R2: the popup only ever shows the active partition, so a write naming a reminder of another partition
- * (another org or user) is refused as if it did not exist.
- */
-async function inActivePartition(db: TicklerDb, id: string): Promise<string> {
-	const reminder = await db.reminders.get(id);
-	if (reminder !== undefined && reminder.partition !== (await activePartition(db))) {
-		throw new ReminderNotFoundError(id);
-	}
-
-	return id;
 }
 
 /** What the pages and the content script ask of the worker: its state, a sync, a Task page's badge (R24, R38). */
@@ -117,105 +88,6 @@ function pageHandlers(
 		},
 		async salesforceSaveSeen({host}) {
 			return onSalesforceSaveSeen(dbs, host);
-		},
-	};
-}
-
-/** R60 and R58: a Complete held for its Undo offer, the Undo itself, and the rep's choice after a lost conflict. */
-function heldAndOverruledHandlers(
-	dbs: WorkerDbs,
-): Pick<BackgroundHandlers, 'completeReminder' | 'undoEdit' | 'keepMine' | 'keepTheirs'> {
-	const {db} = dbs;
-	return {
-		async completeReminder({id}) {
-			// R60: the popup offers Undo for a Complete, so it waits out the offer before it is pushed (like R43).
-			await editHeldForUndo(db, await inActivePartition(db, id), {status: 'complete'});
-			// R57's timer sends it within seconds of the offer passing, as for a held delete.
-			pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
-				reportError(error); // the alarm sends it instead
-			});
-			await afterLocalChange(dbs);
-			return {id};
-		},
-		async undoEdit({id}) {
-			const restored = await undoEdit(db, await inActivePartition(db, id));
-			await afterLocalChange(dbs);
-			return {id: restored.id};
-		},
-		async keepMine({id}) {
-			// R58: the rep's overruled values go to Salesforce as a new edit, within seconds like any (R13).
-			await keepMine(db, await inActivePartition(db, id));
-			await afterLocalChange(dbs);
-			return {id};
-		},
-		async keepTheirs({id}) {
-			await keepTheirs(db, await inActivePartition(db, id));
-			await afterLocalChange(dbs);
-			return {id};
-		},
-	};
-}
-
-/** The rep's writes to reminders: durable before the answer (R17), then afterLocalChange asks for the push (R13) and re-arms the reminder alarm (R31). */
-function reminderHandlers(
-	dbs: WorkerDbs,
-): Pick<
-	BackgroundHandlers,
-	| 'addReminder'
-	| 'editReminder'
-	| 'deleteReminder'
-	| 'undoDelete'
-	| 'sendLocalOnly'
-	| 'remindAboutRecord'
-	| 'retryReminder'
-> {
-	const {db} = dbs;
-	return {
-		async addReminder({id, reminder}) {
-			const added = await addReminder(db, reminder, {id});
-			await afterLocalChange(dbs);
-			return {id: added.id};
-		},
-		async editReminder({id, patch}) {
-			const edited = await editReminder(db, await inActivePartition(db, id), patch);
-			await afterLocalChange(dbs);
-			// R45: a rename travels to the rep's other computers (never throws; retried at the next pass).
-			if (patch.name !== undefined) await shareNamesNow(db);
-			return {id: edited.id};
-		},
-		async deleteReminder({id}) {
-			// R43: the popup offers Undo for every delete, so the delete waits out the offer before it is pushed.
-			await deleteReminder(db, await inActivePartition(db, id), {heldForUndo: true});
-			// R57: and sent within seconds of the offer passing, while this worker is still awake. Not awaited: the
-			// reply (and with it the popup's Undo) must not wait for the timer to be set.
-			pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
-				reportError(error); // the alarm sends it instead
-			});
-			await afterLocalChange(dbs);
-			return {id};
-		},
-		async undoDelete({id}) {
-			const restored = await undoDelete(db, await inActivePartition(db, id));
-			await afterLocalChange(dbs);
-			return {id: restored.id};
-		},
-		async sendLocalOnly({ids}) {
-			// R44/R5: only on the rep's word; sendLocalOnly itself keeps to the active partition (R2).
-			const sent = await sendLocalOnly(db, ids);
-			if (sent > 0) await afterLocalChange(dbs);
-			return {sent};
-		},
-		async remindAboutRecord(input, caller) {
-			const added = await remindAboutRecord(db, input, async () => chargeTab(caller, Date.now()));
-			// R52: a page's run of saves is one push, not a cycle per message.
-			await afterLocalChange(dbs, {push: 'debounced'});
-			return {id: added.id};
-		},
-		async retryReminder({id}) {
-			// R19: the rep's Retry after a refusal; the push goes within seconds like any edit (R13).
-			await retryReminder(db, await inActivePartition(db, id));
-			await afterLocalChange(dbs);
-			return {id};
 		},
 	};
 }

@@ -11,7 +11,7 @@ import {to18} from '@/shared/record-ids.js';
 import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {onStoreChanged} from '@/shared/store/store-changed.js';
-import {AddForm} from '../popup/add-form.js';
+import {AddForm, type Draft, newDraft} from '../popup/add-form.js';
 import {readAll} from '../popup/all/store-read.js';
 import {localDays} from '../popup/dates.js';
 import {ReminderRow} from '../popup/reminder-row.js';
@@ -46,7 +46,7 @@ function useRemindersAbout(record: ActiveRecord): {about: About | undefined; ref
 
 export function RecordReminders({record}: {record: ActiveRecord}) {
 	const {about, refresh} = useRemindersAbout(record);
-	const [draftId, setDraftId] = useState<string | undefined>(undefined);
+	const [draft, setDraft] = useState<Draft | undefined>(undefined);
 	// Delete and Complete offer Undo here as in the popup (R43, R60).
 	const {remove, complete, toast} = useUndoOffer(refresh);
 	if (!about?.synced) return null;
@@ -69,21 +69,30 @@ export function RecordReminders({record}: {record: ActiveRecord}) {
 					/>
 				))}
 			</ul>
-			{draftId === undefined ? (
-				<button type="button" onClick={() => setDraftId(crypto.randomUUID())}>
+			{draft === undefined ? (
+				<button
+					type="button"
+					onClick={() =>
+						setDraft(
+							newDraft(
+								localDays().today,
+								{name: remindMeName(name)},
+								{recordId: to18(record.recordId), field, recordName: name},
+							),
+						)
+					}
+				>
 					{t('remindMeButton')}
 				</button>
 			) : (
 				<AddForm
-					draftId={draftId}
-					today={localDays().today}
-					menuDraft={{
-						name: remindMeName(name),
-						details: '',
-						about: {recordId: to18(record.recordId), field, recordName: name},
+					key={draft.id}
+					draft={draft}
+					onCancel={() => setDraft(undefined)}
+					onAdded={() => {
+						refresh();
+						setDraft(undefined);
 					}}
-					onDone={() => setDraftId(undefined)}
-					onAdded={refresh}
 				/>
 			)}
 			{toast}

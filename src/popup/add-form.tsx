@@ -1,44 +1,65 @@
 /**
- * The popup's add form (R22): empty, or filled with what "Remind me about this" proposed (R51) — its name, the
- * address in the details, and the record it is about (R33), said above the form and saved with the reminder.
+ * The full add form (R22) as the popup and All reminders open it: from "Add reminder", from quick add's
+ * "More options…" filled with what the line said (R47), or from "Remind me about this" filled with what the
+ * rep pointed at and about its record (R51). A draft keeps its id across retries of its submit, so a retry
+ * never adds twice.
  */
+import {useState} from 'preact/hooks';
 import {t} from '@/shared/i18n/t.js';
-import type {MenuDraft} from '@/shared/menu-draft.js';
-import {ReminderForm} from './reminder-form.js';
+import type {MenuDraftAbout} from '@/shared/menu-draft.js';
+import {QuickAdd} from './quick-add/quick-add.js';
+import {ReminderForm, type ReminderFormValues} from './reminder-form.js';
 import {addReminder} from './writes.js';
 
-export type AddFormProps = {
-	draftId: string;
-	today: string;
-	/** What to fill the form with; the record it names is what the reminder is about. */
-	menuDraft: Pick<MenuDraft, 'name' | 'details' | 'about'> | undefined;
-	onDone: () => void;
-	onAdded: () => void;
-};
+export type Draft = {id: string; initial: ReminderFormValues; about?: MenuDraftAbout | undefined};
 
-/** The add form; filled, and about a record, when "Remind me about this" opened the popup (R51). */
-export function AddForm({draftId, today, menuDraft, onDone, onAdded}: AddFormProps) {
-	const about = menuDraft?.about;
+/** A new draft, empty and due `today` unless given what to start from (and what it is about). */
+export function newDraft(today: string, initial?: Partial<ReminderFormValues>, about?: MenuDraftAbout): Draft {
+	return {
+		id: crypto.randomUUID(),
+		initial: {name: '', priority: 'normal', dueDate: today, details: '', reminderAt: null, ...initial},
+		...(about === undefined ? {} : {about}),
+	};
+}
+
+type Props = {draft: Draft; onAdded: () => void; onCancel: () => void};
+
+export function AddForm({draft, onAdded, onCancel}: Props) {
+	const {about} = draft;
 	return (
 		<>
 			{about ? <p class="menu-draft-about">{t('menuDraftAbout', {name: about.recordName})}</p> : null}
 			<ReminderForm
 				label={t('popupAddFormLabel')}
 				submitLabel={t('popupAdd')}
-				initial={{
-					name: menuDraft?.name ?? '',
-					priority: 'normal',
-					dueDate: today,
-					details: menuDraft?.details ?? '',
-					reminderAt: null,
-				}}
-				onCancel={onDone}
+				initial={draft.initial}
+				onCancel={onCancel}
 				onSubmit={async values => {
-					await addReminder(draftId, about ? {...values, [about.field]: about.recordId} : values);
+					await addReminder(draft.id, about ? {...values, [about.field]: about.recordId} : values);
 					onAdded();
-					onDone();
 				}}
 			/>
+		</>
+	);
+}
+
+/** Quick add with the full form below it when "More options…" opens it, as All reminders shows them. */
+export function AddArea({today, onAdded}: {today: string; onAdded: () => void}) {
+	const [draft, setDraft] = useState<Draft | undefined>(undefined);
+	return (
+		<>
+			<QuickAdd onAdded={onAdded} onMoreOptions={values => setDraft(newDraft(today, values))} />
+			{draft === undefined ? null : (
+				<AddForm
+					key={draft.id}
+					draft={draft}
+					onCancel={() => setDraft(undefined)}
+					onAdded={() => {
+						onAdded();
+						setDraft(undefined);
+					}}
+				/>
+			)}
 		</>
 	);
 }

@@ -6,6 +6,7 @@
 import {useLayoutEffect} from 'preact/hooks';
 import type {DueReminders} from '@/shared/store/popup-view.js';
 import type {Reminder} from '@/shared/store/schema.js';
+import type {SnoozePreset} from '@/shared/snooze.js';
 import {t} from '@/shared/i18n/t.js';
 import {ReminderRow} from './reminder-row.js';
 
@@ -30,9 +31,11 @@ type Props = {
 	onChanged: () => void;
 	/** R59/R5: "Send to Salesforce" on a local-only reminder, while sync is on. */
 	onSend?: ((reminder: Reminder) => void) | undefined;
+	/** R50: Snooze by a preset with an Undo offer. */
+	onSnooze?: ((reminder: Reminder, preset: SnoozePreset) => void) | undefined;
 };
 
-export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onSend}: Props) {
+export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onSend, onSnooze}: Props) {
 	useLayoutEffect(() => {
 		if (performance.getEntriesByName(PAINT_MARK).length === 0) performance.mark(PAINT_MARK);
 	}, []);
@@ -50,6 +53,7 @@ export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onS
 			onComplete={onComplete}
 			onChanged={onChanged}
 			onSend={onSend}
+			onSnooze={onSnooze}
 		/>
 	);
 

@@ -12,14 +12,14 @@ import {localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {useFocusReturn} from './focus-return.js';
 import {nudgeSync} from './nudge.js';
-import {AddForm} from './add-form.js';
+import {AddForm, type Draft, newDraft} from './add-form.js';
+import {QuickAdd} from './quick-add/quick-add.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
 import {useUndoOffer} from './undo-toast.js';
 import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
 import {useMenuDraft} from './menu-draft-open.js';
-import type {MenuDraft} from '@/shared/menu-draft.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -35,22 +35,18 @@ export type Surface = 'popup' | 'panel';
 export function App({surface = 'popup'}: {surface?: Surface}) {
 	const days = useMemo(() => localDays(), []);
 	const {view: data, readError, readFailure, refresh} = useStoreView(days);
-	const {remove, complete, toast} = useUndoOffer(refresh);
+	const {remove, complete, snooze, toast} = useUndoOffer(refresh);
 	// R59/R5: a reminder that exists only on this computer can be sent from here too, on purpose.
 	const sending = useSendLocalOnly(refresh);
 	const canSend = data?.partition?.enabled === true;
 	// R40: this computer's storage failed — from the popup's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const localFailure = readFailure ?? reported?.kind ?? data?.partition?.status.localFailure;
-	/** The open add form's draft id (kept across retries of its submit, so a retry never adds twice), or undefined. */
-	const [draftId, setDraftId] = useState<string | undefined>(undefined);
-	const adding = draftId !== undefined;
+	/** The open add form's draft, or undefined. */
+	const [draft, setDraft] = useState<Draft | undefined>(undefined);
+	const adding = draft !== undefined;
 	// R51: "Remind me about this" opened the popup: the add form, filled with what the rep pointed at.
-	const [menuDraft, setMenuDraft] = useState<MenuDraft | undefined>(undefined);
-	useMenuDraft(draft => {
-		setMenuDraft(draft);
-		setDraftId(crypto.randomUUID());
-	});
+	useMenuDraft(menu => setDraft(newDraft(days.today, {name: menu.name, details: menu.details}, menu.about)));
 
 	useEffect(() => {
 		// R13: opening the popup syncs, and for two minutes after it the Salesforce cadence (ten minutes) applies.
@@ -75,7 +71,7 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 				<h1 id="title">{t('appName')}</h1>
 				<span class="header-actions">
 					{adding ? null : (
-						<button type="button" class="primary" ref={addButton} onClick={() => setDraftId(crypto.randomUUID())}>
+						<button type="button" class="primary" ref={addButton} onClick={() => setDraft(newDraft(days.today))}>
 							{t('popupAddReminder')}
 						</button>
 					)}
@@ -85,6 +81,8 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 					</button>
 				</span>
 			</header>
+			{/* R47: one line makes a reminder; "More options…" opens the form below with what it understood. */}
+			<QuickAdd onAdded={refresh} onMoreOptions={values => setDraft(newDraft(days.today, values))} />
 			{view ? <StatusLine view={localFailure && view.kind === 'running' ? {...view, syncing: false} : view} /> : null}
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readError === undefined || readFailure ? null : (
@@ -92,16 +90,15 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 					{t('popupReadError', {reason: readError})}
 				</p>
 			)}
-			{draftId === undefined ? null : (
+			{draft === undefined ? null : (
 				<AddForm
-					draftId={draftId}
-					today={days.today}
-					menuDraft={menuDraft}
-					onDone={() => {
-						setDraftId(undefined);
-						setMenuDraft(undefined);
+					key={draft.id}
+					draft={draft}
+					onCancel={() => setDraft(undefined)}
+					onAdded={() => {
+						refresh();
+						setDraft(undefined);
 					}}
-					onAdded={refresh}
 				/>
 			)}
 			{data ? (
@@ -110,6 +107,7 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 					instanceHost={data.partition?.instanceHost}
 					onDelete={reminder => void remove(reminder)}
 					onComplete={complete}
+					onSnooze={(reminder, preset) => void snooze(reminder, preset)}
 					onChanged={refresh}
 					onSend={
 						canSend ? target => sending.ask({ids: [target.id], what: t('allSendOne', {name: target.name})}) : undefined

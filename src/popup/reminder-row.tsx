@@ -1,6 +1,7 @@
 /** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
 import {useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
+import type {SnoozePreset} from '@/shared/snooze.js';
 import {OverruledChoice} from '@/shared/ui/overruled-choice.js';
 import {useFocusReturn} from './focus-return.js';
 import {RefusalActions} from './refusal-actions.js';
@@ -57,9 +58,12 @@ type Props = {
 	onChanged: () => void;
 	/** R44: the All reminders page offers "Send to Salesforce" on a local-only reminder (R5: only on purpose). */
 	onSend?: ((reminder: Reminder) => void) | undefined;
+	/** R50: Snooze by a preset with an Undo offer (undo-toast.tsx useUndoOffer). */
+	onSnooze?: ((reminder: Reminder, preset: SnoozePreset) => void) | undefined;
 };
 
-export function ReminderRow({reminder, overdue, instanceHost, onDelete, onComplete, onChanged, onSend}: Props) {
+export function ReminderRow(props: Props) {
+	const {reminder, overdue, instanceHost, onDelete, onComplete, onChanged, onSend, onSnooze} = props;
 	const [editing, setEditing] = useState(false);
 	// Back to the row's Edit button when the form closes.
 	const editButton = useFocusReturn(editing);
@@ -109,6 +113,7 @@ export function ReminderRow({reminder, overdue, instanceHost, onDelete, onComple
 					onDelete(reminder);
 				},
 				onSend,
+				onSnooze,
 			})}
 		</li>
 	);

@@ -1,11 +1,13 @@
 /**
  * A reminder row's buttons (R22): "Send to Salesforce" for a local-only reminder where offered (R44, R5),
- * open its Task, edit, delete. A plain function rather than a component, like reminder-summary.tsx.
+ * open its Task, snooze (R50), edit, delete. A plain function rather than a component, like reminder-summary.tsx.
  */
 import type {Ref} from 'preact';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {t} from '@/shared/i18n/t.js';
+import type {SnoozePreset} from '@/shared/snooze.js';
+import {SnoozeMenu} from './snooze-menu.js';
 
 type Actions = {
 	instanceHost: string | undefined;
@@ -14,9 +16,14 @@ type Actions = {
 	/** With the button pressed, so focus can move on from it before the row goes. */
 	onDelete: (button: HTMLButtonElement) => void;
 	onSend: ((reminder: Reminder) => void) | undefined;
+	/** R50: Snooze by a preset, where the list offers it (an open reminder). */
+	onSnooze: ((reminder: Reminder, preset: SnoozePreset) => void) | undefined;
 };
 
-export function rowActions(reminder: Reminder, {instanceHost, editButton, onEdit, onDelete, onSend}: Actions) {
+export function rowActions(
+	reminder: Reminder,
+	{instanceHost, editButton, onEdit, onDelete, onSend, onSnooze}: Actions,
+) {
 	const link =
 		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
 	return (
@@ -37,6 +44,7 @@ export function rowActions(reminder: Reminder, {instanceHost, editButton, onEdit
 					↗
 				</a>
 			) : null}
+			{onSnooze && reminder.status === 'open' ? <SnoozeMenu reminder={reminder} onSnooze={onSnooze} /> : null}
 			<button
 				type="button"
 				ref={editButton}

@@ -1,11 +1,13 @@
 /**
- * "Deleted … Undo" after a delete (R22, R43) and "Completed … Undo" after a Complete (R60). The change is already
+ * "Deleted … Undo" after a delete (R22, R43), "Completed … Undo" after a Complete (R60) and "Snoozed … Undo"
+ * after a Snooze from a row (R50). The change is already
  * durable; Undo restores it while it is still Tickler's alone (the store holds it from Salesforce meanwhile).
  */
 import type {JSX} from 'preact';
 import {useCallback, useEffect, useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
-import {completeReminder, deleteReminder, undoDelete, undoEdit} from './writes.js';
+import type {SnoozePreset} from '@/shared/snooze.js';
+import {completeReminder, deleteReminder, snoozeReminder, undoDelete, undoEdit} from './writes.js';
 import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 import {t} from '@/shared/i18n/t.js';
 
@@ -16,6 +18,7 @@ export const UNDO_MS = UNDO_OFFER_MS;
 const DONE_WORDS = {
 	delete: (name: string) => t('undoDeleted', {name}),
 	complete: (name: string) => t('undoCompleted', {name}),
+	snooze: (name: string) => t('undoSnoozed', {name}),
 } as const;
 type UndoKind = keyof typeof DONE_WORDS;
 
@@ -59,6 +62,7 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 export function useUndoOffer(refresh: () => void): {
 	remove: (reminder: Reminder) => Promise<void>;
 	complete: (reminder: Reminder) => Promise<void>;
+	snooze: (reminder: Reminder, preset: SnoozePreset) => Promise<void>;
 	toast: JSX.Element | null;
 } {
 	const [offer, setOffer] = useState<{kind: UndoKind; reminder: Reminder; error?: string} | undefined>(undefined);
@@ -77,6 +81,18 @@ export function useUndoOffer(refresh: () => void): {
 	async function complete(reminder: Reminder) {
 		await completeReminder(reminder.id);
 		setOffer({kind: 'complete', reminder});
+		refresh();
+	}
+
+	/** R50: one action; a Snooze that failed says why where the offer would be. */
+	async function snooze(reminder: Reminder, preset: SnoozePreset) {
+		try {
+			await snoozeReminder(reminder.id, preset);
+			setOffer({kind: 'snooze', reminder});
+		} catch (error) {
+			setOffer({kind: 'snooze', reminder, error: message(error)});
+		}
+
 		refresh();
 	}
 
@@ -100,5 +116,5 @@ export function useUndoOffer(refresh: () => void): {
 			onDismiss={dismiss}
 		/>
 	) : null;
-	return {remove, complete, toast};
+	return {remove, complete, snooze, toast};
 }

@@ -3,6 +3,7 @@
  * R17) and pushes them within seconds (R13). Keeping Dexie out of the popup keeps it small and fast (R22).
  */
 import {callBackground} from '@/shared/messages.js';
+import type {SnoozePreset} from '@/shared/snooze.js';
 import type {NewReminderInput, ReminderPatch} from '@/shared/store/reminder-validation.js';
 
 /** `id` is the draft's: sending the same add again (after an error) never makes a second reminder. */
@@ -25,6 +26,11 @@ export async function undoDelete(id: string): Promise<void> {
 /** R60: Complete with an Undo offer (held from Salesforce until it passes, like a delete). */
 export async function completeReminder(id: string): Promise<void> {
 	await callBackground('completeReminder', {id});
+}
+
+/** R50: Snooze by a preset, one action, with an Undo offer like Complete. */
+export async function snoozeReminder(id: string, preset: SnoozePreset): Promise<void> {
+	await callBackground('snoozeReminder', {id, preset});
 }
 
 export async function undoEdit(id: string): Promise<void> {

@@ -205,11 +205,12 @@ export function alertSnoozedUntil(time: string): string {
 	return t('alertSnoozedUntil', {time});
 }
 
-/** R31: the snooze choices, by the id the worker knows them by. */
+/** R31/R50: the snooze choices and presets, by the id the worker knows them by. */
 export const SNOOZE_COPY = /* @__PURE__ */ copyOf({
 	'10-minutes': 'snooze10Minutes',
 	'1-hour': 'snooze1Hour',
 	'tomorrow-morning': 'snoozeTomorrowMorning',
+	'next-week': 'snoozeNextWeek',
 });
 
 /** The heading of the one summary shown for several reminders at once (missed while the browser was closed). */

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type {NewReminderInput, ReminderPatch} from './store/reminder-validation.js';
 import type {WhoAlerts} from './store/schema.js';
+import type {SnoozePreset} from './snooze.js';
 import type {
 	ConnectedAccount,
 	ConnectionSettings,
@@ -70,6 +71,8 @@ export type BackgroundApi = {
 	/** R60: Complete with an Undo offer: held from Salesforce until the offer has passed; undoEdit takes it back. */
 	completeReminder: (input: {id: string}) => Promise<{id: string}>;
 	undoEdit: (input: {id: string}) => Promise<{id: string}>;
+	/** R50: Snooze by a preset in one action, held for an Undo offer like a Complete (undoEdit takes it back). */
+	snoozeReminder: (input: {id: string; preset: SnoozePreset}) => Promise<{id: string}>;
 	/** R58: the rep's values Salesforce overruled go to Salesforce as a new edit (keepMine), or are dropped. */
 	keepMine: (input: {id: string}) => Promise<{id: string}>;
 	keepTheirs: (input: {id: string}) => Promise<{id: string}>;

@@ -3,7 +3,7 @@
  * A snoozed time is to the whole minute (a time the form can show and edit); "tomorrow morning" is
  * MORNING_HOUR on the rep's next calendar day in their time zone, DST included.
  */
-import {nextDayAt} from './zoned-time.js';
+import {instantOf, localParts, nextDayAt} from './zoned-time.js';
 
 export type SnoozeChoice = '10-minutes' | '1-hour' | 'tomorrow-morning';
 export const SNOOZE_CHOICES: readonly SnoozeChoice[] = ['10-minutes', '1-hour', 'tomorrow-morning'];
@@ -17,4 +17,44 @@ export function snoozedUntil(choice: SnoozeChoice, now: number, timeZone?: strin
 			? nextDayAt(now, MORNING_HOUR, timeZone)
 			: Math.ceil((now + (choice === '10-minutes' ? 10 : 60) * minute) / minute) * minute;
 	return new Date(ms).toISOString();
+}
+
+/**
+ * R50: the presets of the popup's and All reminders' Snooze, one action each: the notification's choices and
+ * "next week" (Monday at MORNING_HOUR on the rep's clock).
+ */
+export type SnoozePreset = SnoozeChoice | 'next-week';
+export const SNOOZE_PRESETS: readonly SnoozePreset[] = ['10-minutes', '1-hour', 'tomorrow-morning', 'next-week'];
+
+export function isSnoozePreset(value: unknown): value is SnoozePreset {
+	return typeof value === 'string' && (SNOOZE_PRESETS as readonly string[]).includes(value);
+}
+
+/** Next Monday at MORNING_HOUR on the rep's clock (a Monday's "next week" is the Monday after). */
+function nextWeekAt(now: number, timeZone?: string): number {
+	const today = localParts(now, timeZone).date;
+	const [y, m, d] = today.split('-').map(Number);
+	const day = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+	const ahead = (8 - day.getUTCDay()) % 7 || 7;
+	const monday = new Date(day.getTime() + ahead * 86_400_000).toISOString().slice(0, 10);
+	const at = (hour: number) => instantOf(monday, `${String(hour).padStart(2, '0')}:00`, timeZone);
+	// A zone whose clocks skip that very hour (rare): an hour later exists.
+	return at(MORNING_HOUR) ?? at(MORNING_HOUR + 1) ?? Date.parse(monday);
+}
+
+/**
+ * R50: what a preset changes: the reminder time, and for "tomorrow morning" and "next week" the due date too
+ * when it was earlier, so the reminder leaves Today (a later due date, or none, stays as it is).
+ */
+export function snoozePatch(
+	preset: SnoozePreset,
+	now: number,
+	dueDate: string | null,
+	timeZone?: string,
+): {reminderAt: string; dueDate?: string} {
+	const reminderAt =
+		preset === 'next-week' ? new Date(nextWeekAt(now, timeZone)).toISOString() : snoozedUntil(preset, now, timeZone);
+	if (preset !== 'tomorrow-morning' && preset !== 'next-week') return {reminderAt};
+	const day = localParts(Date.parse(reminderAt), timeZone).date;
+	return dueDate !== null && dueDate < day ? {reminderAt, dueDate: day} : {reminderAt};
 }

@@ -86,6 +86,10 @@ export const api: BackgroundHandlers = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	snoozeReminder: async input => {
+		calls.push(input);
+		return {id: input.id};
+	},
 	undoEdit: async input => {
 		calls.push(input);
 		return {id: input.id};

@@ -154,6 +154,15 @@ test('R44: sendLocalOnly carries a non-empty list of reminder ids, nothing else'
 	}
 });
 
+test('R27, issue 22: snoozeReminder carries a reminder id and one of the four presets, nothing else', async () => {
+	const send = async (input: unknown) =>
+		handleMessage(api, {channel: 'tickler', method: 'snoozeReminder', input}, POPUP, SELF);
+	expect(await send({id: 'r1', preset: 'next-week'})).toEqual({ok: true, value: {id: 'r1'}});
+	for (const bad of [{id: 'r1', preset: '2-hours'}, {id: 'r1'}, {preset: '1-hour'}, {id: 7, preset: '1-hour'}, null]) {
+		expect(await send(bad)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+	}
+});
+
 test('R27: every method the table keeps to the extension’s own pages is refused from a content script, before its input is read', async () => {
 	const ownPagesOnly = Object.entries(MESSAGE_RULES)
 		.filter(([, rule]) => rule.callers === 'own-pages')

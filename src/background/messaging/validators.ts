@@ -5,6 +5,7 @@
  */
 import {remindObjectOf} from '@/shared/record-page-url.js';
 import {cutAt} from '@/shared/subject-template.js';
+import {isSnoozePreset, type SnoozePreset} from '@/shared/snooze.js';
 import {
 	MAX_NAME_LENGTH,
 	type NewReminderInput,
@@ -96,6 +97,13 @@ export function editReminderInput(input: unknown): Input<'editReminder'> {
 
 export function reminderIdInput(input: unknown): {id: string} {
 	return {id: reminderId(record(input)['id'])};
+}
+
+/** R50: a reminder and one of the Snooze presets, nothing else. */
+export function snoozeInput(input: unknown): {id: string; preset: SnoozePreset} {
+	const {id, preset} = record(input);
+	if (!isSnoozePreset(preset)) throw new InvalidMessageError('Invalid snooze');
+	return {id: reminderId(id), preset};
 }
 
 /** R44: the ids the rep confirmed; bounded so a bad page cannot make the worker read without end. */

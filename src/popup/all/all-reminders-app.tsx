@@ -7,6 +7,7 @@
 import {useEffect, useLayoutEffect, useMemo, useState} from 'preact/hooks';
 import {t} from '@/shared/i18n/t.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
+import {AddArea} from '../add-form.js';
 import {localDays} from '../dates.js';
 import {nudgeSync} from '../nudge.js';
 import {useUndoOffer} from '../undo-toast.js';
@@ -33,7 +34,7 @@ function SearchHeader({query, onQuery}: {query: string; onQuery: (query: string)
 export function AllRemindersApp() {
 	const {today} = useMemo(() => localDays(), []);
 	const {first, all, readError, readFailure, refresh} = useAllReminders();
-	const {remove, complete, toast} = useUndoOffer(refresh);
+	const {remove, complete, snooze, toast} = useUndoOffer(refresh);
 	// R40: this computer's storage failed — from this page's own read, the worker's report, or the last cycle.
 	const reported = useLocalFailureReport();
 	const [group, setGroup] = useState<Group>('upcoming');
@@ -71,6 +72,8 @@ export function AllRemindersApp() {
 	return (
 		<main class="all" aria-labelledby="title">
 			<SearchHeader query={query} onQuery={search} />
+			{/* R47: one line makes a reminder here too; "More options…" opens the full form. */}
+			<AddArea today={today} onAdded={refresh} />
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readError === undefined || readFailure ? null : (
 				<p class="form-error" role="alert">
@@ -105,6 +108,7 @@ export function AllRemindersApp() {
 				instanceHost={partition?.instanceHost}
 				onDelete={target => void remove(target)}
 				onComplete={complete}
+				onSnooze={(reminder, preset) => void snooze(reminder, preset)}
 				onChanged={refresh}
 				onSend={
 					canSend ? target => sending.ask({ids: [target.id], what: t('allSendOne', {name: target.name})}) : undefined

@@ -5,6 +5,7 @@
 import {formatNumber} from '@/shared/i18n/format.js';
 import {t} from '@/shared/i18n/t.js';
 import type {Reminder} from '@/shared/store/schema.js';
+import type {SnoozePreset} from '@/shared/snooze.js';
 import {ReminderRow} from '../reminder-row.js';
 import {groupLabel, type Group} from './groups.js';
 import {PAGE_SIZE} from './store-read.js';
@@ -22,6 +23,7 @@ type Props = {
 	onComplete: (reminder: Reminder) => Promise<void>;
 	onChanged: () => void;
 	onSend: ((reminder: Reminder) => void) | undefined;
+	onSnooze: (reminder: Reminder, preset: SnoozePreset) => void;
 };
 
 export function GroupList({group, rows, shown, onShowMore, loading, searching, today, ...row}: Props) {
@@ -42,6 +44,7 @@ export function GroupList({group, rows, shown, onShowMore, loading, searching, t
 							onComplete={row.onComplete}
 							onChanged={row.onChanged}
 							onSend={row.onSend}
+							onSnooze={row.onSnooze}
 						/>
 					))}
 				</ul>

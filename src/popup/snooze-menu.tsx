@@ -1,0 +1,57 @@
+/**
+ * R50: Snooze from a row in one action — a button that opens the presets (10 minutes, 1 hour, tomorrow
+ * morning, next week); one press snoozes, with an Undo offer like Complete (undo-toast.tsx). Escape closes
+ * the presets and returns focus to the button.
+ */
+import {useRef, useState} from 'preact/hooks';
+import {SNOOZE_COPY} from '@/shared/copy.js';
+import {t} from '@/shared/i18n/t.js';
+import {SNOOZE_PRESETS, type SnoozePreset} from '@/shared/snooze.js';
+import type {Reminder} from '@/shared/store/schema.js';
+
+type Props = {reminder: Reminder; onSnooze: (reminder: Reminder, preset: SnoozePreset) => void};
+
+export function SnoozeMenu({reminder, onSnooze}: Props) {
+	const [open, setOpen] = useState(false);
+	const button = useRef<HTMLButtonElement>(null);
+	const close = () => {
+		setOpen(false);
+		button.current?.focus();
+	};
+
+	return (
+		<span class="snooze">
+			<button
+				type="button"
+				ref={button}
+				aria-expanded={open}
+				aria-label={t('rowSnoozeNamed', {name: reminder.name})}
+				title={t('rowSnooze')}
+				onClick={() => setOpen(!open)}
+			>
+				{t('rowSnooze')}
+			</button>
+			{open ? (
+				<span
+					role="group"
+					class="snooze-presets"
+					aria-label={t('snoozeGroupNamed', {name: reminder.name})}
+					onKeyDown={event => event.key === 'Escape' && close()}
+				>
+					{SNOOZE_PRESETS.map(preset => (
+						<button
+							key={preset}
+							type="button"
+							onClick={() => {
+								close();
+								onSnooze(reminder, preset);
+							}}
+						>
+							{SNOOZE_COPY[preset]}
+						</button>
+					))}
+				</span>
+			) : null}
+		</span>
+	);
+}
