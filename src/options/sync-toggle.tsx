@@ -58,7 +58,8 @@ function SyncState(props: {
 	if (error)
 		return (
 			<p class="error" role="alert" id="sync-error">
-				{error.text} {error.signIn && !enabled ? link : null}
+				{error.text}
+				{error.signIn && !enabled ? <> {link}</> : null}
 			</p>
 		);
 	if (!partition)
