@@ -29,7 +29,7 @@ import {shareNamesNow} from './name-sync/name-sync-triggers.js';
 import {libraryVersions} from './messaging/library-versions.js';
 import {startCycle, triggerFor} from './runner/cycle-runner.js';
 import {pushHeldDeletesWhenReady} from './runner/held-delete-push.js';
-import {chargeTab, remindAboutRecord} from './remind-me/remind-about-record.js';
+import {chargeTab, remindAboutRecord, whoAlertsForRemind} from './remind-me/remind-about-record.js';
 import {afterLocalChange} from './runner/after-local-change.js';
 import {getTaskBadge, taskReadyToSync} from './task-page/badge-answer.js';
 
@@ -166,6 +166,7 @@ function reminderHandlers(
 	| 'undoDelete'
 	| 'sendLocalOnly'
 	| 'remindAboutRecord'
+	| 'remindMeAlerts'
 	| 'retryReminder'
 > {
 	const {db} = dbs;
@@ -209,6 +210,9 @@ function reminderHandlers(
 			// R52: a page's run of saves is one push, not a cycle per message.
 			await afterLocalChange(dbs, {push: 'debounced'});
 			return {id: added.id};
+		},
+		async remindMeAlerts() {
+			return {whoAlerts: await whoAlertsForRemind(db)};
 		},
 		async retryReminder({id}) {
 			// R19: the rep's Retry after a refusal; the push goes within seconds like any edit (R13).
