@@ -29,7 +29,7 @@ test('R20: turning sync on without a Salesforce session says what to do, with a 
 	expect(page.messages).toContainEqual({channel: 'tickler', method: 'enableSync', input: undefined});
 });
 
-test('issue 20: success is said — "Sync is on for <user>" — and the sign-in link goes to the org’s own host', async () => {
+test('R23/issue 20: success is said — "Sync is on for <user>" — and the sign-in link goes to the org’s own host', async () => {
 	await page.enable({
 		status: {
 			phase: 'paused',
