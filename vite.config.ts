@@ -112,7 +112,7 @@ export default defineConfig({
 		rolldownOptions: {
 			// Extension pages the manifest does not name are built as extra inputs (crxjs bundles the rest from
 			// the manifest): the All reminders page (R44), opened from the popup.
-			input: {allReminders: 'src/popup/all/index.html'},
+			input: {allReminders: 'src/popup/all/index.html', panel: 'src/panel/index.html'},
 		},
 	},
 });

@@ -30,11 +30,36 @@ describe('R42: one manifest, two browsers', () => {
 		expect(built.optional_permissions).toEqual(['notifications', 'identity']);
 		expect(built.permissions).not.toContain('identity');
 		const firefox = firefoxManifest(built);
-		expect(firefox['permissions']).toEqual([...built.permissions, 'identity']);
+		expect(firefox['permissions']).toEqual([...built.permissions.filter(name => name !== 'sidePanel'), 'identity']);
 		expect(firefox['optional_permissions']).toEqual(['notifications']);
 	});
 
 	it('R42: a build without a service worker is refused rather than shipped without a background', () => {
 		expect(() => firefoxManifest({...manifest, background: {}})).toThrow(/service_worker/);
+	});
+
+	it('R51: "Remind me about this" adds no host access — both manifests reach only the two Salesforce domains', () => {
+		const salesforceOnly = ['https://*.my.salesforce.com/*', 'https://*.lightning.force.com/*'];
+		for (const variant of [chromeManifest(built), firefoxManifest(built)]) {
+			expect(variant['host_permissions']).toEqual(salesforceOnly);
+			const asked = [...(variant['permissions'] as string[]), ...(variant['optional_permissions'] as string[])];
+			expect(asked.filter(permission => /:\/\/|<all_urls>|^\*/.test(permission))).toEqual([]);
+			expect(asked).toEqual(expect.arrayContaining(['contextMenus', 'activeTab', 'scripting']));
+			const matches = (variant['content_scripts'] as Array<{matches: string[]}>).flatMap(script => script.matches);
+			expect(matches.every(match => salesforceOnly.some(host => match.startsWith(host.slice(0, -1))))).toBe(true);
+		}
+	});
+
+	it("issue 24: the side panel is Chrome's side_panel and Firefox's sidebar, the same page, never opened at install", () => {
+		expect(chromeManifest(built)['side_panel']).toEqual({default_path: 'src/panel/index.html'});
+		expect(built.permissions).toContain('sidePanel');
+		const firefox = firefoxManifest(built);
+		expect(firefox).not.toHaveProperty('side_panel');
+		expect(firefox['sidebar_action']).toEqual({
+			default_panel: 'src/panel/index.html',
+			default_title: built.name,
+			open_at_install: false,
+		});
+		expect(firefox['permissions']).not.toContain('sidePanel');
 	});
 });

@@ -18,6 +18,8 @@
  *   optional one (Firefox's `identity.json` `PermissionNoPrompt`; MDN browser-compat-data
  *   `manifest.optional_permissions.identity`: Firefox "No"). So Firefox declares it among `permissions`, where
  *   it shows the rep no install warning either.
+ * - `side_panel` (and its `sidePanel` permission) → `sidebar_action`: Firefox's side panel is the sidebar, the
+ *   same page (MDN "sidebar_action"); `open_at_install: false`, as Chrome's panel opens only when asked.
  */
 
 export type Manifest = Record<string, unknown>;
@@ -46,6 +48,9 @@ export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
  */
 export const FIREFOX_DATA_COLLECTION = {required: ['authenticationInfo', 'websiteContent']} as const;
 
+/** Chrome-only permissions: Firefox has no such API and would warn about an unknown permission. */
+const CHROME_ONLY_PERMISSIONS: ReadonlySet<string> = new Set(['sidePanel']);
+
 /** Optional in Chrome, but not requestable in Firefox (see above): declared as required there. */
 const NOT_OPTIONAL_IN_FIREFOX: ReadonlySet<string> = new Set(['identity']);
 
@@ -66,6 +71,9 @@ export function firefoxManifest(built: Manifest): Manifest {
 			out['options_ui'] = {page: value, open_in_tab: true};
 		} else if (key === 'permissions' || key === 'optional_permissions') {
 			continue;
+		} else if (key === 'side_panel') {
+			const panel = (value as {default_path: string}).default_path;
+			out['sidebar_action'] = {default_panel: panel, default_title: built['name'], open_at_install: false};
 		} else if (key === 'storage') {
 			const {managed_schema: _chromeOnly, ...rest} = value as Record<string, unknown>;
 			if (Object.keys(rest).length > 0) out['storage'] = rest;
@@ -76,7 +84,7 @@ export function firefoxManifest(built: Manifest): Manifest {
 
 	const listed = (key: string): string[] => (Array.isArray(built[key]) ? (built[key] as string[]) : []);
 	const required = [
-		...listed('permissions'),
+		...listed('permissions').filter(name => !CHROME_ONLY_PERMISSIONS.has(name)),
 		...listed('optional_permissions').filter(name => NOT_OPTIONAL_IN_FIREFOX.has(name)),
 	];
 	const optional = listed('optional_permissions').filter(name => !NOT_OPTIONAL_IN_FIREFOX.has(name));

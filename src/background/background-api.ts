@@ -19,6 +19,7 @@ import type {SyncReason, SyncStatus} from '@/shared/types.js';
 import {disablePartition, enableForCurrentSession, enablePartition, forgetPartition} from './accounts/sync-switch.js';
 import {takeBadgeSpend} from './task-page/badge-allowance.js';
 import {connectionSettings, connectWithOAuth, saveClientId} from './accounts/connect-oauth.js';
+import {toolbarHandlers} from './side-panel/toolbar-handlers.js';
 import type {WorkerDbs} from './worker-db.js';
 import type {BackgroundHandlers} from './messaging/message-rules.js';
 import {patchWorkerState, readWorkerState} from './runner/worker-state.js';
@@ -286,5 +287,11 @@ function accountHandlers(
  * then afterLocalChange asks for its push (R13) and re-arms the reminder alarm (R31).
  */
 export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
-	return {...pageHandlers(dbs), ...reminderHandlers(dbs), ...heldAndOverruledHandlers(dbs), ...accountHandlers(dbs)};
+	return {
+		...pageHandlers(dbs),
+		...reminderHandlers(dbs),
+		...heldAndOverruledHandlers(dbs),
+		...accountHandlers(dbs),
+		...toolbarHandlers(),
+	};
 }

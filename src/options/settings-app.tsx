@@ -18,6 +18,7 @@ import {type Settings, useSettingsData} from './settings-data.js';
 import {SyncToggle} from './sync-toggle.js';
 import {TemplateSection} from './template-section.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
+import {ToolbarSection} from './toolbar-section.js';
 import {t} from '@/shared/i18n/t.js';
 
 /** The signed-in account's own sections after the connection, once sync has a partition. */
@@ -111,6 +112,7 @@ export function App() {
 							oauthHost={oauthHost(connection.settings, other.partition.id)}
 						/>
 					))}
+					<ToolbarSection />
 					<YourDataSection />
 				</>
 			) : null}

@@ -12,22 +12,27 @@ import {localDays} from './dates.js';
 import {DueList} from './due-list.js';
 import {useFocusReturn} from './focus-return.js';
 import {nudgeSync} from './nudge.js';
-import {ReminderForm} from './reminder-form.js';
+import {AddForm} from './add-form.js';
 import {StatusLine} from './status-line.js';
 import {statusView} from './status-text.js';
 import {useStoreView} from './store-view.js';
 import {useUndoOffer} from './undo-toast.js';
-import {addReminder} from './writes.js';
 import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
+import {useMenuDraft} from './menu-draft-open.js';
+import type {MenuDraft} from '@/shared/menu-draft.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
-async function openAllReminders(): Promise<void> {
+async function openAllReminders(surface: Surface): Promise<void> {
 	await browser.tabs.create({url: browser.runtime.getURL(ALL_REMINDERS_PAGE)});
-	window.close();
+	// The side panel stays open beside the page; only the popup closes.
+	if (surface === 'popup') window.close();
 }
 
-export function App() {
+/** Where the command center is shown: the toolbar popup, or the browser's side panel (issue 24). */
+export type Surface = 'popup' | 'panel';
+
+export function App({surface = 'popup'}: {surface?: Surface}) {
 	const days = useMemo(() => localDays(), []);
 	const {view: data, readError, readFailure, refresh} = useStoreView(days);
 	const {remove, complete, toast} = useUndoOffer(refresh);
@@ -40,6 +45,12 @@ export function App() {
 	/** The open add form's draft id (kept across retries of its submit, so a retry never adds twice), or undefined. */
 	const [draftId, setDraftId] = useState<string | undefined>(undefined);
 	const adding = draftId !== undefined;
+	// R51: "Remind me about this" opened the popup: the add form, filled with what the rep pointed at.
+	const [menuDraft, setMenuDraft] = useState<MenuDraft | undefined>(undefined);
+	useMenuDraft(draft => {
+		setMenuDraft(draft);
+		setDraftId(crypto.randomUUID());
+	});
 
 	useEffect(() => {
 		// R13: opening the popup syncs, and for two minutes after it the Salesforce cadence (ten minutes) applies.
@@ -69,7 +80,7 @@ export function App() {
 						</button>
 					)}
 					{/* R44: every reminder, not only today's and tomorrow's, one click away. */}
-					<button type="button" class="link" onClick={() => void openAllReminders()}>
+					<button type="button" class="link" onClick={() => void openAllReminders(surface)}>
 						{t('popupAllReminders')}
 					</button>
 				</span>
@@ -82,16 +93,15 @@ export function App() {
 				</p>
 			)}
 			{draftId === undefined ? null : (
-				<ReminderForm
-					label={t('popupAddFormLabel')}
-					submitLabel={t('popupAdd')}
-					initial={{name: '', priority: 'normal', dueDate: days.today, details: '', reminderAt: null}}
-					onCancel={() => setDraftId(undefined)}
-					onSubmit={async values => {
-						await addReminder(draftId, values);
-						refresh();
+				<AddForm
+					draftId={draftId}
+					today={days.today}
+					menuDraft={menuDraft}
+					onDone={() => {
 						setDraftId(undefined);
+						setMenuDraft(undefined);
 					}}
+					onAdded={refresh}
 				/>
 			)}
 			{data ? (

@@ -1,7 +1,15 @@
 import browser from 'webextension-polyfill';
 import type {NewReminderInput, ReminderPatch} from './store/reminder-validation.js';
 import type {WhoAlerts} from './store/schema.js';
-import type {ConnectedAccount, ConnectionSettings, Ping, SyncReason, SyncStatus, TaskBadge} from './types.js';
+import type {
+	ConnectedAccount,
+	ConnectionSettings,
+	Ping,
+	SyncReason,
+	SyncStatus,
+	TaskBadge,
+	ToolbarOpens,
+} from './types.js';
 
 /**
  * The one list of things other contexts may ask the background to do (engineering guide §3): each method's
@@ -92,6 +100,10 @@ export type BackgroundApi = {
 	retryReminder: (input: {id: string}) => Promise<{id: string}>;
 	/** R32: who alerts at a reminder time for a partition — Tickler, Salesforce or both. */
 	saveWhoAlerts: (input: {partition: string; whoAlerts: WhoAlerts}) => Promise<{whoAlerts: WhoAlerts}>;
+	/** Issue 24: what the toolbar button opens, and whether the admin preset it (R30). */
+	getToolbarOpens: () => Promise<{opens: ToolbarOpens; byAdmin: boolean}>;
+	/** Issue 24: the rep's choice of what the toolbar button opens (refused while the admin presets it). */
+	saveToolbarOpens: (input: {opens: ToolbarOpens}) => Promise<{opens: ToolbarOpens; byAdmin: boolean}>;
 	/** R10: the settings page's Subject template for a partition's new Tasks (the admin's preset wins, R30). */
 	saveSubjectTemplate: (input: {partition: string; template: string}) => Promise<{subjectTemplate: string}>;
 	/** R28: revokes a partition's OAuth tokens and forgets them; its reminders stay. */

@@ -93,7 +93,12 @@ export type AdminPresets = {
 	syncEnabled?: boolean;
 	/** R56: the most API requests each rep's Tickler may spend in any 24 hours (its share of the allowance). */
 	maxDailyRequestsPerRep?: number;
+	/** Issue 24: what the toolbar button opens for everyone. */
+	toolbarOpens?: ToolbarOpens;
 };
+
+/** Issue 24: the toolbar button opens the popup, or Tickler in the side panel. */
+export type ToolbarOpens = 'popup' | 'panel';
 
 /** What the settings page shows about the second way in (R28, R30). Never a token. */
 export type ConnectionSettings = {

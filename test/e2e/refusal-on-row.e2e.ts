@@ -55,7 +55,10 @@ test('R19: the refused row says what happened and what to do, with a working Ope
 	const taskPage = await opened;
 	await taskPage.waitForLoadState('load');
 	expect(taskPage.url()).toContain(taskId);
-	expect(await taskPage.locator('body').textContent()).toContain('Check in with Dan');
+	// The Lightning page renders the record after load (the local org's page script fetches it).
+	await expect
+		.poll(async () => taskPage.locator('body').textContent(), {timeout: 10_000})
+		.toContain('Check in with Dan');
 	await taskPage.close();
 
 	// The rep fills Related To there; Retry on the row sends the change.

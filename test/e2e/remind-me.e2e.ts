@@ -190,7 +190,9 @@ test('R52: a page script that moves to a record page and tries to read, fill and
 			shadowRoot: control?.shadowRoot === null,
 			keptRoots: kept.length,
 			text: control?.textContent ?? '',
-			fields: document.querySelectorAll('input, form').length,
+			// Tickler's fields reachable from the page: none under the control (the Salesforce page's own forms,
+			// which the local org renders after load, are not Tickler's and are not counted).
+			fields: control?.querySelectorAll('input, form').length ?? -1,
 			attachAgain: 'none',
 		};
 		try {

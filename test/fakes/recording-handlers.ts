@@ -122,6 +122,11 @@ export const api: BackgroundHandlers = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	getToolbarOpens: async () => ({opens: 'popup', byAdmin: false}),
+	saveToolbarOpens: async input => {
+		calls.push(input);
+		return {opens: input.opens, byAdmin: false};
+	},
 	saveWhoAlerts: async input => {
 		calls.push(input);
 		return {whoAlerts: input.whoAlerts};

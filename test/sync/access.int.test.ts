@@ -171,7 +171,7 @@ test("R37/R19: a validation rule refuses one record — that reminder is parked 
 	expect(parked.syncState).toBe('error');
 	expect(parked.error?.code).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
 	expect(parked.error?.message).toContain('internal project codes');
-	expect(parked.error?.hint).toMatch(/validation rule/);
+	expect(parked.error?.hint).toMatch(/Open the Task in Salesforce to fill in what your org asks for/);
 	h.org.clock.advance(60 * SECOND);
 	expect(await h.sync('alarm')).toMatchObject({apiRequests: 1, pushed: 0});
 	await editReminder(h.db, bad.id, {details: 'see the project page'}, {now: h.clock.now()});

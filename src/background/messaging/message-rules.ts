@@ -27,6 +27,7 @@ import {
 	sendLocalOnlyInput,
 	subjectTemplateInput,
 	taskBadgeInput,
+	toolbarOpensInput,
 	whoAlertsInput,
 	InvalidMessageError,
 } from './validators.js';
@@ -101,6 +102,8 @@ export const MESSAGE_RULES = {
 	connectSalesforce: {callers: 'own-pages', validate: connectInput},
 	retryReminder: {callers: 'own-pages', validate: reminderIdInput},
 	saveWhoAlerts: {callers: 'own-pages', validate: whoAlertsInput},
+	getToolbarOpens: {callers: 'own-pages', validate: noInput},
+	saveToolbarOpens: {callers: 'own-pages', validate: toolbarOpensInput},
 	saveSubjectTemplate: {callers: 'own-pages', validate: subjectTemplateInput},
 	disconnectOAuth: {callers: 'own-pages', validate: partitionInput},
 	forgetPartition: {callers: 'own-pages', validate: partitionInput},

@@ -126,6 +126,14 @@ export function whoAlertsInput(input: unknown): Input<'saveWhoAlerts'> {
 	return {partition: partitionId(partition), whoAlerts};
 }
 
+/** Issue 24: what the toolbar button opens. */
+export function toolbarOpensInput(input: unknown): Input<'saveToolbarOpens'> {
+	const {opens} = record(input);
+	if (opens !== 'popup' && opens !== 'panel')
+		throw new InvalidMessageError('Invalid choice of what the toolbar button opens');
+	return {opens};
+}
+
 export function clientIdInput(input: unknown): {clientId: string} {
 	const clientId = record(input)['clientId'];
 	if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))

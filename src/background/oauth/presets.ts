@@ -43,6 +43,8 @@ export function parsePresets(raw: Record<string, unknown>): AdminPresets {
 	// R56: the cap on each rep's share of the org's allowance; a whole number of requests, at least one.
 	const cap = raw['maxDailyRequestsPerRep'];
 	if (typeof cap === 'number' && Number.isInteger(cap) && cap >= 1) presets.maxDailyRequestsPerRep = cap;
+	const opens = raw['toolbarOpens'];
+	if (opens === 'popup' || opens === 'panel') presets.toolbarOpens = opens;
 	return presets;
 }
 

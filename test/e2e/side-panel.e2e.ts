@@ -1,0 +1,78 @@
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {enableSyncInSettings, localDate, startScenario, type SyncScenario, syncNow} from './sync-fixture.js';
+
+// Issue 24 in real Chromium against the local org: Tickler's side panel page shows the popup's due list, live as
+// reminders change, and follows the active tab — beside a Contact of the synced org it lists the reminders about
+// that Contact and makes a new one about it with "Remind me".
+//
+// Chromium's side panel itself opens only from the browser's UI or a user gesture, which automation cannot give;
+// the test loads the panel's page in a tab of the same window, where it reads the same store, hears the same tab
+// events and finds the same "active tab" as in the panel.
+
+let s: SyncScenario;
+let carla = '';
+
+beforeAll(async () => {
+	s = await startScenario();
+	for (const r of s.org.store.table('Contact').values()) if (r['Name'] === 'Carla Rossi') carla = String(r['Id']);
+	s.org.createTask(s.org.users.rep.id, {Subject: 'Send Carla the pricing', ActivityDate: localDate(0), WhoId: carla});
+}, 120_000);
+
+afterAll(async () => {
+	await s.close();
+});
+
+/** The subjects of the org's Tasks about Carla (the demo org has some already). */
+const aboutCarla = () =>
+	new Set(
+		[...s.org.store.table('Task').values()]
+			.filter(task => task['WhoId'] === carla)
+			.map(task => String(task['Subject'])),
+	);
+
+const names = async (page: Page, scope: string) => page.locator(`${scope} .reminder .name`).allTextContents();
+
+test("issue 24: the panel shows today's reminders, follows the active tab to a Contact, and adds a reminder about it", async () => {
+	const settings = await enableSyncInSettings(s);
+	await settings.close();
+	const {page: panel, errors} = await s.session.openExtensionPage('src/panel/index.html');
+	await expect.poll(async () => names(panel, 'main'), {timeout: 15_000}).toContain('Send Carla the pricing');
+	expect(await panel.locator('.record-reminders').count()).toBe(0);
+
+	// The rep moves to Carla's page: the panel, still open, lists what is about her.
+	const {page: record} = await s.session.openPage(
+		`https://${s.session.hosts.lightning}/lightning/r/Contact/${carla}/view`,
+	);
+	await expect.poll(async () => record.title()).toContain('Carla Rossi');
+	const section = panel.getByRole('region', {name: 'About Carla Rossi'});
+	await expect
+		.poll(async () => names(panel, '.record-reminders'), {timeout: 15_000})
+		.toContain('Send Carla the pricing');
+	expect(await section.count()).toBe(1);
+	// Only reminders about her: every one listed is a Task about Carla in the org.
+	const listed = await names(panel, '.record-reminders');
+	expect(listed.filter(name => !aboutCarla().has(name))).toEqual([]);
+
+	// "Remind me" about her, from the panel.
+	await section.getByRole('button', {name: 'Remind me'}).click();
+	const form = section.getByRole('form', {name: 'Add a reminder'});
+	expect(await form.getByLabel('Name').inputValue()).toBe('Follow up: Carla Rossi');
+	await form.getByLabel('Due date').fill(localDate(1));
+	await form.getByRole('button', {name: 'Add'}).click();
+	await expect
+		.poll(async () => names(panel, '.record-reminders'), {timeout: 15_000})
+		.toEqual([...listed, 'Follow up: Carla Rossi']);
+	await syncNow(panel);
+	const made = () =>
+		[...s.org.store.table('Task').values()].filter(task => task['Subject'] === 'Follow up: Carla Rossi');
+	await expect.poll(() => made().length, {timeout: 20_000}).toBe(1);
+	expect(made()[0]?.['WhoId']).toBe(carla);
+	expect(made()[0]?.['ActivityDate']).toBe(localDate(1));
+
+	// Away from Salesforce, the record part goes; the due list stays.
+	await record.goto('about:blank');
+	await expect.poll(async () => panel.locator('.record-reminders').count(), {timeout: 15_000}).toBe(0);
+	expect(await names(panel, 'main')).toContain('Follow up: Carla Rossi');
+	expect(errors).toEqual([]);
+});
