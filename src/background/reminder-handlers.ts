@@ -19,7 +19,7 @@ import {keepMine, keepTheirs} from '@/shared/store/overruled-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {BackgroundHandlers} from './messaging/message-rules.js';
 import {shareNamesNow} from './name-sync/name-sync-triggers.js';
-import {chargeTab, remindAboutRecord} from './remind-me/remind-about-record.js';
+import {chargeTab, remindAboutRecord, whoAlertsForRemind} from './remind-me/remind-about-record.js';
 import {afterLocalChange} from './runner/after-local-change.js';
 import {pushHeldDeletesWhenReady} from './runner/held-delete-push.js';
 import type {WorkerDbs} from './worker-db.js';
@@ -90,6 +90,7 @@ export function reminderHandlers(
 	| 'undoDelete'
 	| 'sendLocalOnly'
 	| 'remindAboutRecord'
+	| 'remindMeAlerts'
 	| 'retryReminder'
 > {
 	const {db} = dbs;
@@ -133,6 +134,9 @@ export function reminderHandlers(
 			// R52: a page's run of saves is one push, not a cycle per message.
 			await afterLocalChange(dbs, {push: 'debounced'});
 			return {id: added.id};
+		},
+		async remindMeAlerts() {
+			return {whoAlerts: await whoAlertsForRemind(db)};
 		},
 		async retryReminder({id}) {
 			// R19: the rep's Retry after a refusal; the push goes within seconds like any edit (R13).

@@ -1,5 +1,6 @@
 /**
- * The connected org and user (R23), API usage (R21), and Disconnect (forget this partition, after confirmation).
+ * The connected org and user (R23), API usage (R21), and the one Disconnect (forget this partition, after
+ * confirmation; the worker also revokes its OAuth grant when it has one, R28).
  * R59: the confirmation counts the rep's words that exist only here — reminders never sent (R5) and changes not
  * in Salesforce yet — and offers "Send them first" and "Export" before anything is deleted.
  */
@@ -29,6 +30,8 @@ type Props = {
 	unsent: {localOnly: string[]; unsent: number};
 	/** The active account with sync on can send them; another account can only export. */
 	canSend?: boolean;
+	/** R28: the host this account is connected to with OAuth; Disconnect revokes that grant too. */
+	oauthHost?: string | undefined;
 	title?: string;
 };
 
@@ -73,7 +76,7 @@ function AtRisk({partition, unsent, canSend}: Pick<Props, 'partition' | 'unsent'
 	);
 }
 
-export function AccountSection({partition, reminderCount, unsent, canSend, title}: Props) {
+export function AccountSection({partition, reminderCount, unsent, canSend, title, oauthHost}: Props) {
 	const id = useId();
 	const [confirming, setConfirming] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
@@ -124,6 +127,7 @@ export function AccountSection({partition, reminderCount, unsent, canSend, title
 			{confirming ? (
 				<div class="confirm" role="group" aria-label={t('accountConfirmLabel')}>
 					<p>{plural('accountConfirm', reminderCount, {user: partition.username})}</p>
+					{oauthHost === undefined ? null : <p>{t('accountConfirmRevokes', {host: oauthHost})}</p>}
 					<AtRisk partition={partition} unsent={unsent} canSend={canSend === true} />
 					<button type="button" class="danger" onClick={() => void disconnect()}>
 						{t('accountDisconnectDelete')}

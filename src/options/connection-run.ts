@@ -2,15 +2,20 @@
  * The Connection section's actions (R28): one at a time, with what is happening shown while it runs
  * ("Waiting for Salesforce…"), then its result or error, and the worker's view of the connection re-read.
  */
-import {useState} from 'preact/hooks';
+import {useEffect, useState} from 'preact/hooks';
 
 export type ConnectionMessage = {error: boolean; text: string};
 /** Runs `action`, saying `label` meanwhile; its result is the message shown after. */
 export type RunAction = (label: string, action: () => Promise<string>) => Promise<void>;
 
-export function useConnectionRun(reload: () => Promise<void>) {
+/**
+ * `state` names the account's state (partition, sync, connection): when it changes, an error shown from an
+ * earlier attempt goes (issue 20: never "doesn't let browser sessions use the API" beside "Connected as …").
+ */
+export function useConnectionRun(reload: () => Promise<void>, state = '') {
 	const [busy, setBusy] = useState<string | undefined>(undefined);
 	const [message, setMessage] = useState<ConnectionMessage | undefined>(undefined);
+	useEffect(() => setMessage(shown => (shown?.error === true ? undefined : shown)), [state]);
 
 	const run: RunAction = async (label, action) => {
 		setBusy(label);

@@ -1,7 +1,9 @@
 /**
  * The second way in (R28) and the admin's presets (R30): "Connect with Salesforce" runs the OAuth flow in
  * the worker (a Salesforce window opens); the page never sees a token, only which accounts are connected.
- * Offered loudly when the org refuses the browser session, quietly to anyone who prefers it.
+ * Offered loudly when the org refuses the browser session, quietly to anyone who prefers it. The client id is
+ * the admin's business: it sits under "For your Salesforce admin", and not at all when a preset supplies it.
+ * Disconnecting is the account's one Disconnect (account-section.tsx), which also revokes this connection.
  */
 import {useEffect, useId, useState} from 'preact/hooks';
 import {CONNECT_COPY, SYNC_STATUS_COPY} from '@/shared/copy.js';
@@ -11,9 +13,6 @@ import type {Partition} from '@/shared/store/schema.js';
 import type {ConnectionSettings} from '@/shared/types.js';
 import {type RunAction, useConnectionRun} from './connection-run.js';
 import {t} from '@/shared/i18n/t.js';
-
-/** R30: what the admin preset, which the rep cannot change. */
-const setByAdmin = () => t('setByAdmin');
 
 type OAuthConnection = ConnectionSettings['oauth'][number];
 
@@ -37,14 +36,12 @@ type ClientIdProps = {
 	id: string;
 	clientId: string;
 	onClientId: (clientId: string) => void;
-	/** The admin's preset (R30), which the rep cannot change. */
-	preset: string | undefined;
 	busy: boolean;
 	run: RunAction;
 };
 
 /** The client id of Tickler's External Client App, which Connect needs: the rep's to save, or the admin's. */
-function ClientIdForm({id, clientId, onClientId, preset, busy, run}: ClientIdProps) {
+function ClientIdForm({id, clientId, onClientId, busy, run}: ClientIdProps) {
 	const save = async (event: Event) => {
 		event.preventDefault();
 		await run(t('connSaving'), async () => {
@@ -58,27 +55,25 @@ function ClientIdForm({id, clientId, onClientId, preset, busy, run}: ClientIdPro
 			<label for={`${id}-client`}>{t('connClientLabel')}</label>
 			<input
 				id={`${id}-client`}
-				value={preset ?? clientId}
-				disabled={preset !== undefined}
+				value={clientId}
 				autoComplete="off"
 				spellcheck={false}
 				onInput={event => onClientId(event.currentTarget.value)}
 			/>
-			{preset === undefined ? (
-				<button type="submit" disabled={busy || clientId.trim() === ''}>
-					{t('connSaveClient')}
-				</button>
-			) : (
-				<span class="preset"> {setByAdmin()}</span>
-			)}
+			<button
+				type="submit"
+				disabled={busy || clientId.trim() === ''}
+				title={clientId.trim() === '' ? t('connSaveClientWhy') : undefined}
+			>
+				{t('connSaveClient')}
+			</button>
+			{clientId.trim() === '' ? <span class="why"> {t('connSaveClientWhy')}</span> : null}
 		</form>
 	);
 }
 
 type ConnectProps = {
 	host: string;
-	partition: Partition | undefined;
-	connection: OAuthConnection | undefined;
 	needsReconnect: boolean;
 	/** Connect is the way forward (R28): the org refuses the browser session, or the connection needs renewing. */
 	primary: boolean;
@@ -87,8 +82,8 @@ type ConnectProps = {
 	run: RunAction;
 };
 
-/** Connect (or Reconnect) with Salesforce, and Disconnect OAuth once connected. */
-function ConnectButtons({host, partition, connection, needsReconnect, primary, canConnect, busy, run}: ConnectProps) {
+/** Connect (or Reconnect) with Salesforce; disabled, and saying why, until there is a client id to connect with. */
+function ConnectButton({host, needsReconnect, primary, canConnect, busy, run}: ConnectProps) {
 	const connect = async () => {
 		// R28: `identity` is optional; asked here, synchronously in the rep's click (a user gesture).
 		const permitted = requestIdentity();
@@ -98,29 +93,28 @@ function ConnectButtons({host, partition, connection, needsReconnect, primary, c
 			return t('connConnected', {user: account.username});
 		});
 	};
-	const disconnect = async (partitionId: string) =>
-		run(t('connDisconnecting'), async () => {
-			const {revoked} = await callBackground('disconnectOAuth', {partition: partitionId});
-			return revoked ? t('connRevoked') : t('connNotRevoked');
-		});
 
 	return (
-		<p>
-			<button
-				type="button"
-				id="connect-salesforce"
-				class={primary ? 'primary' : ''}
-				disabled={busy || !canConnect}
-				onClick={() => void connect()}
-			>
-				{needsReconnect ? t('connReconnect') : t('connConnect')}
-			</button>{' '}
-			{connection && partition ? (
-				<button type="button" id="disconnect-oauth" disabled={busy} onClick={() => void disconnect(partition.id)}>
-					{t('connDisconnectOAuth')}
+		<>
+			<p>
+				<button
+					type="button"
+					id="connect-salesforce"
+					class={primary ? 'primary' : ''}
+					disabled={busy || !canConnect}
+					title={canConnect ? undefined : t('connEnterClient')}
+					aria-describedby={canConnect ? undefined : 'connect-why'}
+					onClick={() => void connect()}
+				>
+					{needsReconnect ? t('connReconnect') : t('connConnect')}
 				</button>
-			) : null}
-		</p>
+			</p>
+			{canConnect ? null : (
+				<p class="explanation why" id="connect-why">
+					{t('connEnterClient')}
+				</p>
+			)}
+		</>
 	);
 }
 
@@ -159,8 +153,17 @@ export function ConnectionSection({partition, settings, reload, refusedHere}: Se
 	const id = useId();
 	const [clientId, setClientId] = useState('');
 	const [host, setHost] = useState('');
-	const {busy, message, run} = useConnectionRun(reload);
 	const status = partition?.status;
+	const connection = partition ? settings?.oauth.find(entry => entry.partition === partition.id) : undefined;
+	// No stale error (issue 20): a failed Connect's error goes once the account, its sync or its connection changes.
+	const stateKey = [
+		partition?.id,
+		partition?.enabled,
+		status?.pauseReason,
+		connection?.host,
+		connection?.needsReconnect,
+	];
+	const {busy, message, run} = useConnectionRun(reload, stateKey.join('|'));
 	useEffect(() => {
 		if (clientId === '' && settings?.clientId !== undefined) setClientId(settings.clientId);
 		if (host === '' && settings?.suggestedHost !== undefined) setHost(settings.suggestedHost);
@@ -168,22 +171,14 @@ export function ConnectionSection({partition, settings, reload, refusedHere}: Se
 
 	if (!settings) return null;
 	const presets = settings.presets;
-	const connection = partition ? settings.oauth.find(entry => entry.partition === partition.id) : undefined;
 	const needsReconnect = connection?.needsReconnect === true || status?.pauseReason === 'reconnect';
-	const refused = refusedHere || status?.pauseReason === 'api-access-refused';
+	// The refusal a failed "turn sync on" met here stands only until sync is on some other way.
+	const refused = (refusedHere && partition?.enabled !== true) || status?.pauseReason === 'api-access-refused';
 
 	return (
 		<section aria-labelledby={`${id}-heading`} id="connection">
 			<h2 id={`${id}-heading`}>{t('connTitle')}</h2>
 			<ConnectionNotices refused={refused} needsReconnect={needsReconnect} connection={connection} />
-			<ClientIdForm
-				id={id}
-				clientId={clientId}
-				onClientId={setClientId}
-				preset={presets.oauthClientId}
-				busy={busy !== undefined}
-				run={run}
-			/>
 			<label for={`${id}-host`}>{t('connMyDomain')}</label>
 			<input
 				id={`${id}-host`}
@@ -196,25 +191,25 @@ export function ConnectionSection({partition, settings, reload, refusedHere}: Se
 					{t('connAllowedHosts', {hosts: presets.allowedMyDomainHosts.join(', ') || t('connNoOrg')})}
 				</p>
 			) : null}
-			<ConnectButtons
+			<ConnectButton
 				host={host}
-				partition={partition}
-				connection={connection}
 				needsReconnect={needsReconnect}
 				primary={refused || needsReconnect}
 				canConnect={settings.clientId !== undefined}
 				busy={busy !== undefined}
 				run={run}
 			/>
-			{settings.clientId === undefined ? <p class="explanation">{t('connEnterClient')}</p> : null}
 			{busy ? <p role="status">{busy}</p> : null}
 			{message ? (
 				<p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'} id="connection-message">
 					{message.text}
 				</p>
 			) : null}
-			<details>
+			<details id="for-admin">
 				<summary>{t('connForAdmin')}</summary>
+				{presets.oauthClientId === undefined ? (
+					<ClientIdForm id={id} clientId={clientId} onClientId={setClientId} busy={busy !== undefined} run={run} />
+				) : null}
 				<p class="explanation">
 					{t('connCallback')} <code>{settings.redirectUrl}</code>
 				</p>

@@ -1,8 +1,9 @@
-/** Recent sync runs (R23): when, pulled, pushed, deleted, conflicts, API requests, errors. */
+/** Recent sync runs (R23): when, pulled, pushed, deleted, conflicts, API requests, and in plain words what went wrong. */
 import {useId} from 'preact/hooks';
 import type {SyncHistoryRow} from '@/shared/store/schema.js';
 import {t} from '@/shared/i18n/t.js';
 import {formatDateTime, formatNumber} from '@/shared/i18n/format.js';
+import {historyDetails} from './history-words.js';
 
 const OUTCOME = {
 	ok: () => t('historyOk'),
@@ -42,7 +43,7 @@ export function HistorySection({rows}: {rows: SyncHistoryRow[]}) {
 								<td>{formatNumber(row.deleted)}</td>
 								<td>{formatNumber(row.conflicts)}</td>
 								<td>{formatNumber(row.apiRequests)}</td>
-								<td>{[...row.errors.map(error => error.code), ...row.notes].join('; ') || '—'}</td>
+								<td>{historyDetails(row) ?? '—'}</td>
 							</tr>
 						))}
 					</tbody>

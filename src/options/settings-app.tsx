@@ -1,9 +1,10 @@
 /**
  * The settings page (R3, R23). Like the popup it reads IndexedDB directly (settings-data.ts) and asks the
- * worker only for what needs Salesforce or the session.
+ * worker only for what needs Salesforce or the session. The rep's things come first — sync on or off with its
+ * state, then the account and its one Disconnect — then the connection (R28), whose client id is the admin's.
  */
 import {useState} from 'preact/hooks';
-import type {AdminPresets} from '@/shared/types.js';
+import type {AdminPresets, ConnectionSettings} from '@/shared/types.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failure-notice.js';
 import {AccountSection} from './account-section.js';
@@ -20,11 +21,10 @@ import {WhoAlertsSection} from './who-alerts-section.js';
 import {ToolbarSection} from './toolbar-section.js';
 import {t} from '@/shared/i18n/t.js';
 
-/** The signed-in account's own sections, once sync has a partition. */
+/** The signed-in account's own sections after the connection, once sync has a partition. */
 function PartitionSections({partition, data, presets}: {partition: Partition; data: Settings; presets: AdminPresets}) {
 	return (
 		<>
-			<AccountSection partition={partition} reminderCount={data.reminders.length} unsent={data.unsent} canSend />
 			<TemplateSection key={partition.id} partition={partition} presetTemplate={presets.subjectTemplate} />
 			<WhoAlertsSection key={`alerts-${partition.id}`} partition={partition} />
 			<ErrorsSection reminders={data.errors} />
@@ -32,6 +32,11 @@ function PartitionSections({partition, data, presets}: {partition: Partition; da
 			<HistorySection rows={data.history} />
 		</>
 	);
+}
+
+/** The host a partition is connected to with OAuth (R28), whose grant its Disconnect revokes; undefined if none. */
+function oauthHost(settings: ConnectionSettings | undefined, partitionId: string): string | undefined {
+	return settings?.oauth.find(entry => entry.partition === partitionId)?.host;
 }
 
 function YourDataSection() {
@@ -61,7 +66,7 @@ export function App() {
 	// R28: turning sync on found that the org refuses the browser session: the Connect section says so.
 	const [refused, setRefused] = useState(false);
 	const presets = connection.settings?.presets ?? {};
-	const oauthConnected = connection.settings?.oauth.some(entry => entry.partition === partition?.id) === true;
+	const oauthConnected = partition !== undefined && oauthHost(connection.settings, partition.id) !== undefined;
 	return (
 		<main aria-labelledby="title">
 			<h1 id="title">{t('settingsTitle')}</h1>
@@ -78,7 +83,17 @@ export function App() {
 						oauthConnected={oauthConnected}
 						presetSyncEnabled={presets.syncEnabled}
 						onRefused={setRefused}
+						host={connection.settings?.suggestedHost}
 					/>
+					{partition ? (
+						<AccountSection
+							partition={partition}
+							reminderCount={data.reminders.length}
+							unsent={data.unsent}
+							canSend
+							oauthHost={oauthHost(connection.settings, partition.id)}
+						/>
+					) : null}
 					<ConnectionSection
 						partition={partition}
 						settings={connection.settings}
@@ -86,11 +101,7 @@ export function App() {
 						refusedHere={refused}
 					/>
 					<RevokePendingNotice settings={connection.settings} />
-					{partition ? (
-						<PartitionSections partition={partition} data={data} presets={presets} />
-					) : (
-						<p class="explanation">{t('settingsSignInFirst')}</p>
-					)}
+					{partition ? <PartitionSections partition={partition} data={data} presets={presets} /> : null}
 					{data.others.map(other => (
 						<AccountSection
 							key={other.partition.id}
@@ -98,6 +109,7 @@ export function App() {
 							partition={other.partition}
 							reminderCount={other.reminderCount}
 							unsent={other.unsent}
+							oauthHost={oauthHost(connection.settings, other.partition.id)}
 						/>
 					))}
 					<ToolbarSection />

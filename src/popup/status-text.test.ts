@@ -85,6 +85,19 @@ test('R28/R54: a refused refresh reads "Reconnect to Salesforce" with why; a ref
 	});
 });
 
+test('R28: sync turned off while the org refused the browser session says that reason, not "turn it on in Settings"', () => {
+	expect(view(partition({phase: 'off', pauseReason: 'api-access-refused'}, {enabled: false}))).toEqual({
+		kind: 'paused',
+		text: SYNC_STATUS_COPY.apiAccessRefused,
+		signIn: false,
+		connect: 'connect',
+	});
+	expect(view(partition({phase: 'off', pauseReason: 'session-expired'}, {enabled: false}))).toEqual({
+		kind: 'off',
+		text: syncOffText(),
+	});
+});
+
 test('a pause stored without the worker’s sentence reads the sentence the worker writes for its reason (copy.ts)', () => {
 	expect(view(partition({phase: 'paused', pauseReason: 'other-identity'}))).toMatchObject({
 		text: SYNC_STATUS_COPY.otherIdentity,

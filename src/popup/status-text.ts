@@ -51,7 +51,13 @@ export function statusView(input: {
 	formatTime: (epochMs: number) => string;
 }): StatusView {
 	const {partition} = input;
-	if (!partition?.enabled) return {kind: 'off', text: syncOffText()};
+	if (!partition?.enabled) {
+		// R28 (issue 20): sync is off, but the last word from this org was that it refuses the browser session:
+		// "turn it on in Settings" would fail again, so the popup says the real reason and offers Connect.
+		if (partition?.status.pauseReason === 'api-access-refused')
+			return {kind: 'paused', text: SYNC_STATUS_COPY.apiAccessRefused, signIn: false, connect: 'connect'};
+		return {kind: 'off', text: syncOffText()};
+	}
 	const status = partition.status;
 	if (status.phase === 'paused') {
 		// R20: one plain sentence whatever the cause (no cookie, or Salesforce refused the session).

@@ -168,6 +168,10 @@ export const REMIND_ME_COPY = /* @__PURE__ */ copyOf({
 	due: 'remindMeDue',
 	/** R31: the optional reminder time, on the due date. */
 	time: 'remindMeTime',
+	/** R32 (issue 20): under the time field, who will alert at that time (the rep's who-alerts setting in effect). */
+	alertsTickler: 'remindMeAlertsTickler',
+	alertsSalesforce: 'remindMeAlertsSalesforce',
+	alertsBoth: 'remindMeAlertsBoth',
 	save: 'remindMeSave',
 	cancel: 'remindMeCancel',
 	saved: 'remindMeSaved',

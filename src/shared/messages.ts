@@ -49,6 +49,12 @@ export type BackgroundApi = {
 		reminderAt?: string | null;
 	}) => Promise<{id: string}>;
 	/**
+	 * R32 for "Remind me" (issue 20): who will alert at a reminder time set in its form — the rep's who-alerts
+	 * setting in effect (`effectiveWhoAlerts`: Salesforce when Tickler may not notify). Only for the record in
+	 * the asking tab's own address, like `remindAboutRecord`.
+	 */
+	remindMeAlerts: (input: {host: string; recordId: string}) => Promise<{whoAlerts: WhoAlerts}>;
+	/**
 	 * A change signal from the content script (issue 14): the rep saved a record on this Salesforce page. The
 	 * worker may sync at once, rate-limited (schedule-policy.ts changeSignalAction, R13, R21).
 	 */

@@ -62,8 +62,8 @@ test('R59: Disconnect counts what exists only here and offers "Send them first";
 	await expect.poll(async () => confirm.textContent(), {timeout: 15_000}).not.toContain('only on this computer');
 	await confirm.getByRole('button', {name: 'Disconnect and delete local data'}).click();
 	await expect
-		.poll(async () => settings.getByText('Sign in to Salesforce in a tab, then tick the box above.').count())
-		.toBe(1);
+		.poll(async () => settings.locator('#sync-state').textContent())
+		.toBe('Sync is off. Sign in to Salesforce in a tab, then tick the box. Sign in to Salesforce');
 	expect(repTasks('Idea for Acme')).toHaveLength(1);
 	expect(repTasks('Call the printer')).toHaveLength(1);
 });

@@ -64,6 +64,9 @@ test('R46: the settings page is in Italian, and sync is turned on from its Itali
 		.poll(async () => page.getByText('Rita Rep', {exact: false}).count(), {timeout: 15_000})
 		.toBeGreaterThan(0);
 	await expect.poll(async () => lastSyncAt(page), {timeout: 15_000}).toBeDefined();
+	await expect
+		.poll(async () => page.locator('#sync-state').textContent())
+		.toMatch(/^La sincronizzazione è attiva per \S+@\S+\.$/u);
 	const text = await page.locator('body').innerText();
 	for (const words of [
 		'Impostazioni di Tickler',

@@ -99,9 +99,17 @@ afterAll(async () => {
 });
 
 test('R28: API Access Control on → the settings page says so and offers Connect → launchWebAuthFlow → first sync on the token', async () => {
+	// Issue 20: without a client id, Connect looks disabled (no pointer) and says why; the client id is the
+	// admin's, under "For your Salesforce admin".
+	const connect = settings.locator('#connect-salesforce');
+	await expect.poll(async () => connect.isDisabled()).toBe(true);
+	expect(await connect.evaluate(element => getComputedStyle(element).cursor)).toBe('not-allowed');
+	expect(await settings.locator('#connect-why').innerText()).toContain('Enter the client id first');
+	await settings.locator('#for-admin summary').click();
 	await settings.getByLabel("Client id of Tickler's External Client App").fill(clientId);
 	await settings.getByRole('button', {name: 'Save client id'}).click();
 	await expect.poll(async () => settings.getByText('Client id saved.').count()).toBe(1);
+	await expect.poll(async () => connect.isDisabled()).toBe(false);
 	// click, not check: the refused box goes back to unticked.
 	await settings.getByRole('checkbox', {name: 'Sync reminders with Salesforce Tasks'}).click();
 	await expect
@@ -116,6 +124,11 @@ test('R28: API Access Control on → the settings page says so and offers Connec
 	await connectInSettings(local.org.users.rep);
 	await expect.poll(async () => (await status()).lastSyncAt).toBeDefined();
 	expect((await status()).phase).not.toBe('paused');
+	// Issue 20: success is said at the top, and the refusal met before does not stay beside it.
+	await expect
+		.poll(async () => settings.locator('#sync-state').textContent())
+		.toBe(`Sync is on for ${local.org.users.rep.username}.`);
+	expect(await settings.locator('#api-access-refused, #sync-error, .error').count()).toBe(0);
 	const popup = (await session.openExtensionPage('src/popup/index.html')).page;
 	await expect.poll(async () => popup.locator('.reminder .name').allTextContents()).toEqual(['Call Ana back']);
 	await popup.close();
@@ -214,23 +227,25 @@ test("R2/R28: a second user on the same My Domain never uses the first user's to
 	expect(rep2Token?.lastUsedAt).toBeDefined();
 });
 
-test('R28: Disconnect revokes the tokens at Salesforce', async () => {
+test('R28/issue 20: the one Disconnect revokes the tokens at Salesforce and forgets the account here', async () => {
 	const rep2 = local.org.users.rep2.id;
 	expect(tokens().some(row => row.userId === rep2 && row.active)).toBe(true);
-	await settings.getByRole('button', {name: 'Disconnect OAuth'}).click();
+	expect(await settings.getByRole('button', {name: /Disconnect OAuth/}).count()).toBe(0);
+	// The active account (rep2's) comes first; the rep's own is listed after as another account.
+	await settings.getByRole('button', {name: 'Disconnect…'}).first().click();
+	const confirm = settings.getByRole('group', {name: 'Confirm disconnect'});
+	await expect.poll(async () => confirm.textContent()).toContain('is revoked too.');
+	await confirm.getByRole('button', {name: 'Disconnect and delete local data'}).click();
 	await expect
-		.poll(async () =>
-			settings
-				.locator('#connection-message')
-				.textContent()
-				.catch(() => ''),
+		.poll(() =>
+			tokens()
+				.filter(row => row.userId === rep2)
+				.every(row => !row.active),
 		)
-		.toContain('Salesforce revoked');
-	expect(
-		tokens()
-			.filter(row => row.userId === rep2)
-			.every(row => !row.active),
-	).toBe(true);
-	// Back on the browser session, which this org refuses: said plainly again, nothing loops.
-	await expect.poll(async () => (await status()).pauseReason).toBe('api-access-refused');
+		.toBe(true);
+	const oauth = async () =>
+		((await ask(settings, 'getConnectionSettings')).value as {oauth: Array<{partition: string}>}).oauth;
+	await expect.poll(async () => (await oauth()).some(entry => entry.partition.endsWith(rep2))).toBe(false);
+	// The rep's own connection is untouched (R2).
+	expect((await oauth()).length).toBe(1);
 });

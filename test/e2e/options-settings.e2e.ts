@@ -23,6 +23,11 @@ afterAll(async () => {
 test('R23: the connected org and user, API usage and the sync history', async () => {
 	settings = await enableSyncInSettings(scenario);
 	await expect.poll(async () => settings.getByText('Rita Rep (rep@tickler-demo.example)').count()).toBe(1);
+	// Issue 20: success is said, at the top, and the account follows it.
+	await expect
+		.poll(async () => settings.locator('#sync-state').textContent())
+		.toBe('Sync is on for rep@tickler-demo.example.');
+	expect((await settings.locator('h2').allTextContents()).slice(0, 2)).toEqual(['Sync', 'Salesforce account']);
 	await expect.poll(async () => settings.getByText(/tickler-demo\.my\.salesforce\.com · 00D/).count()).toBe(1);
 	await expect.poll(async () => settings.getByText(/requests in the last 24 hours/).count()).toBe(1);
 	const history = settings.getByRole('table').filter({hasText: 'API requests'});
@@ -71,8 +76,8 @@ test('Disconnect asks first, then forgets this org’s local data; the Tasks in 
 		.toContain('deletes the 1 reminder of rep@tickler-demo.example');
 	await settings.getByRole('button', {name: 'Disconnect and delete local data'}).click();
 	await expect
-		.poll(async () => settings.getByText('Sign in to Salesforce in a tab, then tick the box above.').count())
-		.toBe(1);
+		.poll(async () => settings.locator('#sync-state').textContent())
+		.toBe('Sync is off. Sign in to Salesforce in a tab, then tick the box. Sign in to Salesforce');
 	const {page: popup} = await scenario.session.openExtensionPage('src/popup/index.html');
 	await expect.poll(async () => popup.getByText('Nothing due today').count()).toBe(1);
 	expect(scenario.org.listTasks({ownerId: repId}).map(task => task.Subject)).toEqual(['Call Ana back']);

@@ -61,6 +61,10 @@ async function remindMe(page: Page, expectedName: string, screenshot?: string, t
 	if (time !== undefined) {
 		expect(await control(page).text('label:has(input[name="reminderTime"])')).toContain('Reminder time (optional)');
 		await control(page).fill('input[name="reminderTime"]', time);
+		// R32 (issue 20): the form says who will alert. This build has no notifications permission, so Salesforce.
+		await expect
+			.poll(async () => control(page).text('.alerts'))
+			.toBe("At that time, Salesforce's reminder alerts you, not Tickler.");
 	}
 	if (screenshot)
 		await page.screenshot({

@@ -114,6 +114,10 @@ export const api: BackgroundHandlers = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	remindMeAlerts: async input => {
+		calls.push(input);
+		return {whoAlerts: 'tickler'};
+	},
 	saveSubjectTemplate: async input => {
 		calls.push(input);
 		return {subjectTemplate: input.template};

@@ -18,6 +18,7 @@ import {
 	connectInput,
 	editReminderInput,
 	noInput,
+	recordPageInput,
 	partitionInput,
 	reminderIdInput,
 	remindAboutRecordInput,
@@ -67,6 +68,12 @@ export const MESSAGE_RULES = {
 	remindAboutRecord: {
 		callers: 'own-pages-and-content-script',
 		validate: remindAboutRecordInput,
+		tab: {frames: 'top-frame', accepts: isRecordInTabAddress, refusal: () => new NotThisTabsRecordError()},
+	},
+	// R32 (issue 20): who alerts, asked by "Remind me"'s form, only about the record in the tab's own address.
+	remindMeAlerts: {
+		callers: 'own-pages-and-content-script',
+		validate: recordPageInput,
 		tab: {frames: 'top-frame', accepts: isRecordInTabAddress, refusal: () => new NotThisTabsRecordError()},
 	},
 	// Issue 14: a save signal counts only from the top frame of a tab on the host it names.

@@ -161,6 +161,21 @@ export function connectInput(input: unknown): Input<'connectSalesforce'> {
  * R34: from a content script beside an untrusted page: a Salesforce host, a Lead/Contact/Account/Opportunity
  * id, and the store's own rules for the name and date.
  */
+/** R32/R34: the record page "Remind me" asks about (issue 20: who will alert). */
+export function recordPageInput(input: unknown): Input<'remindMeAlerts'> {
+	const {host, recordId} = record(input);
+	if (
+		typeof host !== 'string' ||
+		typeof recordId !== 'string' ||
+		!SALESFORCE_HOST.test(host) ||
+		remindObjectOf(recordId) === undefined
+	) {
+		throw new InvalidMessageError('Invalid record');
+	}
+
+	return {host: host.toLowerCase(), recordId};
+}
+
 export function remindAboutRecordInput(input: unknown): Input<'remindAboutRecord'> {
 	const {id, host, recordId, name, dueDate, recordName, reminderAt} = record(input);
 	if (

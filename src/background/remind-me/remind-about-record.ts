@@ -15,6 +15,10 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {activePartition} from '@/shared/store/local-edits.js';
+import {notificationsGranted} from '@/shared/notifications-permission.js';
+import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
+import type {WhoAlerts} from '@/shared/store/schema.js';
+import {effectiveWhoAlerts} from '@/shared/who-alerts.js';
 import type {Caller, TabCaller} from '../messaging/caller.js';
 import {takeRemindSpend} from '../task-page/badge-allowance.js';
 
@@ -84,4 +88,13 @@ export async function remindAboutRecord(
 	}
 
 	return {id: reminder.id};
+}
+
+/**
+ * R32 (issue 20): who will alert at the time set in "Remind me"'s form — the active partition's setting in
+ * effect: Salesforce's reminder instead of Tickler's while the notifications permission is not granted.
+ */
+export async function whoAlertsForRemind(db: TicklerDb): Promise<WhoAlerts> {
+	const partition = await db.partitions.get(await activePartition(db));
+	return effectiveWhoAlerts(partition?.whoAlerts ?? DEFAULT_WHO_ALERTS, await notificationsGranted());
 }

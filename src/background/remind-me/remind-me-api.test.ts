@@ -6,7 +6,7 @@
  */
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
-import {resetFakeBrowser} from '../../../test/fakes/browser.js';
+import {resetFakeBrowser, setOptionalPermission} from '../../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
 
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
@@ -168,4 +168,23 @@ describe('R52: a tab’s "Remind me" is charged to its bounded allowance, and it
 		await remind();
 		expect(await db.reminders.count()).toBe(REMINDS_PER_TAB_HOUR + 2);
 	});
+});
+
+test('R32 (issue 20): "Remind me" learns who will alert — the setting in effect — only for the record in its tab', async () => {
+	const ask = async (recordId: string) =>
+		handleMessage(
+			backgroundApi,
+			{channel: 'tickler', method: 'remindMeAlerts', input: {host: 'acme.lightning.force.com', recordId}},
+			{id: SELF.id, url: TAB.url, frameId: 0, tab: {id: TAB.tabId, url: TAB.url}},
+			SELF,
+		);
+	// 'tickler' (the default) without the notifications permission: Salesforce's reminder alerts instead.
+	setOptionalPermission('notifications', false);
+	expect(await ask('003000000000001AAA')).toEqual({ok: true, value: {whoAlerts: 'salesforce'}});
+	setOptionalPermission('notifications', true);
+	expect(await ask('003000000000001AAA')).toEqual({ok: true, value: {whoAlerts: 'tickler'}});
+	await db.partitions.update(TEST_PARTITION_ID, {whoAlerts: 'both'});
+	expect(await ask('003000000000001AAA')).toEqual({ok: true, value: {whoAlerts: 'both'}});
+	// Another record than the tab's address names: refused before any handler runs.
+	expect(await ask('003000000000002AAA')).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
 });

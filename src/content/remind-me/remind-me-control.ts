@@ -1,7 +1,7 @@
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {placeBadge, placeHost} from '../host-place.js';
 import {findRecordHeader} from '../selectors.js';
-import {buildRemindHost, type SaveReminder} from './remind-me-form.js';
+import {type AskWhoAlerts, buildRemindHost, type SaveReminder} from './remind-me-form.js';
 
 export type RemindControl = {show(page: RecordPage): void; remove(): void};
 
@@ -12,7 +12,7 @@ export type RemindControl = {show(page: RecordPage): void; remove(): void};
  * never restyles the page and never covers the header's own buttons; the form opens under the button only
  * when the rep asks for it. Plain DOM, no framework: about 1.5 KB gzip of the content script's 15 KB budget.
  */
-export function createRemindControl(save: SaveReminder, doc = document): RemindControl {
+export function createRemindControl(save: SaveReminder, doc = document, askWhoAlerts?: AskWhoAlerts): RemindControl {
 	let host: HTMLElement | undefined;
 	let page: RecordPage | undefined;
 	let timer: number | undefined;
@@ -25,7 +25,7 @@ export function createRemindControl(save: SaveReminder, doc = document): RemindC
 			const moved = page?.recordId !== next.recordId;
 			page = next;
 			if (moved) host?.remove();
-			if (moved || !host) host = buildRemindHost(doc, save, () => page);
+			if (moved || !host) host = buildRemindHost(doc, save, () => page, askWhoAlerts);
 			if (!host.isConnected) ((doc.body as HTMLElement | null) ?? doc.documentElement).append(host);
 			place();
 			// Lightning draws the header after the address changes: follow it for a few seconds.

@@ -15,21 +15,25 @@ export function startRemindMe(): void {
 	const lightning = isLightningHost(location.hostname);
 	if (!lightning && detectRecordPage(location.href) === undefined) return;
 	let stop = (): void => undefined;
-	const control = createRemindControl(async (page, input) =>
-		callBackground('remindAboutRecord', {
-			id: crypto.randomUUID(),
-			host: page.host,
-			recordId: page.recordId,
-			...input,
-		}).catch((error: unknown) => {
-			// The extension was reloaded or removed (orphan-guard.ts): leave the page as it was.
-			if (isContextInvalidatedError(error)) {
-				stop();
-				control.remove();
-			}
+	const control = createRemindControl(
+		async (page, input) =>
+			callBackground('remindAboutRecord', {
+				id: crypto.randomUUID(),
+				host: page.host,
+				recordId: page.recordId,
+				...input,
+			}).catch((error: unknown) => {
+				// The extension was reloaded or removed (orphan-guard.ts): leave the page as it was.
+				if (isContextInvalidatedError(error)) {
+					stop();
+					control.remove();
+				}
 
-			throw error;
-		}),
+				throw error;
+			}),
+		document,
+		// R32 (issue 20): the form says who will alert at the time the rep sets.
+		async page => (await callBackground('remindMeAlerts', {host: page.host, recordId: page.recordId})).whoAlerts,
 	);
 	const onUrl = (href: string): void => {
 		const page = detectRecordPage(href);

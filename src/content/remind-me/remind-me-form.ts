@@ -1,4 +1,5 @@
 import {REMIND_ME_COPY as COPY} from '@/shared/copy.js';
+import type {WhoAlerts} from '@/shared/store/schema.js';
 import {recordKind} from '@/shared/i18n/record-kind.js';
 import {uiLanguage} from '@/shared/i18n/t.js';
 import {localDateString} from '@/shared/local-date.js';
@@ -12,6 +13,14 @@ export const REMIND_ME_TAG = 'tickler-remind-me';
 
 export type RemindInput = {name: string; dueDate: string | null; recordName: string; reminderAt?: string};
 export type SaveReminder = (page: RecordPage, input: RemindInput) => Promise<unknown>;
+/** R32 (issue 20): who will alert at a reminder time on this record's page (the worker's `remindMeAlerts`). */
+export type AskWhoAlerts = (page: RecordPage) => Promise<WhoAlerts>;
+
+const ALERTS_LINE = {
+	tickler: () => COPY.alertsTickler,
+	salesforce: () => COPY.alertsSalesforce,
+	both: () => COPY.alertsBoth,
+} as const satisfies Record<WhoAlerts, () => string>;
 
 /** The control's elements inside its shadow root. */
 type Parts = {
@@ -20,6 +29,8 @@ type Parts = {
 	name: HTMLInputElement;
 	due: HTMLInputElement;
 	time: HTMLInputElement;
+	/** Under the time field: who will alert at that time (R32), once the worker has said. */
+	alerts: HTMLParagraphElement;
 	status: HTMLParagraphElement;
 	cancel: HTMLButtonElement;
 	submit: HTMLButtonElement;
@@ -34,6 +45,7 @@ function buildParts(doc: Document, shadow: ShadowRoot): Parts {
 		name: el('input', {name: 'name', required: true, maxLength: 255}),
 		due: el('input', {name: 'dueDate', type: 'date'}),
 		time: el('input', {name: 'reminderTime', type: 'time'}),
+		alerts: el('p', {className: 'alerts', hidden: true}),
 		status: el('p', {role: 'status'}),
 		cancel: el('button', {type: 'button', textContent: COPY.cancel}),
 		submit: el('button', {type: 'submit', textContent: COPY.save, className: 'primary'}),
@@ -50,6 +62,7 @@ function buildParts(doc: Document, shadow: ShadowRoot): Parts {
 		label(COPY.name, parts.name),
 		label(COPY.due, parts.due),
 		label(COPY.time, parts.time),
+		parts.alerts,
 		parts.status,
 		row,
 	);
@@ -59,8 +72,20 @@ function buildParts(doc: Document, shadow: ShadowRoot): Parts {
 	return parts;
 }
 
+/** R32 (issue 20): says under the time field who will alert; nothing when the worker cannot say. */
+function showWhoAlerts(alerts: HTMLParagraphElement, page: RecordPage, ask: AskWhoAlerts | undefined): void {
+	alerts.hidden = true;
+	ask?.(page).then(
+		who => {
+			alerts.textContent = ALERTS_LINE[who]();
+			alerts.hidden = false;
+		},
+		() => undefined,
+	);
+}
+
 /** Opens the form prefilled: "Follow up: <name>" (the object's name when the page shows none), due tomorrow. */
-function openForm(parts: Parts, doc: Document, page: RecordPage): void {
+function openForm(parts: Parts, doc: Document, page: RecordPage, ask?: AskWhoAlerts): void {
 	parts.name.value = prefilledName(readRecordName(doc, page.object) ?? recordKind(page.object));
 	// Tomorrow in the rep's own calendar (R11): a follow-up is rarely for today.
 	parts.due.value = localDateString(new Date(Date.now() + 864e5));
@@ -68,6 +93,7 @@ function openForm(parts: Parts, doc: Document, page: RecordPage): void {
 	parts.due.required = false;
 	parts.status.textContent = '';
 	parts.form.hidden = false;
+	showWhoAlerts(parts.alerts, page, ask);
 	parts.name.focus();
 }
 
@@ -111,7 +137,12 @@ function submitForm(parts: Parts, doc: Document, page: RecordPage, save: SaveRem
  * script cannot fill or send the form; the reference stays in this closure), for the record `currentPage()`
  * names when the rep acts. Plain DOM, no framework; record text goes in as text only.
  */
-export function buildRemindHost(doc: Document, save: SaveReminder, currentPage: () => RecordPage | undefined) {
+export function buildRemindHost(
+	doc: Document,
+	save: SaveReminder,
+	currentPage: () => RecordPage | undefined,
+	askWhoAlerts?: AskWhoAlerts,
+) {
 	const root = doc.createElement(REMIND_ME_TAG);
 	const shadow = root.attachShadow({mode: 'closed'});
 	adoptStyles(shadow, doc, REMIND_ME_CSS);
@@ -130,7 +161,7 @@ export function buildRemindHost(doc: Document, save: SaveReminder, currentPage: 
 		if (!isRepAction(event)) return;
 		const page = currentPage();
 		if (!form.hidden || !page) close();
-		else openForm(parts, doc, page);
+		else openForm(parts, doc, page, askWhoAlerts);
 	};
 	parts.cancel.onclick = close;
 	form.onkeydown = event => {

@@ -16,5 +16,7 @@ label{display:grid;gap:.125rem;color:#444;font-size:.75rem}
 input{border: 1px solid #c9c9c9; border-radius: 0.25rem;padding:0 .5rem;line-height:1.875rem;width:100%}
 p{margin:0;font-size:.75rem;color:#444}
 .error{color:#ba0517}
+.alerts{margin-top:-.25rem}
+.alerts[hidden]{display:none}
 .row{display:flex;gap:.5rem;justify-content:flex-end}
 `;

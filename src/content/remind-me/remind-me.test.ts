@@ -114,6 +114,37 @@ describe('R34: the "Remind me" control', () => {
 	});
 });
 
+describe('R32 (issue 20): the form says who will alert at its reminder time', () => {
+	test('a short line under the time field, from the worker’s answer for this page; none when it cannot say', async () => {
+		const save = vi.fn(async () => ({id: 'x'}));
+		const asked: RecordPage[] = [];
+		let who: 'tickler' | 'salesforce' | 'both' | undefined = 'salesforce';
+		const control = createRemindControl(save, document, async page => {
+			asked.push(page);
+			if (who === undefined) throw new Error('sync is off');
+			return who;
+		});
+		control.show(contact);
+		repClick(button('Remind me'));
+		const line = () => shadow()?.querySelector<HTMLElement>('.alerts');
+		await vi.waitFor(() => expect(line()?.hidden).toBe(false));
+		expect(line()?.textContent).toBe("At that time, Salesforce's reminder alerts you, not Tickler.");
+		expect(asked).toEqual([contact]);
+		// Right under the time field's label.
+		expect(line()?.previousElementSibling?.textContent).toContain('Reminder time (optional)');
+		repClick(button('Cancel'));
+		who = 'both';
+		repClick(button('Remind me'));
+		await vi.waitFor(() => expect(line()?.textContent).toBe('At that time, both Tickler and Salesforce alert you.'));
+		repClick(button('Cancel'));
+		who = undefined;
+		repClick(button('Remind me'));
+		await new Promise(resolve => setTimeout(resolve, 10));
+		expect(line()?.hidden).toBe(true);
+		control.remove();
+	});
+});
+
 describe('R31/R34: the control’s reminder time, refusals and moves', () => {
 	test('R31/R34: a filled reminder time is sent as the instant of due date + time on the rep’s clock; none when empty', async () => {
 		const save = vi.fn(async (_page: RecordPage, _input: RemindInput) => ({id: 'x'}));
