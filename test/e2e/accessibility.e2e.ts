@@ -15,8 +15,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {setUiLanguage} from '../fakes/browser.js';
+import {closedRoot} from './closed-root.js';
 import {ask, lastSyncAt, localDate, popupNames, type SyncScenario, startScenario} from './sync-fixture.js';
 import {t} from '@/shared/i18n/t.js';
+import {REMIND_ME_CSS} from '@/content/remind-me/remind-me-styles.js';
+import {BADGE_CSS} from '@/content/task-badge/badge-styles.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THEMES = ['light', 'dark'] as const;
@@ -60,6 +63,49 @@ function contrast(foreground: string, background: string): number {
 
 	const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
 	return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+const COPY = 'tickler-a11y-copy';
+
+/**
+ * axe cannot enter a closed shadow root (R52), so it checks a copy: the closed root's markup as it is now, read
+ * the way DevTools reads it (closed-root.ts), in an open root with the control's own stylesheet, fixed on top
+ * of the same Salesforce page. axe then checks only that copy — contrast against the page behind it, target
+ * sizes, names and roles — and the copy goes again. Nothing of this ships.
+ */
+async function closedRootViolations(page: Page, tag: string, css: string): Promise<string[]> {
+	const markup = await closedRoot(page, tag).run(root => root.innerHTML, undefined);
+	expect(markup, tag).toBeTruthy();
+	await page.evaluate(
+		([html, sheetText, id]) => {
+			const host = document.createElement('div');
+			host.id = id;
+			host.style.cssText = 'position: fixed; top: 8px; left: 8px; z-index: 2147483647';
+			const root = host.attachShadow({mode: 'open'});
+			const sheet = new CSSStyleSheet();
+			sheet.replaceSync(sheetText);
+			root.adoptedStyleSheets = [sheet];
+			root.innerHTML = html;
+			for (const element of root.querySelectorAll<HTMLElement>('[data-copy-style]'))
+				element.style.cssText = element.getAttribute('data-copy-style') ?? '';
+			document.body.append(host);
+		},
+		// Each style attribute is set through CSSOM instead, once in the page: its CSP refuses style attributes.
+		[(markup ?? '').replaceAll(' style="', ' data-copy-style="'), css, COPY] as const,
+	);
+	const results = await new AxeBuilder({page}).include(`#${COPY}`).withTags(TAGS).analyze();
+	await page.evaluate(id => document.getElementById(id)?.remove(), COPY);
+	// The copy was really checked: axe passed its words' contrast, not just nothing at all.
+	expect(results.passes.find(rule => rule.id === 'color-contrast')?.nodes.length ?? 0, tag).toBeGreaterThan(0);
+	return results.violations.flatMap(violation =>
+		violation.nodes.map(node => `${violation.id}: ${JSON.stringify(node.target)} — ${node.failureSummary ?? ''}`),
+	);
+}
+
+/** The control's words stay readable on its hover background too (#f3f3f3), which axe never sees. */
+async function expectReadableOnHover(page: Page, tag: string, selector: string): Promise<void> {
+	const color = await closedRoot(page, tag).style(selector, 'color');
+	expect(contrast(color ?? '', 'rgb(243, 243, 243)'), `${tag} ${selector} ${color}`).toBeGreaterThanOrEqual(4.5);
 }
 
 for (const language of ['en', 'it'] as const) {
@@ -146,6 +192,44 @@ for (const language of ['en', 'it'] as const) {
 			await expect.poll(async () => page.locator('.reminder').count()).toBe(0);
 			await expectAccessibleInBothThemes(page);
 			expect(errors).toEqual([]);
+			await page.close();
+		});
+		test('the badge and "Remind me" (closed roots) have no violations and stay light in a dark system', async () => {
+			const lightning = scenario.session.hosts.lightning;
+			const {page, errors} = await scenario.session.openPage(`https://${lightning}/lightning/r/Task/${ids.task}/view`);
+			await page.emulateMedia({colorScheme: 'dark'});
+			const badge = closedRoot(page, 'tickler-task-badge');
+			await expect.poll(async () => badge.attribute('[data-state]', 'data-state'), {timeout: 15_000}).toBe('synced');
+			// They follow the Salesforce page, not the system: white in a dark system too.
+			expect(await badge.style('button.pill', 'background-color')).toBe('rgb(255, 255, 255)');
+			const pill = await badge.box('button.pill');
+			expect(Math.min(pill?.width ?? 0, pill?.height ?? 0)).toBeGreaterThanOrEqual(24);
+			await expectReadableOnHover(page, 'tickler-task-badge', '.brand');
+			expect(await closedRootViolations(page, 'tickler-task-badge', BADGE_CSS)).toEqual([]);
+			await badge.click('button.pill');
+			await expect.poll(async () => badge.visible('.card')).toBe(true);
+			expect(await closedRootViolations(page, 'tickler-task-badge', BADGE_CSS)).toEqual([]);
+
+			const {page: contact, errors: contactErrors} = await scenario.session.openPage(
+				`https://${lightning}/lightning/r/Contact/${ids.carla}/view`,
+			);
+			await contact.emulateMedia({colorScheme: 'dark'});
+			const control = closedRoot(contact, 'tickler-remind-me');
+			const button = {button: t('remindMeButton')};
+			await expect.poll(async () => control.visible(button), {timeout: 15_000}).toBe(true);
+			expect(await control.style(button, 'background-color')).toBe('rgb(255, 255, 255)');
+			await expectReadableOnHover(contact, 'tickler-remind-me', 'button');
+			expect(await closedRootViolations(contact, 'tickler-remind-me', REMIND_ME_CSS)).toEqual([]);
+			await control.click(button);
+			await expect.poll(async () => control.visible('form')).toBe(true);
+			for (const target of [button, {button: t('remindMeSave')}, {button: t('remindMeCancel')}, 'input[name="name"]']) {
+				const box = await control.box(target);
+				expect(Math.min(box?.width ?? 0, box?.height ?? 0), JSON.stringify(target)).toBeGreaterThanOrEqual(24);
+			}
+
+			expect(await closedRootViolations(contact, 'tickler-remind-me', REMIND_ME_CSS)).toEqual([]);
+			expect([...errors, ...contactErrors]).toEqual([]);
+			await contact.close();
 			await page.close();
 		});
 	});
