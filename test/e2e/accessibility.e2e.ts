@@ -7,15 +7,18 @@
  * Surfaces and states: settings not connected and connected; the popup empty, with reminders (one of high
  * priority, one overdue) and with a row Salesforce refused (its reason and Retry on the row, R19); All
  * reminders with a search typed. The badge and "Remind me" live in closed shadow roots (R52) that axe cannot
- * enter: they are checked here by reading their roots (closed-root.ts) for the two things axe found wanting
- * before — target size and the label's contrast — and stay light whatever the system theme (they follow the
- * Salesforce page). docs/accessibility.md is the conformance report these checks back.
+ * enter: axe checks an open copy of each root on the same page (closedRootViolations), the real controls are
+ * measured for target size and for contrast on their hover background, and they stay light whatever the
+ * system theme (they follow the Salesforce page). docs/accessibility.md is the conformance report these checks back. Takes the README's dark
+ * popup screenshot (popup-dark.png).
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {setUiLanguage} from '../fakes/browser.js';
 import {closedRoot} from './closed-root.js';
+import {SCREENSHOTS_DIR} from './screenshots.js';
 import {ask, lastSyncAt, localDate, popupNames, type SyncScenario, startScenario} from './sync-fixture.js';
 import {t} from '@/shared/i18n/t.js';
 import {REMIND_ME_CSS} from '@/content/remind-me/remind-me-styles.js';
@@ -176,6 +179,14 @@ for (const language of ['en', 'it'] as const) {
 			const refusal = popup.locator('.reminder', {hasText: REFUSED}).locator('.refusal');
 			await expect.poll(async () => refusal.count(), {timeout: 20_000}).toBe(1);
 			await expectAccessibleInBothThemes(popup);
+			if (language === 'en') {
+				// The README's dark popup: the same rows in a system set to dark.
+				await popup.setViewportSize({width: 380, height: 520});
+				await popup.emulateMedia({colorScheme: 'dark'});
+				await popup.screenshot({path: path.join(SCREENSHOTS_DIR, 'popup-dark.png')});
+				await popup.emulateMedia({colorScheme: 'light'});
+			}
+
 			expect(errors).toEqual([]);
 			await popup.close();
 		});
