@@ -6,11 +6,12 @@
  *
  * Surfaces and states: settings not connected and connected; the popup empty, with reminders (one of high
  * priority, one overdue) and with a row Salesforce refused (its reason and Retry on the row, R19); All
- * reminders with a search typed. The badge and "Remind me" live in closed shadow roots (R52) that axe cannot
- * enter: axe checks an open copy of each root on the same page (closedRootViolations), the real controls are
- * measured for target size and for contrast on their hover background, and they stay light whatever the
- * system theme (they follow the Salesforce page). docs/accessibility.md is the conformance report these checks back. Takes the README's dark
- * popup screenshot (popup-dark.png).
+ * reminders with a search typed; the side panel (issue 24) alone and beside a Contact. The badge and "Remind
+ * me" live in closed shadow roots (R52) that axe cannot enter: axe checks an open copy of each root on the
+ * same page (closedRootViolations), the real controls are measured for target size and for contrast on their
+ * hover background, and they stay light whatever the system theme (they follow the Salesforce page).
+ * docs/accessibility.md is the conformance report these checks back. Takes the README's dark popup
+ * screenshot (popup-dark.png).
  */
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -205,6 +206,21 @@ for (const language of ['en', 'it'] as const) {
 			expect(errors).toEqual([]);
 			await page.close();
 		});
+		test('the side panel, beside a Salesforce Contact, has no violations in either theme', async () => {
+			const {page: panel, errors} = await scenario.session.openExtensionPage('src/panel/index.html');
+			await expect.poll(async () => panel.locator('main .reminder').count(), {timeout: 15_000}).toBeGreaterThan(2);
+			await expectAccessibleInBothThemes(panel);
+			// The rep moves to Carla's page: the panel adds the reminders about her, and "Remind me".
+			const {page: contact} = await scenario.session.openPage(
+				`https://${scenario.session.hosts.lightning}/lightning/r/Contact/${ids.carla}/view`,
+			);
+			await expect.poll(async () => panel.locator('.record-reminders .reminder').count(), {timeout: 15_000}).toBe(1);
+			await expectAccessibleInBothThemes(panel);
+			expect(errors).toEqual([]);
+			await contact.close();
+			await panel.close();
+		});
+
 		test('the badge and "Remind me" (closed roots) have no violations and stay light in a dark system', async () => {
 			const lightning = scenario.session.hosts.lightning;
 			const {page, errors} = await scenario.session.openPage(`https://${lightning}/lightning/r/Task/${ids.task}/view`);
