@@ -5,6 +5,10 @@
  * font size 0.75rem/0.8125rem, the Salesforce Sans stack). `:host` resets every inherited property. Red is
  * for what the rep must fix (`error`); a resolved conflict is `info` (brand blue). The card is fixed and
  * placed by card-place.ts clear of the page's fields and buttons.
+ *
+ * R49: the "Tickler" word is the Design System's accessible brand #0b5cab, not #0176d3 (4.17:1 on the pill's
+ * #f3f3f3 hover, 12px; #0b5cab is 6:1 there); the pill is 26px tall (≥ 24px, WCAG 2.5.8). It stays light
+ * whatever the system theme: it sits on the Salesforce page and follows that page, not the system.
  */
 export const BADGE_CSS = `
 :host { all: initial; }
@@ -16,7 +20,7 @@ export const BADGE_CSS = `
 	box-shadow: 0 2px 2px 0 rgba(0, 0, 0, 0.1); white-space: nowrap; }
 .pill:hover { background: #f3f3f3; }
 .pill:focus-visible { outline: none; box-shadow: 0 0 3px #0176d3; border-color: #0176d3; }
-.brand { font-weight: 700; color: #0176d3; }
+.brand { font-weight: 700; color: #0b5cab; }
 .dot { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: #747474; flex: none; }
 .success .dot { background: #2e844a; }
 .info .dot { background: #0176d3; }
