@@ -19,4 +19,6 @@ test('R51: an expired, future or malformed draft is no draft (a popup opened lat
 	expect(readMenuDraft(undefined, NOW)).toBeUndefined();
 	expect(readMenuDraft('draft', NOW)).toBeUndefined();
 	expect(readMenuDraft({...draft, name: 'x'.repeat(400)}, NOW)?.name).toHaveLength(255);
+	// Never half an emoji: 254 units and the first half of one at the limit.
+	expect(readMenuDraft({...draft, name: `${'x'.repeat(254)}😀`}, NOW)?.name).toBe('x'.repeat(254));
 });

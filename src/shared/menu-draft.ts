@@ -25,6 +25,12 @@ export type MenuDraft = {
 	at: number;
 };
 
+/** `text` cut to `max` UTF-16 units, never between the two halves of an emoji. */
+function withinLimit(text: string, max: number): string {
+	const cut = text.slice(0, max);
+	return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** A draft as stored, or undefined for anything else (an old shape, an expired one, nothing). */
 export function readMenuDraft(stored: unknown, now: number): MenuDraft | undefined {
 	if (typeof stored !== 'object' || stored === null) return undefined;
@@ -32,7 +38,7 @@ export function readMenuDraft(stored: unknown, now: number): MenuDraft | undefin
 	if (typeof name !== 'string' || typeof details !== 'string' || typeof at !== 'number') return undefined;
 	if (now - at > MENU_DRAFT_TTL_MS || at > now + 60_000) return undefined;
 	const draft: MenuDraft = {
-		name: name.slice(0, MAX_NAME_LENGTH),
+		name: withinLimit(name, MAX_NAME_LENGTH),
 		details: details.slice(0, MAX_DETAILS_LENGTH),
 		at,
 	};
