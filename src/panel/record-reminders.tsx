@@ -85,15 +85,7 @@ export function RecordReminders({record}: {record: ActiveRecord}) {
 					{t('remindMeButton')}
 				</button>
 			) : (
-				<AddForm
-					key={draft.id}
-					draft={draft}
-					onCancel={() => setDraft(undefined)}
-					onAdded={() => {
-						refresh();
-						setDraft(undefined);
-					}}
-				/>
+				<AddForm key={draft.id} draft={draft} onAdded={refresh} onClose={() => setDraft(undefined)} />
 			)}
 			{toast}
 		</section>

@@ -22,9 +22,10 @@ export function newDraft(today: string, initial?: Partial<ReminderFormValues>, a
 	};
 }
 
-type Props = {draft: Draft; onAdded: () => void; onCancel: () => void};
+/** `onAdded` after the reminder is saved (a read again); `onClose` after it is saved or cancelled. */
+type Props = {draft: Draft; onAdded: () => void; onClose: () => void};
 
-export function AddForm({draft, onAdded, onCancel}: Props) {
+export function AddForm({draft, onAdded, onClose}: Props) {
 	const {about} = draft;
 	return (
 		<>
@@ -33,10 +34,11 @@ export function AddForm({draft, onAdded, onCancel}: Props) {
 				label={t('popupAddFormLabel')}
 				submitLabel={t('popupAdd')}
 				initial={draft.initial}
-				onCancel={onCancel}
+				onCancel={onClose}
 				onSubmit={async values => {
 					await addReminder(draft.id, about ? {...values, [about.field]: about.recordId} : values);
 					onAdded();
+					onClose();
 				}}
 			/>
 		</>
@@ -50,15 +52,7 @@ export function AddArea({today, onAdded}: {today: string; onAdded: () => void}) 
 		<>
 			<QuickAdd onAdded={onAdded} onMoreOptions={values => setDraft(newDraft(today, values))} />
 			{draft === undefined ? null : (
-				<AddForm
-					key={draft.id}
-					draft={draft}
-					onCancel={() => setDraft(undefined)}
-					onAdded={() => {
-						onAdded();
-						setDraft(undefined);
-					}}
-				/>
+				<AddForm key={draft.id} draft={draft} onAdded={onAdded} onClose={() => setDraft(undefined)} />
 			)}
 		</>
 	);

@@ -91,15 +91,7 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 				</p>
 			)}
 			{draft === undefined ? null : (
-				<AddForm
-					key={draft.id}
-					draft={draft}
-					onCancel={() => setDraft(undefined)}
-					onAdded={() => {
-						refresh();
-						setDraft(undefined);
-					}}
-				/>
+				<AddForm key={draft.id} draft={draft} onAdded={refresh} onClose={() => setDraft(undefined)} />
 			)}
 			{data ? (
 				<DueList
