@@ -133,3 +133,34 @@ test('R24: the badge on a Salesforce Task page says the Task is synced with its 
 	expect(await page.evaluate(() => document.querySelector('tickler-task-badge')?.shadowRoot === null)).toBe(true);
 	await page.close();
 });
+
+test('issue 24 with R47 and R51: the sidebar page loads in Firefox and adds a reminder by quick add; the background made the menu entry', async () => {
+	const panel = await firefox.openExtensionPage('src/panel/index.html');
+	await expect.poll(async () => text(panel)).toContain('Book travel');
+	const manifest = (await panel.evaluate(() =>
+		(globalThis as unknown as {browser: typeof chrome}).browser.runtime.getManifest(),
+	)) as unknown as {sidebar_action?: {default_panel?: string}};
+	expect(manifest.sidebar_action?.default_panel?.replace(firefox.extensionBase, '')).toBe('src/panel/index.html');
+
+	// Quick add in the panel: the line, Enter, and the reminder becomes a Task due tomorrow.
+	const field = panel.locator('input[aria-label="Quick add: type a reminder and when"]');
+	await field.fill('Send the sidebar notes tomorrow');
+	await expect.poll(async () => text(panel)).toContain('Send the sidebar notes');
+	await panel.keyboard.press('Enter');
+	await expect
+		.poll(() => local.org.listTasks({ownerId: repId}).filter(task => task.Subject === 'Send the sidebar notes'))
+		.toEqual([expect.objectContaining({ActivityDate: localDate(1)})]);
+
+	// R51: the background made "Remind me about this": the same id cannot be made twice.
+	const again = await panel.evaluate(
+		async () =>
+			new Promise<string>(resolve => {
+				const api = (globalThis as unknown as {browser: typeof chrome}).browser;
+				api.contextMenus.create({id: 'tickler-remind-me', title: 'again'}, () =>
+					resolve(api.runtime.lastError?.message ?? 'created'),
+				);
+			}),
+	);
+	expect(again).toMatch(/already exists|duplicate/i);
+	await panel.close();
+});
