@@ -4,6 +4,7 @@ import {callBackground} from '@/shared/messages.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {renderSubject, templateUsesName} from '@/shared/subject-template.js';
 import {t} from '@/shared/i18n/t.js';
+import {SaveNoteLine, useSaveNote} from './save-note.js';
 
 export function TemplateSection({
 	partition,
@@ -15,19 +16,14 @@ export function TemplateSection({
 }) {
 	const id = useId();
 	const [template, setTemplate] = useState(partition.subjectTemplate);
-	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
+	const {note, save: saving} = useSaveNote();
 	const exampleName = t('templateExampleName');
 	const preview = renderSubject(presetTemplate ?? template, exampleName);
 
 	async function save(event: Event) {
 		event.preventDefault();
-		try {
-			// Written by the worker, like every page's writes (it keeps the store's rule on the length).
-			await callBackground('saveSubjectTemplate', {partition: partition.id, template});
-			setMessage({error: false, text: t('settingsSaved')});
-		} catch (caught) {
-			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});
-		}
+		// Written by the worker, like every page's writes (it keeps the store's rule on the length).
+		await saving(async () => callBackground('saveSubjectTemplate', {partition: partition.id, template}));
 	}
 
 	return (
@@ -55,13 +51,8 @@ export function TemplateSection({
 					<button type="submit">{t('templateSave')}</button>
 				) : (
 					<p class="preset">{t('setByAdmin')}</p>
-				)}
-				{message ? (
-					<span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'}>
-						{' '}
-						{message.text}
-					</span>
-				) : null}
+				)}{' '}
+				<SaveNoteLine note={note} />
 			</form>
 		</section>
 	);

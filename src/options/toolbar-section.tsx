@@ -7,6 +7,7 @@ import {useEffect, useId, useState} from 'preact/hooks';
 import {t} from '@/shared/i18n/t.js';
 import {callBackground} from '@/shared/messages.js';
 import type {ToolbarOpens} from '@/shared/types.js';
+import {SaveNoteLine, useSaveNote} from './save-note.js';
 
 const CHOICES = [
 	{value: 'popup', label: () => t('toolbarOpensPopup')},
@@ -16,21 +17,16 @@ const CHOICES = [
 export function ToolbarSection() {
 	const id = useId();
 	const [choice, setChoice] = useState<{opens: ToolbarOpens; byAdmin: boolean} | undefined>(undefined);
-	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
+	const {note, setNote, save} = useSaveNote();
 
 	useEffect(() => {
 		callBackground('getToolbarOpens').then(setChoice, (caught: unknown) => {
-			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});
+			setNote({error: true, text: caught instanceof Error ? caught.message : String(caught)});
 		});
 	}, []);
 
 	async function choose(opens: ToolbarOpens) {
-		try {
-			setChoice(await callBackground('saveToolbarOpens', {opens}));
-			setMessage({error: false, text: t('settingsSaved')});
-		} catch (caught) {
-			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});
-		}
+		await save(async () => setChoice(await callBackground('saveToolbarOpens', {opens})));
 	}
 
 	return (
@@ -52,11 +48,7 @@ export function ToolbarSection() {
 				))}
 			</fieldset>
 			{choice?.byAdmin ? <p class="explanation">{t('toolbarOpensByAdmin')}</p> : null}
-			{message ? (
-				<span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'}>
-					{message.text}
-				</span>
-			) : null}
+			<SaveNoteLine note={note} />
 		</section>
 	);
 }

@@ -15,6 +15,7 @@ import {
 import {DEFAULT_WHO_ALERTS} from '@/shared/store/reminder-time.js';
 import type {Partition, WhoAlerts} from '@/shared/store/schema.js';
 import {t} from '@/shared/i18n/t.js';
+import {SaveNoteLine, useSaveNote} from './save-note.js';
 
 /** The choices, their words read from the catalog when the section renders (R46). */
 export function whoAlertsChoices(): ReadonlyArray<{value: WhoAlerts; label: string; explanation: string}> {
@@ -28,7 +29,7 @@ export function whoAlertsChoices(): ReadonlyArray<{value: WhoAlerts; label: stri
 export function WhoAlertsSection({partition}: {partition: Partition}) {
 	const id = useId();
 	const [value, setValue] = useState<WhoAlerts>(partition.whoAlerts ?? DEFAULT_WHO_ALERTS);
-	const [message, setMessage] = useState<{error: boolean; text: string} | undefined>(undefined);
+	const {note, setNote, save} = useSaveNote();
 	const [mayNotify, setMayNotify] = useState<boolean | undefined>(undefined);
 
 	useEffect(() => {
@@ -41,20 +42,15 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 	function askToNotify() {
 		void requestNotifications().then(granted => {
 			setMayNotify(granted);
-			if (!granted) setMessage({error: false, text: NOTIFICATIONS_PERMISSION_COPY.refused});
+			if (!granted) setNote({error: false, text: NOTIFICATIONS_PERMISSION_COPY.refused});
 		});
 	}
 
 	async function choose(next: WhoAlerts) {
 		if (next !== 'salesforce' && mayNotify === false) askToNotify();
 		setValue(next);
-		try {
-			// Through the worker like every write of a page (one write path).
-			await callBackground('saveWhoAlerts', {partition: partition.id, whoAlerts: next});
-			setMessage({error: false, text: t('settingsSaved')});
-		} catch (caught) {
-			setMessage({error: true, text: caught instanceof Error ? caught.message : String(caught)});
-		}
+		// Through the worker like every write of a page (one write path).
+		await save(async () => callBackground('saveWhoAlerts', {partition: partition.id, whoAlerts: next}));
 	}
 
 	return (
@@ -88,11 +84,7 @@ export function WhoAlertsSection({partition}: {partition: Partition}) {
 					</button>
 				</p>
 			) : null}
-			{message ? (
-				<span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'saved'}>
-					{message.text}
-				</span>
-			) : null}
+			<SaveNoteLine note={note} />
 		</section>
 	);
 }
