@@ -62,4 +62,13 @@ describe('R42: one manifest, two browsers', () => {
 		});
 		expect(firefox['permissions']).not.toContain('sidePanel');
 	});
+
+	it('R48: both manifests open the popup with a keyboard shortcut, suggested as Alt+Shift+K', () => {
+		// MV3 Firefox names the toolbar button's command `_execute_action` as Chrome does (`_execute_browser_action`
+		// is MV2's); Alt+Shift+T, the obvious letter, is Chrome's "focus the toolbar" on Windows and Linux.
+		const command = {_execute_action: {suggested_key: {default: 'Alt+Shift+K'}}};
+		expect(built.commands).toEqual(command);
+		expect(chromeManifest(built)['commands']).toEqual(command);
+		expect(firefoxManifest(built)['commands']).toEqual(command);
+	});
 });

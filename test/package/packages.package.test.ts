@@ -109,6 +109,14 @@ describe('R42: npm run package', () => {
 		}
 	});
 
+	it("R48: each package opens the popup by a keyboard shortcut (the toolbar button's command)", () => {
+		for (const browser of browsers) {
+			expect(manifestOf(browser)['commands'], browser).toEqual({
+				_execute_action: {suggested_key: {default: 'Alt+Shift+K'}},
+			});
+		}
+	});
+
 	it('R42: each package ships the privacy policy the settings page links to', () => {
 		const policy = readFileSync(path.join(root, 'PRIVACY.md'), 'utf8');
 		for (const browser of browsers) {
