@@ -9,6 +9,7 @@ import type {Reminder} from '@/shared/store/schema.js';
 import type {SnoozePreset} from '@/shared/snooze.js';
 import {t} from '@/shared/i18n/t.js';
 import {ReminderRow} from './reminder-row.js';
+import {useRovingRows} from './roving-rows.js';
 
 export const PAINT_MARK = 'tickler:due-list-painted';
 
@@ -36,6 +37,8 @@ type Props = {
 };
 
 export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onSend, onSnooze}: Props) {
+	// R48: today's and tomorrow's rows are one Tab stop, walked with the arrows.
+	const rows = useRovingRows<HTMLDivElement>();
 	useLayoutEffect(() => {
 		if (performance.getEntriesByName(PAINT_MARK).length === 0) performance.mark(PAINT_MARK);
 	}, []);
@@ -58,7 +61,7 @@ export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onS
 	);
 
 	return (
-		<div class="due-list">
+		<div class="due-list" ref={rows}>
 			<section aria-labelledby="due-today">
 				<h2 id="due-today">{t('popupToday')}</h2>
 				{overdue.length + today.length === 0 ? (

@@ -20,6 +20,7 @@ import {useStoreView} from './store-view.js';
 import {useUndoOffer} from './undo-toast.js';
 import {SendPrompt, useSendLocalOnly} from './all/send-local-only.js';
 import {useMenuDraft} from './menu-draft-open.js';
+import {KeyboardHelp} from './keyboard-help.js';
 
 /** The All reminders page (R44) in a tab of its own; the popup closes, as it would on any click away. */
 export const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -82,7 +83,12 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 				</span>
 			</header>
 			{/* R47: one line makes a reminder; "More options…" opens the form below with what it understood. */}
-			<QuickAdd onAdded={refresh} onMoreOptions={values => setDraft(newDraft(days.today, values))} />
+			{/* R48: the popup opens (by its shortcut too) ready to type, unless "Remind me about this" opened the form. */}
+			<QuickAdd
+				autoFocus={!adding}
+				onAdded={refresh}
+				onMoreOptions={values => setDraft(newDraft(days.today, values))}
+			/>
 			{view ? <StatusLine view={localFailure && view.kind === 'running' ? {...view, syncing: false} : view} /> : null}
 			{localFailure ? <LocalFailureNotice kind={localFailure} /> : null}
 			{readError === undefined || readFailure ? null : (
@@ -108,6 +114,7 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 			) : null}
 			<SendPrompt sending={sending} />
 			{toast}
+			<KeyboardHelp />
 		</main>
 	);
 }

@@ -7,21 +7,11 @@ import {useFocusReturn} from './focus-return.js';
 import {RefusalActions} from './refusal-actions.js';
 import {ReminderForm} from './reminder-form.js';
 import {reminderSummary} from './reminder-summary.js';
-import {rowActions} from './row-actions.js';
+import {rowActions, taskLink} from './row-actions.js';
+import {isTyping, rowAction} from './row-keys.js';
+import {moveFocusFrom} from './roving-rows.js';
 import {editReminder} from './writes.js';
 import {t} from '@/shared/i18n/t.js';
-
-/**
- * The row is about to leave the list: keep keyboard users in place by focusing the next row's checkbox
- * (or the previous one, or "Add reminder") instead of letting focus fall back to the page (R22).
- */
-function moveFocusFrom(control: HTMLElement): void {
-	const row = control.closest('li');
-	const boxes = [...document.querySelectorAll<HTMLInputElement>('.reminder input.complete')];
-	const own = boxes.findIndex(box => box.closest('li') === row);
-	const target = boxes[own + 1] ?? boxes[own - 1] ?? document.querySelector<HTMLButtonElement>('.header button');
-	target?.focus();
-}
 
 /**
  * Ticked while the worker makes the change; unticked again if it could not (the row stays, with why).
@@ -46,6 +36,44 @@ function useCompleteToggle(reminder: Reminder, onChanged: () => void, onComplete
 	}
 
 	return {done, completing, error, toggle};
+}
+
+type RowKeys = {
+	reminder: Reminder;
+	link: string | undefined;
+	done: boolean;
+	completing: boolean;
+	toggle: () => Promise<void>;
+	onEdit: () => void;
+	onDelete: (reminder: Reminder) => void;
+	canSnooze: boolean;
+};
+
+/**
+ * R48: a single key acts on the focused row, as its controls would: C or X completes, S opens Snooze's presets
+ * (focus in them), E edits, Delete or D deletes (with Undo), O opens its Task. Completing and deleting move focus
+ * to the next row first, as the checkbox and × do.
+ */
+function rowKeyHandler({reminder, link, done, completing, toggle, onEdit, onDelete, canSnooze}: RowKeys) {
+	return (event: KeyboardEvent) => {
+		const action = event.defaultPrevented || isTyping(event.target) ? undefined : rowAction(event);
+		if (action === undefined) return;
+		const row = event.currentTarget as HTMLElement;
+		event.preventDefault();
+		if (action === 'complete' && !done && !completing) {
+			moveFocusFrom(row);
+			void toggle();
+		} else if (action === 'snooze' && canSnooze) {
+			row.querySelector<HTMLButtonElement>('.snooze > button')?.click();
+		} else if (action === 'edit') {
+			onEdit();
+		} else if (action === 'delete') {
+			moveFocusFrom(row);
+			onDelete(reminder);
+		} else if (action === 'open' && link !== undefined) {
+			window.open(link, '_blank', 'noopener,noreferrer');
+		}
+	};
 }
 
 type Props = {
@@ -87,8 +115,25 @@ export function ReminderRow(props: Props) {
 		);
 	}
 
+	const canSnooze = onSnooze !== undefined && reminder.status === 'open';
+	const snoozeAndMove = (target: Reminder, preset: SnoozePreset, from: Element) => {
+		// R48: the snoozed row may move (to Tomorrow) or stay; either way focus goes on to the next reminder.
+		moveFocusFrom(from);
+		onSnooze?.(target, preset);
+	};
+	const onKeyDown = rowKeyHandler({
+		reminder,
+		link: taskLink(reminder, instanceHost),
+		done,
+		completing,
+		toggle,
+		onEdit: () => setEditing(true),
+		onDelete,
+		canSnooze,
+	});
+
 	return (
-		<li class={`reminder${overdue ? ' overdue' : ''}`}>
+		<li class={`reminder${overdue ? ' overdue' : ''}`} onKeyDown={onKeyDown}>
 			<input
 				type="checkbox"
 				class="complete"
@@ -113,7 +158,7 @@ export function ReminderRow(props: Props) {
 					onDelete(reminder);
 				},
 				onSend,
-				onSnooze,
+				onSnooze: canSnooze ? snoozeAndMove : undefined,
 			})}
 		</li>
 	);

@@ -16,16 +16,20 @@ type Actions = {
 	/** With the button pressed, so focus can move on from it before the row goes. */
 	onDelete: (button: HTMLButtonElement) => void;
 	onSend: ((reminder: Reminder) => void) | undefined;
-	/** R50: Snooze by a preset, where the list offers it (an open reminder). */
-	onSnooze: ((reminder: Reminder, preset: SnoozePreset) => void) | undefined;
+	/** R50: Snooze by a preset, where the list offers it (an open reminder); with the preset pressed (R48: focus). */
+	onSnooze: ((reminder: Reminder, preset: SnoozePreset, from: Element) => void) | undefined;
 };
+
+/** The reminder's Task in Salesforce, once it has one and the org is known. */
+export function taskLink(reminder: Reminder, instanceHost: string | undefined): string | undefined {
+	return reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
+}
 
 export function rowActions(
 	reminder: Reminder,
 	{instanceHost, editButton, onEdit, onDelete, onSend, onSnooze}: Actions,
 ) {
-	const link =
-		reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
+	const link = taskLink(reminder, instanceHost);
 	return (
 		<div class="reminder-actions">
 			{onSend && reminder.localOnly && reminder.taskId === undefined ? (

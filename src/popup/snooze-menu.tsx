@@ -3,17 +3,22 @@
  * morning, next week); one press snoozes, with an Undo offer like Complete (undo-toast.tsx). Escape closes
  * the presets and returns focus to the button.
  */
-import {useRef, useState} from 'preact/hooks';
+import {useEffect, useRef, useState} from 'preact/hooks';
 import {SNOOZE_COPY} from '@/shared/copy.js';
 import {t} from '@/shared/i18n/t.js';
 import {SNOOZE_PRESETS, type SnoozePreset} from '@/shared/snooze.js';
 import type {Reminder} from '@/shared/store/schema.js';
 
-type Props = {reminder: Reminder; onSnooze: (reminder: Reminder, preset: SnoozePreset) => void};
+type Props = {reminder: Reminder; onSnooze: (reminder: Reminder, preset: SnoozePreset, from: Element) => void};
 
 export function SnoozeMenu({reminder, onSnooze}: Props) {
 	const [open, setOpen] = useState(false);
 	const button = useRef<HTMLButtonElement>(null);
+	const presets = useRef<HTMLSpanElement>(null);
+	// R48: opened (by a press or by S on the row), focus goes into the presets, as in any menu.
+	useEffect(() => {
+		if (open) presets.current?.querySelector('button')?.focus();
+	}, [open]);
 	const close = () => {
 		setOpen(false);
 		button.current?.focus();
@@ -33,6 +38,7 @@ export function SnoozeMenu({reminder, onSnooze}: Props) {
 			</button>
 			{open ? (
 				<span
+					ref={presets}
 					role="group"
 					class="snooze-presets"
 					aria-label={t('snoozeGroupNamed', {name: reminder.name})}
@@ -42,9 +48,10 @@ export function SnoozeMenu({reminder, onSnooze}: Props) {
 						<button
 							key={preset}
 							type="button"
-							onClick={() => {
+							onClick={event => {
+								const from = event.currentTarget;
 								close();
-								onSnooze(reminder, preset);
+								onSnooze(reminder, preset, from);
 							}}
 						>
 							{SNOOZE_COPY[preset]}

@@ -4,12 +4,13 @@
  * durable; Undo restores it while it is still Tickler's alone (the store holds it from Salesforce meanwhile).
  */
 import type {JSX} from 'preact';
-import {useCallback, useEffect, useState} from 'preact/hooks';
+import {useCallback, useEffect, useRef, useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
 import type {SnoozePreset} from '@/shared/snooze.js';
 import {completeReminder, deleteReminder, snoozeReminder, undoDelete, undoEdit} from './writes.js';
 import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 import {t} from '@/shared/i18n/t.js';
+import {isTyping, isUndoKey} from './row-keys.js';
 
 /** R43: the offer the store holds the delete back for (outbox.ts). */
 export const UNDO_MS = UNDO_OFFER_MS;
@@ -30,18 +31,66 @@ type Props = {
 	onDismiss: () => void;
 };
 
-export function UndoToast({kind, name, error, onUndo, onDismiss}: Props) {
+/**
+ * R48: the offer's time runs only while the rep is elsewhere — it stops while focus is in the offer or the
+ * pointer is over it, and goes on with what was left after. (The store's hold, DELETE_HOLD_MS, is counted from
+ * the change: an Undo long after that says it came too late.)
+ */
+function useOfferTimer(running: boolean, onDismiss: () => void) {
+	const [focused, setFocused] = useState(false);
+	const [hovered, setHovered] = useState(false);
+	const left = useRef(UNDO_MS);
+	const paused = focused || hovered;
 	useEffect(() => {
-		if (error !== undefined) return undefined;
-		const timer = setTimeout(onDismiss, UNDO_MS);
-		return () => clearTimeout(timer);
-	}, [error, onDismiss]);
+		if (!running || paused) return undefined;
+		const started = Date.now();
+		const timer = setTimeout(onDismiss, left.current);
+		return () => {
+			clearTimeout(timer);
+			left.current = Math.max(0, left.current - (Date.now() - started));
+		};
+	}, [running, paused, onDismiss]);
+	return {
+		onMouseEnter: () => setHovered(true),
+		onMouseLeave: () => setHovered(false),
+		onFocusCapture: () => setFocused(true),
+		onBlurCapture: (event: FocusEvent) => {
+			const to = event.relatedTarget;
+			setFocused(to instanceof Node && (event.currentTarget as HTMLElement).contains(to));
+		},
+	};
+}
+
+/** R48: Z (or Ctrl+Z, ⌘Z) undoes from anywhere on the page but a field the rep types in. */
+function useUndoKey(active: boolean, onUndo: () => void) {
+	const latest = useRef(onUndo);
+	latest.current = onUndo;
+	useEffect(() => {
+		if (!active) return undefined;
+		const onKeyDown = (event: KeyboardEvent) => {
+			if (event.defaultPrevented || isTyping(event.target) || !isUndoKey(event)) return;
+			event.preventDefault();
+			latest.current();
+		};
+
+		document.addEventListener('keydown', onKeyDown);
+		return () => document.removeEventListener('keydown', onKeyDown);
+	}, [active]);
+}
+
+export function UndoToast({kind, name, error, onUndo, onDismiss}: Props) {
+	const pause = useOfferTimer(error === undefined, onDismiss);
+	useUndoKey(error === undefined, onUndo);
 
 	return (
-		<div class="toast" role="status">
-			{error ?? <span>{DONE_WORDS[kind](name)}</span>}
+		<div class="toast" role="status" {...pause}>
+			{error ?? (
+				<span>
+					{DONE_WORDS[kind](name)} <span class="toast-key">{t('undoKeyHint')}</span>
+				</span>
+			)}
 			{error === undefined ? (
-				<button type="button" onClick={onUndo}>
+				<button type="button" aria-keyshortcuts="Z Control+Z" onClick={onUndo}>
 					{t('undoUndo')}
 				</button>
 			) : null}
@@ -109,6 +158,8 @@ export function useUndoOffer(refresh: () => void): {
 
 	const toast = offer ? (
 		<UndoToast
+			// A new offer is a new toast, with the whole time again.
+			key={`${offer.kind}-${offer.reminder.id}`}
 			kind={offer.kind}
 			name={offer.reminder.name}
 			error={offer.error}

@@ -6,6 +6,7 @@
  */
 import enCatalog from '../../public/_locales/en/messages.json' with {type: 'json'};
 import itCatalog from '../../public/_locales/it/messages.json' with {type: 'json'};
+import manifest from '../../manifest.json' with {type: 'json'};
 
 type Listener<A extends unknown[], R = void> = (...args: A) => R;
 
@@ -283,6 +284,15 @@ const browser = {
 			return found ? {...found} : null;
 		},
 		onChanged: onCookieChanged,
+	},
+	/** R48: the manifest's commands, each with its suggested key as the browser assigns it at install. */
+	commands: {
+		async getAll() {
+			return Object.entries(manifest.commands).map(([name, command]) => ({
+				name,
+				shortcut: command.suggested_key.default,
+			}));
+		},
 	},
 	tabs: {
 		async query(info: {url?: string | string[]; active?: boolean}) {

@@ -10,6 +10,7 @@ import {LocalFailureNotice, useLocalFailureReport} from '@/shared/ui/local-failu
 import {AddArea} from '../add-form.js';
 import {localDays} from '../dates.js';
 import {nudgeSync} from '../nudge.js';
+import {KeyboardHelp} from '../keyboard-help.js';
 import {useUndoOffer} from '../undo-toast.js';
 import {GroupList} from './group-list.js';
 import {GroupNav} from './group-nav.js';
@@ -115,6 +116,7 @@ export function AllRemindersApp() {
 				}
 			/>
 			{toast}
+			<KeyboardHelp />
 		</main>
 	);
 }

@@ -7,6 +7,7 @@ import {t} from '@/shared/i18n/t.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import type {SnoozePreset} from '@/shared/snooze.js';
 import {ReminderRow} from '../reminder-row.js';
+import {useRovingRows} from '../roving-rows.js';
 import {groupLabel, type Group} from './groups.js';
 import {PAGE_SIZE} from './store-read.js';
 
@@ -27,8 +28,10 @@ type Props = {
 };
 
 export function GroupList({group, rows, shown, onShowMore, loading, searching, today, ...row}: Props) {
+	// R48: the group's rows are one Tab stop, walked with the arrows.
+	const list = useRovingRows<HTMLElement>();
 	return (
-		<section aria-labelledby="group-title" class="all-list">
+		<section aria-labelledby="group-title" class="all-list" ref={list}>
 			<h2 id="group-title">{groupLabel(group)}</h2>
 			{rows.length === 0 ? (
 				<p class="empty">{loading ? t('allLoading') : searching ? t('allNoMatch') : t('allNone')}</p>

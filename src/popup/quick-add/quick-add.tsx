@@ -5,7 +5,7 @@
  * understood. The date parser (phrase-parser.ts) is loaded with `import()` at the first keystroke, so the
  * popup's first paint does not wait for it (R22).
  */
-import {useCallback, useId, useMemo, useRef, useState} from 'preact/hooks';
+import {useCallback, useEffect, useId, useMemo, useRef, useState} from 'preact/hooks';
 import {t, uiLanguage} from '@/shared/i18n/t.js';
 import type {ReminderFormValues} from '../reminder-form.js';
 import {useNotifyPermission} from '../notify-permission.js';
@@ -49,6 +49,8 @@ type Props = {
 	onAdded: () => void;
 	/** "More options…": the full form, filled with what was understood. */
 	onMoreOptions: (values: ReminderFormValues) => void;
+	/** R48: focus the line when it first appears (the popup, opened by its button or its shortcut). */
+	autoFocus?: boolean;
 };
 
 /** The line, what it says, and what the rep can do with it: type, drop a part, send it. */
@@ -114,9 +116,13 @@ function useQuickLine(onAdded: () => void) {
 	return {text, type, understood, error, field, clear, drop, onKeyDown, submit};
 }
 
-export function QuickAdd({onAdded, onMoreOptions}: Props) {
+export function QuickAdd({onAdded, onMoreOptions, autoFocus = false}: Props) {
 	const id = useId();
 	const {text, type, understood, error, field, clear, drop, onKeyDown, submit} = useQuickLine(onAdded);
+	useEffect(() => {
+		if (autoFocus) field.current?.focus();
+		// Only on the first paint: later renders never pull focus away from what the rep is doing.
+	}, []);
 	const typed = text.trim() !== '';
 
 	return (
