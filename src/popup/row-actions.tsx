@@ -22,7 +22,9 @@ type Actions = {
 
 /** The reminder's Task in Salesforce, once it has one and the org is known. */
 export function taskLink(reminder: Reminder, instanceHost: string | undefined): string | undefined {
-	return reminder.taskId !== undefined && instanceHost !== undefined ? taskUrl(instanceHost, reminder.taskId) : undefined;
+	return reminder.taskId !== undefined && instanceHost !== undefined
+		? taskUrl(instanceHost, reminder.taskId)
+		: undefined;
 }
 
 export function rowActions(

@@ -77,5 +77,7 @@ export function isTyping(target: EventTarget | null): boolean {
 		return true;
 	}
 
-	return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+	return (
+		target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type)
+	);
 }
