@@ -64,7 +64,7 @@ test("R48: in Firefox, Change shortcuts opens Firefox's own page through command
 		await vi.waitFor(() => expect(opened).toHaveBeenCalledTimes(1));
 		expect(openTabs()).toEqual([]);
 	} finally {
-		delete commands.openShortcutSettings;
+		Reflect.deleteProperty(commands, 'openShortcutSettings');
 	}
 });
 

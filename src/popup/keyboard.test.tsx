@@ -154,26 +154,36 @@ test('R48: the Undo offer waits while focus is in it or the pointer is over it, 
 			);
 		});
 		const toast = root.querySelector<HTMLElement>('.toast')!;
-		await act(() => vi.advanceTimersByTime(UNDO_MS - 3000));
+		await act(() => {
+			vi.advanceTimersByTime(UNDO_MS - 3000);
+		});
 		await act(() => {
 			toast.querySelector('button')?.focus();
 		});
-		await act(() => vi.advanceTimersByTime(60_000));
+		await act(() => {
+			vi.advanceTimersByTime(60_000);
+		});
 		expect(dismissed).not.toHaveBeenCalled();
 		await act(() => {
 			(document.activeElement as HTMLElement).blur();
 			toast.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
 			toast.dispatchEvent(new MouseEvent('mouseenter'));
 		});
-		await act(() => vi.advanceTimersByTime(60_000));
+		await act(() => {
+			vi.advanceTimersByTime(60_000);
+		});
 		expect(dismissed).not.toHaveBeenCalled();
 		await act(() => {
 			toast.dispatchEvent(new MouseEvent('mouseleave'));
 		});
 		// What was left when it paused, not the whole time again.
-		await act(() => vi.advanceTimersByTime(2900));
+		await act(() => {
+			vi.advanceTimersByTime(2900);
+		});
 		expect(dismissed).not.toHaveBeenCalled();
-		await act(() => vi.advanceTimersByTime(200));
+		await act(() => {
+			vi.advanceTimersByTime(200);
+		});
 		expect(dismissed).toHaveBeenCalledTimes(1);
 	} finally {
 		vi.useRealTimers();
