@@ -29,8 +29,13 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 		.poll(async () => page.getByRole('status').first().textContent())
 		.toContain('Sync is off — turn it on in Settings');
 
-	// Add: Tab to "Add reminder", Enter; the name field has focus; Enter submits.
-	await page.locator('body').focus();
+	// R48: the popup opens with quick add focused, ready to type.
+	await expect
+		.poll(async () => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+		.toBe('Quick add: type a reminder and when');
+	// Add: Tab to "Add reminder" from the top of the page, Enter; the name field has focus; Enter submits.
+	// (A click on the title moves the browser's Tab starting point to the top, as a rep's click would.)
+	await page.locator('h1').click();
 	await page.keyboard.press('Tab');
 	await expect.poll(async () => page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
 	await page.keyboard.press('Enter');
@@ -76,8 +81,10 @@ test('R22: add, edit, complete and delete-with-undo using only the keyboard', as
 	await page.getByRole('checkbox', {name: 'Complete Call Ana back about pricing'}).focus();
 	await page.keyboard.press('Space');
 	await expect.poll(async () => page.getByText('Nothing due today').count()).toBe(1);
-	// Focus did not fall back to the page: it is on "Add reminder", the next thing to act on.
-	await expect.poll(async () => page.evaluate(() => document.activeElement?.textContent)).toBe('Add reminder');
+	// Focus did not fall back to the page: with no reminder left it is on quick add, the next thing to act on (R48).
+	await expect
+		.poll(async () => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+		.toBe('Quick add: type a reminder and when');
 
 	// Every interactive element has an accessible name.
 	const unnamed = await page.evaluate(() =>
