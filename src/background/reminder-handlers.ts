@@ -12,7 +12,7 @@ import {
 	sendLocalOnly,
 	undoDelete,
 } from '@/shared/store/local-edits.js';
-import {editHeldForUndo, undoEdit} from '@/shared/store/held-edits.js';
+import {editHeldForUndo, extendUndoHold, undoEdit} from '@/shared/store/held-edits.js';
 import {snoozePatch} from '@/shared/snooze.js';
 import type {ReminderPatch} from '@/shared/store/reminder-validation.js';
 import {keepMine, keepTheirs} from '@/shared/store/overruled-edits.js';
@@ -40,7 +40,10 @@ export async function inActivePartition(db: TicklerDb, id: string): Promise<stri
 /** R60 and R58: a Complete held for its Undo offer, the Undo itself, and the rep's choice after a lost conflict. */
 export function heldAndOverruledHandlers(
 	dbs: WorkerDbs,
-): Pick<BackgroundHandlers, 'completeReminder' | 'snoozeReminder' | 'undoEdit' | 'keepMine' | 'keepTheirs'> {
+): Pick<
+	BackgroundHandlers,
+	'completeReminder' | 'snoozeReminder' | 'undoEdit' | 'holdUndo' | 'keepMine' | 'keepTheirs'
+> {
 	const {db} = dbs;
 	// R60: the popup offers Undo for a Complete or Snooze, so it waits out the offer before it is pushed (R43).
 	async function held(id: string, patch: ReminderPatch) {
@@ -64,6 +67,17 @@ export function heldAndOverruledHandlers(
 			const restored = await undoEdit(db, await inActivePartition(db, id));
 			await afterLocalChange(dbs);
 			return {id: restored.id};
+		},
+		async holdUndo({id}) {
+			// R48: the offer is held open; R57's timer then sends the change within seconds of the new end.
+			const held = await extendUndoHold(db, await inActivePartition(db, id));
+			if (held) {
+				pushHeldDeletesWhenReady(dbs).catch((error: unknown) => {
+					reportError(error); // the alarm sends it instead
+				});
+			}
+
+			return {id, held};
 		},
 		async keepMine({id}) {
 			// R58: the rep's overruled values go to Salesforce as a new edit, within seconds like any (R13).

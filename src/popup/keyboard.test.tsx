@@ -13,7 +13,7 @@ import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {localDays} from './dates.js';
 import {App} from './popup-app.js';
-import {UNDO_MS, UndoToast} from './undo-toast.js';
+import {HOLD_REFRESH_MS, UNDO_MS, UndoToast} from './undo-toast.js';
 
 let root: HTMLElement;
 
@@ -143,13 +143,21 @@ test('R48: ? shows the keys in a dialog; when it closes (Escape in a browser, e2
 	expect(root.querySelector('dialog')).toBeNull();
 });
 
-test('R48: the Undo offer waits while focus is in it or the pointer is over it, and goes on after', async () => {
+test('R48: the Undo offer waits while focus is in it or the pointer is over it, keeping its change held, and goes on after', async () => {
 	vi.useFakeTimers();
 	try {
 		const dismissed = vi.fn();
+		const held = vi.fn();
 		await act(() => {
 			render(
-				<UndoToast kind="delete" name="Ana" error={undefined} onUndo={() => undefined} onDismiss={dismissed} />,
+				<UndoToast
+					kind="delete"
+					name="Ana"
+					error={undefined}
+					onUndo={() => undefined}
+					onDismiss={dismissed}
+					onHold={held}
+				/>,
 				root,
 			);
 		});
@@ -164,6 +172,8 @@ test('R48: the Undo offer waits while focus is in it or the pointer is over it, 
 			vi.advanceTimersByTime(60_000);
 		});
 		expect(dismissed).not.toHaveBeenCalled();
+		// Meanwhile the change stays held from Salesforce (R43): asked at once and every HOLD_REFRESH_MS.
+		expect(held.mock.calls.length).toBeGreaterThanOrEqual(1 + Math.floor(60_000 / HOLD_REFRESH_MS));
 		await act(() => {
 			(document.activeElement as HTMLElement).blur();
 			toast.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
@@ -173,9 +183,12 @@ test('R48: the Undo offer waits while focus is in it or the pointer is over it, 
 			vi.advanceTimersByTime(60_000);
 		});
 		expect(dismissed).not.toHaveBeenCalled();
+		const heldBeforeGoingOn = held.mock.calls.length;
 		await act(() => {
 			toast.dispatchEvent(new MouseEvent('mouseleave'));
 		});
+		// Going on, it asks once more, so the hold outlasts what is left of the offer.
+		expect(held).toHaveBeenCalledTimes(heldBeforeGoingOn + 1);
 		// What was left when it paused, not the whole time again.
 		await act(() => {
 			vi.advanceTimersByTime(2900);

@@ -7,7 +7,7 @@ import type {JSX} from 'preact';
 import {useCallback, useEffect, useRef, useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
 import type {SnoozePreset} from '@/shared/snooze.js';
-import {completeReminder, deleteReminder, snoozeReminder, undoDelete, undoEdit} from './writes.js';
+import {completeReminder, deleteReminder, holdUndo, snoozeReminder, undoDelete, undoEdit} from './writes.js';
 import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 import {t} from '@/shared/i18n/t.js';
 import {isTyping, isUndoKey} from './row-keys.js';
@@ -29,20 +29,38 @@ type Props = {
 	error: string | undefined;
 	onUndo: () => void;
 	onDismiss: () => void;
+	/** R48: the offer is held open; its change must stay held from Salesforce. */
+	onHold?: (() => void) | undefined;
 };
+
+/** While the offer is held open, how often the page asks the worker to keep holding its change. */
+export const HOLD_REFRESH_MS = UNDO_MS / 2;
 
 /**
  * R48: the offer's time runs only while the rep is elsewhere — it stops while focus is in the offer or the
- * pointer is over it, and goes on with what was left after. (The store's hold, DELETE_HOLD_MS, is counted from
- * the change: an Undo long after that says it came too late.)
+ * pointer is over it, and goes on with what was left after. On R43's terms: meanwhile, and again when it goes
+ * on, `onHold` asks that the change stay held from Salesforce (held-edits.ts extendUndoHold), so an Undo the
+ * offer shows can always be made.
  */
-function useOfferTimer(running: boolean, onDismiss: () => void) {
+function useOfferTimer(running: boolean, onDismiss: () => void, onHold: () => void) {
 	const [focused, setFocused] = useState(false);
 	const [hovered, setHovered] = useState(false);
 	const left = useRef(UNDO_MS);
+	const wasPaused = useRef(false);
+	const hold = useRef(onHold);
+	hold.current = onHold;
 	const paused = focused || hovered;
 	useEffect(() => {
-		if (!running || paused) return undefined;
+		if (!running) return undefined;
+		if (paused) {
+			wasPaused.current = true;
+			hold.current();
+			const keep = setInterval(() => hold.current(), HOLD_REFRESH_MS);
+			return () => clearInterval(keep);
+		}
+
+		// Going on after a pause: the hold covers what is left of the offer, with room for a last-moment Undo.
+		if (wasPaused.current) hold.current();
 		const started = Date.now();
 		const timer = setTimeout(onDismiss, left.current);
 		return () => {
@@ -78,8 +96,8 @@ function useUndoKey(active: boolean, onUndo: () => void) {
 	}, [active]);
 }
 
-export function UndoToast({kind, name, error, onUndo, onDismiss}: Props) {
-	const pause = useOfferTimer(error === undefined, onDismiss);
+export function UndoToast({kind, name, error, onUndo, onDismiss, onHold = () => undefined}: Props) {
+	const pause = useOfferTimer(error === undefined, onDismiss, onHold);
 	useUndoKey(error === undefined, onUndo);
 
 	return (
@@ -165,6 +183,7 @@ export function useUndoOffer(refresh: () => void): {
 			error={offer.error}
 			onUndo={() => void undo()}
 			onDismiss={dismiss}
+			onHold={() => void holdUndo(offer.reminder.id).catch(() => undefined)}
 		/>
 	) : null;
 	return {remove, complete, snooze, toast};

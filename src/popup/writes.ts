@@ -36,3 +36,8 @@ export async function snoozeReminder(id: string, preset: SnoozePreset): Promise<
 export async function undoEdit(id: string): Promise<void> {
 	await callBackground('undoEdit', {id});
 }
+
+/** R48: the rep holds the Undo offer open (focus or pointer): its change stays held from Salesforce meanwhile. */
+export async function holdUndo(id: string): Promise<void> {
+	await callBackground('holdUndo', {id});
+}

@@ -77,6 +77,8 @@ export type BackgroundApi = {
 	/** R60: Complete with an Undo offer: held from Salesforce until the offer has passed; undoEdit takes it back. */
 	completeReminder: (input: {id: string}) => Promise<{id: string}>;
 	undoEdit: (input: {id: string}) => Promise<{id: string}>;
+	/** R48: the rep holds the Undo offer open: the delete or held edit waits DELETE_HOLD_MS more from now. */
+	holdUndo: (input: {id: string}) => Promise<{id: string; held: boolean}>;
 	/** R50: Snooze by a preset in one action, held for an Undo offer like a Complete (undoEdit takes it back). */
 	snoozeReminder: (input: {id: string; preset: SnoozePreset}) => Promise<{id: string}>;
 	/** R58: the rep's values Salesforce overruled go to Salesforce as a new edit (keepMine), or are dropped. */

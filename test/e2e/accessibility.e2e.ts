@@ -6,7 +6,8 @@
  *
  * Surfaces and states: settings not connected and connected; the popup empty, with reminders (one of high
  * priority, one overdue) and with a row Salesforce refused (its reason and Retry on the row, R19); All
- * reminders with a search typed; the side panel (issue 24) alone and beside a Contact. The badge and "Remind
+ * reminders with a search typed; the popup's Undo offer and its keys dialog (R48, `?`); the side panel (issue 24)
+ * alone and beside a Contact. The badge and "Remind
  * me" live in closed shadow roots (R52) that axe cannot enter: axe checks an open copy of each root on the
  * same page (closedRootViolations), the real controls are measured for target size and for contrast on their
  * hover background, and they stay light whatever the system theme (they follow the Salesforce page).
@@ -206,6 +207,27 @@ for (const language of ['en', 'it'] as const) {
 			expect(errors).toEqual([]);
 			await page.close();
 		});
+		test('the popup with the Undo offer, then the keys dialog (R48), has no violations in either theme', async () => {
+			const {page: popup, errors} = await scenario.session.openExtensionPage('src/popup/index.html');
+			await expect.poll(async () => popup.locator('.reminder').count(), {timeout: 15_000}).toBeGreaterThan(2);
+			// C on the first row: the offer shows; focus in it holds it open while axe runs (R48).
+			await popup.locator('.reminder input.complete').first().focus();
+			await popup.keyboard.press('c');
+			const undo = popup.locator('.toast').getByRole('button', {name: t('undoUndo'), exact: true});
+			await undo.focus();
+			await expectAccessibleInBothThemes(popup);
+			await popup.keyboard.press('?');
+			await expect.poll(async () => popup.getByRole('dialog', {name: t('keysTitle')}).isVisible()).toBe(true);
+			await expectAccessibleInBothThemes(popup);
+			await popup.keyboard.press('Escape');
+			await expect.poll(async () => popup.getByRole('dialog').count()).toBe(0);
+			// Focus came back to Undo: the row comes back as it was, for the tests after this one.
+			await popup.keyboard.press('Enter');
+			await expect.poll(async () => popup.locator('.toast').count()).toBe(0);
+			expect(errors).toEqual([]);
+			await popup.close();
+		});
+
 		test('the side panel, beside a Salesforce Contact, has no violations in either theme', async () => {
 			const {page: panel, errors} = await scenario.session.openExtensionPage('src/panel/index.html');
 			await expect.poll(async () => panel.locator('main .reminder').count(), {timeout: 15_000}).toBeGreaterThan(2);

@@ -94,6 +94,10 @@ export const api: BackgroundHandlers = {
 		calls.push(input);
 		return {id: input.id};
 	},
+	holdUndo: async input => {
+		calls.push(input);
+		return {id: input.id, held: true};
+	},
 	keepMine: async input => {
 		calls.push(input);
 		return {id: input.id};

@@ -94,6 +94,7 @@ export const MESSAGE_RULES = {
 	undoDelete: {callers: 'own-pages', validate: reminderIdInput},
 	completeReminder: {callers: 'own-pages', validate: reminderIdInput},
 	undoEdit: {callers: 'own-pages', validate: reminderIdInput},
+	holdUndo: {callers: 'own-pages', validate: reminderIdInput},
 	snoozeReminder: {callers: 'own-pages', validate: snoozeInput},
 	keepMine: {callers: 'own-pages', validate: reminderIdInput},
 	keepTheirs: {callers: 'own-pages', validate: reminderIdInput},

@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from './open-db.js';
-import {editUndoTooLate, editHeldForUndo, undoEdit} from './held-edits.js';
-import {editReminder, UndoNotPossibleError} from './local-edits.js';
+import {editUndoTooLate, editHeldForUndo, extendUndoHold, undoEdit} from './held-edits.js';
+import {deleteReminder, editReminder, undoDelete, UndoNotPossibleError} from './local-edits.js';
 import {DELETE_HOLD_MS, isReadyToPush, UNDO_OFFER_MS} from './outbox.js';
 import {heldDeleteReadyAt, readyToPushCount} from './queries.js';
 import {openTestDb} from '../../../test/fakes/test-db.js';
@@ -115,4 +115,31 @@ test('R60: Undo of a Complete on a refused (parked) reminder puts back its refus
 	expect(restored).toMatchObject({status: 'open', syncState: 'error', error});
 	expect(await db.outbox.get(r.id)).toMatchObject({parked: 1, fields: ['details']});
 	expect((await db.outbox.get(r.id))?.holdsEdit).toBeUndefined();
+});
+
+test('R48/R43: an Undo offer held open keeps its Complete held, so Undo later still restores it', async () => {
+	const r = await synced();
+	await editHeldForUndo(db, r.id, {status: 'complete'}, {now: 1000});
+	const later = 1000 + UNDO_OFFER_MS;
+	expect(await extendUndoHold(db, r.id, {now: later})).toBe(true);
+	const entry = await db.outbox.get(r.id);
+	expect(entry?.notBefore).toBe(later + DELETE_HOLD_MS);
+	expect(entry && isReadyToPush(entry, 1000 + DELETE_HOLD_MS)).toBe(false);
+	expect((await db.reminders.get(r.id))?.heldEdit?.until).toBe(later + DELETE_HOLD_MS);
+	const restored = await undoEdit(db, r.id, {now: later + DELETE_HOLD_MS - 1});
+	expect(restored).toMatchObject({status: 'open', syncState: 'synced'});
+});
+
+test('R48/R43: a held delete is held longer too; a hold already passed is not brought back', async () => {
+	const r = await synced();
+	await deleteReminder(db, r.id, {heldForUndo: true, now: 1000});
+	expect(await extendUndoHold(db, r.id, {now: 5000})).toBe(true);
+	expect((await db.outbox.get(r.id))?.notBefore).toBe(5000 + DELETE_HOLD_MS);
+	expect(await undoDelete(db, r.id, {now: 5000 + DELETE_HOLD_MS - 1})).toMatchObject({id: r.id});
+
+	const other = await synced({id: 'other'});
+	await editHeldForUndo(db, other.id, {status: 'complete'}, {now: 1000});
+	const passed = 1000 + DELETE_HOLD_MS;
+	expect(await extendUndoHold(db, other.id, {now: passed})).toBe(false);
+	expect((await db.outbox.get(other.id))?.notBefore).toBe(passed);
 });

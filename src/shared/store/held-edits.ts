@@ -8,7 +8,7 @@
 import {t} from '../i18n/t.js';
 import type {TicklerDb} from './open-db.js';
 import {editUndone, heldForUndo} from './outbox-lifecycle.js';
-import {DELETE_HOLD_MS} from './outbox.js';
+import {DELETE_HOLD_MS, isHeldForUndo} from './outbox.js';
 import {type EditOptions, editReminder, ReminderNotFoundError, UndoNotPossibleError} from './local-edits.js';
 import type {ReminderPatch} from './reminder-validation.js';
 import type {HeldEdit} from './kept-values.js';
@@ -86,5 +86,36 @@ export async function undoEdit(db: TicklerDb, id: string, options: EditOptions =
 		if (held.error) restored.error = held.error;
 		await db.reminders.put(restored);
 		return restored;
+	});
+}
+
+/**
+ * R48 on R43's terms: while the rep holds the Undo offer open (focus or pointer on it), the page asks that the
+ * change — a delete or a held Complete or Snooze — stay held DELETE_HOLD_MS more from now, so an Undo the offer
+ * still shows still restores everything. A hold that has passed stays passed (the change may be in Salesforce).
+ * Returns whether anything was still held.
+ */
+export async function extendUndoHold(db: TicklerDb, id: string, options: EditOptions = {}): Promise<boolean> {
+	const now = options.now ?? Date.now();
+	const until = now + DELETE_HOLD_MS;
+	return db.transaction('rw', [db.reminders, db.outbox], async () => {
+		const reminder = await db.reminders.get(id);
+		const entry = await db.outbox.get(id);
+		let held = false;
+		if (reminder?.heldEdit && reminder.heldEdit.until > now) {
+			await db.reminders.put({
+				...reminder,
+				heldEdit: {...reminder.heldEdit, until: Math.max(reminder.heldEdit.until, until)},
+			});
+			held = true;
+		}
+
+		if (entry && isHeldForUndo(entry) && (entry.notBefore ?? 0) > now) {
+			await db.outbox.put({...entry, notBefore: Math.max(entry.notBefore ?? 0, until)});
+			held = true;
+		}
+
+		// A local-only reminder's delete has no entry: its tombstone is Undo's for as long as it lasts.
+		return held || (reminder?.deletedAt !== undefined && reminder.localOnly);
 	});
 }
