@@ -9,6 +9,7 @@ import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
+import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
 import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {localDays} from './dates.js';
@@ -121,6 +122,28 @@ test('R48: S opens the snooze presets with focus in them; E opens the edit form;
 	expect(names()).toEqual(['Bo']);
 	expect(root.querySelector('dialog')).toBeNull();
 	expect(await db.reminders.count()).toBe(2);
+});
+
+test('R48: O opens the focused reminder’s Task in Salesforce; a reminder without one stays put', async () => {
+	await db.partitions.put(partitionFixture({enabledAt: Date.now() - 60_000}));
+	await db.meta.put({key: 'activePartition', value: TEST_PARTITION_ID});
+	const ana = await addReminder(db, {name: 'Ana', dueDate: localDays().today});
+	await db.reminders.update(ana.id, {syncState: 'synced', taskId: '00T000000000001AAA'});
+	await addReminder(db, {name: 'Bo', dueDate: localDays().today});
+	const opened = vi.spyOn(window, 'open').mockReturnValue(null);
+	await act(() => {
+		render(<App />, root);
+	});
+	await vi.waitFor(() => expect(names()).toEqual(['Ana', 'Bo']));
+	checkbox('Bo')?.focus();
+	await key('o');
+	expect(opened).not.toHaveBeenCalled();
+	checkbox('Ana')?.focus();
+	await key('o');
+	expect(opened).toHaveBeenCalledTimes(1);
+	expect(opened.mock.calls[0]?.[0]).toContain('00T000000000001AAA');
+	expect(opened.mock.calls[0]?.[1]).toBe('_blank');
+	opened.mockRestore();
 });
 
 test('R48: ? shows the keys in a dialog; when it closes (Escape in a browser, e2e) focus goes back to the row', async () => {
