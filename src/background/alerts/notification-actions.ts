@@ -16,7 +16,7 @@ import {activePartition, UndoNotPossibleError} from '@/shared/store/local-edits.
 import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {type SnoozeChoice, snoozedUntil} from '@/shared/snooze.js';
+import {type SnoozePreset, snoozePatch} from '@/shared/snooze.js';
 import {
 	NOTIFICATION_BUTTONS,
 	reminderIdOf,
@@ -30,6 +30,7 @@ import {
 	notificationButtonsShown,
 	showNotifications,
 } from './show-notifications.js';
+import {readNotificationSnooze} from './notification-snooze.js';
 
 /** The All reminders page, where a reminder without a Task (or several at once) can be looked at. */
 const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -78,17 +79,20 @@ export async function completeFromNotification(
 	await afterEdit(dbs, await editHeldForUndo(db, reminderId, {status: 'complete'}, {now}));
 }
 
-/** R31: Snooze moves the reminder time (so it syncs) and alerts again then, once. */
+/**
+ * R31/R50: Snooze moves the reminder time (so it syncs) and alerts again then, once — by the rep's default, as
+ * the popup's preset of the same name does ("tomorrow morning" and "next week" move an earlier due date too).
+ */
 export async function snoozeReminder(
 	dbs: WorkerDbs,
 	reminderId: string,
-	choice: SnoozeChoice,
+	preset: SnoozePreset,
 	now: number = Date.now(),
 ): Promise<void> {
 	const {db} = dbs;
 	const reminder = await actionable(db, reminderId);
 	if (!reminder) return clearReminderNotification(reminderId);
-	await afterEdit(dbs, await editHeldForUndo(db, reminderId, {reminderAt: snoozedUntil(choice, now)}, {now}));
+	await afterEdit(dbs, await editHeldForUndo(db, reminderId, snoozePatch(preset, now, reminder.dueDate), {now}));
 }
 
 /** chrome.notifications.onButtonClicked: the buttons are NOTIFICATION_BUTTONS, in order. */
@@ -99,7 +103,7 @@ export async function onNotificationButton(dbs: WorkerDbs, notificationId: strin
 	if (reminderId === undefined) return;
 	const button = NOTIFICATION_BUTTONS[buttonIndex];
 	if (button === 'complete') await completeFromNotification(dbs, reminderId);
-	if (button === 'snooze-1-hour') await snoozeReminder(dbs, reminderId, '1-hour');
+	if (button === 'snooze') await snoozeReminder(dbs, reminderId, await readNotificationSnooze());
 }
 
 /**
