@@ -134,6 +134,7 @@ export type FakeNotification = {
 const notifications = new Map<string, FakeNotification>();
 const onNotificationClicked = createEvent<[string]>();
 const onNotificationButtonClicked = createEvent<[string, number]>();
+const onNotificationClosed = createEvent<[string, boolean]>();
 let idleState: 'active' | 'idle' | 'locked' = 'active';
 /** R50: the operating system `runtime.getPlatformInfo` reports (the test notification's advice follows it). */
 let platformOs = 'linux';
@@ -160,6 +161,7 @@ const notificationsNamespace = {
 	},
 	onClicked: onNotificationClicked,
 	onButtonClicked: onNotificationButtonClicked,
+	onClosed: onNotificationClosed,
 };
 const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
 /**

@@ -8,7 +8,12 @@ import browser from 'webextension-polyfill';
 import {openTabs, resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
 import {checkReminders, onReminderAlarm, REMINDER_ALARM} from './alert-alarm.js';
-import {onNotificationButton, onNotificationClicked, snoozeReminder} from './notification-actions.js';
+import {
+	onNotificationButton,
+	onNotificationClicked,
+	onNotificationClosed,
+	snoozeReminder,
+} from './notification-actions.js';
 import {reminderNotificationId, SUMMARY_NOTIFICATION_ID, undoNotificationId} from './notification-content.js';
 import {saveNotificationSnooze} from './notification-snooze.js';
 
@@ -198,4 +203,26 @@ test('R50: the Snooze button snoozes by the rep’s default: tomorrow morning mo
 	const day = (d: Date) =>
 		`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 	expect(snoozed?.dueDate).toBe(day(tomorrow));
+});
+
+test('R50: an alert stays “not seen” until the rep clicks or closes its notification; one the system took away stays unseen', async () => {
+	const r = await reminderIn('Call Ann', 60_000);
+	await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
+	const alerted = async () => (await db.reminders.get(r.id))?.alert;
+	expect(await alerted()).toMatchObject({notifiedFor: r.reminderAt});
+	expect((await alerted())?.seenFor).toBeUndefined();
+	await onNotificationClosed(dbs, reminderNotificationId(r.id), false); // taken away, not by the rep
+	expect((await alerted())?.seenFor).toBeUndefined();
+	await onNotificationClosed(dbs, reminderNotificationId(r.id), true);
+	expect((await alerted())?.seenFor).toBe(r.reminderAt);
+
+	// Several at once: the summary clicked is every one of them seen.
+	const [a, b] = [await reminderIn('Call Bo', 60_000), await reminderIn('Call Cy', 60_000)];
+	await checkReminders(db, Date.parse(b.reminderAt ?? '') + 1000);
+	expect(Object.keys(await shown())).toContain(SUMMARY_NOTIFICATION_ID);
+	await onNotificationClicked(dbs, SUMMARY_NOTIFICATION_ID);
+	for (const id of [a.id, b.id]) {
+		const alert = (await db.reminders.get(id))?.alert;
+		expect(alert?.seenFor).toBe(alert?.notifiedFor);
+	}
 });

@@ -17,9 +17,11 @@ import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {type SnoozePreset, snoozePatch} from '@/shared/snooze.js';
+import {markAlertSeen, markAllAlertsSeen} from './alert-store.js';
 import {
 	NOTIFICATION_BUTTONS,
 	reminderIdOf,
+	SUMMARY_NOTIFICATION_ID,
 	undoNotificationId,
 	undoOfferFor,
 	undoReminderIdOf,
@@ -134,10 +136,26 @@ export async function onNotificationClicked(dbs: WorkerDbs, notificationId: stri
 	if (undone !== undefined) return undoFromNotification(dbs, undone);
 	const {db} = dbs;
 	const reminderId = reminderIdOf(notificationId);
+	await seen(db, notificationId);
 	const reminder = reminderId === undefined ? undefined : await db.reminders.get(reminderId);
 	const partition = reminder === undefined ? undefined : await db.partitions.get(reminder.partition);
 	await browser.tabs.create({url: clickTarget(reminder, partition?.instanceHost)});
 	await clearNotification(notificationId);
+}
+
+/** R50: the rep clicked or closed a reminder's notification (or the summary): the popup stops calling it alerted. */
+async function seen(db: TicklerDb, notificationId: string): Promise<void> {
+	const reminderId = reminderIdOf(notificationId);
+	if (reminderId !== undefined) await markAlertSeen(db, reminderId);
+	if (notificationId === SUMMARY_NOTIFICATION_ID) await markAllAlertsSeen(db);
+}
+
+/**
+ * chrome.notifications.onClosed: closed by the rep (not taken away by Tickler after Complete or Snooze, nor by
+ * the system — a notification the system hid was never seen, so the popup keeps showing it as alerted, R50).
+ */
+export async function onNotificationClosed(dbs: WorkerDbs, notificationId: string, byUser: boolean): Promise<void> {
+	if (byUser) await seen(dbs.db, notificationId);
 }
 
 function clickTarget(reminder: Reminder | undefined, instanceHost: string | undefined): string {
