@@ -47,7 +47,7 @@ function pageHandlers(
 				pong: true,
 				version: browser.runtime.getManifest().version,
 				context: 'background',
-				libraries: libraryVersions(),
+				libraries: await libraryVersions(),
 			};
 		},
 		async getSyncStatus() {
