@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
+import {SCREENSHOTS_DIR} from './screenshots.js';
 import {enableSyncInSettings, localDate, startScenario, type SyncScenario, syncNow} from './sync-fixture.js';
 
 // Issue 24 in real Chromium against the local org: Tickler's side panel page shows the popup's due list, live as
@@ -69,6 +71,9 @@ test("issue 24: the panel shows today's reminders, follows the active tab to a C
 	await expect.poll(() => made().length, {timeout: 20_000}).toBe(1);
 	expect(made()[0]?.['WhoId']).toBe(carla);
 	expect(made()[0]?.['ActivityDate']).toBe(localDate(1));
+	// The README's picture of the panel beside Carla's page, at a side panel's width.
+	await panel.setViewportSize({width: 400, height: 640});
+	await panel.screenshot({path: path.join(SCREENSHOTS_DIR, 'side-panel.png')});
 
 	// Away from Salesforce, the record part goes; the due list stays.
 	await record.goto('about:blank');
