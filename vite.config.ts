@@ -8,6 +8,7 @@ import {nodePolyfills} from 'vite-plugin-node-polyfills';
 import manifest from './manifest.json' with {type: 'json'};
 import {firefoxManifest, type Manifest} from './scripts/manifest-variants.js';
 import {noDynamicCode} from './scripts/no-dynamic-code.js';
+import {inlineLazyImport} from './scripts/inline-lazy-import.js';
 
 const src = fileURLToPath(new URL('src', import.meta.url));
 const outDir = fileURLToPath(new URL('dist', import.meta.url));
@@ -92,6 +93,7 @@ export default defineConfig({
 	},
 	plugins: [
 		noDynamicCode(),
+		inlineLazyImport('jsforce/core', /\/src\/background\/salesforce\/jsforce-loader\.ts$/),
 		preact(),
 		// jsforce's browser build still expects Node's global, Buffer, process, stream and events
 		// (engineering guide, "Facts about this stack"). Only the worker imports jsforce; the

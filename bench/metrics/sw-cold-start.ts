@@ -10,7 +10,8 @@ import type {FamilyResult} from '../report.js';
  * IndexedDB (holding the same 20,000 reminders as the popup figures, bench/lib/seed-store.ts) and the
  * answer. The message is `getSyncStatus` (src/background/background-api.ts: the active partition, its pending and
  * failed counts — indexed reads), not `ping`, which touches no IndexedDB and would leave the store's open
- * out. The worker is stopped through CDP (`ServiceWorker.stopAllWorkers` from a page's session, the
+ * out (and a ping, since issue 23, also evaluates jsforce, which the worker otherwise loads only when it first
+ * talks to Salesforce: salesforce/jsforce-loader.ts). The worker is stopped through CDP (`ServiceWorker.stopAllWorkers` from a page's session, the
  * engineering guide's recipe) and each run waits until CDP reports it stopped; the timer runs inside an
  * extension page around `chrome.runtime.sendMessage`. `sw.coldStart.ping.ms` is the old figure (a ping),
  * `sw.warm.ms` the same status read with the worker running.

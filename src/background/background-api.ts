@@ -6,6 +6,7 @@ import {disablePartition, enableForCurrentSession, enablePartition, forgetPartit
 import {takeBadgeSpend} from './task-page/badge-allowance.js';
 import {connectionSettings, connectWithOAuth, saveClientId} from './accounts/connect-oauth.js';
 import {toolbarHandlers} from './side-panel/toolbar-handlers.js';
+import {alertHandlers} from './alerts/alert-handlers.js';
 import type {WorkerDbs} from './worker-db.js';
 import {heldAndOverruledHandlers, reminderHandlers} from './reminder-handlers.js';
 import type {BackgroundHandlers} from './messaging/message-rules.js';
@@ -46,7 +47,7 @@ function pageHandlers(
 				pong: true,
 				version: browser.runtime.getManifest().version,
 				context: 'background',
-				libraries: libraryVersions(),
+				libraries: await libraryVersions(),
 			};
 		},
 		async getSyncStatus() {
@@ -161,5 +162,6 @@ export function createBackgroundApi(dbs: WorkerDbs): BackgroundHandlers {
 		...heldAndOverruledHandlers(dbs),
 		...accountHandlers(dbs),
 		...toolbarHandlers(),
+		...alertHandlers(),
 	};
 }

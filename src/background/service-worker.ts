@@ -28,7 +28,7 @@ import {checkReminders, onReminderAlarm} from './alerts/alert-alarm.js';
 import {notificationListeners} from './alerts/notification-listeners.js';
 import type {WorkerDbs} from './worker-db.js';
 import {createRemindMenu, onRemindMenuClicked} from './context-menu/remind-menu.js';
-import {applyToolbarOpens, openSidebarOnActionClick} from './side-panel/toolbar-opens.js';
+import {applyToolbarOpens, openSidebarOnActionClick, toolbarOpensChoice} from './side-panel/toolbar-opens.js';
 
 // The worker's databases, opened here only and passed down (worker-db.ts). Handles, not state: what they reach
 // lives in IndexedDB and survives the worker being stopped.
@@ -51,14 +51,14 @@ browser.runtime.onInstalled.addListener(() => void checkReminders(db));
 browser.runtime.onInstalled.addListener(() => void onWorkerStart(dbs));
 browser.runtime.onInstalled.addListener(details => void openSettingsOnFirstInstall(details));
 browser.runtime.onStartup.addListener(() => void onWorkerStart(dbs));
-// R51: "Remind me about this" in the context menu; the click only proposes a reminder in the popup.
-browser.runtime.onInstalled.addListener(() => void createRemindMenu());
-browser.runtime.onStartup.addListener(() => void createRemindMenu());
-browser.contextMenus.onClicked.addListener((info, tab) => void onRemindMenuClicked(db, info, tab));
-// Issue 24: the toolbar button opens the popup or the side panel, as chosen (set again at each start).
+// Issue 24: the toolbar button opens the popup or the side panel, as chosen (set again at each start), and
+// R51's "Remind me about this" menu entry shows its draft in the same place; the click only proposes.
 browser.action.onClicked.addListener(() => openSidebarOnActionClick());
 browser.runtime.onInstalled.addListener(() => void applyToolbarOpens());
 browser.runtime.onStartup.addListener(() => void applyToolbarOpens());
+browser.runtime.onInstalled.addListener(() => void toolbarOpensChoice().then(choice => createRemindMenu(choice.opens)));
+browser.runtime.onStartup.addListener(() => void toolbarOpensChoice().then(choice => createRemindMenu(choice.opens)));
+browser.contextMenus.onClicked.addListener((info, tab) => void onRemindMenuClicked(db, info, tab));
 browser.cookies.onChanged.addListener(change => void onCookieChanged(dbs, change));
 browser.idle.onStateChanged.addListener(state => void onIdleStateChanged(dbs, state));
 browser.tabs.onActivated.addListener(info => void onTabActivated(dbs, info));

@@ -20,6 +20,7 @@ import {TemplateSection} from './template-section.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
 import {ToolbarSection} from './toolbar-section.js';
 import {ShortcutsSection} from './shortcuts-section.js';
+import {NotificationsSection} from './notifications-section.js';
 import {t} from '@/shared/i18n/t.js';
 
 /** The signed-in account's own sections after the connection, once sync has a partition. */
@@ -113,6 +114,7 @@ export function App() {
 							oauthHost={oauthHost(connection.settings, other.partition.id)}
 						/>
 					))}
+					<NotificationsSection />
 					<ToolbarSection />
 					<ShortcutsSection />
 					<YourDataSection />

@@ -32,3 +32,18 @@ test('R9: a Task Salesforce keeps at Low says Low priority (read-only), not Norm
 	expect(document.body.querySelector('[title]')?.getAttribute('title')).toContain('Tickler leaves it as it is');
 	expect(shown({priority: 'normal'}, 'Normal')).not.toContain('Low');
 });
+
+test('R50: a reminder Tickler alerted for, whose notification the rep has not clicked or closed, says so until seen or moved', () => {
+	const at = '2026-12-07T09:00:00.000Z';
+	expect(shown({reminderAt: at})).toContain('Reminder ');
+	expect(shown({reminderAt: at})).not.toContain('not seen yet');
+	const alerted = shown({reminderAt: at, alert: {knownAt: 0, notifiedFor: at}});
+	expect(alerted).toContain('Alerted');
+	expect(alerted).toContain('not seen yet');
+	expect(shown({reminderAt: at, alert: {knownAt: 0, notifiedFor: at, seenFor: at}})).not.toContain('not seen yet');
+	// Snoozed since: the alert was for an earlier time; the new one has not fired.
+	expect(shown({reminderAt: '2026-12-07T10:00:00.000Z', alert: {knownAt: 0, notifiedFor: at}})).not.toContain(
+		'not seen yet',
+	);
+	expect(shown({reminderAt: at, status: 'complete', alert: {knownAt: 0, notifiedFor: at}})).not.toContain('Alerted');
+});

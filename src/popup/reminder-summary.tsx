@@ -19,6 +19,30 @@ function priorityWords(reminder: Reminder) {
 	return low ? <span title={t('rowLowPriorityTitle')}>{t('rowLowPriority')}</span> : null;
 }
 
+/**
+ * R50: Tickler alerted for the reminder's current time and the rep is not known to have seen it (they neither
+ * clicked nor closed the notification — the system may have hidden it): the row says so until they act.
+ */
+export function alertedUnseen(reminder: Reminder): boolean {
+	const notifiedFor = reminder.alert?.notifiedFor;
+	return (
+		reminder.status === 'open' &&
+		notifiedFor !== undefined &&
+		notifiedFor === reminder.reminderAt &&
+		reminder.alert?.seenFor !== notifiedFor
+	);
+}
+
+function reminderTime(reminder: Reminder) {
+	if (typeof reminder.reminderAt !== 'string') return null;
+	const time = formatReminderMoment(Date.parse(reminder.reminderAt));
+	return alertedUnseen(reminder) ? (
+		<strong class="alerted-tag">{t('rowAlerted', {time})}</strong>
+	) : (
+		<span class="reminder-time">{t('rowReminder', {time})}</span>
+	);
+}
+
 export function reminderSummary(
 	reminder: Reminder,
 	{overdue, instanceHost, error}: {overdue: boolean; instanceHost: string | undefined; error: string | undefined},
@@ -35,11 +59,7 @@ export function reminderSummary(
 				<span>
 					{reminder.dueDate === null ? t('rowNoDueDate') : t('rowDue', {date: formatShortDate(reminder.dueDate)})}
 				</span>
-				{typeof reminder.reminderAt === 'string' ? (
-					<span class="reminder-time">
-						{t('rowReminder', {time: formatReminderMoment(Date.parse(reminder.reminderAt))})}
-					</span>
-				) : null}
+				{reminderTime(reminder)}
 				{priorityWords(reminder)}
 				<SyncState reminder={reminder} />
 			</div>

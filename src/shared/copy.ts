@@ -193,8 +193,6 @@ export const REMIND_REFUSAL_COPY = /* @__PURE__ */ copyOf({
 /** R31: Tickler's notification at a reminder time, and the snooze choices offered with it and in the popup. */
 export const REMINDER_ALERT_COPY = /* @__PURE__ */ copyOf({
 	complete: 'alertComplete',
-	/** The notification's second button (Chrome allows two): the popup's edit form offers the other choices. */
-	snoozeButton: 'alertSnoozeButton',
 	noDueDate: 'alertNoDueDate',
 	late: 'alertLate',
 	/** R60: the notification after a Complete or Snooze from a notification, with its Undo (held till it passes). */
@@ -203,6 +201,11 @@ export const REMINDER_ALERT_COPY = /* @__PURE__ */ copyOf({
 	/** Where notifications have no buttons (Firefox): the click is the Undo. */
 	clickToUndo: 'alertClickToUndo',
 });
+
+/** R50: the notification's second button (Chrome allows two), snoozing by the rep's default: "Snooze: 1 hour". */
+export function alertSnoozeButton(choice: string): string {
+	return t('alertSnoozeButton', {choice});
+}
 
 /** R60: the Undo notification's line after a Snooze from a notification. */
 export function alertSnoozedUntil(time: string): string {

@@ -12,6 +12,9 @@ import type {
 	ToolbarOpens,
 } from './types.js';
 
+/** R50: the test notification's answer — taken by the browser or not (no permission), and the rep's system. */
+export type TestNotificationResult = {sent: boolean; system: 'win' | 'mac' | 'linux' | 'cros' | 'other'};
+
 /**
  * The one list of things other contexts may ask the background to do (engineering guide §3): each method's
  * input and answer. State flows through storage + onChanged; commands and queries flow through these messages.
@@ -109,6 +112,11 @@ export type BackgroundApi = {
 	getToolbarOpens: () => Promise<{opens: ToolbarOpens; byAdmin: boolean}>;
 	/** Issue 24: the rep's choice of what the toolbar button opens (refused while the admin presets it). */
 	saveToolbarOpens: (input: {opens: ToolbarOpens}) => Promise<{opens: ToolbarOpens; byAdmin: boolean}>;
+	/** R50: how long a notification's Snooze button snoozes (this computer's choice; one hour until chosen). */
+	getNotificationSnooze: () => Promise<{preset: SnoozePreset}>;
+	saveNotificationSnooze: (input: {preset: SnoozePreset}) => Promise<{preset: SnoozePreset}>;
+	/** R50: settings' test notification: whether the browser took it, and the rep's system for the advice. */
+	sendTestNotification: () => Promise<TestNotificationResult>;
 	/** R10: the settings page's Subject template for a partition's new Tasks (the admin's preset wins, R30). */
 	saveSubjectTemplate: (input: {partition: string; template: string}) => Promise<{subjectTemplate: string}>;
 	/** R28: revokes a partition's OAuth tokens and forgets them; its reminders stay. */

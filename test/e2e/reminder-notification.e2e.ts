@@ -114,6 +114,10 @@ test('R31: a reminder two minutes ahead shows one notification at its time; Comp
 	const stored = await storedReminder(popup, 'Call Ann back');
 	const id = `tickler-reminder:${stored.id}`;
 	expect(await notifications()).toEqual({[id]: true});
+	// R50: until the rep clicks or closes it (the system may be hiding it), the popup's row says it alerted.
+	await expect
+		.poll(async () => popup.locator('.alerted-tag').allTextContents(), {timeout: 10_000})
+		.toEqual([expect.stringMatching(/^Alerted .* not seen yet$/)]);
 
 	// Complete, as Chrome delivers a click on the notification's first button.
 	await (

@@ -135,7 +135,10 @@ export type FakeNotification = {
 const notifications = new Map<string, FakeNotification>();
 const onNotificationClicked = createEvent<[string]>();
 const onNotificationButtonClicked = createEvent<[string, number]>();
+const onNotificationClosed = createEvent<[string, boolean]>();
 let idleState: 'active' | 'idle' | 'locked' = 'active';
+/** R50: the operating system `runtime.getPlatformInfo` reports (the test notification's advice follows it). */
+let platformOs = 'linux';
 /**
  * R31/R32: `notifications` is an optional permission. Granted by default here so tests about alerts need no
  * setup; while it is not, `browser.notifications` is undefined, as `chrome.notifications` is in Chrome.
@@ -159,6 +162,7 @@ const notificationsNamespace = {
 	},
 	onClicked: onNotificationClicked,
 	onButtonClicked: onNotificationButtonClicked,
+	onClosed: onNotificationClosed,
 };
 const onIdleStateChanged = createEvent<['active' | 'idle' | 'locked']>();
 /**
@@ -254,6 +258,7 @@ const browser = {
 			optional_permissions: ['notifications', 'identity'],
 		}),
 		getURL: (path: string) => `chrome-extension://${EXTENSION_ID}/${path.replace(/^\//, '')}`,
+		getPlatformInfo: async () => ({os: platformOs, arch: 'x86-64'}),
 		async sendMessage(message: unknown) {
 			for (const result of onMessage.dispatch(message, {
 				id: EXTENSION_ID,
@@ -448,8 +453,13 @@ export function setUiLanguage(language: 'en' | 'it'): void {
 }
 
 /** Test helper: forget every stored value, alarm and listener between tests. */
+export function setPlatformOs(os: string): void {
+	platformOs = os;
+}
+
 export async function resetFakeBrowser(): Promise<void> {
 	await Promise.all([browser.storage.local.clear(), browser.storage.session.clear(), browser.storage.sync.clear()]);
+	platformOs = 'linux';
 	alarms.clear();
 	notifications.clear();
 	grantedOptional.clear();

@@ -135,6 +135,12 @@ export const api: BackgroundHandlers = {
 		calls.push(input);
 		return {opens: input.opens, byAdmin: false};
 	},
+	getNotificationSnooze: async () => ({preset: '1-hour'}),
+	saveNotificationSnooze: async input => {
+		calls.push(input);
+		return {preset: input.preset};
+	},
+	sendTestNotification: async () => ({sent: true, system: 'linux'}),
 	saveWhoAlerts: async input => {
 		calls.push(input);
 		return {whoAlerts: input.whoAlerts};

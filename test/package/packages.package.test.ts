@@ -15,6 +15,9 @@ import {declaredPermissions, readmePermissionRows} from './readme-permissions.js
 import {explainedLintWarnings, lintFirefoxPackage} from './web-ext-lint.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const jsforceVersion = (
+	JSON.parse(readFileSync(path.join(root, 'node_modules', 'jsforce', 'package.json'), 'utf8')) as {version: string}
+).version;
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version;
 const browsers: StoreBrowser[] = ['chrome', 'firefox'];
 const packagePath = (browser: StoreBrowser) => path.join(root, 'release', packageFileName(browser, version));
@@ -156,6 +159,30 @@ describe('R42: npm run package', () => {
 				const findings = findDynamicCode(readFileSync(path.join(directory, file), 'utf8'));
 				expect(findings, `${browser}: ${file}`).toEqual([]);
 			}
+		}
+	});
+
+	it('issue 23: the worker loads no file by import() (browsers refuse it in a service worker), and carries jsforce in its own files', () => {
+		for (const browser of browsers) {
+			const directory = unpacked.get(browser) ?? '';
+			const background = manifestOf(browser)['background'] as {service_worker?: string; scripts?: string[]};
+			const entry = background.service_worker ?? background.scripts?.[0] ?? '';
+			// The worker's files: its entry and every file reached from it by a static import.
+			const seen = new Set<string>();
+			const visit = (file: string) => {
+				if (seen.has(file)) return;
+				seen.add(file);
+				const code = readFileSync(path.join(directory, file), 'utf8');
+				expect(code, `${browser}: ${file}`).not.toMatch(/\bimport\s*\(/);
+				for (const [, imported] of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+					visit(path.posix.join(path.posix.dirname(file), imported ?? ''));
+				}
+			};
+			visit(entry);
+			expect(seen.size, browser).toBeGreaterThan(1);
+			const all = [...seen].map(file => readFileSync(path.join(directory, file), 'utf8')).join('\n');
+			// jsforce itself (its VERSION string), evaluated on the first request (salesforce/jsforce-loader.ts).
+			expect(all, browser).toMatch(new RegExp(`["'\`]${jsforceVersion.replaceAll('.', String.raw`\.`)}["'\`]`));
 		}
 	});
 

@@ -8,8 +8,14 @@ import browser from 'webextension-polyfill';
 import {openTabs, resetFakeBrowser} from '../../../test/fakes/browser.js';
 import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
 import {checkReminders, onReminderAlarm, REMINDER_ALARM} from './alert-alarm.js';
-import {onNotificationButton, onNotificationClicked, snoozeReminder} from './notification-actions.js';
+import {
+	onNotificationButton,
+	onNotificationClicked,
+	onNotificationClosed,
+	snoozeReminder,
+} from './notification-actions.js';
 import {reminderNotificationId, SUMMARY_NOTIFICATION_ID, undoNotificationId} from './notification-content.js';
+import {saveNotificationSnooze} from './notification-snooze.js';
 
 const dbs = openTestWorkerDbs('reminder-alarm');
 const {db} = dbs;
@@ -19,7 +25,7 @@ const HOUR = 3_600_000;
 async function shown() {
 	return (await browser.notifications.getAll()) as Record<
 		string,
-		{title: string; message: string; buttons?: unknown[]}
+		{title: string; message: string; buttons?: unknown[]; requireInteraction?: boolean}
 	>;
 }
 
@@ -52,7 +58,9 @@ describe('R31: the reminder alarm', () => {
 		const notification = (await shown())[reminderNotificationId(r.id)];
 		expect(notification?.title).toBe('Call Ann');
 		expect(notification?.message).toContain('Due Thursday, March 5');
-		expect(notification?.buttons).toEqual([{title: 'Complete'}, {title: 'Snooze 1 hour'}]);
+		expect(notification?.buttons).toEqual([{title: 'Complete'}, {title: 'Snooze: 1 hour'}]);
+		// R50: it stays until the rep acts (Chrome would otherwise take it away after some seconds).
+		expect(notification?.requireInteraction).toBe(true);
 		expect((await db.reminders.get(r.id))?.alert?.notifiedFor).toBe(r.reminderAt);
 		// The rep dismisses it; the worker is stopped and started again and checks (browser start, next alarm).
 		await browser.notifications.clear(reminderNotificationId(r.id));
@@ -176,4 +184,45 @@ describe('R31: from the notification', () => {
 		await onNotificationClicked(dbs, reminderNotificationId(local.id));
 		expect(openTabs().at(-1)?.url).toBe('https://acme.lightning.force.com/lightning/r/Task/00T000000000001AAA/view');
 	});
+});
+
+test('R50: the Snooze button snoozes by the rep’s default: tomorrow morning moves the time to 9:00 and an earlier due date to that day', async () => {
+	await saveNotificationSnooze('tomorrow-morning');
+	const r = await reminderIn('Call Ann', 60_000);
+	await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
+	expect((await shown())[reminderNotificationId(r.id)]?.buttons).toEqual([
+		{title: 'Complete'},
+		{title: 'Snooze: Tomorrow morning'},
+	]);
+	await onNotificationButton(dbs, reminderNotificationId(r.id), 1);
+	const snoozed = await db.reminders.get(r.id);
+	const at = new Date(snoozed?.reminderAt ?? '');
+	const tomorrow = new Date(Date.now() + 24 * HOUR);
+	expect([at.getDate(), at.getHours(), at.getMinutes()]).toEqual([tomorrow.getDate(), 9, 0]);
+	// Due 2026-03-05, long before tomorrow: the reminder leaves Today, as the popup's preset does.
+	const day = (d: Date) =>
+		`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+	expect(snoozed?.dueDate).toBe(day(tomorrow));
+});
+
+test('R50: an alert stays “not seen” until the rep clicks or closes its notification; one the system took away stays unseen', async () => {
+	const r = await reminderIn('Call Ann', 60_000);
+	await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
+	const alerted = async () => (await db.reminders.get(r.id))?.alert;
+	expect(await alerted()).toMatchObject({notifiedFor: r.reminderAt});
+	expect((await alerted())?.seenFor).toBeUndefined();
+	await onNotificationClosed(dbs, reminderNotificationId(r.id), false); // taken away, not by the rep
+	expect((await alerted())?.seenFor).toBeUndefined();
+	await onNotificationClosed(dbs, reminderNotificationId(r.id), true);
+	expect((await alerted())?.seenFor).toBe(r.reminderAt);
+
+	// Several at once: the summary clicked is every one of them seen.
+	const [a, b] = [await reminderIn('Call Bo', 60_000), await reminderIn('Call Cy', 60_000)];
+	await checkReminders(db, Date.parse(b.reminderAt ?? '') + 1000);
+	expect(Object.keys(await shown())).toContain(SUMMARY_NOTIFICATION_ID);
+	await onNotificationClicked(dbs, SUMMARY_NOTIFICATION_ID);
+	for (const id of [a.id, b.id]) {
+		const alert = (await db.reminders.get(id))?.alert;
+		expect(alert?.seenFor).toBe(alert?.notifiedFor);
+	}
 });

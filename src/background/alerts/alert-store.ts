@@ -24,6 +24,28 @@ export async function readAlarmFacts(db: TicklerDb, now: number): Promise<AlarmF
 }
 
 /**
+ * R50: the rep saw the alert for the reminder's current time (clicked its notification, or closed it): the
+ * popup stops showing it as alerted. Only this computer's own record changes; nothing syncs.
+ */
+export async function markAlertSeen(db: TicklerDb, reminderId: string): Promise<void> {
+	await db.transaction('rw', db.reminders, async () => {
+		const current = await db.reminders.get(reminderId);
+		const notifiedFor = current?.alert?.notifiedFor;
+		if (!current?.alert || notifiedFor === undefined || current.alert.seenFor === notifiedFor) return;
+		await db.reminders.put({...current, alert: {...current.alert, seenFor: notifiedFor}});
+	});
+}
+
+/** R50: the summary of several alerts was clicked or closed by the rep: every alert not yet seen is. */
+export async function markAllAlertsSeen(db: TicklerDb, now: number = Date.now()): Promise<void> {
+	const {reminders} = await readAlarmFacts(db, now);
+	const unseen = reminders.filter(
+		reminder => reminder.alert?.notifiedFor !== undefined && reminder.alert.seenFor !== reminder.alert.notifiedFor,
+	);
+	for (const reminder of unseen) await markAlertSeen(db, reminder.id);
+}
+
+/**
  * R31, once per computer: records each alert as given, in one transaction, before anything is shown; returns
  * the ones this call recorded — an alert another check recorded meanwhile, or whose reminder changed time,
  * completed or went since it was read, is left out, so two overlapping checks never show one alert twice.

@@ -16,10 +16,12 @@ import {activePartition, UndoNotPossibleError} from '@/shared/store/local-edits.
 import {recordUrl, taskUrl} from '@/shared/salesforce-hosts.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import {type SnoozeChoice, snoozedUntil} from '@/shared/snooze.js';
+import {type SnoozePreset, snoozePatch} from '@/shared/snooze.js';
+import {markAlertSeen, markAllAlertsSeen} from './alert-store.js';
 import {
 	NOTIFICATION_BUTTONS,
 	reminderIdOf,
+	SUMMARY_NOTIFICATION_ID,
 	undoNotificationId,
 	undoOfferFor,
 	undoReminderIdOf,
@@ -30,6 +32,7 @@ import {
 	notificationButtonsShown,
 	showNotifications,
 } from './show-notifications.js';
+import {readNotificationSnooze} from './notification-snooze.js';
 
 /** The All reminders page, where a reminder without a Task (or several at once) can be looked at. */
 const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -78,17 +81,20 @@ export async function completeFromNotification(
 	await afterEdit(dbs, await editHeldForUndo(db, reminderId, {status: 'complete'}, {now}));
 }
 
-/** R31: Snooze moves the reminder time (so it syncs) and alerts again then, once. */
+/**
+ * R31/R50: Snooze moves the reminder time (so it syncs) and alerts again then, once — by the rep's default, as
+ * the popup's preset of the same name does ("tomorrow morning" and "next week" move an earlier due date too).
+ */
 export async function snoozeReminder(
 	dbs: WorkerDbs,
 	reminderId: string,
-	choice: SnoozeChoice,
+	preset: SnoozePreset,
 	now: number = Date.now(),
 ): Promise<void> {
 	const {db} = dbs;
 	const reminder = await actionable(db, reminderId);
 	if (!reminder) return clearReminderNotification(reminderId);
-	await afterEdit(dbs, await editHeldForUndo(db, reminderId, {reminderAt: snoozedUntil(choice, now)}, {now}));
+	await afterEdit(dbs, await editHeldForUndo(db, reminderId, snoozePatch(preset, now, reminder.dueDate), {now}));
 }
 
 /** chrome.notifications.onButtonClicked: the buttons are NOTIFICATION_BUTTONS, in order. */
@@ -99,7 +105,7 @@ export async function onNotificationButton(dbs: WorkerDbs, notificationId: strin
 	if (reminderId === undefined) return;
 	const button = NOTIFICATION_BUTTONS[buttonIndex];
 	if (button === 'complete') await completeFromNotification(dbs, reminderId);
-	if (button === 'snooze-1-hour') await snoozeReminder(dbs, reminderId, '1-hour');
+	if (button === 'snooze') await snoozeReminder(dbs, reminderId, await readNotificationSnooze());
 }
 
 /**
@@ -130,10 +136,26 @@ export async function onNotificationClicked(dbs: WorkerDbs, notificationId: stri
 	if (undone !== undefined) return undoFromNotification(dbs, undone);
 	const {db} = dbs;
 	const reminderId = reminderIdOf(notificationId);
+	await seen(db, notificationId);
 	const reminder = reminderId === undefined ? undefined : await db.reminders.get(reminderId);
 	const partition = reminder === undefined ? undefined : await db.partitions.get(reminder.partition);
 	await browser.tabs.create({url: clickTarget(reminder, partition?.instanceHost)});
 	await clearNotification(notificationId);
+}
+
+/** R50: the rep clicked or closed a reminder's notification (or the summary): the popup stops calling it alerted. */
+async function seen(db: TicklerDb, notificationId: string): Promise<void> {
+	const reminderId = reminderIdOf(notificationId);
+	if (reminderId !== undefined) await markAlertSeen(db, reminderId);
+	if (notificationId === SUMMARY_NOTIFICATION_ID) await markAllAlertsSeen(db);
+}
+
+/**
+ * chrome.notifications.onClosed: closed by the rep (not taken away by Tickler after Complete or Snooze, nor by
+ * the system — a notification the system hid was never seen, so the popup keeps showing it as alerted, R50).
+ */
+export async function onNotificationClosed(dbs: WorkerDbs, notificationId: string, byUser: boolean): Promise<void> {
+	if (byUser) await seen(dbs.db, notificationId);
 }
 
 function clickTarget(reminder: Reminder | undefined, instanceHost: string | undefined): string {

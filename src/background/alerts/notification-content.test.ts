@@ -9,6 +9,7 @@ import {
 	reminderIdOf,
 	reminderNotificationId,
 	SUMMARY_NAMES,
+	undoOfferFor,
 } from './notification-content.js';
 
 function alert(id: string, name: string, late = false, dueDate: string | null = '2026-03-05'): DueAlert {
@@ -24,7 +25,7 @@ const IN_JANUARY = new Date(2026, 0, 10, 12).getTime();
 afterEach(resetFakeBrowser);
 
 describe('R31: notification content', () => {
-	test('R31: one reminder: its name, due date and time on the rep’s clock, Complete and Snooze 1 hour', () => {
+	test('R31/R50: one reminder: its name, due date and time on the rep’s clock, Complete and Snooze by one hour, staying until the rep acts', () => {
 		const [content] = notificationsFor([alert('r1', 'Call Ann')], {
 			withButtons: true,
 			timeZone: 'Europe/Berlin',
@@ -34,7 +35,8 @@ describe('R31: notification content', () => {
 			id: reminderNotificationId('r1'),
 			title: 'Call Ann',
 			message: 'Due tomorrow · 4:00 PM',
-			buttons: ['Complete', 'Snooze 1 hour'],
+			buttons: ['Complete', 'Snooze: 1 hour'],
+			staysUntilActedOn: true,
 		});
 		expect(reminderIdOf(content?.id ?? '')).toBe('r1');
 	});
@@ -96,7 +98,7 @@ describe('R31: notification content', () => {
 			now: DAY_BEFORE,
 		});
 		expect(one?.message).toBe('Scadenza domani · 16:00');
-		expect(one?.buttons).toEqual(['Completa', 'Posticipa di 1 ora']);
+		expect(one?.buttons).toEqual(['Completa', 'Posticipa: 1 ora']);
 		const [far] = notificationsFor([alert('r2', 'Chiamare Rossi', true)], {
 			withButtons: false,
 			timeZone: 'UTC',
@@ -108,4 +110,14 @@ describe('R31: notification content', () => {
 		expect(summary?.title).toBe(`${SUMMARY_NAMES + 2} promemoria`);
 		expect(summary?.message.split('\n').at(-1)).toBe('e altri 2');
 	});
+});
+
+test('R50: the Snooze button says the rep’s default; the summary stays too, the passing Undo offer does not', () => {
+	const [tenMinutes] = notificationsFor([alert('r1', 'Call Ann')], {withButtons: true, snooze: '10-minutes'});
+	expect(tenMinutes?.buttons).toEqual(['Complete', 'Snooze: 10 minutes']);
+	const [nextWeek] = notificationsFor([alert('r1', 'Call Ann')], {withButtons: true, snooze: 'next-week'});
+	expect(nextWeek?.buttons).toEqual(['Complete', 'Snooze: Next week']);
+	const [summary] = notificationsFor([alert('r1', 'Call Ann'), alert('r2', 'Call Bo')], {withButtons: true});
+	expect(summary?.staysUntilActedOn).toBe(true);
+	expect(undoOfferFor({id: 'r1', name: 'Call Ann'}, {}, {withButtons: true}).staysUntilActedOn).toBeUndefined();
 });

@@ -7,13 +7,16 @@
  * one already on screen instead of piling up; the summary has one id too.
  */
 import {
+	alertSnoozeButton,
 	alertSnoozedUntil,
+	SNOOZE_COPY,
 	alertSummaryMore,
 	alertSummaryTitle,
 	REMINDER_ALERT_COPY,
 	reminderAlertMessage,
 } from '@/shared/copy.js';
 import {formatClockTime, formatDueDay} from '@/shared/i18n/format.js';
+import type {SnoozePreset} from '@/shared/snooze.js';
 import type {DueAlert} from './due-alerts.js';
 
 export const REMINDER_NOTIFICATION_PREFIX = 'tickler-reminder:';
@@ -23,8 +26,11 @@ export const UNDO_NOTIFICATION_PREFIX = 'tickler-undo:';
 /** How many names the summary lists before "and N more". */
 export const SUMMARY_NAMES = 5;
 
-/** The buttons of a single reminder's notification, in order (Chrome shows at most two). */
-export const NOTIFICATION_BUTTONS = ['complete', 'snooze-1-hour'] as const;
+/**
+ * The buttons of a single reminder's notification, in order (Chrome shows at most two). R50: Snooze snoozes by
+ * the rep's default (notification-snooze.ts), and its title says by how much.
+ */
+export const NOTIFICATION_BUTTONS = ['complete', 'snooze'] as const;
 
 export type NotificationContent = {
 	id: string;
@@ -34,6 +40,11 @@ export type NotificationContent = {
 	contextMessage?: string;
 	/** Button titles; empty where the browser has none (Firefox). */
 	buttons: string[];
+	/**
+	 * R50: stays on screen until the rep acts (Chrome's `requireInteraction`; without it Chrome on Linux takes a
+	 * notification away after about 8 s) — the reminders and the summary, not the passing Undo offer.
+	 */
+	staysUntilActedOn?: true;
 };
 
 export function reminderNotificationId(reminderId: string): string {
@@ -96,7 +107,14 @@ export const relatedNamesOf: RelatedName = ({reminder}) => {
 
 export function notificationsFor(
 	alerts: readonly DueAlert[],
-	options: {withButtons: boolean; timeZone?: string; relatedName?: RelatedName; now?: number},
+	options: {
+		withButtons: boolean;
+		/** R50: the Snooze button's default; one hour when not given. */
+		snooze?: SnoozePreset;
+		timeZone?: string;
+		relatedName?: RelatedName;
+		now?: number;
+	},
 ): NotificationContent[] {
 	const relatedName = options.relatedName ?? relatedNamesOf;
 	if (alerts.length === 0) return [];
@@ -113,7 +131,10 @@ export function notificationsFor(
 				title: alert.reminder.name,
 				message: reminderAlertMessage(dueDay(alert.reminder.dueDate), alert.late, time(alert)),
 				...(related === undefined ? {} : {contextMessage: related}),
-				buttons: options.withButtons ? [REMINDER_ALERT_COPY.complete, REMINDER_ALERT_COPY.snoozeButton] : [],
+				buttons: options.withButtons
+					? [REMINDER_ALERT_COPY.complete, alertSnoozeButton(SNOOZE_COPY[options.snooze ?? '1-hour'])]
+					: [],
+				staysUntilActedOn: true,
 			},
 		];
 	}
@@ -128,6 +149,7 @@ export function notificationsFor(
 			message: [...listed, ...(more > 0 ? [alertSummaryMore(more)] : [])].join('\n'),
 			...(late ? {contextMessage: REMINDER_ALERT_COPY.late} : {}),
 			buttons: [],
+			staysUntilActedOn: true,
 		},
 	];
 }

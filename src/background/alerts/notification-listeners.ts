@@ -8,7 +8,7 @@
 import type {Permissions} from 'webextension-polyfill';
 import {notificationsApi} from '@/shared/notifications-permission.js';
 import type {WorkerDbs} from '../worker-db.js';
-import {onNotificationButton, onNotificationClicked} from './notification-actions.js';
+import {onNotificationButton, onNotificationClicked, onNotificationClosed} from './notification-actions.js';
 import {checkReminders} from './alert-alarm.js';
 
 export type NotificationListeners = {
@@ -30,11 +30,16 @@ export function notificationListeners(dbs: WorkerDbs): NotificationListeners {
 		void onNotificationClicked(dbs, notificationId);
 	};
 
+	const onClosed = (notificationId: string, byUser: boolean): void => {
+		void onNotificationClosed(dbs, notificationId, byUser);
+	};
+
 	const listen = (): void => {
 		const api = notificationsApi();
 		if (!api) return;
 		if (!api.onButtonClicked.hasListener(onButtonClicked)) api.onButtonClicked.addListener(onButtonClicked);
 		if (!api.onClicked.hasListener(onClicked)) api.onClicked.addListener(onClicked);
+		if (!api.onClosed.hasListener(onClosed)) api.onClosed.addListener(onClosed);
 	};
 
 	return {

@@ -9,6 +9,7 @@ import browser, {type Notifications} from 'webextension-polyfill';
 import {browserFamily} from '@/background/platform.js';
 import {notificationsApi} from '@/shared/notifications-permission.js';
 import type {DueAlert} from './due-alerts.js';
+import {readNotificationSnooze} from './notification-snooze.js';
 import {type NotificationContent, notificationsFor, reminderNotificationId} from './notification-content.js';
 
 /** Chrome shows notification buttons; Firefox has none (a click is all there is). */
@@ -17,7 +18,8 @@ export function notificationButtonsShown(): boolean {
 }
 
 export async function showAlerts(alerts: readonly DueAlert[]): Promise<void> {
-	await showNotifications(notificationsFor(alerts, {withButtons: notificationButtonsShown()}));
+	const snooze = await readNotificationSnooze();
+	await showNotifications(notificationsFor(alerts, {withButtons: notificationButtonsShown(), snooze}));
 }
 
 /** Shows notifications of ours (reminders, the summary, R60's Undo offers); nothing without the permission. */
@@ -25,7 +27,10 @@ export async function showNotifications(contents: readonly NotificationContent[]
 	const api = notificationsApi();
 	if (!api) return;
 	for (const content of contents) {
-		const options: Notifications.CreateNotificationOptions & {buttons?: Array<{title: string}>} = {
+		const options: Notifications.CreateNotificationOptions & {
+			buttons?: Array<{title: string}>;
+			requireInteraction?: boolean;
+		} = {
 			type: 'basic',
 			iconUrl: browser.runtime.getURL('icons/icon-128.png'),
 			title: content.title,
@@ -36,6 +41,9 @@ export async function showNotifications(contents: readonly NotificationContent[]
 			message: content.message,
 			...(content.contextMessage === undefined ? {} : {contextMessage: content.contextMessage}),
 			...(content.buttons.length === 0 ? {} : {buttons: content.buttons.map(title => ({title}))}),
+			// Chrome only: Firefox's notifications have no `requireInteraction` (MDN NotificationOptions) and the
+			// desktop decides how long they stay there.
+			...(content.staysUntilActedOn && notificationButtonsShown() ? {requireInteraction: true} : {}),
 		};
 		await api.create(content.id, options);
 	}

@@ -4,7 +4,7 @@ import {MENU_DRAFT_KEY} from '@/shared/menu-draft.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
 import {openTestDb} from '../../../test/fakes/test-db.js';
-import {onRemindMenuClicked, REMIND_MENU_ID} from './remind-menu.js';
+import {createRemindMenu, onRemindMenuClicked, REMIND_MENU_ID, REMIND_MENU_PANEL_ID} from './remind-menu.js';
 
 const NOW = 1_800_000_000_000;
 const ARTICLE = 'https://news.example.com/acme';
@@ -112,4 +112,71 @@ test('R51: another menu item’s click proposes nothing and opens nothing', asyn
 	await onRemindMenuClicked(db, click({menuItemId: 'other', pageUrl: ARTICLE}), tab(ARTICLE, 'Acme news'), NOW);
 	expect(await draft()).toBeUndefined();
 	expect(opened).toEqual({popup: 0, windows: []});
+});
+
+/** Chrome's side panel API as the worker reads it (toolbar-opens.ts), recording each open before any await. */
+function stubSidePanel(open: (options: {windowId: number}) => Promise<void>): () => void {
+	const scope = globalThis as {chrome?: Record<string, unknown> | undefined};
+	const real = scope.chrome;
+	scope.chrome = {...real, sidePanel: {setPanelBehavior: async () => undefined, open}};
+	return () => {
+		scope.chrome = real;
+	};
+}
+
+test('issue 24 with R51: while the toolbar opens the panel, the menu entry carries it and its click opens the panel at once', async () => {
+	const created: unknown[] = [];
+	(browser as unknown as {contextMenus: unknown}).contextMenus = {
+		async removeAll() {
+			created.length = 0;
+		},
+		create: (item: unknown) => created.push(item),
+	};
+	await createRemindMenu('panel');
+	expect(created).toEqual([
+		expect.objectContaining({id: REMIND_MENU_PANEL_ID, contexts: ['page', 'link', 'selection']}),
+	]);
+	await createRemindMenu('popup');
+	expect(created).toEqual([expect.objectContaining({id: REMIND_MENU_ID})]);
+
+	const panelOpens: number[] = [];
+	const restore = stubSidePanel(async ({windowId}) => {
+		panelOpens.push(windowId);
+	});
+	try {
+		// The panel is asked for synchronously, inside the click's handler: the browser allows it only there.
+		const handled = onRemindMenuClicked(
+			db,
+			click({menuItemId: REMIND_MENU_PANEL_ID, pageUrl: ARTICLE}),
+			{...tab(ARTICLE, 'Acme news'), windowId: 7},
+			NOW,
+		);
+		expect(panelOpens).toEqual([7]);
+		await handled;
+		expect(await draft()).toEqual({name: 'Acme news', details: ARTICLE, at: NOW});
+		expect(opened).toEqual({popup: 0, windows: []});
+	} finally {
+		restore();
+	}
+});
+
+test('issue 24 with R51: where the panel cannot open (no user action left, an old browser), the small window shows the draft', async () => {
+	const restore = stubSidePanel(async () => {
+		throw new Error('sidePanel.open() may only be called in response to a user gesture.');
+	});
+	openPopup = async () => {
+		throw new Error('no popup on the action');
+	};
+	try {
+		await onRemindMenuClicked(
+			db,
+			click({menuItemId: REMIND_MENU_PANEL_ID, pageUrl: ARTICLE}),
+			{...tab(ARTICLE, 'Acme news'), windowId: 7},
+			NOW,
+		);
+		expect(opened.windows).toEqual([browser.runtime.getURL('src/popup/index.html')]);
+		expect(await draft()).toEqual({name: 'Acme news', details: ARTICLE, at: NOW});
+	} finally {
+		restore();
+	}
 });

@@ -16,17 +16,28 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
 import {to18} from '@/shared/record-ids.js';
+import type {ToolbarOpens} from '@/shared/types.js';
+import {openPanelFromClick} from '../side-panel/toolbar-opens.js';
 import {menuDraftText} from './menu-draft-text.js';
 
 export const REMIND_MENU_ID = 'tickler-remind-me';
+/**
+ * The same entry while the toolbar button opens the side panel (issue 24). The click's handler must open the
+ * panel before it awaits anything (the browsers allow it only in answer to the click), and the only thing it
+ * knows at once is which entry was clicked: so the choice is carried in the entry's id, remade at each change.
+ */
+export const REMIND_MENU_PANEL_ID = 'tickler-remind-me-panel';
 /** The popup page, opened in a small window where the browser cannot open the toolbar popup from a menu. */
 const POPUP_PAGE = 'src/popup/index.html';
 
-/** Made at install and at each browser start (Firefox forgets an event page's menus with the browser). */
-export async function createRemindMenu(): Promise<void> {
+/**
+ * Made at install, at each browser start (Firefox forgets an event page's menus with the browser) and when the
+ * rep changes what the toolbar button opens; `opens` says where the click shows the draft.
+ */
+export async function createRemindMenu(opens: ToolbarOpens): Promise<void> {
 	await browser.contextMenus.removeAll();
 	browser.contextMenus.create({
-		id: REMIND_MENU_ID,
+		id: opens === 'panel' ? REMIND_MENU_PANEL_ID : REMIND_MENU_ID,
 		title: t('menuRemindMe'),
 		contexts: ['page', 'link', 'selection'],
 	});
@@ -96,10 +107,11 @@ export async function onRemindMenuClicked(
 	tab: Tabs.Tab | undefined,
 	now = Date.now(),
 ): Promise<void> {
-	if (info.menuItemId !== REMIND_MENU_ID) return;
-	// Firefox opens the popup only from inside the click's handler, before any await: open first, fill after
-	// (the popup listens for the draft while it is open, menu-draft-open.ts).
-	const opening = openQuickAdd();
+	if (info.menuItemId !== REMIND_MENU_ID && info.menuItemId !== REMIND_MENU_PANEL_ID) return;
+	// The browsers open the popup or the panel only from inside the click's handler, before any await: open
+	// first, fill after (the popup and the panel listen for the draft while they are open, menu-draft-open.ts).
+	const opening =
+		info.menuItemId === REMIND_MENU_PANEL_ID ? openPanelFromClick(tab?.windowId).catch(openQuickAdd) : openQuickAdd();
 	await browser.storage.session.set({[MENU_DRAFT_KEY]: await draftFor(db, info, tab, now)});
 	await opening;
 }

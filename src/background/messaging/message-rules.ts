@@ -29,6 +29,7 @@ import {
 	subjectTemplateInput,
 	taskBadgeInput,
 	toolbarOpensInput,
+	notificationSnoozeInput,
 	whoAlertsInput,
 	InvalidMessageError,
 } from './validators.js';
@@ -107,6 +108,9 @@ export const MESSAGE_RULES = {
 	saveWhoAlerts: {callers: 'own-pages', validate: whoAlertsInput},
 	getToolbarOpens: {callers: 'own-pages', validate: noInput},
 	saveToolbarOpens: {callers: 'own-pages', validate: toolbarOpensInput},
+	getNotificationSnooze: {callers: 'own-pages', validate: noInput},
+	saveNotificationSnooze: {callers: 'own-pages', validate: notificationSnoozeInput},
+	sendTestNotification: {callers: 'own-pages', validate: noInput},
 	saveSubjectTemplate: {callers: 'own-pages', validate: subjectTemplateInput},
 	disconnectOAuth: {callers: 'own-pages', validate: partitionInput},
 	forgetPartition: {callers: 'own-pages', validate: partitionInput},

@@ -163,6 +163,15 @@ test('R27, issue 22: snoozeReminder carries a reminder id and one of the four pr
 	}
 });
 
+test('R27/R50: saveNotificationSnooze carries one of the four presets, nothing else', async () => {
+	const send = async (input: unknown) =>
+		handleMessage(api, {channel: 'tickler', method: 'saveNotificationSnooze', input}, POPUP, SELF);
+	expect(await send({preset: 'tomorrow-morning'})).toEqual({ok: true, value: {preset: 'tomorrow-morning'}});
+	for (const bad of [{preset: 'forever'}, {}, {preset: 10}, null]) {
+		expect(await send(bad)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+	}
+});
+
 test('R27: every method the table keeps to the extension’s own pages is refused from a content script, before its input is read', async () => {
 	const ownPagesOnly = Object.entries(MESSAGE_RULES)
 		.filter(([, rule]) => rule.callers === 'own-pages')

@@ -142,6 +142,13 @@ export function toolbarOpensInput(input: unknown): Input<'saveToolbarOpens'> {
 	return {opens};
 }
 
+/** R50: the notification Snooze button's default, one of the popup's presets. */
+export function notificationSnoozeInput(input: unknown): Input<'saveNotificationSnooze'> {
+	const {preset} = record(input);
+	if (!isSnoozePreset(preset)) throw new InvalidMessageError('Invalid snooze');
+	return {preset};
+}
+
 export function clientIdInput(input: unknown): {clientId: string} {
 	const clientId = record(input)['clientId'];
 	if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId.trim()))

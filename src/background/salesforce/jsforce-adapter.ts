@@ -9,7 +9,8 @@
  * message a rep can read (issue 11, jsforce-failures.ts); every answer is read without trusting its shape
  * (jsforce-answers.ts).
  */
-import {Connection} from 'jsforce/core';
+import type {Connection} from 'jsforce/core';
+import {loadJsforce} from './jsforce-loader.js';
 import {TICKLER_CLIENT} from '@/shared/client-name.js';
 import {to18} from '@/shared/record-ids.js';
 import {MalformedResponseError} from './errors.js';
@@ -68,23 +69,32 @@ type ApiRequest = {method: string; url: string; body?: string};
 
 /** One port's connection and what it keeps between requests: the count (R21) and the latest response facts. */
 type PortState = {
-	conn: Connection;
-	/** jsforce's own transport, wrapped per request. */
-	base: TransportLike;
+	/** Made at the port's first request, when jsforce is first needed (jsforce-loader.ts). */
+	connection: Promise<{conn: Connection; base: TransportLike}> | undefined;
 	options: JsforceAdapterOptions;
 	meta: ResponseMeta;
 	requests: number;
 };
 
-export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePort {
-	const conn = new Connection({
-		instanceUrl: options.instanceUrl,
-		accessToken: options.accessToken,
-		version: options.version ?? '62.0',
-		// R29: jsforce sends `Sforce-Call-Options: client=Tickler/<version>` on every request (salesforce-facts.md §0).
-		callOptions: {client: TICKLER_CLIENT},
+/** The port's jsforce connection, made once; jsforce's own transport kept to be wrapped per request. */
+async function connectionOf(state: PortState): Promise<{conn: Connection; base: TransportLike}> {
+	state.connection ??= loadJsforce().then(({Connection: JsforceConnection}) => {
+		const conn = new JsforceConnection({
+			instanceUrl: state.options.instanceUrl,
+			accessToken: state.options.accessToken,
+			version: state.options.version ?? API_VERSION,
+			// R29: jsforce sends `Sforce-Call-Options: client=Tickler/<version>` on every request (salesforce-facts.md §0).
+			callOptions: {client: TICKLER_CLIENT},
+		});
+		return {conn, base: conn._transport};
 	});
-	const state: PortState = {conn, base: conn._transport, options, meta: {}, requests: 0};
+	return state.connection;
+}
+
+const API_VERSION = '62.0';
+
+export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePort {
+	const state: PortState = {connection: undefined, options, meta: {}, requests: 0};
 	const call = async <T>(request: ApiRequest): Promise<T> => callRefreshing<T>(state, request);
 	let identity: Promise<Identity> | undefined;
 	const collection = async (method: string, records: object[]) => {
@@ -111,7 +121,7 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
 			return toPage<T>(await call({method: 'GET', url: nextRecordsUrl}));
 		},
 		async taskPicklists() {
-			return toPicklists(await call<CompositeAnswer>(picklistsRequest(conn.version)));
+			return toPicklists(await call<CompositeAnswer>(picklistsRequest(options.version ?? API_VERSION)));
 		},
 		async createTasks(records: TaskWrite[]) {
 			return collection(
@@ -143,13 +153,13 @@ export function createJsforcePort(options: JsforceAdapterOptions): SalesforcePor
  * jsforce's transport for one request, with its retries and its following of redirects off (see above), and
  * each answer observed: its status, type and location into `seen`, its usage and clock into the port's meta.
  */
-function observingTransport(state: PortState, seen: Seen): TransportLike {
+function observingTransport(state: PortState, base: TransportLike, seen: Seen): TransportLike {
 	const now = state.options.now ?? Date.now;
 	return {
 		httpRequest(req: unknown, transportOptions: Record<string, unknown> = {}) {
 			state.requests++;
 			const transportRequest = req as Parameters<TransportLike['httpRequest']>[0];
-			const pending = state.base.httpRequest(transportRequest, {
+			const pending = base.httpRequest(transportRequest, {
 				...transportOptions,
 				retry: {maxRetries: 0},
 				followRedirect: false,
@@ -173,11 +183,12 @@ function observingTransport(state: PortState, seen: Seen): TransportLike {
 
 async function send<T>(state: PortState, request: ApiRequest): Promise<T> {
 	const seen: Seen = {};
-	const transport = observingTransport(state, seen);
+	const {conn, base} = await connectionOf(state);
+	const transport = observingTransport(state, base, seen);
 	const headers: Record<string, string> = request.body === undefined ? {} : {'content-type': 'application/json'};
 	let body: T;
 	try {
-		body = await state.conn.request<T>({...request, headers} as Parameters<Connection['request']>[0], {transport});
+		body = await conn.request<T>({...request, headers} as Parameters<Connection['request']>[0], {transport});
 	} catch (error) {
 		throw toApiError(error, seen);
 	}
@@ -194,7 +205,8 @@ async function callRefreshing<T>(state: PortState, request: ApiRequest): Promise
 	} catch (error) {
 		const refresh = state.options.refreshAccessToken;
 		if (!refresh || !isExpiredToken(error)) throw error;
-		state.conn.accessToken = await refreshed(refresh);
+		const fresh = await refreshed(refresh);
+		(await connectionOf(state)).conn.accessToken = fresh;
 		return send<T>(state, request);
 	}
 }

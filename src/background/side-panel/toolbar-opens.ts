@@ -27,7 +27,10 @@ export async function toolbarOpensChoice(): Promise<ToolbarOpensChoice> {
 	return {opens: stored === 'panel' ? 'panel' : 'popup', byAdmin: false};
 }
 
-type SidePanelApi = {setPanelBehavior(behavior: {openPanelOnActionClick: boolean}): Promise<void>};
+type SidePanelApi = {
+	setPanelBehavior(behavior: {openPanelOnActionClick: boolean}): Promise<void>;
+	open(options: {windowId: number}): Promise<void>;
+};
 
 /** Chrome's side panel API: not in webextension-polyfill (Chrome-only), read from `chrome` itself. */
 function chromeSidePanel(): SidePanelApi | undefined {
@@ -58,8 +61,27 @@ export async function saveToolbarOpens(opens: ToolbarOpens): Promise<ToolbarOpen
 
 type SidebarApi = {open(): Promise<void>};
 
+function firefoxSidebar(): SidebarApi | undefined {
+	return (browser as unknown as {sidebarAction?: SidebarApi}).sidebarAction;
+}
+
 /** Firefox: the toolbar click with no popup set (the panel chosen) opens the sidebar. Chrome opens its panel itself. */
 export function openSidebarOnActionClick(): void {
-	const sidebar = (browser as unknown as {sidebarAction?: SidebarApi}).sidebarAction;
-	sidebar?.open().catch(() => undefined); // already open, or closed by the rep meanwhile: nothing to do
+	firefoxSidebar()
+		?.open()
+		.catch(() => undefined); // already open, or closed by the rep meanwhile: nothing to do
+}
+
+/**
+ * Opens Tickler's panel from a click the rep made elsewhere (the context menu, R51). Both browsers allow it
+ * only in answer to the rep's action, so it is called before the click's handler awaits anything: Chrome's
+ * `sidePanel.open` needs the window (Chrome 116+), Firefox's `sidebarAction.open` none. Rejects where the
+ * browser has no panel to open, so the caller can fall back to a window.
+ */
+export async function openPanelFromClick(windowId: number | undefined): Promise<void> {
+	const sidePanel = chromeSidePanel();
+	if (sidePanel && windowId !== undefined) return sidePanel.open({windowId});
+	const sidebar = firefoxSidebar();
+	if (sidebar) return sidebar.open();
+	throw new Error('this browser has no side panel to open');
 }
