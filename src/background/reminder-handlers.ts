@@ -13,7 +13,7 @@ import {
 	undoDelete,
 } from '@/shared/store/local-edits.js';
 import {editHeldForUndo, extendUndoHold, undoEdit} from '@/shared/store/held-edits.js';
-import {snoozePatch} from '@/shared/snooze.js';
+import {snoozeToPatch} from '@/shared/snooze.js';
 import type {ReminderPatch} from '@/shared/store/reminder-validation.js';
 import {keepMine, keepTheirs} from '@/shared/store/overruled-edits.js';
 import type {TicklerDb} from '@/shared/store/open-db.js';
@@ -58,10 +58,11 @@ export function heldAndOverruledHandlers(
 
 	return {
 		completeReminder: async ({id}) => held(await inActivePartition(db, id), {status: 'complete'}),
-		async snoozeReminder({id, preset}) {
-			// R50: one action; "tomorrow morning" and "next week" move an earlier due date too.
-			const reminder = await db.reminders.get(await inActivePartition(db, id));
-			return held(id, snoozePatch(preset, Date.now(), reminder?.dueDate ?? null));
+		async snoozeReminder(input) {
+			// R50: one action; "tomorrow morning", "next week" and a chosen later day move an earlier due date too.
+			const reminder = await db.reminders.get(await inActivePartition(db, input.id));
+			const to = 'until' in input ? {until: input.until} : input.preset;
+			return held(input.id, snoozeToPatch(to, Date.now(), reminder?.dueDate ?? null));
 		},
 		async undoEdit({id}) {
 			const restored = await undoEdit(db, await inActivePartition(db, id));

@@ -6,7 +6,7 @@
 import {useLayoutEffect} from 'preact/hooks';
 import type {DueReminders} from '@/shared/store/popup-view.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import type {SnoozePreset} from '@/shared/snooze.js';
+import type {SnoozeTo} from '@/shared/snooze.js';
 import {t} from '@/shared/i18n/t.js';
 import {ReminderRow} from './reminder-row.js';
 import {useRovingRows} from './roving-rows.js';
@@ -33,7 +33,7 @@ type Props = {
 	/** R59/R5: "Send to Salesforce" on a local-only reminder, while sync is on. */
 	onSend?: ((reminder: Reminder) => void) | undefined;
 	/** R50: Snooze by a preset with an Undo offer. */
-	onSnooze?: ((reminder: Reminder, preset: SnoozePreset) => void) | undefined;
+	onSnooze?: ((reminder: Reminder, to: SnoozeTo) => void) | undefined;
 };
 
 export function DueList({due, instanceHost, onDelete, onComplete, onChanged, onSend, onSnooze}: Props) {

@@ -1,7 +1,7 @@
 /** One reminder in the command center (R22): complete with one click, edit, delete, open its Task. */
 import {useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
-import type {SnoozePreset} from '@/shared/snooze.js';
+import type {SnoozeTo} from '@/shared/snooze.js';
 import {OverruledChoice} from '@/shared/ui/overruled-choice.js';
 import {useFocusReturn} from './focus-return.js';
 import {RefusalActions} from './refusal-actions.js';
@@ -87,7 +87,7 @@ type Props = {
 	/** R44: the All reminders page offers "Send to Salesforce" on a local-only reminder (R5: only on purpose). */
 	onSend?: ((reminder: Reminder) => void) | undefined;
 	/** R50: Snooze by a preset with an Undo offer (undo-toast.tsx useUndoOffer). */
-	onSnooze?: ((reminder: Reminder, preset: SnoozePreset) => void) | undefined;
+	onSnooze?: ((reminder: Reminder, to: SnoozeTo) => void) | undefined;
 };
 
 export function ReminderRow(props: Props) {
@@ -116,10 +116,10 @@ export function ReminderRow(props: Props) {
 	}
 
 	const canSnooze = onSnooze !== undefined && reminder.status === 'open';
-	const snoozeAndMove = (target: Reminder, preset: SnoozePreset, from: Element) => {
+	const snoozeAndMove = (target: Reminder, to: SnoozeTo, from: Element) => {
 		// R48: the snoozed row may move (to Tomorrow) or stay; either way focus goes on to the next reminder.
 		moveFocusFrom(from);
-		onSnooze?.(target, preset);
+		onSnooze?.(target, to);
 	};
 	const onKeyDown = rowKeyHandler({
 		reminder,

@@ -6,7 +6,7 @@ import type {Ref} from 'preact';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {t} from '@/shared/i18n/t.js';
-import type {SnoozePreset} from '@/shared/snooze.js';
+import type {SnoozeTo} from '@/shared/snooze.js';
 import {SnoozeMenu} from './snooze-menu.js';
 
 type Actions = {
@@ -17,7 +17,7 @@ type Actions = {
 	onDelete: (button: HTMLButtonElement) => void;
 	onSend: ((reminder: Reminder) => void) | undefined;
 	/** R50: Snooze by a preset, where the list offers it (an open reminder); with the preset pressed (R48: focus). */
-	onSnooze: ((reminder: Reminder, preset: SnoozePreset, from: Element) => void) | undefined;
+	onSnooze: ((reminder: Reminder, to: SnoozeTo, from: Element) => void) | undefined;
 };
 
 /** The reminder's Task in Salesforce, once it has one and the org is known. */

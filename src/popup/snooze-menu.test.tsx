@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Issue 22's snooze presets (a part of the snooze rule, not yet built whole: see docs/rules.md) in the popup: Snooze is one action from the row — its presets, one press — held for an Undo offer like
+ * R50 in the popup: Snooze is one action from the row — a preset, one press, or a chosen time — held for an Undo offer like
  * Complete (R60); "tomorrow morning" moves the due date too, so the reminder leaves Today. On the real worker
  * API over the fake runtime.
  */
@@ -55,6 +55,7 @@ test('R60, issue 22: Snooze → Tomorrow morning moves the reminder to Tomorrow 
 		'1 hour',
 		'Tomorrow morning',
 		'Next week',
+		'Snooze until then',
 	]);
 	await act(() => button('Tomorrow morning').click());
 
@@ -87,4 +88,36 @@ test('R60, issue 22: Escape closes the presets and focus goes back to Snooze', a
 	});
 	expect(root.querySelector('.snooze-presets')).toBeNull();
 	expect(document.activeElement).toBe(snooze);
+});
+
+test('R50: Snooze to a time the rep chooses: a past time is refused in words; a later day moves the time and the due date', async () => {
+	const {today} = localDays();
+	const ana = await addReminder(db, {name: 'Call Ana', dueDate: today});
+	await act(() => {
+		render(<App />, root);
+	});
+	await vi.waitFor(() => expect(namesIn('Today')).toEqual(['Call Ana']));
+	await act(() => button('Snooze “Call Ana”').click());
+	const field = root.querySelector<HTMLInputElement>('input[type="datetime-local"]');
+	expect(field?.labels?.[0]?.textContent).toBe('Or until');
+	const choose = async (value: string) => {
+		await act(() => {
+			field!.value = value;
+			field!.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		await act(() => button('Snooze until then').click());
+	};
+
+	await choose('2001-01-01T09:00');
+	expect(root.querySelector('.snooze-time [role="alert"]')?.textContent).toBe('Choose a time later than now.');
+	expect(field?.getAttribute('aria-invalid')).toBe('true');
+	expect((await db.reminders.get(ana.id))?.reminderAt).toBeUndefined();
+
+	const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
+	const day = `${inThreeDays.getFullYear()}-${String(inThreeDays.getMonth() + 1).padStart(2, '0')}-${String(inThreeDays.getDate()).padStart(2, '0')}`;
+	await choose(`${day}T14:30`);
+	await vi.waitFor(async () => expect((await db.reminders.get(ana.id))?.dueDate).toBe(day));
+	const snoozed = new Date((await db.reminders.get(ana.id))?.reminderAt ?? '');
+	expect([snoozed.getHours(), snoozed.getMinutes()]).toEqual([14, 30]);
+	await vi.waitFor(() => expect(namesIn('Today')).toEqual([]));
 });

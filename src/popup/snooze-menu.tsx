@@ -1,15 +1,17 @@
 /**
  * R50: Snooze from a row in one action — a button that opens the presets (10 minutes, 1 hour, tomorrow
- * morning, next week); one press snoozes, with an Undo offer like Complete (undo-toast.tsx). Escape closes
+ * morning, next week) and a time of the rep's choosing (snooze-time-form.tsx); one press snoozes, with an Undo offer like Complete (undo-toast.tsx). Escape closes
  * the presets and returns focus to the button.
  */
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {SNOOZE_COPY} from '@/shared/copy.js';
 import {t} from '@/shared/i18n/t.js';
-import {SNOOZE_PRESETS, type SnoozePreset} from '@/shared/snooze.js';
+import {SNOOZE_PRESETS, type SnoozeTo} from '@/shared/snooze.js';
 import type {Reminder} from '@/shared/store/schema.js';
 
-type Props = {reminder: Reminder; onSnooze: (reminder: Reminder, preset: SnoozePreset, from: Element) => void};
+import {SnoozeTimeForm} from './snooze-time-form.js';
+
+type Props = {reminder: Reminder; onSnooze: (reminder: Reminder, to: SnoozeTo, from: Element) => void};
 
 export function SnoozeMenu({reminder, onSnooze}: Props) {
 	const [open, setOpen] = useState(false);
@@ -57,6 +59,12 @@ export function SnoozeMenu({reminder, onSnooze}: Props) {
 							{SNOOZE_COPY[preset]}
 						</button>
 					))}
+					<SnoozeTimeForm
+						onChosen={(until, from) => {
+							close();
+							onSnooze(reminder, {until}, from);
+						}}
+					/>
 				</span>
 			) : null}
 		</span>

@@ -6,7 +6,7 @@
 import type {JSX} from 'preact';
 import {useCallback, useEffect, useRef, useState} from 'preact/hooks';
 import type {Reminder} from '@/shared/store/schema.js';
-import type {SnoozePreset} from '@/shared/snooze.js';
+import type {SnoozeTo} from '@/shared/snooze.js';
 import {completeReminder, deleteReminder, holdUndo, snoozeReminder, undoDelete, undoEdit} from './writes.js';
 import {UNDO_OFFER_MS} from '@/shared/store/outbox.js';
 import {t} from '@/shared/i18n/t.js';
@@ -129,7 +129,7 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 export function useUndoOffer(refresh: () => void): {
 	remove: (reminder: Reminder) => Promise<void>;
 	complete: (reminder: Reminder) => Promise<void>;
-	snooze: (reminder: Reminder, preset: SnoozePreset) => Promise<void>;
+	snooze: (reminder: Reminder, to: SnoozeTo) => Promise<void>;
 	toast: JSX.Element | null;
 } {
 	const [offer, setOffer] = useState<{kind: UndoKind; reminder: Reminder; error?: string} | undefined>(undefined);
@@ -152,9 +152,9 @@ export function useUndoOffer(refresh: () => void): {
 	}
 
 	/** R50: one action; a Snooze that failed says why where the offer would be. */
-	async function snooze(reminder: Reminder, preset: SnoozePreset) {
+	async function snooze(reminder: Reminder, to: SnoozeTo) {
 		try {
-			await snoozeReminder(reminder.id, preset);
+			await snoozeReminder(reminder.id, to);
 			setOffer({kind: 'snooze', reminder});
 		} catch (error) {
 			setOffer({kind: 'snooze', reminder, error: message(error)});

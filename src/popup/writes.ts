@@ -3,7 +3,7 @@
  * R17) and pushes them within seconds (R13). Keeping Dexie out of the popup keeps it small and fast (R22).
  */
 import {callBackground} from '@/shared/messages.js';
-import type {SnoozePreset} from '@/shared/snooze.js';
+import type {SnoozeTo} from '@/shared/snooze.js';
 import type {NewReminderInput, ReminderPatch} from '@/shared/store/reminder-validation.js';
 
 /** `id` is the draft's: sending the same add again (after an error) never makes a second reminder. */
@@ -28,9 +28,9 @@ export async function completeReminder(id: string): Promise<void> {
 	await callBackground('completeReminder', {id});
 }
 
-/** R50: Snooze by a preset, one action, with an Undo offer like Complete. */
-export async function snoozeReminder(id: string, preset: SnoozePreset): Promise<void> {
-	await callBackground('snoozeReminder', {id, preset});
+/** R50: Snooze by a preset or to a chosen time, one action, with an Undo offer like Complete. */
+export async function snoozeReminder(id: string, to: SnoozeTo): Promise<void> {
+	await callBackground('snoozeReminder', typeof to === 'string' ? {id, preset: to} : {id, until: to.until});
 }
 
 export async function undoEdit(id: string): Promise<void> {

@@ -83,7 +83,7 @@ export type BackgroundApi = {
 	/** R48: the rep holds the Undo offer open: the delete or held edit waits DELETE_HOLD_MS more from now. */
 	holdUndo: (input: {id: string}) => Promise<{id: string; held: boolean}>;
 	/** R50: Snooze by a preset in one action, held for an Undo offer like a Complete (undoEdit takes it back). */
-	snoozeReminder: (input: {id: string; preset: SnoozePreset}) => Promise<{id: string}>;
+	snoozeReminder: (input: {id: string; preset: SnoozePreset} | {id: string; until: string}) => Promise<{id: string}>;
 	/** R58: the rep's values Salesforce overruled go to Salesforce as a new edit (keepMine), or are dropped. */
 	keepMine: (input: {id: string}) => Promise<{id: string}>;
 	keepTheirs: (input: {id: string}) => Promise<{id: string}>;

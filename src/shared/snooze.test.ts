@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {isSnoozePreset, snoozePatch} from './snooze.js';
+import {isSnoozePreset, snoozePatch, snoozeToPatch} from './snooze.js';
 
 // Issue 22's snooze presets (a part of the snooze rule, not yet built whole: see docs/rules.md), at fixed clocks in an explicit zone (Europe/Rome), across a week and a DST change.
 const ROME = 'Europe/Rome';
@@ -49,4 +49,20 @@ test('only the four presets are presets', () => {
 	for (const preset of ['10-minutes', '1-hour', 'tomorrow-morning', 'next-week'])
 		expect(isSnoozePreset(preset)).toBe(true);
 	for (const other of ['2-hours', '', undefined, 7]) expect(isSnoozePreset(other)).toBe(false);
+});
+
+test('R50: a chosen time is the reminder time, and a later day moves an earlier due date to it (never a later one)', () => {
+	const until = '2026-03-10T13:30:00.000Z';
+	expect(snoozeToPatch({until}, Date.parse('2026-03-05T12:00:00Z'), '2026-03-05', 'Europe/Rome')).toEqual({
+		reminderAt: until,
+		dueDate: '2026-03-10',
+	});
+	expect(snoozeToPatch({until}, Date.parse('2026-03-05T12:00:00Z'), '2026-03-20', 'Europe/Rome')).toEqual({
+		reminderAt: until,
+	});
+	expect(snoozeToPatch({until}, Date.parse('2026-03-05T12:00:00Z'), null, 'Europe/Rome')).toEqual({reminderAt: until});
+	// A preset goes through the preset's own patch.
+	expect(snoozeToPatch('1-hour', Date.parse('2026-03-05T12:00:00Z'), '2026-03-05')).toEqual({
+		reminderAt: '2026-03-05T13:00:00.000Z',
+	});
 });

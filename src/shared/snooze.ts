@@ -42,6 +42,28 @@ function nextWeekAt(now: number, timeZone?: string): number {
 	return at(MORNING_HOUR) ?? at(MORNING_HOUR + 1) ?? Date.parse(monday);
 }
 
+/** R50: where a Snooze moves a reminder: a preset, or a time the rep chose (an ISO 8601 instant). */
+export type SnoozeTo = SnoozePreset | {until: string};
+
+/** How far ahead a chosen snooze time may be: beyond it a typing slip ("2062") is more likely than a plan. */
+export const SNOOZE_UNTIL_MAX_MS = 366 * 86_400_000;
+
+/**
+ * R50: what a Snooze changes — a preset's patch (below), or for a chosen time that time, and the due date
+ * moved to its day when it was earlier, as "tomorrow morning" does.
+ */
+export function snoozeToPatch(
+	to: SnoozeTo,
+	now: number,
+	dueDate: string | null,
+	timeZone?: string,
+): {reminderAt: string; dueDate?: string} {
+	if (typeof to === 'string') return snoozePatch(to, now, dueDate, timeZone);
+	const reminderAt = new Date(Date.parse(to.until)).toISOString();
+	const day = localParts(Date.parse(reminderAt), timeZone).date;
+	return dueDate !== null && dueDate < day ? {reminderAt, dueDate: day} : {reminderAt};
+}
+
 /**
  * R50: what a preset changes: the reminder time, and for "tomorrow morning" and "next week" the due date too
  * when it was earlier, so the reminder leaves Today (a later due date, or none, stays as it is).

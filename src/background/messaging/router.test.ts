@@ -163,6 +163,22 @@ test('R27, issue 22: snoozeReminder carries a reminder id and one of the four pr
 	}
 });
 
+test('R27/R50: snoozeReminder may carry a chosen time instead: an instant from now to a year ahead, never with a preset', async () => {
+	const send = async (input: unknown) =>
+		handleMessage(api, {channel: 'tickler', method: 'snoozeReminder', input}, POPUP, SELF);
+	const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+	expect(await send({id: 'r1', until: inAnHour})).toEqual({ok: true, value: {id: 'r1'}});
+	for (const bad of [
+		{id: 'r1', until: '2001-01-01T00:00:00.000Z'},
+		{id: 'r1', until: new Date(Date.now() + 400 * 86_400_000).toISOString()},
+		{id: 'r1', until: 'tomorrow'},
+		{id: 'r1', until: Date.now() + 3_600_000},
+		{id: 'r1', until: inAnHour, preset: '1-hour'},
+	]) {
+		expect(await send(bad)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+	}
+});
+
 test('R27/R50: saveNotificationSnooze carries one of the four presets, nothing else', async () => {
 	const send = async (input: unknown) =>
 		handleMessage(api, {channel: 'tickler', method: 'saveNotificationSnooze', input}, POPUP, SELF);

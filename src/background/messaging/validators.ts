@@ -5,7 +5,7 @@
  */
 import {remindObjectOf} from '@/shared/record-page-url.js';
 import {cutAt} from '@/shared/subject-template.js';
-import {isSnoozePreset, type SnoozePreset} from '@/shared/snooze.js';
+import {isSnoozePreset, SNOOZE_UNTIL_MAX_MS} from '@/shared/snooze.js';
 import {
 	MAX_NAME_LENGTH,
 	type NewReminderInput,
@@ -99,11 +99,23 @@ export function reminderIdInput(input: unknown): {id: string} {
 	return {id: reminderId(record(input)['id'])};
 }
 
-/** R50: a reminder and one of the Snooze presets, nothing else. */
-export function snoozeInput(input: unknown): {id: string; preset: SnoozePreset} {
-	const {id, preset} = record(input);
-	if (!isSnoozePreset(preset)) throw new InvalidMessageError('Invalid snooze');
-	return {id: reminderId(id), preset};
+/**
+ * R50: a reminder and one of the Snooze presets, or a time the rep chose: an instant from now (a minute's
+ * slack for the clock) to a year ahead. Nothing else.
+ */
+export function snoozeInput(input: unknown, now: number = Date.now()): Input<'snoozeReminder'> {
+	const {id, preset, until} = record(input);
+	if (until === undefined) {
+		if (!isSnoozePreset(preset)) throw new InvalidMessageError('Invalid snooze');
+		return {id: reminderId(id), preset};
+	}
+
+	const at = typeof until === 'string' && preset === undefined ? Date.parse(until) : Number.NaN;
+	if (!Number.isFinite(at) || at < now - 60_000 || at > now + SNOOZE_UNTIL_MAX_MS) {
+		throw new InvalidMessageError('Invalid snooze time');
+	}
+
+	return {id: reminderId(id), until: new Date(at).toISOString()};
 }
 
 /** R44: the ids the rep confirmed; bounded so a bad page cannot make the worker read without end. */

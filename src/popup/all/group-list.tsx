@@ -5,7 +5,7 @@
 import {formatNumber} from '@/shared/i18n/format.js';
 import {t} from '@/shared/i18n/t.js';
 import type {Reminder} from '@/shared/store/schema.js';
-import type {SnoozePreset} from '@/shared/snooze.js';
+import type {SnoozeTo} from '@/shared/snooze.js';
 import {ReminderRow} from '../reminder-row.js';
 import {useRovingRows} from '../roving-rows.js';
 import {groupLabel, type Group} from './groups.js';
@@ -24,7 +24,7 @@ type Props = {
 	onComplete: (reminder: Reminder) => Promise<void>;
 	onChanged: () => void;
 	onSend: ((reminder: Reminder) => void) | undefined;
-	onSnooze: (reminder: Reminder, preset: SnoozePreset) => void;
+	onSnooze: (reminder: Reminder, to: SnoozeTo) => void;
 };
 
 export function GroupList({group, rows, shown, onShowMore, loading, searching, today, ...row}: Props) {
