@@ -51,10 +51,13 @@ test('R48: the popup by keyboard — type, arrow to the second reminder, C, focu
 	const {page, errors} = await session.openExtensionPage('src/popup/index.html');
 	// Quick add has focus as the popup opens: the rep types at once.
 	await expect.poll(async () => focused(page)).toBe(t('quickAddLabel'));
+	const line = page.getByRole('textbox', {name: t('quickAddLabel')});
 	for (const name of NAMES) {
 		await page.keyboard.type(name);
 		await page.keyboard.press('Enter');
 		await expect.poll(async () => rowNames(page)).toContain(name);
+		// The row can show (the store's change) before the save's answer empties the line: wait for that.
+		await expect.poll(async () => line.inputValue()).toBe('');
 	}
 
 	await expect.poll(async () => rowNames(page)).toEqual(NAMES);
