@@ -125,10 +125,7 @@ export type ReminderAlertRecord = {
 	knownAt: number;
 	/** The reminder time this computer has alerted for (once per computer, across worker restarts). */
 	notifiedFor?: string;
-	/**
-	 * R50: the alerted time whose notification the rep is known to have seen — clicked it, or closed it
-	 * themselves. Until then (the system may have hidden it) the popup shows the reminder as alerted.
-	 */
+	/** R50: the alerted time whose notification the rep clicked or closed (else the popup says "not seen yet"). */
 	seenFor?: string;
 };
 
