@@ -2,7 +2,7 @@
  * The badge's requests are Tickler's requests (R21, R38): what the org's `Sforce-Limit-Info` said in the
  * badge's response becomes the partition's API usage — the figure the popup and settings show the rep and
  * the schedule reads (runner/schedule-policy.ts, runner/cadence.ts) — and each lookup is a row in the sync
- * history with the requests it spent, so the settings page's "API requests" column, and every benchmark
+ * history with the requests it spent (and so is the badge's "Add to Tickler", add-to-tickler.ts), so the settings page's "API requests" column, and every benchmark
  * that sums it, counts the badge too.
  */
 import {budgetState} from '@/background/runner/cadence.js';
@@ -14,6 +14,7 @@ export async function recordBadgeRequests(
 	db: TicklerDb,
 	partitionId: string,
 	spent: {requests: number; apiUsage?: {used: number; limit: number} | undefined; startedAt: number; endedAt: number},
+	note = 'A Task page badge looked up one Task that is not in Tickler.',
 ): Promise<void> {
 	if (spent.requests <= 0) return;
 	const {apiUsage} = spent;
@@ -37,7 +38,7 @@ export async function recordBadgeRequests(
 		conflicts: 0,
 		apiRequests: spent.requests,
 		errors: [],
-		notes: ['A Task page badge looked up one Task that is not in Tickler.'],
+		notes: [note],
 	};
 	await db.syncHistory.add(row);
 	await pruneHistory(db, partitionId, spent.endedAt);
