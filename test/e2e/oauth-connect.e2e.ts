@@ -80,7 +80,7 @@ async function connectInSettings(user: {username: string}): Promise<void> {
 
 beforeAll(async () => {
 	local = await startLocalOrg({seed: 'none'});
-	session = await launchExtension({org: local, authWindow: true});
+	session = await launchExtension({org: local});
 	await signIn(session.context, local.org);
 	// The admin's side: the External Client App with Tickler's callback URL, and API Access Control on.
 	clientId = local.org.oauth.registerApp({
