@@ -137,7 +137,9 @@ test('R5/R4: an older open Task of the rep’s becomes the reminder a pull would
 	// Nothing to push: the reminder is the Task as read (no second Task in Salesforce, R18).
 	expect(await db.outbox.count()).toBe(0);
 	// Counted with Tickler's API usage, like the badge's own lookup (R21).
-	expect(await db.syncHistory.toArray()).toMatchObject([{trigger: 'task-badge', apiRequests: 2}]);
+	expect(await db.syncHistory.toArray()).toMatchObject([
+		{trigger: 'task-badge', apiRequests: 2, notes: [expect.stringMatching(/^A Task page badge added an older Task/)]},
+	]);
 });
 
 test('R5: asked again for a Task already linked (an answer lost, a second click), the same reminder at no cost', async () => {

@@ -141,7 +141,7 @@ export async function addTaskToTickler(
 				startedAt: now,
 				endedAt: Date.now(),
 			},
-			'The rep added an older Task to Tickler from its page; Tickler read that one Task.',
+			'add',
 		);
 	}
 }

@@ -14,7 +14,8 @@ export async function recordBadgeRequests(
 	db: TicklerDb,
 	partitionId: string,
 	spent: {requests: number; apiUsage?: {used: number; limit: number} | undefined; startedAt: number; endedAt: number},
-	note = 'A Task page badge looked up one Task that is not in Tickler.',
+	/** `add`: the badge's "Add to Tickler" read the Task to import it (add-to-tickler.ts); else a lookup. */
+	kind: 'lookup' | 'add' = 'lookup',
 ): Promise<void> {
 	if (spent.requests <= 0) return;
 	const {apiUsage} = spent;
@@ -26,6 +27,10 @@ export async function recordBadgeRequests(
 			status: {...partition.status, budget: budgetState(apiUsage)},
 		});
 	});
+	const notes: string[] = [];
+	// Each note has a catalog sentence in Settings → History (options/history-words.ts).
+	if (kind === 'add') notes.push('A Task page badge added an older Task to Tickler on the rep’s click.');
+	else notes.push('A Task page badge looked up one Task that is not in Tickler.');
 	const row: SyncHistoryRow = {
 		partition: partitionId,
 		trigger: 'task-badge',
@@ -38,7 +43,7 @@ export async function recordBadgeRequests(
 		conflicts: 0,
 		apiRequests: spent.requests,
 		errors: [],
-		notes: [note],
+		notes,
 	};
 	await db.syncHistory.add(row);
 	await pruneHistory(db, partitionId, spent.endedAt);
