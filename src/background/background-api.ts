@@ -96,9 +96,11 @@ function pageHandlers(
 		async addTaskToTickler(input, caller) {
 			// R52: the tab pays as for a "Remind me", once the Task is known not to be linked yet.
 			const added = await addTaskToTickler(dbs, input, {charge: async () => chargeTab(caller, Date.now())});
-			// As after a pull: the toolbar count and the reminder alarm follow what was imported (R22, R31).
-			await updateToolbarCount(db);
-			await checkReminders(db);
+			// As after a pull: the toolbar count and the reminder alarm follow what was imported (R22, R31). The Task is
+			// already linked, so a failure here is reported, not answered: the next alarm or cycle catches up.
+			await Promise.all([updateToolbarCount(db), checkReminders(db)]).catch((error: unknown) => {
+				reportError(error);
+			});
 			return added;
 		},
 		async salesforceSaveSeen({host}) {
