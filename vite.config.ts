@@ -16,6 +16,8 @@ const outDir = fileURLToPath(new URL('dist', import.meta.url));
 const firefoxOutDir = fileURLToPath(new URL('dist-firefox', import.meta.url));
 /** The content script as the browser loads it: one self-contained classic script, no chunks. */
 const CONTENT_SCRIPT_FILE = 'content-script.js';
+/** The content script's stand-in for webextension-polyfill: the browser's own promise-based API (its header says why). */
+const NATIVE_BROWSER = fileURLToPath(new URL('src/content/native-browser.ts', import.meta.url));
 /** PRIVACY.md as shipped in the package, plain text so the browser shows it instead of downloading it. */
 const PRIVACY_FILE = 'privacy.txt';
 
@@ -41,7 +43,7 @@ function selfContainedContentScript(): Plugin {
 			await build({
 				configFile: false,
 				logLevel: 'warn',
-				resolve: {alias: {'@': src}},
+				resolve: {alias: {'@': src, 'webextension-polyfill': NATIVE_BROWSER}},
 				plugins: [preact()],
 				build: {
 					target: 'chrome116',

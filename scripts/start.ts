@@ -1,6 +1,7 @@
 // `npm start` — the demo (issue 5): build Tickler, start the local Salesforce org with its demo data,
 // open Chromium with Tickler installed and the demo rep signed in. The org's Salesforce hostnames are
-// routed to the local org inside Chromium, so the manifest that ships is what runs (R26).
+// routed to the local org inside Chromium, so the manifest that ships is what runs (R26) — also for the first
+// landing of a tab Chromium opens by itself, such as the popup's "Sign in" (test/e2e/first-navigation-forwarder.ts).
 //
 //   npm start                 interactive; headed when a display is available; Ctrl-C closes everything
 //   npm start -- --once       turn sync on, wait for the first sync, print what the popup shows, exit 0
@@ -139,7 +140,7 @@ async function runInteractive(session: ExtensionSession, local: LocalOrg, headle
 	await session.openExtensionPage('src/options/index.html');
 	await session.openExtensionPage('src/popup/index.html');
 	const home = await session.context.newPage();
-	await home.goto(`https://${session.hosts.lightning}/lightning/o/Task/home`).catch(() => undefined);
+	await home.goto(`https://${session.hosts.lightning}/lightning/o/Task/home`);
 	await home.bringToFront();
 	console.log(`
 Tickler is running in Chromium${headless ? ' (headless: no display found)' : ''}, signed in as ${local.org.users.rep.name}.
@@ -202,9 +203,10 @@ async function main(): Promise<void> {
 	try {
 		session = await launchExtension({org: local, headless, handleSignals: false});
 		await signIn(session.context, local.org);
-		// A Salesforce tab tells Tickler which org the rep uses (issue 5, Session).
+		// A Salesforce tab tells Tickler which org the rep uses (issue 5, Session). Its first landing must work
+		// (issue 20: the harness's first-navigation forwarder), so a failure stops the demo with the reason.
 		const tab = await session.context.newPage();
-		await tab.goto(`https://${session.hosts.lightning}/lightning/page/home`).catch(() => undefined);
+		await tab.goto(`https://${session.hosts.lightning}/lightning/page/home`);
 		if (options.once) await runOnce(session, options);
 		else await runInteractive(session, local, headless);
 	} catch (error) {

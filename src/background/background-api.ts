@@ -18,6 +18,10 @@ import {libraryVersions} from './messaging/library-versions.js';
 import {startCycle, triggerFor} from './runner/cycle-runner.js';
 import {afterLocalChange} from './runner/after-local-change.js';
 import {getTaskBadge, taskReadyToSync} from './task-page/badge-answer.js';
+import {addTaskToTickler} from './task-page/add-to-tickler.js';
+import {chargeTab} from './remind-me/remind-about-record.js';
+import {checkReminders} from './alerts/alert-alarm.js';
+import {updateToolbarCount} from './alerts/toolbar-count.js';
 
 /** R13/R22: a sync soon when asked; `queued` is false when sync is off or a glance comes right after a cycle. */
 async function requestSync(dbs: WorkerDbs, reason: SyncReason): Promise<{queued: boolean}> {
@@ -39,7 +43,10 @@ async function requestSync(dbs: WorkerDbs, reason: SyncReason): Promise<{queued:
 /** What the pages and the content script ask of the worker: its state, a sync, a Task page's badge (R24, R38). */
 function pageHandlers(
 	dbs: WorkerDbs,
-): Pick<BackgroundHandlers, 'ping' | 'getSyncStatus' | 'requestSync' | 'getTaskBadge' | 'salesforceSaveSeen'> {
+): Pick<
+	BackgroundHandlers,
+	'ping' | 'getSyncStatus' | 'requestSync' | 'getTaskBadge' | 'addTaskToTickler' | 'salesforceSaveSeen'
+> {
 	const {db} = dbs;
 	return {
 		async ping() {
@@ -86,6 +93,16 @@ function pageHandlers(
 				(caller.kind !== 'tab' || (await takeBadgeSpend(`tab:${caller.tabId}`, now)));
 			if (readyPending || pageGlanceShouldSync(state.cycleStartedAt, now)) startCycle(dbs, 'page-visit');
 			return badge;
+		},
+		async addTaskToTickler(input, caller) {
+			// R52: the tab pays as for a "Remind me", once the Task is known not to be linked yet.
+			const added = await addTaskToTickler(dbs, input, {charge: async () => chargeTab(caller, Date.now())});
+			// As after a pull: the toolbar count and the reminder alarm follow what was imported (R22, R31). The Task is
+			// already linked, so a failure here is reported, not answered: the next alarm or cycle catches up.
+			await Promise.all([updateToolbarCount(db), checkReminders(db)]).catch((error: unknown) => {
+				reportError(error);
+			});
+			return added;
 		},
 		async salesforceSaveSeen({host}) {
 			return onSalesforceSaveSeen(dbs, host);

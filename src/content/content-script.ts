@@ -2,7 +2,7 @@
  * Content script on Salesforce pages (R24). Inert unless the page is a Task record page: on Classic it
  * checks the URL once; on Lightning, which moves between records with history.pushState, it also
  * watches the URL — no DOM change until a Task page shows up. It never talks to Salesforce and never
- * sees the session (R25): it only asks the worker for the badge of one Task id, and says when it saw a
+ * sees the session (R25): it only asks the worker for the badge of one Task id (and, on the rep's click, to add that Task), and says when it saw a
  * record saved (save-watch.ts, issue 14).
  */
 import {callBackground} from '@/shared/messages.js';
@@ -22,6 +22,8 @@ function start(): void {
 			// Asking for the badge is also the page visit: the worker decides whether that is worth a sync (R13,
 			// R21), so the content script sends nothing else.
 			getBadge: async (page: TaskPage) => callBackground('getTaskBadge', {host: page.host, taskId: page.taskId}),
+			// R5: the card's "Add to Tickler" for an older Task, on the rep's own click only (badge-view.tsx).
+			addTask: async (page: TaskPage) => callBackground('addTaskToTickler', {host: page.host, taskId: page.taskId}),
 			isContextValid,
 			isContextInvalidatedError,
 			onOrphaned: () => stopWatching(),

@@ -46,6 +46,7 @@ const NOTES: ReadonlyArray<[RegExp, () => string]> = [
 	[/^R37: \d+ reminder\(s\) marked: their Task is no longer accessible/, () => t('historyNoteNoAccess')],
 	[/^Reconciliation \(R15\): removed/, () => t('historyNoteReconciled')],
 	[/^A Task page badge looked up one Task/, () => t('historyNoteBadgeLookup')],
+	[/^A Task page badge added an older Task/, () => t('historyNoteBadgeAdd')],
 ];
 
 export function historyNoteText(note: string): string {

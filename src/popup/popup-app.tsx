@@ -62,6 +62,7 @@ export function App({surface = 'popup'}: {surface?: Surface}) {
 				partition: data.partition,
 				pending: data.pending,
 				errors: data.errors,
+				enableRefused: data.enableRefused,
 				formatTime: ms => formatMoment(ms),
 			})
 		: undefined;

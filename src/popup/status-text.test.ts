@@ -114,3 +114,12 @@ test('a pause stored without the worker’s sentence reads the sentence the work
 		text: SYNC_STATUS_COPY.manualOnly,
 	});
 });
+
+test('R28: no partition yet, the first "turn sync on" refused by the org: that reason and Connect, not "turn it on"', () => {
+	const refused = statusView({partition: undefined, pending: 0, errors: 0, formatTime: () => '', enableRefused: true});
+	expect(refused).toEqual({kind: 'paused', text: SYNC_STATUS_COPY.apiAccessRefused, signIn: false, connect: 'connect'});
+	// A partition that syncs says its own state, whatever an older refusal said.
+	expect(
+		statusView({partition: partition({}), pending: 0, errors: 0, formatTime: () => '', enableRefused: true}),
+	).toMatchObject({kind: 'running'});
+});

@@ -49,12 +49,15 @@ export function statusView(input: {
 	pending: number;
 	errors: number;
 	formatTime: (epochMs: number) => string;
+	/** R28: the last "turn sync on" was refused, before any partition could be made (PopupView.enableRefused). */
+	enableRefused?: boolean | undefined;
 }): StatusView {
 	const {partition} = input;
 	if (!partition?.enabled) {
 		// R28 (issue 20): sync is off, but the last word from this org was that it refuses the browser session:
-		// "turn it on in Settings" would fail again, so the popup says the real reason and offers Connect.
-		if (partition?.status.pauseReason === 'api-access-refused')
+		// "turn it on in Settings" would fail again, so the popup says the real reason and offers Connect. The same
+		// when the very first "turn sync on" was refused so, and there is no partition yet to say it on.
+		if (partition?.status.pauseReason === 'api-access-refused' || input.enableRefused === true)
 			return {kind: 'paused', text: SYNC_STATUS_COPY.apiAccessRefused, signIn: false, connect: 'connect'};
 		return {kind: 'off', text: syncOffText()};
 	}

@@ -107,6 +107,7 @@ export const BADGE_COPY = /* @__PURE__ */ copyOf({
 	recurringSeries: 'badgeWhyRecurringSeries',
 	archived: 'badgeWhyArchived',
 	createdBeforeSync: 'badgeWhyCreatedBeforeSync',
+	closedBeforeSync: 'badgeWhyClosedBeforeSync',
 	signedOut: 'badgeWhySignedOut',
 	reconnect: 'badgeWhyReconnect',
 	checkInAMoment: 'badgeWhyCheckInAMoment',
@@ -116,6 +117,12 @@ export const BADGE_COPY = /* @__PURE__ */ copyOf({
 	otherOrg: 'badgeWhyOtherOrg',
 	otherUser: 'badgeWhyOtherUser',
 	userUnconfirmed: 'badgeWhyUserUnconfirmed',
+});
+
+/** R5/R4: why the badge's "Add to Tickler" could not add an older Task (task-page/add-to-tickler.ts). */
+export const ADD_TASK_COPY = /* @__PURE__ */ copyOf({
+	afterFirstSync: 'addTaskAfterFirstSync',
+	failed: 'addTaskFailed',
 });
 
 /** R37: a reminder whose Task is no longer the rep's, or no longer visible to them. */

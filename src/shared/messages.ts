@@ -35,6 +35,11 @@ export type BackgroundApi = {
 	/** The badge for a Task page: `host` is the page's hostname, `taskId` a 15- or 18-char 00T id. */
 	getTaskBadge: (input: {host: string; taskId: string}) => Promise<TaskBadge>;
 	/**
+	 * R5/R4: "Add to Tickler" on the badge of an older Task the first sync left out: links that Task to a new
+	 * reminder, imported as a pull would. Only for the Task in the asking tab's own address, like `getTaskBadge`.
+	 */
+	addTaskToTickler: (input: {host: string; taskId: string}) => Promise<{id: string}>;
+	/**
 	 * R34: "Remind me" on a Lead, Contact, Account or Opportunity page: a reminder about that record — its
 	 * `WhoId` (Contact, Lead) or `WhatId` (Account, Opportunity) — in the partition of the page's org, pushed
 	 * as a Task by the normal sync. Only for the record in the asking tab's own address. `id` is chosen by the

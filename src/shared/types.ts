@@ -75,6 +75,7 @@ export type TaskBadge =
 				| 'recurring-series'
 				| 'archived'
 				| 'created-before-sync'
+				| 'closed-before-sync'
 				| 'deleted'
 				| 'not-found'
 				| 'sync-off'

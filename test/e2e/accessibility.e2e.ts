@@ -116,7 +116,7 @@ async function expectReadableOnHover(page: Page, tag: string, selector: string):
 for (const language of ['en', 'it'] as const) {
 	describe(`R49 in ${language === 'en' ? 'English' : 'Italian'}`, () => {
 		let scenario: SyncScenario;
-		const ids = {task: '', carla: ''};
+		const ids = {task: '', carla: '', older: ''};
 
 		beforeAll(async () => {
 			setUiLanguage(language);
@@ -131,6 +131,10 @@ for (const language of ['en', 'it'] as const) {
 			ids.task = task('Call Acme about the renewal', 0, {Priority: 'High', WhoId: ids.carla, WhatId: acme});
 			task('Send Globex the Q3 proposal', -2);
 			task('Follow up with Umbrella on pricing', 1);
+			// R4/R5: last changed a week before sync was turned on, so the first sync leaves it out: "Add to Tickler".
+			const old = Date.now() - 7 * 86_400_000;
+			const stamps = {CreatedDate: old, LastModifiedDate: old, SystemModstamp: old};
+			ids.older = org.createTask(repId, {Subject: 'Check in with Dan', OwnerId: repId, ...stamps}, {system: true}).Id;
 			// A new Task without Related To is refused: the reminder the test adds below gets an error row (R19).
 			org.validationRules.set({
 				name: 'Related_To_required',
@@ -279,6 +283,31 @@ for (const language of ['en', 'it'] as const) {
 			expect(await closedRootViolations(contact, 'tickler-remind-me', REMIND_ME_CSS)).toEqual([]);
 			expect([...errors, ...contactErrors]).toEqual([]);
 			await contact.close();
+			await page.close();
+		});
+
+		test('the badge offering "Add to Tickler" (an older Task) has no violations and stays light in a dark system', async () => {
+			const lightning = scenario.session.hosts.lightning;
+			const {page, errors} = await scenario.session.openPage(`https://${lightning}/lightning/r/Task/${ids.older}/view`);
+			const badge = closedRoot(page, 'tickler-task-badge');
+			const add = {button: t('badgeAddToTickler')};
+			for (const colorScheme of THEMES) {
+				await page.emulateMedia({colorScheme});
+				await expect
+					.poll(async () => badge.attribute('[data-state]', 'data-state'), {timeout: 15_000})
+					.toBe('not-linked');
+				if (!(await badge.visible('.card'))) await badge.click('button.pill');
+				await expect.poll(async () => badge.visible(add)).toBe(true);
+				expect(await badge.style(add, 'color'), colorScheme).toBe('rgb(255, 255, 255)');
+				const box = await badge.box(add);
+				expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(24);
+				// Its words stay readable on its hover background (#014486) too, which axe never sees.
+				const color = await badge.style(add, 'color');
+				expect(contrast(color ?? '', 'rgb(1, 68, 134)')).toBeGreaterThanOrEqual(4.5);
+				expect(await closedRootViolations(page, 'tickler-task-badge', BADGE_CSS), colorScheme).toEqual([]);
+			}
+
+			expect(errors).toEqual([]);
 			await page.close();
 		});
 	});

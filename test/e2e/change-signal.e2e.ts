@@ -63,9 +63,9 @@ const triggersSince = async (since: number) =>
 
 beforeAll(async () => {
 	// The Classic save's redirect escapes Playwright's routing (below), so Chromium also resolves the Salesforce
-	// hostnames to the harness's TLS forwarder to the same org (authWindow: true, auth-window-forwarder.ts).
+	// hostnames to the harness's TLS forwarder to the same org (first-navigation-forwarder.ts).
 	const local = await startLocalOrg({seed: 'none'});
-	const session = await launchExtension({org: local, authWindow: true});
+	const session = await launchExtension({org: local});
 	await signIn(session.context, local.org);
 	scenario = {
 		local,

@@ -222,10 +222,9 @@ test('R20: "Sign in to Salesforce to resume sync" opens the org’s sign-in page
 	await expect
 		.poll(async () => worker.evaluate(async () => (await chrome.tabs.query({})).map(tab => tab.url ?? tab.pendingUrl)))
 		.toContain(signInUrl);
-	// Playwright's routing to the local org attaches to a tab an extension opened only after its first load
-	// (that load ends on Chrome's error page, the real Salesforce being out of reach): load it once more.
-	if (signInPage.url() !== signInUrl) await signInPage.goto(signInUrl);
+	// Issue 20 item 9: its first landing is the org's sign-in page — no reload, no "This site can't be reached".
 	await expect.poll(async () => signInPage.getByTestId('login-page').count()).toBe(1);
+	expect(signInPage.url()).toBe(signInUrl);
 	await signInPage.getByTestId('password').fill(DEMO_PASSWORD);
 	const pausedSince = (await partitionStatus()).lastSyncAt ?? 0;
 	await signInPage.getByTestId('login').click();

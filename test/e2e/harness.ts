@@ -3,7 +3,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {type BrowserContext, chromium, type Page, type Worker} from 'playwright-core';
-import {startAuthWindowForwarder} from './auth-window-forwarder.js';
+import {startFirstNavigationForwarder} from './first-navigation-forwarder.js';
 import {extensionChromiumArgs} from './chromium-launch.js';
 import {findChromium} from './chromium-path.js';
 import {
@@ -19,7 +19,9 @@ const DIST = path.resolve(import.meta.dirname, '../../dist');
 export type LaunchOptions = {
 	/**
 	 * A running local org (`startLocalOrg()`'s result). When given, its Salesforce hostnames are routed
-	 * to it before any page opens or the worker fetches.
+	 * to it before any page opens or the worker fetches, and the first navigation of a tab or window Chromium
+	 * opens by itself (the extension's `tabs.create`, launchWebAuthFlow) reaches it too
+	 * (first-navigation-forwarder.ts).
 	 */
 	org?: RoutableOrg & {org?: {name: string}};
 	/** The My Domain name to route; defaults to the org's own name, else `tickler-demo`. */
@@ -28,11 +30,6 @@ export type LaunchOptions = {
 	headless?: boolean;
 	/** False lets the caller own Ctrl-C (the demo closes the org and the browser itself). */
 	handleSignals?: boolean;
-	/**
-	 * R28: let `chrome.identity.launchWebAuthFlow` windows reach the org (auth-window-forwarder.ts explains
-	 * why routing alone cannot). Needs `org`.
-	 */
-	authWindow?: boolean;
 	/** The unpacked extension to load instead of dist/ (the upgrade test loads an earlier release, R41). */
 	extensionDir?: string;
 	/**
@@ -83,8 +80,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 	}
 
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'tickler-e2e-'));
-	const forwarder =
-		options.authWindow === true && options.org ? await startAuthWindowForwarder(options.org.url) : undefined;
+	const forwarder = options.org ? await startFirstNavigationForwarder(options.org.url) : undefined;
 	const language = options.language === undefined ? undefined : chromiumLanguage(options.language);
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: findChromium(),

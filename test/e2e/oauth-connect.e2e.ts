@@ -80,7 +80,7 @@ async function connectInSettings(user: {username: string}): Promise<void> {
 
 beforeAll(async () => {
 	local = await startLocalOrg({seed: 'none'});
-	session = await launchExtension({org: local, authWindow: true});
+	session = await launchExtension({org: local});
 	await signIn(session.context, local.org);
 	// The admin's side: the External Client App with Tickler's callback URL, and API Access Control on.
 	clientId = local.org.oauth.registerApp({
@@ -120,6 +120,10 @@ test('R28: API Access Control on → the settings page says so and offers Connec
 				.catch(() => ''),
 		)
 		.toBe(REFUSED);
+	// Issue 20: the popup says so too — not "Sync is off — turn it on in Settings", which would fail again.
+	const refusedPopup = (await session.openExtensionPage('src/popup/index.html')).page;
+	await expect.poll(async () => refusedPopup.locator('.status-text').innerText()).toContain(REFUSED);
+	await refusedPopup.close();
 
 	await connectInSettings(local.org.users.rep);
 	await expect.poll(async () => (await status()).lastSyncAt).toBeDefined();
@@ -131,6 +135,7 @@ test('R28: API Access Control on → the settings page says so and offers Connec
 	expect(await settings.locator('#api-access-refused, #sync-error, .error').count()).toBe(0);
 	const popup = (await session.openExtensionPage('src/popup/index.html')).page;
 	await expect.poll(async () => popup.locator('.reminder .name').allTextContents()).toEqual(['Call Ana back']);
+	expect(await popup.locator('.status-text').innerText()).not.toContain(REFUSED);
 	await popup.close();
 	// The token, not the cookie: the rep's access token was used, and it is Tickler's traffic (R29).
 	const repToken = tokens().find(row => row.kind === 'access' && row.userId === local.org.users.rep.id);

@@ -19,6 +19,10 @@ export const api: BackgroundHandlers = {
 		return {queued: true};
 	},
 	getTaskBadge: async input => ({state: 'not-linked', reason: 'sync-off', message: `sync is off for ${input.taskId}`}),
+	addTaskToTickler: async input => {
+		calls.push(input);
+		return {id: `reminder-for-${input.taskId}`};
+	},
 	salesforceSaveSeen: async input => {
 		calls.push(input);
 		return {action: 'sync-now'};

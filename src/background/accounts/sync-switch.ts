@@ -88,7 +88,12 @@ export async function enableWithPort(
 	try {
 		identity = await port.identity();
 	} catch (error) {
-		if (isApiAccessRefused(error)) throw new ApiAccessRefusedError();
+		if (isApiAccessRefused(error)) {
+			// R28: said where the rep looks next — the popup — not only on this page (MetaRow `enableRefused`).
+			await db.meta.put({key: 'enableRefused', value: 'api-access-refused'});
+			throw new ApiAccessRefusedError();
+		}
+
 		if (error instanceof OAuthReconnectNeededError) throw error;
 		if (classify(error) === 'auth') throw new SessionExpiredError(ENABLE_SYNC_COPY.sessionExpired);
 		throw error;
@@ -97,6 +102,7 @@ export async function enableWithPort(
 	if (expected !== undefined && `${identity.orgId}:${identity.userId}` !== expected)
 		throw new SessionExpiredError(ENABLE_SYNC_COPY.otherUser);
 	const partition = await enableSync(engineDeps(db, null), {identity});
+	await db.meta.delete('enableRefused');
 	// One org and user at a time: the worker syncs the active partition only, so any other partition that
 	// was on is turned off, and says so, instead of looking enabled while nothing syncs it (R2, R7).
 	for (const other of await db.partitions.toArray()) {

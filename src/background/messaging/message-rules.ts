@@ -5,8 +5,8 @@
  * (message-rules.test-d.ts). The table lives in the worker: the content script imports only callBackground,
  * so none of this weighs on its bundle.
  *
- * A content script runs beside an untrusted Salesforce page (engineering guide §3), so it gets the badge, its
- * record's "Remind me", the change signal and a health check — never enable/disable, disconnect or a manual
+ * A content script runs beside an untrusted Salesforce page (engineering guide §3), so it gets the badge and its
+ * "Add to Tickler", its record's "Remind me", the change signal and a health check — never enable/disable, disconnect or a manual
  * sync that skips the budget gates (R21, R27), nothing about the OAuth connection (R28). Only the
  * extension's own pages (popup, settings, All reminders) may call everything.
  */
@@ -61,6 +61,12 @@ export const MESSAGE_RULES = {
 	// R38: a content script is answered only about the Task in its own tab's address; the handler learns which
 	// tab asked (the badge's request allowance is per tab).
 	getTaskBadge: {
+		callers: 'own-pages-and-content-script',
+		validate: taskBadgeInput,
+		tab: {frames: 'top-frame', accepts: isTaskInTabAddress, refusal: () => new NotThisTabsTaskError()},
+	},
+	// R5/R4: "Add to Tickler" on the badge, as for the badge, only for the Task in the asking tab's own address.
+	addTaskToTickler: {
 		callers: 'own-pages-and-content-script',
 		validate: taskBadgeInput,
 		tab: {frames: 'top-frame', accepts: isTaskInTabAddress, refusal: () => new NotThisTabsTaskError()},

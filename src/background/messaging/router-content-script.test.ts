@@ -185,3 +185,29 @@ test('R34/R31: "Remind me" is taken from a content script only for the record in
 	const otherTab = {...sender, tab: {id: 7, url: TASK_PAGE}};
 	expect(await ask({}, otherTab)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
 });
+
+test('R5/R38: "Add to Tickler" is taken only for the Task in the tab’s own address, from its top frame', async () => {
+	const add = async (input: unknown, sender: typeof CONTENT | Record<string, unknown>) =>
+		handleMessage(api, {channel: 'tickler', method: 'addTaskToTickler', input}, sender, SELF);
+	const before = calls.length;
+	expect(await add({host: 'acme.lightning.force.com', taskId: '00T000000000001AAA'}, CONTENT)).toEqual({
+		ok: true,
+		value: {id: 'reminder-for-00T000000000001AAA'},
+	});
+	expect(calls.length).toBe(before + 1);
+	for (const [input, sender] of [
+		// Another Task than the address's: what a page script moving the address could ask for.
+		[{host: 'acme.lightning.force.com', taskId: '00T000000000002AAA'}, CONTENT],
+		[{host: 'other.lightning.force.com', taskId: '00T000000000001AAA'}, CONTENT],
+		[
+			{host: 'acme.lightning.force.com', taskId: '00T000000000001AAA'},
+			{...CONTENT, frameId: 2},
+		],
+		[{host: 'acme.lightning.force.com', taskId: '001000000000001AAA'}, CONTENT],
+		[{host: 'acme.lightning.force.com', taskId: "00T' OR Id != '"}, CONTENT],
+	] as const) {
+		expect(await add(input, sender)).toMatchObject({ok: false, error: {name: 'InvalidMessageError'}});
+	}
+
+	expect(calls.length).toBe(before + 1);
+});

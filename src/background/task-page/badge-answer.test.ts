@@ -48,6 +48,7 @@ const row = (extra: Record<string, unknown> = {}) => ({
 	TaskSubtype: 'Task',
 	IsRecurrence: false,
 	IsArchived: false,
+	IsClosed: false,
 	LastModifiedDate: '2026-03-05T10:00:00.000+0000',
 	...extra,
 });
@@ -105,6 +106,12 @@ test.each([
 	['a logged email', {TaskSubtype: 'Email'}, 'not-a-reminder-type'],
 	['a recurring series', {IsRecurrence: true}, 'recurring-series'],
 	['last changed before the import window', {LastModifiedDate: '2026-03-03T10:00:00.000+0000'}, 'created-before-sync'],
+	// R5: an older Task the rep may add is open; a closed one is said so, with no "Add to Tickler".
+	[
+		'closed and last changed before the import window',
+		{LastModifiedDate: '2026-03-03T10:00:00.000+0000', IsClosed: true},
+		'closed-before-sync',
+	],
 ] as const)('R1/R4/R24: a Task %s is not linked, and says why', (_label, extra, reason) => {
 	expect(whyNotLinked(row(extra), partition(), FIRST_FLOOR)).toMatchObject({state: 'not-linked', reason});
 });

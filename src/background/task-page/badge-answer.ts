@@ -74,6 +74,7 @@ type TaskScopeRow = {
 	TaskSubtype: string | null;
 	IsRecurrence: boolean;
 	IsArchived: boolean;
+	IsClosed: boolean;
 	LastModifiedDate: string;
 };
 
@@ -98,6 +99,9 @@ export function whyNotLinked(
 	if (!row) return notLinked('not-found', BADGE_COPY.notFound);
 	const outOfScope = whyOutOfScope(row, partition.userId);
 	if (outOfScope) return OUT_OF_SCOPE[outOfScope]();
+	// R5: an open one the rep may add on purpose (add-to-tickler.ts); a closed one is no reminder to add.
+	if (beforeImportFloor(row, floor) && row.IsClosed)
+		return notLinked('closed-before-sync', BADGE_COPY.closedBeforeSync);
 	if (beforeImportFloor(row, floor)) return notLinked('created-before-sync', BADGE_COPY.createdBeforeSync);
 	return undefined;
 }
@@ -222,7 +226,7 @@ async function queryWhyNotLinked(
 	try {
 		// One request; the id passed the validator's 00T pattern and is escaped anyway (R27).
 		const page = await sf.query<TaskScopeRow>(
-			`SELECT Id, Subject, OwnerId, TaskSubtype, IsRecurrence, IsArchived, LastModifiedDate FROM Task WHERE Id = ${soqlString(taskId)}`,
+			`SELECT Id, Subject, OwnerId, TaskSubtype, IsRecurrence, IsArchived, IsClosed, LastModifiedDate FROM Task WHERE Id = ${soqlString(taskId)}`,
 			{includeDeleted: false},
 		);
 		const row = page.records[0];

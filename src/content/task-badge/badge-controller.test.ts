@@ -5,6 +5,7 @@ import {createBadgeController} from './badge-controller.js';
 import {HOST_TAG} from './badge-mount.js';
 import type {TaskPage} from '@/shared/task-page-url.js';
 import {captureShadowRoots} from '../../../test/fakes/closed-roots.js';
+import {repClick} from '../../../test/fakes/rep-input.js';
 
 const A: TaskPage = {kind: 'lightning', host: 'acme.lightning.force.com', taskId: '00T5g00000AAAAAAAA'};
 const B: TaskPage = {kind: 'lightning', host: 'acme.lightning.force.com', taskId: '00T5g00000BBBBBBBB'};
@@ -157,4 +158,39 @@ test('R38: an address moving through 300 Tasks a thousand times asks the worker 
 	expect(calls).toHaveLength(2);
 	expect(calls.at(-1)).toBe(pages[(999 * 7) % pages.length]);
 	expect(title()).toBe(`Reminder ${calls.at(-1)?.taskId ?? ''}`);
+});
+
+test('R5: "Add to Tickler" adds the Task on screen, then asks its badge again at once', async () => {
+	let linked = false;
+	const added: TaskPage[] = [];
+	const c = createBadgeController({
+		getBadge: async page => {
+			calls.push(page);
+			return linked
+				? {state: 'synced', reminderName: 'Call Dan', lastSyncedAt: new Date().toISOString()}
+				: {state: 'not-linked', reason: 'created-before-sync', message: 'Older'};
+		},
+		addTask: async page => {
+			added.push(page);
+			linked = true;
+		},
+		isContextValid: () => valid,
+		isContextInvalidatedError: () => false,
+		onOrphaned: () => orphaned++,
+		refreshMs: 15_000,
+		tickMs: 1000,
+	});
+	c.show(A);
+	await vi.advanceTimersByTimeAsync(0);
+	const root = rootOf(document.querySelector(HOST_TAG))!;
+	const add = [...root.querySelectorAll('button')].find(button => button.textContent === 'Add to Tickler')!;
+	const asked = calls.length;
+	repClick(add);
+	await vi.advanceTimersByTimeAsync(0);
+	expect(added).toEqual([A]);
+	// Asked again at once, not at the 15-second refresh: the badge shows the linked reminder.
+	expect(calls.length).toBe(asked + 1);
+	expect(title()).toBe('Call Dan');
+	expect(root.querySelector('[data-state]')?.getAttribute('data-state')).toBe('synced');
+	c.destroy();
 });

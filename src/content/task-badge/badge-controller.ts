@@ -12,6 +12,8 @@ import {createMoveDebounce} from './move-debounce.js';
  */
 export type BadgeControllerDeps = {
 	getBadge: (page: TaskPage) => Promise<TaskBadge>;
+	/** R5: links an older Task to a new reminder on the rep's click; rejects with the words to show. */
+	addTask?: (page: TaskPage) => Promise<unknown>;
 	isContextValid: () => boolean;
 	isContextInvalidatedError: (error: unknown) => boolean;
 	/** Called once the extension is gone; the caller stops its URL watcher. */
@@ -35,6 +37,19 @@ export type BadgeController = {
 	destroy: () => void;
 };
 
+/** R5: adds the Task on screen, then asks its badge again at once, so it shows linked without the refresh's wait. */
+async function addShown(
+	deps: BadgeControllerDeps,
+	shown: () => TaskPage | undefined,
+	load: (page: TaskPage) => Promise<void>,
+): Promise<void> {
+	const page = shown();
+	if (page === undefined || deps.addTask === undefined) return;
+	await deps.addTask(page);
+	// Still on that Task (not moved on, not torn down).
+	if (shown() === page) await load(page);
+}
+
 export function createBadgeController(deps: BadgeControllerDeps): BadgeController {
 	const doc = deps.doc ?? document;
 	const refreshMs = deps.refreshMs ?? 15_000;
@@ -42,7 +57,8 @@ export function createBadgeController(deps: BadgeControllerDeps): BadgeControlle
 	let lastRefresh = 0;
 	let generation = 0;
 	let destroyed = false;
-	const display = createBadgeDisplay(doc, deps.tickMs ?? 1000, {onTick: tick, onVisibilityChange: onVisible});
+	const onAdd = deps.addTask && (async () => addShown(deps, () => current, load));
+	const display = createBadgeDisplay(doc, deps.tickMs ?? 1000, {onTick: tick, onVisibilityChange: onVisible, onAdd});
 	const debounce = createMoveDebounce(doc.defaultView ?? window, deps.debounceMs ?? 1000);
 
 	const destroy = (): void => {

@@ -18,7 +18,7 @@ export type BadgeDisplay = {
 export function createBadgeDisplay(
 	doc: Document,
 	tickMs: number,
-	listeners: {onTick: () => void; onVisibilityChange: () => void},
+	listeners: {onTick: () => void; onVisibilityChange: () => void; onAdd?: (() => Promise<void>) | undefined},
 ): BadgeDisplay {
 	const win = doc.defaultView ?? window;
 	let latest: TaskBadge | undefined;
@@ -37,7 +37,7 @@ export function createBadgeDisplay(
 		show(badge) {
 			latest = badge;
 			if (mounted === undefined) {
-				mounted = mountBadge(doc);
+				mounted = mountBadge(doc, listeners.onAdd);
 				timer = win.setInterval(listeners.onTick, tickMs);
 				doc.addEventListener('visibilitychange', listeners.onVisibilityChange);
 			}

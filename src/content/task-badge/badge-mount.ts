@@ -20,7 +20,8 @@ export type MountedBadge = {
 	unmount(): void;
 };
 
-export function mountBadge(doc: Document = document): MountedBadge {
+/** `onAdd`: the badge's "Add to Tickler" for the Task it shows (R5), when the caller offers it. */
+export function mountBadge(doc: Document = document, onAdd?: () => Promise<void>): MountedBadge {
 	const host = doc.createElement(HOST_TAG);
 	const shadow = host.attachShadow({mode: 'closed'});
 	adoptStyles(shadow, doc);
@@ -33,7 +34,7 @@ export function mountBadge(doc: Document = document): MountedBadge {
 		host,
 		update(badge, placement) {
 			placeHost(host, placement);
-			render(h(Badge, {badge}), container);
+			render(h(Badge, onAdd === undefined ? {badge} : {badge, onAdd}), container);
 		},
 		unmount() {
 			render(null, container);

@@ -4,7 +4,8 @@
  * (brand #0176d3, success #2e844a, warning #dd7a01, error #ba0517, text #181818 / #444, borders #c9c9c9,
  * font size 0.75rem/0.8125rem, the Salesforce Sans stack). `:host` resets every inherited property. Red is
  * for what the rep must fix (`error`); a resolved conflict is `info` (brand blue). The card is fixed and
- * placed by card-place.ts clear of the page's fields and buttons.
+ * placed by card-place.ts clear of the page's fields and buttons. "Add to Tickler" (R5) is the brand button,
+ * white on #0b5cab (6:1), 32px tall.
  *
  * R49: the "Tickler" word is the Design System's accessible brand #0b5cab, not #0176d3 (4.17:1 on the pill's
  * #f3f3f3 hover, 12px; #0b5cab is 6:1 there); the pill is 26px tall (≥ 24px, WCAG 2.5.8). It stays light
@@ -33,5 +34,10 @@ export const BADGE_CSS = `
 .card p { margin: 0 0 0.25rem; overflow-wrap: anywhere; }
 .title { font-weight: 700; }
 .hint { color: #444; }
+.add { all: unset; box-sizing: border-box; margin: 0.25rem 0; padding: 0 0.75rem; min-height: 2rem; line-height: 2rem; border-radius: 0.25rem;
+	background: #0b5cab; color: #fff; font-weight: 700; cursor: pointer; }
+.add:hover { background: #014486; }
+.add:focus-visible { outline: 2px solid #0b5cab; outline-offset: 2px; }
+.add:disabled { background: #c9c9c9; color: #181818; cursor: default; }
 .note { margin-top: 0.5rem !important; padding-top: 0.5rem; border-top: 1px solid #e5e5e5; color: #444; font-size: 0.75rem; }
 `;

@@ -215,3 +215,59 @@ describe('describeBadge and formatSyncTime', () => {
 		]);
 	});
 });
+
+describe('"Add to Tickler" on an older Task (R5, R52)', () => {
+	const older: TaskBadge = {
+		state: 'not-linked',
+		reason: 'created-before-sync',
+		message: 'This Task was last changed before sync was turned on.',
+	};
+	const settle = async () => new Promise(resolve => setTimeout(resolve, 0));
+	const addButton = (root: ShadowRoot) =>
+		[...root.querySelectorAll('button')].find(button => button.textContent === 'Add to Tickler');
+
+	test('offered only for an open Task of the rep’s the window left out, never for a closed or a colleague’s', () => {
+		const onAdd = async () => undefined;
+		for (const [badge, offered] of [
+			[older, true],
+			[{...older, reason: 'closed-before-sync'}, false],
+			[{...older, reason: 'owned-by-someone-else'}, false],
+			[states[0]![1], false],
+		] as const) {
+			const mounted = mountBadge(document, onAdd);
+			mounted.update(badge, {top: 120, right: 16});
+			expect(addButton(shadowOf()) !== undefined).toBe(offered);
+			mounted.unmount();
+		}
+
+		// Without the worker's add (a caller that does not offer it), no button either.
+		const mounted = mountBadge(document);
+		mounted.update(older, {top: 120, right: 16});
+		expect(addButton(shadowOf())).toBeUndefined();
+		mounted.unmount();
+	});
+
+	test('adds on the rep’s own click only; a page script’s click() does nothing; a refusal is shown in its words', async () => {
+		let asked = 0;
+		let refuse = true;
+		const mounted = mountBadge(document, async () => {
+			asked++;
+			if (refuse) throw new Error('Too many reminders from this tab just now. Try again in a minute.');
+		});
+		mounted.update(older, {top: 120, right: 16});
+		const root = shadowOf();
+		addButton(root)!.click();
+		await settle();
+		expect(asked).toBe(0);
+		repClick(addButton(root)!);
+		await settle();
+		expect(asked).toBe(1);
+		expect(root.querySelector('.card')?.textContent).toContain('Too many reminders from this tab just now.');
+		expect(addButton(root)?.disabled).toBe(false);
+		refuse = false;
+		repClick(addButton(root)!);
+		await settle();
+		expect(asked).toBe(2);
+		mounted.unmount();
+	});
+});

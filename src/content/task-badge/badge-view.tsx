@@ -127,7 +127,40 @@ function useCollapseOutside(open: boolean, close: () => void, badge: {current: H
 	}, [open]);
 }
 
-export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
+/**
+ * R5: "Add to Tickler" for an open Task of the rep's that the first sync's window left out (R4): on the rep's
+ * trusted click only (R52), the worker links it (task-page/add-to-tickler.ts) and checks everything again; its
+ * refusal is shown in its own words. The badge turns linked at the controller's next answer.
+ */
+function AddToTickler({onAdd}: {onAdd: () => Promise<void>}) {
+	const [busy, setBusy] = useState(false);
+	const [refusal, setRefusal] = useState<string>();
+	return (
+		<>
+			<button
+				type="button"
+				class="add"
+				disabled={busy}
+				onClick={event => {
+					if (!isRepAction(event)) return;
+					setBusy(true);
+					onAdd().then(
+						() => setBusy(false),
+						(error: unknown) => {
+							setBusy(false);
+							setRefusal(error instanceof Error ? error.message : String(error));
+						},
+					);
+				}}
+			>
+				{t('badgeAddToTickler')}
+			</button>
+			{refusal === undefined ? null : <p class="hint">{refusal}</p>}
+		</>
+	);
+}
+
+export function Badge({badge, now, onAdd}: {badge: TaskBadge; now?: Date; onAdd?: () => Promise<void>}) {
 	const [open, setOpen] = useState(false);
 	const root = useRef<HTMLDivElement>(null);
 	const pill = useRef<HTMLButtonElement>(null);
@@ -171,6 +204,9 @@ export function Badge({badge, now}: {badge: TaskBadge; now?: Date}) {
 				{view.title === undefined ? null : <p class="title">{view.title}</p>}
 				<p class="detail">{view.detail}</p>
 				{view.hint === undefined ? null : <p class="hint">{view.hint}</p>}
+				{onAdd !== undefined && badge.state === 'not-linked' && badge.reason === 'created-before-sync' ? (
+					<AddToTickler onAdd={onAdd} />
+				) : null}
 				<p class="note">{subjectNote()}</p>
 			</section>
 		</div>

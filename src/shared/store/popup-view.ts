@@ -19,6 +19,8 @@ export type PopupView = {
 	pending: number;
 	/** Reminders whose last push failed permanently (R19). */
 	errors: number;
+	/** R28: the last "turn sync on" was refused by an org that refuses browser sessions (sync-switch.ts). */
+	enableRefused?: true;
 };
 
 export class StoreNotReadyError extends Error {
@@ -117,11 +119,14 @@ export async function readPopupView(store: IDBDatabase, days: {today: string; to
 	const reminders = transaction.objectStore('reminders');
 	// The index makes "open, due on or before tomorrow" one range (R22); -Infinity sorts before every date string.
 	const dueRange = IDBKeyRange.bound([partitionId, 'open', -Infinity], [partitionId, 'open', days.tomorrow]);
-	const [partition, dueRows, pending, errors] = await Promise.all([
+	const [partition, dueRows, pending, errors, refused] = await Promise.all([
 		promised(transaction.objectStore('partitions').get(partitionId)) as Promise<Partition | undefined>,
 		promised(reminders.index('[partition+status+dueDate]').getAll(dueRange)) as Promise<Reminder[]>,
 		promised(transaction.objectStore('outbox').index('[partition+parked]').count([partitionId, 0])),
 		promised(reminders.index('[partition+syncState]').count([partitionId, 'error'])),
+		promised(transaction.objectStore('meta').get('enableRefused')) as Promise<unknown>,
 	]);
-	return {partition, due: groupDue(dueRows, days), pending, errors};
+	const view: PopupView = {partition, due: groupDue(dueRows, days), pending, errors};
+	if (refused !== undefined) view.enableRefused = true;
+	return view;
 }

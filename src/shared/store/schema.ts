@@ -298,4 +298,5 @@ export type ConflictRow = {
 	at: number;
 };
 
-export type MetaRow = {key: 'activePartition'; value: string};
+/** `enableRefused`: the org refused the browser session at a first enable (R28; accounts/sync-switch.ts). */
+export type MetaRow = {key: 'activePartition'; value: string} | {key: 'enableRefused'; value: 'api-access-refused'};
