@@ -2,7 +2,8 @@
  * What a reminder keeps for the rep's choice, beside its synced fields: the values a conflict overruled (R58)
  * and the state a held edit replaced (R60). Types only; the reminder row is in schema.ts.
  */
-import type {ReminderAlertRecord, ReminderError, ReminderFields, SyncedField, SyncState} from './schema.js';
+import type {ReminderError, ReminderFields, SyncedField, SyncState} from './schema.js';
+import type {ReminderAlertRecord} from './alert-record.js';
 
 /**
  * R58: per field the rep's value that Salesforce's replaced (`mine`) and Salesforce's that won (`theirs`) — a

@@ -6,7 +6,8 @@ import {t} from '../i18n/t.js';
 import type {TicklerDb} from './open-db.js';
 import {added, deleted, edited, retried, saveOrDropEntry, sentFromLocalOnly, undeleted} from './outbox-lifecycle.js';
 import {isWhoAlerts, reminderAtMs, sameFieldValue} from './reminder-time.js';
-import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type ReminderAlertRecord, type WhoAlerts} from './schema.js';
+import {LOCAL_PARTITION, SYNCED_FIELDS, type Reminder, type WhoAlerts} from './schema.js';
+import type {ReminderAlertRecord} from './alert-record.js';
 import {
 	InvalidReminderError,
 	type NewReminderInput,

@@ -3,6 +3,7 @@
  * Local timestamps are epoch milliseconds from the local clock; Salesforce timestamps are kept as the
  * strings Salesforce sent (`…T…000+0000`), so nothing is re-parsed on the way back.
  */
+import type {ReminderAlertRecord} from './alert-record.js';
 import type {PauseReason, SyncPhase} from '@/shared/types.js';
 import type {LocalFailureKind} from './storage-errors.js';
 import type {HeldEdit, Overruled} from './kept-values.js';
@@ -114,19 +115,6 @@ export type Reminder = ReminderFields & {
 	heldEdit?: HeldEdit;
 	/** R58: the rep's values that lost a conflict, until their choice (kept-values.ts; indexed, Dexie v4). */
 	overruled?: Overruled;
-};
-
-/** R31: what this computer knows about alerting for a reminder's current time. */
-export type ReminderAlertRecord = {
-	/**
-	 * Local time this computer learned the current reminder time (the rep set it, or a pull brought it). A
-	 * time already long past when it was learned (an old Task imported) is not "missed" and never alerts.
-	 */
-	knownAt: number;
-	/** The reminder time this computer has alerted for (once per computer, across worker restarts). */
-	notifiedFor?: string;
-	/** R50: the alerted time whose notification the rep clicked or closed (else the popup says "not seen yet"). */
-	seenFor?: string;
 };
 
 /**
