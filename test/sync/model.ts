@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import {act, type Action, actionArb} from './model-actions.js';
-import {check, settle, settleReassigned} from './model-oracle.js';
+import {closeOAuth} from './model-oauth.js';
+import {check, settle, settleLookups, settleReassigned} from './model-oracle.js';
 import {startScenario} from './model-start.js';
 
 export type {Action} from './model-actions.js';
@@ -20,10 +21,12 @@ export async function runScenario(actions: Action[]): Promise<void> {
 		for (const action of actions) await act(h, model, action, identity);
 		await settle(h, model, identity);
 		await settleReassigned(h, model, identity);
+		await settleLookups(h, model, identity);
 		if (process.env['MODEL_DEBUG'])
 			console.log('settled', await h.db.reminders.toArray(), await h.db.syncHistory.toArray());
 		await check(h, model, oldTaskId);
 	} finally {
+		closeOAuth(model.oauth);
 		await h.close();
 	}
 }
