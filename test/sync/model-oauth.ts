@@ -8,8 +8,8 @@
  *
  * The invariant: the grant is never lost — after settling, the stored refresh token is the grant's one live
  * token at the org and the tokens are not marked for reconnecting. One loss is not Tickler's to avoid: a
- * refresh Salesforce carried out whose answer never arrived (the connection dropped after the rotation); then
- * the rep is asked to reconnect (R54: say so, don't loop), and the model reconnects.
+ * refresh Salesforce carried out whose answer never arrived (the connection dropped after the rotation, or the
+ * client gave up first); then the rep is asked to reconnect (R54: say so, don't loop), and the model reconnects.
  */
 import {IDBFactory, IDBKeyRange} from 'fake-indexeddb';
 import {portForTokens, type RefreshLocks} from '@/background/oauth/oauth-port.js';
@@ -26,8 +26,12 @@ export type ModelOAuth = {
 	/** The worker's navigator.locks: shared by the cycle's port and the badge's, new after a restart. */
 	locks: FakeLocks;
 	clientId: string;
-	/** Salesforce rotated a refresh token but its answer never arrived: the grant may be gone (see above). */
-	lostAnswer: boolean;
+	/**
+	 * Refresh tokens sent in a refresh whose answer never arrived (dropped, or given up on after the run's
+	 * timeout). If Salesforce carried that refresh out, the token is dead and its successor never reached
+	 * Tickler: the grant is gone, and only a reconnect helps (see above).
+	 */
+	unanswered: Set<string>;
 	/** Connections made (the first, and one per reconnect after a lost answer). */
 	connects: number;
 	/** R54: started when the next refresh is sent — a badge lookup on the tokens that refresh is replacing. */
@@ -68,10 +72,9 @@ function orgFetch(h: Harness, oauth: ModelOAuth): typeof fetch {
 		try {
 			return await fetch(url, {...init, signal: AbortSignal.timeout(h.timeoutMs)});
 		} catch (error) {
-			// Was the refresh carried out before the answer was lost? Then the token it sent is dead.
+			// The org may carry the refresh out even after the client gave up: judged when settling.
 			const sent = new URLSearchParams(typeof init?.body === 'string' ? init.body : '').get('refresh_token');
-			if (url.endsWith(TOKEN_PATH) && refreshTokens(h, oauth.clientId).some(t => t.token === sent && !t.active))
-				oauth.lostAnswer = true;
+			if (url.endsWith(TOKEN_PATH) && sent !== null) oauth.unanswered.add(sent);
 			throw error;
 		}
 	};
@@ -83,7 +86,7 @@ export async function connect(h: Harness, current: ModelOAuth | undefined): Prom
 		credentials: openCredentialsDb({name: 'model-credentials', indexedDB: new IDBFactory(), IDBKeyRange}),
 		locks: createFakeLocks(),
 		clientId: h.org.oauth.registerApp({callbackUrls: [REDIRECT], rotateRefreshTokens: true}).clientId,
-		lostAnswer: false,
+		unanswered: new Set(),
 		connects: 0,
 		racer: undefined,
 		racing: [],
@@ -109,7 +112,6 @@ export async function connect(h: Harness, current: ModelOAuth | undefined): Prom
 		connectedAt: h.clock.now(),
 	});
 	oauth.connects++;
-	oauth.lostAnswer = false;
 	await openPort(h, oauth);
 	return oauth;
 }
@@ -152,15 +154,28 @@ export async function openPort(h: Harness, oauth: ModelOAuth, restart = false): 
 export async function keepConnected(h: Harness, oauth: ModelOAuth): Promise<void> {
 	const tokens = await readTokens(oauth.credentials, h.partition);
 	if (tokens?.needsReconnect !== true) return;
-	if (!oauth.lostAnswer)
+	if (!spentUnanswered(h, oauth, tokens.refreshToken))
 		throw new Error(`model oracle: R54: the OAuth grant was lost (${tokens.reconnectReason ?? 'no reason'})`);
 	await connect(h, oauth);
 }
 
-/** R54 after settling: the stored refresh token is the grant's only live one; the rotated ones are dead. */
+/** The stored refresh token was spent by a refresh whose answer never arrived: the only loss R54 allows. */
+function spentUnanswered(h: Harness, oauth: ModelOAuth, stored: string | undefined): boolean {
+	return (
+		stored !== undefined &&
+		oauth.unanswered.has(stored) &&
+		refreshTokens(h, oauth.clientId).some(t => t.token === stored && !t.active)
+	);
+}
+
+/**
+ * R54 after settling: the stored refresh token is the grant's only live one; the rotated ones are dead. A
+ * grant lost to an unanswered refresh is not Tickler's to avoid: its next refresh asks for a reconnect.
+ */
 export async function checkGrant(h: Harness, oauth: ModelOAuth, fail: (message: string) => never): Promise<void> {
 	const tokens = await readTokens(oauth.credentials, h.partition);
 	if (!tokens || tokens.needsReconnect === true) fail('R54: the OAuth tokens need a reconnect after settling');
+	if (spentUnanswered(h, oauth, tokens.refreshToken)) return;
 	const all = refreshTokens(h, oauth.clientId);
 	const stored = all.find(t => t.token === tokens.refreshToken);
 	if (!stored?.active) fail('R54: the stored refresh token is not a live one at Salesforce');
