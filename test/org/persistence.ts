@@ -13,7 +13,7 @@ import type {TaskRow} from './records/tasks.js';
 
 const FORMAT = 'tickler-local-org/1';
 
-type Snapshot = {
+export type OrgSnapshot = {
 	format: string;
 	savedAt: string;
 	tables: Record<string, SRecord[]>;
@@ -28,7 +28,7 @@ type Snapshot = {
 
 const SKIP = new Set(['TaskStatus', 'TaskPriority']);
 
-export function snapshot(org: Org): Snapshot {
+export function snapshot(org: Org): OrgSnapshot {
 	const tables: Record<string, SRecord[]> = {};
 	for (const name of org.store.objects()) if (!SKIP.has(name)) tables[name] = [...org.store.table(name).values()];
 	return {
@@ -54,8 +54,18 @@ export function saveOrg(org: Org, file: string): void {
 /** Loads a saved org into a fresh Org; returns false when the file does not exist. */
 export function loadOrg(org: Org, file: string): boolean {
 	if (!existsSync(file)) return false;
-	const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+	const snap = JSON.parse(readFileSync(file, 'utf8')) as OrgSnapshot;
 	if (snap.format !== FORMAT) throw new Error(`${file}: not a local org data file`);
+	restoreOrg(org, snap);
+	return true;
+}
+
+/**
+ * Puts a snapshot's records, sessions and OAuth state into a fresh Org (loadOrg's file, or a snapshot kept
+ * in memory: the model test restores its setup this way, test/sync/model-start.ts). The rows are taken as
+ * they are: pass a copy when the snapshot is used again.
+ */
+export function restoreOrg(org: Org, snap: OrgSnapshot): void {
 	org.setTaskStatuses(snap.statuses);
 	org.setTaskPriorities(snap.priorities);
 	for (const [name, rows] of Object.entries(snap.tables)) {
@@ -73,7 +83,6 @@ export function loadOrg(org: Org, file: string): boolean {
 		org.setApiAccessControl(snap.oauth.apiAccessControl);
 		for (const id of snap.oauth.useAnyApiClient ?? []) org.useAnyApiClient.add(id);
 	}
-	return true;
 }
 
 /** Saves `debounceMs` after the last change; `flush()` saves now (used by close()). */

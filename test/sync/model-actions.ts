@@ -11,6 +11,15 @@ import {SfError} from '../org/api/errors.js';
 import {fireReminder} from '../org/records/reminder-fire.js';
 import type {FaultKind, TaskRow} from '../org/index.js';
 import type {Harness} from './harness.js';
+import {createMany, type LookupMove} from './model-lookups.js';
+import {connect, type ModelOAuth, type OAuthMove, openPort, tokenPort, withRacingBadge} from './model-oauth.js';
+import {
+	adoptRegenerated,
+	closeRepeating,
+	createRepeating,
+	type RepeatingMove,
+	repeatingMoves,
+} from './model-recurrence.js';
 import {stoppingPort} from './port-wrappers.js';
 
 export const SECOND = 1000;
@@ -50,11 +59,19 @@ export type Action =
 	| {kind: 'signIn'}
 	/** R5–R7: sync switched off or back on (reminders added while off stay local-only). */
 	| {kind: 'toggle'}
+	/** R35/§14.3: repeating Tasks made and closed (model-recurrence.ts). */
+	| RepeatingMove
+	/** R55: more Tasks than one access lookup carries (model-lookups.ts). */
+	| LookupMove
+	/** R28/R54: the rep connects with OAuth; access tokens expire and refresh tokens rotate (model-oauth.ts). */
+	| OAuthMove
 	| {
 			kind: 'sync';
 			fault: FaultKind | 'none';
 			faultAt: number;
 			stop: null | {after: number; mode: 'after-send' | 'before-send' | 'hang'};
+			/** R54: a badge lookup on its own port runs while the cycle does (both may refresh at once). */
+			badge: boolean;
 	  };
 
 const names = fc.constantFrom('call Ana', 'send quote', 'demo prep', 'renew', 'follow up', 'lunch');
@@ -77,6 +94,15 @@ const sfFieldValue = fieldValue.filter(f => f.field !== 'name') as fc.Arbitrary<
 	field: Exclude<Field, 'name'>;
 	value: Value;
 }>;
+
+/**
+ * R55: the move that gives the rep more Tasks than one lookup carries costs a tenth of a second; one run in
+ * about twelve has it (a tenth of its draws, at weight 1), the other draws are a plain 'advance' of a minute.
+ */
+const manyOnceInAWhile: fc.Arbitrary<Action> = fc.oneof(
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('sfMany' as const), extra: fc.integer({min: 1, max: 20})})},
+	{weight: 9, arbitrary: fc.constant({kind: 'advance' as const, ms: 60 * SECOND})},
+);
 
 export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 	{
@@ -136,6 +162,11 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 	},
 	{weight: 1, arbitrary: fc.constant({kind: 'signIn' as const})},
 	{weight: 1, arbitrary: fc.constant({kind: 'toggle' as const})},
+	{weight: 2, arbitrary: repeatingMoves(names, dates).create},
+	{weight: 2, arbitrary: repeatingMoves(names, dates).close},
+	{weight: 1, arbitrary: fc.constant({kind: 'oauthConnect' as const})},
+	{weight: 2, arbitrary: fc.constant({kind: 'tokenExpiry' as const})},
+	{weight: 1, arbitrary: manyOnceInAWhile},
 	{
 		weight: 5,
 		arbitrary: fc.record({
@@ -162,6 +193,7 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
 				}),
 				{freq: 4},
 			),
+			badge: fc.boolean(),
 		}),
 	},
 );
@@ -193,6 +225,12 @@ export class Model {
 	wholeRefusal = false;
 	/** R33: the run's Contacts by their symbolic names in actions ('c1', 'c2'). */
 	contacts: Record<string, string> = {};
+	/** §14.3: Tasks Salesforce made by repeating a closed one (model-recurrence.ts). */
+	regenerated = 0;
+	/** R55: the rep got more Tasks than one access lookup carries (model-lookups.ts). */
+	many = false;
+	/** R54: connected with OAuth (model-oauth.ts); absent while the run uses a session. */
+	oauth: ModelOAuth | undefined;
 	entity(key: string): Entity {
 		let e = this.entities.get(key);
 		if (!e) {
@@ -301,7 +339,9 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 			? {...symbolic, value: symbolic.value === null ? null : (model.contacts[symbolic.value] ?? null)}
 			: symbolic;
 	const now = h.org.clock.nowMs();
-	const live = (await h.reminders()).filter(r => keyOfReminder(model, r) !== undefined);
+	// The reminders the model knows, read only by the moves that pick one (a read per move was 15 % of a run's).
+	const live = async (): Promise<Reminder[]> =>
+		(await h.reminders()).filter(r => keyOfReminder(model, r) !== undefined);
 	switch (action.kind) {
 		case 'localAdd': {
 			const r = await addReminder(
@@ -320,7 +360,8 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 		}
 
 		case 'localEdit': {
-			const r = live[action.pick % Math.max(1, live.length)];
+			const known = await live();
+			const r = known[action.pick % Math.max(1, known.length)];
 			const key = r && keyOfReminder(model, r);
 			if (!r || !key || (r[action.field] ?? null) === action.value) break;
 			await editReminder(h.db, r.id, {[action.field]: action.value}, {now: h.clock.now()});
@@ -329,7 +370,8 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 		}
 
 		case 'localDelete': {
-			const r = live[action.pick % Math.max(1, live.length)];
+			const known = await live();
+			const r = known[action.pick % Math.max(1, known.length)];
 			const key = r && keyOfReminder(model, r);
 			if (!r || !key) break;
 			await deleteReminder(h.db, r.id, {now: h.clock.now()});
@@ -451,8 +493,8 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 		}
 
 		case 'sfSeriesChange': {
-			const live = model.masters.filter(id => h.org.getTask(id) && !h.org.getTask(id)?.IsDeleted);
-			const masterId = live[action.pick % Math.max(1, live.length)];
+			const liveMasters = model.masters.filter(id => h.org.getTask(id) && !h.org.getTask(id)?.IsDeleted);
+			const masterId = liveMasters[action.pick % Math.max(1, liveMasters.length)];
 			const master = masterId ? h.org.getTask(masterId) : undefined;
 			if (!masterId || !master) break;
 			const before = h.org.tasks.occurrences(masterId);
@@ -510,7 +552,24 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 			h.org.clock.advance(action.ms);
 			break;
 		case 'signIn':
-			h.signIn();
+			await newPort(h, model);
+			break;
+		case 'sfRepeating':
+			createRepeating(h, model, action);
+			break;
+		case 'closeRepeating':
+			await closeRepeating(h, model, action, (asUser, picked) => {
+				sfEditAs(h, model, asUser, picked, 'status', 'complete');
+			});
+			break;
+		case 'sfMany':
+			createMany(h, model, action);
+			break;
+		case 'oauthConnect':
+			model.oauth ??= await connect(h, undefined);
+			break;
+		case 'tokenExpiry':
+			h.org.oauth.expireAccessTokens(h.repId);
 			break;
 		case 'toggle':
 			if (model.enabled) await h.disable();
@@ -525,21 +584,43 @@ export async function act(h: Harness, model: Model, symbolic: Action, identity: 
 			const sf = h.sf;
 			const stopping = action.stop && sf ? stoppingPort(sf, action.stop.after, action.stop.mode) : undefined;
 			if (stopping) h.sf = stopping;
+			// R54: the badge's lookup builds its own port, as the worker's badge handler does.
+			const badge = action.badge && !model.oauth ? badgeLookup(h, model) : Promise.resolve();
 			const cycle = h.sync('manual');
-			if (stopping && action.stop?.mode === 'hang') {
-				// The worker is gone mid-request: once the cycle reaches its hanging call it is abandoned for good.
-				await Promise.race([cycle.catch(() => undefined), stopping.stopped]);
-			} else {
-				await cycle.catch(() => undefined);
-			}
+			// The worker is gone mid-request: once the cycle reaches its hanging call it is abandoned for good.
+			const ended =
+				stopping && action.stop?.mode === 'hang'
+					? Promise.race([cycle.catch(() => undefined), stopping.stopped])
+					: cycle.catch(() => undefined);
+			await badge;
+			if (action.badge && model.oauth) await withRacingBadge(model.oauth, async () => badgeLookup(h, model), ended);
+			else await ended;
 
 			h.org.faults.clear();
-			if (action.stop) h.restart();
+			if (action.stop) await newPort(h, model, true);
 			break;
 		}
 	}
 
+	adoptRegenerated(h, model);
 	h.org.clock.advance(2 * SECOND);
+}
+
+/** A new port (signIn: a new session, or the stored OAuth tokens); `restart`: the worker stopped, new locks. */
+export async function newPort(h: Harness, model: Model, restart = false): Promise<void> {
+	if (model.oauth) await openPort(h, model.oauth, restart);
+	else if (restart) h.restart();
+	else h.signIn();
+}
+
+/** The badge of an open Task page asks about one Task while the cycle runs; whatever it meets is its own. */
+async function badgeLookup(h: Harness, model: Model): Promise<void> {
+	try {
+		const port = model.oauth ? await tokenPort(h, model.oauth) : h.newPort();
+		await port.query(`SELECT Id, OwnerId FROM Task WHERE OwnerId = '${h.repId}' LIMIT 1`, {includeDeleted: false});
+	} catch {
+		// A fault or an expired session met by the badge is the badge's; the oracle judges the tokens.
+	}
 }
 
 /** Runs cycles until nothing moves (faults are off). */

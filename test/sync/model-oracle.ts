@@ -3,12 +3,17 @@ import type {Identity} from '@/background/salesforce/salesforce-port.js';
 import {enableSync} from '@/background/sync/enable.js';
 import {createMemoryLock} from '@/background/sync/lock.js';
 import {retryReminder} from '@/shared/store/local-edits.js';
+import {ACCESS_CHUNK} from '@/background/sync/access.js';
 import type {Harness} from './harness.js';
+import {checkRequestSizes, lookupsSince} from './model-lookups.js';
+import {checkGrant, keepConnected} from './model-oauth.js';
+import {adoptRegenerated} from './model-recurrence.js';
 import {
 	type Entity,
 	type Field,
 	type Model,
 	MODEL_FIELDS,
+	newPort,
 	RULE_NAME,
 	SECOND,
 	taskValue,
@@ -32,13 +37,24 @@ export async function settle(h: Harness, model: Model, identity: Identity): Prom
 	// Faults are over: a slow machine must not look like a timeout fault any more.
 	h.timeoutMs = 10_000;
 	for (let i = 0; i < 12; i++) {
-		h.signIn();
+		// R54: a grant lost only after a lost answer; then the rep reconnects (model-oauth.ts).
+		if (model.oauth) await keepConnected(h, model.oauth);
+		await newPort(h, model);
 		h.lock = createMemoryLock();
 		const result = await h.sync('manual');
 		h.org.clock.advance(31 * 60 * SECOND);
 		const pending = await h.db.outbox.count();
-		if (result.outcome === 'ok' && pending === 0 && result.pushed === 0 && result.pulled === 0 && result.deleted === 0)
+		if (
+			result.outcome === 'ok' &&
+			pending === 0 &&
+			result.pushed === 0 &&
+			result.pulled === 0 &&
+			result.deleted === 0
+		) {
+			// §14.3: a completion pushed while settling made the next Task of a repeating one.
+			adoptRegenerated(h, model);
 			return;
+		}
 	}
 
 	throw new Error('sync did not settle');
@@ -68,10 +84,27 @@ function expectedValue(e: Entity, field: Field): {exact?: Value; oneOf: Value[]}
 	return {oneOf: [lastLocal.value, lastSf?.value ?? null]};
 }
 
+/**
+ * R55: when the rep got more Tasks than one lookup carries, a week passes and sync settles again, so the
+ * weekly reconciliation looks every linked Task up — in more than one lookup, each within the limit.
+ */
+export async function settleLookups(h: Harness, model: Model, identity: Identity): Promise<void> {
+	if (!model.many) return;
+	h.org.clock.advance(8 * 86_400_000);
+	const since = h.org.requests.length;
+	await settle(h, model, identity);
+	const lookups = lookupsSince(h, since);
+	// The poll, then at least two lookups of the reconciliation.
+	if (lookups < 3)
+		throw new Error(`model oracle: R55: ${lookups} queryAll requests after a week with >${ACCESS_CHUNK} Tasks`);
+}
+
 export async function check(h: Harness, model: Model, oldTaskId: string): Promise<void> {
-	const fail = (message: string) => {
+	const fail = (message: string): never => {
 		throw new Error(`model oracle: ${message}`);
 	};
+	checkRequestSizes(h, fail);
+	if (model.oauth) await checkGrant(h, model.oauth, fail);
 	const stored = await h.db.reminders.where('partition').equals(h.partition).toArray();
 	// Tombstones of local-only reminders wait a day for undo; any other must be gone once sync settled.
 	if (stored.some(r => r.deletedAt !== undefined && !r.localOnly)) fail('a tombstone survived settling');

@@ -36,6 +36,8 @@ export type OAuthPortOptions = {
 	baseUrl?: (host: string) => string;
 	/** Defaults to `navigator.locks`; Node (the integration tests) has none and refreshes unlocked. */
 	locks?: RefreshLocks;
+	/** The local clock the port measures Salesforce's against (R16); Date.now unless a test moves time. */
+	now?: () => number;
 };
 
 /** The Web Lock every refresh of a partition's tokens holds (R54). */
@@ -51,6 +53,7 @@ export function portForTokens(tokens: StoredTokens, options: OAuthPortOptions): 
 		instanceUrl: baseUrl(tokens.instanceHost),
 		accessToken: tokens.accessToken,
 		...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
+		...(options.now === undefined ? {} : {now: options.now}),
 		...(options.identityCache ? {identityCache: options.identityCache} : {}),
 		refreshAccessToken: async () => {
 			sent = await refreshStored(tokens.partition, options, sent);
