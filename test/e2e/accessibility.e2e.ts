@@ -232,6 +232,26 @@ for (const language of ['en', 'it'] as const) {
 			await popup.close();
 		});
 
+		test('the popup with quick add’s understood parts, then a row’s snooze presets and chosen time open (R47, R50), has no violations', async () => {
+			const {page: popup, errors} = await scenario.session.openExtensionPage('src/popup/index.html');
+			await expect.poll(async () => popup.locator('.reminder').count(), {timeout: 15_000}).toBeGreaterThan(2);
+			// Quick add's parser loads at the first keystroke; its parts show once it has read the line.
+			const phrase = language === 'en' ? 'Call Rossi tomorrow at 10' : 'Chiamare Rossi domani alle 10';
+			await popup.getByRole('textbox', {name: t('quickAddLabel')}).fill(phrase);
+			await expect
+				.poll(async () => popup.locator('.quick-parts li.quick-part').count(), {timeout: 15_000})
+				.toBeGreaterThan(1);
+			await expectAccessibleInBothThemes(popup);
+			await popup.getByRole('textbox', {name: t('quickAddLabel')}).fill('');
+			const snooze = popup.locator('.reminder .snooze > button').first();
+			await snooze.click();
+			await expect.poll(async () => popup.locator('.snooze-time input[type="datetime-local"]').count()).toBe(1);
+			await expectAccessibleInBothThemes(popup);
+			await popup.keyboard.press('Escape');
+			expect(errors).toEqual([]);
+			await popup.close();
+		});
+
 		test('the side panel, beside a Salesforce Contact, has no violations in either theme', async () => {
 			const {page: panel, errors} = await scenario.session.openExtensionPage('src/panel/index.html');
 			await expect.poll(async () => panel.locator('main .reminder').count(), {timeout: 15_000}).toBeGreaterThan(2);

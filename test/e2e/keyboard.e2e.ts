@@ -93,6 +93,22 @@ test('R48: the popup by keyboard — type, arrow to the second reminder, C, focu
 	await page.keyboard.press('Escape');
 	await expect.poll(async () => dialog.count()).toBe(0);
 	expect(await focused(page)).toBe(t('rowComplete', {name: 'Call Cy'}));
+
+	// R50 by keyboard: S opens Call Cy's snooze presets with focus in them; Tab to "Tomorrow morning", Enter: it
+	// moves to Tomorrow in one action; Z puts it back in Today.
+	const focusedText = async () => page.evaluate(() => document.activeElement?.textContent.trim());
+	const namesUnder = async (id: string) => page.locator(`[aria-labelledby="${id}"] .reminder .name`).allTextContents();
+	await page.keyboard.press('s');
+	await expect.poll(focusedText).toBe(t('snooze10Minutes'));
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	expect(await focusedText()).toBe(t('snoozeTomorrowMorning'));
+	await page.keyboard.press('Enter');
+	await expect.poll(async () => namesUnder('due-tomorrow')).toEqual(['Call Cy']);
+	expect(await namesUnder('due-today')).toEqual(['Call Ana', 'Call Bo']);
+	await expect.poll(async () => page.locator('.toast').textContent()).toContain(t('undoKeyHint'));
+	await page.keyboard.press('z');
+	await expect.poll(async () => namesUnder('due-today')).toEqual(NAMES);
 	expect(errors).toEqual([]);
 	await page.close();
 });
