@@ -1,5 +1,5 @@
 /**
- * R31: the snooze choices — from a notification (Snooze 1 hour) and in the popup's forms (all three). Pure.
+ * R31/R50: the snooze choices — a notification's Snooze (the rep's default), the popup's forms and rows. Pure.
  * A snoozed time is to the whole minute (a time the form can show and edit); "tomorrow morning" is
  * MORNING_HOUR on the rep's next calendar day in their time zone, DST included.
  */

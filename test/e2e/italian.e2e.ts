@@ -215,7 +215,7 @@ test('R46/R31: a notification is in Italian — "Scadenza domani · 15:02", a la
 	expect(first).toMatchObject({
 		title: 'Richiamare Anna per il preventivo',
 		message: `Scadenza domani · ${italianTime(tomorrow)}`,
-		buttons: [{title: 'Completa'}, {title: 'Posticipa di 1 ora'}],
+		buttons: [{title: 'Completa'}, {title: 'Posticipa: 1 ora'}],
 	});
 	const [second] = await fireReminderAlarm(5 * 60_000);
 	expect(second).toMatchObject({

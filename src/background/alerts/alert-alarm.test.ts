@@ -111,7 +111,7 @@ describe('R31: from the notification', () => {
 		expect(Object.keys(await shown())).toEqual([undoNotificationId(r.id)]);
 	});
 
-	test('R31/R60: Snooze 1 hour (button 1) moves the time, leaves only its Undo offer, and alerts once again then', async () => {
+	test('R31/R60: Snooze (button 1, one hour by default) moves the time, leaves only its Undo offer, and alerts once again then', async () => {
 		const r = await reminderIn('Call Ann', 60_000);
 		await checkReminders(db, Date.parse(r.reminderAt ?? '') + 1000);
 		await onNotificationButton(dbs, reminderNotificationId(r.id), 1);
