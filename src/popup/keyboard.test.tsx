@@ -54,9 +54,10 @@ test('R48: the popup opens with quick add focused', async () => {
 
 test('R48: the rows are one Tab stop; ↓ ↑ End Home move between them', async () => {
 	await mountWith('Ana', 'Bo', 'Cy');
-	// Only the first row's controls are in the Tab order until focus moves.
+	// Only the first row's controls are in the Tab order until focus moves (set by an effect after the rows render:
+	// waited for, as a loaded machine runs it later).
 	const tabbable = (name: string) => checkbox(name)?.tabIndex;
-	expect([tabbable('Ana'), tabbable('Bo'), tabbable('Cy')]).toEqual([0, -1, -1]);
+	await vi.waitFor(() => expect([tabbable('Ana'), tabbable('Bo'), tabbable('Cy')]).toEqual([0, -1, -1]));
 	const bosButtons = [...(checkbox('Bo')?.closest('li')?.querySelectorAll('button') ?? [])];
 	expect(bosButtons.length).toBeGreaterThan(0);
 	expect(bosButtons.every(button => button.tabIndex === -1)).toBe(true);
