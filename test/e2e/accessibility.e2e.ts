@@ -154,6 +154,8 @@ for (const language of ['en', 'it'] as const) {
 			const {page, errors} = await scenario.session.openExtensionPage('src/options/index.html');
 			await page.getByRole('checkbox', {name: t('syncLabel')}).waitFor();
 			await expectAccessibleInBothThemes(page);
+			// The README's first-run settings: what a rep meets before turning sync on.
+			if (language === 'en') await page.screenshot({path: path.join(SCREENSHOTS_DIR, 'settings-first-run.png')});
 			const {page: popup, errors: popupErrors} = await scenario.session.openExtensionPage('src/popup/index.html');
 			await popup.getByText(t('popupNothingToday')).waitFor();
 			await expectAccessibleInBothThemes(popup);
