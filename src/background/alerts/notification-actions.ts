@@ -33,6 +33,7 @@ import {
 	showNotifications,
 } from './show-notifications.js';
 import {readNotificationSnooze} from './notification-snooze.js';
+import {TEST_NOTIFICATION_ID} from './test-notification.js';
 
 /** The All reminders page, where a reminder without a Task (or several at once) can be looked at. */
 const ALL_REMINDERS_PAGE = 'src/popup/all/index.html';
@@ -132,6 +133,8 @@ export async function undoFromNotification(dbs: WorkerDbs, reminderId: string): 
  * the summary, the All reminders page.
  */
 export async function onNotificationClicked(dbs: WorkerDbs, notificationId: string): Promise<void> {
+	// R50: settings' test notification names no reminder: a click only takes it away.
+	if (notificationId === TEST_NOTIFICATION_ID) return clearNotification(notificationId);
 	const undone = undoReminderIdOf(notificationId);
 	if (undone !== undefined) return undoFromNotification(dbs, undone);
 	const {db} = dbs;

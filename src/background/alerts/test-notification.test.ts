@@ -1,8 +1,10 @@
 /** R50: settings' test notification, in the worker with the fake browser. */
 import {beforeEach, expect, test} from 'vitest';
 import browser from 'webextension-polyfill';
-import {resetFakeBrowser, setOptionalPermission, setPlatformOs} from '../../../test/fakes/browser.js';
+import {openTabs, resetFakeBrowser, setOptionalPermission, setPlatformOs} from '../../../test/fakes/browser.js';
+import {openTestWorkerDbs} from '../../../test/fakes/test-db.js';
 import {alertHandlers} from './alert-handlers.js';
+import {onNotificationClicked} from './notification-actions.js';
 import {sendTestNotification, TEST_NOTIFICATION_ID} from './test-notification.js';
 
 beforeEach(resetFakeBrowser);
@@ -32,4 +34,12 @@ test('R50: the Snooze button’s default is one hour until the rep chooses; the 
 	// A value this Tickler does not know (written by another version) reads as the default.
 	await browser.storage.local.set({'tickler:notificationSnooze': 'forever'});
 	expect(await handlers.getNotificationSnooze(undefined, {kind: 'own-page'} as never)).toEqual({preset: '1-hour'});
+});
+
+test('R50: a click on the test notification only takes it away: it opens nothing', async () => {
+	await sendTestNotification();
+	const tabsBefore = openTabs().length;
+	await onNotificationClicked(openTestWorkerDbs('test-notification-click'), TEST_NOTIFICATION_ID);
+	expect(await browser.notifications.getAll()).toEqual({});
+	expect(openTabs()).toHaveLength(tabsBefore);
 });
