@@ -196,12 +196,18 @@ async function fireReminderAlarm(skipMs: number): Promise<Shown[]> {
 		Date.now = () => realNow() + skip;
 		await chrome.alarms.create('reminder-due', {when: realNow()});
 	}, skipMs);
+	// The worker re-arms the same alarm after each check (for the next reminder time): an alarm set here just before
+	// that can be replaced by a later one. So each look that finds nothing shown asks for the alarm again.
 	await expect
 		.poll(
-			async () => (await currentWorker()).evaluate(() => (globalThis as unknown as {shown: unknown[]}).shown.length),
-			{
-				timeout: 15_000,
-			},
+			async () =>
+				(await currentWorker()).evaluate(async () => {
+					const shown = (globalThis as unknown as {shown: unknown[]}).shown.length;
+					const realNow = (Date as unknown as {realNow: () => number}).realNow;
+					if (shown === 0) await chrome.alarms.create('reminder-due', {when: realNow()});
+					return shown;
+				}),
+			{timeout: 15_000},
 		)
 		.toBeGreaterThan(0);
 	return (await currentWorker()).evaluate(() => (globalThis as unknown as {shown: Shown[]}).shown);
