@@ -1,4 +1,5 @@
 import {beforeEach, expect, test} from 'vitest';
+import {picklists as orgPicklists} from '../../../test/fakes/row-facts.js';
 import type {QueryPage, SalesforcePort, TaskRow} from '@/background/salesforce/salesforce-port.js';
 import {SalesforceApiError} from '@/background/salesforce/errors.js';
 import {importedReminder} from '@/background/sync/pulled-reminder.js';
@@ -19,17 +20,8 @@ const PARTITION = `${ORG}:${USER}`;
 const TASK = to18('00T000000000001');
 const NOW = Date.parse('2026-03-05T12:00:00.000Z');
 const HOST = 'acme.lightning.force.com';
-const picklists = {
-	statuses: [
-		{apiName: 'Not Started', label: 'Not Started', isClosed: false, isDefault: true},
-		{apiName: 'Completed', label: 'Completed', isClosed: true, isDefault: false},
-	],
-	priorities: [
-		{apiName: 'High', label: 'High', isHighPriority: true, isDefault: false},
-		{apiName: 'Normal', label: 'Normal', isHighPriority: false, isDefault: true},
-	],
-	fetchedAt: NOW,
-};
+// The org's picklists as the row-decision tests know them, read at NOW.
+const picklists = {...orgPicklists, fetchedAt: NOW};
 
 function partition(overrides: Partial<Partition> = {}): Partition {
 	return {
