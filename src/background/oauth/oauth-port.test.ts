@@ -145,3 +145,25 @@ test('R54: a server error at the token endpoint is not a refusal: nothing is mar
 	expect(error).not.toBeInstanceOf(OAuthReconnectNeededError);
 	expect((await readTokens(credentials, PARTITION))?.needsReconnect).toBeUndefined();
 });
+
+test('R54: a token endpoint that never answers gives up after the timeout — a transient failure — and frees the lock', async () => {
+	await connectWith('refresh-0');
+	// Answers only when aborted: a connection that stays open with nothing coming back.
+	const silent: typeof fetch = async (_input, init) =>
+		new Promise<Response>((_resolve, reject) => {
+			init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error));
+		});
+	const locks = createFakeLocks();
+	const error: unknown = await refreshStored(PARTITION, {credentials, fetchImpl: silent, locks, timeoutMs: 30}).catch(
+		(caught: unknown) => caught,
+	);
+	expect(error).toBeInstanceOf(TypeError);
+	expect(String(error)).toContain('did not answer within 30 ms');
+	expect((await readTokens(credentials, PARTITION))?.needsReconnect).toBeUndefined();
+
+	// The lock is free again: the next caller refreshes at once.
+	const endpoint = rotatingEndpoint('refresh-0');
+	await expect(
+		refreshStored(PARTITION, {credentials, fetchImpl: endpoint.fetchImpl, locks, timeoutMs: 30}),
+	).resolves.toBe('access-1');
+});

@@ -87,7 +87,12 @@ async function refreshHoldingLock(partition: string, options: OAuthPortOptions, 
 
 	try {
 		const fresh = await refreshAccessToken(
-			{host: current.host, clientId: current.clientId, refreshToken: current.refreshToken},
+			{
+				host: current.host,
+				clientId: current.clientId,
+				refreshToken: current.refreshToken,
+				...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
+			},
 			options.fetchImpl,
 		);
 		// A rotated refresh token is stored with the access token, before the lock is released (R54).

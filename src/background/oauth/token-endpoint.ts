@@ -33,14 +33,37 @@ export type TokenGrant = {
 
 type Fetch = typeof fetch;
 
-async function postForm(fetchImpl: Fetch, host: string, path: string, form: Record<string, string>) {
-	return fetchImpl(`https://${host}${path}`, {
-		method: 'POST',
-		headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...CALL_OPTIONS_HEADER},
-		body: new URLSearchParams(form).toString(),
-		// Like jsforce: never follow a redirect with a token in the body (salesforce-facts.md §0).
-		redirect: 'manual',
-	});
+/**
+ * How long a token-endpoint call may take, like the API requests' own limit. Without one, a connection that
+ * never answers would hold a refresh — and with it the partition's refresh lock (R54), so every later cycle
+ * and badge lookup — until the browser stops the worker.
+ */
+export const TOKEN_ENDPOINT_TIMEOUT_MS = 30_000;
+
+async function postForm(
+	fetchImpl: Fetch,
+	request: {host: string; path: string; form: Record<string, string>; timeoutMs?: number},
+) {
+	const timeoutMs = request.timeoutMs ?? TOKEN_ENDPOINT_TIMEOUT_MS;
+	try {
+		return await fetchImpl(`https://${request.host}${request.path}`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				...CALL_OPTIONS_HEADER,
+			},
+			body: new URLSearchParams(request.form).toString(),
+			// Like jsforce: never follow a redirect with a token in the body (salesforce-facts.md §0).
+			redirect: 'manual',
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+	} catch (error) {
+		// No answer in time is a network failure like any other: a TypeError, transient (R19), retried later.
+		if (error instanceof Error && error.name === 'TimeoutError')
+			throw new TypeError(`The token endpoint did not answer within ${timeoutMs} ms`);
+		throw error;
+	}
 }
 
 async function jsonOrError(response: Response): Promise<Record<string, unknown>> {
@@ -94,12 +117,16 @@ export async function exchangeCode(
 	fetchImpl: Fetch = fetch,
 ): Promise<TokenGrant> {
 	const body = await jsonOrError(
-		await postForm(fetchImpl, input.host, '/services/oauth2/token', {
-			grant_type: 'authorization_code',
-			code: input.code,
-			client_id: input.clientId,
-			redirect_uri: input.redirectUri,
-			code_verifier: input.codeVerifier,
+		await postForm(fetchImpl, {
+			host: input.host,
+			path: '/services/oauth2/token',
+			form: {
+				grant_type: 'authorization_code',
+				code: input.code,
+				client_id: input.clientId,
+				redirect_uri: input.redirectUri,
+				code_verifier: input.codeVerifier,
+			},
 		}),
 	);
 	const accessToken = body['access_token'];
@@ -122,19 +149,20 @@ export async function exchangeCode(
  * refresh_token grant: a new access token, and a new refresh token when the app rotates them (each refresh
  * then invalidates the one it used: the caller must store the new one before anyone refreshes again, R54).
  * A refusal means only a new connection helps (OAuthReconnectNeededError), with why (refusalReason).
- * Network failures stay TypeErrors: transient (R19).
+ * Network failures, and no answer within `timeoutMs` (TOKEN_ENDPOINT_TIMEOUT_MS), stay TypeErrors: transient (R19).
  */
 export async function refreshAccessToken(
-	input: {host: string; clientId: string; refreshToken: string},
+	input: {host: string; clientId: string; refreshToken: string; timeoutMs?: number},
 	fetchImpl: Fetch = fetch,
 ): Promise<{accessToken: string; refreshToken?: string}> {
 	let body: Record<string, unknown>;
 	try {
 		body = await jsonOrError(
-			await postForm(fetchImpl, input.host, '/services/oauth2/token', {
-				grant_type: 'refresh_token',
-				refresh_token: input.refreshToken,
-				client_id: input.clientId,
+			await postForm(fetchImpl, {
+				host: input.host,
+				path: '/services/oauth2/token',
+				form: {grant_type: 'refresh_token', refresh_token: input.refreshToken, client_id: input.clientId},
+				...(input.timeoutMs === undefined ? {} : {timeoutMs: input.timeoutMs}),
 			}),
 		);
 	} catch (error) {
@@ -177,7 +205,11 @@ export async function revokeToken(input: {host: string; token: string}, fetchImp
  * TypeError when no answer came.
  */
 export async function revokeStatus(input: {host: string; token: string}, fetchImpl: Fetch = fetch): Promise<number> {
-	const response = await postForm(fetchImpl, input.host, '/services/oauth2/revoke', {token: input.token});
+	const response = await postForm(fetchImpl, {
+		host: input.host,
+		path: '/services/oauth2/revoke',
+		form: {token: input.token},
+	});
 	await response.body?.cancel();
 	return response.status;
 }
