@@ -90,7 +90,7 @@ export function App() {
 					{partition ? (
 						<AccountSection
 							partition={partition}
-							reminderCount={data.reminders.length}
+							reminderCount={data.reminderCount}
 							unsent={data.unsent}
 							canSend
 							oauthHost={oauthHost(connection.settings, partition.id)}

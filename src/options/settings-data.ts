@@ -6,9 +6,10 @@ import {liveQuery} from 'dexie';
 import {useEffect, useState} from 'preact/hooks';
 import {
 	conflicts,
+	countReminders,
 	getPartition,
 	listPartitions,
-	listReminders,
+	reminderNames,
 	overruledReminders,
 	remindersInError,
 	syncHistory,
@@ -20,9 +21,10 @@ import {db} from './settings-db.js';
 
 async function readSettings() {
 	const partitionId = await activePartition(db);
-	const [partition, reminders, errors, history, conflictRows, partitions, overruled, unsent] = await Promise.all([
+	// Counts and the few rows listed — never every reminder: this runs again on each change while the page is open.
+	const [partition, reminderCount, errors, history, conflictRows, partitions, overruled, unsent] = await Promise.all([
 		getPartition(db, partitionId),
-		listReminders(db, partitionId),
+		countReminders(db, partitionId),
 		remindersInError(db, partitionId),
 		syncHistory(db, partitionId, 20),
 		conflicts(db, partitionId, 50),
@@ -36,20 +38,23 @@ async function readSettings() {
 			.filter(other => other.id !== partitionId)
 			.map(async other => ({
 				partition: other,
-				reminderCount: (await listReminders(db, other.id)).length,
+				reminderCount: await countReminders(db, other.id),
 				unsent: await unsentWork(db, other.id),
 			})),
 	);
 	return {
 		partition,
-		reminders,
+		reminderCount,
 		errors,
 		history,
 		conflictRows,
 		overruled,
 		unsent,
 		others,
-		names: new Map(reminders.map(r => [r.id, r.name])),
+		names: await reminderNames(
+			db,
+			conflictRows.map(row => row.reminderId),
+		),
 	};
 }
 

@@ -1,6 +1,15 @@
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import type {TicklerDb} from './open-db.js';
-import {dueTodayCount, exportAll, heldDeleteReadyAt, listReminders, pendingCount, readyToPushCount} from './queries.js';
+import {
+	countReminders,
+	dueTodayCount,
+	exportAll,
+	heldDeleteReadyAt,
+	listReminders,
+	pendingCount,
+	readyToPushCount,
+	reminderNames,
+} from './queries.js';
 import {localDateString} from '../local-date.js';
 import {MIX_DAYS, openTestDb, seedDueMix} from '../../../test/fakes/test-db.js';
 
@@ -20,6 +29,27 @@ test('R22: the toolbar count, the list of visible reminders and the export skip 
 	const exported = await exportAll(db, 0);
 	expect(exported.reminders.length).toBe(7);
 	expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
+});
+
+test('Settings counts visible reminders without reading them: tombstones and other partitions are left out', async () => {
+	await seedDueMix(db);
+	const other = (await listReminders(db, 'local'))[0]!;
+	await db.reminders.put({...other, id: 'elsewhere', partition: 'P2'});
+	await db.reminders.put({...other, id: 'elsewhere-gone', partition: 'P2', deletedAt: 5});
+	expect(await countReminders(db, 'local')).toBe((await listReminders(db, 'local')).length);
+	expect(await countReminders(db, 'local')).toBe(6);
+	expect(await countReminders(db, 'P2')).toBe(1);
+	expect(await countReminders(db, 'nobody')).toBe(0);
+});
+
+test('reminderNames names the listed ids once each and skips ids no longer stored', async () => {
+	await seedDueMix(db);
+	const [first, second] = await listReminders(db, 'local');
+	const names = await reminderNames(db, [first!.id, second!.id, first!.id, 'missing']);
+	expect([...names]).toEqual([
+		[first!.id, first!.name],
+		[second!.id, second!.name],
+	]);
 });
 
 test('R11: the local date string uses the local calendar, not UTC', () => {
