@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {type BrowserContext, chromium, type Page, type Worker} from 'playwright-core';
 import {startFirstNavigationForwarder} from './first-navigation-forwarder.js';
+import {findFirstRunSettingsPage} from './first-run-page.js';
 import {extensionChromiumArgs} from './chromium-launch.js';
 import {findChromium} from './chromium-path.js';
 import {
@@ -96,7 +97,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 	const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 	const extensionId = new URL(worker.url()).host;
 	if ((options.firstRunPage ?? 'close') !== 'absent') {
-		const firstRun = await firstRunSettingsPage(context, extensionId);
+		const firstRun = await findFirstRunSettingsPage(context, extensionId);
+		if (!firstRun) throw new Error('A first install did not open the settings page');
 		// Chromium opens it in the window's first tab; leaving that tab on about:blank keeps the window as it was
 		// before (closing the last tab closes the window, and requests of a new window escaped the routing).
 		if (options.firstRunPage !== 'keep') await firstRun.goto('about:blank');
@@ -137,17 +139,3 @@ export function recordErrors(page: Page): string[] {
 	return errors;
 }
 
-/**
- * The settings page a first install opens (src/background/accounts/first-run.ts). It may already exist when we look,
- * still on about:blank, so this polls every page's URL instead of waiting for a 'page' event.
- */
-async function firstRunSettingsPage(context: BrowserContext, extensionId: string): Promise<Page> {
-	const url = `chrome-extension://${extensionId}/src/options/index.html`;
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		const page = context.pages().find(candidate => candidate.url() === url);
-		if (page) return page;
-		if (Date.now() > deadline) throw new Error(`A first install did not open ${url}`);
-		await new Promise(resolve => setTimeout(resolve, 100));
-	}
-}
