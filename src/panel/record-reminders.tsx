@@ -15,6 +15,7 @@ import {AddForm, type Draft, newDraft} from '../popup/add-form.js';
 import {readAll} from '../popup/all/store-read.js';
 import {localDays} from '../popup/dates.js';
 import {ReminderRow} from '../popup/reminder-row.js';
+import {useRovingRows} from '../popup/roving-rows.js';
 import {useUndoOffer} from '../popup/undo-toast.js';
 import type {ActiveRecord} from './active-record.js';
 
@@ -44,6 +45,37 @@ function useRemindersAbout(record: ActiveRecord): {about: About | undefined; ref
 	return {about, refresh: () => setVersion(value => value + 1)};
 }
 
+type ListProps = {
+	reminders: readonly Reminder[];
+	instanceHost: string | undefined;
+	onDelete: (reminder: Reminder) => void;
+	onComplete: (reminder: Reminder) => Promise<void>;
+	onChanged: () => void;
+};
+
+/**
+ * R48: one Tab stop, walked with the arrows, as the popup's lists. Its own component, so the roving rows are
+ * wired when the list is first shown (the section renders nothing until the store was read).
+ */
+function AboutList({reminders, instanceHost, onDelete, onComplete, onChanged}: ListProps) {
+	const list = useRovingRows<HTMLUListElement>();
+	return (
+		<ul class="reminders" ref={list}>
+			{reminders.map(reminder => (
+				<ReminderRow
+					key={reminder.id}
+					reminder={reminder}
+					overdue={reminder.dueDate !== null && reminder.dueDate < localDays().today}
+					instanceHost={instanceHost}
+					onDelete={onDelete}
+					onComplete={onComplete}
+					onChanged={onChanged}
+				/>
+			))}
+		</ul>
+	);
+}
+
 export function RecordReminders({record}: {record: ActiveRecord}) {
 	const {about, refresh} = useRemindersAbout(record);
 	const [draft, setDraft] = useState<Draft | undefined>(undefined);
@@ -56,19 +88,13 @@ export function RecordReminders({record}: {record: ActiveRecord}) {
 		<section class="record-reminders" aria-labelledby="record-reminders-title">
 			<h2 id="record-reminders-title">{t('panelAboutRecord', {name})}</h2>
 			{about.reminders.length === 0 ? <p class="empty">{t('panelNoneAboutRecord')}</p> : null}
-			<ul class="reminders">
-				{about.reminders.map(reminder => (
-					<ReminderRow
-						key={reminder.id}
-						reminder={reminder}
-						overdue={reminder.dueDate !== null && reminder.dueDate < localDays().today}
-						instanceHost={about.instanceHost}
-						onDelete={target => void remove(target)}
-						onComplete={complete}
-						onChanged={refresh}
-					/>
-				))}
-			</ul>
+			<AboutList
+				reminders={about.reminders}
+				instanceHost={about.instanceHost}
+				onDelete={target => void remove(target)}
+				onComplete={complete}
+				onChanged={refresh}
+			/>
 			{draft === undefined ? (
 				<button
 					type="button"
