@@ -12,7 +12,7 @@ import {toMyDomainHost} from '@/shared/salesforce-hosts.js';
 import type {Reminder} from '@/shared/store/schema.js';
 import {onStoreChanged} from '@/shared/store/store-changed.js';
 import {AddForm, type Draft, newDraft} from '../popup/add-form.js';
-import {readAll} from '../popup/all/store-read.js';
+import {readAbout} from '../popup/all/store-read.js';
 import {localDays} from '../popup/dates.js';
 import {ReminderRow} from '../popup/reminder-row.js';
 import {useRovingRows} from '../popup/roving-rows.js';
@@ -21,7 +21,10 @@ import type {ActiveRecord} from './active-record.js';
 
 type About = {reminders: Reminder[]; instanceHost: string | undefined; synced: boolean};
 
-/** The open reminders about `recordId` in the synced org, read again at every change of the store. */
+/**
+ * The open reminders about `recordId` in the synced org, read again at every change of the store — only those
+ * (all-view.ts readRemindersAbout), however many the rep has.
+ */
 function useRemindersAbout(record: ActiveRecord): {about: About | undefined; refresh: () => void} {
 	const [about, setAbout] = useState<About | undefined>(undefined);
 	const [version, setVersion] = useState(0);
@@ -29,11 +32,11 @@ function useRemindersAbout(record: ActiveRecord): {about: About | undefined; ref
 	useEffect(() => {
 		let current = true;
 		const id = to18(record.recordId);
-		void readAll().then(({partition, reminders}) => {
+		void readAbout(id).then(({partition, reminders}) => {
 			if (!current) return;
 			const synced = partition?.enabled === true && toMyDomainHost(record.host) === partition.instanceHost;
 			const mine = reminders
-				.filter(reminder => reminder.status === 'open' && (reminder.whoId === id || reminder.whatId === id))
+				.filter(reminder => reminder.status === 'open')
 				// Soonest first, as the popup reads; no due date last.
 				.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.name.localeCompare(b.name));
 			setAbout({reminders: synced ? mine : [], instanceHost: partition?.instanceHost, synced});

@@ -129,9 +129,9 @@ describe('R41: every released schema upgrades with nothing lost', () => {
 				db.close();
 			});
 
-			it('R58: a released database gains the overruled-values index (version 4): empty at first, then used', async () => {
+			it('R58: a released database gains the overruled-values index (version 4) and the current version: empty at first, then used', async () => {
 				const db = await upgraded(dump);
-				expect(db.verno).toBe(4);
+				expect(db.verno).toBe(5);
 				const [visible] = records(dump, 'reminders')
 					.map(record => record.value as Reminder)
 					.filter(reminder => reminder.deletedAt === undefined);
@@ -140,6 +140,12 @@ describe('R41: every released schema upgrades with nothing lost', () => {
 				const overruled = {at: 1, mine: {details: 'ask about budget'}, theirs: {details: 'from Salesforce'}};
 				await db.reminders.update(visible!.id, {overruled});
 				expect((await overruledReminders(db, visible!.partition)).map(reminder => reminder.id)).toEqual([visible!.id]);
+				// Issue 24 (version 5): the side panel's index of reminders about a record is built for released rows.
+				const about = [visible!.partition, '003000000000007AAA'];
+				await db.reminders.update(visible!.id, {whoId: about[1]!});
+				expect((await db.reminders.where('[partition+whoId]').equals(about).toArray()).map(r => r.id)).toEqual([
+					visible!.id,
+				]);
 				db.close();
 			});
 		});

@@ -3,7 +3,13 @@
  * worker announces a change. Reads never overlap — changes during a read fold into one more read.
  */
 import {useLayoutEffect, useState} from 'preact/hooks';
-import {type AllReminders, type FirstPage, readAllReminders, readFirstPage} from '@/shared/store/all-view.js';
+import {
+	type AllReminders,
+	type FirstPage,
+	readAllReminders,
+	readFirstPage,
+	readRemindersAbout,
+} from '@/shared/store/all-view.js';
 import {openExistingStore, StoreNotReadyError} from '@/shared/store/popup-view.js';
 import {onStoreChanged} from '@/shared/store/store-changed.js';
 import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
@@ -33,6 +39,9 @@ export const readFirst = async (): Promise<FirstPage> =>
 	withStore(async db => readFirstPage(db, PAGE_SIZE), {partition: undefined, upcoming: []});
 export const readAll = async (): Promise<AllReminders> =>
 	withStore(readAllReminders, {partition: undefined, reminders: []});
+/** The side panel's read beside a record (src/panel/record-reminders.tsx): only the reminders about it. */
+export const readAbout = async (recordId: string): Promise<AllReminders> =>
+	withStore(async db => readRemindersAbout(db, recordId), {partition: undefined, reminders: []});
 
 /** Runs `task` once the next frame has been painted (a frame callback runs before paint; its task after). */
 function afterNextPaint(task: () => void): void {

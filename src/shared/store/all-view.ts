@@ -42,3 +42,28 @@ export async function readAllReminders(store: IDBDatabase): Promise<AllReminders
 	const rows = (await promised(transaction.objectStore('reminders').index('partition').getAll(id))) as Reminder[];
 	return {partition, reminders: rows.filter(row => row.deletedAt === undefined)};
 }
+
+/** The indexes of reminders about a record (open-db.ts version 5). */
+export const ABOUT_INDEXES = ['[partition+whoId]', '[partition+whatId]'] as const;
+
+/**
+ * The visible reminders of the active partition about `recordId` (18 characters) as their Name (whoId) or
+ * Related To (whatId), each once: the side panel's list beside a record. Two indexed reads; a store the worker
+ * has not upgraded to version 5 yet is read whole and filtered, as before.
+ */
+export async function readRemindersAbout(store: IDBDatabase, recordId: string): Promise<AllReminders> {
+	const transaction = store.transaction(['meta', 'partitions', 'reminders'], 'readonly');
+	const {id, partition} = await activePartition(transaction);
+	const reminders = transaction.objectStore('reminders');
+	const indexed = ABOUT_INDEXES.every(name => reminders.indexNames.contains(name));
+	const rows = indexed
+		? (
+				await Promise.all(ABOUT_INDEXES.map(async name => promised(reminders.index(name).getAll([id, recordId]))))
+			).flat()
+		: await promised(reminders.index('partition').getAll(id));
+	const about = new Map<string, Reminder>();
+	for (const row of rows as Reminder[]) {
+		if (row.deletedAt === undefined && (row.whoId === recordId || row.whatId === recordId)) about.set(row.id, row);
+	}
+	return {partition, reminders: [...about.values()]};
+}

@@ -25,7 +25,7 @@ test('R58: schemas only grow: a v1 database upgrades to the current version with
 	v1.close();
 	const db = openTicklerDb({name: 'tickler-upgrade', indexedDB, IDBKeyRange});
 	expect(await db.reminders.get('r1')).toEqual(row);
-	expect(db.verno).toBe(4);
+	expect(db.verno).toBe(5);
 	expect((await db.reminders.where('deletedAt').below(10).toArray()).map(r => r.id)).toEqual(['r1']);
 	// R31 (version 3): a row without a reminder time is not in the reminderAt index; one with a time is.
 	expect(await db.reminders.where('reminderAt').above('').count()).toBe(0);
@@ -42,6 +42,10 @@ test('R58: schemas only grow: a v1 database upgrades to the current version with
 	});
 	expect((await overruledReminders(db, LOCAL_PARTITION)).map(r => r.overruled)).toEqual([overruled]);
 	expect(await overruledReminders(db, 'another:partition')).toEqual([]);
+	// Issue 24 (version 5): a reminder is in [partition+whoId] / [partition+whatId] once it is about someone.
+	expect(await db.reminders.where('[partition+whoId]').equals([LOCAL_PARTITION, '003000000000001AAA']).count()).toBe(0);
+	await db.reminders.update('r1', {whoId: '003000000000001AAA'});
+	expect(await db.reminders.where('[partition+whoId]').equals([LOCAL_PARTITION, '003000000000001AAA']).count()).toBe(1);
 	db.close();
 });
 

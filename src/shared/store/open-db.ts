@@ -65,6 +65,14 @@ export function openTicklerDb(options: OpenTicklerDbOptions = {}): TicklerDb {
 			'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState], deletedAt, reminderAt, [partition+overruled.at]',
 	});
 
+	// Version 5 (issue 24): reminders about a record, by partition, so the side panel beside a Salesforce record
+	// reads only those — it read every reminder at each change of the store while open. A reminder about nobody
+	// (whoId / whatId null) is simply not in the index; data is unchanged.
+	db.version(5).stores({
+		reminders:
+			'id, partition, [partition+status+dueDate], [partition+taskId], [partition+syncState], deletedAt, reminderAt, [partition+overruled.at], [partition+whoId], [partition+whatId]',
+	});
+
 	return db;
 }
 
