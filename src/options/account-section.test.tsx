@@ -7,28 +7,23 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {beforeEach, expect, test, vi} from 'vitest';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
 import {unsentWork} from '@/shared/store/queries.js';
 import type {Partition} from '@/shared/store/schema.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 import {partitionFixture} from '../../test/fakes/partition.js';
-import {resetWorkerForPages, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {AccountSection} from './account-section.js';
 
 let root: HTMLElement;
 let partition: Partition;
 
+pageRootPerTest(fresh => (root = fresh));
+
 beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
 	partition = partitionFixture({enabled: true, enabledAt: Date.now() - 60_000});
 	await db.partitions.put(partition);
 	await db.meta.put({key: 'activePartition', value: partition.id});
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
 });
 
 const button = (label: string) => [...root.querySelectorAll('button')].find(b => b.textContent === label);

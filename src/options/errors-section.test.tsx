@@ -3,23 +3,14 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {expect, test, vi} from 'vitest';
 import {partitionFixture} from '../../test/fakes/partition.js';
 import {aReminder} from '../../test/fakes/reminder-builder.js';
-import {resetWorkerForPages, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {ErrorsSection} from './errors-section.js';
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 test('R19: Retry clears the refusal through the worker, which asks for the push at once (R13)', async () => {
 	const partition = partitionFixture({enabled: true});

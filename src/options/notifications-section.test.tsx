@@ -3,23 +3,14 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
 import {setOptionalPermission, setPlatformOs} from '../../test/fakes/browser.js';
-import {resetWorkerForPages} from '../../test/fakes/worker-for-pages.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {pageRootPerTest} from '../../test/fakes/worker-for-pages.js';
 import {NotificationsSection} from './notifications-section.js';
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 const snoozeSelect = () => root.querySelector('select') as HTMLSelectElement;
 const button = (name: string) => [...root.querySelectorAll('button')].find(b => b.textContent === name);

@@ -3,23 +3,18 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {beforeEach, expect, test, vi} from 'vitest';
 import browser from 'webextension-polyfill';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {TemplateSection} from './template-section.js';
 
 let root: HTMLElement;
 
-beforeEach(async () => {
-	await resetWorkerForPages();
-	await db.partitions.put(partitionFixture({subjectTemplate: '{{activity_subject}}'}));
-	root = createDomRoot();
-});
+pageRootPerTest(fresh => (root = fresh));
 
-afterEach(async () => {
-	await removeDomRoot(root);
+beforeEach(async () => {
+	await db.partitions.put(partitionFixture({subjectTemplate: '{{activity_subject}}'}));
 });
 
 async function mountWithTemplate(template: string): Promise<HTMLInputElement> {

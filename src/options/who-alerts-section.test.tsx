@@ -3,22 +3,13 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {WhoAlertsSection} from './who-alerts-section.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 const radio = (label: string) => {
 	const id = [...root.querySelectorAll('label')].find(l => l.textContent === label)?.getAttribute('for') ?? '';

@@ -7,11 +7,10 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {beforeEach, expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {localDays} from '../popup/dates.js';
 import type {ActiveRecord} from './active-record.js';
 import {RecordReminders} from './record-reminders.js';
@@ -27,15 +26,11 @@ const RECORD: ActiveRecord = {
 
 let root: HTMLElement;
 
+pageRootPerTest(fresh => (root = fresh));
+
 beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
 	await db.partitions.put(partitionFixture({enabledAt: Date.now() - 60_000}));
 	await db.meta.put({key: 'activePartition', value: TEST_PARTITION_ID});
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
 });
 
 const names = () => [...root.querySelectorAll('.reminder .name')].map(name => name.textContent);

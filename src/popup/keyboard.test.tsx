@@ -7,25 +7,16 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {localDays} from './dates.js';
 import {App} from './popup-app.js';
 import {HOLD_REFRESH_MS, UNDO_MS, UndoToast} from './undo-toast.js';
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 const names = () => [...root.querySelectorAll('.reminder .name')].map(name => name.textContent);
 const checkbox = (name: string) => root.querySelector<HTMLInputElement>(`input[aria-label="Complete ${name}"]`);

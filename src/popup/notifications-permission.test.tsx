@@ -5,12 +5,11 @@
  */
 import 'fake-indexeddb/auto';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import {NOTIFICATIONS_PERMISSION_COPY} from '@/shared/copy.js';
 import {answerPermissionRequests, requestedPermissions, setOptionalPermission} from '../../test/fakes/browser.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {localDays} from './dates.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 import {typeInto, openAddForm} from '../../test/fakes/popup-form.js';
 
 let root: HTMLElement;
@@ -30,13 +29,9 @@ async function chooseOneHour(form: HTMLFormElement) {
 	});
 }
 
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
+pageRootPerTest(fresh => (root = fresh));
 
 afterEach(async () => {
-	await removeDomRoot(root);
 	setOptionalPermission('notifications', true);
 	answerPermissionRequests(true);
 });

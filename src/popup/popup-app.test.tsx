@@ -2,16 +2,15 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {resetWorkerForPages, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {App} from './popup-app.js';
 import {localDays} from './dates.js';
 import {PAINT_MARK} from './due-list.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 import {typeInto} from '../../test/fakes/popup-form.js';
 
 // The popup reads the default database with plain IndexedDB and sends its writes to the worker: here the
@@ -47,14 +46,7 @@ const byLabel = (label: string) => {
 	return element as HTMLElement;
 };
 
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 test('R22/R3: empty and off states are plain', async () => {
 	await mount();

@@ -8,21 +8,19 @@ import {setPageLanguage} from '@/shared/i18n/page-language.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {setUiLanguage} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {App} from './popup-app.js';
 import {localDays} from './dates.js';
 
 let root: HTMLElement;
 
-beforeEach(async () => {
-	await resetWorkerForPages();
+pageRootPerTest(fresh => (root = fresh));
+
+beforeEach(() => {
 	setUiLanguage('it');
-	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await removeDomRoot(root);
 	setUiLanguage('en');
 });
 

@@ -6,26 +6,17 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {RECORD_ERROR_HINTS, recordErrorMessage} from '@/shared/copy.js';
 import {taskUrl} from '@/shared/salesforce-hosts.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {resetWorkerForPages, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {pageRootPerTest, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {App} from './popup-app.js';
 import {localDays} from './dates.js';
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 test('R19: the refused row has two sentences, Retry that sends again, and Open in Salesforce to the Task', async () => {
 	const partition = partitionFixture({enabled: true, enabledAt: Date.now() - 60_000});

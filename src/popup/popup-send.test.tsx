@@ -3,11 +3,10 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {App} from './popup-app.js';
 import {localDays} from './dates.js';
 
@@ -28,14 +27,7 @@ async function withLocalOnly(enabled: boolean) {
 
 const button = (label: string) => [...root.querySelectorAll('button')].find(b => b.textContent === label);
 
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 test('R59: "Send to Salesforce" on a local-only row asks first, then the worker makes it a create', async () => {
 	const idea = await withLocalOnly(true);

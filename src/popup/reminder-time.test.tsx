@@ -2,24 +2,15 @@
 /** R31: the popup's add and edit forms carry an optional reminder time; the due list shows it. */
 import 'fake-indexeddb/auto';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import {instantOf} from '@/shared/zoned-time.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {localDays} from './dates.js';
 import {reminderAtFromFields, reminderTimeFields, REMINDER_TIME_COPY} from './reminder-time-input.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
 import {typeInto, fieldByLabel as field, openAddForm} from '../../test/fakes/popup-form.js';
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 describe('R31: reminder time in the forms', () => {
 	test('R31: the form’s date and time are the rep’s clock; none is null; half a time or a skipped hour is refused', () => {

@@ -7,23 +7,14 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {localDays} from './dates.js';
 import {App} from './popup-app.js';
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 const button = (name: string) => {
 	const found = [...root.querySelectorAll('button')].find(

@@ -2,12 +2,11 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {resetFakeBrowser} from '../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../test/fakes/partition.js';
-import {resetWorkerForPages, workerDb as db} from '../../test/fakes/worker-for-pages.js';
-import {createDomRoot, removeDomRoot} from '../../test/fakes/dom-root.js';
+import {pageRootPerTest, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {App} from './popup-app.js';
 import {localDays} from './dates.js';
 
@@ -40,14 +39,7 @@ const byLabel = (label: string) => {
 };
 const undoButton = () => [...root.querySelectorAll('button')].find(button => button.textContent === 'Undo');
 
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 test('R60: Complete offers Undo; Undo brings the row back open, with nothing left to send to Salesforce', async () => {
 	await enable();

@@ -5,7 +5,7 @@
  * not run: there is no Salesforce in a unit test.
  */
 import {Dexie} from 'dexie';
-import {vi} from 'vitest';
+import {afterEach, beforeEach, vi} from 'vitest';
 import {createBackgroundApi} from '@/background/background-api.js';
 import {serveBackgroundApi} from '@/background/messaging/router.js';
 import {openCredentialsDb} from '@/background/oauth/token-store.js';
@@ -13,6 +13,7 @@ import {startCycle} from '@/background/runner/cycle-runner.js';
 import {openTicklerDb} from '@/shared/store/open-db.js';
 import {announceStoreChanged} from '@/shared/store/store-changed.js';
 import {resetFakeBrowser} from './browser.js';
+import {createDomRoot, removeDomRoot} from './dom-root.js';
 
 vi.mock(import('@/background/runner/cycle-runner.js'), async importOriginal => ({
 	...(await importOriginal()),
@@ -33,4 +34,22 @@ export async function resetWorkerForPages(): Promise<void> {
 	serveBackgroundApi(createBackgroundApi({db: workerDb, credentials}));
 	startedCycles.mockClear();
 	await Promise.all([...workerDb.tables, ...credentials.tables].map(table => table.clear()));
+}
+
+/**
+ * The set-up every page test of this kind shares: before each test a fresh worker (resetWorkerForPages) and a
+ * fresh root element, handed to `use`; after it the root is unmounted and removed. A file's own `beforeEach`
+ * hooks, registered after this call, run after it.
+ */
+export function pageRootPerTest(use: (root: HTMLElement) => void): void {
+	let root: HTMLElement | undefined;
+	beforeEach(async () => {
+		await resetWorkerForPages();
+		root = createDomRoot();
+		use(root);
+	});
+	afterEach(async () => {
+		if (root) await removeDomRoot(root);
+		root = undefined;
+	});
 }

@@ -9,21 +9,19 @@ import {t} from '@/shared/i18n/t.js';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {setUiLanguage} from '../../../test/fakes/browser.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
-import {resetWorkerForPages, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
-import {createDomRoot, removeDomRoot} from '../../../test/fakes/dom-root.js';
+import {pageRootPerTest, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
 import {AllRemindersApp} from './all-reminders-app.js';
 import {sendConfirmation} from './groups.js';
 
 let root: HTMLElement;
 
-beforeEach(async () => {
-	await resetWorkerForPages();
+pageRootPerTest(fresh => (root = fresh));
+
+beforeEach(() => {
 	setUiLanguage('it');
-	root = createDomRoot();
 });
 
 afterEach(async () => {
-	await removeDomRoot(root);
 	setUiLanguage('en');
 });
 

@@ -2,27 +2,18 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {expect, test, vi} from 'vitest';
 import {addReminder} from '@/shared/store/local-edits.js';
 import {partitionFixture, TEST_PARTITION_ID} from '../../../test/fakes/partition.js';
-import {resetWorkerForPages, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
 import {localDays} from '../dates.js';
 import {ALL_PAINT_MARK, AllRemindersApp} from './all-reminders-app.js';
-import {createDomRoot, removeDomRoot} from '../../../test/fakes/dom-root.js';
 
 // The page reads the default database with plain IndexedDB; its writes reach the worker's real API over the
 // fake runtime, which writes to the same (fake) IndexedDB.
 
 let root: HTMLElement;
-
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
-
-afterEach(async () => {
-	await removeDomRoot(root);
-});
+pageRootPerTest(fresh => (root = fresh));
 
 async function mount() {
 	await act(() => {

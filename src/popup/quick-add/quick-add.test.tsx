@@ -6,25 +6,20 @@
 import 'fake-indexeddb/auto';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {afterEach, expect, test, vi} from 'vitest';
 import {formatClockTime} from '@/shared/i18n/format.js';
 import {setUiLanguage} from '../../../test/fakes/browser.js';
-import {createDomRoot, removeDomRoot} from '../../../test/fakes/dom-root.js';
 import {fieldByLabel, typeInto} from '../../../test/fakes/popup-form.js';
-import {resetWorkerForPages, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
+import {pageRootPerTest, workerDb as db} from '../../../test/fakes/worker-for-pages.js';
 import {localDays} from '../dates.js';
 import {App} from '../popup-app.js';
 import {AllRemindersApp} from '../all/all-reminders-app.js';
 
 let root: HTMLElement;
 
-beforeEach(async () => {
-	await resetWorkerForPages();
-	root = createDomRoot();
-});
+pageRootPerTest(fresh => (root = fresh));
 
 afterEach(async () => {
-	await removeDomRoot(root);
 	setUiLanguage('en');
 });
 
