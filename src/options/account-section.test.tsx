@@ -9,7 +9,6 @@ import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {beforeEach, expect, test, vi} from 'vitest';
 import {addReminder, editReminder} from '@/shared/store/local-edits.js';
-import {unsentWork} from '@/shared/store/queries.js';
 import type {Partition} from '@/shared/store/schema.js';
 import {partitionFixture} from '../../test/fakes/partition.js';
 import {pageRootPerTest, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
@@ -45,14 +44,15 @@ async function wordsOnlyHere() {
 	return [a.id, b.id];
 }
 
+/** Opens the confirmation and waits until it has read what Disconnect would delete (and offers Disconnect). */
 async function openConfirmation(canSend = true) {
-	const unsent = await unsentWork(db, partition.id);
 	await act(() => {
-		render(<AccountSection partition={partition} reminderCount={3} unsent={unsent} canSend={canSend} />, root);
+		render(<AccountSection partition={partition} canSend={canSend} />, root);
 	});
 	await act(() => {
 		button('Disconnect…')!.click();
 	});
+	await vi.waitFor(() => expect(button('Disconnect and delete local data')).toBeDefined());
 }
 
 test('R59: the confirmation counts what only this computer has, and "Send them first" sends it (nothing is deleted)', async () => {
@@ -82,6 +82,22 @@ test('R59: with sync off the words cannot be sent: Export is offered, and the re
 	expect(button('Send them first')).toBeUndefined();
 	expect(confirmText()).toContain('Turn sync on for this account to send them; or export them.');
 	expect(button('Export')).toBeDefined();
+});
+
+test('R59: the confirmation counts this account’s reminders when it opens, and offers Disconnect only then', async () => {
+	await wordsOnlyHere();
+	await addReminder(db, {name: 'Another account'}, {partition: 'other:partition'});
+	await act(() => {
+		render(<AccountSection partition={partition} canSend />, root);
+	});
+	await act(() => {
+		button('Disconnect…')!.click();
+	});
+	// Before the read answers: what it is doing, and no way to delete yet.
+	expect(confirmText()).toContain('Checking what exists only on this computer…');
+	expect(button('Disconnect and delete local data')).toBeUndefined();
+	await vi.waitFor(() => expect(confirmText()).toContain('deletes the 3 reminders of rep@acme.example'));
+	expect(button('Disconnect and delete local data')).toBeDefined();
 });
 
 test('R59: with nothing only here, the confirmation is the plain one', async () => {

@@ -10,6 +10,7 @@ import type {Partition} from '@/shared/store/schema.js';
 import {plural, t} from '@/shared/i18n/t.js';
 import {formatDateTime, formatNumber} from '@/shared/i18n/format.js';
 import {downloadExport} from './export-button.js';
+import {type DisconnectStakes, useDisconnectStakes} from './disconnect-stakes.js';
 
 /** R59: what Disconnect would delete for good, in one sentence: "2 exist only on this computer and 1 change…". */
 function atRiskSentence(localOnly: number, unsent: number): string {
@@ -25,9 +26,6 @@ function atRiskSentence(localOnly: number, unsent: number): string {
 
 type Props = {
 	partition: Partition;
-	reminderCount: number;
-	/** R59: what only this computer has (queries.ts unsentWork). */
-	unsent: {localOnly: string[]; unsent: number};
 	/** The active account with sync on can send them; another account can only export. */
 	canSend?: boolean;
 	/** R28: the host this account is connected to with OAuth; Disconnect revokes that grant too. */
@@ -36,7 +34,15 @@ type Props = {
 };
 
 /** R59: the rep's words Disconnect would delete, and the ways to keep them. */
-function AtRisk({partition, unsent, canSend}: Pick<Props, 'partition' | 'unsent'> & {canSend: boolean}) {
+function AtRisk({
+	partition,
+	unsent,
+	canSend,
+}: {
+	partition: Partition;
+	unsent: DisconnectStakes['unsent'];
+	canSend: boolean;
+}) {
 	const [sending, setSending] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
 	if (unsent.localOnly.length + unsent.unsent === 0) return null;
@@ -76,7 +82,48 @@ function AtRisk({partition, unsent, canSend}: Pick<Props, 'partition' | 'unsent'
 	);
 }
 
-export function AccountSection({partition, reminderCount, unsent, canSend, title, oauthHost}: Props) {
+/**
+ * The confirmation: what would be deleted, read when it opens (disconnect-stakes.ts). Disconnect is offered only
+ * once that is known, so the rep never deletes words only this computer has without having been told.
+ */
+function DisconnectConfirm(props: {
+	partition: Partition;
+	canSend: boolean;
+	oauthHost: string | undefined;
+	onDisconnect: () => void;
+	onCancel: () => void;
+}) {
+	const {partition, canSend, oauthHost, onDisconnect, onCancel} = props;
+	const {stakes, error} = useDisconnectStakes(partition.id);
+	return (
+		<div class="confirm" role="group" aria-label={t('accountConfirmLabel')}>
+			{stakes ? (
+				<>
+					<p>{plural('accountConfirm', stakes.reminderCount, {user: partition.username})}</p>
+					{oauthHost === undefined ? null : <p>{t('accountConfirmRevokes', {host: oauthHost})}</p>}
+					<AtRisk partition={partition} unsent={stakes.unsent} canSend={canSend} />
+				</>
+			) : (
+				<p role="status">{t('accountConfirmChecking')}</p>
+			)}
+			{error ? (
+				<p class="error" role="alert">
+					{error}
+				</p>
+			) : null}
+			{stakes || error ? (
+				<button type="button" class="danger" onClick={onDisconnect}>
+					{t('accountDisconnectDelete')}
+				</button>
+			) : null}
+			<button type="button" onClick={onCancel}>
+				{t('formCancel')}
+			</button>
+		</div>
+	);
+}
+
+export function AccountSection({partition, canSend, title, oauthHost}: Props) {
 	const id = useId();
 	const [confirming, setConfirming] = useState(false);
 	const [error, setError] = useState<string | undefined>(undefined);
@@ -125,17 +172,13 @@ export function AccountSection({partition, reminderCount, unsent, canSend, title
 				</dd>
 			</dl>
 			{confirming ? (
-				<div class="confirm" role="group" aria-label={t('accountConfirmLabel')}>
-					<p>{plural('accountConfirm', reminderCount, {user: partition.username})}</p>
-					{oauthHost === undefined ? null : <p>{t('accountConfirmRevokes', {host: oauthHost})}</p>}
-					<AtRisk partition={partition} unsent={unsent} canSend={canSend === true} />
-					<button type="button" class="danger" onClick={() => void disconnect()}>
-						{t('accountDisconnectDelete')}
-					</button>
-					<button type="button" onClick={() => setConfirming(false)}>
-						{t('formCancel')}
-					</button>
-				</div>
+				<DisconnectConfirm
+					partition={partition}
+					canSend={canSend === true}
+					oauthHost={oauthHost}
+					onDisconnect={() => void disconnect()}
+					onCancel={() => setConfirming(false)}
+				/>
 			) : (
 				<button type="button" onClick={() => setConfirming(true)}>
 					{t('accountDisconnect')}

@@ -89,8 +89,11 @@ test('Disconnect asks for confirmation before asking the worker to forget the pa
 		page.button('Disconnect…').click();
 	});
 	expect(page.messages.filter(message => (message as {method: string}).method === 'forgetPartition')).toEqual([]);
-	expect(page.root.querySelector('[aria-label="Confirm disconnect"]')?.textContent).toContain(
-		'Your Tasks in Salesforce stay as they are',
+	// The confirmation first reads what Disconnect would delete (disconnect-stakes.ts).
+	await vi.waitFor(() =>
+		expect(page.root.querySelector('[aria-label="Confirm disconnect"]')?.textContent).toContain(
+			'Your Tasks in Salesforce stay as they are',
+		),
 	);
 	await act(() => {
 		page.button('Disconnect and delete local data').click();
@@ -124,6 +127,8 @@ test('R2: another org’s account on this computer is listed and can be disconne
 	await act(() => {
 		buttons[1]!.click();
 	});
+	// The confirmation first reads what Disconnect would delete (disconnect-stakes.ts).
+	await vi.waitFor(() => expect(page.text()).toContain('Disconnect and delete local data'));
 	await act(() => {
 		page.button('Disconnect and delete local data').click();
 	});

@@ -88,13 +88,7 @@ export function App() {
 						host={connection.settings?.suggestedHost}
 					/>
 					{partition ? (
-						<AccountSection
-							partition={partition}
-							reminderCount={data.reminderCount}
-							unsent={data.unsent}
-							canSend
-							oauthHost={oauthHost(connection.settings, partition.id)}
-						/>
+						<AccountSection partition={partition} canSend oauthHost={oauthHost(connection.settings, partition.id)} />
 					) : null}
 					<ConnectionSection
 						partition={partition}
@@ -109,8 +103,6 @@ export function App() {
 							key={other.partition.id}
 							title={t('settingsOtherAccount')}
 							partition={other.partition}
-							reminderCount={other.reminderCount}
-							unsent={other.unsent}
 							oauthHost={oauthHost(connection.settings, other.partition.id)}
 						/>
 					))}

@@ -6,14 +6,12 @@ import {liveQuery} from 'dexie';
 import {useEffect, useState} from 'preact/hooks';
 import {
 	conflicts,
-	countReminders,
 	getPartition,
 	listPartitions,
 	reminderNames,
 	overruledReminders,
 	remindersInError,
 	syncHistory,
-	unsentWork,
 } from '@/shared/store/queries.js';
 import {activePartition} from '@/shared/store/local-edits.js';
 import {localFailureKind, type LocalFailureKind} from '@/shared/store/storage-errors.js';
@@ -21,35 +19,24 @@ import {db} from './settings-db.js';
 
 async function readSettings() {
 	const partitionId = await activePartition(db);
-	// Counts and the few rows listed — never every reminder: this runs again on each change while the page is open.
-	const [partition, reminderCount, errors, history, conflictRows, partitions, overruled, unsent] = await Promise.all([
+	// Only the few rows listed — never every reminder: this runs again at each change of the store while the page is
+	// open. What Disconnect would delete is read when its confirmation opens (disconnect-stakes.ts).
+	const [partition, errors, history, conflictRows, partitions, overruled] = await Promise.all([
 		getPartition(db, partitionId),
-		countReminders(db, partitionId),
 		remindersInError(db, partitionId),
 		syncHistory(db, partitionId, 20),
 		conflicts(db, partitionId, 50),
 		listPartitions(db),
 		overruledReminders(db, partitionId),
-		unsentWork(db, partitionId),
 	]);
 	// R2: other orgs or users this browser has synced with; each can be disconnected on its own.
-	const others = await Promise.all(
-		partitions
-			.filter(other => other.id !== partitionId)
-			.map(async other => ({
-				partition: other,
-				reminderCount: await countReminders(db, other.id),
-				unsent: await unsentWork(db, other.id),
-			})),
-	);
+	const others = partitions.filter(other => other.id !== partitionId).map(other => ({partition: other}));
 	return {
 		partition,
-		reminderCount,
 		errors,
 		history,
 		conflictRows,
 		overruled,
-		unsent,
 		others,
 		names: await reminderNames(
 			db,

@@ -135,8 +135,11 @@ test('R28: a refused refresh shows "Reconnect to Salesforce"; the one Disconnect
 	await act(() => {
 		page.button('Disconnect…').click();
 	});
-	expect(page.root.querySelector('[aria-label="Confirm disconnect"]')?.textContent).toContain(
-		"Tickler's access to Salesforce at acme.my.salesforce.com is revoked too.",
+	// The confirmation first reads what Disconnect would delete (disconnect-stakes.ts).
+	await vi.waitFor(() =>
+		expect(page.root.querySelector('[aria-label="Confirm disconnect"]')?.textContent).toContain(
+			"Tickler's access to Salesforce at acme.my.salesforce.com is revoked too.",
+		),
 	);
 	await act(() => {
 		page.button('Disconnect and delete local data').click();
