@@ -108,7 +108,7 @@ function DisconnectConfirm(props: {
 			)}
 			{error ? (
 				<p class="error" role="alert">
-					{error}
+					{t('accountConfirmReadError', {reason: error})}
 				</p>
 			) : null}
 			{stakes || error ? (
