@@ -138,4 +138,3 @@ export function recordErrors(page: Page): string[] {
 	page.on('pageerror', error => errors.push(error.message));
 	return errors;
 }
-
