@@ -14,12 +14,26 @@ import {partitionFixture} from '../../test/fakes/partition.js';
 import {pageRootPerTest, startedCycles, workerDb as db} from '../../test/fakes/worker-for-pages.js';
 import {AccountSection} from './account-section.js';
 
+/** Set by a test: the confirmation's read of what only this computer has fails, as a damaged store would. */
+const failing = vi.hoisted(() => ({unsentWork: false}));
+vi.mock(import('@/shared/store/queries.js'), async importOriginal => {
+	const original = await importOriginal();
+	return {
+		...original,
+		unsentWork: async (...args: Parameters<typeof original.unsentWork>) => {
+			if (failing.unsentWork) throw new Error('UnknownError: the store could not be read');
+			return original.unsentWork(...args);
+		},
+	};
+});
+
 let root: HTMLElement;
 let partition: Partition;
 
 pageRootPerTest(fresh => (root = fresh));
 
 beforeEach(async () => {
+	failing.unsentWork = false;
 	partition = partitionFixture({enabled: true, enabledAt: Date.now() - 60_000});
 	await db.partitions.put(partition);
 	await db.meta.put({key: 'activePartition', value: partition.id});
@@ -104,5 +118,21 @@ test('R59: with nothing only here, the confirmation is the plain one', async () 
 	await openConfirmation();
 	expect(confirmText()).not.toContain('only on this computer');
 	expect(button('Send them first')).toBeUndefined();
+	expect(button('Disconnect and delete local data')).toBeDefined();
+});
+
+test('R59: when what only this computer has cannot be read, the confirmation says so in words, and Disconnect stays possible', async () => {
+	failing.unsentWork = true;
+	await act(() => {
+		render(<AccountSection partition={partition} canSend />, root);
+	});
+	await act(() => {
+		button('Disconnect…')!.click();
+	});
+	await vi.waitFor(() =>
+		expect(confirmText()).toContain(
+			'Tickler could not count what disconnecting would delete (UnknownError: the store could not be read). Export your data first if you want a copy.',
+		),
+	);
 	expect(button('Disconnect and delete local data')).toBeDefined();
 });
