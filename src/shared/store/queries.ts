@@ -24,10 +24,10 @@ export async function listReminders(db: TicklerDb, partition: string): Promise<R
 }
 
 /**
- * How many visible reminders a partition holds, without reading them: two index counts. Settings shows it
- * and re-reads on every change while open; reading every row (20,000 for a busy rep) cost it tens of
- * milliseconds and a deep copy of each row per change. Tombstones are few (maintenance.ts purges them), so
- * reading those is cheap.
+ * How many visible reminders a partition holds, without reading them: one index count, less its tombstones.
+ * Disconnect's confirmation shows it and reads it again at each change while open (disconnect-stakes.ts);
+ * reading every row would cost a busy rep's 20,000 each time. Tombstones are few (maintenance.ts purges them),
+ * so reading those is cheap.
  */
 export async function countReminders(db: TicklerDb, partition: string): Promise<number> {
 	const [all, tombstones] = await Promise.all([
