@@ -86,17 +86,25 @@ function expectedValue(e: Entity, field: Field): {exact?: Value; oneOf: Value[]}
 
 /**
  * R55: when the rep got more Tasks than one lookup carries, a week passes and sync settles again, so the
- * weekly reconciliation looks every linked Task up — in more than one lookup, each within the limit.
+ * weekly reconciliation looks every linked Task up — in more than one lookup, each within the limit. Only when
+ * more than one lookup's worth are still linked after it: the run may have hidden or deleted some of them
+ * (sfHide, sfDelete), and then one lookup carries them all — the 100,000-run soak found one such run (seed
+ * 664160572, path 3139:3:3:6:7:7:8: 270 Tasks in one write, then one hidden and one deleted; 269 linked).
  */
 export async function settleLookups(h: Harness, model: Model, identity: Identity): Promise<void> {
 	if (!model.many) return;
 	h.org.clock.advance(8 * 86_400_000);
 	const since = h.org.requests.length;
 	await settle(h, model, identity);
+	// What the reconciliation looked up is at least what is linked now (it only removes).
+	const linked = (await h.db.reminders.where('partition').equals(h.partition).toArray()).filter(
+		r => r.taskId !== undefined && r.deletedAt === undefined,
+	).length;
+	if (linked <= ACCESS_CHUNK) return;
 	const lookups = lookupsSince(h, since);
 	// The poll, then at least two lookups of the reconciliation.
 	if (lookups < 3)
-		throw new Error(`model oracle: R55: ${lookups} queryAll requests after a week with >${ACCESS_CHUNK} Tasks`);
+		throw new Error(`model oracle: R55: ${lookups} queryAll requests after a week with ${linked} linked Tasks`);
 }
 
 export async function check(h: Harness, model: Model, oldTaskId: string): Promise<void> {
