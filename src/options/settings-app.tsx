@@ -100,10 +100,10 @@ export function App() {
 					{partition ? <PartitionSections partition={partition} data={data} presets={presets} /> : null}
 					{data.others.map(other => (
 						<AccountSection
-							key={other.partition.id}
+							key={other.id}
 							title={t('settingsOtherAccount')}
-							partition={other.partition}
-							oauthHost={oauthHost(connection.settings, other.partition.id)}
+							partition={other}
+							oauthHost={oauthHost(connection.settings, other.id)}
 						/>
 					))}
 					<NotificationsSection />

@@ -30,7 +30,7 @@ async function readSettings() {
 		overruledReminders(db, partitionId),
 	]);
 	// R2: other orgs or users this browser has synced with; each can be disconnected on its own.
-	const others = partitions.filter(other => other.id !== partitionId).map(other => ({partition: other}));
+	const others = partitions.filter(other => other.id !== partitionId);
 	return {
 		partition,
 		errors,
