@@ -16,6 +16,7 @@ const config: KnipConfig = {
 		'src/popup/all/all-main.tsx',
 		// Scripts run by hand (npx tsx …, node …), each documented in its own header.
 		'scripts/*.{ts,mjs}',
+		'bench/index-cost.ts',
 		'test/upgrade/record-schema-fixture.ts',
 		// The local org's programmatic API, the contract other code is written against (docs/local-org.md).
 		'test/org/index.ts',
