@@ -1,6 +1,7 @@
 import {fileURLToPath} from 'node:url';
 import preact from '@preact/preset-vite';
 import {defineConfig} from 'vitest/config';
+import {LongestFirstSequencer} from './test/longest-first-sequencer.js';
 
 const src = fileURLToPath(new URL('src', import.meta.url));
 const browserFake = fileURLToPath(new URL('test/fakes/browser.ts', import.meta.url));
@@ -24,6 +25,8 @@ export default defineConfig({
 	},
 	test: {
 		passWithNoTests: false,
+		// The e2e files that take longest start first, so the two e2e workers end together (the file says why).
+		sequence: {sequencer: LongestFirstSequencer},
 		projects: [
 			{
 				extends: true,
