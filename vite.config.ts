@@ -21,6 +21,10 @@ const NATIVE_BROWSER = fileURLToPath(new URL('src/content/native-browser.ts', im
 /** PRIVACY.md as shipped in the package, plain text so the browser shows it instead of downloading it. */
 const PRIVACY_FILE = 'privacy.txt';
 
+/** A build after the main one (the content script, the pages on their own): into its directory, adding to it. */
+const SECOND_BUILD = (builtDir: string) =>
+	({target: 'chrome116', outDir: builtDir, emptyOutDir: false, sourcemap: false, copyPublicDir: false}) as const;
+
 /**
  * No fingerprinting (issue 11): @crxjs loads a content script through a loader that `import()`s its
  * chunks, and so lists them in `web_accessible_resources` for every Salesforce page — any page could then
@@ -46,11 +50,7 @@ function selfContainedContentScript(): Plugin {
 				resolve: {alias: {'@': src, 'webextension-polyfill': NATIVE_BROWSER}},
 				plugins: [preact()],
 				build: {
-					target: 'chrome116',
-					outDir: builtDir,
-					emptyOutDir: false,
-					sourcemap: false,
-					copyPublicDir: false,
+					...SECOND_BUILD(builtDir),
 					lib: {
 						entry: fileURLToPath(new URL('src/content/content-script.ts', import.meta.url)),
 						formats: ['iife'],
@@ -91,11 +91,7 @@ async function buildPageOnItsOwn(page: string, builtDir: string): Promise<void> 
 		resolve: {alias: {'@': src}},
 		plugins: [preact()],
 		build: {
-			target: 'chrome116',
-			outDir: builtDir,
-			emptyOutDir: false,
-			sourcemap: false,
-			copyPublicDir: false,
+			...SECOND_BUILD(builtDir),
 			// One entry and no shared chunks: nothing to preload but the lazy parser, which loads on demand.
 			modulePreload: {polyfill: false},
 			rolldownOptions: {

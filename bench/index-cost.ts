@@ -2,9 +2,9 @@
  * `npx tsx bench/index-cost.ts [rows] [rounds]`: what the reminders store's indexes cost a bulk write, by
  * schema — the first release's (version 1) against today's (version 5) — in the bench's fake-indexeddb (with
  * Node's stack traces on, and off) and in real Chromium IndexedDB. It explains why the first sync measures
- * slower than the first release in `npm run bench -- --only sync` (docs/benchmarks.md, "Why the first sync is
- * slower than the first release"): fake-indexeddb throws and catches an exception for each absent index key,
- * which a browser does not. A diagnostic run by hand, not a figure with a target. Defaults: 20,000 rows, 3 rounds.
+ * slower than the first release in `npm run bench -- --only sync` (docs/benchmarks.md, "Latest figures"):
+ * fake-indexeddb throws and catches an exception for each absent index key, which a browser does not. A
+ * diagnostic run by hand, not a figure with a target. Defaults: 20,000 rows, 3 rounds.
  */
 import http from 'node:http';
 import {Dexie} from 'dexie';
