@@ -1,8 +1,8 @@
-// `npm test`: everything, in the order that places a failure fastest — types, lint, unused code (knip) and
-// format at once, then unit, integration, build, the store packages (R42), then end-to-end in real Chromium against dist/ and in real
+// `npm test`: everything, in the order that places a failure fastest — types, lint, unused code (knip),
+// format, unit, integration, build, the store packages (R42), then end-to-end in real Chromium against dist/ and in real
 // Firefox against dist-firefox/. Every step runs even when an earlier one failed (so one run shows every
 // problem), and the run ends with one summary line.
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {stripVTControlCharacters} from 'node:util';
@@ -26,15 +26,12 @@ const vitest = project =>
 		'--reporter=json',
 		`--outputFile=${path.join(reports, `${project}.json`)}`,
 	);
-// The checks marked `together` run at the same time, each in its own process, their output printed whole and in
-// order once all have ended: each uses about one core, so on CI's two cores they take as long as the longest
-// (lint) instead of the sum (issue 23: CI stays quick). The test steps use every core, so they run one by one.
 const steps = [
-	{name: 'types', command: npx('tsc', '--noEmit'), together: true},
-	{name: 'lint', command: npx('eslint', '.', '--max-warnings', '0'), together: true},
+	{name: 'types', command: npx('tsc', '--noEmit')},
+	{name: 'lint', command: npx('eslint', '.', '--max-warnings', '0')},
 	// Unused files, exports, types and dependencies (knip.config.ts names the entries).
-	{name: 'knip', command: npx('knip'), together: true},
-	{name: 'format', command: npx('prettier', '--check', '.', '--log-level', 'warn'), together: true},
+	{name: 'knip', command: npx('knip')},
+	{name: 'format', command: npx('prettier', '--check', '.', '--log-level', 'warn')},
 	{name: 'unit', command: vitest('unit'), project: 'unit'},
 	{name: 'integration', command: vitest('integration'), project: 'integration'},
 	{name: 'build', command: npx('vite', 'build', '--logLevel', 'warn')},
@@ -67,24 +64,6 @@ const results = [];
 const failures = [];
 let passed = 0;
 let failed = 0;
-const header = step => `\n━━━ ${step.name} ━━━ ${step.command.join(' ')}`;
-const stepEnv = {...process.env, FORCE_COLOR: '1'};
-
-/** One step with its output captured; resolves with its exit status, output and seconds. */
-function runCaptured(step) {
-	return new Promise(resolve => {
-		const started = Date.now();
-		const child = spawn(step.command[0], step.command.slice(1), {cwd: root, env: stepEnv});
-		let output = '';
-		child.stdout.on('data', chunk => (output += chunk));
-		child.stderr.on('data', chunk => (output += chunk));
-		child.on('close', status => resolve({status, output, seconds: (Date.now() - started) / 1000}));
-	});
-}
-
-const together = steps.filter(step => step.together);
-const ranTogether = new Map((await Promise.all(together.map(runCaptured))).map((run, index) => [together[index], run]));
-
 for (const step of steps) {
 	if (step.needs && results.find(result => result.name === step.needs)?.ok === false) {
 		results.push({name: step.name, ok: false, detail: `not run: ${step.needs} failed`});
@@ -92,16 +71,16 @@ for (const step of steps) {
 		continue;
 	}
 
-	console.log(header(step));
+	console.log(`\n━━━ ${step.name} ━━━ ${step.command.join(' ')}`);
 	const started = Date.now();
-	const captured = ranTogether.get(step);
-	if (captured) process.stdout.write(captured.output);
-	const status = captured
-		? captured.status
-		: spawnSync(step.command[0], step.command.slice(1), {cwd: root, stdio: 'inherit', env: stepEnv}).status;
-	let ok = status === 0;
+	const run = spawnSync(step.command[0], step.command.slice(1), {
+		cwd: root,
+		stdio: 'inherit',
+		env: {...process.env, FORCE_COLOR: '1'},
+	});
+	let ok = run.status === 0;
 	let failedTests = 0;
-	let detail = `${(captured?.seconds ?? (Date.now() - started) / 1000).toFixed(1)} s${captured ? ' (with the other checks)' : ''}`;
+	let detail = `${((Date.now() - started) / 1000).toFixed(1)} s`;
 	if (step.project) {
 		try {
 			const report = JSON.parse(readFileSync(path.join(reports, `${step.project}.json`), 'utf8'));

@@ -115,8 +115,8 @@ async function expectReadableOnHover(page: Page, tag: string, selector: string):
 
 /**
  * The R49 checks in one language. Each language is its own file (accessibility-en.e2e.ts, accessibility-it.e2e.ts):
- * the whole suite is the longest e2e file by far (about 150 s), and as two files the two e2e workers share it
- * (issue 23: CI stays quick).
+ * the whole suite is the longest e2e run by far (about 150 s); as two files, one language re-runs alone and the
+ * two e2e workers can share the suite (test/longest-first-sequencer.ts starts both first).
  */
 export function describeAccessibility(language: 'en' | 'it'): void {
 	describe(`R49 in ${language === 'en' ? 'English' : 'Italian'}`, () => {
