@@ -29,28 +29,25 @@ const rows: Reminder[] = Array.from({length: ROWS}, (_, i) =>
 	}),
 );
 
-/** The reminders store's indexes as IndexedDB key paths: version 1's, and those version 5 adds. */
-const V1_INDEXES: Array<[string, string | string[]]> = [
-	['partition', 'partition'],
-	['[partition+status+dueDate]', ['partition', 'status', 'dueDate']],
-	['[partition+taskId]', ['partition', 'taskId']],
-	['[partition+syncState]', ['partition', 'syncState']],
-];
-const V5_INDEXES: Array<[string, string | string[]]> = [
-	...V1_INDEXES,
-	['deletedAt', 'deletedAt'],
-	['reminderAt', 'reminderAt'],
-	['[partition+overruled.at]', ['partition', 'overruled.at']],
-	['[partition+whoId]', ['partition', 'whoId']],
-	['[partition+whatId]', ['partition', 'whatId']],
-];
+type IndexSpec = [name: string, keyPath: string | string[]];
+
+/** A schema's reminders indexes as IndexedDB key paths, read from Dexie's own parse of it (open-db.ts). */
+function remindersIndexes(db: Dexie): IndexSpec[] {
+	return db.table('reminders').schema.indexes.map(index => [index.name, index.keyPath ?? index.name]);
+}
+
+const options = () => ({indexedDB: new IDBFactory(), IDBKeyRange});
+const openV1 = (name: string) => {
+	const db = new Dexie(name, options());
+	db.version(1).stores(SCHEMA_V1);
+	return db;
+};
+const openV5 = (name: string) => openTicklerDb({name, ...options()}) as Dexie;
 
 /** One `bulkPut` of every row into a fresh fake-indexeddb store with the given schema, in ms. */
 async function fakeBulkPut(schema: 'v1' | 'v5'): Promise<number> {
-	const options = {indexedDB: new IDBFactory(), IDBKeyRange};
 	const name = `index-cost-${schema}`;
-	const db = schema === 'v5' ? (openTicklerDb({name, ...options}) as Dexie) : new Dexie(name, options);
-	if (schema === 'v1') db.version(1).stores(SCHEMA_V1);
+	const db = schema === 'v5' ? openV5(name) : openV1(name);
 	const started = performance.now();
 	await db.table('reminders').bulkPut(rows);
 	const elapsed = performance.now() - started;
@@ -59,7 +56,7 @@ async function fakeBulkPut(schema: 'v1' | 'v5'): Promise<number> {
 }
 
 /** One transaction putting every row into a fresh real IndexedDB store with the given indexes, in ms. */
-async function chromiumPut(page: Page, name: string, indexes: Array<[string, string | string[]]>): Promise<number> {
+async function chromiumPut(page: Page, name: string, indexes: IndexSpec[]): Promise<number> {
 	return page.evaluate(
 		async ({name, indexes}) => {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -125,10 +122,12 @@ async function inChromium(): Promise<void> {
 		const page = await browser.newPage();
 		await page.goto(`http://127.0.0.1:${port}/`);
 		await page.evaluate(benchRows => Object.assign(globalThis, {benchRows}), rows);
+		const v1Indexes = remindersIndexes(openV1('index-cost-schema-v1'));
+		const v5Indexes = remindersIndexes(openV5('index-cost-schema-v5'));
 		const samples = {v1: [] as number[], v5: [] as number[]};
 		for (let round = 0; round < ROUNDS; round++) {
-			samples.v1.push(await chromiumPut(page, `v1-${round}`, V1_INDEXES));
-			samples.v5.push(await chromiumPut(page, `v5-${round}`, V5_INDEXES));
+			samples.v1.push(await chromiumPut(page, `v1-${round}`, v1Indexes));
+			samples.v5.push(await chromiumPut(page, `v5-${round}`, v5Indexes));
 		}
 
 		line('Chromium IndexedDB, version 1', samples.v1);
