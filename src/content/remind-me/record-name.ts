@@ -26,3 +26,22 @@ export function readRecordName(doc: Document, object: string): string | undefine
 export function prefilledName(recordName: string): string {
 	return cutAt(remindMeName(recordName), MAX_NAME_LENGTH);
 }
+
+/** How often, and for how long, an opened form looks again for a record name the page had not drawn yet. */
+const LOOK_AGAIN_EVERY_MS = 250;
+const LOOK_AGAIN_FOR_MS = 10_000;
+
+/**
+ * R34: Lightning draws a record's header after its page has loaded, so a rep who opens the form at once gets the
+ * object's name. Looks again for a while and hands over the record's name the first time the page shows it.
+ * Polling, not a MutationObserver: a Lightning page mutates constantly, and a poll costs the same whatever it does.
+ */
+export function whenRecordNameShows(doc: Document, object: string, onName: (name: string) => void): void {
+	const startedAt = Date.now();
+	const look = (): void => {
+		const name = readRecordName(doc, object);
+		if (name !== undefined) onName(name);
+		else if (Date.now() - startedAt < LOOK_AGAIN_FOR_MS) setTimeout(look, LOOK_AGAIN_EVERY_MS);
+	};
+	setTimeout(look, LOOK_AGAIN_EVERY_MS);
+}

@@ -6,7 +6,7 @@ import {localDateString} from '@/shared/local-date.js';
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {adoptStyles} from '../task-badge/badge-mount.js';
 import {isRepAction} from '../rep-action.js';
-import {prefilledName, readRecordName} from './record-name.js';
+import {prefilledName, readRecordName, whenRecordNameShows} from './record-name.js';
 import {REMIND_ME_CSS} from './remind-me-styles.js';
 
 export const REMIND_ME_TAG = 'tickler-remind-me';
@@ -86,7 +86,15 @@ function showWhoAlerts(alerts: HTMLParagraphElement, page: RecordPage, ask: AskW
 
 /** Opens the form prefilled: "Follow up: <name>" (the object's name when the page shows none), due tomorrow. */
 function openForm(parts: Parts, doc: Document, page: RecordPage, ask?: AskWhoAlerts): void {
-	parts.name.value = prefilledName(readRecordName(doc, page.object) ?? recordKind(page.object));
+	const recordName = readRecordName(doc, page.object);
+	const prefilled = prefilledName(recordName ?? recordKind(page.object));
+	parts.name.value = prefilled;
+	if (recordName === undefined) {
+		// The header may be drawn a moment later: its name replaces the object's while the rep has not typed.
+		whenRecordNameShows(doc, page.object, name => {
+			if (!parts.form.hidden && parts.name.value === prefilled) parts.name.value = prefilledName(name);
+		});
+	}
 	// Tomorrow in the rep's own calendar (R11): a follow-up is rarely for today.
 	parts.due.value = localDateString(new Date(Date.now() + 864e5));
 	parts.time.value = '';
