@@ -2,7 +2,7 @@
 // format, unit, integration, build, the store packages (R42), then end-to-end in real Chromium against dist/ and in real
 // Firefox against dist-firefox/. Every step runs even when an earlier one failed (so one run shows every
 // problem), and the run ends with one summary line.
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {stripVTControlCharacters} from 'node:util';
@@ -41,16 +41,54 @@ const steps = [
 ];
 
 // CI keeps only the tail of the log, so the summary repeats each failing test with the start of its message.
+const firstLinesOf = message => stripVTControlCharacters(message).split('\n').slice(0, 6).join('\n      ');
 const failuresIn = (report, stepName) =>
-	report.testResults.flatMap(file =>
-		file.assertionResults
-			.filter(test => test.status === 'failed')
-			.map(test => {
-				const message = stripVTControlCharacters(test.failureMessages[0] ?? '');
-				const firstLines = message.split('\n').slice(0, 6).join('\n      ');
-				return `${stepName}: ${path.relative(root, file.name)} › ${test.fullName}\n      ${firstLines}`;
-			}),
-	);
+	report.testResults.flatMap(file => {
+		const failedTests = file.assertionResults.filter(test => test.status === 'failed');
+		// A file can fail with every test passed: a hook (afterAll) threw, or the file failed before its tests.
+		if (failedTests.length === 0 && file.status === 'failed')
+			return [`${stepName}: ${path.relative(root, file.name)}\n      ${firstLinesOf(file.message ?? '')}`];
+		return failedTests.map(
+			test =>
+				`${stepName}: ${path.relative(root, file.name)} › ${test.fullName}\n      ${firstLinesOf(test.failureMessages[0] ?? '')}`,
+		);
+	});
+
+// vitest can also exit non-zero with every test and file passed: an error thrown outside any test, after it
+// ended ("Unhandled Errors"). The report does not carry those, so the summary quotes the block from the output.
+const ERROR_BLOCK_HEADING = /^⎯+ Unhandled Errors? ⎯+$/u;
+const errorsOutsideTests = output => {
+	const lines = stripVTControlCharacters(output).split('\n');
+	const first = lines.findIndex(line => ERROR_BLOCK_HEADING.test(line.trim()));
+	if (first === -1) return [];
+	const end = lines.findIndex((line, index) => index > first && line.startsWith(' Test Files '));
+	return [
+		lines
+			.slice(first, end === -1 ? first + 40 : Math.min(end, first + 40))
+			.join('\n      ')
+			.trimEnd(),
+	];
+};
+
+// Runs a step with its output shown as it comes and kept, so the summary can quote it.
+const runStep = command =>
+	new Promise(resolve => {
+		const child = spawn(command[0], command.slice(1), {
+			cwd: root,
+			stdio: ['inherit', 'pipe', 'pipe'],
+			env: {...process.env, FORCE_COLOR: '1'},
+		});
+		let output = '';
+		child.stdout.on('data', chunk => {
+			process.stdout.write(chunk);
+			output += chunk;
+		});
+		child.stderr.on('data', chunk => {
+			process.stderr.write(chunk);
+			output += chunk;
+		});
+		child.on('close', status => resolve({status, output}));
+	});
 
 // Real browsers for the end-to-end steps: installed from Debian's packages when missing and possible, else
 // the run stops here with the one command to run (scripts/ensure-browsers.ts).
@@ -73,11 +111,7 @@ for (const step of steps) {
 
 	console.log(`\n━━━ ${step.name} ━━━ ${step.command.join(' ')}`);
 	const started = Date.now();
-	const run = spawnSync(step.command[0], step.command.slice(1), {
-		cwd: root,
-		stdio: 'inherit',
-		env: {...process.env, FORCE_COLOR: '1'},
-	});
+	const run = await runStep(step.command);
 	let ok = run.status === 0;
 	let failedTests = 0;
 	let detail = `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -88,7 +122,16 @@ for (const step of steps) {
 			passed += report.numPassedTests;
 			failedTests = report.numFailedTests;
 			detail += `, ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`;
-			failures.push(...failuresIn(report, step.name));
+			const stepFailures = failuresIn(report, step.name);
+			failures.push(...stepFailures);
+			if (!ok && stepFailures.length === 0) {
+				const outside = errorsOutsideTests(run.output);
+				failures.push(
+					...(outside.length > 0
+						? outside.map(block => `${step.name}: ${block}`)
+						: [`${step.name}: vitest exited ${run.status} with no failed test and no error block in its output`]),
+				);
+			}
 			const minimum = minimums[step.project] ?? 1;
 			if (report.numTotalTests < minimum) {
 				ok = false;
@@ -111,7 +154,7 @@ for (const step of steps) {
 
 console.log('\n━━━ summary ━━━');
 for (const result of results) console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.name.padEnd(16)} ${result.detail}`);
-if (failures.length > 0) console.log(`\nfailing tests:\n${failures.map(failure => `  ✗ ${failure}`).join('\n')}`);
+if (failures.length > 0) console.log(`\nfailures:\n${failures.map(failure => `  ✗ ${failure}`).join('\n')}`);
 const allOk = results.every(result => result.ok);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(allOk ? 0 : 1);
