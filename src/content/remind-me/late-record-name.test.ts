@@ -80,4 +80,25 @@ describe('R34: a record name the page draws after the form opened', () => {
 			vi.useRealTimers();
 		}
 	});
+
+	test('stops looking as soon as the form is closed or the control is gone: no timer is left behind', () => {
+		vi.useFakeTimers();
+		try {
+			// The control follows the header's place for ~5 s (remind-me-control.ts): past that, only the look is left.
+			let control = openOnBarePage();
+			repClick(button('Cancel'));
+			vi.advanceTimersByTime(6000);
+			expect(vi.getTimerCount()).toBe(0);
+
+			control.remove();
+			control = openOnBarePage();
+			vi.advanceTimersByTime(6000);
+			expect(vi.getTimerCount()).toBe(1);
+			control.remove();
+			vi.advanceTimersByTime(250);
+			expect(vi.getTimerCount()).toBe(0);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
 });

@@ -33,12 +33,19 @@ const LOOK_AGAIN_FOR_MS = 10_000;
 
 /**
  * R34: Lightning draws a record's header after its page has loaded, so a rep who opens the form at once gets the
- * object's name. Looks again for a while and hands over the record's name the first time the page shows it.
- * Polling, not a MutationObserver: a Lightning page mutates constantly, and a poll costs the same whatever it does.
+ * object's name. Looks again for a while, as long as `stillWanted()`, and hands over the record's name the first
+ * time the page shows it. Polling, not a MutationObserver: a Lightning page mutates constantly, and a poll costs
+ * the same whatever the page does.
  */
-export function whenRecordNameShows(doc: Document, object: string, onName: (name: string) => void): void {
+export function whenRecordNameShows(
+	doc: Document,
+	object: string,
+	stillWanted: () => boolean,
+	onName: (name: string) => void,
+): void {
 	const startedAt = Date.now();
 	const look = (): void => {
+		if (!stillWanted()) return;
 		const name = readRecordName(doc, object);
 		if (name !== undefined) onName(name);
 		else if (Date.now() - startedAt < LOOK_AGAIN_FOR_MS) setTimeout(look, LOOK_AGAIN_EVERY_MS);

@@ -90,9 +90,11 @@ function openForm(parts: Parts, doc: Document, page: RecordPage, ask?: AskWhoAle
 	const prefilled = prefilledName(recordName ?? recordKind(page.object));
 	parts.name.value = prefilled;
 	if (recordName === undefined) {
-		// The header may be drawn a moment later: its name replaces the object's while the rep has not typed.
-		whenRecordNameShows(doc, page.object, name => {
-			if (!parts.form.hidden && parts.name.value === prefilled) parts.name.value = prefilledName(name);
+		// The header may be drawn a moment later: its name replaces the object's while the form is open on the
+		// page and the rep has not typed.
+		const untouched = () => parts.button.isConnected && !parts.form.hidden && parts.name.value === prefilled;
+		whenRecordNameShows(doc, page.object, untouched, name => {
+			parts.name.value = prefilledName(name);
 		});
 	}
 	// Tomorrow in the rep's own calendar (R11): a follow-up is rarely for today.
