@@ -17,6 +17,7 @@ import {buildWithNotificationsGranted} from './notifications-granted-build.js';
 import {SCREENSHOTS_DIR} from './screenshots.js';
 import {lastSyncAt, localDate, popupNames, type SyncScenario, startScenario} from './sync-fixture.js';
 import {closedRoot} from './closed-root.js';
+import {localDateString} from '@/shared/local-date.js';
 
 let scenario: SyncScenario;
 let grantedBuild: string;
@@ -173,7 +174,7 @@ async function addWithReminderTime(name: string, dueDay: string, minutesAhead: n
 	return at;
 }
 
-type Shown = {title: string; message: string; buttons?: Array<{title: string}>};
+type Shown = {title: string; message: string; buttons?: Array<{title: string}>; shownAt: number};
 
 /** Moves the worker's clock `skipMs` ahead and fires the reminder alarm, recording what it notifies. */
 async function fireReminderAlarm(skipMs: number): Promise<Shown[]> {
@@ -185,7 +186,9 @@ async function fireReminderAlarm(skipMs: number): Promise<Shown[]> {
 		if (scope.shown === undefined) {
 			const create = notifications.create.bind(chrome.notifications);
 			notifications.create = (...args: unknown[]) => {
-				scope.shown?.push(typeof args[0] === 'string' ? args[1] : args[0]);
+				// With the worker's clock when it notified: the due day is said relative to that moment.
+				const options = (typeof args[0] === 'string' ? args[1] : args[0]) as object;
+				scope.shown?.push({...options, shownAt: Date.now()});
 				return create(...args);
 			};
 		}
@@ -214,13 +217,16 @@ async function fireReminderAlarm(skipMs: number): Promise<Shown[]> {
 }
 
 test('R46/R31: a notification is in Italian — "Scadenza domani · 15:02", a later due day written out, Italian buttons', async () => {
-	const tomorrow = await addWithReminderTime('Richiamare Anna per il preventivo', localDate(1), 2);
+	const dueTomorrow = localDate(1);
+	const tomorrow = await addWithReminderTime('Richiamare Anna per il preventivo', dueTomorrow, 2);
 	const later = localDate(10);
 	const laterAt = await addWithReminderTime('Rinnovo Ferri', later, 4);
 	const [first] = await fireReminderAlarm(3 * 60_000);
+	// Run just before midnight, the reminder can go off on the due day itself: then it is due "oggi".
+	const dueDayWord = dueTomorrow === localDateString(new Date(first?.shownAt ?? Number.NaN)) ? 'oggi' : 'domani';
 	expect(first).toMatchObject({
 		title: 'Richiamare Anna per il preventivo',
-		message: `Scadenza domani · ${italianTime(tomorrow)}`,
+		message: `Scadenza ${dueDayWord} · ${italianTime(tomorrow)}`,
 		buttons: [{title: 'Completa'}, {title: 'Posticipa: 1 ora'}],
 	});
 	const [second] = await fireReminderAlarm(5 * 60_000);
