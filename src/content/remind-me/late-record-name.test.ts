@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import {afterEach, describe, expect, test, vi} from 'vitest';
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import type {RecordPage} from '@/shared/record-page-url.js';
 import {createRemindControl} from './remind-me-control.js';
 import {REMIND_ME_TAG} from './remind-me-form.js';
@@ -22,6 +22,12 @@ const button = (label: string) =>
 	[...(shadow()?.querySelectorAll('button') ?? [])].find(b => b.textContent === label) as HTMLButtonElement;
 
 describe('R34: a record name the page draws after the form opened', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
 	const drawHeader = (name: string) => {
 		document.body.insertAdjacentHTML('afterbegin', '<records-highlights2><h1></h1></records-highlights2>');
 		const heading = document.querySelector('records-highlights2 h1');
@@ -37,68 +43,53 @@ describe('R34: a record name the page draws after the form opened', () => {
 	};
 
 	test("replaces the object's name while the rep has not typed", () => {
-		vi.useFakeTimers();
-		try {
-			const control = openOnBarePage();
-			vi.advanceTimersByTime(1000);
-			expect(nameField()?.value).toBe('Follow up: Contact');
-			drawHeader('Ana Ruiz');
-			vi.advanceTimersByTime(250);
-			expect(nameField()?.value).toBe('Follow up: Ana Ruiz');
-			control.remove();
-		} finally {
-			vi.useRealTimers();
-		}
+		const control = openOnBarePage();
+		vi.advanceTimersByTime(1000);
+		expect(nameField()?.value).toBe('Follow up: Contact');
+		drawHeader('Ana Ruiz');
+		vi.advanceTimersByTime(250);
+		expect(nameField()?.value).toBe('Follow up: Ana Ruiz');
+		control.remove();
 	});
 
 	test("never over the rep's own words, never into a closed form, and not after ten seconds", () => {
-		vi.useFakeTimers();
-		try {
-			const control = openOnBarePage();
-			const field = nameField();
-			if (field) field.value = 'Call Ana back';
-			drawHeader('Ana Ruiz');
-			vi.advanceTimersByTime(250);
-			expect(nameField()?.value).toBe('Call Ana back');
-			document.body.querySelector('records-highlights2')?.remove();
+		const control = openOnBarePage();
+		const field = nameField();
+		if (field) field.value = 'Call Ana back';
+		drawHeader('Ana Ruiz');
+		vi.advanceTimersByTime(250);
+		expect(nameField()?.value).toBe('Call Ana back');
+		document.body.querySelector('records-highlights2')?.remove();
 
-			repClick(button('Cancel'));
-			repClick(button('Remind me'));
-			repClick(button('Cancel'));
-			drawHeader('Ana Ruiz');
-			vi.advanceTimersByTime(250);
-			expect(nameField()?.value).toBe('Follow up: Contact');
-			document.body.querySelector('records-highlights2')?.remove();
+		repClick(button('Cancel'));
+		repClick(button('Remind me'));
+		repClick(button('Cancel'));
+		drawHeader('Ana Ruiz');
+		vi.advanceTimersByTime(250);
+		expect(nameField()?.value).toBe('Follow up: Contact');
+		document.body.querySelector('records-highlights2')?.remove();
 
-			repClick(button('Remind me'));
-			vi.advanceTimersByTime(10_250);
-			drawHeader('Ana Ruiz');
-			vi.advanceTimersByTime(1000);
-			expect(nameField()?.value).toBe('Follow up: Contact');
-			control.remove();
-		} finally {
-			vi.useRealTimers();
-		}
+		repClick(button('Remind me'));
+		vi.advanceTimersByTime(10_250);
+		drawHeader('Ana Ruiz');
+		vi.advanceTimersByTime(1000);
+		expect(nameField()?.value).toBe('Follow up: Contact');
+		control.remove();
 	});
 
 	test('stops looking as soon as the form is closed or the control is gone: no timer is left behind', () => {
-		vi.useFakeTimers();
-		try {
-			// The control follows the header's place for ~5 s (remind-me-control.ts): past that, only the look is left.
-			let control = openOnBarePage();
-			repClick(button('Cancel'));
-			vi.advanceTimersByTime(6000);
-			expect(vi.getTimerCount()).toBe(0);
+		// The control follows the header's place for ~5 s (remind-me-control.ts): past that, only the look is left.
+		let control = openOnBarePage();
+		repClick(button('Cancel'));
+		vi.advanceTimersByTime(6000);
+		expect(vi.getTimerCount()).toBe(0);
 
-			control.remove();
-			control = openOnBarePage();
-			vi.advanceTimersByTime(6000);
-			expect(vi.getTimerCount()).toBe(1);
-			control.remove();
-			vi.advanceTimersByTime(250);
-			expect(vi.getTimerCount()).toBe(0);
-		} finally {
-			vi.useRealTimers();
-		}
+		control.remove();
+		control = openOnBarePage();
+		vi.advanceTimersByTime(6000);
+		expect(vi.getTimerCount()).toBe(1);
+		control.remove();
+		vi.advanceTimersByTime(250);
+		expect(vi.getTimerCount()).toBe(0);
 	});
 });
