@@ -14,7 +14,7 @@ const WORKERS_FOR_FAST_LAYERS = Math.max(2, availableParallelism());
  *   unit         *.test.ts / *.test.tsx beside the code — fakes only, milliseconds each
  *                (*.test-d.ts type tests are enforced by `tsc --noEmit`, the first step of npm test)
  *   integration  *.int.test.ts — real jsforce + Dexie (fake-indexeddb) against the local org over HTTP
- *   e2e          test/e2e/*.e2e.ts — real Chromium loading dist/, serial
+ *   e2e          test/e2e/*.e2e.ts — real Chromium loading dist/, four files at a time
  *   e2e-firefox  test/e2e-firefox/*.firefox.ts — real Firefox (firefox-esr over BiDi) loading dist-firefox/, serial
  *   package      test/package/*.package.test.ts — the store packages written from dist/ (R42), serial
  *   soak         *.soak.ts — the long randomized runs behind `npm run soak` (not in `npm test`)
