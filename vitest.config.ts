@@ -28,7 +28,7 @@ export default defineConfig({
 	},
 	test: {
 		passWithNoTests: false,
-		// The e2e files that take longest start first, so the two e2e workers end together (the file says why).
+		// The e2e files that take longest start first, so the e2e workers end together (the file says why).
 		sequence: {sequencer: LongestFirstSequencer},
 		projects: [
 			{
