@@ -57,17 +57,15 @@ const failuresIn = (report, stepName) =>
 // vitest can also exit non-zero with every test and file passed: an error thrown outside any test, after it
 // ended ("Unhandled Errors"). The report does not carry those, so the summary quotes the block from the output.
 const ERROR_BLOCK_HEADING = /^⎯+ Unhandled Errors? ⎯+$/u;
-const errorsOutsideTests = output => {
+const errorOutsideTests = output => {
 	const lines = stripVTControlCharacters(output).split('\n');
 	const first = lines.findIndex(line => ERROR_BLOCK_HEADING.test(line.trim()));
-	if (first === -1) return [];
+	if (first === -1) return undefined;
 	const end = lines.findIndex((line, index) => index > first && line.startsWith(' Test Files '));
-	return [
-		lines
-			.slice(first, end === -1 ? first + 40 : Math.min(end, first + 40))
-			.join('\n      ')
-			.trimEnd(),
-	];
+	return lines
+		.slice(first, end === -1 ? first + 40 : Math.min(end, first + 40))
+		.join('\n      ')
+		.trimEnd();
 };
 
 // Runs a step with its output shown as it comes and kept, so the summary can quote it.
@@ -125,12 +123,9 @@ for (const step of steps) {
 			const stepFailures = failuresIn(report, step.name);
 			failures.push(...stepFailures);
 			if (!ok && stepFailures.length === 0) {
-				const outside = errorsOutsideTests(run.output);
-				failures.push(
-					...(outside.length > 0
-						? outside.map(block => `${step.name}: ${block}`)
-						: [`${step.name}: vitest exited ${run.status} with no failed test and no error block in its output`]),
-				);
+				const block =
+					errorOutsideTests(run.output) ?? `vitest exited ${run.status} with no failed test and no error block`;
+				failures.push(`${step.name}: ${block}`);
 			}
 			const minimum = minimums[step.project] ?? 1;
 			if (report.numTotalTests < minimum) {
